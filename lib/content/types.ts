@@ -1,0 +1,103 @@
+/**
+ * The Document model: what every part of Synopse (reader, anchoring, annotations, links, search)
+ * reads. Produced by the content pipeline (lib/content/pipeline), stored as Markdown in
+ * content/documents/, parsed back by lib/content/markdown. Framework-free.
+ */
+
+export type Language = "de" | "en" | "ru";
+export const LANGUAGES: readonly Language[] = ["de", "en", "ru"] as const;
+
+export type DocumentKind = "forum" | "essay" | "article" | "blog";
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["forum", "essay", "article", "blog"] as const;
+
+export interface DocumentMeta {
+  /** URL-safe, unique across the corpus, e.g. "mastny-separate-peace". */
+  slug: string;
+  title: string | null;
+  subtitle?: string | null;
+  /** Magazine rubric above the title ("Analyse"). */
+  kicker?: string | null;
+  author: string | null;
+  lang: Language;
+  /** ISO-like, as precise as the source allows: "1972-12", "2020-05", or null. */
+  date: string | null;
+  kind: DocumentKind;
+  /** Human-readable citation of where the text comes from. */
+  source: string;
+  /** File name of the untouched raw source inside content/sources/. */
+  rawFile: string;
+}
+
+/** Inline formatting over a block's plain text; offsets are UTF-16 code units into Block.text. */
+export type Mark =
+  | { kind: "em"; start: number; end: number }
+  | { kind: "strong"; start: number; end: number }
+  | { kind: "link"; start: number; end: number; href: string | null }
+  /** A footnote marker sitting at `at` (between characters); not part of the text itself. */
+  | { kind: "footnote-ref"; at: number; footnoteId: string; label: string };
+
+export type BlockType =
+  | "heading" // section heading (level 2..4); for Mastný the small-caps lead-in opens a section heading-less, see `section`
+  | "paragraph"
+  | "quote" // block quote; `quoteOf` names the quoted post/block when known
+  | "list-item"
+  | "link" // a line that was the visible text of a hyperlink (URL possibly lost)
+  | "epigraph"
+  | "signoff"
+  | "separator"
+  | "bio"
+  | "footnote";
+
+export interface Block {
+  /** Stable across re-runs of the pipeline: "p12", "post3-q1", "fn12", "h2". */
+  id: string;
+  type: BlockType;
+  /** Plain text, no markup. Footnote markers are NOT in the text; see Mark "footnote-ref". */
+  text: string;
+  marks: Mark[];
+  /** 1-based inclusive raw line span(s) in the raw source this block was made from. */
+  lines: Array<[number, number]>;
+  /** Heading level (2 = section). */
+  level?: number;
+  /** Forum post / blog part this block belongs to ("post3", "comment1"). */
+  part?: string;
+  /** For quotes: the part id whose text this repeats; null = quoted from outside the file. */
+  quoteOf?: string | null;
+  /** For quotes shown with an attribution ("unknown member", "Victor Schiff, Anfang 1933"). */
+  attribution?: string | null;
+  /** For list items: the label as written ("1.", "-"). */
+  label?: string;
+  /** For footnotes: its number/label and whether the source kept it. */
+  footnote?: { label: string; status: "ok" | "missing" | "truncated"; refs: string[] };
+  /** Section number (1-based) for documents with sections. */
+  section?: number;
+}
+
+/** A forum post, blog post, comment or bio: who wrote a run of blocks. */
+export interface Part {
+  id: string;
+  kind: "post" | "comment" | "bio";
+  n: number;
+  author: string | null;
+  authorTitle?: string | null;
+  /** explicit = header in the source; inferred = from sign-off/dialogue; unknown = not revealed. */
+  authorConfidence: "explicit" | "inferred" | "unknown";
+  edited?: boolean;
+  lines: [number, number];
+}
+
+/** Something the cleaner dropped from the raw text, with the reason: the fidelity audit trail. */
+export interface Removal {
+  lines: [number, number];
+  text: string;
+  reason: string;
+}
+
+export interface SynopseDocument {
+  meta: DocumentMeta;
+  /** sha256 (hex, first 16) of the document's plain text: annotations record the version they were made on. */
+  version: string;
+  /** Body blocks in reading order, then footnote blocks in numeric order. */
+  blocks: Block[];
+  parts: Part[];
+}

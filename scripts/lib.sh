@@ -1,0 +1,39 @@
+# Shared shell helpers for setup, test and CI. Sourced, not run.
+set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
+export BETTER_AUTH_TELEMETRY=0
+# node-gyp builds better-sqlite3 against Node's own headers (its prebuilt download is unreachable here).
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+export DATABASE_PROVIDER="${DATABASE_PROVIDER:-sqlite}"
+export DATABASE_URL="${DATABASE_URL:-file:./dev.db}"
+export BETTER_AUTH_SECRET="${BETTER_AUTH_SECRET:-synopse-local-development-secret-change-me-in-production}"
+
+log() { printf '\033[1m[synopse]\033[0m %s\n' "$*"; }
+
+ensure_node_modules() {
+  if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages (about two minutes on a clean clone)"
+    # npm install, not npm ci: the registry here lacks some other platforms' optional packages (see README).
+    npm install --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() {
+  if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then return; fi
+  log "installing Debian's chromium for the browser tests"
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+prisma_generate() {
+  npx tsx scripts/prisma-schemas.ts
+  npx prisma generate >/dev/null
+}
+
+migrate_and_seed() {
+  npx prisma migrate deploy >/dev/null
+  npx tsx scripts/seed.ts
+}
