@@ -1,0 +1,103 @@
+/**
+ * npm run bench: every benchmark in one run, each reported against a baseline measured in the same run,
+ * written to bench/RESULTS.md. Benchmarks are scripts, never timed tests.
+ * Needs a built app (`npm run build`) for the server benchmarks; starts it on a private port with its own database.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, writeFileSync, rmSync } from "node:fs";
+import os from "node:os";
+
+type Row = { name: string; value: number; unit: string };
+type Section = { title: string; rows: Row[]; notes: string[] };
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function startServer(): Promise<ChildProcess> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no build found: run `npm run build` first");
+  rmSync("bench.db", { force: true });
+  const env = { ...process.env, DATABASE_URL: "file:./bench.db", NEXT_TELEMETRY_DISABLED: "1" };
+  await run("npx", ["prisma", "migrate", "deploy"], env);
+  await run("npx", ["tsx", "scripts/seed.ts"], env);
+  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { env, stdio: "ignore" });
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+async function section(title: string, fn: () => Promise<{ rows: Row[]; notes: string[] }>): Promise<Section> {
+  process.stdout.write(`bench: ${title} … `);
+  try {
+    const r = await fn();
+    console.log("done");
+    return { title, ...r };
+  } catch (e) {
+    console.log("FAILED");
+    return { title, rows: [], notes: [`failed: ${(e as Error).message}`] };
+  }
+}
+
+async function optional<T>(path: string): Promise<T | null> {
+  return existsSync(path) ? ((await import(path)) as T) : null;
+}
+
+async function main() {
+  const sections: Section[] = [];
+  const anchoring = await optional<{ benchAnchoring: () => Promise<{ rows: Row[]; notes: string[] }> }>("./anchoring.ts");
+  if (anchoring) sections.push(await section("Anchoring 2,000 notes on Mastný's essay", anchoring.benchAnchoring));
+  const suggestions = await optional<{ benchSuggestions: () => Promise<{ rows: Row[]; notes: string[] }> }>("./suggestions.ts");
+  if (suggestions) sections.push(await section("Link suggestions", suggestions.benchSuggestions));
+
+  const serverBenches = [
+    ["./reader.ts", "benchReader", "Reader: server render and JavaScript shipped"],
+    ["./api.ts", "benchApi", "Annotations API and live delivery"],
+    ["./search.ts", "benchSearch", "Search"],
+  ] as const;
+  const present = serverBenches.filter(([p]) => existsSync(new URL(p, import.meta.url)));
+  if (present.length) {
+    const server = await startServer();
+    try {
+      for (const [path, fnName, title] of present) {
+        const mod = (await import(path)) as Record<string, (base: string) => Promise<{ rows: Row[]; notes: string[] }>>;
+        sections.push(await section(title, () => mod[fnName](BASE)));
+      }
+    } finally {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    }
+  }
+
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Written by \`npm run bench\` on ${new Date().toISOString()} — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    "Every ratio compares against a baseline measured in the same run.",
+    "",
+  ];
+  for (const s of sections) {
+    lines.push(`## ${s.title}`, "", "| measure | value | unit |", "| --- | ---: | --- |");
+    for (const r of s.rows) lines.push(`| ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} |`);
+    lines.push("");
+    for (const n of s.notes) lines.push(`- ${n}`);
+    lines.push("");
+  }
+  writeFileSync(new URL("./RESULTS.md", import.meta.url), lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
