@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
-# npm test: installs what tests need (packages, Debian's chromium), then unit, integration and end-to-end tests.
+# npm test: installs what tests need (packages, Debian's chromium; PostgreSQL in CI), then unit, integration
+# and end-to-end tests. Ends with one line "N passed, N failed" over everything that ran.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_node_modules
 ensure_chromium
 prisma_generate
-log "unit and integration tests (vitest)"
-npx vitest run
+mkdir -p test-results
+rm -f test-results/*.json
+status=0
+
+log "unit and integration tests (vitest, SQLite)"
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || status=1
+
+if [ -x scripts/pg-test.sh ] && { [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; }; then
+  log "integration tests against PostgreSQL"
+  bash scripts/pg-test.sh --json test-results/vitest-pg.json || status=1
+fi
+
 log "building the app for the browser tests"
-npx next build >/dev/null
+npx next build >/dev/null || { echo "next build failed"; npx next build | tail -40; exit 1; }
 log "end-to-end journeys (Playwright, Debian's chromium)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/vitest-pg.json test-results/playwright.json
+exit $status

@@ -1,0 +1,22 @@
+// Prints one closing line for the whole test run, "N passed, N failed", from the vitest and Playwright JSON reports.
+import { existsSync, readFileSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  if (typeof r.numPassedTests === "number") {
+    // vitest
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  } else if (r.stats) {
+    // Playwright
+    passed += (r.stats.expected ?? 0) + (r.stats.flaky ?? 0);
+    failed += r.stats.unexpected ?? 0;
+    skipped += r.stats.skipped ?? 0;
+  }
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
