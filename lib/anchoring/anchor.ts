@@ -1,0 +1,165 @@
+/**
+ * anchor(): find a stored passage in the current document, cheapest evidence first:
+ *   1. position  – same document version: the stored offsets, quote verified;
+ *   2. block     – the block still exists and holds the exact quote at the stored block offsets;
+ *   3. exact     – every exact occurrence of the quote, scored on context and distance (near the
+ *                  expected place first, the whole text only when that is inconclusive);
+ *   4. fuzzy     – approximate matches (approx-string-match), narrow window → wide window → whole text.
+ * Every candidate off the first rung must pass score.judge(): context has to vouch for it, so the same
+ * words elsewhere never win. Otherwise the annotation is an orphan.
+ */
+import { documentText, locate, type DocumentText } from "@/lib/content/text";
+import type { SynopseDocument } from "@/lib/content/types";
+import { OccurrenceCache, occurrencesBetween } from "./exact";
+import { fuzzyCandidates } from "./fuzzy";
+import { best, judge, scoreCandidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
+import type { AnchorMethod, AnchorResult, Anchored, Orphan, PassageSelectors } from "./types";
+
+/** Half-width of the "near the expected place" window for exact search. */
+const NEAR_WINDOW = 4096;
+/** Fuzzy search windows around the expected place, narrowest first (then the whole text). */
+const FUZZY_WINDOWS = [512, 8192];
+
+/** Per-document state shared by all anchorings against one document object. */
+export class AnchoringIndex {
+  readonly text: string;
+  readonly dt: DocumentText;
+  readonly occurrences: OccurrenceCache;
+
+  constructor(readonly doc: SynopseDocument) {
+    this.dt = documentText(doc);
+    this.text = this.dt.text;
+    this.occurrences = new OccurrenceCache(this.text);
+  }
+
+  /** Block coordinates of a document range; a start inside a separator moves to the next block. */
+  blockRange(start: number, end: number): { start: number; blockId: string; blockStart: number; blockEnd: number } {
+    let at = locate(this.dt, start);
+    if (at.offset > this.doc.blocks[at.index].text.length && at.index + 1 < this.doc.blocks.length) {
+      at = { index: at.index + 1, offset: 0 };
+      start = this.dt.starts[at.index];
+    }
+    const blockDocStart = this.dt.starts[at.index];
+    return { start, blockId: this.doc.blocks[at.index].id, blockStart: start - blockDocStart, blockEnd: end - blockDocStart };
+  }
+}
+
+const indexes = new WeakMap<SynopseDocument, AnchoringIndex>();
+
+/** The (cached) index of a document object. Documents are treated as immutable values. */
+export function indexFor(doc: SynopseDocument): AnchoringIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    index = new AnchoringIndex(doc);
+    indexes.set(doc, index);
+  }
+  return index;
+}
+
+export function anchor(doc: SynopseDocument, selectors: PassageSelectors): AnchorResult {
+  return anchorIn(indexFor(doc), selectors);
+}
+
+/** Anchor a whole pane's notes against one document: one shared index, cheap rungs first for each. */
+export function anchorMany(doc: SynopseDocument, selectorsList: readonly PassageSelectors[]): AnchorResult[] {
+  const index = indexFor(doc);
+  return selectorsList.map((s) => anchorIn(index, s));
+}
+
+function anchored(index: AnchoringIndex, method: AnchorMethod, score: number, start: number, end: number): Anchored {
+  const where = index.blockRange(start, end);
+  return {
+    status: "anchored",
+    method,
+    score,
+    start: where.start,
+    end,
+    blockId: where.blockId,
+    blockStart: where.blockStart,
+    blockEnd: where.blockEnd,
+    exact: index.text.slice(where.start, end),
+  };
+}
+
+function wellFormed(s: PassageSelectors | null | undefined): boolean {
+  return (
+    !!s &&
+    !!s.quote &&
+    typeof s.quote.exact === "string" &&
+    s.quote.exact.length > 0 &&
+    typeof s.quote.prefix === "string" &&
+    typeof s.quote.suffix === "string"
+  );
+}
+
+export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): AnchorResult {
+  if (!wellFormed(selectors)) return { status: "orphan", reason: "invalid-selectors", bestScore: 0 };
+  const { text, dt } = index;
+  const { exact, prefix, suffix } = selectors.quote;
+  const length = exact.length;
+
+  // 1. Same version: the document text is byte-identical, the stored offsets are the answer.
+  const pos = selectors.position;
+  if (selectors.version === index.doc.version && pos && text.startsWith(exact, pos.start) && pos.end - pos.start === length) {
+    return anchored(index, "position", 1, pos.start, pos.end);
+  }
+
+  const hints: number[] = [];
+  const blockIndex = dt.indexById.get(selectors.blockId);
+  if (blockIndex !== undefined) hints.push(dt.starts[blockIndex] + selectors.blockStart);
+  if (pos && Number.isFinite(pos.start) && !hints.includes(pos.start)) hints.push(pos.start);
+  const ctx: ScoringContext = { text, exact, prefix, suffix, hints };
+
+  let rejected: { candidate: ScoredCandidate; verdict: Verdict } | null = null;
+  const consider = (candidates: ScoredCandidate[]): ScoredCandidate | null => {
+    const accepted = candidates.filter((c) => judge(c) === "accept");
+    const top = best(accepted);
+    if (top) return top;
+    const closest = best(candidates);
+    if (closest && (!rejected || closest.score > rejected.candidate.score)) rejected = { candidate: closest, verdict: judge(closest) };
+    return null;
+  };
+
+  // 2. The block still holds the quote at the stored offsets (typical after edits elsewhere).
+  if (blockIndex !== undefined && text.startsWith(exact, hints[0])) {
+    const hit = consider([scoreCandidate(ctx, { start: hints[0], end: hints[0] + length, errors: 0 })]);
+    if (hit) return anchored(index, "block", hit.score, hit.start, hit.end);
+  }
+
+  // 3a. Exact occurrences near the expected place. Perfect context there cannot be beaten elsewhere
+  //     (only by a nearer place, and the window is centred on the expected place).
+  const near: ScoredCandidate[] = [];
+  for (const h of hints) {
+    for (const at of occurrencesBetween(text, exact, h - NEAR_WINDOW, h + NEAR_WINDOW)) {
+      if (!near.some((c) => c.start === at)) near.push(scoreCandidate(ctx, { start: at, end: at + length, errors: 0 }));
+    }
+  }
+  const nearTop = best(near);
+  if (nearTop && nearTop.prefix === 1 && nearTop.suffix === 1) return anchored(index, "exact", nearTop.score, nearTop.start, nearTop.end);
+
+  // 3b. All exact occurrences in the document.
+  const everywhere = index.occurrences.all(exact);
+  if (everywhere.length > 0) {
+    const scored = everywhere.map((at) => near.find((c) => c.start === at) ?? scoreCandidate(ctx, { start: at, end: at + length, errors: 0 }));
+    const hit = consider(scored);
+    if (hit) return anchored(index, "exact", hit.score, hit.start, hit.end);
+  }
+
+  // 4. Approximate matches: around the expected place first (a look-alike elsewhere with fewer errors
+  //    would otherwise hide the edited passage), then the whole text.
+  const centre = hints.length > 0 ? hints[0] : 0;
+  const windows: Array<[number, number]> = FUZZY_WINDOWS.map((w) => [centre - w, centre + w]);
+  if (hints.length > 1) windows.splice(1, 0, [hints[1] - FUZZY_WINDOWS[0], hints[1] + FUZZY_WINDOWS[0]]);
+  windows.push([0, text.length]);
+  for (const [from, to] of windows) {
+    const candidates = fuzzyCandidates(text, exact, from, to).map((c) => scoreCandidate(ctx, c));
+    const hit = consider(candidates);
+    if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
+  }
+
+  const r = rejected as { candidate: ScoredCandidate; verdict: Verdict } | null;
+  const orphan: Orphan = r
+    ? { status: "orphan", reason: r.verdict === "context-mismatch" ? "context-mismatch" : "low-score", bestScore: r.candidate.score }
+    : { status: "orphan", reason: "quote-not-found", bestScore: 0 };
+  return orphan;
+}
