@@ -1,0 +1,117 @@
+/**
+ * The reader's layout lives in the URL so that any view can be shared and reloaded:
+ *
+ *   /en/read?p=forum,mastny,bayerlein    one to three documents, one per pane, left to right
+ *           &sync=1                      synchronized scrolling on (absent = off)
+ *           &b=2.p12                     deep link: block `p12` in pane 2 ("b=p12" = pane 1)
+ *           &r=10-42                     optional character range inside that block (UTF-16 offsets,
+ *                                        end exclusive, as in Block.text)
+ *
+ * Slugs and block ids are plain [a-z0-9-] words, so commas and dots need no escaping and the address
+ * stays short. Framework-free: used by the reader page (server), the reader (client) and the tests.
+ */
+
+export const MAX_PANES = 3;
+
+export interface PassageTarget {
+  /** 0-based pane index. */
+  pane: number;
+  blockId: string;
+  /** Character range within the block's text; absent = the whole block. */
+  start?: number;
+  end?: number;
+}
+
+export interface ReaderLayout {
+  slugs: string[];
+  sync: boolean;
+  target?: PassageTarget;
+}
+
+export type LayoutProblem =
+  | { kind: "no-documents" }
+  | { kind: "too-many"; count: number }
+  | { kind: "bad-slug"; value: string }
+  | { kind: "bad-block"; value: string }
+  | { kind: "bad-range"; value: string };
+
+export type ParsedLayout = { ok: true; layout: ReaderLayout } | { ok: false; problem: LayoutProblem };
+
+const WORD = /^[a-z0-9][a-z0-9_-]*$/i;
+const TARGET = /^(?:([1-9])\.)?([a-z0-9][a-z0-9_-]*)$/i;
+const RANGE = /^(\d{1,7})-(\d{1,7})$/;
+
+/** Anything with URLSearchParams' `get`/`getAll` (also Next's ReadonlyURLSearchParams). */
+export interface QueryLike {
+  get(name: string): string | null;
+  getAll(name: string): string[];
+}
+
+/** Next hands pages searchParams as a record; turn it into something with get/getAll. */
+export function queryFromRecord(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) q.append(key, v);
+  }
+  return q;
+}
+
+/**
+ * The library's plain HTML form submits one `d` per ticked checkbox; the reader redirects such
+ * requests to the canonical `p=a,b` form. Returns null when there is no `d` parameter.
+ */
+export function slugsFromLibraryForm(query: QueryLike): string[] | null {
+  const picked = query.getAll("d").filter((s) => s.length > 0);
+  return query.getAll("d").length > 0 ? picked : null;
+}
+
+export function parseLayout(query: QueryLike): ParsedLayout {
+  const raw = query.get("p") ?? "";
+  const slugs = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (slugs.length === 0) return { ok: false, problem: { kind: "no-documents" } };
+  if (slugs.length > MAX_PANES) return { ok: false, problem: { kind: "too-many", count: slugs.length } };
+  const badSlug = slugs.find((s) => !WORD.test(s));
+  if (badSlug !== undefined) return { ok: false, problem: { kind: "bad-slug", value: badSlug } };
+
+  const sync = query.get("sync") === "1";
+  const layout: ReaderLayout = { slugs, sync };
+
+  const b = query.get("b");
+  if (b !== null && b !== "") {
+    const m = TARGET.exec(b);
+    if (!m) return { ok: false, problem: { kind: "bad-block", value: b } };
+    const pane = m[1] ? Number(m[1]) - 1 : 0;
+    if (pane >= slugs.length) return { ok: false, problem: { kind: "bad-block", value: b } };
+    const target: PassageTarget = { pane, blockId: m[2] };
+    const r = query.get("r");
+    if (r !== null && r !== "") {
+      const rm = RANGE.exec(r);
+      if (!rm || Number(rm[1]) >= Number(rm[2])) return { ok: false, problem: { kind: "bad-range", value: r } };
+      target.start = Number(rm[1]);
+      target.end = Number(rm[2]);
+    }
+    layout.target = target;
+  }
+  return { ok: true, layout };
+}
+
+/** The query string (without "?") for a layout; the inverse of parseLayout. */
+export function formatLayout(layout: ReaderLayout): string {
+  const parts = [`p=${layout.slugs.map(encodeURIComponent).join(",")}`];
+  if (layout.sync) parts.push("sync=1");
+  const t = layout.target;
+  if (t) {
+    parts.push(`b=${t.pane > 0 ? `${t.pane + 1}.` : ""}${encodeURIComponent(t.blockId)}`);
+    if (t.start !== undefined && t.end !== undefined && t.end > t.start) parts.push(`r=${t.start}-${t.end}`);
+  }
+  return parts.join("&");
+}
+
+/** Path + query of the reader for a layout, under a locale: "/en/read?p=a,b&sync=1". */
+export function readerHref(locale: string, layout: ReaderLayout): string {
+  return `/${locale}/read?${formatLayout(layout)}`;
+}
