@@ -1,0 +1,11 @@
+/** A problem in a content file. `message` reads `file:line: reason` (line 1-based; 0 = the file as a whole). */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = "ContentError";
+  }
+}

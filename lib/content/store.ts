@@ -1,0 +1,55 @@
+/**
+ * The app's read API for the corpus: the clean documents in content/documents/*.md (relative to
+ * process.cwd(), i.e. the project root for `next start` and the CLI). Server-only: it reads the file system
+ * (node:fs), so it can only run on the server. Documents are parsed once, on first use, and kept in memory;
+ * the corpus changes only through `npm run content:build` plus a restart.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseDocumentMarkdown } from "./markdown";
+import type { DocumentMeta, SynopseDocument } from "./types";
+
+export const DOCUMENTS_DIR = path.join("content", "documents");
+
+interface Corpus {
+  bySlug: Map<string, SynopseDocument>;
+  list: DocumentMeta[];
+}
+
+let cache: { dir: string; corpus: Corpus } | null = null;
+
+/** Read and parse every clean document in `dir` (absolute or relative to cwd). Throws ContentError on bad files. */
+export function loadCorpus(dir: string): Corpus {
+  const bySlug = new Map<string, SynopseDocument>();
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith(".md") && !n.endsWith(".removals.md")) : [];
+  for (const name of names.sort()) {
+    const doc = parseDocumentMarkdown(fs.readFileSync(path.join(dir, name), "utf8"), path.join(dir, name));
+    bySlug.set(doc.meta.slug, doc);
+  }
+  const list = [...bySlug.values()].map((d) => d.meta).sort((a, b) => a.slug.localeCompare(b.slug));
+  return { bySlug, list };
+}
+
+function corpus(): Corpus {
+  const dir = path.resolve(process.cwd(), DOCUMENTS_DIR);
+  if (!cache || cache.dir !== dir) cache = { dir, corpus: loadCorpus(dir) };
+  return cache.corpus;
+}
+
+/** Metadata of every document, sorted by slug. */
+export function listDocuments(): DocumentMeta[] {
+  return corpus().list;
+}
+
+export function getDocument(slug: string): SynopseDocument | null {
+  return corpus().bySlug.get(slug) ?? null;
+}
+
+export function hasDocument(slug: string): boolean {
+  return corpus().bySlug.has(slug);
+}
+
+/** Forget the cached corpus (tests; after a rebuild in a long-running process). */
+export function resetDocumentCache(): void {
+  cache = null;
+}
