@@ -1,0 +1,358 @@
+/**
+ * A Document as reader HTML: one element per block (data-block-id + a fragment id), its text and marks
+ * exactly as Block.text/marks say, footnote markers in `data-fn-marker` elements, forum posts as
+ * articles, quotes with their attribution, notes at the end with links back to their markers.
+ *
+ * Why a string and not React elements: the reader's three panes can hold thousands of blocks. Rendering
+ * them as React trees on every request (and again as the RSC payload, and hydrating them) made the
+ * server slow and the page heavy, for text that never changes between requests. As a string it is built
+ * once per (document version, pane, interface language) and cached; React owns none of its text nodes,
+ * which is also what the CSS Custom Highlight API painting (deep links, annotations) wants.
+ * Every value is escaped here; link targets are limited to http(s)/mailto.
+ *
+ * Framework-free: the translated labels come in as plain strings/functions.
+ */
+import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
+
+export interface DocumentLabels {
+  /** The interface language, put on every label so that screen readers switch voice correctly. */
+  uiLang: string;
+  untitled: string;
+  notes: string;
+  noteMarker: (label: string) => string;
+  backToMarker: (label: string) => string;
+  noteMissing: string;
+  noteTruncated: string;
+  post: (n: number) => string;
+  comment: (n: number) => string;
+  bio: string;
+  unknownMember: string;
+  authorInferred: string;
+  edited: string;
+  quotingPost: (n: number, author: string) => string;
+  quotingOutside: string;
+  quotedFrom: (attribution: string) => string;
+  formatDate: (date: string) => string;
+  source: string;
+}
+
+export interface OutlineEntry {
+  /** Fragment id of the target element. */
+  id: string;
+  text: string;
+  level: number;
+  /** The entry's text is in the interface language (labels), not the document's. */
+  ui?: boolean;
+}
+
+export interface RenderedDocument {
+  html: string;
+  outline: OutlineEntry[];
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/** Fragment id of a block in a pane: "pane2-p12". Ids must differ per pane (one document may be open twice). */
+export const blockDomId = (paneId: string, blockId: string) => `${paneId}-${blockId}`;
+export const markerDomId = (paneId: string, footnoteId: string, n: number) => `${paneId}-fnref-${footnoteId}-${n}`;
+export const partDomId = (paneId: string, partId: string) => `${paneId}-part-${partId}`;
+export const titleDomId = (paneId: string) => `${paneId}-title`;
+
+function safeHref(href: string | null): string | null {
+  if (!href) return null;
+  return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
+}
+
+type RangeMark = Extract<Mark, { start: number }>;
+type FootnoteRef = Extract<Mark, { kind: "footnote-ref" }>;
+type Item =
+  | { kind: "text"; text: string; link?: RangeMark; strong?: RangeMark; em?: RangeMark }
+  | { kind: "fn"; mark: FootnoteRef; link?: RangeMark; strong?: RangeMark; em?: RangeMark };
+
+const WRAPPERS = ["link", "strong", "em"] as const;
+
+interface InlineContext {
+  paneId: string;
+  labels: DocumentLabels;
+  /** How many markers of each footnote were rendered so far (for unique marker ids). */
+  markerCount: Map<string, number>;
+  footnotes: Map<string, Block>;
+}
+
+/** Split the text at every mark boundary; each piece knows which marks cover it. */
+function inlineItems(block: Block): Item[] {
+  const len = block.text.length;
+  const ranges = block.marks.filter((m): m is RangeMark => m.kind !== "footnote-ref");
+  const refs = block.marks.filter((m): m is FootnoteRef => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
+  const cuts = new Set<number>([0, len]);
+  for (const m of ranges) {
+    cuts.add(Math.max(0, Math.min(len, m.start)));
+    cuts.add(Math.max(0, Math.min(len, m.end)));
+  }
+  for (const r of refs) cuts.add(Math.max(0, Math.min(len, r.at)));
+  const points = [...cuts].sort((a, b) => a - b);
+  const cover = (from: number, to: number, inside: boolean) => {
+    const pick = (kind: RangeMark["kind"]) =>
+      ranges.find((m) => m.kind === kind && (inside ? m.start < from && m.end > to : m.start <= from && m.end >= to));
+    return { link: pick("link"), strong: pick("strong"), em: pick("em") };
+  };
+  const items: Item[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const at = points[i];
+    // A marker takes the marks running on both sides of it, so it stays inside an italic phrase.
+    for (const r of refs) if (Math.max(0, Math.min(len, r.at)) === at) items.push({ kind: "fn", mark: r, ...cover(at, at, true) });
+    const next = points[i + 1];
+    if (next !== undefined && next > at) items.push({ kind: "text", text: block.text.slice(at, next), ...cover(at, next, false) });
+  }
+  return items;
+}
+
+function renderMarker(ref: FootnoteRef, ctx: InlineContext): string {
+  const n = (ctx.markerCount.get(ref.footnoteId) ?? 0) + 1;
+  ctx.markerCount.set(ref.footnoteId, n);
+  const note = ctx.footnotes.get(ref.footnoteId);
+  const status = note?.footnote?.status ?? "missing";
+  return (
+    `<sup class="fn-ref" data-fn-marker="">` +
+    `<button type="button" id="${escapeHtml(markerDomId(ctx.paneId, ref.footnoteId, n))}" class="fn-button" ` +
+    `data-note="${escapeHtml(blockDomId(ctx.paneId, ref.footnoteId))}" data-note-status="${status}" aria-expanded="false" ` +
+    `aria-label="${escapeHtml(ctx.labels.noteMarker(ref.label))}" lang="${escapeHtml(ctx.labels.uiLang)}">${escapeHtml(ref.label)}</button></sup>`
+  );
+}
+
+type WrapperKind = (typeof WRAPPERS)[number];
+
+function wrap(kind: WrapperKind, mark: RangeMark, inner: string): string {
+  if (kind === "em") return `<em>${inner}</em>`;
+  if (kind === "strong") return `<strong>${inner}</strong>`;
+  const href = safeHref(mark.kind === "link" ? mark.href : null);
+  return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${inner}</a>` : `<span class="link-lost">${inner}</span>`;
+}
+
+/**
+ * Nest the marks: at each step the mark covering the longest run from here becomes the outer element,
+ * so an italic phrase with a bold word inside stays one <em> (ties: link, then strong, then em).
+ */
+function renderItems(items: Item[], kinds: readonly WrapperKind[], ctx: InlineContext): string {
+  let out = "";
+  let i = 0;
+  while (i < items.length) {
+    let best: WrapperKind | null = null;
+    let bestEnd = i + 1;
+    for (const k of kinds) {
+      const mark = items[i][k];
+      if (!mark) continue;
+      let j = i + 1;
+      while (j < items.length && items[j][k] === mark) j++;
+      if (best === null || j > bestEnd) {
+        best = k;
+        bestEnd = j;
+      }
+    }
+    const item = items[i];
+    if (best === null) {
+      out += item.kind === "text" ? escapeHtml(item.text) : renderMarker(item.mark, ctx);
+      i++;
+      continue;
+    }
+    const inner = renderItems(items.slice(i, bestEnd), kinds.filter((k) => k !== best), ctx);
+    out += wrap(best, item[best]!, inner);
+    i = bestEnd;
+  }
+  return out;
+}
+
+/** A block's inline content: its text with em/strong/link marks and footnote markers. */
+export function renderInline(block: Block, ctx: InlineContext): string {
+  return renderItems(inlineItems(block), WRAPPERS, ctx);
+}
+
+const BLOCK_TAGS: Record<Block["type"], string> = {
+  heading: "h3",
+  paragraph: "p",
+  quote: "blockquote",
+  "list-item": "li",
+  link: "p",
+  epigraph: "p",
+  signoff: "p",
+  separator: "p",
+  bio: "p",
+  footnote: "p",
+};
+
+function blockOpen(block: Block, ctx: InlineContext, tag: string, extra = ""): string {
+  const cls = `b b-${block.type}`;
+  return `<${tag} class="${cls}" id="${escapeHtml(blockDomId(ctx.paneId, block.id))}" data-block-id="${escapeHtml(block.id)}"${extra}>`;
+}
+
+function ui(ctx: InlineContext, text: string, cls: string, tag = "span"): string {
+  return `<${tag} class="${cls}" lang="${escapeHtml(ctx.labels.uiLang)}">${escapeHtml(text)}</${tag}>`;
+}
+
+function renderBlock(block: Block, ctx: InlineContext, doc: SynopseDocument): string {
+  if (block.type === "heading") {
+    const level = Math.min(6, Math.max(3, (block.level ?? 2) + 1));
+    return blockOpen(block, ctx, `h${level}`) + renderInline(block, ctx) + `</h${level}>`;
+  }
+  if (block.type === "quote") {
+    const caption = quoteCaption(block, ctx, doc);
+    const quote = blockOpen(block, ctx, "blockquote") + renderInline(block, ctx) + "</blockquote>";
+    return `<figure class="quote">${caption}${quote}</figure>`;
+  }
+  if (block.type === "list-item") {
+    const label = block.label ? ` data-label="${escapeHtml(block.label)}"` : "";
+    return blockOpen(block, ctx, "li", label) + renderInline(block, ctx) + "</li>";
+  }
+  const tag = BLOCK_TAGS[block.type];
+  return blockOpen(block, ctx, tag) + renderInline(block, ctx) + `</${tag}>`;
+}
+
+function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): string {
+  const { labels, paneId } = ctx;
+  if (block.quoteOf) {
+    const part = doc.parts.find((p) => p.id === block.quoteOf);
+    if (part) {
+      const author = block.attribution ?? part.author ?? labels.unknownMember;
+      const text = labels.quotingPost(part.n, author);
+      return `<figcaption class="quote-of" lang="${escapeHtml(labels.uiLang)}"><a href="#${escapeHtml(partDomId(paneId, part.id))}">${escapeHtml(text)}</a></figcaption>`;
+    }
+  }
+  if (block.attribution) return `<figcaption class="quote-of">${ui(ctx, labels.quotedFrom(block.attribution), "quote-label")}</figcaption>`;
+  if (block.quoteOf === null) return `<figcaption class="quote-of">${ui(ctx, labels.quotingOutside, "quote-label")}</figcaption>`;
+  return "";
+}
+
+function partHeading(part: Part, ctx: InlineContext): string {
+  const { labels } = ctx;
+  const name = part.kind === "post" ? labels.post(part.n) : part.kind === "comment" ? labels.comment(part.n) : labels.bio;
+  const author = part.author
+    ? `<span class="part-author">${escapeHtml(part.author)}</span>`
+    : ui(ctx, labels.unknownMember, "part-author part-author-unknown");
+  const title = part.authorTitle ? ` <span class="part-author-title">${escapeHtml(part.authorTitle)}</span>` : "";
+  const inferred = part.author && part.authorConfidence === "inferred" ? ` ${ui(ctx, labels.authorInferred, "part-note")}` : "";
+  const edited = part.edited ? ` ${ui(ctx, labels.edited, "part-note")}` : "";
+  return `<h3 class="part-head" id="${escapeHtml(partDomId(ctx.paneId, part.id))}-h">${ui(ctx, name, "part-name")} ${author}${title}${inferred}${edited}</h3>`;
+}
+
+function partLabel(part: Part, labels: DocumentLabels): string {
+  const name = part.kind === "post" ? labels.post(part.n) : part.kind === "comment" ? labels.comment(part.n) : labels.bio;
+  return `${name} — ${part.author ?? labels.unknownMember}`;
+}
+
+function renderHead(doc: SynopseDocument, ctx: InlineContext): string {
+  const { meta } = doc;
+  const { labels } = ctx;
+  let out = `<header class="doc-head">`;
+  if (meta.kicker) out += `<p class="doc-kicker">${escapeHtml(meta.kicker)}</p>`;
+  out += meta.title
+    ? `<h2 class="doc-title" id="${escapeHtml(titleDomId(ctx.paneId))}">${escapeHtml(meta.title)}</h2>`
+    : `<h2 class="doc-title" id="${escapeHtml(titleDomId(ctx.paneId))}">${ui(ctx, labels.untitled, "untitled")}</h2>`;
+  if (meta.subtitle) out += `<p class="doc-subtitle">${escapeHtml(meta.subtitle)}</p>`;
+  const byline = [meta.author ? `<span class="doc-author">${escapeHtml(meta.author)}</span>` : "", meta.date ? ui(ctx, labels.formatDate(meta.date), "doc-date", "span") : ""]
+    .filter(Boolean)
+    .join(" · ");
+  if (byline) out += `<p class="doc-byline">${byline}</p>`;
+  out += `<p class="doc-source">${ui(ctx, labels.source, "doc-source-label")} ${escapeHtml(meta.source)}</p>`;
+  return out + `</header>`;
+}
+
+function renderNotes(notes: Block[], ctx: InlineContext): string {
+  if (notes.length === 0) return "";
+  const { labels, paneId } = ctx;
+  const headingId = `${paneId}-notes`;
+  let out = `<section class="notes" aria-labelledby="${headingId}"><h3 id="${headingId}" lang="${escapeHtml(labels.uiLang)}">${escapeHtml(labels.notes)}</h3><ol class="notes-list">`;
+  for (const note of notes) {
+    const fn = note.footnote ?? { label: note.id, status: "ok" as const, refs: [] };
+    out += `<li class="note note-${fn.status}"><span class="note-label">${escapeHtml(fn.label)}</span><div class="note-body">`;
+    out += blockOpen(note, ctx, "p") + renderInline(note, ctx) + "</p>";
+    if (fn.status === "missing") out += ui(ctx, labels.noteMissing, "note-status", "p");
+    if (fn.status === "truncated") out += ui(ctx, labels.noteTruncated, "note-status", "p");
+    const count = Math.max(1, ctx.markerCount.get(note.id) ?? 0);
+    if ((ctx.markerCount.get(note.id) ?? 0) > 0) {
+      out += `<p class="note-back">`;
+      for (let n = 1; n <= count; n++) {
+        out += `<a href="#${escapeHtml(markerDomId(paneId, note.id, n))}" class="note-backlink" lang="${escapeHtml(labels.uiLang)}" aria-label="${escapeHtml(labels.backToMarker(fn.label))}">↩</a> `;
+      }
+      out += `</p>`;
+    }
+    out += `</div></li>`;
+  }
+  return out + `</ol></section>`;
+}
+
+/** The document's reader HTML and outline for one pane. Pure; see renderDocumentCached for the cache. */
+export function renderDocument(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
+  const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
+  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes };
+  const outline: OutlineEntry[] = [];
+  const parts = new Map(doc.parts.map((p) => [p.id, p]));
+  const body = doc.blocks.filter((b) => b.type !== "footnote");
+  let out = renderHead(doc, ctx);
+  out += `<div class="doc-body">`;
+
+  let i = 0;
+  while (i < body.length) {
+    const block = body[i];
+    const part = block.part ? parts.get(block.part) : undefined;
+    if (part) {
+      // A run of blocks by one writer: one article with its header.
+      let j = i;
+      while (j < body.length && body[j].part === part.id) j++;
+      outline.push({ id: `${partDomId(paneId, part.id)}-h`, text: partLabel(part, labels), level: 1, ui: true });
+      out += `<article class="part part-${part.kind}" id="${escapeHtml(partDomId(paneId, part.id))}" aria-labelledby="${escapeHtml(partDomId(paneId, part.id))}-h">`;
+      out += partHeading(part, ctx);
+      out += renderRun(body.slice(i, j), ctx, doc, outline);
+      out += `</article>`;
+      i = j;
+    } else {
+      let j = i;
+      while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
+      out += renderRun(body.slice(i, j), ctx, doc, outline);
+      i = j;
+    }
+  }
+  out += `</div>`;
+  const notes = doc.blocks.filter((b) => b.type === "footnote");
+  out += renderNotes(notes, ctx);
+  if (notes.length > 0) outline.push({ id: `${paneId}-notes`, text: labels.notes, level: 1, ui: true });
+  return { html: out, outline };
+}
+
+/** Blocks outside or inside one part; list items are gathered into lists. */
+function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[]): string {
+  let out = "";
+  let inList = false;
+  for (const block of blocks) {
+    if (block.type === "list-item" && !inList) {
+      out += `<ul class="list">`;
+      inList = true;
+    } else if (block.type !== "list-item" && inList) {
+      out += `</ul>`;
+      inList = false;
+    }
+    if (block.type === "heading") {
+      outline.push({ id: blockDomId(ctx.paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) });
+    }
+    out += renderBlock(block, ctx, doc);
+  }
+  if (inList) out += `</ul>`;
+  return out;
+}
+
+const cache = new Map<string, RenderedDocument>();
+const CACHE_LIMIT = 60;
+
+/**
+ * renderDocument, cached by document version, pane and interface language (the labels must be the
+ * same for the same uiLang, which they are: they come from the message files).
+ */
+export function renderDocumentCached(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
+  const key = `${doc.meta.slug}|${doc.version}|${paneId}|${labels.uiLang}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rendered = renderDocument(doc, paneId, labels);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, rendered);
+  return rendered;
+}
