@@ -1,0 +1,75 @@
+/**
+ * Who may see and change an annotation. One set of rules, used three ways: to check a single row, to
+ * build the database filter for lists, and to filter the live event stream — so they cannot drift.
+ *
+ *   private      the author only
+ *   seminar      every member (default)
+ *   instructors  the author, the seminar's instructors, and `recipientId` (set on replies so the
+ *                student who started an instructors-only thread sees the instructor's answer)
+ *   feedback     the author and `recipientId` only
+ * Hidden annotations (moderated by an instructor) stay visible to instructors and their author.
+ */
+import type { Role } from "@/lib/seminars";
+
+export type Visibility = "private" | "seminar" | "instructors" | "feedback";
+export const VISIBILITIES: readonly Visibility[] = ["private", "seminar", "instructors", "feedback"];
+
+export type Motivation = "commenting" | "highlighting" | "replying" | "linking";
+export const MOTIVATIONS: readonly Motivation[] = ["commenting", "highlighting", "replying", "linking"];
+
+export interface Viewer {
+  userId: string;
+  role: Role;
+}
+
+export interface AudienceFields {
+  authorId: string;
+  visibility: string;
+  recipientId: string | null;
+  hidden: boolean;
+  deletedAt?: Date | string | null;
+}
+
+export function canRead(viewer: Viewer, a: AudienceFields): boolean {
+  if (a.deletedAt) return false;
+  const isAuthor = a.authorId === viewer.userId;
+  const isInstructor = viewer.role === "instructor";
+  if (a.hidden && !isAuthor && !isInstructor) return false;
+  switch (a.visibility) {
+    case "seminar":
+      return true;
+    case "private":
+      return isAuthor;
+    case "instructors":
+      return isAuthor || isInstructor || a.recipientId === viewer.userId;
+    case "feedback":
+      return isAuthor || a.recipientId === viewer.userId;
+    default:
+      return false;
+  }
+}
+
+export function canEdit(viewer: Viewer, a: AudienceFields): boolean {
+  return !a.deletedAt && a.authorId === viewer.userId;
+}
+
+export const canDelete = canEdit;
+
+export function canModerate(viewer: Viewer): boolean {
+  return viewer.role === "instructor";
+}
+
+/** The same rule as `canRead`, as a Prisma `where` fragment (without the seminar condition). */
+export function readableWhere(viewer: Viewer) {
+  const isInstructor = viewer.role === "instructor";
+  const audience = [
+    { authorId: viewer.userId },
+    { visibility: "seminar" },
+    { visibility: { in: ["instructors", "feedback"] }, recipientId: viewer.userId },
+    ...(isInstructor ? [{ visibility: "instructors" }] : []),
+  ];
+  return {
+    deletedAt: null,
+    AND: [isInstructor ? {} : { OR: [{ hidden: false }, { authorId: viewer.userId }] }, { OR: audience }],
+  };
+}

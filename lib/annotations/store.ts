@@ -1,0 +1,322 @@
+/**
+ * The annotation store: create, read, update, delete, hide — every call authorizes on the server
+ * (membership, role, visibility, authorship), writes an Event row in the same transaction, and
+ * signals the live bus after commit. Errors are AppErrors with codes the UI translates.
+ */
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { eventBus } from "@/lib/live/bus";
+import { requireMember, roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
+import { canDelete, canEdit, canModerate, canRead, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
+import { prepareBody } from "./body";
+import { loadDocument, resolveTarget } from "./targets";
+import {
+  createInput,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  updateInput,
+  type AnnotationDto,
+  type CreateInput,
+  type Relation,
+  type TargetDto,
+  type UpdateInput,
+} from "./types";
+
+export type EventType = "annotation.created" | "annotation.updated" | "annotation.deleted" | "annotation.hidden" | "annotation.unhidden";
+
+/** What an Event row's payload holds: the annotation after the change, and who could see it before. */
+export interface EventPayload {
+  annotation: AnnotationDto;
+  before?: Pick<AudienceFields, "authorId" | "visibility" | "recipientId" | "hidden">;
+}
+
+const include = {
+  targets: true,
+  tags: true,
+  author: { select: { id: true, name: true } },
+} satisfies Prisma.AnnotationInclude;
+
+type Row = Prisma.AnnotationGetPayload<{ include: typeof include }>;
+type Tx = Prisma.TransactionClient;
+
+export function toDto(row: Row): AnnotationDto {
+  const targets = [...row.targets].sort((a, b) => (a.role === b.role ? 0 : a.role === "target" ? -1 : 1));
+  return {
+    id: row.id,
+    seminarId: row.seminarId,
+    author: { id: row.author.id, name: row.author.name },
+    motivation: row.motivation as AnnotationDto["motivation"],
+    visibility: row.visibility as Visibility,
+    recipientId: row.recipientId,
+    parentId: row.parentId,
+    rootId: row.rootId,
+    relation: (row.relation as Relation | null) ?? null,
+    bodyHtml: row.bodyHtml,
+    bodyText: row.bodyText,
+    tags: row.tags.map((t) => t.tag).sort((a, b) => a.localeCompare(b)),
+    hidden: row.hidden,
+    revision: row.revision,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    targets: targets.map((t) => ({
+      role: t.role as TargetDto["role"],
+      documentSlug: t.documentSlug,
+      documentVersion: t.documentVersion,
+      lang: t.lang,
+      blockId: t.blockId,
+      blockStart: t.blockStart,
+      blockEnd: t.blockEnd,
+      start: t.start,
+      end: t.end,
+      exact: t.exact,
+      prefix: t.prefix,
+      suffix: t.suffix,
+    })),
+  };
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, input: unknown): T {
+  const r = schema.safeParse(input);
+  if (!r.success) {
+    throw new AppError("invalid-request", { issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  }
+  return r.data;
+}
+
+/** Free words plus the seminar's vocabulary (matched case-insensitively, vocabulary casing wins). */
+async function normalizeTags(seminarId: string, tags: string[] | undefined): Promise<string[] | undefined> {
+  if (tags === undefined) return undefined;
+  const vocabulary = await db().seminarTag.findMany({ where: { seminarId }, select: { name: true } });
+  const canonical = new Map(vocabulary.map((v) => [v.name.toLowerCase(), v.name]));
+  const out = new Map<string, string>();
+  for (const raw of tags) {
+    const word = raw.replace(/\s+/g, " ").trim().slice(0, MAX_TAG_LENGTH);
+    if (!word) continue;
+    const key = word.toLowerCase();
+    if (!out.has(key)) out.set(key, canonical.get(key) ?? word);
+  }
+  if (out.size > MAX_TAGS) throw new AppError("too-many-tags", { max: MAX_TAGS });
+  return [...out.values()];
+}
+
+async function appendEvent(tx: Tx, type: EventType, actorId: string, payload: EventPayload): Promise<number> {
+  const e = await tx.event.create({
+    data: { seminarId: payload.annotation.seminarId, type, annotationId: payload.annotation.id, actorId, payload: JSON.stringify(payload) },
+    select: { id: true },
+  });
+  return e.id;
+}
+
+async function viewerFor(userId: string, seminarId: string): Promise<Viewer> {
+  const role: Role = await requireMember(userId, seminarId);
+  return { userId, role };
+}
+
+async function checkRecipient(seminarId: string, authorId: string, recipientId: string | null | undefined): Promise<string> {
+  if (!recipientId || recipientId === authorId) throw new AppError("invalid-recipient");
+  const member = await db().membership.findUnique({ where: { seminarId_userId: { seminarId, userId: recipientId } } });
+  if (!member) throw new AppError("invalid-recipient");
+  return recipientId;
+}
+
+/** Create a note, highlight, link or reply. */
+export async function createAnnotation(userId: string, seminarId: string, rawInput: unknown): Promise<AnnotationDto> {
+  const input: CreateInput = parse(createInput, rawInput);
+  const viewer = await viewerFor(userId, seminarId);
+  const motivation = input.parentId ? "replying" : (input.motivation ?? "commenting");
+  const body = prepareBody(input.body);
+  const tags = (await normalizeTags(seminarId, input.tags)) ?? [];
+
+  let visibility: Visibility = input.visibility ?? "seminar";
+  let recipientId: string | null = null;
+  let parentId: string | null = null;
+  let rootId: string | null = null;
+  const targets: TargetDto[] = [];
+
+  if (motivation === "replying") {
+    if (!input.parentId) throw new AppError("invalid-parent");
+    const parent = await db().annotation.findUnique({ where: { id: input.parentId } });
+    if (!parent || parent.seminarId !== seminarId || !canRead(viewer, parent)) throw new AppError("invalid-parent");
+    const root = parent.rootId ? await db().annotation.findUnique({ where: { id: parent.rootId } }) : parent;
+    if (!root || !canRead(viewer, root)) throw new AppError("invalid-parent");
+    // A reply reaches the thread's audience: the root decides visibility; the other party of a
+    // feedback or instructors-only conversation becomes the recipient (see access.ts).
+    visibility = root.visibility as Visibility;
+    if (visibility === "feedback") recipientId = userId === root.authorId ? root.recipientId : root.authorId;
+    else if (visibility === "instructors") recipientId = userId === root.authorId ? root.recipientId : root.authorId;
+    parentId = parent.id;
+    rootId = root.id;
+    if (!body.text) throw new AppError("empty-note");
+  } else {
+    if (!input.target) throw new AppError("invalid-target");
+    if (!(await seminarHasDocument(seminarId, input.target.documentSlug))) throw new AppError("unknown-document", { slug: input.target.documentSlug });
+    targets.push(resolveTarget(await loadDocument(input.target.documentSlug), input.target, "target"));
+    if (motivation === "linking") {
+      if (!input.bodyTarget) throw new AppError("invalid-target");
+      if (!(await seminarHasDocument(seminarId, input.bodyTarget.documentSlug))) throw new AppError("unknown-document", { slug: input.bodyTarget.documentSlug });
+      targets.push(resolveTarget(await loadDocument(input.bodyTarget.documentSlug), input.bodyTarget, "body"));
+    } else if (input.bodyTarget) {
+      throw new AppError("invalid-target");
+    }
+    if (motivation === "commenting" && !body.text) throw new AppError("empty-note");
+    if (visibility === "feedback") recipientId = await checkRecipient(seminarId, userId, input.recipientId);
+  }
+
+  const { dto, eventId } = await db().$transaction(async (tx) => {
+    const row = await tx.annotation.create({
+      data: {
+        seminarId,
+        authorId: userId,
+        motivation,
+        visibility,
+        recipientId,
+        parentId,
+        rootId,
+        relation: motivation === "linking" ? (input.relation ?? null) : null,
+        bodyHtml: body.html,
+        bodyText: body.text,
+        targets: { create: targets },
+        tags: { create: tags.map((tag) => ({ tag })) },
+      },
+      include,
+    });
+    const dto = toDto(row);
+    const eventId = await appendEvent(tx, "annotation.created", userId, { annotation: dto });
+    return { dto, eventId };
+  });
+  eventBus().publish(seminarId, eventId);
+  return dto;
+}
+
+/** Whether the viewer may read this row, including its thread's root (a hidden thread hides its replies). */
+async function readable(viewer: Viewer, row: AudienceFields & { rootId: string | null }): Promise<boolean> {
+  if (!canRead(viewer, row)) return false;
+  if (!row.rootId) return true;
+  const root = await db().annotation.findUnique({ where: { id: row.rootId } });
+  return !!root && canRead(viewer, root);
+}
+
+/** One annotation; not-found for anything the user may not see (no existence leak). */
+export async function getAnnotation(userId: string, annotationId: string): Promise<AnnotationDto> {
+  const row = await db().annotation.findUnique({ where: { id: annotationId }, include });
+  if (!row) throw new AppError("not-found");
+  const role = await roleIn(userId, row.seminarId);
+  if (!role || !(await readable({ userId, role }, row))) throw new AppError("not-found");
+  return toDto(row);
+}
+
+export interface ListOptions {
+  /** Only annotations with a passage in this document (and their replies). */
+  document?: string;
+}
+
+/** Everything the user may see in a seminar (optionally one document): roots first, then their replies. */
+export async function listAnnotations(userId: string, seminarId: string, options: ListOptions = {}): Promise<AnnotationDto[]> {
+  const viewer = await viewerFor(userId, seminarId);
+  if (options.document !== undefined && !(await seminarHasDocument(seminarId, options.document))) {
+    throw new AppError("unknown-document", { slug: options.document });
+  }
+  const where = readableWhere(viewer);
+  const roots = await db().annotation.findMany({
+    where: { seminarId, parentId: null, ...where, ...(options.document ? { targets: { some: { documentSlug: options.document } } } : {}) },
+    include,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const rootIds = roots.map((r) => r.id);
+  const replies = rootIds.length
+    ? await db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, ...where }, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+    : [];
+  return [...roots, ...replies].map(toDto);
+}
+
+async function loadForChange(userId: string, annotationId: string) {
+  const row = await db().annotation.findUnique({ where: { id: annotationId }, include });
+  if (!row || row.deletedAt) throw new AppError("not-found");
+  const role = await roleIn(userId, row.seminarId);
+  if (!role) throw new AppError("not-found");
+  const viewer: Viewer = { userId, role };
+  if (!(await readable(viewer, row))) throw new AppError("not-found");
+  return { row, viewer };
+}
+
+/**
+ * Edit one's own annotation. `revision` is the version the client edited; if someone (another tab)
+ * saved in between, nothing is overwritten: "conflict" carries the current version.
+ */
+export async function updateAnnotation(userId: string, annotationId: string, rawInput: unknown): Promise<AnnotationDto> {
+  const input: UpdateInput = parse(updateInput, rawInput);
+  const { row, viewer } = await loadForChange(userId, annotationId);
+  if (!canEdit(viewer, row)) throw new AppError("forbidden");
+  if (row.revision !== input.revision) throw new AppError("conflict", { current: toDto(row) });
+
+  const data: Prisma.AnnotationUpdateManyMutationInput = { revision: { increment: 1 } };
+  if (input.body !== undefined) {
+    const body = prepareBody(input.body);
+    if ((row.motivation === "commenting" || row.motivation === "replying") && !body.text) throw new AppError("empty-note");
+    data.bodyHtml = body.html;
+    data.bodyText = body.text;
+  }
+  if (input.visibility !== undefined && input.visibility !== row.visibility) {
+    // Replies follow their thread; only a thread's root chooses its audience.
+    if (row.parentId) throw new AppError("invalid-request");
+    data.visibility = input.visibility;
+    data.recipientId = input.visibility === "feedback" ? await checkRecipient(row.seminarId, userId, input.recipientId ?? row.recipientId) : null;
+  } else if (input.recipientId !== undefined && row.visibility === "feedback" && !row.parentId) {
+    data.recipientId = await checkRecipient(row.seminarId, userId, input.recipientId);
+  }
+  if (input.relation !== undefined && row.motivation === "linking") data.relation = input.relation;
+  const tags = await normalizeTags(row.seminarId, input.tags);
+
+  const before = { authorId: row.authorId, visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden };
+  const result = await db().$transaction(async (tx) => {
+    // The revision check and the write are one statement: two concurrent saves cannot both win.
+    const updated = await tx.annotation.updateMany({ where: { id: annotationId, revision: input.revision, deletedAt: null }, data });
+    if (updated.count === 0) return null;
+    if (tags) {
+      await tx.annotationTag.deleteMany({ where: { annotationId } });
+      if (tags.length) await tx.annotationTag.createMany({ data: tags.map((tag) => ({ annotationId, tag })) });
+    }
+    const fresh = toDto(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include }));
+    const eventId = await appendEvent(tx, "annotation.updated", userId, { annotation: fresh, before });
+    return { fresh, eventId };
+  });
+  if (!result) {
+    const current = await db().annotation.findUnique({ where: { id: annotationId }, include });
+    if (!current || current.deletedAt) throw new AppError("not-found");
+    throw new AppError("conflict", { current: toDto(current) });
+  }
+  eventBus().publish(row.seminarId, result.eventId);
+  return result.fresh;
+}
+
+/** Delete one's own annotation (kept as a tombstone row so the event history stays consistent). */
+export async function deleteAnnotation(userId: string, annotationId: string, expectedRevision?: number): Promise<void> {
+  const { row, viewer } = await loadForChange(userId, annotationId);
+  if (!canDelete(viewer, row)) throw new AppError("forbidden");
+  if (expectedRevision !== undefined && expectedRevision !== row.revision) throw new AppError("conflict", { current: toDto(row) });
+  const eventId = await db().$transaction(async (tx) => {
+    await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
+    const dto = toDto(row);
+    return appendEvent(tx, "annotation.deleted", userId, {
+      annotation: dto,
+      before: { authorId: row.authorId, visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden },
+    });
+  });
+  eventBus().publish(row.seminarId, eventId);
+}
+
+/** Instructors hide (or show again) any annotation in their seminar. */
+export async function setHidden(userId: string, annotationId: string, hidden: boolean): Promise<AnnotationDto> {
+  const { row, viewer } = await loadForChange(userId, annotationId);
+  if (!canModerate(viewer)) throw new AppError("forbidden");
+  if (row.hidden === hidden) return toDto(row);
+  const before = { authorId: row.authorId, visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden };
+  const { dto, eventId } = await db().$transaction(async (tx) => {
+    const fresh = toDto(await tx.annotation.update({ where: { id: annotationId }, data: { hidden }, include }));
+    const eventId = await appendEvent(tx, hidden ? "annotation.hidden" : "annotation.unhidden", userId, { annotation: fresh, before });
+    return { dto: fresh, eventId };
+  });
+  eventBus().publish(row.seminarId, eventId);
+  return dto;
+}

@@ -1,0 +1,256 @@
+/**
+ * The W3C Web Annotation Data Model adapter (https://www.w3.org/TR/annotation-model/), kept apart from
+ * the internal model. serialize() writes JSON-LD that meets the model's MUSTs (absolute IRIs, the
+ * anno.jsonld context, type Annotation, target with source); parse() reads it back without loss for
+ * our own exports, and reads the standard parts of anyone else's.
+ *
+ * Mapping:
+ *   note        motivation commenting, body TextualBody text/html (+ TextualBody purpose tagging per tag)
+ *   highlight   motivation highlighting
+ *   reply       motivation replying, target = the parent annotation's IRI
+ *   link        motivation linking, target = passage A, body = passage B (each a SpecificResource
+ *               with its language), relation = TextualBody purpose classifying
+ *   passage     SpecificResource { source: document IRI, language, selector: [TextQuoteSelector,
+ *               TextPositionSelector, FragmentSelector(block id) refinedBy TextPositionSelector(block offsets)] }
+ * Synopse-only facts (visibility, seminar, revision, document version…) use the "synopse:" prefix
+ * declared in a second @context entry, so generic consumers can ignore them.
+ */
+import type { Visibility } from "./access";
+import { htmlToText } from "./body";
+import { RELATIONS, type AnnotationDto, type Relation, type TargetDto } from "./types";
+
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+export const SYNOPSE_VOCAB = "urn:synopse:vocab#";
+const CONTEXT = [ANNO_CONTEXT, { synopse: SYNOPSE_VOCAB }] as const;
+/** The FragmentSelector's value is an HTML element id (the block id) in the rendered document. */
+const FRAGMENT_CONFORMS_TO = "http://tools.ietf.org/rfc/rfc3986";
+
+export interface W3COptions {
+  /** Absolute IRI of a document; default `urn:synopse:document:<slug>`. */
+  documentIri?: (slug: string) => string;
+  /** Absolute IRI of a user; default `urn:synopse:user:<id>`. */
+  userIri?: (userId: string) => string;
+}
+
+type Json = Record<string, unknown>;
+
+export const annotationIri = (id: string) => `urn:uuid:${id}`;
+const defaultDocumentIri = (slug: string) => `urn:synopse:document:${encodeURIComponent(slug)}`;
+const defaultUserIri = (id: string) => `urn:synopse:user:${encodeURIComponent(id)}`;
+
+function passage(t: TargetDto, opts: W3COptions): Json {
+  return {
+    type: "SpecificResource",
+    source: (opts.documentIri ?? defaultDocumentIri)(t.documentSlug),
+    language: t.lang,
+    "synopse:document": t.documentSlug,
+    "synopse:documentVersion": t.documentVersion,
+    selector: [
+      { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+      { type: "TextPositionSelector", start: t.start, end: t.end },
+      {
+        type: "FragmentSelector",
+        conformsTo: FRAGMENT_CONFORMS_TO,
+        value: t.blockId,
+        refinedBy: { type: "TextPositionSelector", start: t.blockStart, end: t.blockEnd },
+      },
+    ],
+  };
+}
+
+export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
+  const userIri = opts.userIri ?? defaultUserIri;
+  const bodies: Json[] = [];
+  if (a.bodyHtml) bodies.push({ type: "TextualBody", value: a.bodyHtml, format: "text/html", purpose: a.motivation === "replying" ? "replying" : "commenting" });
+  for (const tag of a.tags) bodies.push({ type: "TextualBody", value: tag, purpose: "tagging" });
+  if (a.relation) bodies.push({ type: "TextualBody", value: a.relation, purpose: "classifying" });
+  const linked = a.targets.find((t) => t.role === "body");
+  if (linked) bodies.push(passage(linked, opts));
+  const mainTarget = a.targets.find((t) => t.role === "target");
+
+  const out: Json = {
+    "@context": CONTEXT,
+    id: annotationIri(a.id),
+    type: "Annotation",
+    motivation: a.motivation,
+    created: a.createdAt,
+    modified: a.updatedAt,
+    creator: { id: userIri(a.author.id), type: "Person", name: a.author.name },
+  };
+  if (bodies.length === 1) out.body = bodies[0];
+  else if (bodies.length > 1) out.body = bodies;
+  out.target = a.motivation === "replying" && a.parentId ? annotationIri(a.parentId) : mainTarget ? passage(mainTarget, opts) : undefined;
+  Object.assign(out, {
+    "synopse:seminar": a.seminarId,
+    "synopse:visibility": a.visibility,
+    "synopse:revision": a.revision,
+    "synopse:hidden": a.hidden,
+    ...(a.recipientId ? { "synopse:recipient": a.recipientId } : {}),
+    ...(a.rootId ? { "synopse:root": a.rootId } : {}),
+    ...(a.author.id ? { "synopse:author": a.author.id } : {}),
+  });
+  return out;
+}
+
+export class W3CParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "W3CParseError";
+  }
+}
+
+const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+function uuidFromIri(iri: unknown): string {
+  if (typeof iri !== "string") throw new W3CParseError("id must be an IRI");
+  return iri.startsWith("urn:uuid:") ? iri.slice("urn:uuid:".length) : iri;
+}
+
+function slugFromSource(source: string, resource: Json): string {
+  if (typeof resource["synopse:document"] === "string") return resource["synopse:document"] as string;
+  const m = /^urn:synopse:document:(.+)$/.exec(source);
+  if (m) return decodeURIComponent(m[1]);
+  // Someone else's IRI: the last path segment is the best slug we can offer.
+  return decodeURIComponent(source.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? source);
+}
+
+function parsePassage(resource: Json, role: TargetDto["role"]): TargetDto {
+  if (resource.type !== "SpecificResource" || typeof resource.source !== "string") throw new W3CParseError("a passage must be a SpecificResource with a source");
+  const selectors = asArray(resource.selector as Json | Json[]);
+  const quote = selectors.find((s) => s.type === "TextQuoteSelector");
+  const position = selectors.find((s) => s.type === "TextPositionSelector");
+  const fragment = selectors.find((s) => s.type === "FragmentSelector");
+  const refined = fragment?.refinedBy as Json | undefined;
+  if (!quote && !position) throw new W3CParseError("a passage needs a TextQuoteSelector or TextPositionSelector");
+  return {
+    role,
+    documentSlug: slugFromSource(resource.source, resource),
+    documentVersion: typeof resource["synopse:documentVersion"] === "string" ? (resource["synopse:documentVersion"] as string) : "",
+    lang: typeof resource.language === "string" ? resource.language : "",
+    blockId: typeof fragment?.value === "string" ? fragment.value : "",
+    blockStart: typeof refined?.start === "number" ? refined.start : 0,
+    blockEnd: typeof refined?.end === "number" ? refined.end : 0,
+    start: typeof position?.start === "number" ? position.start : 0,
+    end: typeof position?.end === "number" ? position.end : 0,
+    exact: typeof quote?.exact === "string" ? quote.exact : "",
+    prefix: typeof quote?.prefix === "string" ? quote.prefix : "",
+    suffix: typeof quote?.suffix === "string" ? quote.suffix : "",
+  };
+}
+
+/** Read a W3C annotation (ours losslessly; others' standard parts). Throws W3CParseError on non-annotations. */
+export function parse(json: unknown): AnnotationDto {
+  if (!json || typeof json !== "object") throw new W3CParseError("not an object");
+  const a = json as Json;
+  const context = asArray(a["@context"] as unknown);
+  if (!context.includes(ANNO_CONTEXT)) throw new W3CParseError(`@context must include ${ANNO_CONTEXT}`);
+  if (!asArray(a.type as string | string[]).includes("Annotation")) throw new W3CParseError("type must be Annotation");
+  const motivation = (asArray(a.motivation as string | string[])[0] ?? "commenting") as AnnotationDto["motivation"];
+  const creator = (asArray(a.creator as Json | Json[])[0] ?? {}) as Json;
+
+  const bodies = asArray(a.body as Json | Json[] | string).map((b) => (typeof b === "string" ? ({ type: "SpecificResource", source: b } as Json) : b));
+  let bodyHtml = "";
+  const tags: string[] = [];
+  let relation: Relation | null = null;
+  const targets: TargetDto[] = [];
+  for (const b of bodies) {
+    if (b.type === "TextualBody") {
+      const value = typeof b.value === "string" ? b.value : "";
+      if (b.purpose === "tagging") tags.push(value);
+      else if (b.purpose === "classifying" && (RELATIONS as readonly string[]).includes(value)) relation = value as Relation;
+      else bodyHtml = b.format === "text/html" ? value : escapeText(value);
+    } else if (b.type === "SpecificResource" && motivation === "linking") {
+      targets.push(parsePassage(b, "body"));
+    }
+  }
+
+  let parentId: string | null = null;
+  const rawTarget = asArray(a.target as Json | Json[] | string)[0];
+  if (rawTarget === undefined) throw new W3CParseError("an annotation needs a target");
+  if (motivation === "replying" && typeof rawTarget === "string") parentId = uuidFromIri(rawTarget);
+  else if (typeof rawTarget === "object") targets.unshift(parsePassage(rawTarget, "target"));
+  else throw new W3CParseError("target must be a SpecificResource (or, for replies, the parent's IRI)");
+
+  const authorId = typeof a["synopse:author"] === "string" ? (a["synopse:author"] as string) : typeof creator.id === "string" ? creator.id.replace(/^urn:synopse:user:/, "") : "";
+  return {
+    id: uuidFromIri(a.id),
+    seminarId: typeof a["synopse:seminar"] === "string" ? (a["synopse:seminar"] as string) : "",
+    author: { id: decodeURIComponent(authorId), name: typeof creator.name === "string" ? creator.name : "" },
+    motivation,
+    visibility: (typeof a["synopse:visibility"] === "string" ? a["synopse:visibility"] : "seminar") as Visibility,
+    recipientId: typeof a["synopse:recipient"] === "string" ? (a["synopse:recipient"] as string) : null,
+    parentId,
+    rootId: typeof a["synopse:root"] === "string" ? (a["synopse:root"] as string) : parentId,
+    relation,
+    bodyHtml,
+    bodyText: htmlToText(bodyHtml),
+    tags: tags.sort((x, y) => x.localeCompare(y)),
+    hidden: a["synopse:hidden"] === true,
+    revision: typeof a["synopse:revision"] === "number" ? (a["synopse:revision"] as number) : 1,
+    createdAt: typeof a.created === "string" ? a.created : "",
+    updatedAt: typeof a.modified === "string" ? a.modified : typeof a.created === "string" ? a.created : "",
+    targets,
+  };
+}
+
+function escapeText(s: string): string {
+  return `<p>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
+}
+
+export interface CollectionOptions extends W3COptions {
+  /** Absolute IRI of the collection; pages are `<id>?page=N` (or `&page=N`). */
+  id: string;
+  label?: string;
+  pageSize?: number;
+}
+
+function pageIri(id: string, page: number): string {
+  return `${id}${id.includes("?") ? "&" : "?"}page=${page}`;
+}
+
+/** One AnnotationPage of a collection (0-based), with partOf/next/prev links. */
+export function collectionPage(all: AnnotationDto[], page: number, opts: CollectionOptions): Json {
+  const size = opts.pageSize ?? 100;
+  const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
+  const items = all.slice(page * size, page * size + size).map((a) => {
+    const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
+    return rest;
+  });
+  return {
+    "@context": CONTEXT,
+    id: pageIri(opts.id, page),
+    type: "AnnotationPage",
+    partOf: { id: opts.id, total: all.length, ...(opts.label ? { label: opts.label } : {}) },
+    startIndex: page * size,
+    ...(page < lastPage ? { next: pageIri(opts.id, page + 1) } : {}),
+    ...(page > 0 ? { prev: pageIri(opts.id, page - 1) } : {}),
+    items,
+  };
+}
+
+/** An AnnotationCollection with its first page embedded (the Protocol's preferred shape). */
+export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Json {
+  const size = opts.pageSize ?? 100;
+  const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
+  const first = collectionPage(all, 0, opts);
+  const { ["@context"]: _c, partOf: _p, ...firstPage } = first;
+  return {
+    "@context": CONTEXT,
+    id: opts.id,
+    type: "AnnotationCollection",
+    ...(opts.label ? { label: opts.label } : {}),
+    total: all.length,
+    ...(all.length ? { first: firstPage, last: pageIri(opts.id, lastPage) } : {}),
+  };
+}
+
+/** Parse a collection or a page back into annotations (first page embedded or page objects). */
+export function parseCollection(json: unknown): AnnotationDto[] {
+  const c = json as Json;
+  const pages: Json[] = [];
+  if (c.type === "AnnotationPage") pages.push(c);
+  else if (c.first && typeof c.first === "object") pages.push(c.first as Json);
+  const out: AnnotationDto[] = [];
+  for (const p of pages) for (const item of asArray(p.items as Json[])) out.push(parse({ "@context": CONTEXT, ...item }));
+  return out;
+}

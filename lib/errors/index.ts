@@ -1,0 +1,51 @@
+/**
+ * Typed errors the UI translates: every failure the server reports is a stable `code` (a key of the
+ * "Errors" messages namespace), an HTTP status, and optional details (e.g. the current version of an
+ * annotation on a conflict). Never a stack trace.
+ */
+
+export const ERROR_STATUS = {
+  "malformed-json": 400,
+  "invalid-request": 400,
+  "empty-selection": 400,
+  "empty-note": 400,
+  "note-too-long": 400,
+  "too-many-tags": 400,
+  "quote-mismatch": 409,
+  "unknown-block": 400,
+  "invalid-target": 400,
+  "invalid-recipient": 400,
+  "invalid-parent": 400,
+  "invalid-invite": 404,
+  "unauthenticated": 401,
+  "forbidden": 403,
+  "not-found": 404,
+  "unknown-document": 404,
+  "conflict": 409,
+  "rate-limited": 429,
+  "internal": 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(code);
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.details = details;
+  }
+
+  toJSON(): { code: ErrorCode } & Record<string, unknown> {
+    return { code: this.code, ...(this.details ?? {}) };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,219 @@
+/**
+ * Seminars: an instructor creates one, picks its documents, shares an invite link; whoever opens the
+ * link (signed in) joins as a student. Every function takes the acting user's id and checks the role
+ * itself — routes stay thin and cannot forget a check.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { documentCatalog } from "./catalog";
+
+export type Role = "instructor" | "student";
+export const ROLES: readonly Role[] = ["instructor", "student"];
+
+export interface SeminarSummary {
+  id: string;
+  title: string;
+  description: string;
+  role: Role;
+  documentCount: number;
+  memberCount: number;
+}
+
+export interface SeminarTagDto {
+  name: string;
+  color: string;
+}
+
+export interface SeminarDetail {
+  id: string;
+  title: string;
+  description: string;
+  role: Role;
+  documents: string[];
+  tags: SeminarTagDto[];
+  /** Only for instructors: the code behind /[locale]/join/<code>. */
+  inviteCode: string | null;
+  members: Array<{ userId: string; name: string; role: Role }>;
+}
+
+export const seminarInput = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).default(""),
+  documents: z.array(z.string().min(1).max(200)).max(200).default([]),
+});
+
+export const tagVocabularyInput = z
+  .array(
+    z.object({
+      name: z.string().trim().min(1).max(40),
+      color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    }),
+  )
+  .max(50);
+
+function newInviteCode(): string {
+  // 96 random bits, URL-safe: unguessable, short enough to read aloud in a seminar.
+  return randomBytes(12).toString("base64url");
+}
+
+export async function roleIn(userId: string, seminarId: string): Promise<Role | null> {
+  const m = await db().membership.findUnique({ where: { seminarId_userId: { seminarId, userId } }, select: { role: true } });
+  return (m?.role as Role | undefined) ?? null;
+}
+
+/** The member's role; not-found for non-members (never reveal that a seminar exists). */
+export async function requireMember(userId: string, seminarId: string): Promise<Role> {
+  const role = await roleIn(userId, seminarId);
+  if (!role) throw new AppError("not-found");
+  return role;
+}
+
+export async function requireInstructor(userId: string, seminarId: string): Promise<void> {
+  const role = await requireMember(userId, seminarId);
+  if (role !== "instructor") throw new AppError("forbidden");
+}
+
+async function validateDocuments(slugs: string[]): Promise<string[]> {
+  const catalog = await documentCatalog();
+  const unique = [...new Set(slugs)];
+  for (const slug of unique) {
+    if (!(await catalog.get(slug))) throw new AppError("unknown-document", { slug });
+  }
+  return unique;
+}
+
+export async function createSeminar(userId: string, input: z.input<typeof seminarInput>): Promise<{ id: string; inviteCode: string }> {
+  const data = seminarInput.parse(input);
+  const documents = await validateDocuments(data.documents);
+  const seminar = await db().seminar.create({
+    data: {
+      title: data.title,
+      description: data.description,
+      inviteCode: newInviteCode(),
+      members: { create: { userId, role: "instructor" } },
+      documents: { create: documents.map((slug) => ({ slug })) },
+    },
+  });
+  return { id: seminar.id, inviteCode: seminar.inviteCode };
+}
+
+export async function listSeminars(userId: string): Promise<SeminarSummary[]> {
+  const rows = await db().membership.findMany({
+    where: { userId },
+    include: { seminar: { include: { _count: { select: { documents: true, members: true } } } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((m) => ({
+    id: m.seminar.id,
+    title: m.seminar.title,
+    description: m.seminar.description,
+    role: m.role as Role,
+    documentCount: m.seminar._count.documents,
+    memberCount: m.seminar._count.members,
+  }));
+}
+
+export async function getSeminar(userId: string, seminarId: string): Promise<SeminarDetail> {
+  const role = await requireMember(userId, seminarId);
+  const s = await db().seminar.findUnique({
+    where: { id: seminarId },
+    include: {
+      documents: { orderBy: { addedAt: "asc" } },
+      tags: { orderBy: { name: "asc" } },
+      members: { include: { user: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!s) throw new AppError("not-found");
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    role,
+    documents: s.documents.map((d) => d.slug),
+    tags: s.tags.map((t) => ({ name: t.name, color: t.color })),
+    inviteCode: role === "instructor" ? s.inviteCode : null,
+    members: s.members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role as Role })),
+  };
+}
+
+export async function updateSeminar(userId: string, seminarId: string, input: { title?: string; description?: string }): Promise<void> {
+  await requireInstructor(userId, seminarId);
+  const data = seminarInput.pick({ title: true, description: true }).partial().parse(input);
+  await db().seminar.update({ where: { id: seminarId }, data });
+}
+
+/** Replace the seminar's document list (order kept as given). */
+export async function setDocuments(userId: string, seminarId: string, slugs: string[]): Promise<string[]> {
+  await requireInstructor(userId, seminarId);
+  const documents = await validateDocuments(z.array(z.string().min(1).max(200)).max(200).parse(slugs));
+  await db().$transaction([
+    db().seminarDocument.deleteMany({ where: { seminarId, slug: { notIn: documents } } }),
+    ...documents.map((slug) =>
+      db().seminarDocument.upsert({ where: { seminarId_slug: { seminarId, slug } }, create: { seminarId, slug }, update: {} }),
+    ),
+  ]);
+  return documents;
+}
+
+export async function seminarHasDocument(seminarId: string, slug: string): Promise<boolean> {
+  return (await db().seminarDocument.count({ where: { seminarId, slug } })) > 0;
+}
+
+/** A new invite code; the old link stops working. */
+export async function regenerateInvite(userId: string, seminarId: string): Promise<string> {
+  await requireInstructor(userId, seminarId);
+  const inviteCode = newInviteCode();
+  await db().seminar.update({ where: { id: seminarId }, data: { inviteCode } });
+  return inviteCode;
+}
+
+/** What the join page shows before the visitor confirms (title only: the code is the secret). */
+export async function previewInvite(inviteCode: string): Promise<{ seminarId: string; title: string } | null> {
+  const s = await db().seminar.findUnique({ where: { inviteCode }, select: { id: true, title: true } });
+  return s ? { seminarId: s.id, title: s.title } : null;
+}
+
+/** Join as a student; idempotent, and an instructor who opens their own link stays instructor. */
+export async function joinByInvite(userId: string, inviteCode: string): Promise<{ seminarId: string; role: Role }> {
+  const s = await db().seminar.findUnique({ where: { inviteCode }, select: { id: true } });
+  if (!s) throw new AppError("invalid-invite");
+  const m = await db().membership.upsert({
+    where: { seminarId_userId: { seminarId: s.id, userId } },
+    create: { seminarId: s.id, userId, role: "student" },
+    update: {},
+  });
+  return { seminarId: s.id, role: m.role as Role };
+}
+
+export async function setMemberRole(userId: string, seminarId: string, memberId: string, role: Role): Promise<void> {
+  await requireInstructor(userId, seminarId);
+  if (!ROLES.includes(role)) throw new AppError("invalid-request");
+  const result = await db().membership.updateMany({ where: { seminarId, userId: memberId }, data: { role } });
+  if (result.count === 0) throw new AppError("not-found");
+}
+
+export async function getTagVocabulary(userId: string, seminarId: string): Promise<SeminarTagDto[]> {
+  await requireMember(userId, seminarId);
+  const tags = await db().seminarTag.findMany({ where: { seminarId }, orderBy: { name: "asc" } });
+  return tags.map((t) => ({ name: t.name, color: t.color }));
+}
+
+/** Replace the seminar's tag vocabulary (names unique, case-insensitively). */
+export async function setTagVocabulary(userId: string, seminarId: string, input: SeminarTagDto[]): Promise<SeminarTagDto[]> {
+  await requireInstructor(userId, seminarId);
+  const parsed = tagVocabularyInput.parse(input);
+  const seen = new Set<string>();
+  const tags = parsed.filter((t) => {
+    const k = t.name.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).map((t) => ({ name: t.name, color: t.color.toLowerCase() }));
+  await db().$transaction([
+    db().seminarTag.deleteMany({ where: { seminarId } }),
+    db().seminarTag.createMany({ data: tags.map((t) => ({ seminarId, ...t })) }),
+  ]);
+  return tags;
+}
