@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFidelity, normalizeWhitespace } from "../fidelity";
 import type { Block } from "../types";
-import { UNKNOWN_MEMBER, cleanForum, splitLinkTitle } from "./forum";
+import { UNKNOWN_MEMBER, analyzeForum, cleanForum, splitLinkTitle } from "./forum";
 import { inferAuthors, type AuthorEvidence } from "./forum/authors";
 import { matchEarlierLine } from "./forum/quotes";
 
@@ -72,6 +72,11 @@ describe("cleanForum on seed 000 (forum thread)", () => {
       [11, "thanepower", "inferred"],
       [12, null, "unknown"],
       [13, "thanepower", "inferred"],
+    ]);
+    // …and for the reasons the text gives (rules in forum/authors.ts).
+    expect(analyzeForum(raw).authorRules).toEqual([
+      "explicit", "asked", "sign-off", "turn-taking", "none", "sign-off", "turn-taking",
+      "addressed", "turn-taking", "sign-off", "turn-taking", "none", "turn-taking",
     ]);
     expect(part(1).authorTitle).toBe("Aktives Mitglied");
     expect(result.removals).toContainEqual(expect.objectContaining({ lines: [3, 3], text: "thanepower", reason: expect.stringContaining("post metadata") }));

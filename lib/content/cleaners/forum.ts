@@ -11,7 +11,7 @@
 import type { Block, Mark, Removal } from "../types";
 import type { CleanResult, Cleaner, Mend } from "./types";
 import { normalizeWhitespace } from "../fidelity";
-import { inferAuthors, type AuthorEvidence } from "./forum/authors";
+import { inferAuthors, type AuthorEvidence, type AuthorInference } from "./forum/authors";
 import { matchEarlierLine, type EarlierLine, type QuoteMatch } from "./forum/quotes";
 import { segmentThread, type PostSegment, type RawLine } from "./forum/segment";
 import {
@@ -45,7 +45,10 @@ interface PostBlocks {
   evidence: AuthorEvidence;
 }
 
-export const cleanForum: Cleaner = (raw) => {
+export const cleanForum: Cleaner = (raw) => analyzeForum(raw).result;
+
+/** The cleaner's result plus, per post, which author rule decided (see forum/authors.ts): for reports and tests. */
+export function analyzeForum(raw: string): { result: CleanResult; authorRules: Array<AuthorInference["rule"]> } {
   const rawLines = raw.split("\n");
   const seg = segmentThread(rawLines);
   const blocks: Block[] = [];
@@ -80,13 +83,10 @@ export const cleanForum: Cleaner = (raw) => {
 
   removals.sort((a, b) => a.lines[0] - b.lines[0] || Number(a.blockId !== undefined) - Number(b.blockId !== undefined));
   return {
-    meta: { title: seg.title, lang: "de", kind: "forum", author: null, date: null },
-    blocks,
-    parts,
-    removals,
-    mends,
+    result: { meta: { title: seg.title, lang: "de", kind: "forum", author: null, date: null }, blocks, parts, removals, mends },
+    authorRules: authors.map((a) => a.rule),
   };
-};
+}
 
 /** Blank-line-separated runs of body lines. A run is not yet a block: quotes and replies can share one. */
 function runsOf(body: readonly RawLine[]): RawLine[][] {
@@ -199,7 +199,7 @@ function buildPost(post: PostSegment, earlier: readonly EarlierLine[]): PostBloc
         group!.lines.push(l);
         continue;
       }
-      const label = parseListLabel(l.text);
+      const label = parseListLabel(l.text.trimStart());
       if (label) {
         flush();
         group = { type: "list-item", lines: [l], role, label: label.label };
