@@ -23,7 +23,7 @@ describe("applyEdits (ground truth for the anchoring tests and benchmark)", () =
   it("classifies edits strictly inside as modified and edits across a boundary as damaged", () => {
     const [s, t] = range("Delta epsilon zeta");
     const inside = applyEdits(doc, [{ start: s + 7, end: s + 8, insert: "E" }]);
-    expect(inside.map(s, t)).toMatchObject({ status: "modified", start: s, end: t, removed: 1 });
+    expect(inside.map(s, t)).toMatchObject({ status: "modified", start: s, end: t, removed: 1, inserted: 1 });
     const across = applyEdits(doc, [{ start: s - 3, end: s + 2, insert: "" }]);
     expect(across.map(s, t).status).toBe("damaged");
   });

@@ -15,14 +15,16 @@ export interface TextEdit {
 
 export interface MappedRange {
   /**
-   * intact: no edit touches the range (it only moved); modified: edits lie strictly inside it;
-   * damaged: an edit crosses its boundary or removes it.
+   * intact: no edit touches the range (it only moved); modified: edits lie strictly inside it and
+   * change at most a quarter of it; damaged: an edit crosses its boundary, or the edits inside change
+   * more than a quarter of it (what remains is arguably another passage).
    */
   status: "intact" | "modified" | "damaged";
   start: number;
   end: number;
-  /** Characters removed from inside the range (modified/damaged). */
+  /** Characters removed from / inserted into the range (modified/damaged). */
   removed: number;
+  inserted: number;
 }
 
 export interface EditedDocument {
@@ -68,6 +70,7 @@ export function applyEdits(doc: SynopseDocument, edits: TextEdit[]): EditedDocum
   const map = (start: number, end: number): MappedRange => {
     let status: MappedRange["status"] = "intact";
     let removed = 0;
+    let inserted = 0;
     for (const e of sorted) {
       const touchesInside = e.start < end && e.end > start;
       const insertionInside = e.start === e.end && e.start > start && e.start < end;
@@ -75,11 +78,13 @@ export function applyEdits(doc: SynopseDocument, edits: TextEdit[]): EditedDocum
       const overlap = Math.min(end, e.end) - Math.max(start, e.start);
       removed += Math.max(0, overlap);
       if (e.start > start && e.end < end) {
+        inserted += e.insert.length;
         if (status === "intact") status = "modified";
       } else status = "damaged";
     }
+    if (status === "modified" && removed + inserted > (end - start) / 4) status = "damaged";
     // An insertion exactly at the start goes before the passage; exactly at the end, after it.
-    return { status, start: mapPoint(start, "after"), end: mapPoint(end, "before"), removed };
+    return { status, start: mapPoint(start, "after"), end: mapPoint(end, "before"), removed, inserted };
   };
 
   return { doc: edited, map };
