@@ -26,12 +26,14 @@ describe("prefixSimilarity / suffixSimilarity", () => {
     expect(suffixSimilarity(after, text, start + quote.length)).toBeLessThan(0.4);
   });
 
-  it("treats a short stored context as the document edge: only a candidate at the edge agrees", () => {
+  it("treats a short stored context as the document edge: a candidate at the edge agrees fully, elsewhere the missing part is neutral", () => {
     const text = `${quote} opened the talks. Later, ${quote} closed them.`;
     expect(prefixSimilarity("", text, 0)).toBe(1);
-    expect(prefixSimilarity("", text, text.lastIndexOf(quote))).toBe(0);
+    expect(prefixSimilarity("", text, text.lastIndexOf(quote))).toBe(0.5);
     expect(suffixSimilarity("", text, text.length)).toBe(1);
-    expect(suffixSimilarity("", text, 10)).toBe(0);
+    expect(suffixSimilarity("", text, 10)).toBe(0.5);
+    // 8 stored characters that disagree, 24 unknown: below neutral.
+    expect(prefixSimilarity("Xyzzyqwv", text, text.lastIndexOf(quote))).toBeLessThan(0.5);
   });
 
   it("compares from the boundary outwards: the right words at the wrong distance do not count fully", () => {

@@ -9,6 +9,8 @@ import { CONTEXT_LENGTH } from "./describe";
 
 /** Extra window beyond the context length, so that an insertion next to the passage costs only its length. */
 const SLACK_RATIO = 0.5;
+/** Agreement credited for context characters that were never stored (passage at the document's edge). */
+const NEUTRAL = 0.5;
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -61,10 +63,18 @@ function contextSimilarity(context: string, text: string, boundary: number, dir:
   const available = dir < 0 ? boundary : text.length - boundary;
   const slack = Math.ceil(Math.max(m, 4) * SLACK_RATIO);
   if (m < CONTEXT_LENGTH) {
-    // A short context means the passage sat at the document's edge: the candidate must sit there too.
-    if (available > m + slack) return 0;
-    const cost = boundaryDistance(context, text, boundary, dir, available, false);
-    return Math.max(0, 1 - cost / Math.max(m, available, 1));
+    // A short context means the passage sat at the document's edge. A candidate at the edge too is
+    // compared in full. Elsewhere (text was added before the start/after the end) the stored characters
+    // are compared as usual and the missing ones count as neutral evidence (NEUTRAL), neither for nor
+    // against: the other side's context then has to carry the decision.
+    if (available <= m + slack) {
+      const cost = boundaryDistance(context, text, boundary, dir, available, false);
+      const atEdge = Math.max(0, 1 - cost / Math.max(m, available, 1));
+      if (atEdge === 1) return 1;
+    }
+    const window = Math.min(available, m + slack);
+    const known = m === 0 ? 0 : Math.max(0, 1 - boundaryDistance(context, text, boundary, dir, window, true) / m);
+    return (m * known + (CONTEXT_LENGTH - m) * NEUTRAL) / CONTEXT_LENGTH;
   }
   const window = Math.min(available, m + slack);
   const cost = boundaryDistance(context, text, boundary, dir, window, true);

@@ -1,0 +1,57 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { documentText } from "@/lib/content/text";
+import { anchor } from "./anchor";
+import { describeRange } from "./describe";
+import { mastnyFromSeed } from "./testing/document";
+import { applyEdits } from "./testing/edits";
+
+const doc = mastnyFromSeed();
+const text = documentText(doc).text;
+
+/** A random non-blank passage of 1–300 characters of Mastný's essay. */
+const passage = fc
+  .tuple(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 1, max: 300 }))
+  .map(([start, length]) => [start, Math.min(text.length, start + length)] as const)
+  .filter(([start, end]) => text.slice(start, end).trim().length > 0 && !/^\n|\n$/.test(text.slice(start, end)));
+
+describe("anchor on an unchanged document (property)", () => {
+  it("returns exactly the described range", () => {
+    fc.assert(
+      fc.property(passage, ([start, end]) => {
+        const s = describeRange(doc, start, end);
+        const r = anchor(doc, s);
+        expect(r).toMatchObject({ status: "anchored", method: "position", start, end, exact: text.slice(start, end) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("returns exactly the described range even without the version shortcut", () => {
+    fc.assert(
+      fc.property(passage, ([start, end]) => {
+        const s = { ...describeRange(doc, start, end), version: "an older version" };
+        const r = anchor(doc, s);
+        expect(r).toMatchObject({ status: "anchored", start, end });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("anchor after an insertion outside the passage (property)", () => {
+  const words = fc.array(fc.constantFrom("the", "Soviet", "peace", "Molotov", "Stalin", "and", "of", "1943", ","), { minLength: 1, maxLength: 12 });
+  it("finds the passage exactly where it moved, never elsewhere", () => {
+    fc.assert(
+      fc.property(passage, fc.integer({ min: 0, max: text.length }), words, ([start, end], at, inserted) => {
+        fc.pre(at <= start || at >= end);
+        const s = describeRange(doc, start, end);
+        const edited = applyEdits(doc, [{ start: at, end: at, insert: " " + inserted.join(" ") + " " }]);
+        const truth = edited.map(start, end);
+        const r = anchor(edited.doc, s);
+        expect(r).toMatchObject({ status: "anchored", start: truth.start, end: truth.end });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
