@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { STARTER_GLOSSARY, expandTerms, findGlossaryTerms } from "./glossary";
+
+const ids = (text: string) => findGlossaryTerms(text, STARTER_GLOSSARY).map((h) => h.entryId);
+
+describe("starter glossary", () => {
+  it("has at least 25 entries, each with German, English and Russian terms and a unique id", () => {
+    expect(STARTER_GLOSSARY.length).toBeGreaterThanOrEqual(25);
+    for (const e of STARTER_GLOSSARY) {
+      expect(e.terms.de.length && e.terms.en.length && e.terms.ru.length, e.id).toBeTruthy();
+    }
+    expect(new Set(STARTER_GLOSSARY.map((e) => e.id)).size).toBe(STARTER_GLOSSARY.length);
+  });
+});
+
+describe("findGlossaryTerms", () => {
+  it("finds the same concept in German (inflected, compounded), English and Russian", () => {
+    expect(ids("Ab Casablanca waren alle Separatfriedensaspirationen sowieso obsolet.")).toEqual(["separate-peace"]);
+    expect(ids("Stalin had publicly assumed a position on the subject of separate peace.")).toEqual(["separate-peace"]);
+    expect(ids("Eisenhower bestand auf bedingungsloser Kapitulation vor allen Siegermächten")).toEqual(["unconditional-surrender"]);
+    expect(ids("the demand for unconditional surrender that Roosevelt and Churchill had enunciated")).toEqual(["unconditional-surrender"]);
+    expect(ids("безоговорочная капитуляция")).toEqual(["unconditional-surrender"]);
+    expect(ids("die Eröffnung der »Zweiten Front« im Westen")).toEqual(["second-front"]);
+  });
+  it("returns offsets of the words as written", () => {
+    const text = "in der Frage der „Zweiten Front“, dem Baltikum";
+    const [hit] = findGlossaryTerms(text, STARTER_GLOSSARY);
+    expect(text.slice(hit.start, hit.end)).toBe("Zweiten Front");
+  });
+  it("does not take a word that merely starts like a short term", () => {
+    expect(ids("the frontier of 1941")).toEqual([]);
+    expect(ids("OSS report no. A-9469")).toEqual(["intelligence"]);
+    expect(ids("Oss, a town in Brabant")).toEqual([]); // abbreviations count only in capitals
+  });
+});
+
+describe("expandTerms", () => {
+  it("adds every language's terms for the concepts in the query", () => {
+    const out = expandTerms("Separatfrieden 1943", STARTER_GLOSSARY);
+    expect(out[0]).toBe("Separatfrieden 1943");
+    expect(out).toContain("separate peace");
+    expect(out).toContain("сепаратный мир");
+  });
+  it("leaves a query without glossary terms alone", () => {
+    expect(expandTerms("Kollontay", STARTER_GLOSSARY)).toEqual(["Kollontay"]);
+  });
+  it("works with a seminar's own entries without ids", () => {
+    const mine = [{ terms: { de: ["Winterkrieg"], en: ["Winter War"], ru: ["Зимняя война"] } }];
+    expect(expandTerms("der Winterkrieg", mine)).toEqual(["der Winterkrieg", "Winterkrieg", "Winter War", "Зимняя война"]);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * The seminar glossary: equivalent terms across German, English and Russian. Link suggestions count a shared
+ * glossary concept as evidence ("Separatfrieden" in the forum meets "separate peace" in Mastný), and search
+ * expands a query with the equivalents (`expandTerms`). Seminar leaders extend it in the app (a colleague's
+ * table/UI); `STARTER_GLOSSARY` is what a new seminar starts with. Framework-free.
+ *
+ * The starter set was made by reading the five seed texts: every German/English term pair below occurs in
+ * them (forum, Neues-Deutschland-style article, blog, Mastný, Bayerlein); the Russian column is the standard
+ * historiographic term.
+ */
+import { foldText, tokenize, type Token } from "@/lib/text/normalize";
+import type { Language } from "@/lib/content/types";
+
+export interface GlossaryEntry {
+  id?: string;
+  terms: { de: string[]; en: string[]; ru: string[] };
+}
+
+export const STARTER_GLOSSARY: GlossaryEntry[] = [
+  { id: "separate-peace", terms: { de: ["Separatfrieden", "separater Frieden", "Separatfriedensschluss", "Sonderfrieden"], en: ["separate peace"], ru: ["сепаратный мир"] } },
+  { id: "unconditional-surrender", terms: { de: ["bedingungslose Kapitulation"], en: ["unconditional surrender"], ru: ["безоговорочная капитуляция"] } },
+  { id: "second-front", terms: { de: ["Zweite Front"], en: ["second front"], ru: ["второй фронт"] } },
+  { id: "non-aggression-pact", terms: { de: ["Nichtangriffspakt"], en: ["non-aggression pact", "nonaggression pact"], ru: ["пакт о ненападении"] } },
+  { id: "hitler-stalin-pact", terms: { de: ["Hitler-Stalin-Pakt", "Stalin-Hitler-Pakt", "Molotow-Ribbentrop-Pakt"], en: ["Molotov-Ribbentrop pact", "Nazi-Soviet pact", "Hitler-Stalin pact", "pact of August 1939"], ru: ["пакт Молотова — Риббентропа"] } },
+  { id: "peace-feelers", terms: { de: ["Friedensfühler", "Fühler", "Friedenssignale", "Friedenskontakte"], en: ["peace feelers", "feelers", "peace overtures"], ru: ["мирное зондирование"] } },
+  { id: "armistice", terms: { de: ["Waffenstillstand"], en: ["armistice"], ru: ["перемирие"] } },
+  { id: "peace-negotiations", terms: { de: ["Friedensverhandlungen", "Sonderverhandlungen"], en: ["peace negotiations", "peace talks", "armistice talks"], ru: ["мирные переговоры"] } },
+  { id: "seizure-of-power", terms: { de: ["Machtübernahme", "Machtergreifung", "Machtantritt"], en: ["seizure of power"], ru: ["захват власти", "приход Гитлера к власти"] } },
+  { id: "social-fascism", terms: { de: ["Sozialfaschismus", "sozialfaschistisch"], en: ["social fascism", "social fascist"], ru: ["социал-фашизм"] } },
+  { id: "comintern", terms: { de: ["Kommunistische Internationale", "Komintern"], en: ["Communist International", "Comintern"], ru: ["Коммунистический интернационал", "Коминтерн"] } },
+  { id: "foreign-office-germany", terms: { de: ["Auswärtiges Amt", "Auswärtigen Amt", "Auswärtige Amt"], en: ["German foreign office", "German Foreign Office"], ru: ["министерство иностранных дел Германии"] } },
+  { id: "foreign-commissariat", terms: { de: ["Volkskommissariat für Auswärtige Angelegenheiten", "Außenkommissariat"], en: ["foreign commissariat", "People's Commissariat for Foreign Affairs", "Narkomindel"], ru: ["Народный комиссариат иностранных дел", "Наркоминдел"] } },
+  { id: "foreign-minister", terms: { de: ["Außenminister"], en: ["foreign minister", "foreign commissar", "foreign secretary"], ru: ["министр иностранных дел", "нарком иностранных дел"] } },
+  { id: "embassy-legation", terms: { de: ["Botschaft", "Gesandtschaft"], en: ["embassy", "legation"], ru: ["посольство", "полпредство"] } },
+  { id: "ambassador", terms: { de: ["Botschafter", "Gesandter"], en: ["ambassador", "envoy"], ru: ["посол", "полпред"] } },
+  { id: "lend-lease", terms: { de: ["Lend-Lease", "LL-Lieferungen", "Leih- und Pachtgesetz"], en: ["lend-lease"], ru: ["ленд-лиз"] } },
+  { id: "atlantic-charter", terms: { de: ["Atlantik-Charta"], en: ["Atlantic Charter"], ru: ["Атлантическая хартия"] } },
+  { id: "anti-hitler-coalition", terms: { de: ["Anti-Hitler-Koalition", "Koalition", "West-Bündnis"], en: ["Allied coalition", "Great Alliance", "coalition"], ru: ["антигитлеровская коалиция"] } },
+  { id: "western-allies", terms: { de: ["Westalliierten", "Westmächte", "West-Alliierten", "westlichen Alliierten"], en: ["Western Allies", "Western powers"], ru: ["западные союзники"] } },
+  { id: "red-army", terms: { de: ["Rote Armee", "RKKA"], en: ["Red Army"], ru: ["Красная армия", "РККА"] } },
+  { id: "war-aims", terms: { de: ["Kriegsziele", "Kriegsziel"], en: ["war aims"], ru: ["цели войны"] } },
+  { id: "intelligence", terms: { de: ["Geheimdienst", "Geheimdienstberichte", "Militärgeheimdienst"], en: ["intelligence", "intelligence report", "Office of Strategic Services", "OSS"], ru: ["разведка"] } },
+  { id: "government-in-exile", terms: { de: ["Exilregierung"], en: ["government in exile"], ru: ["правительство в изгнании"] } },
+  { id: "united-front", terms: { de: ["Einheitsfront"], en: ["united front"], ru: ["единый фронт"] } },
+  { id: "popular-front", terms: { de: ["Volksfront"], en: ["popular front"], ru: ["народный фронт"] } },
+  { id: "reichstag-fire", terms: { de: ["Reichstagsbrand"], en: ["Reichstag fire"], ru: ["поджог рейхстага"] } },
+  { id: "collective-security", terms: { de: ["kollektive Sicherheit", "kollektiven Sicherheit"], en: ["collective security"], ru: ["коллективная безопасность"] } },
+  { id: "great-patriotic-war", terms: { de: ["Großer Vaterländischer Krieg", "Großen Vaterländischen Krieg"], en: ["Great Patriotic War", "Patriotic War"], ru: ["Великая Отечественная война"] } },
+  { id: "free-germany-committee", terms: { de: ["Nationalkomitee Freies Deutschland", "NKFD"], en: ["Free Germany Committee", "Free Germany movement"], ru: ["Национальный комитет «Свободная Германия»"] } },
+  { id: "non-interference", terms: { de: ["Nichteinmischung", "Nichteinmischungspolitik", "Nichtinterventionspolitik", "Einmischung"], en: ["non-interference", "interference in internal affairs"], ru: ["невмешательство"] } },
+  { id: "realpolitik", terms: { de: ["Realpolitik", "Realpolitiker"], en: ["realpolitik"], ru: ["реальная политика"] } },
+];
+
+const LANGS: Language[] = ["de", "en", "ru"];
+
+/** A glossary term found in a text. */
+export interface GlossaryHit {
+  entryId: string;
+  term: string;
+  lang: Language;
+  start: number;
+  end: number;
+  /** the words as written in the text */
+  text: string;
+}
+
+interface CompiledTerm {
+  entryId: string;
+  term: string;
+  lang: Language;
+  words: string[];
+}
+
+export function entryId(entry: GlossaryEntry, index: number): string {
+  return entry.id ?? `g${index}`;
+}
+
+const compiledCache = new WeakMap<GlossaryEntry[], CompiledTerm[]>();
+
+function compile(glossary: GlossaryEntry[]): CompiledTerm[] {
+  const hit = compiledCache.get(glossary);
+  if (hit) return hit;
+  const out: CompiledTerm[] = [];
+  glossary.forEach((entry, i) => {
+    for (const lang of LANGS) {
+      for (const term of entry.terms[lang] ?? []) {
+        const words = tokenize(term).map((t) => t.folded);
+        if (words.length) out.push({ entryId: entryId(entry, i), term, lang, words });
+      }
+    }
+  });
+  // Longest terms first, so "bedingungslose Kapitulation" is found before a one-word term inside it.
+  out.sort((a, b) => b.words.length - a.words.length);
+  compiledCache.set(glossary, out);
+  return out;
+}
+
+// Inflection endings tolerated after a term word (German cases, English plural/possessive).
+const ENDINGS = new Set(["", "s", "es", "e", "en", "n", "er", "em", "ern", "ens", "'s", "’s"]);
+
+/** Does a written (folded) word realise a term word? German compounds may continue a long term word:
+ * "Separatfriedens·aspirationen" contains "separatfrieden". */
+function wordMatches(textWord: string, termWord: string, lang: Language): boolean {
+  if (textWord === termWord) return true;
+  if (!textWord.startsWith(termWord)) return false;
+  const rest = textWord.slice(termWord.length);
+  if (ENDINGS.has(rest)) return true;
+  return lang === "de" && termWord.length >= 8;
+}
+
+/** All glossary terms occurring in a text (non-overlapping, longest first). */
+export function findGlossaryTerms(text: string, glossary: GlossaryEntry[], tokens: Token[] = tokenize(text)): GlossaryHit[] {
+  const terms = compile(glossary);
+  const used = new Uint8Array(tokens.length);
+  const hits: GlossaryHit[] = [];
+  for (const t of terms) {
+    const n = t.words.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(tokens[i + k].folded, t.words[k], t.lang);
+      if (!ok) continue;
+      // Abbreviations (OSS, RKKA, NKFD) must be written in capitals, so "oss" inside prose does not count.
+      if (n === 1 && t.term.length <= 4 && t.term === t.term.toUpperCase() && tokens[i].raw !== tokens[i].raw.toUpperCase()) continue;
+      for (let k = 0; k < n; k++) used[i + k] = 1;
+      const start = tokens[i].start;
+      const end = tokens[i + n - 1].end;
+      hits.push({ entryId: t.entryId, term: t.term, lang: t.lang, start, end, text: text.slice(start, end) });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Search-side expansion: the query itself, then every term (all languages) of each glossary entry the query
+ * mentions. "Separatfrieden 1943" → ["Separatfrieden 1943", "Separatfrieden", "separater Frieden", …,
+ * "separate peace", "сепаратный мир"]. Callers OR the terms; the words of the query not covered by a
+ * glossary term stay in the first element.
+ */
+export function expandTerms(query: string, glossary: GlossaryEntry[]): string[] {
+  const out = [query];
+  const seen = new Set([foldText(query)]);
+  const ids = new Set(findGlossaryTerms(query, glossary).map((h) => h.entryId));
+  glossary.forEach((entry, i) => {
+    if (!ids.has(entryId(entry, i))) return;
+    for (const lang of LANGS) {
+      for (const term of entry.terms[lang] ?? []) {
+        const key = foldText(term);
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(term);
+        }
+      }
+    }
+  });
+  return out;
+}
