@@ -242,8 +242,9 @@ export const cleanBayerlein: Cleaner = (raw, ctx): CleanResult => {
       if (!m) return [];
       attribution = normalizeWhitespace(m[2]);
       const start = m.index + m[0].indexOf("(");
-      const line = [...offsets].filter(([, off]) => off <= start).pop()![0];
-      return [{ start, end: start + m[1].length, reason: REASON.attribution, line }];
+      const end = start + m[1].length;
+      const lineAt = (pos: number) => [...offsets].filter(([, off]) => off <= pos).pop()![0];
+      return [{ start, end, reason: REASON.attribution, lines: [lineAt(start), lineAt(end - 1)] }];
     },
   });
   epigraph.block.attribution = attribution;
@@ -286,7 +287,7 @@ export const cleanBayerlein: Cleaner = (raw, ctx): CleanResult => {
         const first = source.lines[0];
         const number = FOOTNOTE_START.exec(first.text)![0];
         const start = offsets.get(first.no)!;
-        return [{ start, end: start + number.length, reason: REASON.footnoteNumber, line: first.no }];
+        return [{ start, end: start + number.length, reason: REASON.footnoteNumber, lines: [first.no, first.no] }];
       },
     });
     const status = /[.!?)\]»«]$/u.test(fn.block.text) ? "ok" : "truncated";

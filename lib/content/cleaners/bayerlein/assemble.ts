@@ -24,8 +24,8 @@ export interface Cut {
   start: number;
   end: number;
   reason: string;
-  /** Raw line the cut sits on (Removal.lines). */
-  line: number;
+  /** Raw lines the cut sits on (Removal.lines). */
+  lines: [number, number];
 }
 
 export interface AssembledBlock {
@@ -92,7 +92,7 @@ export function assembleBlock(
     base = base.slice(0, at) + base.slice(at + text.length);
     shifts.push({ at: c.end, by: text.length });
     removedBefore += text.length;
-    removals.push({ blockId, lines: [c.line, c.line], text, reason: c.reason });
+    removals.push({ blockId, lines: c.lines, text, reason: c.reason });
   }
   const toBase = (pos: number): number => {
     let p = pos;
