@@ -1,0 +1,68 @@
+/**
+ * Accounts end to end through better-auth's HTTP handler: sign-up, sign-in, the strict sign-in rate
+ * limit (counted in the database), sign-out everywhere.
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase, type TestDatabase } from "@/lib/annotations/testing/db";
+
+let testDb: TestDatabase;
+let flows: typeof import("./flows");
+let server: typeof import("./server");
+
+beforeAll(async () => {
+  process.env.SYNOPSE_SIGNIN_RATE_MAX = "3";
+  process.env.SYNOPSE_SIGNIN_RATE_WINDOW = "60";
+  testDb = await setupTestDatabase();
+  flows = await import("./flows");
+  server = await import("./server");
+});
+afterAll(async () => testDb?.close());
+
+/** Headers of a browser at `ip` carrying the given Set-Cookie values back as cookies. */
+function browser(ip: string, setCookies: string[] = []): Headers {
+  const h = new Headers({ host: "localhost:3000", "x-forwarded-for": ip, "user-agent": "vitest" });
+  const cookie = setCookies.map((c) => c.split(";")[0]).filter((c) => !c.endsWith("=")).join("; ");
+  if (cookie) h.set("cookie", cookie);
+  return h;
+}
+
+describe("accounts", () => {
+  it("sign up, then the session cookie identifies the user; wrong passwords are refused", async () => {
+    const email = `reader-${randomUUID().slice(0, 8)}@test.invalid`;
+    const up = await flows.signUp(browser("10.0.0.1"), { name: "Reader", email, password: "correct horse battery" });
+    expect(up.ok).toBe(true);
+    const user = await server.getSessionUser(browser("10.0.0.1", up.setCookies));
+    expect(user?.email).toBe(email);
+    expect(await server.getSessionUser(browser("10.0.0.1"))).toBeNull();
+    expect((await flows.signUp(browser("10.0.0.2"), { name: "Again", email, password: "another password" })).error).toBe("email-taken");
+    expect((await flows.signUp(browser("10.0.0.3"), { name: "Short", email: `s-${email}`, password: "short" })).error).toBe("password-too-short");
+    expect((await flows.signIn(browser("10.0.0.4"), { email, password: "wrong password" })).error).toBe("invalid-credentials");
+    const signedIn = await flows.signIn(browser("10.0.0.5"), { email, password: "correct horse battery" });
+    expect(signedIn.ok).toBe(true);
+  });
+
+  it("limits sign-in attempts per address (stored in the rateLimit table)", async () => {
+    const ip = "10.0.1.1";
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push((await flows.signIn(browser(ip), { email: "nobody@test.invalid", password: "guess-" + i })).error);
+    expect(results.slice(0, 3)).toEqual(["invalid-credentials", "invalid-credentials", "invalid-credentials"]);
+    expect(results.slice(3)).toEqual(["rate-limited", "rate-limited"]);
+    // Another address is not affected.
+    expect((await flows.signIn(browser("10.0.1.2"), { email: "nobody@test.invalid", password: "x" })).error).toBe("invalid-credentials");
+    const { db } = await import("@/lib/db/client");
+    expect(await db().rateLimit.count()).toBeGreaterThan(0);
+  });
+
+  it("sign-out everywhere revokes every session of the user", async () => {
+    const email = `traveller-${randomUUID().slice(0, 8)}@test.invalid`;
+    const password = "correct horse battery";
+    const laptop = await flows.signUp(browser("10.0.2.1"), { name: "Traveller", email, password });
+    const phone = await flows.signIn(browser("10.0.2.2"), { email, password });
+    expect(await server.getSessionUser(browser("10.0.2.2", phone.setCookies))).not.toBeNull();
+    const out = await flows.signOutEverywhere(browser("10.0.2.1", laptop.setCookies));
+    expect(out.ok).toBe(true);
+    expect(await server.getSessionUser(browser("10.0.2.1", laptop.setCookies))).toBeNull();
+    expect(await server.getSessionUser(browser("10.0.2.2", phone.setCookies))).toBeNull();
+  });
+});
