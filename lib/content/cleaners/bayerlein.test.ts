@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../types";
 import { checkFidelity } from "../fidelity";
 import { cleanBayerlein, REASON } from "./bayerlein";
+import { matchMarker } from "./bayerlein/markers";
 
 const RAW_FILE = "004_a014d9392aadb155.txt";
 
@@ -244,5 +245,24 @@ describe("cleanBayerlein (seed 004)", () => {
     expect(markerMends).toHaveLength(43);
     expect(markerMends).toContainEqual(expect.objectContaining({ raw: "wurden«.5", clean: "wurden«.[^5]" }));
     expect(markerMends).toContainEqual(expect.objectContaining({ raw: "193338", clean: "1933[^38]" }));
+  });
+});
+
+describe("footnote marker shapes (matchMarker)", () => {
+  const at = (text: string, n: number) => {
+    const m = matchMarker(text, n, 0);
+    return m && text.slice(m.start, m.end);
+  };
+  it("finds markers glued to words, punctuation and years", () => {
+    expect(at("Niederlage wurden«.5", 5)).toBe("5");
+    expect(at("strikt und prinzipiell ab9, für die", 9)).toBe("9");
+    expect(at("der kampflosen Niederlage 193338 und", 38)).toBe("38");
+    expect(at("Anfang 1933) 2", 2)).toBe(" 2");
+  });
+  it("does not take ordinary numbers", () => {
+    expect(at("in Deutschland 1923 und in China 1926", 3)).toBeNull();
+    expect(at("am 22.2.1933 fand", 2)).toBeNull();
+    expect(at("Machtantritt am 30. Januar 1933", 3)).toBeNull();
+    expect(at("der Jahre 1935–1938: »Vom", 38)).toBeNull();
   });
 });
