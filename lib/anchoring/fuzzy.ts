@@ -20,10 +20,13 @@ export function fuzzyCandidates(text: string, quote: string, from: number, to: n
   const lo = Math.max(0, from);
   const hi = Math.min(text.length, to + quote.length + maxErrorsFor(quote));
   if (hi <= lo || quote.length === 0) return [];
+  const maxErrors = maxErrorsFor(quote);
   const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
-  return approxSearch(window, quote, maxErrorsFor(quote)).map((m) => ({
-    start: m.start + lo,
-    end: m.end + lo,
-    errors: m.errors,
-  }));
+  // A match touching a cut edge of the window may be the real passage with its end cut off (it then
+  // looks like a worse match of a shorter stretch). Drop those; the next, wider window sees it whole.
+  const cutLeft = lo > 0 ? lo + maxErrors : -1;
+  const cutRight = hi < text.length ? hi - maxErrors : Infinity;
+  return approxSearch(window, quote, maxErrors)
+    .map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }))
+    .filter((m) => m.start > cutLeft && m.end < cutRight);
 }
