@@ -265,6 +265,7 @@ export const cleanBayerlein: Cleaner = (raw, ctx): CleanResult => {
 
   // Footnotes 1…N in numeric order: texts from the margin column, "missing" where only the marker survived,
   // "truncated" where the text stops without closing punctuation (fn 43 ends the file mid-word).
+  // A missing footnote has no raw text: text "" and lines [] (fidelity gathers "" for it, so it stays honest).
   const texts = new Map(layout.footnotes.map((f) => [f.n, f]));
   const last = Math.max(0, ...hits.map((h) => h.n), ...layout.footnotes.map((f) => f.n));
   const refsOf = (n: number) =>
