@@ -3,6 +3,7 @@
  * production source; tests and scripts inject their own. Kept behind this small interface so the
  * annotation store never depends on how documents are loaded.
  */
+import { getDocument, listDocuments } from "@/lib/content/store";
 import type { DocumentMeta, SynopseDocument } from "@/lib/content/types";
 
 export interface DocumentCatalog {
@@ -10,26 +11,21 @@ export interface DocumentCatalog {
   get(slug: string): Promise<SynopseDocument | null>;
 }
 
-let current: DocumentCatalog | null = null;
-let loadDefault: (() => Promise<DocumentCatalog>) | null = null;
+/** The built-in corpus (content/documents). */
+export const corpusCatalog: DocumentCatalog = {
+  list: async () => listDocuments(),
+  get: async (slug) => getDocument(slug),
+};
 
-/** Replace the catalogue (tests, scripts). */
-export function setDocumentCatalog(catalog: DocumentCatalog): void {
+let current: DocumentCatalog | null = null;
+
+/** Replace the catalogue (tests, scripts); `null` restores the corpus. */
+export function setDocumentCatalog(catalog: DocumentCatalog | null): void {
   current = catalog;
 }
 
-/** Register how to load the production catalogue lazily (done by lib/seminars/corpus.ts). */
-export function setDefaultCatalogLoader(loader: () => Promise<DocumentCatalog>): void {
-  loadDefault = loader;
-}
-
 export async function documentCatalog(): Promise<DocumentCatalog> {
-  if (current) return current;
-  if (loadDefault) {
-    current = await loadDefault();
-    return current;
-  }
-  return { list: async () => [], get: async () => null };
+  return current ?? corpusCatalog;
 }
 
 /** An in-memory catalogue over given documents (tests, seeds). */

@@ -1,0 +1,43 @@
+/**
+ * Helpers for thin route handlers: the signed-in user, JSON bodies, and errors as `{ code }` JSON with
+ * the right status — never a stack trace. Uses only the Web Request/Response API.
+ */
+import { getSessionUser, type SessionUser } from "@/lib/auth/server";
+import { AppError, isAppError } from "@/lib/errors";
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request.headers);
+  if (!user) throw new AppError("unauthenticated");
+  return user;
+}
+
+/** The request's JSON body; anything unparsable is "malformed-json" (400). */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("malformed-json");
+  }
+}
+
+export function errorResponse(e: unknown): Response {
+  if (isAppError(e)) return Response.json(e.toJSON(), { status: e.status });
+  const issues = (e as { issues?: Array<{ path: PropertyKey[]; message: string }> } | null)?.issues;
+  if ((e as Error | null)?.name === "ZodError" && Array.isArray(issues)) {
+    return Response.json({ code: "invalid-request", issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }, { status: 400 });
+  }
+  console.error("[api] unexpected error", e);
+  return Response.json({ code: "internal" }, { status: 500 });
+}
+
+/** Wrap a handler so every thrown error becomes a JSON error response. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
