@@ -9,7 +9,7 @@
  *     [^12]: The note, *italics* kept.
  *
  * Comment syntax: `<!-- ID TYPE key=value … -->`. Values are bare when they are simple tokens, JSON strings
- * otherwise, `null` for null. Keys: lines (raw line spans "a-b,c"), section, part, label (list items),
+ * otherwise, `null` for null. Keys: lines (raw line spans "a-b,c", or "none"), section, part, label (list items),
  * quoteOf, attribution, fn + status (footnotes). Heading level is the Markdown heading depth; footnote `refs`
  * are derived from the footnote references in the body.
  *
@@ -105,6 +105,7 @@ export function withFootnoteRefs(blocks: Block[]): Block[] {
 // Serialize
 
 function formatLines(lines: Array<[number, number]>): string {
+  if (lines.length === 0) return "none"; // e.g. a footnote whose text the source lost
   return lines.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(",");
 }
 
@@ -267,6 +268,7 @@ function parseValue(raw: string): string | null {
 }
 
 function parseLines(raw: string, fail: (msg: string) => never): Array<[number, number]> {
+  if (raw === "none") return [];
   return raw.split(",").map((span) => {
     const m = /^(\d+)(?:-(\d+))?$/.exec(span);
     if (!m) fail(`bad line span ${JSON.stringify(span)}`);

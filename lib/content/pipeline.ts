@@ -1,0 +1,361 @@
+/**
+ * The corpus pipeline: content/sources/ (raw files, byte-for-byte, plus metadata) → content/documents/
+ * (<slug>.md clean documents and <slug>.removals.md audit trails).
+ *
+ * Sources:
+ * - `<stem>.<ext>` + `<stem>.meta.yaml`: any raw file with a meta file (slug, kind, lang, cleaner, source, and
+ *   title/author/date when the text does not say them). The five seeds are kept this way under their original names.
+ * - `<slug>.md` without a meta file: Markdown with front matter (title, author?, lang, date?, kind, source).
+ * - `<slug>.txt` needs a `<slug>.meta.yaml` (cleaner defaults to plain-text).
+ *
+ * buildCorpus reads and cleans everything in memory and validates it (metadata, footnotes, fidelity, unique
+ * slugs, Markdown round trip); only then does writeCorpus swap the new documents/ in, atomically. Any problem
+ * is a ContentError naming file and line, and the existing corpus stays untouched.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { unified } from "unified";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import type { PhrasingContent, Root, RootContent, TableRow } from "mdast";
+import { CLEANERS, PENDING_CLEANERS } from "./cleaners";
+import type { Cleaner, CleanResult, Mend } from "./cleaners/types";
+import { ContentError } from "./errors";
+import { checkFidelity } from "./fidelity";
+import { canonicalizeBlocks, parseDocumentMarkdown, serializeDocument } from "./markdown";
+import { DocumentMetaSchema, SLUG_PATTERN, SourceMetaSchema, parseYaml, validateYaml, type SourceMeta } from "./schema";
+import { documentText } from "./text";
+import type { Block, DocumentMeta, SynopseDocument } from "./types";
+
+export const SOURCES = "sources";
+export const DOCUMENTS = "documents";
+const META_SUFFIX = ".meta.yaml";
+
+export interface Source {
+  /** raw file name inside sources/ */
+  rawFile: string;
+  rawPath: string;
+  metaPath: string | null;
+  /** path shown in messages (relative to the working directory when inside it) */
+  display: string;
+}
+
+export interface BuiltDocument {
+  doc: SynopseDocument;
+  source: Source;
+  result: CleanResult;
+  markdown: string;
+  removalsMarkdown: string;
+}
+
+export interface BuildResult {
+  documents: BuiltDocument[];
+  /** sources whose cleaner has not landed yet */
+  skipped: Array<{ file: string; message: string }>;
+  /** output file name (inside documents/) → content */
+  files: Map<string, string>;
+}
+
+export interface BuildOptions {
+  cleaners?: Readonly<Record<string, Cleaner>>;
+  pending?: readonly string[];
+}
+
+function display(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}
+
+/** The sources in `<contentDir>/sources`, sorted by file name. */
+export function discoverSources(contentDir: string): Source[] {
+  const dir = path.join(contentDir, SOURCES);
+  if (!fs.existsSync(dir)) throw new ContentError(display(dir), 0, "no sources directory");
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => !n.startsWith(".") && fs.statSync(path.join(dir, n)).isFile())
+    .sort();
+  const metas = names.filter((n) => n.endsWith(META_SUFFIX));
+  const raws = names.filter((n) => !n.endsWith(META_SUFFIX));
+  const stem = (n: string) => n.replace(/\.[^.]*$/, "");
+  const sources: Source[] = [];
+  for (const meta of metas) {
+    const s = meta.slice(0, -META_SUFFIX.length);
+    const matches = raws.filter((r) => stem(r) === s || r === s);
+    if (matches.length !== 1)
+      throw new ContentError(
+        display(path.join(dir, meta)),
+        0,
+        matches.length === 0 ? `no raw file ${s}.* beside this meta file` : `several raw files match: ${matches.join(", ")}`,
+      );
+  }
+  for (const raw of raws) {
+    const meta = metas.find((m) => {
+      const s = m.slice(0, -META_SUFFIX.length);
+      return s === stem(raw) || s === raw;
+    });
+    const rawPath = path.join(dir, raw);
+    if (!meta && !raw.endsWith(".md"))
+      throw new ContentError(display(rawPath), 0, `no metadata: add ${stem(raw)}${META_SUFFIX} beside it (or make it a .md file with front matter)`);
+    sources.push({ rawFile: raw, rawPath, metaPath: meta ? path.join(dir, meta) : null, display: display(rawPath) });
+  }
+  return sources;
+}
+
+/** Read a raw file as UTF-8 text; empty, binary or non-UTF-8 files are errors. */
+export function readRaw(file: string, shown = display(file)): string {
+  const buf = fs.readFileSync(file);
+  const lineAt = (byte: number) => buf.subarray(0, byte).filter((c) => c === 0x0a).length + 1;
+  if (buf.length === 0) throw new ContentError(shown, 1, "file is empty");
+  const nul = buf.indexOf(0);
+  if (nul >= 0) throw new ContentError(shown, lineAt(nul), "binary file (contains a NUL byte): sources must be UTF-8 text");
+  const text = buf.toString("utf8");
+  if (!Buffer.from(text, "utf8").equals(buf)) {
+    const bad = text.indexOf("\ufffd");
+    const line = bad >= 0 ? text.slice(0, bad).split("\n").length : 1;
+    throw new ContentError(shown, line, "not valid UTF-8 text (binary file?)");
+  }
+  if (text.trim() === "") throw new ContentError(shown, 1, "file is empty (only whitespace)");
+  return text;
+}
+
+interface SourceMetaRead {
+  meta: Partial<SourceMeta>;
+  slugLine: number;
+}
+
+function readSourceMeta(source: Source): SourceMetaRead {
+  if (!source.metaPath) return { meta: {}, slugLine: 1 };
+  const shown = display(source.metaPath);
+  const text = fs.readFileSync(source.metaPath, "utf8");
+  if (text.trim() === "") throw new ContentError(shown, 1, "meta file is empty: it needs at least kind, lang and source");
+  const parsed = parseYaml(text, shown);
+  const meta = validateYaml(SourceMetaSchema, parsed, shown);
+  const slugLine = text.split("\n").findIndex((l) => /^slug\s*:/.test(l)) + 1 || 1;
+  return { meta, slugLine };
+}
+
+function stemOf(name: string): string {
+  return name.replace(/\.[^.]*$/, "");
+}
+
+/** Build one source into a validated document (in memory). */
+export function buildSource(source: Source, options: BuildOptions = {}): { built: BuiltDocument; slugFile: string; slugLine: number } | { skipped: string } {
+  const cleaners = options.cleaners ?? CLEANERS;
+  const pending = options.pending ?? PENDING_CLEANERS;
+  const { meta: fileMeta, slugLine } = readSourceMeta(source);
+  const cleanerName = fileMeta.cleaner ?? (source.rawFile.endsWith(".md") ? "markdown" : "plain-text");
+  const cleaner = cleaners[cleanerName];
+  if (!cleaner) {
+    if (pending.includes(cleanerName)) return { skipped: `cleaner "${cleanerName}" has not landed yet: ${source.rawFile} skipped` };
+    throw new ContentError(display(source.metaPath ?? source.rawPath), 0, `unknown cleaner "${cleanerName}" (known: ${Object.keys(cleaners).join(", ")})`);
+  }
+  const slug = fileMeta.slug ?? stemOf(source.rawFile);
+  if (!SLUG_PATTERN.test(slug))
+    throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 0, `"${slug}" is not a valid slug: use lower-case letters, digits and hyphens (rename the file or set slug:)`);
+
+  const raw = readRaw(source.rawPath, source.display);
+  const { cleaner: _c, slug: _s, ...metaDefaults } = fileMeta;
+  const ctx = { file: source.display, meta: { ...metaDefaults } as Partial<DocumentMeta> };
+  let result: CleanResult;
+  try {
+    result = cleaner(raw, ctx);
+  } catch (e) {
+    if (e instanceof ContentError) throw e;
+    throw new ContentError(source.display, 0, `cleaner "${cleanerName}" failed: ${(e as Error).message}`);
+  }
+
+  const defined = Object.fromEntries(Object.entries(result.meta).filter(([, v]) => v !== undefined));
+  const merged = { title: null, author: null, date: null, ...metaDefaults, ...defined, slug, rawFile: source.rawFile };
+  const metaCheck = DocumentMetaSchema.safeParse(merged);
+  if (!metaCheck.success) {
+    const issue = metaCheck.error.issues[0];
+    throw new ContentError(display(source.metaPath ?? source.rawPath), source.metaPath ? 1 : 0, `metadata ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const meta = metaCheck.data as DocumentMeta;
+
+  checkBlocks(result, source.display);
+  const problems = checkFidelity(raw, result);
+  if (problems.length > 0) {
+    const p = problems[0];
+    throw new ContentError(source.display, p.line ?? 0, `cleaner "${cleanerName}" output is not faithful to the raw text${p.blockId ? ` (block ${p.blockId})` : ""}: ${p.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`);
+  }
+
+  const blocks = canonicalizeBlocks(result.blocks);
+  const doc: SynopseDocument = { meta, version: "", blocks, parts: result.parts };
+  doc.version = crypto.createHash("sha256").update(documentText(doc).text).digest("hex").slice(0, 16);
+  const markdown = serializeDocument(doc);
+  const back = parseDocumentMarkdown(markdown, `${DOCUMENTS}/${slug}.md`);
+  if (!isDeepStrictEqual(back, doc)) {
+    const i = doc.blocks.findIndex((b, k) => !isDeepStrictEqual(b, back.blocks[k]));
+    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 0, `internal: document does not survive its Markdown round trip${i >= 0 ? ` (block ${doc.blocks[i].id})` : " (metadata/parts)"}`);
+  }
+  return {
+    built: { doc, source, result, markdown, removalsMarkdown: removalsReport(doc, result) },
+    slugFile: source.metaPath ? display(source.metaPath) : source.display,
+    slugLine: source.metaPath ? slugLine : 1,
+  };
+}
+
+/** Structural checks the fidelity proof does not cover: ids, footnote references, line spans. */
+function checkBlocks(result: CleanResult, file: string): void {
+  const ids = new Set<string>();
+  const footnotes = new Map<string, Block>();
+  for (const b of result.blocks) {
+    const line = b.lines[0]?.[0] ?? 0;
+    if (!/^[A-Za-z0-9][\w.:-]*$/.test(b.id)) throw new ContentError(file, line, `bad block id ${JSON.stringify(b.id)}`);
+    if (ids.has(b.id)) throw new ContentError(file, line, `duplicate block id ${b.id}`);
+    ids.add(b.id);
+    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 0, `block ${b.id} has no raw lines`);
+    if (b.footnote) {
+      if (footnotes.has(b.footnote.label)) throw new ContentError(file, line, `footnote ${b.footnote.label} is defined twice`);
+      footnotes.set(b.footnote.label, b);
+    }
+  }
+  for (const b of result.blocks)
+    for (const m of b.marks) {
+      if (m.kind !== "footnote-ref") continue;
+      const target = footnotes.get(m.label);
+      if (!target) throw new ContentError(file, b.lines[0]?.[0] ?? 0, `footnote reference [^${m.label}] (block ${b.id}) has no footnote`);
+      m.footnoteId = target.id;
+    }
+}
+
+/** Build every source. Throws the first ContentError; nothing is written. */
+export function buildCorpus(contentDir: string, options: BuildOptions = {}): BuildResult {
+  const documents: BuiltDocument[] = [];
+  const skipped: BuildResult["skipped"] = [];
+  const slugs = new Map<string, string>();
+  for (const source of discoverSources(contentDir)) {
+    const out = buildSource(source, options);
+    if ("skipped" in out) {
+      skipped.push({ file: source.display, message: out.skipped });
+      continue;
+    }
+    const slug = out.built.doc.meta.slug;
+    const first = slugs.get(slug);
+    if (first) throw new ContentError(out.slugFile, out.slugLine, `duplicate slug "${slug}": already used by ${first}`);
+    slugs.set(slug, out.slugFile);
+    documents.push(out.built);
+  }
+  const files = new Map<string, string>();
+  for (const d of documents) {
+    files.set(`${d.doc.meta.slug}.md`, d.markdown);
+    files.set(`${d.doc.meta.slug}.removals.md`, d.removalsMarkdown);
+  }
+  return { documents, skipped, files };
+}
+
+/** Differences between what the pipeline would write and content/documents (empty = up to date). */
+export function diffCorpus(contentDir: string, build: BuildResult): string[] {
+  const dir = path.join(contentDir, DOCUMENTS);
+  const onDisk = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => !n.startsWith(".")) : [];
+  const diffs: string[] = [];
+  for (const [name, content] of [...build.files].sort(([a], [b]) => a.localeCompare(b))) {
+    const p = path.join(dir, name);
+    if (!onDisk.includes(name)) diffs.push(`${DOCUMENTS}/${name}: missing`);
+    else if (fs.readFileSync(p, "utf8") !== content) diffs.push(`${DOCUMENTS}/${name}: differs from the pipeline's output`);
+  }
+  for (const name of onDisk.sort()) if (!build.files.has(name)) diffs.push(`${DOCUMENTS}/${name}: not produced by any source (would be deleted)`);
+  return diffs;
+}
+
+/** Replace content/documents with the build's files: written to a temp dir first, then swapped in by rename. */
+export function writeCorpus(contentDir: string, build: BuildResult): void {
+  const dir = path.join(contentDir, DOCUMENTS);
+  const tmp = fs.mkdtempSync(path.join(contentDir, ".documents-new-"));
+  fs.chmodSync(tmp, 0o755); // mkdtemp makes it private
+  try {
+    for (const [name, content] of build.files) fs.writeFileSync(path.join(tmp, name), content);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  const old = `${dir}.old-${process.pid}`;
+  if (fs.existsSync(dir)) fs.renameSync(dir, old);
+  fs.renameSync(tmp, dir);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The audit trail: <slug>.removals.md
+
+function cell(value: string, code = false): PhrasingContent[] {
+  const shown = value.replace(/\n/g, "⏎");
+  if (shown === "") return [{ type: "text", value: "(empty)" }];
+  return code ? [{ type: "inlineCode", value: shown }] : [{ type: "text", value: shown }];
+}
+
+function row(cells: PhrasingContent[][]): TableRow {
+  return { type: "tableRow", children: cells.map((children) => ({ type: "tableCell", children })) };
+}
+
+function clip(s: string, n = 120): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export function removalsReport(doc: SynopseDocument, result: CleanResult): string {
+  const title = doc.meta.title ?? doc.meta.slug;
+  const children: RootContent[] = [
+    { type: "heading", depth: 1, children: [{ type: "text", value: `Removals and mends: ${title}` }] },
+    {
+      type: "paragraph",
+      children: [
+        { type: "text", value: "Raw file " },
+        { type: "inlineCode", value: `content/${SOURCES}/${doc.meta.rawFile}` },
+        { type: "text", value: `; clean document ` },
+        { type: "inlineCode", value: `${doc.meta.slug}.md` },
+        { type: "text", value: `. Generated by npm run content:build: every change the cleaner made to the raw text is listed here.` },
+      ],
+    },
+  ];
+  const removals = [...result.removals].sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
+  children.push({ type: "heading", depth: 2, children: [{ type: "text", value: `Removed text (${removals.length})` }] });
+  if (removals.length === 0) children.push({ type: "paragraph", children: [{ type: "text", value: "Nothing was removed." }] });
+  else
+    children.push({
+      type: "table",
+      align: ["right", null, null, null],
+      children: [
+        row([cell("lines"), cell("block"), cell("text"), cell("reason")]),
+        ...removals.map((r) =>
+          row([
+            cell(r.lines[0] === r.lines[1] ? `${r.lines[0]}` : `${r.lines[0]}–${r.lines[1]}`),
+            cell(r.blockId ?? "(whole lines)"),
+            cell(clip(r.text), true),
+            cell(r.reason),
+          ]),
+        ),
+      ],
+    });
+  const byReason = new Map<string, Mend[]>();
+  for (const m of result.mends) byReason.set(m.reason, [...(byReason.get(m.reason) ?? []), m]);
+  children.push({ type: "heading", depth: 2, children: [{ type: "text", value: `Mends (${result.mends.length})` }] });
+  if (byReason.size === 0) children.push({ type: "paragraph", children: [{ type: "text", value: "No text was changed." }] });
+  else
+    children.push({
+      type: "table",
+      align: [null, "right", null],
+      children: [
+        row([cell("reason"), cell("count"), cell("examples (raw → clean, block)")]),
+        ...[...byReason.entries()]
+          .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
+          .map(([reason, mends]) =>
+            row([
+              cell(reason),
+              cell(String(mends.length)),
+              mends.slice(0, 3).flatMap((m, i): PhrasingContent[] => [
+                ...(i > 0 ? [{ type: "text" as const, value: "; " }] : []),
+                ...cell(clip(m.raw, 60), true),
+                { type: "text", value: " → " },
+                ...cell(clip(m.clean, 60), true),
+                { type: "text", value: ` (${m.blockId})` },
+              ]),
+            ]),
+          ),
+      ],
+    });
+  const root: Root = { type: "root", children };
+  return String(unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify).stringify(root));
+}
