@@ -23,7 +23,12 @@ function createAuth() {
   const trusted = (process.env.SYNOPSE_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   return betterAuth({
     appName: "Synopse",
-    baseURL: process.env.BETTER_AUTH_URL || undefined,
+    // A fixed public URL in production (BETTER_AUTH_URL); otherwise the request's own host, limited to
+    // local hosts plus SYNOPSE_ALLOWED_HOSTS (dev on :3000, e2e on :3100 without extra settings).
+    baseURL: process.env.BETTER_AUTH_URL || {
+      allowedHosts: ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", ...(process.env.SYNOPSE_ALLOWED_HOSTS ?? "").split(",").map((s) => s.trim()).filter(Boolean)],
+      fallback: "http://localhost:3000",
+    },
     secret: process.env.BETTER_AUTH_SECRET,
     trustedOrigins: trusted.length ? trusted : undefined,
     database: prismaAdapter(db(), { provider: databaseProvider() }),
