@@ -75,9 +75,10 @@ export function entryId(entry: GlossaryEntry, index: number): string {
   return entry.id ?? `g${index}`;
 }
 
-const compiledCache = new WeakMap<GlossaryEntry[], CompiledTerm[]>();
+const HEAD = 3;
+const compiledCache = new WeakMap<GlossaryEntry[], { terms: CompiledTerm[]; byHead: Map<string, CompiledTerm[]> }>();
 
-function compile(glossary: GlossaryEntry[]): CompiledTerm[] {
+function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Map<string, CompiledTerm[]> } {
   const hit = compiledCache.get(glossary);
   if (hit) return hit;
   const out: CompiledTerm[] = [];
@@ -91,8 +92,14 @@ function compile(glossary: GlossaryEntry[]): CompiledTerm[] {
   });
   // Longest terms first, so "bedingungslose Kapitulation" is found before a one-word term inside it.
   out.sort((a, b) => b.words.length - a.words.length);
-  compiledCache.set(glossary, out);
-  return out;
+  const byHead = new Map<string, CompiledTerm[]>();
+  for (const t of out) {
+    const head = t.words[0].slice(0, HEAD);
+    byHead.set(head, [...(byHead.get(head) ?? []), t]);
+  }
+  const compiled = { terms: out, byHead };
+  compiledCache.set(glossary, compiled);
+  return compiled;
 }
 
 // Inflection endings tolerated after a term word (German cases, English plural/possessive).
@@ -110,12 +117,22 @@ function wordMatches(textWord: string, termWord: string, lang: Language): boolea
 
 /** All glossary terms occurring in a text (non-overlapping, longest first). */
 export function findGlossaryTerms(text: string, glossary: GlossaryEntry[], tokens: Token[] = tokenize(text)): GlossaryHit[] {
-  const terms = compile(glossary);
+  const { terms, byHead } = compile(glossary);
+  // Only terms whose first word could start at some token are tried, at those tokens only.
+  const starts = new Map<CompiledTerm, number[]>();
+  tokens.forEach((tok, i) => {
+    for (const t of byHead.get(tok.folded.slice(0, HEAD)) ?? []) {
+      const list = starts.get(t) ?? [];
+      list.push(i);
+      starts.set(t, list);
+    }
+  });
   const used = new Uint8Array(tokens.length);
   const hits: GlossaryHit[] = [];
   for (const t of terms) {
     const n = t.words.length;
-    for (let i = 0; i + n <= tokens.length; i++) {
+    for (const i of starts.get(t) ?? []) {
+      if (i + n > tokens.length) continue;
       let ok = true;
       for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(tokens[i + k].folded, t.words[k], t.lang);
       if (!ok) continue;

@@ -19,6 +19,19 @@ import transliterate from "@sindresorhus/transliterate";
 
 /** Lower case, Latin-only, no diacritics, umlaut transcriptions folded. Keeps spaces and punctuation. */
 export function foldText(input: string): string {
+  const hit = foldCache.get(input);
+  if (hit !== undefined) return hit;
+  const out = foldUncached(input);
+  if (foldCache.size > 100_000) foldCache.clear();
+  foldCache.set(input, out);
+  return out;
+}
+
+// Folding is called per word of every block; the vocabulary is small, so memoize.
+const foldCache = new Map<string, string>();
+const keyCache = new Map<string, string>();
+
+function foldUncached(input: string): string {
   // transliterate turns ä/ö/ü into ae/oe/ue (German convention) and Cyrillic into Latin (Молотов → Molotov).
   const latin = transliterate(input.normalize("NFC"));
   return foldUmlautTranscriptions(latin.toLowerCase());
@@ -72,6 +85,15 @@ export function isCapitalized(raw: string): boolean {
  * gazetteer entries, never arbitrary words.
  */
 export function nameKey(name: string): string {
+  const hit = keyCache.get(name);
+  if (hit !== undefined) return hit;
+  const out = nameKeyUncached(name);
+  if (keyCache.size > 100_000) keyCache.clear();
+  keyCache.set(name, out);
+  return out;
+}
+
+function nameKeyUncached(name: string): string {
   let s = foldText(name).replace(/[^a-z]/g, "");
   if (!s) return "";
   s = s
