@@ -167,6 +167,18 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
 
   const ourTally = tally(truths, results.map((r) => (r.status === "anchored" ? r : null)));
   if (process.env.BENCH_DEBUG) {
+    const { anchorIn, indexFor } = await import("@/lib/anchoring/anchor");
+    const idx = indexFor(cold(edited.doc));
+    const by: Record<string, { n: number; ms: number }> = {};
+    for (const s of selectors) {
+      const t0 = performance.now();
+      const r = anchorIn(idx, s);
+      const k = r.status === "anchored" ? r.method : r.reason;
+      by[k] ??= { n: 0, ms: 0 };
+      by[k].n++;
+      by[k].ms += performance.now() - t0;
+    }
+    console.log(by);
     results.forEach((r, i) => {
       if (judge(truths[i], r.status === "anchored" ? r : null) === "wrong") {
         const t = truths[i];

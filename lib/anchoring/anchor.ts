@@ -2,23 +2,21 @@
  * anchor(): find a stored passage in the current document, cheapest evidence first:
  *   1. position  – same document version: the stored offsets, quote verified;
  *   2. block     – the block still exists and holds the exact quote at the stored block offsets;
- *   3. exact     – every exact occurrence of the quote, scored on context and distance (near the
- *                  expected place first, the whole text only when that is inconclusive);
- *   4. fuzzy     – approximate matches (approx-string-match), narrow window → wide window → whole text.
+ *   3. exact     – every exact occurrence of the quote (q-gram index), scored on context and distance;
+ *   4. fuzzy     – approximate matches (approx-string-match): around the expected place with the full
+ *                  error budget, then anywhere in the text behind an exact-piece filter.
  * Every candidate off the first rung must pass score.judge(): context has to vouch for it, so the same
  * words elsewhere never win. Otherwise the annotation is an orphan.
  */
 import { documentText, locate, type DocumentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
-import { OccurrenceCache, occurrencesBetween } from "./exact";
-import { fuzzyCandidates } from "./fuzzy";
+import { OccurrenceCache } from "./exact";
+import { filteredFuzzyCandidates, fuzzyCandidates } from "./fuzzy";
 import { best, judge, scoreCandidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
 import type { AnchorMethod, AnchorResult, Anchored, Orphan, PassageSelectors } from "./types";
 
-/** Half-width of the "near the expected place" window for exact search. */
-const NEAR_WINDOW = 4096;
-/** Fuzzy search windows around the expected place, narrowest first (then the whole text). */
-const FUZZY_WINDOWS = [512, 8192];
+/** Half-width of the window around an expected place searched with the full fuzzy error budget. */
+const NEAR_WINDOW = 512;
 
 /** Per-document state shared by all anchorings against one document object. */
 export class AnchoringIndex {
@@ -126,36 +124,22 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
     if (hit) return anchored(index, "block", hit.score, hit.start, hit.end);
   }
 
-  // 3a. Exact occurrences near the expected place. Perfect context there cannot be beaten elsewhere
-  //     (only by a nearer place, and the window is centred on the expected place).
-  const near: ScoredCandidate[] = [];
-  for (const h of hints) {
-    for (const at of occurrencesBetween(text, exact, h - NEAR_WINDOW, h + NEAR_WINDOW)) {
-      if (!near.some((c) => c.start === at)) near.push(scoreCandidate(ctx, { start: at, end: at + length, errors: 0 }));
-    }
-  }
-  const nearTop = best(near);
-  if (nearTop && nearTop.prefix === 1 && nearTop.suffix === 1) return anchored(index, "exact", nearTop.score, nearTop.start, nearTop.end);
-
-  // 3b. All exact occurrences in the document.
+  // 3. Every exact occurrence (from the document's q-gram index), scored on context and distance.
   const everywhere = index.occurrences.all(exact);
   if (everywhere.length > 0) {
-    const scored = everywhere.map((at) => near.find((c) => c.start === at) ?? scoreCandidate(ctx, { start: at, end: at + length, errors: 0 }));
-    const hit = consider(scored);
+    const hit = consider(everywhere.map((at) => scoreCandidate(ctx, { start: at, end: at + length, errors: 0 })));
     if (hit) return anchored(index, "exact", hit.score, hit.start, hit.end);
   }
 
-  // 4. Approximate matches: around the expected place first (a look-alike elsewhere with fewer errors
-  //    would otherwise hide the edited passage), then the whole text.
-  const centre = hints.length > 0 ? hints[0] : 0;
-  const windows: Array<[number, number]> = FUZZY_WINDOWS.map((w) => [centre - w, centre + w]);
-  if (hints.length > 1) windows.splice(1, 0, [hints[1] - FUZZY_WINDOWS[0], hints[1] + FUZZY_WINDOWS[0]]);
-  windows.push([0, text.length]);
-  for (const [from, to] of windows) {
-    const candidates = fuzzyCandidates(text, exact, from, to).map((c) => scoreCandidate(ctx, c));
-    const hit = consider(candidates);
+  // 4a. Approximate matches right around each expected place (the full error budget). Searched before
+  //     the whole text because a look-alike elsewhere with fewer errors would hide the edited passage.
+  for (const h of hints) {
+    const hit = consider(fuzzyCandidates(text, exact, h - NEAR_WINDOW, h + NEAR_WINDOW).map((c) => scoreCandidate(ctx, c)));
     if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
   }
+  // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).
+  const far = consider(filteredFuzzyCandidates(text, index.occurrences.grams, exact).map((c) => scoreCandidate(ctx, c)));
+  if (far) return anchored(index, far.errors === 0 ? "exact" : "fuzzy", far.score, far.start, far.end);
 
   const r = rejected as { candidate: ScoredCandidate; verdict: Verdict } | null;
   const orphan: Orphan = r

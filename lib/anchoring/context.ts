@@ -61,6 +61,10 @@ function boundaryDistance(
 function contextSimilarity(context: string, text: string, boundary: number, dir: -1 | 1): number {
   const m = context.length;
   const available = dir < 0 ? boundary : text.length - boundary;
+  // Unchanged surroundings (by far the commonest case) need no edit distance.
+  if (m === CONTEXT_LENGTH || m === available) {
+    if (dir < 0 ? text.startsWith(context, boundary - m) : text.startsWith(context, boundary)) return 1;
+  }
   const slack = Math.ceil(Math.max(m, 4) * SLACK_RATIO);
   if (m < CONTEXT_LENGTH) {
     // A short context means the passage sat at the document's edge. A candidate at the edge too is

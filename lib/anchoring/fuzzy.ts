@@ -1,11 +1,16 @@
-/** Approximate occurrences of a quote inside a window of the text, via approx-string-match (Myers' algorithm). */
+/**
+ * Approximate occurrences of a quote via approx-string-match (Myers' bit-parallel algorithm):
+ * in a window around the expected place, and in the whole text behind an exact-piece filter.
+ */
 import approxSearch from "approx-string-match";
+import type { GramIndex } from "./gram-index";
+import { Q } from "./gram-index";
 import type { Candidate } from "./score";
 import { MIN_QUOTE } from "./score";
 
 /**
- * Most edit errors worth searching for: a candidate needs quote similarity ≥ MIN_QUOTE to be accepted,
- * so looking further only costs time (Myers' search is O(errors/32 · window)).
+ * Most edit errors worth searching for near the expected place: a candidate needs quote similarity
+ * ≥ MIN_QUOTE to be accepted, so looking further only costs time (Myers is O(errors/32 · window)).
  */
 export function maxErrorsFor(quote: string): number {
   return Math.floor(quote.length * (1 - MIN_QUOTE));
@@ -16,17 +21,53 @@ export function maxErrorsFor(quote: string): number {
  * the quote length so that a match may end after `to`). approx-string-match only reports the matches
  * with the fewest errors in the window, which is why callers search a narrow window first.
  */
-export function fuzzyCandidates(text: string, quote: string, from: number, to: number): Candidate[] {
+export function fuzzyCandidates(text: string, quote: string, from: number, to: number, maxErrors = maxErrorsFor(quote)): Candidate[] {
   const lo = Math.max(0, from);
-  const hi = Math.min(text.length, to + quote.length + maxErrorsFor(quote));
+  const hi = Math.min(text.length, to + quote.length + maxErrors);
   if (hi <= lo || quote.length === 0) return [];
-  const maxErrors = maxErrorsFor(quote);
   const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
   // A match touching a cut edge of the window may be the real passage with its end cut off (it then
-  // looks like a worse match of a shorter stretch). Drop those; the next, wider window sees it whole.
+  // looks like a worse match of a shorter stretch). Drop those; the caller's next stage sees it whole.
   const cutLeft = lo > 0 ? lo + maxErrors : -1;
   const cutRight = hi < text.length ? hi - maxErrors : Infinity;
   return approxSearch(window, quote, maxErrors)
     .map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }))
     .filter((m) => m.start > cutLeft && m.end < cutRight);
+}
+
+/**
+ * Approximate matches anywhere in the text, found by "filter, then verify": cut the quote into
+ * pieces of at least Q characters; a match with fewer errors than pieces must contain one piece
+ * unchanged (pigeonhole), so only the regions around exact piece occurrences (from the document's
+ * q-gram index) are searched with Myers' algorithm. The error budget is therefore pieces − 1 (about
+ * 1 error per Q characters, ~12 %): a far-away place needs a closer match than a nearby one anyway.
+ */
+export function filteredFuzzyCandidates(text: string, grams: GramIndex, quote: string): Candidate[] {
+  const pieces = Math.floor(quote.length / Q);
+  if (pieces < 2) return [];
+  const maxErrors = Math.min(pieces - 1, maxErrorsFor(quote));
+  const pieceLength = Math.floor(quote.length / pieces);
+  const regions: Array<[number, number]> = [];
+  for (let i = 0; i < pieces; i++) {
+    const offset = i * pieceLength;
+    const piece = quote.slice(offset, i === pieces - 1 ? quote.length : offset + pieceLength);
+    for (const at of grams.occurrences(piece)) {
+      regions.push([at - offset - maxErrors, at - offset + quote.length + maxErrors]);
+    }
+  }
+  if (regions.length === 0) return [];
+  regions.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [regions[0]];
+  for (const r of regions.slice(1)) {
+    const last = merged[merged.length - 1];
+    if (r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push(r);
+  }
+  const found: Candidate[] = [];
+  for (const [from, to] of merged) {
+    const lo = Math.max(0, from);
+    const hi = Math.min(text.length, to);
+    for (const m of approxSearch(text.slice(lo, hi), quote, maxErrors)) found.push({ start: m.start + lo, end: m.end + lo, errors: m.errors });
+  }
+  return found;
 }

@@ -60,7 +60,7 @@ export function scoreCandidate(ctx: ScoringContext, c: Candidate): ScoredCandida
   const position = Math.exp(-distance / POSITION_SCALE);
   const score =
     WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
-  return { ...c, score, quote, prefix, suffix, position };
+  return { start: c.start, end: c.end, errors: c.errors, score, quote, prefix, suffix, position };
 }
 
 export type Verdict = "accept" | "context-mismatch" | "low-score";
