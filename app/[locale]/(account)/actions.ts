@@ -1,0 +1,43 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { signIn, signOut, signOutEverywhere, signUp } from "@/lib/auth/flows";
+import { applySetCookies, safeNext } from "./session";
+
+function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+function back(locale: string, page: string, error: string, next: string): never {
+  const q = new URLSearchParams({ error });
+  if (next) q.set("next", next);
+  redirect(`/${locale}/${page}?${q}`);
+}
+
+export async function signInAction(form: FormData): Promise<void> {
+  const locale = field(form, "locale") || "en";
+  const next = safeNext(field(form, "next"), "");
+  const result = await signIn(await headers(), { email: field(form, "email"), password: field(form, "password") });
+  await applySetCookies(result.setCookies);
+  if (!result.ok) back(locale, "sign-in", result.error ?? "unknown", next);
+  redirect(next || `/${locale}/seminars`);
+}
+
+export async function signUpAction(form: FormData): Promise<void> {
+  const locale = field(form, "locale") || "en";
+  const next = safeNext(field(form, "next"), "");
+  const result = await signUp(await headers(), { name: field(form, "name"), email: field(form, "email"), password: field(form, "password") });
+  await applySetCookies(result.setCookies);
+  if (!result.ok) back(locale, "sign-up", result.error ?? "unknown", next);
+  redirect(next || `/${locale}/seminars`);
+}
+
+export async function signOutAction(form: FormData): Promise<void> {
+  const locale = field(form, "locale") || "en";
+  const everywhere = field(form, "everywhere") === "1";
+  const incoming = await headers();
+  const result = everywhere ? await signOutEverywhere(incoming) : await signOut(incoming);
+  await applySetCookies(result.setCookies);
+  redirect(`/${locale}/sign-in?signedOut=1`);
+}

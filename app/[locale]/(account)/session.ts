@@ -1,0 +1,23 @@
+import { cookies, headers } from "next/headers";
+import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
+import { getSessionUser, type SessionUser } from "@/lib/auth/server";
+
+/** The signed-in user of the current request, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  return getSessionUser(await headers());
+}
+
+/** Copy better-auth's Set-Cookie headers onto the server action's response. */
+export async function applySetCookies(setCookies: string[]): Promise<void> {
+  const jar = await cookies();
+  for (const header of setCookies) {
+    for (const [name, attributes] of parseSetCookieHeader(header)) {
+      if (name) jar.set(name, attributes.value, toCookieOptions(attributes));
+    }
+  }
+}
+
+/** Only same-site paths may be used as a post-sign-in destination (no open redirects). */
+export function safeNext(next: unknown, fallback: string): string {
+  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : fallback;
+}

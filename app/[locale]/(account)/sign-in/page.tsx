@@ -1,0 +1,43 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import "../forms.css";
+import { Link } from "@/i18n/navigation";
+import SiteHeader from "@/components/site/SiteHeader";
+import { signInAction } from "../actions";
+import { AccountError } from "../AccountError";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale as "en");
+  const { error, next, signedOut } = await searchParams;
+  const t = await getTranslations("Account");
+  return (
+    <div className="page">
+      <SiteHeader />
+      <main id="main" className="account-page">
+        <h1>{t("signInTitle")}</h1>
+        {signedOut ? <p role="status">{t("signedOut")}</p> : null}
+        <AccountError code={error} />
+        <form action={signInAction} className="account-form">
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="next" value={next ?? ""} />
+          <label>
+            {t("email")}
+            <input type="email" name="email" autoComplete="email" required />
+          </label>
+          <label>
+            {t("password")}
+            <input type="password" name="password" autoComplete="current-password" required />
+          </label>
+          <button type="submit">{t("signInSubmit")}</button>
+        </form>
+        <p>
+          {t("noAccount")} <Link href={{ pathname: "/sign-up", query: next ? { next } : {} }}>{t("createOne")}</Link>
+        </p>
+      </main>
+    </div>
+  );
+}

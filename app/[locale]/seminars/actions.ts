@@ -1,0 +1,77 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/server";
+import { isAppError } from "@/lib/errors";
+import { createSeminar, joinByInvite, regenerateInvite, setDocuments, setTagVocabulary, updateSeminar } from "@/lib/seminars";
+
+function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+/** Run a seminar change for the signed-in user; errors come back as ?error=<code> on `page`. */
+async function act(form: FormData, page: (locale: string) => string, run: (userId: string) => Promise<string | void>): Promise<never> {
+  const locale = field(form, "locale") || "en";
+  const user = await getSessionUser(await headers());
+  if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page(locale))}`);
+  let target: string;
+  try {
+    target = (await run(user.id)) ?? `${page(locale)}?saved=1`;
+  } catch (e) {
+    const code = isAppError(e) ? e.code : (e as Error | null)?.name === "ZodError" ? "invalid-request" : "internal";
+    if (code === "internal") console.error("[seminars] action failed", e);
+    redirect(`${page(locale)}?error=${code}`);
+  }
+  redirect(target);
+}
+
+export async function createSeminarAction(form: FormData): Promise<void> {
+  await act(form, (l) => `/${l}/seminars`, async (userId) => {
+    const { id } = await createSeminar(userId, {
+      title: field(form, "title"),
+      description: field(form, "description"),
+      documents: form.getAll("documents").filter((d): d is string => typeof d === "string"),
+    });
+    return `/${field(form, "locale") || "en"}/seminars/${id}/settings`;
+  });
+}
+
+const settings = (form: FormData) => (l: string) => `/${l}/seminars/${field(form, "seminarId")}/settings`;
+
+export async function updateDetailsAction(form: FormData): Promise<void> {
+  await act(form, settings(form), (userId) => updateSeminar(userId, field(form, "seminarId"), { title: field(form, "title"), description: field(form, "description") }));
+}
+
+export async function setDocumentsAction(form: FormData): Promise<void> {
+  await act(form, settings(form), async (userId) => {
+    await setDocuments(userId, field(form, "seminarId"), form.getAll("documents").filter((d): d is string => typeof d === "string"));
+  });
+}
+
+export async function regenerateInviteAction(form: FormData): Promise<void> {
+  await act(form, settings(form), async (userId) => {
+    await regenerateInvite(userId, field(form, "seminarId"));
+  });
+}
+
+/** Tag rows arrive as tagName-<i>/tagColor-<i>; an empty name drops the tag. */
+export async function setTagsAction(form: FormData): Promise<void> {
+  await act(form, settings(form), async (userId) => {
+    const tags: Array<{ name: string; color: string }> = [];
+    for (const [key, value] of form.entries()) {
+      const m = /^tagName-(\w+)$/.exec(key);
+      if (!m || typeof value !== "string" || !value.trim()) continue;
+      tags.push({ name: value, color: field(form, `tagColor-${m[1]}`) || "#777777" });
+    }
+    await setTagVocabulary(userId, field(form, "seminarId"), tags);
+  });
+}
+
+export async function joinAction(form: FormData): Promise<void> {
+  const code = field(form, "code");
+  await act(form, (l) => `/${l}/join/${encodeURIComponent(code)}`, async (userId) => {
+    const { seminarId } = await joinByInvite(userId, code);
+    return `/${field(form, "locale") || "en"}/seminars/${seminarId}`;
+  });
+}
