@@ -391,9 +391,15 @@ function fromPhrasing(children: PhrasingContent[], fileName: string, line: numbe
   const walk = (nodes: PhrasingContent[]) => {
     for (const n of nodes) {
       switch (n.type) {
-        case "text":
+        case "text": {
+          // remark-gfm leaves [^x] without a definition as text; the serializer escapes literal "[" as "\["
+          const start = n.position?.start.offset;
+          const end = n.position?.end.offset;
+          const unescaped = start !== undefined && end !== undefined ? /(?:^|[^\\])\[\^([^\]\s]+)\]/.exec(source.slice(start, end)) : null;
+          if (unescaped) throw new ContentError(fileName, n.position?.start.line ?? line, `footnote reference [^${unescaped[1]}] has no footnote`);
           text += n.value;
           break;
+        }
         case "break":
           text += "\n";
           break;
@@ -448,7 +454,7 @@ function undoAutolinkLiterals(children: PhrasingContent[], source: string): Phra
 
 function isLiteral(link: { position?: { start: { offset?: number } } }, source: string): boolean {
   const at = link.position?.start.offset;
-  if (at === undefined) return false;
+  if (at === undefined) return true; // the autolink-literal transform makes nodes without a position
   const c = source[at];
   return c !== "[" && c !== "<";
 }
