@@ -1,13 +1,39 @@
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
+import { routing } from "@/i18n/routing";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { listDocuments, getDocument } from "@/lib/content/store";
+import { countWords } from "@/lib/reader/dates";
+import SiteHeader from "@/components/site/SiteHeader";
+import LibraryForm from "@/components/library/LibraryForm";
+import DocumentTable, { type LibraryEntry } from "@/components/library/DocumentTable";
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+// Reads the corpus from content/documents at request time, never at build time.
+export const dynamic = "force-dynamic";
+
+export default async function LibraryPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  setRequestLocale(locale as "de");
-  const t = await getTranslations("App");
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations("Library");
+  const entries: LibraryEntry[] = listDocuments().map((meta) => ({
+    meta,
+    words: countWords((getDocument(meta.slug)?.blocks ?? []).map((b) => b.text).join(" ")),
+  }));
   return (
-    <main id="main">
-      <h1>{t("name")}</h1>
-      <p>{t("tagline")}</p>
-    </main>
+    <div className="page">
+      <SiteHeader />
+      <main id="main" className="library">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("intro")}</p>
+        {entries.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
+          <LibraryForm action={`/${locale}/read`}>
+            <DocumentTable entries={entries} />
+          </LibraryForm>
+        )}
+      </main>
+    </div>
   );
 }

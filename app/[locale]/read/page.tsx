@@ -1,0 +1,90 @@
+import { notFound } from "next/navigation";
+import { hasLocale } from "next-intl";
+import { routing } from "@/i18n/routing";
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "@/i18n/navigation";
+import { getDocument, hasDocument, listDocuments } from "@/lib/content/store";
+import { formatLayout, MAX_PANES, parseLayout, queryFromRecord, slugsFromLibraryForm } from "@/lib/reader/layout";
+import { renderDocumentCached } from "@/lib/reader/html";
+import SiteHeader from "@/components/site/SiteHeader";
+import Reader, { type PaneData } from "@/components/reader/Reader";
+import ReaderProblem from "@/components/reader/ReaderProblem";
+import DocumentView from "@/components/reader/DocumentView";
+import Outline from "@/components/reader/Outline";
+import { documentLabels } from "@/components/reader/documentLabels";
+
+// The layout is in the query string and the text comes from content/documents: render per request.
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: "Reader" });
+  const app = await getTranslations({ locale, namespace: "App" });
+  const parsed = parseLayout(queryFromRecord(await searchParams));
+  const titles = parsed.ok ? parsed.layout.slugs.map((s) => getDocument(s)?.meta.title).filter(Boolean) : [];
+  return { title: [titles.join(" | ") || t("title"), app("name")].join(" — "), robots: { index: parsed.ok } };
+}
+
+export default async function ReadPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const query = queryFromRecord(await searchParams);
+
+  // The library's plain form sends d=a&d=b: turn it into the short, shareable form.
+  const picked = slugsFromLibraryForm(query);
+  if (picked && picked.length > 0) redirect({ href: `/read?${formatLayout({ slugs: picked.slice(0, MAX_PANES), sync: false })}`, locale });
+
+  const t = await getTranslations("Reader");
+  const d = await getTranslations("Document");
+  const documents = listDocuments();
+  const parsed = parseLayout(query);
+  const unknown = parsed.ok ? parsed.layout.slugs.find((s) => !hasDocument(s)) : undefined;
+  if (!parsed.ok || unknown !== undefined) {
+    const problem = !parsed.ok ? parsed.problem : { kind: "unknown-document" as const, slug: unknown! };
+    return (
+      <div className="page">
+        <SiteHeader />
+        <main id="main">
+          <ReaderProblem problem={problem} documents={documents} />
+        </main>
+      </div>
+    );
+  }
+
+  const { layout } = parsed;
+  const labels = await documentLabels(locale);
+  const seen = new Map<string, number>();
+  const panes: PaneData[] = layout.slugs.map((slug, i) => {
+    const doc = getDocument(slug)!;
+    const paneId = `pane${i + 1}`;
+    const rendered = renderDocumentCached(doc, paneId, labels);
+    const occurrence = seen.get(slug) ?? 0;
+    seen.set(slug, occurrence + 1);
+    const target = layout.target?.pane === i ? layout.target : undefined;
+    return {
+      key: `${slug}#${occurrence}`,
+      slug,
+      paneId,
+      docLang: doc.meta.lang,
+      title: doc.meta.title ?? d("untitled"),
+      content: <DocumentView html={rendered.html} lang={doc.meta.lang} />,
+      outline: <Outline entries={rendered.outline} label={t("outlineOf", { n: i + 1 })} summary={t("outline")} docLang={doc.meta.lang} uiLang={locale} />,
+      missingBlock: target && !doc.blocks.some((b) => b.id === target.blockId) ? target.blockId : null,
+    };
+  });
+
+  return (
+    <div className="page page-reader">
+      <SiteHeader />
+      <main id="main" className="reader-main">
+        <h1 className="visually-hidden">{t("title")}</h1>
+        <Reader locale={locale} layout={layout} panes={panes} documents={documents.map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { OutlineEntry } from "@/lib/reader/html";
+
+/** A pane's headings (or forum posts) to jump to: a disclosure, closed by default, that needs no script. */
+export default function Outline({ entries, label, summary, docLang, uiLang }: { entries: OutlineEntry[]; label: string; summary: string; docLang: string; uiLang: string }) {
+  if (entries.length === 0) return null;
+  return (
+    <details className="outline">
+      <summary>{summary}</summary>
+      <nav aria-label={label}>
+        <ol>
+          {entries.map((e) => (
+            <li key={e.id} className={`outline-l${Math.min(e.level, 3)}`}>
+              <a href={`#${e.id}`} data-outline-link="" lang={e.ui ? uiLang : docLang}>
+                {e.text}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </details>
+  );
+}

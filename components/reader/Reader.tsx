@@ -1,0 +1,313 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "@/i18n/navigation";
+import { formatLayout, MAX_PANES, type PassageTarget, type ReaderLayout } from "@/lib/reader/layout";
+import { boundariesForPassage, passageFromRange, blockText, type Passage } from "@/lib/reader/selection";
+import Pane, { jumpTo } from "./Pane";
+import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
+import SelectionToolbar from "./SelectionToolbar";
+import { takeReaderScroll } from "./scrollMemory";
+import "./reader.css";
+
+export interface PaneData {
+  /** Stable across layout changes while the pane shows the same document (keeps its DOM and scroll). */
+  key: string;
+  slug: string;
+  paneId: string;
+  docLang: string;
+  title: string;
+  content: ReactNode;
+  outline: ReactNode;
+  /** The deep link named a block this document does not have. */
+  missingBlock: string | null;
+}
+
+type CopyState = { kind: "copied" } | { kind: "failed"; url: string } | null;
+interface SelectionState {
+  pane: number;
+  passage: Passage;
+  top: number;
+  left: number;
+}
+
+const NARROW = "(max-width: 700px)";
+const HIGHLIGHT = "deep-link";
+
+/**
+ * The reader: one to three panes side by side (tabs on a phone), their layout in the URL. Server-rendered
+ * panes come in as `content`; this adds pane changes, synchronized scrolling, deep-link highlighting and
+ * "copy link to this passage".
+ */
+export default function Reader({ locale, layout, panes, documents }: { locale: string; layout: ReaderLayout; panes: PaneData[]; documents: DocumentOption[] }) {
+  const t = useTranslations("Reader");
+  const router = useRouter();
+  const [sync, setSync] = useState(layout.sync);
+  const [active, setActive] = useState(layout.target?.pane ?? 0);
+  const [narrow, setNarrow] = useState(false);
+  const [copy, setCopy] = useState<CopyState>(null);
+  const [selection, setSelection] = useState<SelectionState | null>(null);
+  const scrollers = useRef<Array<HTMLElement | null>>([]);
+  const driver = useRef<number | null>(null);
+  const lastPassage = useRef<Array<Passage | null>>([]);
+  const slugs = panes.map((p) => p.slug);
+
+  // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
+  const go = (next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}`, { scroll: false });
+  const changeDocument = (i: number, slug: string) => go(slugs.map((s, j) => (j === i ? slug : s)));
+  const removePane = (i: number) => {
+    setActive((a) => Math.max(0, Math.min(a, slugs.length - 2)));
+    go(slugs.filter((_, j) => j !== i));
+  };
+  const addPane = () => {
+    const next = documents.find((d) => !slugs.includes(d.slug))?.slug ?? slugs[slugs.length - 1];
+    setActive(slugs.length);
+    go([...slugs, next]);
+  };
+  const toggleSync = (on: boolean) => {
+    setSync(on);
+    // Only the address changes: no need to render the panes again.
+    const url = new URL(window.location.href);
+    if (on) url.searchParams.set("sync", "1");
+    else url.searchParams.delete("sync");
+    window.history.replaceState(window.history.state, "", url.pathname + "?" + url.searchParams.toString().replace(/%2C/gi, ","));
+  };
+
+  // ---- phone-sized screens: tabs ----
+  useEffect(() => {
+    const mq = window.matchMedia(NARROW);
+    const update = () => setNarrow(mq.matches);
+    update();
+    mq.addEventListener("change", update);
+    return () => mq.removeEventListener("change", update);
+  }, []);
+  useEffect(() => setActive((a) => Math.min(a, panes.length - 1)), [panes.length]);
+
+  // ---- first paint: restore scroll after a language switch, or go to the deep-linked passage ----
+  useEffect(() => {
+    const tops = takeReaderScroll();
+    const target = layout.target;
+    const targetBlock = target ? findBlock(scrollers.current[target.pane], panes[target.pane]?.paneId, target.blockId) : null;
+    if (target && targetBlock) paintDeepLink(targetBlock, target);
+    if (tops) {
+      tops.forEach((top, i) => {
+        const s = scrollers.current[i];
+        if (s) s.scrollTop = top;
+      });
+    } else if (targetBlock) {
+      targetBlock.scrollIntoView({ block: "center" });
+    }
+    // Only on mount: later layout changes keep the reader where the user is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // ---- synchronized scrolling: the pane the user is working in drives the others, proportionally ----
+  const onUserScroll = (i: number) => {
+    if (!sync || driver.current !== i) return;
+    const from = scrollers.current[i];
+    if (!from) return;
+    const max = from.scrollHeight - from.clientHeight;
+    const ratio = max > 0 ? from.scrollTop / max : 0;
+    scrollers.current.forEach((to, j) => {
+      if (!to || j === i) return;
+      to.scrollTop = ratio * (to.scrollHeight - to.clientHeight);
+    });
+  };
+
+  // ---- selections: the floating "copy link" toolbar ----
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const sel = window.getSelection();
+        if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return setSelection(null);
+        const range = sel.getRangeAt(0);
+        const pane = scrollers.current.findIndex((s) => s?.contains(range.startContainer));
+        const passage = pane >= 0 ? passageFromRange(range) : null;
+        if (!passage) return setSelection(null);
+        lastPassage.current[pane] = passage;
+        const rects = range.getClientRects();
+        const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+        setSelection({ pane, passage, top: Math.min(last.bottom + 8, window.innerHeight - 48), left: Math.max(8, Math.min(last.left, window.innerWidth - 280)) });
+      });
+    };
+    document.addEventListener("selectionchange", update);
+    document.addEventListener("scroll", update, true);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener("selectionchange", update);
+      document.removeEventListener("scroll", update, true);
+    };
+  }, []);
+
+  const copyLink = async (pane: number, passage: Passage | null) => {
+    let target: PassageTarget | undefined;
+    if (passage) {
+      const block = findBlock(scrollers.current[pane], panes[pane]?.paneId, passage.blockId);
+      const whole = passage.start === 0 && (!block || passage.end >= blockText(block).length);
+      target = whole ? { pane, blockId: passage.blockId } : { pane, blockId: passage.blockId, start: passage.start, end: passage.end };
+    }
+    const url = `${window.location.origin}/${locale}/read?${formatLayout({ slugs, sync, target })}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopy({ kind: "copied" });
+    } catch {
+      setCopy({ kind: "failed", url });
+    }
+  };
+  const copyFromToolbar = (i: number) => {
+    const sel = selection?.pane === i ? selection.passage : null;
+    void copyLink(i, sel ?? topVisiblePassage(scrollers.current[i]));
+  };
+  useEffect(() => {
+    if (copy?.kind !== "copied") return;
+    const timer = setTimeout(() => setCopy(null), 5000);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  const registerScroller = useCallback((i: number) => (el: HTMLElement | null) => {
+    scrollers.current[i] = el;
+  }, []);
+
+  return (
+    <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
+      <div className="reader-bar" role="group" aria-label={t("toolbar")}>
+        <label className="switch">
+          <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
+          <span>{t("sync")}</span>
+        </label>
+        {panes.length < MAX_PANES ? (
+          <button type="button" className="button" onClick={addPane}>
+            {t("addPane")}
+          </button>
+        ) : null}
+        <div className="reader-status" role="status">
+          {copy?.kind === "copied" ? t("copied") : null}
+          {copy?.kind === "failed" ? (
+            <span className="copy-fallback">
+              <label>
+                {t("copyFailed")} <input readOnly value={copy.url} aria-label={t("copyFallbackLabel")} onFocus={(e) => e.currentTarget.select()} />
+              </label>
+            </span>
+          ) : null}
+        </div>
+      </div>
+
+      {narrow && panes.length > 1 ? (
+        <div className="pane-tabs" role="tablist" aria-label={t("tabs")}>
+          {panes.map((p, i) => (
+            <button
+              key={p.key}
+              type="button"
+              role="tab"
+              id={`${p.paneId}-tab`}
+              aria-selected={i === active}
+              aria-controls={`${p.paneId}-panel`}
+              tabIndex={i === active ? 0 : -1}
+              lang={p.docLang}
+              onClick={() => setActive(i)}
+              onKeyDown={(e) => {
+                const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+                if (!step) return;
+                const next = (i + step + panes.length) % panes.length;
+                setActive(next);
+                document.getElementById(`${panes[next].paneId}-tab`)?.focus();
+              }}
+            >
+              {p.title}
+            </button>
+          ))}
+        </div>
+      ) : null}
+
+      <div className="panes">
+        {panes.map((p, i) => {
+          const tabbed = narrow && panes.length > 1;
+          return (
+            <section
+              key={p.key}
+              id={`${p.paneId}-panel`}
+              className="pane"
+              aria-labelledby={tabbed ? `${p.paneId}-tab` : `${p.paneId}-title`}
+              role={tabbed ? "tabpanel" : undefined}
+              hidden={tabbed && i !== active}
+              onClick={(e) => {
+                const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-outline-link]");
+                const el = link ? document.getElementById(link.getAttribute("href")!.slice(1)) : null;
+                if (el) {
+                  e.preventDefault();
+                  jumpTo(el);
+                }
+              }}
+            >
+              <PaneToolbar
+                index={i}
+                slug={p.slug}
+                documents={documents}
+                canRemove={panes.length > 1}
+                onChangeDocument={(slug) => changeDocument(i, slug)}
+                onRemove={() => removePane(i)}
+                onCopyLink={() => copyFromToolbar(i)}
+              />
+              {p.outline}
+              {p.missingBlock ? (
+                <p className="pane-message" role="alert">
+                  {t("unknownBlock", { block: p.missingBlock })}
+                </p>
+              ) : null}
+              <Pane
+                paneId={p.paneId}
+                docLang={p.docLang}
+                label={t("pane", { n: i + 1 })}
+                registerScroller={registerScroller(i)}
+                onUserScroll={() => onUserScroll(i)}
+                onDriver={() => {
+                  driver.current = i;
+                }}
+              >
+                {p.content}
+              </Pane>
+              {selection?.pane === i ? <SelectionToolbar top={selection.top} left={selection.left} onCopyLink={() => void copyLink(i, selection.passage)} /> : null}
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function findBlock(scroller: HTMLElement | null | undefined, paneId: string | undefined, blockId: string): HTMLElement | null {
+  if (!scroller || !paneId) return null;
+  const el = document.getElementById(`${paneId}-${blockId}`);
+  return el && scroller.contains(el) ? el : null;
+}
+
+/** Highlight the linked passage with the CSS Custom Highlight API; the block's outline is the fallback. */
+function paintDeepLink(block: HTMLElement, target: PassageTarget) {
+  block.setAttribute("data-deep-link", "");
+  const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  if (!highlights || !HighlightCtor) return;
+  const text = blockText(block);
+  const b = boundariesForPassage(block, target.start ?? 0, target.end ?? text.length);
+  if (!b) return;
+  const range = document.createRange();
+  range.setStart(b.startNode as Node, b.startOffset);
+  range.setEnd(b.endNode as Node, b.endOffset);
+  highlights.set(HIGHLIGHT, new HighlightCtor(range));
+  block.setAttribute("data-deep-link", "highlight");
+}
+
+/** The first block whose text shows at the top of a pane: where a keyboard user "is". */
+function topVisiblePassage(scroller: HTMLElement | null | undefined): Passage | null {
+  if (!scroller) return null;
+  const top = scroller.getBoundingClientRect().top;
+  for (const el of scroller.querySelectorAll<HTMLElement>("[data-doc-root] [data-block-id]")) {
+    if (el.getBoundingClientRect().bottom > top + 4) {
+      return { blockId: el.dataset.blockId ?? "", start: 0, end: blockText(el).length };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+/**
+ * Hands the reader's pane scroll positions across a change of interface language: the [locale]
+ * segment re-mounts the whole page, so the positions are saved just before and restored on mount.
+ */
+const KEY = "synopse:reader-scroll";
+/** A saved position older than this belongs to an earlier visit, not to the language switch. */
+const MAX_AGE_MS = 30_000;
+
+interface Saved {
+  layout: string;
+  tops: number[];
+  at: number;
+}
+
+/** The part of the URL that decides what the panes show. */
+export function layoutKey(search: string): string {
+  return new URLSearchParams(search).get("p") ?? "";
+}
+
+export function rememberReaderScroll(): void {
+  const scrollers = document.querySelectorAll<HTMLElement>("[data-pane-scroller]");
+  if (scrollers.length === 0) return;
+  const saved: Saved = { layout: layoutKey(location.search), tops: [...scrollers].map((s) => s.scrollTop), at: Date.now() };
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(saved));
+  } catch {
+    /* storage disabled: the panes start at the top */
+  }
+}
+
+/** The saved positions for this layout, once (they are forgotten when read). */
+export function takeReaderScroll(): number[] | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (!raw) return null;
+    sessionStorage.removeItem(KEY);
+    const saved = JSON.parse(raw) as Saved;
+    if (saved.layout !== layoutKey(location.search) || Date.now() - saved.at > MAX_AGE_MS) return null;
+    return saved.tops;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { Link, usePathname } from "@/i18n/navigation";
+import { routing, type AppLocale } from "@/i18n/routing";
+import { rememberReaderScroll } from "@/components/reader/scrollMemory";
+
+/** Remembered for a year, like the middleware's own cookie (i18n/routing.ts). */
+function rememberLocale(locale: AppLocale) {
+  document.cookie = `NEXT_LOCALE=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+}
+
+/**
+ * Links to the current page in each interface language. The query (the reader's panes) is kept; the
+ * panes' scroll positions are handed over through sessionStorage, since the locale segment re-mounts the page.
+ */
+export default function LocaleSwitcher({ keepQuery = true }: { keepQuery?: boolean }) {
+  const t = useTranslations("LocaleSwitcher");
+  const current = useLocale();
+  const pathname = usePathname();
+  return (
+    <nav className="locale-switcher" aria-label={t("label")}>
+      <ul>
+        {routing.locales.map((locale) => (
+          <li key={locale}>
+            {keepQuery ? (
+              <LocaleLinkWithQuery locale={locale} pathname={pathname} current={current === locale} label={t(locale)} />
+            ) : (
+              <LocaleLink locale={locale} href={pathname} current={current === locale} label={t(locale)} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function LocaleLinkWithQuery(props: { locale: AppLocale; pathname: string; current: boolean; label: string }) {
+  const query = useSearchParams().toString().replace(/%2C/gi, ",");
+  return <LocaleLink {...props} href={query ? `${props.pathname}?${query}` : props.pathname} />;
+}
+
+function LocaleLink({ locale, href, current, label }: { locale: AppLocale; href: string; current: boolean; label: string }) {
+  return (
+    <Link
+      href={href}
+      locale={locale}
+      lang={locale}
+      hrefLang={locale}
+      aria-current={current ? "true" : undefined}
+      scroll={false}
+      onClick={() => {
+        rememberLocale(locale);
+        rememberReaderScroll();
+      }}
+    >
+      {label}
+    </Link>
+  );
+}

@@ -1,0 +1,24 @@
+import { Suspense } from "react";
+import "./site.css";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import LocaleSwitcher from "./LocaleSwitcher";
+
+/** The bar above every page: the app's name (back to the library) and the language switcher. */
+export default async function SiteHeader() {
+  const t = await getTranslations("App");
+  const nav = await getTranslations("Nav");
+  return (
+    <header className="site-header">
+      <Link href="/" className="site-name">
+        {t("name")}
+      </Link>
+      <nav aria-label={t("name")} className="site-nav">
+        <Link href="/">{nav("library")}</Link>
+      </nav>
+      <Suspense fallback={<LocaleSwitcher keepQuery={false} />}>
+        <LocaleSwitcher />
+      </Suspense>
+    </header>
+  );
+}
