@@ -48,6 +48,7 @@ export const STARTER_GLOSSARY: GlossaryEntry[] = [
   { id: "great-patriotic-war", terms: { de: ["Großer Vaterländischer Krieg", "Großen Vaterländischen Krieg"], en: ["Great Patriotic War", "Patriotic War"], ru: ["Великая Отечественная война"] } },
   { id: "free-germany-committee", terms: { de: ["Nationalkomitee Freies Deutschland", "NKFD"], en: ["Free Germany Committee", "Free Germany movement"], ru: ["Национальный комитет «Свободная Германия»"] } },
   { id: "non-interference", terms: { de: ["Nichteinmischung", "Nichteinmischungspolitik", "Nichtinterventionspolitik", "Einmischung"], en: ["non-interference", "interference in internal affairs"], ru: ["невмешательство"] } },
+  { id: "frontiers", terms: { de: ["Grenzen", "Grenze", "Westgrenze"], en: ["frontier", "frontiers", "borders"], ru: ["границы", "граница"] } },
   { id: "realpolitik", terms: { de: ["Realpolitik", "Realpolitiker"], en: ["realpolitik"], ru: ["реальная политика"] } },
 ];
 
@@ -105,10 +106,20 @@ function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Ma
 // Inflection endings tolerated after a term word (German cases, English plural/possessive).
 const ENDINGS = new Set(["", "s", "es", "e", "en", "n", "er", "em", "ern", "ens", "'s", "’s"]);
 
+const DE_ENDINGS = ["ern", "em", "en", "er", "es", "e", "n", "s"];
+
+/** A crude German stem (strip one inflection ending); good enough to compare two forms of one term word. */
+function stemDe(word: string): string {
+  for (const e of DE_ENDINGS) if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
+  return word;
+}
+
 /** Does a written (folded) word realise a term word? German compounds may continue a long term word:
  * "Separatfriedens·aspirationen" contains "separatfrieden". */
 function wordMatches(textWord: string, termWord: string, lang: Language): boolean {
   if (textWord === termWord) return true;
+  // Both sides inflected differently: "separaten Frieden" vs the term "separater Frieden".
+  if (lang === "de" && stemDe(textWord) === stemDe(termWord)) return true;
   if (!textWord.startsWith(termWord)) return false;
   const rest = textWord.slice(termWord.length);
   if (ENDINGS.has(rest)) return true;

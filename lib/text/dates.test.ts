@@ -36,6 +36,7 @@ describe("extractDates: English forms", () => {
     expect(labels("On June 16, 1943, the newspaper")).toEqual(["1943-06-16"]);
     expect(labels("presented to Hitler on 18 December 1942 by Foreign Minister Ciano")).toEqual(["1942-12-18"]);
     expect(labels("American Historical Review (Dec. 1972)")).toEqual(["1972-12"]);
+    expect(labels("The Battle of Stalingrad ended in February, 1943, by which time")).toEqual(["1943-02"]);
     expect(labels("Churchill to Roosevelt, Mar. 7, 1942, in")).toEqual(["1942-03-07"]);
     expect(labels("On August 2-5, 1943, Ribbentrop's assistant")).toEqual(["1943-08-02"]);
     expect(labels("during the winter of 1942-43")).toEqual(["1942", "1943"]);

@@ -69,9 +69,9 @@ const PATTERNS: Array<{ re: RegExp; make: (m: RegExpExecArray) => Omit<DateMenti
     re: new RegExp(`\\b(\\d{1,2})${SP}+(${MONTH_RE})\\.?(?:,?${SP}+${YEAR4})?(?![\\p{L}])`, "giu"),
     make: (m) => day(yearOf(m[3]), monthOf(m[2]), Number(m[1])),
   },
-  // Juni 1943, Dec. 1972, May 1944, Dez '41, November 40, September 43 (two digits > 31 can only be a year)
+  // Juni 1943, Dec. 1972, May 1944, February, 1943, Dez '41, November 40, September 43 (two digits > 31 can only be a year)
   {
-    re: new RegExp(`\\b(${MONTH_RE})\\.?${SP}+(?:${YEAR4}|'(\\d\\d)|(\\d\\d))(?![\\d\\p{L}])`, "giu"),
+    re: new RegExp(`\\b(${MONTH_RE})\\.?,?${SP}+(?:${YEAR4}|'(\\d\\d)|(\\d\\d))(?![\\d\\p{L}])`, "giu"),
     make: (m) => {
       const yy = m[4] && Number(m[4]) > 31 ? m[4] : undefined;
       const year = yearOf(m[2], m[3] ?? yy);

@@ -145,7 +145,7 @@ export function extractEntities(
   const mentions: Mention[] = [];
   const dates = extractDates(text, { contextYear: opts.contextYear ?? null });
   const inDate = (t: Token) => dates.length > 0 && dates.some((d) => t.start < d.end && t.end > d.start);
-  const onlySpaceBetween = (a: Token, b: Token) => /^[\s\u00a0]*$/.test(text.slice(a.end, b.start));
+  const onlySpaceBetween = (a: Token, b: Token) => /^[\s\u00a0-]*$/.test(text.slice(a.end, b.start));
 
   // 1. Gazetteer (works, people, places), longest variant first.
   for (let i = 0; i < tokens.length; i++) {

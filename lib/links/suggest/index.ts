@@ -14,7 +14,8 @@ import { compareDates, formatDate, yearFromSameDay, type DateMention } from "@/l
 import { compileGazetteer, extractEntities, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
 import { GAZETTEER, type GazetteerEntry } from "./gazetteer";
 
-export type ReasonKind = "person" | "place" | "date" | "number" | "work" | "glossary";
+/** "name": a proper name that is not in the gazetteer, matched by spelling key (English texts only). */
+export type ReasonKind = "person" | "place" | "date" | "number" | "work" | "glossary" | "name";
 
 export interface SuggestionReason {
   kind: ReasonKind;
@@ -53,7 +54,7 @@ export interface SuggestOptions {
 /** Below this, evidence is too thin to propose (one common name, a shared year). Tuned on the gold set. */
 export const SUGGESTION_THRESHOLD = 2;
 
-const WEIGHT: Record<Mention["kind"], number> = { person: 1.0, place: 0.5, work: 2.0, glossary: 0.8, number: 1.0, name: 0.6 };
+const WEIGHT: Record<Mention["kind"], number> = { person: 1.0, place: 0.7, work: 2.0, glossary: 0.8, number: 1.0, name: 0.6 };
 const DATE_WEIGHT = { "same-day": 3.0, "same-month": 1.2, "same-year": 0.3 } as const;
 const OTHER_YEAR_PENALTY = 3.0;
 const LOOKALIKE_PENALTY = 2.5;
@@ -65,6 +66,7 @@ interface IndexedBlock {
   text: string;
   /** may be proposed as a target (forum quotes of another post, headings, separators may not) */
   target: boolean;
+  footnote: boolean;
   mentions: Mention[];
   dates: DateMention[];
   /** distinct feature keys */
@@ -114,6 +116,7 @@ export function buildIndex(
         blockId: b.id,
         text: b.text,
         target: isTargetBlock(b),
+        footnote: b.type === "footnote",
         mentions: ex.mentions,
         dates: ex.dates,
         features,
@@ -257,7 +260,6 @@ interface Evidence {
   at: [number, number];
 }
 
-const reasonKind = (k: Mention["kind"]): ReasonKind => (k === "name" ? "person" : k);
 
 function scoreBlock(index: SuggestIndex, q: Query, t: IndexedBlock): { score: number; evidence: Evidence[]; cautions: SuggestionReason[] } {
   const evidence: Evidence[] = [];
@@ -267,11 +269,13 @@ function scoreBlock(index: SuggestIndex, q: Query, t: IndexedBlock): { score: nu
   for (const qm of q.mentions) {
     const key = featureKey(qm);
     if (seen.has(key)) continue;
-    if (qm.kind === "name" && q.lang === "de" && t.lang === "de") continue; // German capitalizes every noun
+    // Other capitalized words count only between English texts: German capitalizes every noun, and across
+    // languages the gazetteer and the glossary carry the names that matter.
+    if (qm.kind === "name" && (q.lang !== "en" || t.lang !== "en")) continue;
     const tm = t.features.has(key) ? t.mentions.find((m) => featureKey(m) === key) : undefined;
     if (tm) {
       seen.add(key);
-      evidence.push({ reason: { kind: reasonKind(qm.kind), source: qm.text, target: tm.text }, weight: WEIGHT[qm.kind] * (index.idf.get(key) ?? 1), at: [tm.start, tm.end] });
+      evidence.push({ reason: { kind: qm.kind, source: qm.text, target: tm.text }, weight: WEIGHT[qm.kind] * (index.idf.get(key) ?? 1), at: [tm.start, tm.end] });
     } else if (qm.kind === "person" && qm.surnameKey && !seen.has(`look:${qm.surnameKey}`)) {
       const other = t.mentions.find((m) => m.kind === "person" && m.surnameKey === qm.surnameKey && m.id !== qm.id && !m.candidates);
       if (other) {
@@ -292,7 +296,8 @@ function scoreBlock(index: SuggestIndex, q: Query, t: IndexedBlock): { score: nu
         if (!against || r.strength > against.strength) against = { strength: r.strength, target: td };
         continue;
       }
-      const w = DATE_WEIGHT[r.kind] * r.strength;
+      // A footnote's dates are mostly those of the cited documents, not of the events discussed.
+      const w = DATE_WEIGHT[r.kind] * r.strength * (t.footnote ? 0.5 : 1);
       if (!best || w > best.weight) best = { reason: { kind: "date", source: qd.text, target: td.text }, weight: w, at: [td.start, td.end] };
     }
     if (best && best.weight >= DATE_WEIGHT["same-month"] * 0.5) {
