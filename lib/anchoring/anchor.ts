@@ -11,12 +11,32 @@
 import { documentText, locate, type DocumentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
 import { OccurrenceCache } from "./exact";
-import { filteredFuzzyCandidates, fuzzyCandidates } from "./fuzzy";
-import { best, judge, scoreCandidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
+import { filteredFuzzyCandidates, fuzzyCandidates, maxErrorsFor } from "./fuzzy";
+import { Q } from "./gram-index";
+import { refineBoundaries } from "./refine";
+import { best, judge, scoreCandidate, type Candidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
 import type { AnchorMethod, AnchorResult, Anchored, Orphan, PassageSelectors } from "./types";
 
 /** Half-width of the window around an expected place searched with the full fuzzy error budget. */
 const NEAR_WINDOW = 512;
+/** Expected places closer than this to one already searched add nothing. */
+const HINT_SPACING = 128;
+/** A stored context found more often than this says nothing about where the passage is. */
+const MAX_CONTEXT_HITS = 2;
+
+/** Where the passage would start if its stored prefix (or suffix) still stands unchanged next to it. */
+function contextHints(index: AnchoringIndex, prefix: string, suffix: string, length: number): number[] {
+  const found: number[] = [];
+  if (prefix.length >= Q) {
+    const hits = index.occurrences.all(prefix);
+    if (hits.length <= MAX_CONTEXT_HITS) for (const at of hits) found.push(at + prefix.length);
+  }
+  if (suffix.length >= Q) {
+    const hits = index.occurrences.all(suffix);
+    if (hits.length <= MAX_CONTEXT_HITS) for (const at of hits) found.push(Math.max(0, at - length));
+  }
+  return found;
+}
 
 /** Per-document state shared by all anchorings against one document object. */
 export class AnchoringIndex {
@@ -133,12 +153,17 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
 
   // 4a. Approximate matches right around each expected place (the full error budget). Searched before
   //     the whole text because a look-alike elsewhere with fewer errors would hide the edited passage.
+  //     The stored context, where it survived unchanged, says best where the passage should be.
+  for (const h of contextHints(index, prefix, suffix, length)) {
+    if (hints.every((other) => Math.abs(other - h) > HINT_SPACING)) hints.push(h);
+  }
+  const refined = (c: Candidate) => scoreCandidate(ctx, c.errors > 0 ? refineBoundaries(text, selectors.quote, c, maxErrorsFor(exact)) : c);
   for (const h of hints) {
-    const hit = consider(fuzzyCandidates(text, exact, h - NEAR_WINDOW, h + NEAR_WINDOW).map((c) => scoreCandidate(ctx, c)));
+    const hit = consider(fuzzyCandidates(text, exact, h - NEAR_WINDOW, h + NEAR_WINDOW).map(refined));
     if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
   }
   // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).
-  const far = consider(filteredFuzzyCandidates(text, index.occurrences.grams, exact).map((c) => scoreCandidate(ctx, c)));
+  const far = consider(filteredFuzzyCandidates(text, index.occurrences.grams, exact).map(refined));
   if (far) return anchored(index, far.errors === 0 ? "exact" : "fuzzy", far.score, far.start, far.end);
 
   const r = rejected as { candidate: ScoredCandidate; verdict: Verdict } | null;

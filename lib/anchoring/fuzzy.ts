@@ -37,34 +37,43 @@ export function fuzzyCandidates(text: string, quote: string, from: number, to: n
 
 /**
  * Approximate matches anywhere in the text, found by "filter, then verify": cut the quote into
- * pieces of at least Q characters; a match with fewer errors than pieces must contain one piece
- * unchanged (pigeonhole), so only the regions around exact piece occurrences (from the document's
- * q-gram index) are searched with Myers' algorithm. The error budget is therefore pieces − 1 (about
- * 1 error per Q characters, ~12 %): a far-away place needs a closer match than a nearby one anyway.
+ * p ≥ 2 pieces of at least Q characters. A match with at most p − s errors keeps at least s pieces
+ * unchanged (pigeonhole), so only regions where s pieces occur exactly at consistent offsets (from the
+ * document's q-gram index) are searched with Myers' algorithm. s = 2 once there are 4 pieces (fewer
+ * spurious regions), else 1. The error budget is therefore about 1 per Q characters (~12 %): a place
+ * far from where the passage was expected needs a closer match than a nearby one anyway.
  */
 export function filteredFuzzyCandidates(text: string, grams: GramIndex, quote: string): Candidate[] {
   const pieces = Math.floor(quote.length / Q);
   if (pieces < 2) return [];
-  const maxErrors = Math.min(pieces - 1, maxErrorsFor(quote));
+  const support = pieces >= 4 ? 2 : 1;
+  const maxErrors = Math.min(pieces - support, maxErrorsFor(quote));
   const pieceLength = Math.floor(quote.length / pieces);
-  const regions: Array<[number, number]> = [];
+  // Implied match starts, one per exact piece occurrence.
+  const starts: number[] = [];
   for (let i = 0; i < pieces; i++) {
     const offset = i * pieceLength;
     const piece = quote.slice(offset, i === pieces - 1 ? quote.length : offset + pieceLength);
-    for (const at of grams.occurrences(piece)) {
-      regions.push([at - offset - maxErrors, at - offset + quote.length + maxErrors]);
-    }
+    for (const at of grams.occurrences(piece)) starts.push(at - offset);
   }
-  if (regions.length === 0) return [];
-  regions.sort((a, b) => a[0] - b[0]);
-  const merged: Array<[number, number]> = [regions[0]];
-  for (const r of regions.slice(1)) {
-    const last = merged[merged.length - 1];
-    if (r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push(r);
+  if (starts.length < support) return [];
+  starts.sort((a, b) => a - b);
+  // Group implied starts that agree within the error budget; keep groups with enough pieces.
+  const regions: Array<[number, number]> = [];
+  for (let i = 0; i < starts.length; ) {
+    let j = i + 1;
+    while (j < starts.length && starts[j] - starts[j - 1] <= maxErrors) j++;
+    if (j - i >= support) {
+      const from = starts[i] - maxErrors;
+      const to = starts[j - 1] + quote.length + maxErrors;
+      const last = regions[regions.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else regions.push([from, to]);
+    }
+    i = j;
   }
   const found: Candidate[] = [];
-  for (const [from, to] of merged) {
+  for (const [from, to] of regions) {
     const lo = Math.max(0, from);
     const hi = Math.min(text.length, to);
     for (const m of approxSearch(text.slice(lo, hi), quote, maxErrors)) found.push({ start: m.start + lo, end: m.end + lo, errors: m.errors });

@@ -1,0 +1,57 @@
+/**
+ * Boundary refinement for approximate matches. Myers' search reports the alignment with the fewest
+ * errors, which can stop short of (or run past) the true passage when the edit sits near its edge:
+ * for "…inauguration of th" after "indeed " was inserted before "th", ending at "of in" costs 2 errors,
+ * the true end 7. The stored context decides: the true end is where the stored suffix starts again
+ * (and the true start where the stored prefix ends).
+ */
+import { prefixSimilarity, rangeDistance, suffixSimilarity } from "./context";
+import type { Candidate } from "./score";
+
+/** Characters of context that must reappear exactly for a boundary position to be considered. */
+const PROBE = 8;
+
+// Both scan at most 2·reach + 1 positions with startsWith (an indexOf would run on to the document's end).
+function endPositions(text: string, suffix: string, from: number, to: number): number[] {
+  const probe = suffix.slice(0, PROBE);
+  const found: number[] = [];
+  for (let at = from; at <= to; at++) if (text.startsWith(probe, at)) found.push(at);
+  return found;
+}
+
+function startPositions(text: string, prefix: string, from: number, to: number): number[] {
+  const probe = prefix.slice(-PROBE);
+  const found: number[] = [];
+  for (let at = Math.max(PROBE, from); at <= to; at++) if (text.startsWith(probe, at - PROBE)) found.push(at);
+  return found;
+}
+
+/**
+ * Move the candidate's ends (by at most `reach` characters) to where the stored context fits best,
+ * and recount its errors. Returns the candidate unchanged when the context does not point elsewhere.
+ */
+export function refineBoundaries(text: string, quote: { exact: string; prefix: string; suffix: string }, c: Candidate, reach: number): Candidate {
+  let { start, end } = c;
+  if (quote.suffix.length >= PROBE) {
+    let bestSim = suffixSimilarity(quote.suffix, text, end);
+    for (const e of endPositions(text, quote.suffix, Math.max(start + 1, end - reach), Math.min(text.length, end + reach))) {
+      const sim = suffixSimilarity(quote.suffix, text, e);
+      if (sim > bestSim || (sim === bestSim && Math.abs(e - c.end) < Math.abs(end - c.end))) {
+        bestSim = sim;
+        end = e;
+      }
+    }
+  }
+  if (quote.prefix.length >= PROBE) {
+    let bestSim = prefixSimilarity(quote.prefix, text, start);
+    for (const s of startPositions(text, quote.prefix, Math.max(0, start - reach), Math.min(end - 1, start + reach))) {
+      const sim = prefixSimilarity(quote.prefix, text, s);
+      if (sim > bestSim || (sim === bestSim && Math.abs(s - c.start) < Math.abs(start - c.start))) {
+        bestSim = sim;
+        start = s;
+      }
+    }
+  }
+  if (start === c.start && end === c.end) return c;
+  return { start, end, errors: rangeDistance(quote.exact, text, start, end) };
+}
