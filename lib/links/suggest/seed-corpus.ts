@@ -1,8 +1,8 @@
 /**
  * The corpus the suggestion tests and benchmark run on.
  *
- * `loadCorpus()` prefers the real pipeline output (content/documents via lib/content/store, when that module
- * exists). Until then — and as a fallback — `loadRawSeedCorpus()` builds rough SynopseDocuments straight from
+ * `loadCorpus()` prefers the real pipeline output (content/documents via lib/content/store). As a fallback
+ * (and to compare), `loadRawSeedCorpus()` builds rough SynopseDocuments straight from
  * the five raw seed files: good enough to develop and measure suggestions, NOT a cleaner. It splits
  * paragraphs, rejoins the PDF/page-break splits of Mastný (003) and Bayerlein (004), turns Mastný's
  * superscript markers into footnote-ref marks with footnote blocks, drops Bayerlein's duplicated page, and
@@ -15,6 +15,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { getDocument, listDocuments } from "@/lib/content/store";
 import type { Block, DocumentKind, Language, Mark, SynopseDocument } from "@/lib/content/types";
 
 const SEED_FILES: Record<string, { file: string; slug: string; lang: Language; kind: DocumentKind; title: string; author: string | null }> = {
@@ -42,28 +43,15 @@ function findSeedFile(file: string): string {
   return hit;
 }
 
-/** Prefer the pipeline's documents; fall back to the raw-seed fixture. */
-export async function loadCorpus(): Promise<{ docs: SynopseDocument[]; source: "store" | "raw-seeds" }> {
-  const storePath = path.resolve("lib/content/store.ts");
-  if (existsSync(storePath) && existsSync(path.resolve("content/documents"))) {
-    try {
-      const store = (await import(/* @vite-ignore */ storePath)) as {
-        listDocuments?: () => unknown;
-        getDocument?: (slug: string) => unknown;
-      };
-      if (store.listDocuments && store.getDocument) {
-        const listed = (await store.listDocuments()) as Array<{ slug?: string; meta?: { slug: string } }>;
-        const docs: SynopseDocument[] = [];
-        for (const item of listed) {
-          const slug = item.slug ?? item.meta?.slug;
-          const doc = slug ? ((await store.getDocument(slug)) as SynopseDocument | null) : null;
-          if (doc?.blocks) docs.push(doc);
-        }
-        if (docs.length >= 5 && docs.every((d) => seedOf(d))) return { docs, source: "store" };
-      }
-    } catch {
-      /* store not usable yet: fall back */
-    }
+/** Prefer the pipeline's documents (content/documents via lib/content/store); fall back to the raw-seed fixture. */
+export function loadCorpus(): { docs: SynopseDocument[]; source: "store" | "raw-seeds" } {
+  try {
+    const docs = listDocuments()
+      .map((m) => getDocument(m.slug))
+      .filter((d): d is SynopseDocument => d !== null);
+    if (docs.length >= 5 && Object.keys(SEED_FILES).every((n) => docs.some((d) => seedOf(d) === n))) return { docs, source: "store" };
+  } catch {
+    /* store unreadable (e.g. a malformed document during editing): fall back */
   }
   return { docs: loadRawSeedCorpus(), source: "raw-seeds" };
 }
