@@ -1,6 +1,7 @@
 /**
  * Fidelity proof: every clean block is its raw lines, minus listed removals, with listed mends,
- * up to whitespace. Every non-blank raw line is claimed by a block or a whole-line removal.
+ * up to whitespace. Every non-blank raw line is claimed by a block or a whole-line removal, whose `text` must be
+ * what those raw lines hold (so the removals table cannot misreport), and block spans lie inside the file.
  * Pure; used by the pipeline tests and by `npm run content:build` (which refuses unfaithful output).
  */
 import type { Block } from "./types";
@@ -41,6 +42,8 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
   const claimed = new Set<number>();
 
   for (const block of result.blocks) {
+    const outside = block.lines.find(([a, b]) => a < 1 || b < a || b > rawLines.length);
+    if (outside) problems.push({ blockId: block.id, line: outside[0], message: `line span ${outside[0]}-${outside[1]} is not inside the raw file (1-${rawLines.length})` });
     let text = gatherRaw(rawLines, block);
     for (const [a, b] of block.lines) for (let l = a; l <= b; l++) claimed.add(l);
     // In-block removals first (each at its first occurrence), then mends in the order recorded.
@@ -78,6 +81,10 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
 
   for (const r of result.removals) {
     if (r.blockId) continue;
+    // The audit trail shows r.text: it must be what those lines really hold.
+    const removed = rawLines.slice(r.lines[0] - 1, r.lines[1]).join("\n");
+    if (normalizeWhitespace(removed) !== normalizeWhitespace(r.text))
+      problems.push({ line: r.lines[0], message: `whole-line removal text differs from raw lines ${r.lines[0]}-${r.lines[1]}: ${JSON.stringify(r.text.slice(0, 40))} (${r.reason})` });
     for (let l = r.lines[0]; l <= r.lines[1]; l++) {
       if (claimed.has(l)) problems.push({ line: l, message: `whole-line removal overlaps a block: ${r.reason}` });
       claimed.add(l);

@@ -1,9 +1,10 @@
 /** Test helpers: the checked-in seed sources, cleaned with their own cleaners (no files written). */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildCorpus, buildSource, discoverSources, type BuildResult, type BuiltDocument } from "../pipeline";
 
-export const CONTENT_DIR = path.resolve(__dirname, "../../../content");
+export const CONTENT_DIR = fileURLToPath(new URL("../../../content", import.meta.url));
 
 export const SEED_FILES = {
   forum: "000_a3945c46a9b6b89e.txt",
