@@ -67,6 +67,9 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
     fill(b, upTo);
     upTo(node.position!.end.offset!);
     const built = b.finish();
+    // a [^x] the parser left as text (no definition, or swallowed by a www. autolink)
+    const stray = UNDEFINED_REF.exec(built.text);
+    if (stray) throw new ContentError(file, span[0], `footnote reference [^${stray[1]}] has no footnote`);
     result.mends.push(...built.mends);
     result.removals.push(...built.removals);
     return { id, type, text: built.text, marks: built.marks, lines: [span] };
