@@ -208,6 +208,8 @@ function renderBlock(block: Block, ctx: InlineContext, doc: SynopseDocument): st
   return blockOpen(block, ctx, tag) + renderInline(block, ctx) + `</${tag}>`;
 }
 
+const UNKNOWN_ATTRIBUTION = "unknown member";
+
 function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): string {
   const { labels, paneId } = ctx;
   if (block.quoteOf) {
@@ -218,7 +220,11 @@ function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): s
       return `<figcaption class="quote-of" lang="${escapeHtml(labels.uiLang)}"><a href="#${escapeHtml(partDomId(paneId, part.id))}">${escapeHtml(text)}</a></figcaption>`;
     }
   }
-  if (block.attribution) return `<figcaption class="quote-of">${ui(ctx, labels.quotedFrom(block.attribution), "quote-label")}</figcaption>`;
+  if (block.attribution) {
+    // "unknown member" is the pipeline's word for a quoted writer the source does not name: translate it.
+    const who = block.attribution === UNKNOWN_ATTRIBUTION ? labels.unknownMember : block.attribution;
+    return `<figcaption class="quote-of">${ui(ctx, labels.quotedFrom(who), "quote-label")}</figcaption>`;
+  }
   if (block.quoteOf === null) return `<figcaption class="quote-of">${ui(ctx, labels.quotingOutside, "quote-label")}</figcaption>`;
   return "";
 }
