@@ -198,7 +198,8 @@ function mastnyBlocks(raw: string): Block[] {
 function bayerleinBlocks(raw: string): Block[] {
   const lines = raw.split("\n");
   const blocks: Block[] = [block("h1", "heading", "Das geheime Winogradow-Treffen. Die Sowjetunion und die Machtübernahme Hitlers", [1, 8])];
-  let cur: { text: string; from: number; to: number; footnote?: number } | null = null;
+  type Open = { text: string; from: number; to: number; footnote?: number };
+  let cur: Open | null = null;
   let inFootnotes = false;
   let bodyCount = 0;
   const flush = () => {
@@ -211,7 +212,7 @@ function bayerleinBlocks(raw: string): Block[] {
     }
     cur = null;
   };
-  let pendingBody: typeof cur = null; // a body paragraph interrupted by a footnote column
+  let pendingBody: Open | null = null; // a body paragraph interrupted by a footnote column
   for (let i = 8; i < lines.length; i++) {
     const n = i + 1;
     if (n >= 891 && n <= 965) continue;
