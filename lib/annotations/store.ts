@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { eventBus } from "@/lib/live/bus";
 import { requireMember, roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
 import { canDelete, canEdit, canModerate, canRead, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
+import { indexAnnotation, unindexAnnotation } from "@/lib/search/indexer";
 import { prepareBody } from "./body";
 import { loadDocument, resolveTarget } from "./targets";
 import {
@@ -182,6 +183,7 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
       include,
     });
     const dto = toDto(row);
+    await indexAnnotation(tx, dto);
     const eventId = await appendEvent(tx, "annotation.created", userId, { annotation: dto });
     return { dto, eventId };
   });
@@ -278,6 +280,7 @@ export async function updateAnnotation(userId: string, annotationId: string, raw
       if (tags.length) await tx.annotationTag.createMany({ data: tags.map((tag) => ({ annotationId, tag })) });
     }
     const fresh = toDto(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include }));
+    await indexAnnotation(tx, fresh);
     const eventId = await appendEvent(tx, "annotation.updated", userId, { annotation: fresh, before });
     return { fresh, eventId };
   });
@@ -297,6 +300,7 @@ export async function deleteAnnotation(userId: string, annotationId: string, exp
   if (expectedRevision !== undefined && expectedRevision !== row.revision) throw new AppError("conflict", { current: toDto(row) });
   const eventId = await db().$transaction(async (tx) => {
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
+    await unindexAnnotation(tx, annotationId);
     const dto = toDto(row);
     return appendEvent(tx, "annotation.deleted", userId, {
       annotation: dto,
