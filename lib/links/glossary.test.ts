@@ -22,6 +22,10 @@ describe("findGlossaryTerms", () => {
     expect(ids("безоговорочная капитуляция")).toEqual(["unconditional-surrender"]);
     expect(ids("die Eröffnung der »Zweiten Front« im Westen")).toEqual(["second-front"]);
   });
+  it("prefers the longer term: Botschafter is an ambassador, not an embassy", () => {
+    expect(ids("füherer Botschafter in Berlin")).toEqual(["ambassador"]);
+    expect(ids("an die sowjetische Botschaft nach Stockholm")).toEqual(["embassy-legation"]);
+  });
   it("returns offsets of the words as written", () => {
     const text = "in der Frage der „Zweiten Front“, dem Baltikum";
     const [hit] = findGlossaryTerms(text, STARTER_GLOSSARY);

@@ -91,8 +91,8 @@ function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Ma
       }
     }
   });
-  // Longest terms first, so "bedingungslose Kapitulation" is found before a one-word term inside it.
-  out.sort((a, b) => b.words.length - a.words.length);
+  // Longer terms first (more words, then more letters): "Botschafter" (ambassador) before "Botschaft" (embassy).
+  out.sort((a, b) => b.words.length - a.words.length || b.words.join("").length - a.words.join("").length);
   const byHead = new Map<string, CompiledTerm[]>();
   for (const t of out) {
     const head = t.words[0].slice(0, HEAD);
@@ -116,10 +116,11 @@ function stemDe(word: string): string {
 
 /** Does a written (folded) word realise a term word? German compounds may continue a long term word:
  * "Separatfriedens·aspirationen" contains "separatfrieden". */
-function wordMatches(textWord: string, termWord: string, lang: Language): boolean {
+function wordMatches(textWord: string, termWord: string, lang: Language, inPhrase: boolean): boolean {
   if (textWord === termWord) return true;
-  // Both sides inflected differently: "separaten Frieden" vs the term "separater Frieden".
-  if (lang === "de" && stemDe(textWord) === stemDe(termWord)) return true;
+  // Adjectives in a German phrase inflect on both sides: "separaten Frieden" vs the term "separater Frieden".
+  // Not for one-word terms, where "-er" is derivation: Botschafter (ambassador) is not Botschaft (embassy).
+  if (lang === "de" && inPhrase && stemDe(textWord) === stemDe(termWord)) return true;
   if (!textWord.startsWith(termWord)) return false;
   const rest = textWord.slice(termWord.length);
   if (ENDINGS.has(rest)) return true;
@@ -145,7 +146,7 @@ export function findGlossaryTerms(text: string, glossary: GlossaryEntry[], token
     for (const i of starts.get(t) ?? []) {
       if (i + n > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(tokens[i + k].folded, t.words[k], t.lang);
+      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(tokens[i + k].folded, t.words[k], t.lang, n > 1);
       if (!ok) continue;
       // Abbreviations (OSS, RKKA, NKFD) must be written in capitals, so "oss" inside prose does not count.
       if (n === 1 && t.term.length <= 4 && t.term === t.term.toUpperCase() && tokens[i].raw !== tokens[i].raw.toUpperCase()) continue;

@@ -22,6 +22,7 @@ describe("extractDates: German forms", () => {
     expect(labels("die Forderungen aus November 40 erneut")).toEqual(["1940-11"]);
     expect(labels("immer schon nach Moskau im Dez '41")).toEqual(["1941-12"]);
     expect(labels("Bis ca. Ende 43 wäre Stalin")).toEqual(["1943"]);
+    expect(extractDates("zwischen 41 und 44 angemessener").map((d) => d.text)).toEqual(["41", "44"]);
     expect(labels("innerhalb von 8 Tagen einen Waffenstillstand")).toEqual([]);
   });
   it("does not take decades, footnote-glued numbers or page numbers as years", () => {

@@ -138,7 +138,10 @@ export function extractDates(text: string, options: { contextYear?: number | nul
       const value = make(m);
       if (!value) continue;
       taken.push([start, end]);
-      found.push({ start, end, text: m[0], ...value });
+      // "Ende 43", "und 44": the date is the number, the word before it only told us so.
+      const lead = value.precision === "year" ? /^\p{L}+\s+/u.exec(m[0]) : null;
+      const from = lead ? start + lead[0].length : start;
+      found.push({ start: from, end, text: text.slice(from, end), ...value });
       // "1942-43" and "42/43": the second year as its own mention.
       const second = /(?:[-–/])(\d{2})$/.exec(m[0]);
       if (second && value.precision === "year") {

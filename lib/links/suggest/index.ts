@@ -307,8 +307,9 @@ function scoreBlock(index: SuggestIndex, q: Query, t: IndexedBlock): { score: nu
       }
     } else if (best && yearOnly < 2) {
       // A shared year alone is weak evidence; count at most two of them.
-      if (!seen.has(`year:${formatDate(qd)}`)) {
-        seen.add(`year:${formatDate(qd)}`);
+      if (!seen.has(`year:${best.reason.target}`) && !seen.has(`year:${formatDate(qd).slice(0, 4)}`)) {
+        seen.add(`year:${best.reason.target}`);
+        seen.add(`year:${formatDate(qd).slice(0, 4)}`);
         yearOnly++;
         evidence.push(best);
       }
