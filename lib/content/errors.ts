@@ -1,4 +1,4 @@
-/** A problem in a content file. `message` reads `file:line: reason` (line 1-based; 0 = the file as a whole). */
+/** A problem in a content file. `message` reads `file:line: reason` (line 1-based; problems with the file as a whole point at line 1). */
 export class ContentError extends Error {
   constructor(
     readonly file: string,

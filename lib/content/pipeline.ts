@@ -71,7 +71,7 @@ function display(p: string): string {
 /** The sources in `<contentDir>/sources`, sorted by file name. */
 export function discoverSources(contentDir: string): Source[] {
   const dir = path.join(contentDir, SOURCES);
-  if (!fs.existsSync(dir)) throw new ContentError(display(dir), 0, "no sources directory");
+  if (!fs.existsSync(dir)) throw new ContentError(display(dir), 1, "no sources directory");
   const names = fs
     .readdirSync(dir)
     .filter((n) => !n.startsWith(".") && fs.statSync(path.join(dir, n)).isFile())
@@ -86,7 +86,7 @@ export function discoverSources(contentDir: string): Source[] {
     if (matches.length !== 1)
       throw new ContentError(
         display(path.join(dir, meta)),
-        0,
+        1,
         matches.length === 0 ? `no raw file ${s}.* beside this meta file` : `several raw files match: ${matches.join(", ")}`,
       );
   }
@@ -97,7 +97,7 @@ export function discoverSources(contentDir: string): Source[] {
     });
     const rawPath = path.join(dir, raw);
     if (!meta && !raw.endsWith(".md"))
-      throw new ContentError(display(rawPath), 0, `no metadata: add ${stem(raw)}${META_SUFFIX} beside it (or make it a .md file with front matter)`);
+      throw new ContentError(display(rawPath), 1, `no metadata: add ${stem(raw)}${META_SUFFIX} beside it (or make it a .md file with front matter)`);
     sources.push({ rawFile: raw, rawPath, metaPath: meta ? path.join(dir, meta) : null, display: display(rawPath) });
   }
   return sources;
@@ -123,17 +123,18 @@ export function readRaw(file: string, shown = display(file)): string {
 interface SourceMetaRead {
   meta: Partial<SourceMeta>;
   slugLine: number;
+  cleanerLine: number;
 }
 
 function readSourceMeta(source: Source): SourceMetaRead {
-  if (!source.metaPath) return { meta: {}, slugLine: 1 };
+  if (!source.metaPath) return { meta: {}, slugLine: 1, cleanerLine: 1 };
   const shown = display(source.metaPath);
   const text = fs.readFileSync(source.metaPath, "utf8");
   if (text.trim() === "") throw new ContentError(shown, 1, "meta file is empty: it needs at least kind, lang and source");
   const parsed = parseYaml(text, shown);
   const meta = validateYaml(SourceMetaSchema, parsed, shown);
-  const slugLine = text.split("\n").findIndex((l) => /^slug\s*:/.test(l)) + 1 || 1;
-  return { meta, slugLine };
+  const lineOf = (key: string) => text.split("\n").findIndex((l) => new RegExp(`^${key}\\s*:`).test(l)) + 1 || 1;
+  return { meta, slugLine: lineOf("slug"), cleanerLine: lineOf("cleaner") };
 }
 
 function stemOf(name: string): string {
@@ -144,16 +145,16 @@ function stemOf(name: string): string {
 export function buildSource(source: Source, options: BuildOptions = {}): { built: BuiltDocument; slugFile: string; slugLine: number } | { skipped: string } {
   const cleaners = options.cleaners ?? CLEANERS;
   const pending = options.pending ?? PENDING_CLEANERS;
-  const { meta: fileMeta, slugLine } = readSourceMeta(source);
+  const { meta: fileMeta, slugLine, cleanerLine } = readSourceMeta(source);
   const cleanerName = fileMeta.cleaner ?? (source.rawFile.endsWith(".md") ? "markdown" : "plain-text");
   const cleaner = cleaners[cleanerName];
   if (!cleaner) {
     if (pending.includes(cleanerName)) return { skipped: `cleaner "${cleanerName}" has not landed yet: ${source.rawFile} skipped` };
-    throw new ContentError(display(source.metaPath ?? source.rawPath), 0, `unknown cleaner "${cleanerName}" (known: ${Object.keys(cleaners).join(", ")})`);
+    throw new ContentError(display(source.metaPath ?? source.rawPath), cleanerLine, `unknown cleaner "${cleanerName}" (known: ${Object.keys(cleaners).join(", ")})`);
   }
   const slug = fileMeta.slug ?? stemOf(source.rawFile);
   if (!SLUG_PATTERN.test(slug))
-    throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 0, `"${slug}" is not a valid slug: use lower-case letters, digits and hyphens (rename the file or set slug:)`);
+    throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 1, `"${slug}" is not a valid slug: use lower-case letters, digits and hyphens (rename the file or set slug:)`);
 
   const raw = readRaw(source.rawPath, source.display);
   const { cleaner: _c, slug: _s, ...metaDefaults } = fileMeta;
@@ -163,7 +164,7 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
     result = cleaner(raw, ctx);
   } catch (e) {
     if (e instanceof ContentError) throw e;
-    throw new ContentError(source.display, 0, `cleaner "${cleanerName}" failed: ${(e as Error).message}`);
+    throw new ContentError(source.display, 1, `cleaner "${cleanerName}" failed: ${(e as Error).message}`);
   }
 
   const defined = Object.fromEntries(Object.entries(result.meta).filter(([, v]) => v !== undefined));
@@ -171,7 +172,7 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
   const metaCheck = DocumentMetaSchema.safeParse(merged);
   if (!metaCheck.success) {
     const issue = metaCheck.error.issues[0];
-    throw new ContentError(display(source.metaPath ?? source.rawPath), source.metaPath ? 1 : 0, `metadata ${issue.path.join(".")}: ${issue.message}`);
+    throw new ContentError(display(source.metaPath ?? source.rawPath), 1, `metadata ${issue.path.join(".")}: ${issue.message}`);
   }
   const meta = metaCheck.data as DocumentMeta;
 
@@ -179,7 +180,7 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
   const problems = checkFidelity(raw, result);
   if (problems.length > 0) {
     const p = problems[0];
-    throw new ContentError(source.display, p.line ?? 0, `cleaner "${cleanerName}" output is not faithful to the raw text${p.blockId ? ` (block ${p.blockId})` : ""}: ${p.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`);
+    throw new ContentError(source.display, p.line ?? 1, `cleaner "${cleanerName}" output is not faithful to the raw text${p.blockId ? ` (block ${p.blockId})` : ""}: ${p.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`);
   }
 
   const blocks = canonicalizeBlocks(result.blocks);
@@ -189,7 +190,7 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
   const back = parseDocumentMarkdown(markdown, `${DOCUMENTS}/${slug}.md`);
   if (!isDeepStrictEqual(back, doc)) {
     const i = doc.blocks.findIndex((b, k) => !isDeepStrictEqual(b, back.blocks[k]));
-    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 0, `internal: document does not survive its Markdown round trip${i >= 0 ? ` (block ${doc.blocks[i].id})` : " (metadata/parts)"}`);
+    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, `internal: document does not survive its Markdown round trip${i >= 0 ? ` (block ${doc.blocks[i].id})` : " (metadata/parts)"}`);
   }
   return {
     built: { doc, source, result, markdown, removalsMarkdown: removalsReport(doc, result) },
@@ -203,11 +204,11 @@ function checkBlocks(result: CleanResult, file: string): void {
   const ids = new Set<string>();
   const footnotes = new Map<string, Block>();
   for (const b of result.blocks) {
-    const line = b.lines[0]?.[0] ?? 0;
+    const line = b.lines[0]?.[0] ?? 1;
     if (!/^[A-Za-z0-9][\w.:-]*$/.test(b.id)) throw new ContentError(file, line, `bad block id ${JSON.stringify(b.id)}`);
     if (ids.has(b.id)) throw new ContentError(file, line, `duplicate block id ${b.id}`);
     ids.add(b.id);
-    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 0, `block ${b.id} has no raw lines`);
+    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 1, `block ${b.id} has no raw lines`);
     if (b.footnote) {
       if (footnotes.has(b.footnote.label)) throw new ContentError(file, line, `footnote ${b.footnote.label} is defined twice`);
       footnotes.set(b.footnote.label, b);
@@ -217,7 +218,7 @@ function checkBlocks(result: CleanResult, file: string): void {
     for (const m of b.marks) {
       if (m.kind !== "footnote-ref") continue;
       const target = footnotes.get(m.label);
-      if (!target) throw new ContentError(file, b.lines[0]?.[0] ?? 0, `footnote reference [^${m.label}] (block ${b.id}) has no footnote`);
+      if (!target) throw new ContentError(file, b.lines[0]?.[0] ?? 1, `footnote reference [^${m.label}] (block ${b.id}) has no footnote`);
       m.footnoteId = target.id;
     }
 }

@@ -38,7 +38,7 @@ function corpus(): Corpus {
 
 /** Metadata of every document, sorted by slug. */
 export function listDocuments(): DocumentMeta[] {
-  return corpus().list;
+  return [...corpus().list];
 }
 
 export function getDocument(slug: string): SynopseDocument | null {
