@@ -209,6 +209,8 @@ function checkBlocks(result: CleanResult, file: string): void {
     if (ids.has(b.id)) throw new ContentError(file, line, `duplicate block id ${b.id}`);
     ids.add(b.id);
     if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 1, `block ${b.id} has no raw lines`);
+    if (b.text.trim() === "" && !["footnote", "separator", "quote", "epigraph", "list-item"].includes(b.type))
+      throw new ContentError(file, line, `block ${b.id} (${b.type}) is empty`);
     if (b.footnote) {
       if (footnotes.has(b.footnote.label)) throw new ContentError(file, line, `footnote ${b.footnote.label} is defined twice`);
       footnotes.set(b.footnote.label, b);
