@@ -11,15 +11,27 @@ import DocumentTable, { type LibraryEntry } from "@/components/library/DocumentT
 // Reads the corpus from content/documents at request time, never at build time.
 export const dynamic = "force-dynamic";
 
+const wordCounts = new Map<string, number>();
+
+/** Word count per document version (documents change only with a content rebuild). */
+function wordsIn(slug: string): number {
+  const doc = getDocument(slug);
+  if (!doc) return 0;
+  const key = `${slug}@${doc.version}`;
+  let n = wordCounts.get(key);
+  if (n === undefined) {
+    n = countWords(doc.blocks.map((b) => b.text).join(" "));
+    wordCounts.set(key, n);
+  }
+  return n;
+}
+
 export default async function LibraryPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("Library");
-  const entries: LibraryEntry[] = listDocuments().map((meta) => ({
-    meta,
-    words: countWords((getDocument(meta.slug)?.blocks ?? []).map((b) => b.text).join(" ")),
-  }));
+  const entries: LibraryEntry[] = listDocuments().map((meta) => ({ meta, words: wordsIn(meta.slug) }));
   return (
     <div className="page">
       <SiteHeader />
