@@ -1,0 +1,57 @@
+import { expect as baseExpect, test } from "@playwright/test";
+
+// Accounts and seminars without client-side JavaScript libraries: every form is a server action.
+const DEMO_PASSWORD = "synopse-demo";
+// Server actions render the next page in the same round trip: allow for a cold server.
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+test("an instructor creates a seminar, a newcomer joins through the invite link", async ({ page }) => {
+  test.setTimeout(120_000);
+  const title = `Seminar ${Date.now()}`;
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill("instructor@synopse.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Separatfrieden 1941–1943", exact: true })).toBeVisible();
+
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("group", { name: "Documents" }).getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Create seminar" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Settings: ${title}` })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "New tag", exact: true }).fill("Quelle");
+  await page.getByRole("button", { name: "Save tags" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Name of tag 1", exact: true })).toHaveValue("Quelle");
+  const invite = await page.getByRole("textbox", { name: "Invite link" }).inputValue();
+  expect(invite).toMatch(/\/en\/join\/[\w-]+$/);
+
+  await page.goto("/en/account");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();
+
+  await page.goto(new URL(invite).pathname);
+  await expect(page.getByRole("heading", { level: 1, name: `Join “${title}”` })).toBeVisible();
+  await page.getByRole("link", { name: "Create an account to join" }).click();
+  await page.getByLabel("Name").fill("New Student");
+  await page.getByLabel("Email address").fill(`student-${Date.now()}@synopse.test`);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Join as a student" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("New Student (Student)")).toBeVisible();
+
+  await page.goto("/en/account");
+  await page.getByRole("button", { name: "Sign out on all devices" }).click();
+  await page.goto("/en/seminars");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
+});
+
+test("a wrong password is refused with a translated message", async ({ page }) => {
+  await page.goto("/de/sign-in");
+  await page.getByLabel("E-Mail-Adresse").fill("instructor@synopse.test");
+  await page.getByLabel("Passwort").fill("falsches-passwort");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "E-Mail-Adresse oder Passwort ist falsch." })).toBeVisible();
+});
