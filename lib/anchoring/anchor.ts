@@ -13,29 +13,38 @@ import type { SynopseDocument } from "@/lib/content/types";
 import { OccurrenceCache } from "./exact";
 import { filteredFuzzyCandidates, fuzzyCandidates, maxErrorsFor } from "./fuzzy";
 import { Q } from "./gram-index";
+import { distanceWithin } from "./distance";
 import { refineBoundaries } from "./refine";
 import { best, judge, scoreCandidate, type Candidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
 import type { AnchorMethod, AnchorResult, Anchored, Orphan, PassageSelectors } from "./types";
 
 /** Half-width of the window around an expected place searched with the full fuzzy error budget. */
 const NEAR_WINDOW = 512;
+/** Extra reach around a context hint beyond the error budget. */
+const CONTEXT_HINT_SLACK = 16;
 /** Expected places closer than this to one already searched add nothing. */
 const HINT_SPACING = 128;
 /** A stored context found more often than this says nothing about where the passage is. */
 const MAX_CONTEXT_HITS = 2;
 
-/** Where the passage would start if its stored prefix (or suffix) still stands unchanged next to it. */
-function contextHints(index: AnchoringIndex, prefix: string, suffix: string, length: number): number[] {
-  const found: number[] = [];
+interface ContextHits {
+  /** Where the passage would start: right after each unchanged occurrence of its stored prefix. */
+  starts: number[];
+  /** Where the passage would end: right before each unchanged occurrence of its stored suffix. */
+  ends: number[];
+}
+
+function contextHits(index: AnchoringIndex, prefix: string, suffix: string): ContextHits {
+  const hits: ContextHits = { starts: [], ends: [] };
   if (prefix.length >= Q) {
-    const hits = index.occurrences.all(prefix);
-    if (hits.length <= MAX_CONTEXT_HITS) for (const at of hits) found.push(at + prefix.length);
+    const found = index.occurrences.all(prefix);
+    if (found.length <= MAX_CONTEXT_HITS) hits.starts = found.map((at) => at + prefix.length);
   }
   if (suffix.length >= Q) {
-    const hits = index.occurrences.all(suffix);
-    if (hits.length <= MAX_CONTEXT_HITS) for (const at of hits) found.push(Math.max(0, at - length));
+    const found = index.occurrences.all(suffix);
+    if (found.length <= MAX_CONTEXT_HITS) hits.ends = found;
   }
-  return found;
+  return hits;
 }
 
 /** Per-document state shared by all anchorings against one document object. */
@@ -154,12 +163,29 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   // 4a. Approximate matches right around each expected place (the full error budget). Searched before
   //     the whole text because a look-alike elsewhere with fewer errors would hide the edited passage.
   //     The stored context, where it survived unchanged, says best where the passage should be.
-  for (const h of contextHints(index, prefix, suffix, length)) {
-    if (hints.every((other) => Math.abs(other - h) > HINT_SPACING)) hints.push(h);
+  const budget = maxErrorsFor(exact);
+  const around = contextHits(index, prefix, suffix);
+  // Both stored contexts still stand, a passage-sized stretch apart: the passage is what lies between
+  // them (the commonest fuzzy case: a typo fixed or a word changed inside). One edit distance, no search.
+  if (around.starts.length === 1 && around.ends.length === 1) {
+    const [start] = around.starts;
+    const [end] = around.ends;
+    if (end > start && Math.abs(end - start - length) <= budget) {
+      const hit = consider([scoreCandidate(ctx, { start, end, errors: distanceWithin(exact, text, start, end, budget) })]);
+      if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
+    }
   }
-  const refined = (c: Candidate) => scoreCandidate(ctx, c.errors > 0 ? refineBoundaries(text, selectors.quote, c, maxErrorsFor(exact)) : c);
-  for (const h of hints) {
-    const hit = consider(fuzzyCandidates(text, exact, h - NEAR_WINDOW, h + NEAR_WINDOW).map(refined));
+  // Context hints are precise (the passage starts right after its surviving prefix), so their window
+  // only needs to cover the error budget; they go first.
+  const windows: Array<[number, number]> = [];
+  for (const h of [...around.starts, ...around.ends.map((e) => Math.max(0, e - length))]) {
+    if (windows.every(([at]) => Math.abs(at - h) > HINT_SPACING)) windows.push([h, budget + CONTEXT_HINT_SLACK]);
+  }
+  for (const h of hints) windows.push([h, NEAR_WINDOW]);
+  hints.push(...windows.slice(0, windows.length - hints.length).map(([at]) => at));
+  const refined = (c: Candidate) => scoreCandidate(ctx, c.errors > 0 ? refineBoundaries(text, selectors.quote, c, budget) : c);
+  for (const [at, reach] of windows) {
+    const hit = consider(fuzzyCandidates(text, exact, at - reach, at + reach).map(refined));
     if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
   }
   // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).

@@ -95,7 +95,3 @@ export function suffixSimilarity(suffix: string, text: string, end: number): num
   return contextSimilarity(suffix, text, end, 1);
 }
 
-/** Edit distance between `pattern` and text[start, end) (plain Levenshtein, both ends fixed). */
-export function rangeDistance(pattern: string, text: string, start: number, end: number): number {
-  return boundaryDistance(pattern, text, start, 1, end - start, false);
-}

@@ -12,31 +12,37 @@ const BASE = 0x01000193; // FNV prime: a well-mixing multiplier for the polynomi
 
 export class GramIndex {
   private readonly bits: number;
-  /** bucket b holds positions[heads[b] .. heads[b + 1]), ascending. */
-  private readonly heads: Int32Array;
+  /** bucket b holds positions[starts[b] .. starts[b + 1]), ascending. */
+  private readonly starts: Int32Array;
   private readonly positions: Int32Array;
 
   constructor(private readonly text: string) {
     const n = Math.max(0, text.length - Q + 1);
-    this.bits = Math.max(8, Math.min(20, Math.ceil(Math.log2(n + 1)) + 1));
+    // About one position per bucket: small enough to allocate per document, collisions are verified anyway.
+    this.bits = Math.max(4, Math.min(20, Math.ceil(Math.log2(n + 1))));
     const size = 1 << this.bits;
-    const hashes = new Uint32Array(n);
+    const shift = 32 - this.bits;
+    const buckets = new Int32Array(n);
     let power = 1; // BASE^(Q-1)
     for (let i = 1; i < Q; i++) power = Math.imul(power, BASE);
     let h = 0;
     for (let i = 0; i < text.length; i++) {
       if (i >= Q) h = (h - Math.imul(text.charCodeAt(i - Q), power)) | 0;
       h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-      if (i >= Q - 1) hashes[i - Q + 1] = h >>> 0;
+      if (i >= Q - 1) buckets[i - Q + 1] = (h >>> 0) >>> shift;
     }
-    const shift = 32 - this.bits;
-    const heads = new Int32Array(size + 1);
-    for (let p = 0; p < n; p++) heads[(hashes[p] >>> shift) + 1]++;
-    for (let b = 0; b < size; b++) heads[b + 1] += heads[b];
-    const fill = heads.slice(0, size);
+    // Counting sort: count, prefix-sum to bucket ends, then fill backwards so each bucket ends up ascending
+    // and `starts[b]` is left at the bucket's first slot.
+    const starts = new Int32Array(size + 1);
+    for (let p = 0; p < n; p++) starts[buckets[p] + 1]++;
+    for (let b = 0; b < size; b++) starts[b + 1] += starts[b];
+    const ends = starts.subarray(1);
     const positions = new Int32Array(n);
-    for (let p = 0; p < n; p++) positions[fill[hashes[p] >>> shift]++] = p;
-    this.heads = heads;
+    for (let p = n - 1; p >= 0; p--) positions[--ends[buckets[p]]] = p;
+    // Now ends[b] (= starts[b + 1]) holds the start of bucket b; shift back so starts[b] does.
+    starts.copyWithin(0, 1);
+    starts[size] = n;
+    this.starts = starts;
     this.positions = positions;
   }
 
@@ -58,17 +64,17 @@ export class GramIndex {
     // Use the needle's rarest q-gram among a few evenly spaced ones.
     let bestOffset = 0;
     let bestBucket = this.bucketOf(needle, 0);
-    let bestSize = this.heads[bestBucket + 1] - this.heads[bestBucket];
+    let bestSize = this.starts[bestBucket + 1] - this.starts[bestBucket];
     for (let offset = Q; offset + Q <= needle.length && bestSize > 1; offset += Q) {
       const b = this.bucketOf(needle, offset);
-      const size = this.heads[b + 1] - this.heads[b];
+      const size = this.starts[b + 1] - this.starts[b];
       if (size < bestSize) {
         bestOffset = offset;
         bestBucket = b;
         bestSize = size;
       }
     }
-    for (let k = this.heads[bestBucket]; k < this.heads[bestBucket + 1]; k++) {
+    for (let k = this.starts[bestBucket]; k < this.starts[bestBucket + 1]; k++) {
       const start = this.positions[k] - bestOffset;
       if (start >= 0 && this.text.startsWith(needle, start)) found.push(start);
     }

@@ -5,7 +5,8 @@
  * the true end 7. The stored context decides: the true end is where the stored suffix starts again
  * (and the true start where the stored prefix ends).
  */
-import { prefixSimilarity, rangeDistance, suffixSimilarity } from "./context";
+import { prefixSimilarity, suffixSimilarity } from "./context";
+import { distanceWithin } from "./distance";
 import type { Candidate } from "./score";
 
 /** Characters of context that must reappear exactly for a boundary position to be considered. */
@@ -28,7 +29,7 @@ function startPositions(text: string, prefix: string, from: number, to: number):
 
 /**
  * Move the candidate's ends (by at most `reach` characters) to where the stored context fits best,
- * and recount its errors. Returns the candidate unchanged when the context does not point elsewhere.
+ * and recount its errors (exactly up to `reach`; beyond it the candidate is rejected anyway). Returns the candidate unchanged when the context does not point elsewhere.
  */
 export function refineBoundaries(text: string, quote: { exact: string; prefix: string; suffix: string }, c: Candidate, reach: number): Candidate {
   let { start, end } = c;
@@ -53,5 +54,5 @@ export function refineBoundaries(text: string, quote: { exact: string; prefix: s
     }
   }
   if (start === c.start && end === c.end) return c;
-  return { start, end, errors: rangeDistance(quote.exact, text, start, end) };
+  return { start, end, errors: distanceWithin(quote.exact, text, start, end, reach) };
 }

@@ -62,7 +62,7 @@ export type OrphanReason =
   | "quote-not-found"
   /** The words exist, but nowhere in a context that matches the original one: a look-alike, not the passage. */
   | "context-mismatch"
-  /** Something similar exists, but too different to be the same passage. */
+  /** Something similar exists (often at the passage's old place, between its surviving context), but too different to be the same passage. */
   | "low-score";
 
 export interface Orphan {
