@@ -3,6 +3,10 @@
  * counted quantities (numbers with their unit), other proper names, and dates. Framework-free.
  *
  * Persons are matched per token with `nameKey`, so Semjonow meets Semyonov and Молотов meets Molotov.
+ * Hand-written: the NLP packages on npm (compromise, wink-nlp, natural) recognise English names only, know
+ * nothing of German/Russian transliteration, and statistical NER models cannot be fetched here. A curated
+ * gazetteer (gazetteer.ts) plus the name key does what this corpus needs and stays explainable.
+ *
  * Look-alikes are kept apart by:
  *  - multi-word names matched first ("Claus von Stauffenberg" never yields the name "Claus" = Clauss);
  *  - a capitalized name directly followed by another known surname is a given name, not a surname;
