@@ -130,7 +130,6 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
   const { edits, kinds } = revision(doc, next);
   const edited = applyEdits(doc, edits);
   const newText = documentText(edited.doc).text;
-  if (process.env.BENCH_DEBUG) (globalThis as Record<string, unknown>).__anchoringBench = { doc: edited.doc, selectors };
   const truths = selectors.map((s) => edited.map(s.position.start, s.position.end));
   const status = { intact: 0, modified: 0, damaged: 0 };
   truths.forEach((t) => status[t.status]++);
@@ -160,25 +159,13 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
   }
   // Plain approx-string-match per quote (no exact shortcut), once: it is slow.
   const t1 = performance.now();
-  const plain = process.env.BENCH_SKIP_PLAIN ? [] : selectors.map((s) =>
+  const plain = selectors.map((s) =>
     baselineAnchor(newText, { exact: s.quote.exact, prefix: s.quote.prefix, suffix: s.quote.suffix, hint: s.position.start }, { exactShortcut: false }),
   );
   const plainTime = performance.now() - t1;
 
   const ourTally = tally(truths, results.map((r) => (r.status === "anchored" ? r : null)));
   if (process.env.BENCH_DEBUG) {
-    const { anchorIn, indexFor } = await import("@/lib/anchoring/anchor");
-    const idx = indexFor(cold(edited.doc));
-    const by: Record<string, { n: number; ms: number }> = {};
-    for (const s of selectors) {
-      const t0 = performance.now();
-      const r = anchorIn(idx, s);
-      const k = r.status === "anchored" ? r.method : r.reason;
-      by[k] ??= { n: 0, ms: 0 };
-      by[k].n++;
-      by[k].ms += performance.now() - t0;
-    }
-    console.log(by);
     results.forEach((r, i) => {
       if (judge(truths[i], r.status === "anchored" ? r : null) === "wrong") {
         const t = truths[i];

@@ -3,10 +3,14 @@ import { GramIndex } from "./gram-index";
 
 export class OccurrenceCache {
   private readonly cache = new Map<string, number[]>();
-  readonly grams: GramIndex;
+  private index: GramIndex | null = null;
 
-  constructor(text: string) {
-    this.grams = new GramIndex(text);
+  constructor(private readonly text: string) {}
+
+  /** Built on first use: a pane on an unchanged document never needs it. */
+  get grams(): GramIndex {
+    if (!this.index) this.index = new GramIndex(this.text);
+    return this.index;
   }
 
   /** All start offsets of `needle`, ascending. */
