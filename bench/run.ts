@@ -50,8 +50,9 @@ async function section(title: string, fn: () => Promise<{ rows: Row[]; notes: st
   }
 }
 
+/** A benchmark module beside this file, if that part of the product exists yet. */
 async function optional<T>(path: string): Promise<T | null> {
-  return existsSync(path) ? ((await import(path)) as T) : null;
+  return existsSync(new URL(path, import.meta.url)) ? ((await import(path)) as T) : null;
 }
 
 async function main() {
