@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
 export interface DocumentOption {
@@ -17,6 +18,7 @@ export default function PaneToolbar({
   onChangeDocument,
   onRemove,
   onCopyLink,
+  children,
 }: {
   index: number;
   slug: string;
@@ -25,6 +27,8 @@ export default function PaneToolbar({
   onChangeDocument: (slug: string) => void;
   onRemove: () => void;
   onCopyLink: () => void;
+  /** Extra controls for this pane (the notes toggle). */
+  children?: ReactNode;
 }) {
   const t = useTranslations("Reader");
   const n = index + 1;
@@ -44,6 +48,7 @@ export default function PaneToolbar({
           </option>
         ))}
       </select>
+      {children}
       <button type="button" className="icon-button" onClick={onCopyLink} title={t("copyLinkHint")} aria-label={t("copyLink")}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
           <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

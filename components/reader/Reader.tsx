@@ -9,6 +9,11 @@ import Pane, { jumpTo } from "./Pane";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { takeReaderScroll } from "./scrollMemory";
+import AnnotateButtons from "@/components/annotations/AnnotateButtons";
+import MarginMarkers from "@/components/annotations/MarginMarkers";
+import NotesPanel from "@/components/annotations/NotesPanel";
+import NotesToggle from "@/components/annotations/NotesToggle";
+import SeminarStatus from "@/components/annotations/SeminarStatus";
 import "./reader.css";
 
 export interface PaneData {
@@ -54,7 +59,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const slugs = panes.map((p) => p.slug);
 
   // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
-  const go = (next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}`, { scroll: false });
+  const go = (next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}${seminarQuery()}`, { scroll: false });
   const changeDocument = (i: number, slug: string) => go(slugs.map((s, j) => (j === i ? slug : s)));
   const removePane = (i: number) => {
     setActive((a) => Math.max(0, Math.min(a, slugs.length - 2)));
@@ -178,6 +183,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
           <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
           <span>{t("sync")}</span>
         </label>
+        <SeminarStatus />
         {panes.length < MAX_PANES ? (
           <button type="button" className="button" onClick={addPane}>
             {t("addPane")}
@@ -250,7 +256,9 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 onChangeDocument={(slug) => changeDocument(i, slug)}
                 onRemove={() => removePane(i)}
                 onCopyLink={() => copyFromToolbar(i)}
-              />
+              >
+                <NotesToggle paneId={p.paneId} slug={p.slug} />
+              </PaneToolbar>
               {p.outline}
               {p.missingBlock ? (
                 <p className="pane-message" role="alert">
@@ -269,13 +277,25 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
               >
                 {p.content}
               </Pane>
-              {selection?.pane === i ? <SelectionToolbar top={selection.top} left={selection.left} onCopyLink={() => void copyLink(i, selection.passage)} /> : null}
+              <MarginMarkers paneId={p.paneId} />
+              <NotesPanel paneId={p.paneId} index={i} slug={p.slug} docLang={p.docLang} />
+              {selection?.pane === i ? (
+                <SelectionToolbar top={selection.top} left={selection.left} onCopyLink={() => void copyLink(i, selection.passage)}>
+                  <AnnotateButtons pane={i} passage={selection.passage} />
+                </SelectionToolbar>
+              ) : null}
             </section>
           );
         })}
       </div>
     </div>
   );
+}
+
+/** The seminar whose notes the reader shows (`&seminar=`) survives layout changes. */
+function seminarQuery(): string {
+  const id = new URLSearchParams(window.location.search).get("seminar");
+  return id ? `&seminar=${encodeURIComponent(id)}` : "";
 }
 
 function findBlock(scroller: HTMLElement | null | undefined, paneId: string | undefined, blockId: string): HTMLElement | null {

@@ -13,6 +13,10 @@ import ReaderProblem from "@/components/reader/ReaderProblem";
 import DocumentView from "@/components/reader/DocumentView";
 import Outline from "@/components/reader/Outline";
 import { documentLabels } from "@/components/reader/documentLabels";
+import { headers } from "next/headers";
+import NotesProvider from "@/components/annotations/NotesProvider";
+import { loadReaderNotes } from "@/lib/annotations-ui/load";
+import { getSessionUser } from "@/lib/auth/server";
 
 // The layout is in the query string and the text comes from content/documents: render per request.
 export const dynamic = "force-dynamic";
@@ -78,12 +82,22 @@ export default async function ReadPage({ params, searchParams }: Props) {
     };
   });
 
+  // Notes: the signed-in user's, in the seminar the address names (`&seminar=`) or their first one with
+  // these texts; anchored here, next to the documents (see lib/annotations-ui/load.ts).
+  const user = await getSessionUser(await headers());
+  const requested = query.get("seminar");
+  const notes = user ? await loadReaderNotes(user, requested, layout.slugs.map((slug) => getDocument(slug)!)) : null;
+  const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
+  const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
+
   return (
     <div className="page page-reader">
       <SiteHeader />
       <main id="main" className="reader-main">
         <h1 className="visually-hidden">{t("title")}</h1>
-        <Reader locale={locale} layout={layout} panes={panes} documents={documents.map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+        <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
+          <Reader locale={locale} layout={layout} panes={panes} documents={documents.map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+        </NotesProvider>
       </main>
     </div>
   );

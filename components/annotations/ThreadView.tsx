@@ -1,0 +1,300 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import type { AnnotationDto } from "@/lib/annotations/types";
+import { conflictCurrent } from "@/lib/annotations-ui/api";
+import { targetIn, type Thread } from "@/lib/annotations-ui/state";
+import LazyEditor from "./LazyEditor";
+import { TagChips, TagField, VisibilitySelect, type NoteVisibility } from "./NoteFields";
+import { useNotes } from "./NotesProvider";
+import type { RichTextValue } from "./RichTextEditor";
+
+/** One thread: the passage, the note, its replies, a reply box; edit/delete one's own, instructors hide. */
+export default function ThreadView({ paneId, slug, docLang, thread, autoFocus = false }: { paneId: string; slug: string; docLang: string; thread: Thread; autoFocus?: boolean }) {
+  const t = useTranslations("Annotations");
+  const notes = useNotes()!;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const quote = targetIn(thread.root, slug)?.exact ?? "";
+  const orphan = thread.anchor.status === "orphan";
+
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: "nearest" });
+    if (autoFocus) heading.current?.focus({ preventScroll: true });
+  }, [thread.root.id, autoFocus]);
+
+  return (
+    <article className="note-thread" aria-labelledby={`${paneId}-thread-title`}>
+      <div className="thread-nav">
+        <button type="button" className="link-button" onClick={() => notes.show(paneId, { kind: "list" })}>
+          <span aria-hidden="true">← </span>
+          {t("allNotes")}
+        </button>
+        {!orphan ? (
+          <button type="button" className="link-button" onClick={() => notes.goToThread(paneId, thread.root.id, true)}>
+            {t("showPassage")}
+          </button>
+        ) : null}
+      </div>
+      <h3 id={`${paneId}-thread-title`} ref={heading} tabIndex={-1} className="notes-subtitle">
+        {thread.root.motivation === "highlighting" ? t("highlightBy", { name: thread.root.author.name }) : t("noteBy", { name: thread.root.author.name })}
+      </h3>
+      {orphan ? <p className="note-orphan-hint">{t("orphanHint")}</p> : null}
+      <blockquote className="note-quote" lang={docLang}>
+        {quote}
+      </blockquote>
+      <NoteCard paneId={paneId} note={thread.root} isRoot />
+      {thread.replies.length ? (
+        <ol className="note-replies" aria-label={t("replies", { count: thread.replies.length })}>
+          {thread.replies.map((r) => (
+            <li key={r.id}>
+              <NoteCard paneId={paneId} note={r} isRoot={false} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <ReplyBox paneId={paneId} root={thread.root} />
+    </article>
+  );
+}
+
+function NoteCard({ paneId, note, isRoot }: { paneId: string; note: AnnotationDto; isRoot: boolean }) {
+  const t = useTranslations("Annotations");
+  const format = useFormatter();
+  const notes = useNotes()!;
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const mine = note.author.id === notes.data?.user.id;
+  const instructor = notes.data?.seminar?.role === "instructor";
+  const vocabulary = notes.data?.seminar?.tags ?? [];
+
+  const doDelete = async () => {
+    const r = await notes.remove(note);
+    if (!r.ok) setError(notes.errorMessage(r));
+    else {
+      notes.announce(t("deleted"));
+      if (isRoot) notes.show(paneId, { kind: "list" });
+    }
+  };
+  const doHide = async (hidden: boolean) => {
+    const r = await notes.hide(note, hidden);
+    if (!r.ok) setError(notes.errorMessage(r));
+    else notes.announce(hidden ? t("hiddenDone") : t("unhiddenDone"));
+  };
+
+  return (
+    <div className={`note-card${note.hidden ? " is-hidden" : ""}`} data-note-id={note.id}>
+      <p className="note-card-meta">
+        <span className="note-author">{note.author.name}</span>
+        <time dateTime={note.createdAt}>{format.dateTime(new Date(note.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+        {isRoot ? <span className={`badge badge-${note.visibility}`}>{t(`visibilityBadge.${note.visibility === "feedback" ? "private" : note.visibility}`)}</span> : null}
+        {note.hidden ? <span className="badge badge-hidden">{t("hiddenBadge")}</span> : null}
+        {note.revision > 1 ? <span className="note-edited">{t("edited")}</span> : null}
+      </p>
+      {editing ? (
+        <EditForm note={note} isRoot={isRoot} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {note.bodyHtml ? (
+            // The server sanitizes every body on save (lib/annotations/body.ts): only p, strong, em, lists,
+            // block quotes and http(s)/mailto links reach this point.
+            <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
+          ) : (
+            <p className="note-body note-body-empty">{t("highlightOnly")}</p>
+          )}
+          <TagChips tags={note.tags} vocabulary={vocabulary} />
+          <div className="note-card-actions">
+            {mine ? (
+              <button type="button" className="link-button" onClick={() => setEditing(true)}>
+                {t("edit")}
+              </button>
+            ) : null}
+            {mine && !confirming ? (
+              <button type="button" className="link-button danger" onClick={() => setConfirming(true)}>
+                {t("delete")}
+              </button>
+            ) : null}
+            {instructor ? (
+              <button type="button" className="link-button" onClick={() => void doHide(!note.hidden)}>
+                {note.hidden ? t("unhide") : t("hide")}
+              </button>
+            ) : null}
+          </div>
+          {confirming ? (
+            <div className="note-confirm" role="group" aria-label={t("confirmDelete")}>
+              <span>{t("confirmDelete")}</span>
+              <button type="button" className="button small danger" onClick={() => void doDelete()}>
+                {t("delete")}
+              </button>
+              <button type="button" className="button small" onClick={() => setConfirming(false)}>
+                {t("keep")}
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+      {error ? (
+        <p className="note-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Editing one's own note. The revision it started from goes with the save; if the note changed in the
+ * meantime (another tab, another device) the server answers "conflict" with the current version, and
+ * both are shown: theirs read-only, mine still in the editor — save mine over it, or take theirs.
+ */
+function EditForm({ note, isRoot, onDone }: { note: AnnotationDto; isRoot: boolean; onDone: () => void }) {
+  const t = useTranslations("Annotations");
+  const notes = useNotes()!;
+  const body = useRef<RichTextValue | null>(null);
+  const [base, setBase] = useState(note.revision);
+  const [tags, setTags] = useState(note.tags);
+  const [visibility, setVisibility] = useState<NoteVisibility>(note.visibility === "feedback" ? "private" : note.visibility);
+  const [theirs, setTheirs] = useState<AnnotationDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [editorHtml, setEditorHtml] = useState(note.bodyHtml);
+  const [contentVersion, setContentVersion] = useState(0);
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    const r = await notes.update(note.id, {
+      revision: base,
+      body: body.current?.json ?? note.bodyHtml,
+      tags,
+      ...(isRoot ? { visibility } : {}),
+    });
+    setSaving(false);
+    if (r.ok) {
+      notes.announce(t("saved"));
+      onDone();
+      return;
+    }
+    const current = conflictCurrent(r);
+    if (current) {
+      // Keep mine in the editor; the next save is made against their version.
+      setTheirs(current);
+      setBase(current.revision);
+      notes.accept(current);
+    }
+    setError(notes.errorMessage(r));
+  };
+
+  const takeTheirs = () => {
+    if (!theirs) return;
+    setEditorHtml(theirs.bodyHtml);
+    setTags(theirs.tags);
+    setContentVersion((v) => v + 1);
+    setTheirs(null);
+    setError(null);
+  };
+
+  return (
+    <form
+      className="note-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {theirs ? (
+        <section className="note-conflict" aria-label={t("theirVersion")}>
+          <h4>{t("theirVersion")}</h4>
+          <div className="note-body" dangerouslySetInnerHTML={{ __html: theirs.bodyHtml }} />
+          <button type="button" className="button small" onClick={takeTheirs}>
+            {t("takeTheirs")}
+          </button>
+          <h4>{t("yourVersion")}</h4>
+        </section>
+      ) : null}
+      <LazyEditor label={t("noteText")} initialHtml={editorHtml} contentVersion={contentVersion} autoFocus onChange={(v) => (body.current = v)} onSubmit={() => void save()} />
+      {isRoot ? (
+        <>
+          <TagField key={contentVersion} vocabulary={notes.data?.seminar?.tags ?? []} value={tags} onChange={setTags} />
+          <VisibilitySelect value={visibility} onChange={setVisibility} />
+        </>
+      ) : null}
+      {error ? (
+        <p className="note-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="note-actions">
+        <button type="submit" className="button small primary" disabled={saving}>
+          {theirs ? t("saveMine") : t("saveChanges")}
+        </button>
+        <button type="button" className="button small" onClick={onDone}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
+  const t = useTranslations("Annotations");
+  const notes = useNotes()!;
+  const body = useRef<RichTextValue | null>(null);
+  const [open, setOpen] = useState(false);
+  const [round, setRound] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const send = async () => {
+    if (sending) return;
+    if (!body.current?.text.trim()) {
+      setError(t("writeSomething"));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    const r = await notes.create(paneId, { parentId: root.id, body: body.current.json });
+    setSending(false);
+    if (!r.ok) {
+      setError(notes.errorMessage(r));
+      return;
+    }
+    body.current = null;
+    setRound((n) => n + 1);
+    notes.announce(t("replySent"));
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="button small note-reply-open" onClick={() => setOpen(true)}>
+        {t("reply")}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="note-reply"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <LazyEditor key={round} label={t("replyText")} autoFocus onChange={(v) => (body.current = v)} onSubmit={() => void send()} />
+      {error ? (
+        <p className="note-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="note-actions">
+        <button type="submit" className="button small primary" disabled={sending}>
+          {t("sendReply")}
+        </button>
+        <button type="button" className="button small" onClick={() => setOpen(false)}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The annotation API as the reader calls it (routes in app/api/). Every failure comes back as the
+ * server's error code (a key of the "Errors" messages) plus its details — e.g. the current version of a
+ * note on "conflict" — or "network" when the server could not be reached.
+ */
+import type { AnnotationDto } from "@/lib/annotations/types";
+
+export type ApiFailure = { ok: false; status: number; code: string; details: Record<string, unknown> };
+export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, status: 0, code: "network", details: {} };
+  }
+  if (response.status === 204) return { ok: true, data: undefined as T };
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  if (response.ok) return { ok: true, data: json as T };
+  const { code, ...details } = (json ?? {}) as { code?: string } & Record<string, unknown>;
+  return { ok: false, status: response.status, code: typeof code === "string" ? code : "internal", details };
+}
+
+/** What the reader sends to create a note, highlight or reply. */
+export interface CreateRequest {
+  motivation?: "commenting" | "highlighting";
+  visibility?: "private" | "seminar" | "instructors";
+  parentId?: string;
+  target?: { documentSlug: string; documentVersion?: string; blockId: string; blockStart: number; blockEnd: number; exact?: string };
+  body?: unknown;
+  tags?: string[];
+}
+
+export interface UpdateRequest {
+  revision: number;
+  body?: unknown;
+  tags?: string[];
+  visibility?: "private" | "seminar" | "instructors";
+}
+
+export const annotationsApi = {
+  create: (seminarId: string, input: CreateRequest) => call<AnnotationDto>("POST", `/api/seminars/${encodeURIComponent(seminarId)}/annotations`, input),
+  update: (id: string, input: UpdateRequest) => call<AnnotationDto>("PATCH", `/api/annotations/${encodeURIComponent(id)}`, input),
+  remove: (id: string, revision: number) => call<void>("DELETE", `/api/annotations/${encodeURIComponent(id)}?revision=${revision}`),
+  hide: (id: string, hidden: boolean) => call<AnnotationDto>("POST", `/api/annotations/${encodeURIComponent(id)}/hide`, { hidden }),
+};
+
+/** The seminar's live stream (Server-Sent Events), resuming after the event the page was rendered at. */
+export const eventsUrl = (seminarId: string, after: number) => `/api/seminars/${encodeURIComponent(seminarId)}/events?after=${after}`;
+
+/** The current version a "conflict" answer carries. */
+export function conflictCurrent(f: ApiFailure): AnnotationDto | null {
+  const current = f.details.current as AnnotationDto | undefined;
+  return f.code === "conflict" && current && typeof current.id === "string" ? current : null;
+}

@@ -1,0 +1,115 @@
+/**
+ * Server side of the reader's notes: which seminar the reader annotates in, and the notes of each open
+ * document with their passages already anchored (lib/anchoring runs here, next to the documents, so
+ * the browser gets positions instead of the anchoring code and the documents' full text).
+ * Framework-free; the reader page passes in the signed-in user and the documents it shows.
+ */
+import type { AnnotationDto } from "@/lib/annotations/types";
+import { listAnnotations } from "@/lib/annotations/store";
+import { anchorMany } from "@/lib/anchoring";
+import type { PassageSelectors } from "@/lib/anchoring/types";
+import type { SynopseDocument } from "@/lib/content/types";
+import { latestEventId } from "@/lib/live/stream";
+import { getSeminar, listSeminars, type Role, type SeminarTagDto } from "@/lib/seminars";
+import { anchorFromResult, isRoot, NOTE_MOTIVATIONS, targetIn, type NotesState, type PassageAnchor } from "./state";
+
+export interface SeminarChoice {
+  id: string;
+  title: string;
+  role: Role;
+  documents: string[];
+  tags: SeminarTagDto[];
+}
+
+/** Everything the reader's client needs to show and edit notes (serializable). */
+export interface ReaderNotes {
+  user: { id: string; name: string };
+  /** null: the user has no seminar with any of the open documents. */
+  seminar: SeminarChoice | null;
+  /** The user's other seminars that hold at least one open document (to switch). */
+  otherSeminars: Array<{ id: string; title: string }>;
+  documents: Array<{ slug: string; version: string }>;
+  state: NotesState;
+  /** The seminar's event the notes are current to: the live stream resumes after it. */
+  lastEventId: number;
+}
+
+/**
+ * The seminar to annotate in: the one asked for (`?seminar=` in the reader address, which the seminar
+ * page's links carry) if the user belongs to it, else the user's most recently joined seminar that
+ * holds the first pane's document, else one holding any open document.
+ */
+export async function chooseSeminar(userId: string, requested: string | null, slugs: readonly string[]): Promise<{ chosen: SeminarChoice | null; others: Array<{ id: string; title: string }> }> {
+  const summaries = await listSeminars(userId);
+  const details: SeminarChoice[] = [];
+  for (const s of summaries) {
+    const d = await getSeminar(userId, s.id);
+    details.push({ id: d.id, title: d.title, role: d.role, documents: d.documents, tags: d.tags });
+  }
+  const holdsAny = (s: SeminarChoice) => slugs.some((slug) => s.documents.includes(slug));
+  const chosen =
+    details.find((s) => s.id === requested) ??
+    details.find((s) => s.documents.includes(slugs[0] ?? "")) ??
+    details.find(holdsAny) ??
+    null;
+  const others = details.filter((s) => s !== chosen && holdsAny(s)).map((s) => ({ id: s.id, title: s.title }));
+  return { chosen, others };
+}
+
+/** The selectors lib/anchoring needs, from a stored target. */
+export function selectorsOf(t: AnnotationDto["targets"][number]): PassageSelectors {
+  return {
+    blockId: t.blockId,
+    blockStart: t.blockStart,
+    blockEnd: t.blockEnd,
+    position: { type: "TextPositionSelector", start: t.start, end: t.end },
+    quote: { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+    version: t.documentVersion,
+  };
+}
+
+/** Anchor annotations' passages in one document (their target there); orphans are reported as such. */
+export function anchorIn(doc: SynopseDocument, annotations: readonly AnnotationDto[]): Record<string, PassageAnchor> {
+  const withTarget = annotations.flatMap((a) => {
+    const t = targetIn(a, doc.meta.slug);
+    return t ? [{ id: a.id, selectors: selectorsOf(t) }] : [];
+  });
+  const results = anchorMany(
+    doc,
+    withTarget.map((w) => w.selectors),
+  );
+  const out: Record<string, PassageAnchor> = {};
+  withTarget.forEach((w, i) => {
+    out[w.id] = anchorFromResult(results[i]);
+  });
+  return out;
+}
+
+export async function loadReaderNotes(
+  user: { id: string; name: string },
+  requestedSeminar: string | null,
+  docs: readonly SynopseDocument[],
+): Promise<ReaderNotes> {
+  const slugs = docs.map((d) => d.meta.slug);
+  const { chosen, others } = await chooseSeminar(user.id, requestedSeminar, slugs);
+  const documents = docs.map((d) => ({ slug: d.meta.slug, version: d.version }));
+  const state: NotesState = { annotations: {}, anchors: {} };
+  if (!chosen) return { user, seminar: null, otherSeminars: others, documents, state, lastEventId: 0 };
+
+  // Read the event cursor first: anything committed while listing is replayed by the stream, never lost.
+  const lastEventId = await latestEventId(chosen.id);
+  const done = new Set<string>();
+  for (const doc of docs) {
+    const slug = doc.meta.slug;
+    if (done.has(slug) || !chosen.documents.includes(slug)) continue;
+    done.add(slug);
+    const list = await listAnnotations(user.id, chosen.id, { document: slug });
+    const roots = list.filter((a) => isRoot(a) && (NOTE_MOTIVATIONS as readonly string[]).includes(a.motivation));
+    const rootIds = new Set(roots.map((r) => r.id));
+    for (const a of list) {
+      if ((isRoot(a) && rootIds.has(a.id)) || (a.rootId && rootIds.has(a.rootId))) state.annotations[a.id] = a;
+    }
+    state.anchors[slug] = anchorIn(doc, roots);
+  }
+  return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId };
+}

@@ -1,0 +1,211 @@
+/**
+ * The reader's view of a seminar's notes: which annotations each open document shows, where their
+ * passages are now, and how live events change that. Pure functions over plain objects (React state),
+ * framework-free and unit-tested; painting and the network live elsewhere (paint.ts, api.ts).
+ */
+import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
+import type { AnchorResult } from "@/lib/anchoring/types";
+import { sortByPosition } from "@/lib/anchoring/sort";
+
+/**
+ * Where a note's passage is in the document the reader shows. Anchored positions come from the server
+ * (lib/anchoring run when the page renders, or for live notes made on another version of the text);
+ * "pending" means the server is still being asked.
+ */
+export type PassageAnchor =
+  | { status: "anchored"; blockId: string; blockStart: number; blockEnd: number; start: number; end: number }
+  | { status: "orphan" }
+  | { status: "pending" };
+
+/** The motivations the notes panel shows (links have their own bar). */
+export const NOTE_MOTIVATIONS = ["commenting", "highlighting"] as const;
+
+export interface OpenDocument {
+  slug: string;
+  /** SynopseDocument.version of the text the reader shows. */
+  version: string;
+}
+
+export interface NotesState {
+  annotations: Record<string, AnnotationDto>;
+  /** slug → annotation id → anchor (roots only). */
+  anchors: Record<string, Record<string, PassageAnchor>>;
+}
+
+export const emptyState = (): NotesState => ({ annotations: {}, anchors: {} });
+
+/** A live event as the events route sends it (see lib/live/stream.ts). */
+export type LiveEvent =
+  | { type: "annotation.created" | "annotation.updated" | "annotation.hidden" | "annotation.unhidden"; data: AnnotationDto }
+  | { type: "annotation.deleted" | "annotation.removed"; data: { id: string } };
+
+export const isRoot = (a: AnnotationDto) => a.parentId === null;
+
+const shownAsNote = (a: AnnotationDto) => (NOTE_MOTIVATIONS as readonly string[]).includes(a.motivation);
+
+/** The annotation's passage in a given document (its first target there). */
+export function targetIn(a: AnnotationDto, slug: string): TargetDto | undefined {
+  return a.targets.find((t) => t.role === "target" && t.documentSlug === slug);
+}
+
+/**
+ * A passage as stored is exactly where it is now when it was described on the version the reader
+ * shows (the server describes every new note against its current text): no anchoring needed.
+ */
+export function anchorFromTarget(t: TargetDto, doc: OpenDocument): PassageAnchor {
+  if (t.documentVersion !== doc.version) return { status: "pending" };
+  return { status: "anchored", blockId: t.blockId, blockStart: t.blockStart, blockEnd: t.blockEnd, start: t.start, end: t.end };
+}
+
+/** An anchoring result (lib/anchoring) as the reader keeps it. */
+export function anchorFromResult(r: AnchorResult): PassageAnchor {
+  return r.status === "anchored"
+    ? { status: "anchored", blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd, start: r.start, end: r.end }
+    : { status: "orphan" };
+}
+
+export interface Change {
+  state: NotesState;
+  /** Roots whose passage must be anchored by the server (made on another version of a document). */
+  toAnchor: Array<{ slug: string; annotation: AnnotationDto }>;
+}
+
+/** Add or replace one annotation (from a live event or the user's own save). */
+export function upsert(state: NotesState, a: AnnotationDto, docs: readonly OpenDocument[]): Change {
+  const toAnchor: Change["toAnchor"] = [];
+  if (isRoot(a)) {
+    if (!shownAsNote(a)) return { state, toAnchor };
+    const anchors = { ...state.anchors };
+    let relevant = false;
+    for (const doc of uniqueDocs(docs)) {
+      const t = targetIn(a, doc.slug);
+      if (!t) continue;
+      relevant = true;
+      const known = state.anchors[doc.slug]?.[a.id];
+      // Targets never change on edit: keep a known anchor (it may have cost the server a fuzzy search).
+      const next = known && known.status !== "pending" ? known : anchorFromTarget(t, doc);
+      anchors[doc.slug] = { ...anchors[doc.slug], [a.id]: next };
+      if (next.status === "pending") toAnchor.push({ slug: doc.slug, annotation: a });
+    }
+    if (!relevant) return { state, toAnchor };
+    return { state: { annotations: { ...state.annotations, [a.id]: a }, anchors }, toAnchor };
+  }
+  // A reply belongs here only when its thread does.
+  if (!a.rootId || !state.annotations[a.rootId]) return { state, toAnchor };
+  return { state: { ...state, annotations: { ...state.annotations, [a.id]: a } }, toAnchor };
+}
+
+/** Drop an annotation; dropping a thread's root drops its replies. */
+export function remove(state: NotesState, id: string): NotesState {
+  const gone = state.annotations[id];
+  if (!gone) return state;
+  const annotations: Record<string, AnnotationDto> = {};
+  for (const [key, a] of Object.entries(state.annotations)) {
+    if (key === id || (isRoot(gone) && a.rootId === id)) continue;
+    annotations[key] = a;
+  }
+  const anchors: NotesState["anchors"] = {};
+  for (const [slug, bySlug] of Object.entries(state.anchors)) {
+    if (!(id in bySlug)) {
+      anchors[slug] = bySlug;
+      continue;
+    }
+    const rest = { ...bySlug };
+    delete rest[id];
+    anchors[slug] = rest;
+  }
+  return { annotations, anchors };
+}
+
+export function applyEvent(state: NotesState, event: LiveEvent, docs: readonly OpenDocument[]): Change {
+  switch (event.type) {
+    case "annotation.deleted":
+    case "annotation.removed":
+      return { state: remove(state, event.data.id), toAnchor: [] };
+    default:
+      return upsert(state, event.data, docs);
+  }
+}
+
+/** Set anchors the server computed. */
+export function setAnchors(state: NotesState, slug: string, found: Record<string, PassageAnchor>): NotesState {
+  return { ...state, anchors: { ...state.anchors, [slug]: { ...state.anchors[slug], ...found } } };
+}
+
+export interface Thread {
+  root: AnnotationDto;
+  anchor: PassageAnchor;
+  replies: AnnotationDto[];
+}
+
+/**
+ * A document's threads in reading order (lib/anchoring's sortByPosition), split into those whose
+ * passage was found and the orphans, whose passage is gone. Pending ones count as placed (at the end)
+ * until the server answers.
+ */
+export function threadsFor(state: NotesState, slug: string): { placed: Thread[]; orphans: Thread[] } {
+  const bySlug = state.anchors[slug] ?? {};
+  const replies = new Map<string, AnnotationDto[]>();
+  for (const a of Object.values(state.annotations)) {
+    if (isRoot(a) || !a.rootId) continue;
+    const list = replies.get(a.rootId) ?? [];
+    list.push(a);
+    replies.set(a.rootId, list);
+  }
+  const byTime = (x: AnnotationDto, y: AnnotationDto) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id);
+  const threads: Thread[] = Object.entries(bySlug)
+    .filter(([id]) => state.annotations[id])
+    .map(([id, anchor]) => ({ root: state.annotations[id], anchor, replies: (replies.get(id) ?? []).sort(byTime) }))
+    .sort((x, y) => byTime(x.root, y.root));
+  const asResult = (t: Thread): AnchorResult =>
+    t.anchor.status === "anchored"
+      ? { status: "anchored", method: "position", score: 1, start: t.anchor.start, end: t.anchor.end, blockId: t.anchor.blockId, blockStart: t.anchor.blockStart, blockEnd: t.anchor.blockEnd, exact: "" }
+      : { status: "orphan", reason: "quote-not-found", bestScore: 0 };
+  const sorted = sortByPosition(threads, asResult);
+  return { placed: sorted.filter((t) => t.anchor.status !== "orphan"), orphans: sorted.filter((t) => t.anchor.status === "orphan") };
+}
+
+function uniqueDocs(docs: readonly OpenDocument[]): OpenDocument[] {
+  const seen = new Set<string>();
+  return docs.filter((d) => (seen.has(d.slug) ? false : (seen.add(d.slug), true)));
+}
+
+/**
+ * A passage (block id + offsets from that block's start, possibly running on into later blocks, as
+ * lib/anchoring reports it) cut into one piece per block. `blocks` are the document's blocks in order
+ * with their text lengths; blocks are separated by two characters in the document text.
+ */
+export function segmentsFor(
+  blocks: ReadonlyArray<{ id: string; length: number }>,
+  anchor: { blockId: string; blockStart: number; blockEnd: number },
+  separator = 2,
+): Array<{ blockId: string; start: number; end: number }> {
+  const first = blocks.findIndex((b) => b.id === anchor.blockId);
+  if (first < 0) return [];
+  const out: Array<{ blockId: string; start: number; end: number }> = [];
+  let start = anchor.blockStart;
+  let end = anchor.blockEnd;
+  for (let i = first; i < blocks.length && end > 0; i++) {
+    const len = blocks[i].length;
+    const s = Math.max(0, start);
+    const e = Math.min(end, len);
+    if (e > s) out.push({ blockId: blocks[i].id, start: s, end: e });
+    start -= len + separator;
+    end -= len + separator;
+  }
+  return out;
+}
+
+/** Tags of the seminar's vocabulary win the colour; the first such tag (in vocabulary order) decides. */
+export function colourTag(tags: readonly string[], vocabulary: ReadonlyArray<{ name: string }>): number {
+  const lower = new Set(tags.map((t) => t.toLowerCase()));
+  return vocabulary.findIndex((v) => lower.has(v.name.toLowerCase()));
+}
+
+/** Split what a user typed into tags: commas or semicolons separate, blanks are squeezed. */
+export function parseTagInput(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((t) => t.replace(/\s+/g, " ").trim())
+    .filter((t) => t.length > 0);
+}
