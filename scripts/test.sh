@@ -15,7 +15,7 @@ npx vitest run --reporter=default --reporter=json --outputFile=test-results/vite
 
 if [ -x scripts/pg-test.sh ] && { [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; }; then
   log "integration tests against PostgreSQL"
-  bash scripts/pg-test.sh --json test-results/vitest-pg.json || status=1
+  bash scripts/pg-test.sh || status=1
 fi
 
 log "building the app for the browser tests"
