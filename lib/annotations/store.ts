@@ -12,6 +12,7 @@ import { canDelete, canEdit, canModerate, canRead, readableWhere, type AudienceF
 import { indexAnnotation, unindexAnnotation } from "@/lib/search/indexer";
 import { prepareBody } from "./body";
 import { loadDocument, resolveTarget } from "./targets";
+import { checkRelation, resolveLinkEnds } from "@/lib/links/validate";
 import {
   createInput,
   MAX_TAG_LENGTH,
@@ -123,8 +124,9 @@ async function checkRecipient(seminarId: string, authorId: string, recipientId: 
 
 /** Create a note, highlight, link or reply. */
 export async function createAnnotation(userId: string, seminarId: string, rawInput: unknown): Promise<AnnotationDto> {
-  const input: CreateInput = parse(createInput, rawInput);
   const viewer = await viewerFor(userId, seminarId);
+  if ((rawInput as { motivation?: unknown } | null)?.motivation === "linking" && !(rawInput as { parentId?: unknown }).parentId) checkRelation(rawInput, true);
+  const input: CreateInput = parse(createInput, rawInput);
   const motivation = input.parentId ? "replying" : (input.motivation ?? "commenting");
   const body = prepareBody(input.body);
   const tags = (await normalizeTags(seminarId, input.tags)) ?? [];
@@ -151,14 +153,13 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
     if (!body.text) throw new AppError("empty-note");
   } else {
     if (!input.target) throw new AppError("invalid-target");
-    if (!(await seminarHasDocument(seminarId, input.target.documentSlug))) throw new AppError("unknown-document", { slug: input.target.documentSlug });
-    targets.push(resolveTarget(await loadDocument(input.target.documentSlug), input.target, "target"));
     if (motivation === "linking") {
-      if (!input.bodyTarget) throw new AppError("invalid-target");
-      if (!(await seminarHasDocument(seminarId, input.bodyTarget.documentSlug))) throw new AppError("unknown-document", { slug: input.bodyTarget.documentSlug });
-      targets.push(resolveTarget(await loadDocument(input.bodyTarget.documentSlug), input.bodyTarget, "body"));
-    } else if (input.bodyTarget) {
-      throw new AppError("invalid-target");
+      // Links have their own rules (lib/links/validate): relation, both ends in the seminar, not to itself.
+      targets.push(...(await resolveLinkEnds(seminarId, input.target, input.bodyTarget)));
+    } else {
+      if (input.bodyTarget) throw new AppError("invalid-target");
+      if (!(await seminarHasDocument(seminarId, input.target.documentSlug))) throw new AppError("unknown-document", { slug: input.target.documentSlug });
+      targets.push(resolveTarget(await loadDocument(input.target.documentSlug), input.target, "target"));
     }
     if (motivation === "commenting" && !body.text) throw new AppError("empty-note");
     if (visibility === "feedback") recipientId = await checkRecipient(seminarId, userId, input.recipientId);
@@ -247,8 +248,9 @@ async function loadForChange(userId: string, annotationId: string) {
  * saved in between, nothing is overwritten: "conflict" carries the current version.
  */
 export async function updateAnnotation(userId: string, annotationId: string, rawInput: unknown): Promise<AnnotationDto> {
-  const input: UpdateInput = parse(updateInput, rawInput);
   const { row, viewer } = await loadForChange(userId, annotationId);
+  if (row.motivation === "linking") checkRelation(rawInput, false);
+  const input: UpdateInput = parse(updateInput, rawInput);
   if (!canEdit(viewer, row)) throw new AppError("forbidden");
   if (row.revision !== input.revision) throw new AppError("conflict", { current: toDto(row) });
 
