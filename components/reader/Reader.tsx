@@ -179,10 +179,13 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   return (
     <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
       <div className="reader-bar" role="group" aria-label={t("toolbar")}>
-        <label className="switch">
-          <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
-          <span>{t("sync")}</span>
-        </label>
+        {narrow && panes.length > 1 ? null : (
+          // Behind tabs only one pane shows at a time: nothing to keep in step.
+          <label className="switch">
+            <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
+            <span>{t("sync")}</span>
+          </label>
+        )}
         <SeminarStatus />
         {panes.length < MAX_PANES ? (
           <button type="button" className="button" onClick={addPane}>
