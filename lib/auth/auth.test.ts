@@ -65,4 +65,23 @@ describe("accounts", () => {
     expect(await server.getSessionUser(browser("10.0.2.1", laptop.setCookies))).toBeNull();
     expect(await server.getSessionUser(browser("10.0.2.2", phone.setCookies))).toBeNull();
   });
+
+  it("personal access tokens authenticate as Bearer, are stored only as a hash, and can be revoked", async () => {
+    const tokens = await import("./tokens");
+    const { createTestUser } = await import("@/lib/annotations/testing/db");
+    const owner = await createTestUser("Scripter");
+    const { token, info } = await tokens.createToken(owner.id, "export script");
+    expect(token).toMatch(/^syn_[\w-]{40,}$/);
+    const bearer = new Headers({ authorization: `Bearer ${token}` });
+    expect((await server.getSessionUser(bearer))?.id).toBe(owner.id);
+    expect(await server.getSessionUser(new Headers({ authorization: `Bearer ${token}x` }))).toBeNull();
+    const { db } = await import("@/lib/db/client");
+    const stored = await db().apiToken.findUniqueOrThrow({ where: { id: info.id } });
+    expect(stored.tokenHash).not.toContain(token.slice(4));
+    expect((await tokens.listTokens(owner.id)).map((t) => t.name)).toEqual(["export script"]);
+    const stranger = await createTestUser("Stranger");
+    await expect(tokens.revokeToken(stranger.id, info.id)).rejects.toMatchObject({ code: "not-found" });
+    await tokens.revokeToken(owner.id, info.id);
+    expect(await server.getSessionUser(bearer)).toBeNull();
+  });
 });

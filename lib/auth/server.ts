@@ -7,6 +7,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { databaseProvider } from "@/lib/db/adapter";
 import { db } from "@/lib/db/client";
+import { bearerToken, TOKEN_PREFIX, userForToken } from "./tokens";
 
 /** Sign-in attempts allowed per client address and window; strict, because passwords are guessable. */
 export function signInRateRule(): { window: number; max: number } {
@@ -73,8 +74,10 @@ export interface SessionUser {
   email: string;
 }
 
-/** The signed-in user for a request (session cookie), or null. */
+/** The signed-in user for a request (session cookie, or a personal access token as Bearer), or null. */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  const bearer = bearerToken(headers);
+  if (bearer?.startsWith(TOKEN_PREFIX)) return userForToken(bearer);
   const result = await auth().api.getSession({ headers });
   if (!result) return null;
   const { id, name, email } = result.user;

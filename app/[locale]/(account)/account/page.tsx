@@ -3,7 +3,10 @@ import "../forms.css";
 import { redirect } from "next/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
 import { signOutAction } from "../actions";
+import { listTokens } from "@/lib/auth/tokens";
 import { currentUser } from "../session";
+import { TokenCreator } from "../TokenCreator";
+import { revokeTokenAction } from "../tokens-actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -15,6 +18,8 @@ export default async function AccountPage({ params }: Props) {
   const user = await currentUser();
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/account`)}`);
   const t = await getTranslations("Account");
+  const tokens = await listTokens(user.id);
+  const when = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="page">
       <SiteHeader />
@@ -35,6 +40,33 @@ export default async function AccountPage({ params }: Props) {
             {t("signOutEverywhereHint")}
           </p>
         </form>
+
+        <section aria-labelledby="tokens-heading">
+          <h2 id="tokens-heading">{t("tokensHeading")}</h2>
+          <p className="hint">{t("tokensHint")}</p>
+          {tokens.length === 0 ? (
+            <p>{t("noTokens")}</p>
+          ) : (
+            <ul className="seminar-list">
+              {tokens.map((token) => (
+                <li key={token.id}>
+                  <strong>{token.name}</strong>{" "}
+                  <span className="seminar-meta">
+                    {t("tokenCreated", { date: when(token.createdAt) })}
+                    {token.lastUsedAt ? t("tokenLastUsed", { date: when(token.lastUsedAt) }) : t("tokenNeverUsed")}
+                  </span>
+                  <form action={revokeTokenAction}>
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <button type="submit" aria-label={t("revokeToken", { name: token.name })}>
+                      {t("revoke")}
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          )}
+          <TokenCreator />
+        </section>
       </main>
     </div>
   );
