@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import "./site.css";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import "@/components/search/search.css";
 import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";
 
@@ -8,6 +9,8 @@ import LocaleSwitcher from "./LocaleSwitcher";
 export default async function SiteHeader() {
   const t = await getTranslations("App");
   const nav = await getTranslations("Nav");
+  const search = await getTranslations("Search");
+  const locale = await getLocale();
   return (
     <header className="site-header">
       <Link href="/" className="site-name">
@@ -16,6 +19,9 @@ export default async function SiteHeader() {
       <nav aria-label={t("name")} className="site-nav">
         <Link href="/">{nav("library")}</Link>
       </nav>
+      <form method="get" action={`/${locale}/search`} role="search" className="site-search">
+        <input type="search" name="q" aria-label={search("headerLabel")} placeholder={search("headerLabel")} />
+      </form>
       <Suspense fallback={<LocaleSwitcher keepQuery={false} />}>
         <LocaleSwitcher />
       </Suspense>
