@@ -7,6 +7,7 @@ import { listDocuments, getDocument } from "@/lib/content/store";
 import { db } from "@/lib/db/client";
 import { createAnnotation } from "@/lib/annotations/store";
 import { setDocuments, setTagVocabulary } from "@/lib/seminars";
+import { seedSeminarGlossary } from "@/lib/links/glossary-store";
 
 export const DEMO_PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
 export const DEMO_INVITE_CODE = "separatfrieden-demo";
@@ -61,6 +62,8 @@ async function main() {
     ]);
   }
 
+  const glossaryEntries = await seedSeminarGlossary(seminarId);
+
   let notes = 0;
   if ((await db().annotation.count({ where: { seminarId } })) === 0) {
     // A few notes on the first paragraph with enough words, so a fresh demo is not empty.
@@ -83,7 +86,7 @@ async function main() {
     }
   }
 
-  console.log(`[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes added`);
+  console.log(`[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes, ${glossaryEntries} glossary entries added`);
   console.log(`[seed] logins (password "${DEMO_PASSWORD}"): ${people.map((p) => p.email).join(", ")}; invite code ${DEMO_INVITE_CODE}`);
   await db().$disconnect();
 }

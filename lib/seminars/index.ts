@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { documentCatalog } from "./catalog";
 
 export type Role = "instructor" | "student";
@@ -94,6 +95,8 @@ export async function createSeminar(userId: string, input: z.input<typeof semina
       inviteCode: newInviteCode(),
       members: { create: { userId, role: "instructor" } },
       documents: { create: documents.map((slug) => ({ slug })) },
+      // Every seminar starts with the starter glossary; instructors edit it (lib/links/glossary-store).
+      glossary: { create: STARTER_GLOSSARY.map((e) => ({ terms: JSON.stringify(e.terms) })) },
     },
   });
   return { id: seminar.id, inviteCode: seminar.inviteCode };
