@@ -325,5 +325,8 @@ describe("GET /api/search", () => {
     const foreign = await route.GET(new Request(`http://localhost:3000/api/search?q=Stalin&seminar=${otherSeminarId}`));
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toEqual({ code: "not-found" });
+
+    const badToken = await route.GET(new Request("http://localhost:3000/api/search?q=Stalin", { headers: { authorization: "Bearer syn_not-a-token" } }));
+    expect(badToken.status).toBe(401);
   });
 });
