@@ -18,6 +18,18 @@ describe("reader layout URL", () => {
     expect(parsed.ok && parsed.layout.sync).toBe(false);
   });
 
+  it("reads and writes a second passage (b2/r2), the other end of a link", () => {
+    const parsed = parseLayout(q("p=forum,mastny&b=post3&r=4-40&b2=2.p12&r2=0-80"));
+    expect(parsed).toEqual({
+      ok: true,
+      layout: { slugs: ["forum", "mastny"], sync: false, target: { pane: 0, blockId: "post3", start: 4, end: 40 }, peer: { pane: 1, blockId: "p12", start: 0, end: 80 } },
+    });
+    if (!parsed.ok) return;
+    expect(formatLayout(parsed.layout)).toBe("p=forum,mastny&b=post3&r=4-40&b2=2.p12&r2=0-80");
+    expect(parseLayout(q("p=forum&b2=2.p12"))).toEqual({ ok: false, problem: { kind: "bad-block", value: "2.p12" } });
+    expect(parseLayout(q("p=forum,mastny&b2=2.p12&r2=8-8"))).toEqual({ ok: false, problem: { kind: "bad-range", value: "8-8" } });
+  });
+
   it("accepts percent-encoded commas, as URLSearchParams writes them", () => {
     const parsed = parseLayout(q("p=a%2Cb%2Cc"));
     expect(parsed.ok && parsed.layout.slugs).toEqual(["a", "b", "c"]);

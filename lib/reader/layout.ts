@@ -6,6 +6,8 @@
  *           &b=2.p12                     deep link: block `p12` in pane 2 ("b=p12" = pane 1)
  *           &r=10-42                     optional character range inside that block (UTF-16 offsets,
  *                                        end exclusive, as in Block.text)
+ *           &b2=1.post3&r2=0-80          a second passage, same syntax: the other end of a link, so that
+ *                                        "open both passages" shows each in its pane
  *
  * Slugs and block ids are plain [a-z0-9-] words, so commas and dots need no escaping and the address
  * stays short. Framework-free: used by the reader page (server), the reader (client) and the tests.
@@ -26,6 +28,8 @@ export interface ReaderLayout {
   slugs: string[];
   sync: boolean;
   target?: PassageTarget;
+  /** A second passage (b2/r2), usually in another pane: the other end of a link. */
+  peer?: PassageTarget;
 }
 
 export type LayoutProblem =
@@ -80,34 +84,43 @@ export function parseLayout(query: QueryLike): ParsedLayout {
   const sync = query.get("sync") === "1";
   const layout: ReaderLayout = { slugs, sync };
 
-  const b = query.get("b");
-  if (b !== null && b !== "") {
-    const m = TARGET.exec(b);
-    if (!m) return { ok: false, problem: { kind: "bad-block", value: b } };
-    const pane = m[1] ? Number(m[1]) - 1 : 0;
-    if (pane >= slugs.length) return { ok: false, problem: { kind: "bad-block", value: b } };
-    const target: PassageTarget = { pane, blockId: m[2] };
-    const r = query.get("r");
-    if (r !== null && r !== "") {
-      const rm = RANGE.exec(r);
-      if (!rm || Number(rm[1]) >= Number(rm[2])) return { ok: false, problem: { kind: "bad-range", value: r } };
-      target.start = Number(rm[1]);
-      target.end = Number(rm[2]);
-    }
-    layout.target = target;
+  for (const [blockParam, rangeParam, key] of [["b", "r", "target"], ["b2", "r2", "peer"]] as const) {
+    const parsed = parseTarget(query.get(blockParam), query.get(rangeParam), slugs.length);
+    if (parsed && "kind" in parsed) return { ok: false, problem: parsed };
+    if (parsed) layout[key] = parsed;
   }
   return { ok: true, layout };
+}
+
+/** One passage from its block (`2.p12`) and range (`10-42`) parameters; null when there is none. */
+function parseTarget(b: string | null, r: string | null, panes: number): PassageTarget | LayoutProblem | null {
+  if (b === null || b === "") return null;
+  const m = TARGET.exec(b);
+  if (!m) return { kind: "bad-block", value: b };
+  const pane = m[1] ? Number(m[1]) - 1 : 0;
+  if (pane >= panes) return { kind: "bad-block", value: b };
+  const target: PassageTarget = { pane, blockId: m[2] };
+  if (r !== null && r !== "") {
+    const rm = RANGE.exec(r);
+    if (!rm || Number(rm[1]) >= Number(rm[2])) return { kind: "bad-range", value: r };
+    target.start = Number(rm[1]);
+    target.end = Number(rm[2]);
+  }
+  return target;
+}
+
+function formatTarget(t: PassageTarget, blockParam: string, rangeParam: string): string[] {
+  const parts = [`${blockParam}=${t.pane > 0 ? `${t.pane + 1}.` : ""}${encodeURIComponent(t.blockId)}`];
+  if (t.start !== undefined && t.end !== undefined && t.end > t.start) parts.push(`${rangeParam}=${t.start}-${t.end}`);
+  return parts;
 }
 
 /** The query string (without "?") for a layout; the inverse of parseLayout. */
 export function formatLayout(layout: ReaderLayout): string {
   const parts = [`p=${layout.slugs.map(encodeURIComponent).join(",")}`];
   if (layout.sync) parts.push("sync=1");
-  const t = layout.target;
-  if (t) {
-    parts.push(`b=${t.pane > 0 ? `${t.pane + 1}.` : ""}${encodeURIComponent(t.blockId)}`);
-    if (t.start !== undefined && t.end !== undefined && t.end > t.start) parts.push(`r=${t.start}-${t.end}`);
-  }
+  if (layout.target) parts.push(...formatTarget(layout.target, "b", "r"));
+  if (layout.peer) parts.push(...formatTarget(layout.peer, "b2", "r2"));
   return parts.join("&");
 }
 
