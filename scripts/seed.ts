@@ -7,6 +7,7 @@ import { listDocuments, getDocument } from "@/lib/content/store";
 import { db } from "@/lib/db/client";
 import { createAnnotation } from "@/lib/annotations/store";
 import { setDocuments, setTagVocabulary } from "@/lib/seminars";
+import { ensureCorpusIndexed } from "@/lib/search/indexer";
 import { seedSeminarGlossary } from "@/lib/links/glossary-store";
 
 export const DEMO_PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
@@ -86,6 +87,9 @@ async function main() {
     }
   }
 
+  // The search index holds the corpus text from the start (otherwise the first search builds it).
+  const { reindexed } = await ensureCorpusIndexed();
+  if (reindexed) console.log("[seed] search index: corpus text indexed");
   console.log(`[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes, ${glossaryEntries} glossary entries added`);
   console.log(`[seed] logins (password "${DEMO_PASSWORD}"): ${people.map((p) => p.email).join(", ")}; invite code ${DEMO_INVITE_CODE}`);
   await db().$disconnect();

@@ -18,6 +18,7 @@ import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { STARTER_GLOSSARY, type GlossaryEntry } from "@/lib/links/glossary";
+import { parseTerms } from "@/lib/links/glossary-store";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import type { Role } from "@/lib/seminars";
 import { makeSnippet, matchSpans, snippetHtml, type Snippet } from "./highlight";
@@ -119,25 +120,31 @@ export function optionsFromParams(params: URLSearchParams): SearchOptions {
   };
 }
 
-function parseTerms(json: string): GlossaryEntry["terms"] | null {
-  try {
-    const v = JSON.parse(json) as Record<string, unknown>;
-    const list = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : []);
-    return { de: list(v.de), en: list(v.en), ru: list(v.ru) };
-  } catch {
-    return null;
-  }
-}
+// Glossaries are compiled once per distinct content (lib/links/glossary caches per array object).
+const glossaryMemo = new Map<string, GlossaryEntry[]>();
 
-/** The starter glossary plus the terms the viewer's seminars added. */
+/**
+ * The glossary of the viewer's seminars (each seminar keeps its own, starting from the starter set; see
+ * lib/links/glossary-store), entries shared by several seminars counted once. Without seminars (signed
+ * out, or in none): the starter glossary.
+ */
 async function glossaryFor(seminarIds: string[]): Promise<GlossaryEntry[]> {
   if (!seminarIds.length) return STARTER_GLOSSARY;
-  const rows = await db().glossaryEntry.findMany({ where: { seminarId: { in: seminarIds } }, select: { id: true, terms: true } });
-  const extra = rows.flatMap((r) => {
+  const rows = await db().glossaryEntry.findMany({ where: { seminarId: { in: seminarIds } }, select: { id: true, terms: true }, orderBy: { id: "asc" } });
+  const byTerms = new Map<string, GlossaryEntry>();
+  for (const r of rows) {
     const terms = parseTerms(r.terms);
-    return terms ? [{ id: `seminar-${r.id}`, terms }] : [];
-  });
-  return extra.length ? [...STARTER_GLOSSARY, ...extra] : STARTER_GLOSSARY;
+    const key = JSON.stringify(terms);
+    if (terms.de.length + terms.en.length + terms.ru.length > 0 && !byTerms.has(key)) byTerms.set(key, { id: r.id, terms });
+  }
+  const key = [...byTerms.keys()].join("\n");
+  let glossary = glossaryMemo.get(key);
+  if (!glossary) {
+    glossary = [...byTerms.values()];
+    if (glossaryMemo.size > 100) glossaryMemo.clear();
+    glossaryMemo.set(key, glossary);
+  }
+  return glossary;
 }
 
 function selectorsAt(doc: SynopseDocument, blockId: string, start: number, end: number): W3CSelectors | null {
