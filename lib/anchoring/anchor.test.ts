@@ -78,6 +78,20 @@ describe("anchor cascade", () => {
     expect(a.score).toBeLessThan(1);
   });
 
+  it("fuzzy beats exact when the exact words sit in half-matching context and the edited passage sits between its own", () => {
+    const twins = documentFromBlocks([
+      "In 1943 the German agent Peter Kleist said that the talks in Stockholm had failed because Moscow lost interest.",
+      "Much later the German agent Peter Kleist said that the talks in Stockholm were a ruse devised by Ribbentrop himself.",
+    ]);
+    const twinsText = documentText(twins).text;
+    const at = twinsText.indexOf("the talks in Stockholm");
+    const s = describeRange(twins, at, at + "the talks in Stockholm".length);
+    const { doc: edited, map } = applyEdits(twins, [replaceOccurrence(twins, "talks in Stockholm had", "talks at Stockholm had")]);
+    expect(s.quote.prefix).toBe(twinsText.slice(twinsText.lastIndexOf("the talks") - 32, twinsText.lastIndexOf("the talks"))); // same prefix
+    const r = anchor(edited, s);
+    expect(r).toMatchObject({ status: "anchored", method: "fuzzy", start: map(at, at + 22).start, exact: "the talks at Stockholm" });
+  });
+
   it("orphan: the passage's sentence was deleted", () => {
     const s = selectorsFor("took them seriously enough");
     const edited = applyEdits(doc, [

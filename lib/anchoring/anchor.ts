@@ -153,41 +153,52 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
     if (hit) return anchored(index, "block", hit.score, hit.start, hit.end);
   }
 
-  // 3. Every exact occurrence (from the document's q-gram index), scored on context and distance.
-  const everywhere = index.occurrences.all(exact);
-  if (everywhere.length > 0) {
-    const hit = consider(everywhere.map((at) => scoreCandidate(ctx, { start: at, end: at + length, errors: 0 })));
-    if (hit) return anchored(index, "exact", hit.score, hit.start, hit.end);
-  }
-
-  // 4a. Approximate matches right around each expected place (the full error budget). Searched before
-  //     the whole text because a look-alike elsewhere with fewer errors would hide the edited passage.
-  //     The stored context, where it survived unchanged, says best where the passage should be.
   const budget = maxErrorsFor(exact);
-  const around = contextHits(index, prefix, suffix);
-  // Both stored contexts still stand, a passage-sized stretch apart: the passage is what lies between
-  // them (the commonest fuzzy case: a typo fixed or a word changed inside). One edit distance, no search.
-  if (around.starts.length === 1 && around.ends.length === 1) {
-    const [start] = around.starts;
-    const [end] = around.ends;
-    if (end > start && Math.abs(end - start - length) <= budget) {
-      const hit = consider([scoreCandidate(ctx, { start, end, errors: distanceWithin(exact, text, start, end, budget) })]);
-      if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
-    }
-  }
-  // Context hints are precise (the passage starts right after its surviving prefix), so their window
-  // only needs to cover the error budget; they go first.
-  const windows: Array<[number, number]> = [];
-  for (const h of [...around.starts, ...around.ends.map((e) => Math.max(0, e - length))]) {
-    if (windows.every(([at]) => Math.abs(at - h) > HINT_SPACING)) windows.push([h, budget + CONTEXT_HINT_SLACK]);
-  }
-  for (const h of hints) windows.push([h, NEAR_WINDOW]);
-  hints.push(...windows.slice(0, windows.length - hints.length).map(([at]) => at));
   const refined = (c: Candidate) => scoreCandidate(ctx, c.errors > 0 ? refineBoundaries(text, selectors.quote, c, budget) : c);
-  for (const [at, reach] of windows) {
-    const hit = consider(fuzzyCandidates(text, exact, at - reach, at + reach).map(refined));
-    if (hit) return anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
-  }
+
+  // 3. Every exact occurrence (from the document's q-gram index), scored on context and distance.
+  //    With both contexts intact nothing can beat it. Otherwise it may be a look-alike in half-matching
+  //    context while the real passage was edited, so the nearby fuzzy candidates get a say (4a).
+  const everywhere = index.occurrences.all(exact);
+  const exactHit = everywhere.length > 0 ? consider(everywhere.map((at) => scoreCandidate(ctx, { start: at, end: at + length, errors: 0 }))) : null;
+  if (exactHit && exactHit.prefix === 1 && exactHit.suffix === 1) return anchored(index, "exact", exactHit.score, exactHit.start, exactHit.end);
+
+  // 4a. Approximate matches: first between the surviving context, then right around each expected
+  //     place with the full error budget. Searched before the whole text because a look-alike elsewhere
+  //     with fewer errors would hide the edited passage. Windows at context hints are precise (the
+  //     passage starts right after its surviving prefix), so they only need to cover the error budget.
+  const nearHit = ((): ScoredCandidate | null => {
+    // The stored context, where it survived unchanged, says best where the passage is now. Both
+    // contexts still standing a passage-sized stretch apart: the passage is what lies between them
+    // (a typo fixed or a word changed inside). One bounded edit distance, no search.
+    const around = contextHits(index, prefix, suffix);
+    const pairs: Array<[number, number]> = [];
+    for (const start of around.starts) {
+      for (const end of around.ends) if (end > start && Math.abs(end - start - length) <= budget) pairs.push([start, end]);
+    }
+    if (pairs.length === 1) {
+      const [[start, end]] = pairs;
+      const between = scoreCandidate(ctx, { start, end, errors: distanceWithin(exact, text, start, end, budget) });
+      const hit = consider([between]);
+      if (hit) return hit;
+    }
+    const contextStarts = [...around.starts, ...around.ends.map((e) => Math.max(0, e - length))];
+    const windows: Array<[number, number]> = [];
+    for (const h of contextStarts) {
+      if (windows.every(([at]) => Math.abs(at - h) > HINT_SPACING)) windows.push([h, budget + CONTEXT_HINT_SLACK]);
+    }
+    for (const h of hints) windows.push([h, NEAR_WINDOW]);
+    // From here on, nearness to where the surviving context points also counts as position evidence.
+    hints.push(...contextStarts);
+    for (const [at, reach] of windows) {
+      const hit = consider(fuzzyCandidates(text, exact, at - reach, at + reach).map(refined));
+      if (hit) return hit;
+    }
+    return null;
+  })();
+  const winner = exactHit && (!nearHit || exactHit.score >= nearHit.score) ? exactHit : nearHit;
+  if (winner) return anchored(index, winner.errors === 0 ? "exact" : "fuzzy", winner.score, winner.start, winner.end);
+
   // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).
   const far = consider(filteredFuzzyCandidates(text, index.occurrences.grams, exact).map(refined));
   if (far) return anchored(index, far.errors === 0 ? "exact" : "fuzzy", far.score, far.start, far.end);
