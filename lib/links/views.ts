@@ -1,0 +1,192 @@
+/**
+ * Links as people look at them: the seminar's links (annotations with motivation "linking") with both ends
+ * anchored in the current texts — for the reader's markers and connectors and for the seminar's links
+ * overview, grouped by document pair and filtered by relation, member and tag. Visibility is the annotation
+ * store's (listAnnotations): a member sees exactly the links they may read. Framework-free.
+ */
+import { listAnnotations } from "@/lib/annotations/store";
+import { RELATIONS, type AnnotationDto, type Relation, type TargetDto } from "@/lib/annotations/types";
+import { anchorMany } from "@/lib/anchoring";
+import type { PassageSelectors } from "@/lib/anchoring/types";
+import type { SynopseDocument } from "@/lib/content/types";
+import { formatLayout, type PassageTarget } from "@/lib/reader/layout";
+import { documentCatalog } from "@/lib/seminars/catalog";
+
+export type EndAnchor =
+  | {
+      status: "anchored";
+      blockId: string;
+      blockStart: number;
+      blockEnd: number;
+      start: number;
+      end: number;
+      /** blockEnd cut at the end of the first block (a passage may run on into later blocks) */
+      firstBlockEnd: number;
+    }
+  | { status: "orphan" };
+
+export interface LinkEnd {
+  role: "target" | "body";
+  slug: string;
+  lang: string;
+  /** The passage as quoted when the link was made. */
+  exact: string;
+  /** Where the passage is in the document's current text, or orphan (its text is gone). */
+  anchor: EndAnchor;
+}
+
+export interface LinkView {
+  id: string;
+  relation: Relation | null;
+  author: { id: string; name: string };
+  visibility: AnnotationDto["visibility"];
+  tags: string[];
+  bodyHtml: string;
+  bodyText: string;
+  hidden: boolean;
+  revision: number;
+  createdAt: string;
+  replies: number;
+  /** [passage A (target), passage B (body)] */
+  ends: [LinkEnd, LinkEnd];
+}
+
+function selectorsOf(t: TargetDto): PassageSelectors {
+  return {
+    blockId: t.blockId,
+    blockStart: t.blockStart,
+    blockEnd: t.blockEnd,
+    position: { type: "TextPositionSelector", start: t.start, end: t.end },
+    quote: { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+    version: t.documentVersion,
+  };
+}
+
+/** Anchor every end of the given links in its document (one anchoring pass per document). */
+export async function anchorEnds(links: AnnotationDto[]): Promise<Map<string, EndAnchor>> {
+  const bySlug = new Map<string, Array<{ key: string; t: TargetDto }>>();
+  for (const a of links) {
+    for (const t of a.targets) bySlug.set(t.documentSlug, [...(bySlug.get(t.documentSlug) ?? []), { key: `${a.id}:${t.role}`, t }]);
+  }
+  const out = new Map<string, EndAnchor>();
+  const catalog = await documentCatalog();
+  for (const [slug, ends] of bySlug) {
+    const doc: SynopseDocument | null = await catalog.get(slug);
+    if (!doc) {
+      for (const e of ends) out.set(e.key, { status: "orphan" });
+      continue;
+    }
+    const results = anchorMany(
+      doc,
+      ends.map((e) => selectorsOf(e.t)),
+    );
+    ends.forEach((e, i) => {
+      const r = results[i];
+      if (r.status !== "anchored") return void out.set(e.key, { status: "orphan" });
+      const length = doc.blocks.find((b) => b.id === r.blockId)?.text.length ?? r.blockEnd;
+      out.set(e.key, { status: "anchored", blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd, start: r.start, end: r.end, firstBlockEnd: Math.min(r.blockEnd, length) });
+    });
+  }
+  return out;
+}
+
+/** The links the member may see in a seminar, both ends anchored, oldest first. */
+export async function listLinks(userId: string, seminarId: string): Promise<LinkView[]> {
+  const all = await listAnnotations(userId, seminarId);
+  const links = all.filter((a) => a.motivation === "linking" && a.parentId === null && a.targets.length === 2);
+  const replies = new Map<string, number>();
+  for (const a of all) if (a.rootId) replies.set(a.rootId, (replies.get(a.rootId) ?? 0) + 1);
+  const anchors = await anchorEnds(links);
+  return links.map((a) => {
+    const end = (role: "target" | "body"): LinkEnd => {
+      const t = a.targets.find((x) => x.role === role)!;
+      return { role, slug: t.documentSlug, lang: t.lang, exact: t.exact, anchor: anchors.get(`${a.id}:${role}`) ?? { status: "orphan" } };
+    };
+    return {
+      id: a.id,
+      relation: a.relation,
+      author: a.author,
+      visibility: a.visibility,
+      tags: a.tags,
+      bodyHtml: a.bodyHtml,
+      bodyText: a.bodyText,
+      hidden: a.hidden,
+      revision: a.revision,
+      createdAt: a.createdAt,
+      replies: replies.get(a.id) ?? 0,
+      ends: [end("target"), end("body")],
+    };
+  });
+}
+
+export interface OverviewFilters {
+  relation?: string;
+  /** author's user id */
+  member?: string;
+  tag?: string;
+}
+
+export interface DocumentPair {
+  /** Slugs in alphabetical order: a link from A to B and one from B to A share a pair. */
+  slugs: [string, string];
+  links: Array<LinkView & { /** the ends in the pair's order */ ordered: [LinkEnd, LinkEnd] }>;
+}
+
+export interface LinksOverview {
+  pairs: DocumentPair[];
+  total: number;
+  /** everything the filters can offer, from all links the member sees (not only the filtered ones) */
+  choices: { relations: readonly Relation[]; members: Array<{ id: string; name: string }>; tags: string[] };
+}
+
+/** Group links by their (unordered) document pair, pairs by name, links in each by position in the first document. */
+export function groupByPair(links: LinkView[], filters: OverviewFilters = {}): LinksOverview {
+  const members = new Map<string, string>();
+  const tags = new Set<string>();
+  for (const l of links) {
+    members.set(l.author.id, l.author.name);
+    for (const t of l.tags) tags.add(t);
+  }
+  const tagKey = filters.tag?.toLowerCase();
+  const shown = links.filter(
+    (l) =>
+      (!filters.relation || l.relation === filters.relation) &&
+      (!filters.member || l.author.id === filters.member) &&
+      (!tagKey || l.tags.some((t) => t.toLowerCase() === tagKey)),
+  );
+  const pairs = new Map<string, DocumentPair>();
+  for (const l of shown) {
+    const [a, b] = l.ends;
+    const ordered: [LinkEnd, LinkEnd] = a.slug <= b.slug ? [a, b] : [b, a];
+    const key = `${ordered[0].slug}|${ordered[1].slug}`;
+    const pair = pairs.get(key) ?? { slugs: [ordered[0].slug, ordered[1].slug], links: [] };
+    pair.links.push({ ...l, ordered });
+    pairs.set(key, pair);
+  }
+  const position = (e: LinkEnd) => (e.anchor.status === "anchored" ? e.anchor.start : Number.MAX_SAFE_INTEGER);
+  const sorted = [...pairs.values()].sort((x, y) => x.slugs.join("|").localeCompare(y.slugs.join("|")));
+  for (const p of sorted) p.links.sort((x, y) => position(x.ordered[0]) - position(y.ordered[0]) || x.createdAt.localeCompare(y.createdAt));
+  return {
+    pairs: sorted,
+    total: shown.length,
+    choices: {
+      relations: RELATIONS,
+      members: [...members].map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name)),
+      tags: [...tags].sort((x, y) => x.localeCompare(y)),
+    },
+  };
+}
+
+export async function linksOverview(userId: string, seminarId: string, filters: OverviewFilters = {}): Promise<LinksOverview> {
+  return groupByPair(await listLinks(userId, seminarId), filters);
+}
+
+/**
+ * The reader address (query string) that opens both ends side by side, each at its passage
+ * (lib/reader/layout's b/r and b2/r2). An orphaned end opens its document without a passage.
+ */
+export function bothPassagesQuery(ends: [LinkEnd, LinkEnd]): string {
+  const at = (e: LinkEnd, pane: number): PassageTarget | undefined =>
+    e.anchor.status === "anchored" ? { pane, blockId: e.anchor.blockId, start: e.anchor.blockStart, end: Math.max(e.anchor.blockStart + 1, e.anchor.firstBlockEnd) } : undefined;
+  return formatLayout({ slugs: [ends[0].slug, ends[1].slug], sync: false, target: at(ends[0], 0), peer: at(ends[1], 1) });
+}
