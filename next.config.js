@@ -2,6 +2,10 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// The Prisma client is provider-specific. A PostgreSQL build (DATABASE_PROVIDER=postgresql at build AND start)
+// uses the client in generated/prisma-pg and its own output folder, so it never replaces the SQLite build.
+const postgres = process.env.DATABASE_PROVIDER === "postgresql";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,6 +14,7 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // content/ is read at run time by the server (lib/content/store).
   outputFileTracingIncludes: { "/**": ["./content/documents/**"] },
+  ...(postgres ? { distDir: ".next-pg", turbopack: { resolveAlias: { "@/generated/prisma/client": "./generated/prisma-pg/client.ts" } } } : {}),
 };
 
 export default withNextIntl(nextConfig);
