@@ -146,7 +146,9 @@ function Toolbar({ editor }: { editor: Editor }) {
           setLinking((v) => !v);
         }}
       >
-        <span aria-hidden="true">🔗︎</span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="15" height="15">
+          <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
       </button>
       {linking ? (
         <span className="note-link-form" id={linkId}>
