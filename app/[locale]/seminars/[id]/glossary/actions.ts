@@ -1,0 +1,42 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/server";
+import { isAppError } from "@/lib/errors";
+import { deleteGlossaryEntry, saveGlossaryEntry } from "@/lib/links/glossary-store";
+
+function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+/** One term per line (commas inside a term are allowed: "Volkskommissariat für Auswärtige Angelegenheiten"). */
+const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+
+/** Run a glossary change; errors come back as ?error=<code> (translated by the page), success as ?saved=1. */
+async function act(form: FormData, run: (userId: string, seminarId: string) => Promise<unknown>): Promise<never> {
+  const locale = field(form, "locale") || "en";
+  const seminarId = field(form, "seminarId");
+  const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/glossary`;
+  const user = await getSessionUser(await headers());
+  if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
+  let query = "?saved=1";
+  try {
+    await run(user.id, seminarId);
+  } catch (e) {
+    const code = isAppError(e) ? e.code : "internal";
+    if (code === "internal") console.error("[glossary] action failed", e);
+    query = `?error=${code}`;
+  }
+  redirect(page + query + (field(form, "entryId") && query.startsWith("?error") ? `#entry-${field(form, "entryId")}` : ""));
+}
+
+export async function saveGlossaryEntryAction(form: FormData): Promise<void> {
+  await act(form, (userId, seminarId) =>
+    saveGlossaryEntry(userId, seminarId, field(form, "entryId") || null, { de: lines(field(form, "de")), en: lines(field(form, "en")), ru: lines(field(form, "ru")) }),
+  );
+}
+
+export async function deleteGlossaryEntryAction(form: FormData): Promise<void> {
+  await act(form, (userId, seminarId) => deleteGlossaryEntry(userId, seminarId, field(form, "entryId")));
+}
