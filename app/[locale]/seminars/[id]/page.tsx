@@ -22,6 +22,7 @@ export default async function SeminarPage({ params }: Props) {
     throw e;
   });
   const t = await getTranslations("Seminars");
+  const tl = await getTranslations("Links");
   return (
     <div className="page">
       <SiteHeader />
@@ -39,6 +40,10 @@ export default async function SeminarPage({ params }: Props) {
               <Link href={`/seminars/${id}/settings`}>{t("settings")}</Link>
             </>
           ) : null}
+          {" · "}
+          <Link href={`/seminars/${id}/links`}>{tl("navLinks")}</Link>
+          {" · "}
+          <Link href={`/seminars/${id}/glossary`}>{tl("navGlossary")}</Link>
         </p>
         <h2>{t("documents")}</h2>
         {seminar.documents.length === 0 ? (
