@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { documentText } from "@/lib/content/text";
 import { anchor } from "./anchor";
 import { describeRange } from "./describe";
+import { SHORT_QUOTE } from "./score";
 import { mastnyFromSeed } from "./testing/document";
 import { applyEdits } from "./testing/edits";
 
@@ -41,7 +42,7 @@ describe("anchor on an unchanged document (property)", () => {
 
 describe("anchor after an insertion outside the passage (property)", () => {
   const words = fc.array(fc.constantFrom("the", "Soviet", "peace", "Molotov", "Stalin", "and", "of", "1943", ","), { minLength: 1, maxLength: 12 });
-  it("finds the passage exactly where it moved, never elsewhere", () => {
+  it("never anchors elsewhere; passages of SHORT_QUOTE characters or more are always found where they moved", () => {
     fc.assert(
       fc.property(passage, fc.integer({ min: 0, max: text.length }), words, ([start, end], at, inserted) => {
         fc.pre(at <= start || at >= end);
@@ -49,7 +50,9 @@ describe("anchor after an insertion outside the passage (property)", () => {
         const edited = applyEdits(doc, [{ start: at, end: at, insert: " " + inserted.join(" ") + " " }]);
         const truth = edited.map(start, end);
         const r = anchor(edited.doc, s);
-        expect(r).toMatchObject({ status: "anchored", start: truth.start, end: truth.end });
+        // A very short passage whose one side of context was just rewritten may honestly be an orphan.
+        if (r.status === "orphan") expect(end - start).toBeLessThan(SHORT_QUOTE);
+        else expect(r).toMatchObject({ start: truth.start, end: truth.end });
       }),
       { numRuns: 300 },
     );

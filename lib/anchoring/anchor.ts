@@ -15,7 +15,7 @@ import { filteredFuzzyCandidates, fuzzyCandidates, maxErrorsFor } from "./fuzzy"
 import { Q } from "./gram-index";
 import { distanceWithin } from "./distance";
 import { refineBoundaries } from "./refine";
-import { best, judge, scoreCandidate, type Candidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
+import { AMBIGUITY_MARGIN, best, judge, scoreCandidate, type Candidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
 import type { AnchorMethod, AnchorResult, Anchored, Orphan, PassageSelectors } from "./types";
 
 /** Half-width of the window around an expected place searched with the full fuzzy error budget. */
@@ -138,12 +138,18 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   const ctx: ScoringContext = { text, exact, prefix, suffix, hints };
 
   let rejected: { candidate: ScoredCandidate; verdict: Verdict } | null = null;
+  let ambiguous = false;
   const consider = (candidates: ScoredCandidate[]): ScoredCandidate | null => {
-    const accepted = candidates.filter((c) => judge(c) === "accept");
+    const accepted = candidates.filter((c) => judge(c, length) === "accept");
     const top = best(accepted);
-    if (top) return top;
+    if (top) {
+      // Two different places fitting (almost) equally well: picking one would be a guess.
+      const rival = accepted.some((c) => c !== top && (c.end <= top.start || c.start >= top.end) && top.score - c.score < AMBIGUITY_MARGIN);
+      if (!rival) return top;
+      ambiguous = true;
+    }
     const closest = best(candidates);
-    if (closest && (!rejected || closest.score > rejected.candidate.score)) rejected = { candidate: closest, verdict: judge(closest) };
+    if (closest && (!rejected || closest.score > rejected.candidate.score)) rejected = { candidate: closest, verdict: judge(closest, length) };
     return null;
   };
 
@@ -196,7 +202,10 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
     }
     return null;
   })();
-  const winner = exactHit && (!nearHit || exactHit.score >= nearHit.score) ? exactHit : nearHit;
+  // The fuzzy candidate wins only from a different place: where both overlap (an edit right at the
+  // passage's edge, inside or outside it is a matter of reading), the unchanged words are kept.
+  const overlapping = exactHit && nearHit && nearHit.start < exactHit.end && exactHit.start < nearHit.end;
+  const winner = exactHit && (!nearHit || overlapping || exactHit.score >= nearHit.score) ? exactHit : nearHit;
   if (winner) return anchored(index, winner.errors === 0 ? "exact" : "fuzzy", winner.score, winner.start, winner.end);
 
   // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).
@@ -204,6 +213,7 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   if (far) return anchored(index, far.errors === 0 ? "exact" : "fuzzy", far.score, far.start, far.end);
 
   const r = rejected as { candidate: ScoredCandidate; verdict: Verdict } | null;
+  if (ambiguous) return { status: "orphan", reason: "ambiguous", bestScore: r ? r.candidate.score : 0 };
   const orphan: Orphan = r
     ? { status: "orphan", reason: r.verdict === "context-mismatch" ? "context-mismatch" : "low-score", bestScore: r.candidate.score }
     : { status: "orphan", reason: "quote-not-found", bestScore: 0 };

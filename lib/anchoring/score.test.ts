@@ -16,14 +16,14 @@ describe("scoreCandidate / judge", () => {
   it("scores the genuine place 1 and accepts it", () => {
     const c = scoreCandidate(ctx([genuine]), { start: genuine, end: genuine + quote.length, errors: 0 });
     expect(c.score).toBeCloseTo(1, 5);
-    expect(judge(c)).toBe("accept");
+    expect(judge(c, quote.length)).toBe("accept");
   });
 
   it("rejects the same words in another context even when they sit exactly where the passage was expected", () => {
     const c = scoreCandidate(ctx([lookAlike]), { start: lookAlike, end: lookAlike + quote.length, errors: 0 });
     expect(c.quote).toBe(1);
     expect(c.position).toBe(1);
-    expect(judge(c)).toBe("context-mismatch");
+    expect(judge(c, quote.length)).toBe("context-mismatch");
   });
 
   it("ranks by context before distance: the genuine place wins although the look-alike is nearer", () => {
@@ -34,9 +34,9 @@ describe("scoreCandidate / judge", () => {
 
   it("accepts a lightly edited quote in the right context but not a heavily edited one", () => {
     const light = scoreCandidate(ctx([genuine]), { start: genuine, end: genuine + quote.length, errors: 2 });
-    expect(judge(light)).toBe("accept");
+    expect(judge(light, quote.length)).toBe("accept");
     const heavy = scoreCandidate(ctx([genuine]), { start: genuine, end: genuine + quote.length, errors: 8 });
-    expect(judge(heavy)).toBe("low-score");
+    expect(judge(heavy, quote.length)).toBe("low-score");
     expect(heavy.score).toBeLessThan(light.score);
     expect(light.score).toBeGreaterThan(MIN_SCORE);
   });

@@ -6,6 +6,8 @@
  * the mean of prefix and suffix agreement stays below 0.42 at the 99.9th percentile. A genuine passage
  * keeps ≥ 0.6 even when one side is entirely replaced (the other side stays ~1). Hence the gate
  * MIN_CONTEXT = 0.55: the quote's words alone never decide; the surroundings must vouch for the place.
+ * Short quotes ("Molotov", a footnote number) need more (minContextFor), because formulaic surroundings
+ * (citations, dates) resemble each other far more than random text does.
  */
 import { prefixSimilarity, suffixSimilarity } from "./context";
 
@@ -63,10 +65,22 @@ export function scoreCandidate(ctx: ScoringContext, c: Candidate): ScoredCandida
   return { start: c.start, end: c.end, errors: c.errors, score, quote, prefix, suffix, position };
 }
 
+/** Quotes shorter than this carry little evidence of their own; their context must say more. */
+export const SHORT_QUOTE = 32;
+/** Extra context agreement demanded from the shortest quotes (scaled down to 0 at SHORT_QUOTE). */
+export const SHORT_QUOTE_EXTRA = 0.2;
+/** Accepted candidates at different places closer than this in score: the choice would be a guess. */
+export const AMBIGUITY_MARGIN = 0.02;
+
+/** Mean prefix/suffix agreement needed by a quote of this length. */
+export function minContextFor(quoteLength: number): number {
+  return MIN_CONTEXT + SHORT_QUOTE_EXTRA * Math.max(0, 1 - quoteLength / SHORT_QUOTE);
+}
+
 export type Verdict = "accept" | "context-mismatch" | "low-score";
 
-export function judge(c: ScoredCandidate): Verdict {
-  if ((c.prefix + c.suffix) / 2 < MIN_CONTEXT) return "context-mismatch";
+export function judge(c: ScoredCandidate, quoteLength: number): Verdict {
+  if ((c.prefix + c.suffix) / 2 < minContextFor(quoteLength)) return "context-mismatch";
   if (c.quote < MIN_QUOTE || c.score < MIN_SCORE) return "low-score";
   return "accept";
 }

@@ -62,6 +62,8 @@ export type OrphanReason =
   | "quote-not-found"
   /** The words exist, but nowhere in a context that matches the original one: a look-alike, not the passage. */
   | "context-mismatch"
+  /** Several places fit about equally well; choosing one would be a guess. */
+  | "ambiguous"
   /** Something similar exists (often at the passage's old place, between its surviving context), but too different to be the same passage. */
   | "low-score";
 

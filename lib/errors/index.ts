@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   "conflict": 409,
   "rate-limited": 429,
   "internal": 500,
+  "database-unavailable": 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -3,6 +3,7 @@
  * the right status — never a stack trace. Uses only the Web Request/Response API.
  */
 import { getSessionUser, type SessionUser } from "@/lib/auth/server";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, isAppError } from "@/lib/errors";
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -26,6 +27,11 @@ export function errorResponse(e: unknown): Response {
   const issues = (e as { issues?: Array<{ path: PropertyKey[]; message: string }> } | null)?.issues;
   if ((e as Error | null)?.name === "ZodError" && Array.isArray(issues)) {
     return Response.json({ code: "invalid-request", issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }, { status: 400 });
+  }
+  if (isDatabaseUnavailable(e)) {
+    // An outage, not a bug: clients retry; the connection pool reconnects by itself once the database is back.
+    console.error("[api] database unavailable:", (e as Error | null)?.message?.split("\n").pop());
+    return Response.json(new AppError("database-unavailable").toJSON(), { status: 503, headers: { "Retry-After": "5" } });
   }
   console.error("[api] unexpected error", e);
   return Response.json({ code: "internal" }, { status: 500 });
