@@ -221,6 +221,9 @@ test.describe("on a phone-sized screen", () => {
     await expect(pane(page, 2)).toBeVisible();
     await expect(pane(page, 1)).toBeHidden();
     await expect(pane(page, 2).getByRole("heading", { name: MASTNY_TITLE })).toBeInViewport();
+
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 });
 
