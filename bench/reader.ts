@@ -77,6 +77,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
 
   const dynamicTimes = await timeRequests(url, RUNS);
   const gzipTimes = await timeRequests(url, RUNS, "gzip");
+  // What any request to this server costs: a route handler that returns {"ok":true}.
+  const floorTimes = await timeRequests(new URL("/api/health", baseUrl).href, RUNS);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synopse-bench-"));
   const file = path.join(dir, "reader.html");
@@ -113,6 +115,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       { name: "same HTML as a static file (median)", value: round(staticTimes.median, 2), unit: "ms" },
       { name: "same HTML as a static file (p95)", value: round(staticTimes.p95, 2), unit: "ms" },
       { name: "render / static, median (target ≤ 3)", value: round(ratio, 2), unit: "×" },
+      { name: "floor: /api/health on the same server (median)", value: round(floorTimes.median, 2), unit: "ms" },
       { name: "reader HTML size", value: round(dynamicTimes.bytes / 1024), unit: "KB" },
       { name: "reader HTML size, gzip", value: round(gzipKB(html)), unit: "KB" },
       { name: `JavaScript shipped to the reader, gzip (${scripts.length} files; target ≤ 250)`, value: round(jsKB), unit: "KB" },
