@@ -58,3 +58,24 @@ describe("anchor after an insertion outside the passage (property)", () => {
     );
   });
 });
+
+describe("anchor after an edit anywhere, inside the passage included (property)", () => {
+  const insert = fc.constantFrom("", "x", " the Soviet government", "Molotov", "\n\nA new paragraph.\n\n");
+  it("never anchors elsewhere: moved passages exactly, edited ones within 3 characters, damaged ones onto what is left", () => {
+    fc.assert(
+      fc.property(passage, fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 0, max: 60 }), insert, ([start, end], at, removed, inserted) => {
+        const s = describeRange(doc, start, end);
+        const edited = applyEdits(doc, [{ start: at, end: Math.min(text.length, at + removed), insert: inserted }]);
+        const truth = edited.map(start, end);
+        const r = anchor(edited.doc, s);
+        if (r.status !== "anchored") return;
+        if (truth.status === "intact") expect([r.start, r.end]).toEqual([truth.start, truth.end]);
+        else if (truth.status === "modified") {
+          expect(Math.abs(r.start - truth.start)).toBeLessThanOrEqual(3);
+          expect(Math.abs(r.end - truth.end)).toBeLessThanOrEqual(3);
+        } else expect(r.end > truth.start && r.start < truth.end).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -14,7 +14,7 @@ const PROBE = 8;
 
 // Both scan at most 2·reach + 1 positions with startsWith (an indexOf would run on to the document's end).
 function endPositions(text: string, suffix: string, from: number, to: number): number[] {
-  const probe = suffix.slice(0, PROBE);
+  const probe = suffix.slice(0, PROBE); // a suffix cut short by the document's end is used whole
   const found: number[] = [];
   for (let at = from; at <= to; at++) if (text.startsWith(probe, at)) found.push(at);
   return found;
@@ -23,17 +23,20 @@ function endPositions(text: string, suffix: string, from: number, to: number): n
 function startPositions(text: string, prefix: string, from: number, to: number): number[] {
   const probe = prefix.slice(-PROBE);
   const found: number[] = [];
-  for (let at = Math.max(PROBE, from); at <= to; at++) if (text.startsWith(probe, at - PROBE)) found.push(at);
+  for (let at = Math.max(probe.length, from); at <= to; at++) if (text.startsWith(probe, at - probe.length)) found.push(at);
   return found;
 }
 
 /**
  * Move the candidate's ends (by at most `reach` characters) to where the stored context fits best,
- * and recount its errors (exactly up to `reach`; beyond it the candidate is rejected anyway). Returns the candidate unchanged when the context does not point elsewhere.
+ * and recount its errors (exactly up to `reach`; beyond it the candidate is rejected anyway).
+ * Returns the candidate unchanged when the context does not point elsewhere.
  */
 export function refineBoundaries(text: string, quote: { exact: string; prefix: string; suffix: string }, c: Candidate, reach: number): Candidate {
   let { start, end } = c;
-  if (quote.suffix.length >= PROBE) {
+  // End first: where does the stored suffix resume? (An empty suffix, at the document's end, probes every
+  // position and finds the end itself.)
+  {
     let bestSim = suffixSimilarity(quote.suffix, text, end);
     for (const e of endPositions(text, quote.suffix, Math.max(start + 1, end - reach), Math.min(text.length, end + reach))) {
       const sim = suffixSimilarity(quote.suffix, text, e);
@@ -43,7 +46,8 @@ export function refineBoundaries(text: string, quote: { exact: string; prefix: s
       }
     }
   }
-  if (quote.prefix.length >= PROBE) {
+  // Then the start: where does the stored prefix end?
+  {
     let bestSim = prefixSimilarity(quote.prefix, text, start);
     for (const s of startPositions(text, quote.prefix, Math.max(0, start - reach), Math.min(end - 1, start + reach))) {
       const sim = prefixSimilarity(quote.prefix, text, s);
