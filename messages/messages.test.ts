@@ -73,6 +73,9 @@ const ROOT = path.resolve(__dirname, "..");
 const TEXT_ATTRIBUTES = new Set(["aria-label", "aria-description", "aria-roledescription", "title", "alt", "placeholder", "label"]);
 /** Letters in any script: text without letters (punctuation, "·", "↩", "—") is not language. */
 const HAS_LETTER = /\p{L}/u;
+/** A URL shown as an example ("https://") is the same in every language. */
+const URL_LIKE = /^(https?:\/\/|mailto:)\S*$/;
+const isLanguage = (text: string) => HAS_LETTER.test(text) && !URL_LIKE.test(text.trim());
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -89,7 +92,7 @@ export function hardCodedText(fileName: string, source: string): string[] {
   const found: string[] = [];
   const where = (node: ts.Node) => `${path.relative(ROOT, fileName)}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
-    if (ts.isJsxText(node) && HAS_LETTER.test(node.text)) found.push(`${where(node)} text "${node.text.trim()}"`);
+    if (ts.isJsxText(node) && isLanguage(node.text)) found.push(`${where(node)} text "${node.text.trim()}"`);
     if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText(file)) && node.initializer) {
       const init = node.initializer;
       const literal = ts.isStringLiteral(init)
@@ -97,11 +100,11 @@ export function hardCodedText(fileName: string, source: string): string[] {
         : ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
           ? init.expression.text
           : null;
-      if (literal !== null && HAS_LETTER.test(literal)) found.push(`${where(node)} ${node.name.getText(file)}="${literal}"`);
+      if (literal !== null && isLanguage(literal)) found.push(`${where(node)} ${node.name.getText(file)}="${literal}"`);
     }
     if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) && node.expression) {
       const e = node.expression;
-      if ((ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && HAS_LETTER.test(e.text)) found.push(`${where(node)} text {"${e.text}"}`);
+      if ((ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && isLanguage(e.text)) found.push(`${where(node)} text {"${e.text}"}`);
     }
     ts.forEachChild(node, visit);
   };
@@ -120,7 +123,7 @@ describe("UI source", () => {
   it("flags literal words and accepts translations, punctuation and symbols (the scan itself works)", () => {
     const sample = `
       export function A({ t }) {
-        return (<p title="Close" aria-label={t("x")}>Hello {t("y")} · {"Read more"} <span aria-hidden="true">↩</span> {count} —</p>);
+        return (<p title="Close" aria-label={t("x")}>Hello {t("y")} · {"Read more"} <span aria-hidden="true">↩</span> {count} —<input placeholder="https://" /></p>);
       }`;
     expect(hardCodedText(path.join(ROOT, "sample.tsx"), sample)).toEqual([
       'sample.tsx:3 title="Close"',
