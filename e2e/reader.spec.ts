@@ -203,6 +203,21 @@ test("selecting text offers a link to the passage that reopens it", async ({ pag
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/&b=post1-q1$|&b=p\d+$/);
 });
 
+test.describe("a first visit from a German browser", () => {
+  test.use({ locale: "de-DE" });
+
+  test("gets the German interface, with dates and numbers written the German way", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/de$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Bibliothek" })).toBeVisible();
+    const mastny = page.getByRole("row", { name: new RegExp(MASTNY_TITLE) });
+    await expect(mastny).toContainText("Dezember 1972");
+    await expect(mastny).toContainText("Essay");
+    await expect(mastny).toContainText(/\d{1,3}\.\d{3} Wörter/);
+    await expect(page.getByRole("row", { name: new RegExp(FORUM_TITLE) })).toContainText("Forumsdiskussion");
+  });
+});
+
 test.describe("on a phone-sized screen", () => {
   test.use({ viewport: { width: 390, height: 800 } });
 
