@@ -1,0 +1,351 @@
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect as baseExpect, test, type Browser, type Page, type Request } from "@playwright/test";
+
+/**
+ * Annotating together, as a seminar meets it: a student selects a passage and writes a note, a second
+ * student answers and the first sees the answer arrive without reloading; private notes stay private;
+ * a note's HTML cannot run script; two tabs editing one note do not lose either version; a note whose
+ * passage left the text is listed apart. Elements are found by role and localized name.
+ */
+
+// Saves and live events cross two browsers and the server on a shared two-core machine: allow time.
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const PASSWORD = "synopse-demo";
+const FORUM = "forum-separatfrieden-1941-43";
+const MASTNY = "mastny-separate-peace";
+const SEMINAR_TITLE = "Separatfrieden 1941–1943";
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+}
+
+async function seminarId(page: Page): Promise<string> {
+  const href = await page.getByRole("link", { name: SEMINAR_TITLE }).getAttribute("href");
+  const id = /\/seminars\/([^/?#]+)/.exec(href ?? "")?.[1];
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+// Sign-in is rate-limited (five attempts a minute per address): each account signs in once, and every
+// test opens fresh browser contexts with that session.
+const sessions = new Map<string, { storageState: string; seminar: string }>();
+
+test.beforeAll(async ({ browser }) => {
+  for (const email of ["student1@synopse.test", "student2@synopse.test"]) {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await signIn(page, email);
+    const storageState = path.join(os.tmpdir(), `synopse-e2e-${process.pid}-${email}.json`);
+    await context.storageState({ path: storageState });
+    sessions.set(email, { storageState, seminar: await seminarId(page) });
+    await context.close();
+  }
+});
+
+async function student(browser: Browser, email: string): Promise<{ page: Page; seminar: string }> {
+  const session = sessions.get(email)!;
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1400, height: 900 }, storageState: session.storageState });
+  return { page: await context.newPage(), seminar: session.seminar };
+}
+
+const readerUrl = (seminar: string) => `/en/read?p=${FORUM},${MASTNY}&seminar=${seminar}`;
+const notesPanel = (page: Page, n: number) => page.getByRole("complementary", { name: `Notes on pane ${n}` });
+const notesToggle = (page: Page, n: number) => page.locator(`#pane${n}-panel`).getByRole("button", { name: /^Notes/ });
+
+async function openNotes(page: Page, n: number): Promise<void> {
+  const toggle = notesToggle(page, n);
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(notesPanel(page, n)).toBeVisible();
+}
+
+/** Select `text` inside pane n's document by dragging the mouse over it; returns what got selected. */
+async function dragSelect(page: Page, n: number, text: string): Promise<string> {
+  const points = await page.evaluate(
+    ({ n, text }) => {
+      const root = document.querySelector(`#pane${n}-panel [data-doc-root]`)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+        const rects = [...range.getClientRects()];
+        const first = rects[0];
+        const last = rects[rects.length - 1];
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { n, text },
+  );
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
+  await page.mouse.move(points.x2, points.y2, { steps: 4 });
+  await page.mouse.up();
+  return page.evaluate(() => window.getSelection()!.toString());
+}
+
+/** Select `text` programmatically (what a keyboard user does with caret browsing). */
+async function selectText(page: Page, n: number, text: string): Promise<void> {
+  await page.evaluate(
+    ({ n, text }) => {
+      const root = document.querySelector(`#pane${n}-panel [data-doc-root]`)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.indexOf(text);
+        if (at < 0) continue;
+        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { n, text },
+  );
+}
+
+/** The text of every range painted under our highlight names. */
+async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of CSS.highlights) if (name.startsWith("syn-") && name !== "syn-active") for (const r of h as unknown as Iterable<Range>) out.push(r.toString());
+    return out;
+  });
+}
+
+async function writeNote(page: Page, parts: Array<{ text: string; bold?: boolean }>): Promise<void> {
+  const editor = page.getByRole("textbox", { name: "Note text" });
+  await expect(editor).toBeVisible();
+  await editor.click();
+  for (const part of parts) {
+    if (part.bold) await page.keyboard.press("Control+b");
+    await page.keyboard.type(part.text);
+    if (part.bold) await page.keyboard.press("Control+b");
+  }
+}
+
+async function blockIdOf(page: Page, n: number, text: string): Promise<string> {
+  return (await page.locator(`#pane${n}-panel [data-block-id]`).filter({ hasText: text }).first().getAttribute("data-block-id"))!;
+}
+
+test("a student notes a passage, another answers, the answer arrives live", async ({ browser }) => {
+  const anna = await student(browser, "student1@synopse.test");
+  const { page } = anna;
+  const scripts: Request[] = [];
+  page.on("requestfinished", (r) => {
+    if (r.resourceType() === "script") scripts.push(r);
+  });
+  await page.goto(readerUrl(anna.seminar));
+  await expect(page.getByText(`Notes of the seminar ${SEMINAR_TITLE}`)).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  // Reading costs little: the editor is not part of the page until someone writes.
+  const before = [...scripts];
+  let bytes = 0;
+  for (const r of before) bytes += (await r.sizes()).responseBodySize;
+  expect(bytes).toBeLessThanOrEqual(250 * 1024);
+
+  const passage = "touchstone for appraising the wartime policies";
+  const selected = await dragSelect(page, 2, passage);
+  expect(selected).toContain("touchstone for appraising");
+  await page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  await writeNote(page, [{ text: "Kennan's verdict is quoted " }, { text: "without its context", bold: true }, { text: "." }]);
+  expect(scripts.length).toBeGreaterThan(before.length); // the editor came in on demand
+  await notesPanel(page, 2).getByRole("button", { name: "Quellenkritik" }).click();
+  await notesPanel(page, 2).getByRole("button", { name: "Save note" }).click();
+
+  // The thread opens; the note is bold where it was written bold.
+  const panel = notesPanel(page, 2);
+  await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+  await expect(panel.locator(".note-body strong")).toHaveText("without its context");
+  // Painted without touching the text: a highlight range over exactly the selected words.
+  await expect.poll(() => paintedTexts(page)).toContain(selected);
+  // …and listed.
+  await panel.getByRole("button", { name: "All notes" }).click();
+  const item = panel.getByRole("button", { name: /Kennan's verdict is quoted without its context/ });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText("Quellenkritik");
+  // The annotated paragraph is described for screen readers and has a keyboard-reachable count.
+  await expect(page.locator("#pane2-panel").getByRole("button", { name: /1 note on this passage: Anna Petrova/ })).toBeVisible();
+  await item.click();
+  await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+
+  // Ben answers from his own browser.
+  const ben = await student(browser, "student2@synopse.test");
+  await ben.page.goto(readerUrl(ben.seminar));
+  await openNotes(ben.page, 2);
+  await notesPanel(ben.page, 2).getByRole("button", { name: /Kennan's verdict is quoted/ }).click();
+  await notesPanel(ben.page, 2).getByRole("button", { name: "Reply", exact: true }).click();
+  const reply = ben.page.getByRole("textbox", { name: "Reply text" });
+  await reply.click();
+  await ben.page.keyboard.type("Kennan wrote this in 1951, long after the war.");
+  await notesPanel(ben.page, 2).getByRole("button", { name: "Send reply" }).click();
+  await expect(notesPanel(ben.page, 2).getByText("Kennan wrote this in 1951, long after the war.")).toBeVisible();
+
+  // Anna never reloads: the reply appears in her open thread.
+  const started = Date.now();
+  await expect(panel.getByText("Kennan wrote this in 1951, long after the war.")).toBeVisible({ timeout: 8000 });
+  test.info().annotations.push({ type: "live delay", description: `${Date.now() - started} ms after Ben's page showed it` });
+  await expect(panel.getByRole("list", { name: "1 reply" })).toContainText("Ben Fischer");
+
+  // A screenshot of the reader with notes, for the README and a look by eye.
+  await page.getByRole("button", { name: "All notes" }).click();
+  await page.screenshot({ path: test.info().outputPath("reader-with-notes.png") });
+  await ben.page.context().close();
+  await page.context().close();
+});
+
+test("a private note stays with its author", async ({ browser }) => {
+  const anna = await student(browser, "student1@synopse.test");
+  await anna.page.goto(readerUrl(anna.seminar));
+  const ben = await student(browser, "student2@synopse.test");
+  await ben.page.goto(readerUrl(ben.seminar));
+  await openNotes(ben.page, 2);
+
+  const passage = "the soundness and accuracy of their fears";
+  await selectText(anna.page, 2, passage);
+  await anna.page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  await writeNote(anna.page, [{ text: "Only for me: check the Kennan memoirs." }]);
+  await notesPanel(anna.page, 2).getByLabel("Who can see this").selectOption({ label: "Only me" });
+  await notesPanel(anna.page, 2).getByRole("button", { name: "Save note" }).click();
+  await expect(notesPanel(anna.page, 2).getByText("Private", { exact: true })).toBeVisible();
+  await expect.poll(() => paintedTexts(anna.page)).toContain(passage);
+
+  // Ben, live and after a reload, sees neither the note nor its highlight.
+  await ben.page.waitForTimeout(1500);
+  await expect(notesPanel(ben.page, 2).getByText(/check the Kennan memoirs/)).toHaveCount(0);
+  await ben.page.reload();
+  await openNotes(ben.page, 2);
+  await expect(notesPanel(ben.page, 2).getByText(/check the Kennan memoirs/)).toHaveCount(0);
+  expect(await paintedTexts(ben.page)).not.toContain(passage);
+  await ben.page.context().close();
+  await anna.page.context().close();
+});
+
+test("markup in a note cannot run script", async ({ browser }) => {
+  const anna = await student(browser, "student1@synopse.test");
+  const { page } = anna;
+  await page.goto(readerUrl(anna.seminar));
+  const blockId = await blockIdOf(page, 2, "THE FEAR THAT Moscow");
+  const url = `/api/seminars/${anna.seminar}/annotations`;
+  const html = await page.request.post(url, {
+    data: {
+      target: { documentSlug: MASTNY, blockId, blockStart: 0, blockEnd: 13 },
+      body: '<p>Careful reading <img src=x onerror="window.__xss=1"> needed<script>window.__xss=1</script></p>',
+    },
+  });
+  expect(html.status()).toBe(201);
+  const json = await page.request.post(url, {
+    data: {
+      target: { documentSlug: MASTNY, blockId, blockStart: 4, blockEnd: 8 },
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Typed as text: <script>window.__xss=1</script>" }] }] },
+    },
+  });
+  expect(json.status()).toBe(201);
+
+  await page.reload();
+  await openNotes(page, 2);
+  const panel = notesPanel(page, 2);
+  await panel.getByRole("button", { name: /Careful reading/ }).click();
+  await expect(panel.locator(".note-body").first()).toHaveText(/Careful reading\s+needed/);
+  await expect(panel.locator(".note-body img, .note-body script")).toHaveCount(0);
+  await panel.getByRole("button", { name: "All notes" }).click();
+  await panel.getByRole("button", { name: /Typed as text/ }).click();
+  await expect(panel.locator(".note-body").first()).toHaveText("Typed as text: <script>window.__xss=1</script>");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await page.context().close();
+});
+
+test("two tabs edit one note: the second sees both versions and loses nothing", async ({ browser }) => {
+  const tabA = await student(browser, "student1@synopse.test");
+  const tabB = await student(browser, "student1@synopse.test");
+  await tabA.page.goto(readerUrl(tabA.seminar));
+  const blockId = await blockIdOf(tabA.page, 2, "THE FEAR THAT Moscow");
+  const created = await tabA.page.request.post(`/api/seminars/${tabA.seminar}/annotations`, {
+    data: { target: { documentSlug: MASTNY, blockId, blockStart: 14, blockEnd: 20 }, body: "<p>First draft of a note on Moscow.</p>" },
+  });
+  expect(created.status()).toBe(201);
+  await tabA.page.reload();
+  await tabB.page.goto(readerUrl(tabB.seminar));
+
+  for (const { page } of [tabA, tabB]) {
+    await openNotes(page, 2);
+    await notesPanel(page, 2).getByRole("button", { name: /First draft of a note on Moscow/ }).click();
+    await notesPanel(page, 2).getByRole("button", { name: "Edit", exact: true }).click();
+    await expect(page.getByRole("textbox", { name: "Note text" })).toBeVisible();
+  }
+
+  const editorA = tabA.page.getByRole("textbox", { name: "Note text" });
+  await editorA.click();
+  await tabA.page.keyboard.press("Control+a");
+  await tabA.page.keyboard.type("Version from tab A.");
+  await notesPanel(tabA.page, 2).getByRole("button", { name: "Save changes" }).click();
+  await expect(notesPanel(tabA.page, 2).locator(".note-body").first()).toHaveText("Version from tab A.");
+
+  const editorB = tabB.page.getByRole("textbox", { name: "Note text" });
+  await editorB.click();
+  await tabB.page.keyboard.press("Control+a");
+  await tabB.page.keyboard.type("Version from tab B.");
+  const panelB = notesPanel(tabB.page, 2);
+  await panelB.getByRole("button", { name: "Save changes" }).click();
+  await expect(panelB.getByRole("alert")).toHaveText("This note was changed elsewhere in the meantime. Compare both versions, then save again.");
+  await expect(panelB.getByRole("region", { name: "The version saved in the meantime" })).toContainText("Version from tab A.");
+  await expect(editorB).toHaveText("Version from tab B.");
+  await panelB.getByRole("button", { name: "Save my version" }).click();
+  await expect(panelB.locator(".note-body").first()).toHaveText("Version from tab B.");
+  // Tab A hears about it live.
+  await expect(notesPanel(tabA.page, 2).locator(".note-body").first()).toHaveText("Version from tab B.", { timeout: 8000 });
+  await tabA.page.context().close();
+  await tabB.page.context().close();
+});
+
+test("a note whose passage left the text is listed apart with its quote", async ({ browser }) => {
+  const anna = await student(browser, "student1@synopse.test");
+  const { page } = anna;
+  await page.goto(readerUrl(anna.seminar));
+  const blockId = await blockIdOf(page, 2, "THE FEAR THAT Moscow");
+  const created = await page.request.post(`/api/seminars/${anna.seminar}/annotations`, {
+    data: { target: { documentSlug: MASTNY, blockId, blockStart: 0, blockEnd: 8 }, body: "<p>This passage will vanish.</p>" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  // The API only accepts passages that exist; simulate a later edition of the text that dropped it.
+  const db = new Database(path.join(process.cwd(), "e2e.db"));
+  try {
+    db.prepare(
+      `UPDATE "Target" SET exact = ?, prefix = ?, suffix = ?, documentVersion = ?, blockId = ?, blockStart = 0, blockEnd = 40, start = 5, "end" = 45 WHERE annotationId = ?`,
+    ).run("A sentence that was never in Mastný's essay", "Completely unrelated context before it ", " and unrelated context after it.", "0000000000000000", "p9999", id);
+  } finally {
+    db.close();
+  }
+  await page.reload();
+  await openNotes(page, 2);
+  const orphans = notesPanel(page, 2).getByRole("region", { name: "Notes whose passage is gone" });
+  await expect(orphans.getByRole("button", { name: /A sentence that was never in Mastný's essay/ })).toBeVisible();
+  await expect(orphans).toContainText("This passage will vanish.");
+  expect(await paintedTexts(page)).not.toContain("A sentence that was never in Mastný's essay");
+  await page.context().close();
+});
+
+test("signed out, the reader invites to sign in and shows no notes", async ({ page }) => {
+  await page.goto(`/en/read?p=${FORUM},${MASTNY}`);
+  const link = page.getByRole("link", { name: "Sign in to annotate" }).first();
+  await expect(link).toBeVisible();
+  expect(await link.getAttribute("href")).toContain("/en/sign-in?next=");
+  expect(await paintedTexts(page)).toEqual([]);
+});
