@@ -14,6 +14,10 @@ import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
 import NotesToggle from "@/components/annotations/NotesToggle";
 import SeminarStatus from "@/components/annotations/SeminarStatus";
+import LinkButtons from "@/components/links/LinkButtons";
+import LinkLayer from "@/components/links/LinkLayer";
+import LinkMarkers from "@/components/links/LinkMarkers";
+import LinksProvider from "@/components/links/LinksProvider";
 import "./reader.css";
 
 export interface PaneData {
@@ -59,11 +63,25 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const slugs = panes.map((p) => p.slug);
 
   // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
+  const linkAligner = useRef<((driver: number) => boolean) | null>(null);
   const go = (next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}${seminarQuery()}`, { scroll: false });
   const changeDocument = (i: number, slug: string) => go(slugs.map((s, j) => (j === i ? slug : s)));
   const removePane = (i: number) => {
     setActive((a) => Math.max(0, Math.min(a, slugs.length - 2)));
     go(slugs.filter((_, j) => j !== i));
+  };
+  /** Links: show a document for a passage, in a new pane or (all three in use) instead of another one. */
+  const openDocument = (slug: string, keepPane: number): boolean => {
+    if (slugs.length < MAX_PANES) {
+      setActive(slugs.length);
+      go([...slugs, slug]);
+      return true;
+    }
+    const replace = [...slugs.keys()].reverse().find((j) => j !== keepPane);
+    if (replace === undefined) return false;
+    setActive(replace);
+    go(slugs.map((s, j) => (j === replace ? slug : s)));
+    return true;
   };
   const addPane = () => {
     const next = documents.find((d) => !slugs.includes(d.slug))?.slug ?? slugs[slugs.length - 1];
@@ -110,6 +128,8 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   // ---- synchronized scrolling: the pane the user is working in drives the others, proportionally ----
   const onUserScroll = (i: number) => {
     if (!sync || driver.current !== i) return;
+    // Linked passages line up when a link is in view; otherwise the panes follow proportionally.
+    if (linkAligner.current?.(i)) return;
     const from = scrollers.current[i];
     if (!from) return;
     const max = from.scrollHeight - from.clientHeight;
@@ -177,6 +197,14 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   }, []);
 
   return (
+    <LinksProvider
+      panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug, docLang: p.docLang }))}
+      documents={documents}
+      scrollers={scrollers}
+      alignerRef={linkAligner}
+      openDocument={openDocument}
+      initialPeer={layout.peer}
+    >
     <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
       <div className="reader-bar" role="group" aria-label={t("toolbar")}>
         {narrow && panes.length > 1 ? null : (
@@ -281,17 +309,21 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 {p.content}
               </Pane>
               <MarginMarkers paneId={p.paneId} />
+              <LinkMarkers paneId={p.paneId} paneIndex={i} />
               <NotesPanel paneId={p.paneId} index={i} slug={p.slug} docLang={p.docLang} />
               {selection?.pane === i ? (
                 <SelectionToolbar top={selection.top} left={selection.left} onCopyLink={() => void copyLink(i, selection.passage)}>
                   <AnnotateButtons pane={i} passage={selection.passage} />
+                  <LinkButtons pane={i} passage={selection.passage} />
                 </SelectionToolbar>
               ) : null}
             </section>
           );
         })}
       </div>
+      <LinkLayer />
     </div>
+    </LinksProvider>
   );
 }
 

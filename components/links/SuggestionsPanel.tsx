@@ -1,0 +1,124 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { RELATIONS, type Relation } from "@/lib/annotations/types";
+import { shortQuote } from "@/lib/links/reader-view";
+import type { SuggestedPassage } from "@/lib/links/suggest-service";
+import { useLinks } from "./LinksProvider";
+
+/**
+ * Candidate passages for the selected one, best first, each with the evidence that makes it a candidate
+ * (a person, place, date, work or glossary term both passages mention, across spellings and languages).
+ * "Link" makes the link at once (with the relation chosen at the top, "context" unless changed), "Show"
+ * opens the passage in the reader, "Dismiss" removes it for good for this paragraph.
+ */
+export default function SuggestionsPanel() {
+  const t = useTranslations("Links");
+  const links = useLinks();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [relation, setRelation] = useState<Relation>("context");
+  const [busy, setBusy] = useState<SuggestedPassage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const state = links?.suggestions ?? null;
+  const from = state?.from ?? null;
+
+  useEffect(() => {
+    if (from) {
+      setError(null);
+      heading.current?.focus({ preventScroll: true });
+    }
+  }, [from]);
+
+  if (!links || !state) return null;
+  const act = async (c: SuggestedPassage, run: () => Promise<{ code: string } | null>) => {
+    setBusy(c);
+    const failure = await run();
+    setBusy(null);
+    setError(failure ? links.errorMessage(failure as never) : null);
+  };
+
+  return (
+    <aside className="suggestions-panel" aria-labelledby="suggestions-title">
+      <div className="suggestions-head">
+        <h2 id="suggestions-title" ref={heading} tabIndex={-1}>
+          {t("suggestionsTitle")}
+        </h2>
+        <button type="button" className="button small secondary" onClick={links.closeSuggestions}>
+          {t("close")}
+        </button>
+      </div>
+      <p className="suggestions-for">{t("suggestionsFor", { quote: shortQuote(state.from.quote, 90) })}</p>
+      <label className="suggestions-relation">
+        {t("acceptRelation")}
+        <select value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
+          {RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`relation.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error ? (
+        <p role="alert" className="link-error">
+          {error}
+        </p>
+      ) : null}
+      <div role="status">
+        {state.status === "loading" ? <p>{t("loading")}</p> : null}
+        {state.status === "failed" ? <p className="link-error">{state.error}</p> : null}
+        {state.status === "done" && state.answer?.candidates.length === 0 ? <p>{t("noSuggestions")}</p> : null}
+      </div>
+      {state.answer?.candidates.length ? (
+        <ol className="suggestions-list">
+          {state.answer.candidates.map((c) => {
+            const title = c.document.title ?? c.document.slug;
+            return (
+              <li key={`${c.document.slug}#${c.blockId}`} className="suggestion" aria-label={title}>
+                <p className="suggestion-title">
+                  <span lang={c.document.lang}>{title}</span> <span className="suggestion-score">{t("score", { score: c.score })}</span>
+                </p>
+                <blockquote lang={c.document.lang}>{shortQuote(c.selector[0].exact, 220)}</blockquote>
+                <ul className="reason-chips" aria-label={t("reasonsLabel")}>
+                  {c.reasons.map((r, i) => (
+                    <li key={i} className={`reason-chip reason-${r.kind}`}>
+                      <strong>{t(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}
+                    </li>
+                  ))}
+                  {c.cautions.map((r, i) => (
+                    <li key={`c${i}`} className="reason-chip reason-caution">
+                      {t("caution", { source: r.source, target: r.target })}
+                    </li>
+                  ))}
+                </ul>
+                <div className="suggestion-actions">
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={busy === c}
+                    aria-label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
+                    onClick={() => void act(c, () => links.acceptSuggestion(c, relation))}
+                  >
+                    {t("accept")}
+                  </button>
+                  <button type="button" className="button small secondary" aria-label={t("showLabel", { title })} onClick={() => links.showPassage(c.document.slug, c, state.from.paneIndex)}>
+                    {t("show")}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small secondary"
+                    disabled={busy === c}
+                    aria-label={t("dismissLabel", { title })}
+                    onClick={() => void act(c, () => links.dismissSuggestion(c))}
+                  >
+                    {t("dismiss")}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+    </aside>
+  );
+}

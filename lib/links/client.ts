@@ -1,0 +1,64 @@
+/**
+ * The link routes as the reader calls them: links of a seminar, creating a link (an annotation with
+ * motivation "linking"), suggestions and dismissals. Failures come back as the server's error code (a key
+ * of the "Errors" messages) or "network". Browser-side, framework-free.
+ */
+import type { AnnotationDto, Relation } from "@/lib/annotations/types";
+import type { SuggestAnswer } from "./suggest-service";
+import type { LinkView } from "./views";
+
+export type Failure = { ok: false; status: number; code: string; details: Record<string, unknown> };
+export type Result<T> = { ok: true; data: T } | Failure;
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<Result<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, status: 0, code: "network", details: {} };
+  }
+  if (response.status === 204) return { ok: true, data: undefined as T };
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    json = null;
+  }
+  if (response.ok) return { ok: true, data: json as T };
+  const { code, ...details } = (json ?? {}) as { code?: string } & Record<string, unknown>;
+  return { ok: false, status: response.status, code: typeof code === "string" ? code : "internal", details };
+}
+
+/** One end of a new link as the reader knows it: block offsets plus the quote it showed. */
+export interface EndInput {
+  documentSlug: string;
+  documentVersion?: string;
+  blockId: string;
+  blockStart: number;
+  blockEnd: number;
+  exact?: string;
+}
+
+export interface NewLink {
+  relation: Relation;
+  target: EndInput;
+  bodyTarget: EndInput;
+  body?: string;
+  tags?: string[];
+  visibility?: "seminar" | "private" | "instructors";
+}
+
+export const linksApi = {
+  list: (seminarId: string) => call<{ links: LinkView[] }>("GET", `/api/seminars/${encodeURIComponent(seminarId)}/links`),
+  create: (seminarId: string, link: NewLink) => call<AnnotationDto>("POST", `/api/seminars/${encodeURIComponent(seminarId)}/annotations`, { motivation: "linking", ...link }),
+  remove: (id: string, revision: number) => call<void>("DELETE", `/api/annotations/${encodeURIComponent(id)}?revision=${revision}`),
+  suggest: (seminarId: string, document: string, blockId: string, start: number, end: number) =>
+    call<SuggestAnswer>("POST", "/api/links/suggest", { seminar: seminarId, document, blockId, start, end, limit: 8 }),
+  dismiss: (seminarId: string, from: { document: string; blockId: string }, to: { document: string; blockId: string }) =>
+    call<void>("POST", "/api/links/dismissals", { seminar: seminarId, from, to }),
+};
