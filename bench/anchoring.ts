@@ -10,6 +10,7 @@
  * off the moved range; damaged → anchored without overlapping what is left of the passage.
  */
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { documentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
@@ -111,7 +112,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }> {
+/** The benchmark's fixed workload (exported for profiling drivers). */
+export async function anchoringWorkload() {
   const { doc, from } = await loadMastny();
   const next = random(SEED);
   const text = documentText(doc).text;
@@ -129,6 +131,11 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
 
   const { edits, kinds } = revision(doc, next);
   const edited = applyEdits(doc, edits);
+  return { doc, from, text, selectors, edits, kinds, edited };
+}
+
+export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }> {
+  const { doc, from, text, selectors, edits, kinds, edited } = await anchoringWorkload();
   const newText = documentText(edited.doc).text;
   const truths = selectors.map((s) => edited.map(s.position.start, s.position.end));
   const status = { intact: 0, modified: 0, damaged: 0 };
@@ -203,7 +210,8 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
     `Ground truth: ${status.intact} intact (moved only), ${status.modified} modified (edits inside, ≤ 25 %), ${status.damaged} damaged (edit across a boundary or > 25 % changed).`,
     `Synopse methods: ${methods.position} position, ${methods.block} block, ${methods.exact} exact, ${methods.fuzzy} fuzzy; ${results.length - Object.values(methods).reduce((a, b) => a + b, 0)} orphans.`,
     "Wrong = intact passage not at exactly its moved range; modified passage more than 3 characters off; damaged passage anchored without overlapping its remnant. Damaged passages anchored onto their remnant count neither right nor wrong.",
-    "Both methods get the document's plain text for free in the baseline; Synopse's timing includes building its text and indexes from the document object.",
+    "The baseline gets the document's plain text for free; Synopse's timing includes building its text and indexes from the document object.",
+    `Rounds interleaved (${ROUNDS}, after a warm-up) so both sides share the machine's load; load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} CPUs — on a busy machine the fastest-round ratio is the steadier figure.`,
   ];
   return { rows, notes };
 }
