@@ -30,6 +30,8 @@ export interface W3COptions {
   documentIri?: (slug: string) => string;
   /** Absolute IRI of a user; default `urn:synopse:user:<id>`. */
   userIri?: (userId: string) => string;
+  /** Absolute IRI of an annotation; default `urn:uuid:<id>` (the Protocol container uses its own URLs). */
+  annotationIri?: (id: string) => string;
 }
 
 type Json = Record<string, unknown>;
@@ -60,6 +62,7 @@ function passage(t: TargetDto, opts: W3COptions): Json {
 
 export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
   const userIri = opts.userIri ?? defaultUserIri;
+  const iri = opts.annotationIri ?? annotationIri;
   const bodies: Json[] = [];
   if (a.bodyHtml) bodies.push({ type: "TextualBody", value: a.bodyHtml, format: "text/html", purpose: a.motivation === "replying" ? "replying" : "commenting" });
   for (const tag of a.tags) bodies.push({ type: "TextualBody", value: tag, purpose: "tagging" });
@@ -70,7 +73,7 @@ export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
 
   const out: Json = {
     "@context": CONTEXT,
-    id: annotationIri(a.id),
+    id: iri(a.id),
     type: "Annotation",
     motivation: a.motivation,
     created: a.createdAt,
@@ -79,7 +82,7 @@ export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
   };
   if (bodies.length === 1) out.body = bodies[0];
   else if (bodies.length > 1) out.body = bodies;
-  out.target = a.motivation === "replying" && a.parentId ? annotationIri(a.parentId) : mainTarget ? passage(mainTarget, opts) : undefined;
+  out.target = a.motivation === "replying" && a.parentId ? iri(a.parentId) : mainTarget ? passage(mainTarget, opts) : undefined;
   Object.assign(out, {
     "synopse:seminar": a.seminarId,
     "synopse:visibility": a.visibility,
@@ -103,7 +106,10 @@ const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Arra
 
 function uuidFromIri(iri: unknown): string {
   if (typeof iri !== "string") throw new W3CParseError("id must be an IRI");
-  return iri.startsWith("urn:uuid:") ? iri.slice("urn:uuid:".length) : iri;
+  if (iri.startsWith("urn:uuid:")) return iri.slice("urn:uuid:".length);
+  // A Protocol URL (…/api/w3c/seminars/<seminar>/<annotation>): the last path segment.
+  if (/^https?:\/\//.test(iri)) return decodeURIComponent(iri.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? iri);
+  return iri;
 }
 
 function slugFromSource(source: string, resource: Json): string {
@@ -173,7 +179,8 @@ export function parse(json: unknown): AnnotationDto {
 
   const authorId = typeof a["synopse:author"] === "string" ? (a["synopse:author"] as string) : typeof creator.id === "string" ? creator.id.replace(/^urn:synopse:user:/, "") : "";
   return {
-    id: uuidFromIri(a.id),
+    // A Protocol POST has no id yet (the server assigns one).
+    id: a.id === undefined ? "" : uuidFromIri(a.id),
     seminarId: typeof a["synopse:seminar"] === "string" ? (a["synopse:seminar"] as string) : "",
     author: { id: decodeURIComponent(authorId), name: typeof creator.name === "string" ? creator.name : "" },
     motivation,
@@ -202,7 +209,15 @@ export interface CollectionOptions extends W3COptions {
   id: string;
   label?: string;
   pageSize?: number;
+  /** Serve as a W3C Web Annotation Protocol container (ldp:BasicContainer + AnnotationCollection). */
+  container?: boolean;
+  /** Protocol preference PreferContainedIRIs: page items are annotation IRIs, not descriptions. */
+  itemsAsIris?: boolean;
+  /** The collection's last modification (ISO). */
+  modified?: string;
 }
+
+const LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
 
 function pageIri(id: string, page: number): string {
   return `${id}${id.includes("?") ? "&" : "?"}page=${page}`;
@@ -213,6 +228,7 @@ export function collectionPage(all: AnnotationDto[], page: number, opts: Collect
   const size = opts.pageSize ?? 100;
   const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
   const items = all.slice(page * size, page * size + size).map((a) => {
+    if (opts.itemsAsIris) return (opts.annotationIri ?? annotationIri)(a.id);
     const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
     return rest;
   });
@@ -235,10 +251,11 @@ export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Jso
   const first = collectionPage(all, 0, opts);
   const { ["@context"]: _c, partOf: _p, ...firstPage } = first;
   return {
-    "@context": CONTEXT,
+    "@context": opts.container ? [ANNO_CONTEXT, LDP_CONTEXT, { synopse: SYNOPSE_VOCAB }] : CONTEXT,
     id: opts.id,
-    type: "AnnotationCollection",
+    type: opts.container ? ["BasicContainer", "AnnotationCollection"] : "AnnotationCollection",
     ...(opts.label ? { label: opts.label } : {}),
+    ...(opts.modified ? { modified: opts.modified } : {}),
     total: all.length,
     ...(all.length ? { first: firstPage, last: pageIri(opts.id, lastPage) } : {}),
   };
@@ -251,6 +268,6 @@ export function parseCollection(json: unknown): AnnotationDto[] {
   if (c.type === "AnnotationPage") pages.push(c);
   else if (c.first && typeof c.first === "object") pages.push(c.first as Json);
   const out: AnnotationDto[] = [];
-  for (const p of pages) for (const item of asArray(p.items as Json[])) out.push(parse({ "@context": CONTEXT, ...item }));
+  for (const p of pages) for (const item of asArray(p.items as Json[])) if (typeof item === "object") out.push(parse({ "@context": CONTEXT, ...item }));
   return out;
 }

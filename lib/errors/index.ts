@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   "not-found": 404,
   "unknown-document": 404,
   "conflict": 409,
+  "precondition-failed": 412,
+  "precondition-required": 428,
   "rate-limited": 429,
   "internal": 500,
   "database-unavailable": 503,

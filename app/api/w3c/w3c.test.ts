@@ -1,0 +1,144 @@
+/**
+ * The W3C Web Annotation Protocol container: media type and headers, creating from JSON-LD (ours and
+ * others'), ETag/If-Match on edits, personal access tokens as Bearer, export → import without loss.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestUser, setupTestDatabase, testDocument, type TestDatabase } from "@/lib/annotations/testing/db";
+import { setDocumentCatalog, staticCatalog } from "@/lib/seminars/catalog";
+
+const doc = testDocument("essay-en", ["The separate peace was never signed.", "Stalin probed Berlin twice in 1943."]);
+const BASE = "http://localhost:3000";
+let testDb: TestDatabase;
+let container: typeof import("./seminars/[id]/route");
+let item: typeof import("./seminars/[id]/[annotationId]/route");
+let auth = "";
+let otherAuth = "";
+let seminarId = "";
+let secondSeminarId = "";
+let ownerId = "";
+
+const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
+function req(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; token?: string } = {}): Request {
+  return new Request(BASE + path, {
+    method: init.method ?? "GET",
+    headers: { authorization: `Bearer ${init.token ?? auth}`, "content-type": "application/ld+json", host: "localhost:3000", ...(init.headers ?? {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+beforeAll(async () => {
+  testDb = await setupTestDatabase();
+  setDocumentCatalog(staticCatalog([doc]));
+  container = await import("./seminars/[id]/route");
+  item = await import("./seminars/[id]/[annotationId]/route");
+  const { createToken } = await import("@/lib/auth/tokens");
+  const { createSeminar } = await import("@/lib/seminars");
+  const owner = await createTestUser("Owner");
+  ownerId = owner.id;
+  auth = (await createToken(owner.id, "protocol test")).token;
+  otherAuth = (await createToken((await createTestUser("Other")).id, "other")).token;
+  seminarId = (await createSeminar(owner.id, { title: "Protocol", documents: ["essay-en"] })).id;
+  secondSeminarId = (await createSeminar(owner.id, { title: "Import target", documents: ["essay-en"] })).id;
+});
+afterAll(async () => testDb?.close());
+
+const post = (sid: string, body: unknown) => container.POST(req(`/api/w3c/seminars/${sid}`, { method: "POST", body }), ctx({ id: sid }));
+const foreign = (exact: string) => ({
+  "@context": "http://www.w3.org/ns/anno.jsonld",
+  type: "Annotation",
+  motivation: "commenting",
+  body: { type: "TextualBody", value: "<p>From another tool</p>", format: "text/html" },
+  target: { type: "SpecificResource", source: "https://example.org/texts/essay-en", selector: { type: "TextQuoteSelector", exact } },
+});
+
+describe("W3C Web Annotation Protocol", () => {
+  it("creates from someone else's JSON-LD (a quote is enough), with Location and ETag", async () => {
+    const res = await post(seminarId, foreign("probed Berlin"));
+    expect(res.status).toBe(201);
+    expect(res.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');
+    const created = await res.json();
+    expect(res.headers.get("location")).toBe(created.id);
+    expect(created.id).toMatch(new RegExp(`^${BASE}/api/w3c/seminars/${seminarId}/[0-9a-f-]{36}$`));
+    expect(created.target.selector).toEqual(
+      expect.arrayContaining([
+        { type: "TextQuoteSelector", exact: "probed Berlin", prefix: expect.any(String), suffix: expect.any(String) },
+        { type: "TextPositionSelector", start: 45, end: 58 },
+      ]),
+    );
+    expect(res.headers.get("etag")).toMatch(/^"1\.\d+"$/);
+    const missing = await post(seminarId, foreign("a sentence that is not in the text"));
+    expect([missing.status, (await missing.json()).code]).toEqual([409, "quote-mismatch"]);
+    const broken = await post(seminarId, { type: "Annotation" });
+    expect([broken.status, (await broken.json()).code]).toEqual([400, "invalid-request"]);
+  });
+
+  it("serves the container with the Protocol's headers, paged", async () => {
+    const res = await container.GET(req(`/api/w3c/seminars/${seminarId}`), ctx({ id: seminarId }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("link")).toContain('<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"');
+    expect(res.headers.get("allow")).toContain("POST");
+    const body = await res.json();
+    expect(body.type).toEqual(["BasicContainer", "AnnotationCollection"]);
+    expect(body["@context"]).toContain("http://www.w3.org/ns/anno.jsonld");
+    expect(body.total).toBe(1);
+    expect(body.first.items[0].id).toMatch(/^http:\/\/localhost:3000\/api\/w3c\/seminars\//);
+    const again = await container.GET(req(`/api/w3c/seminars/${seminarId}`, { headers: { "if-none-match": res.headers.get("etag")! } }), ctx({ id: seminarId }));
+    expect(again.status).toBe(304);
+    const iris = await (await container.GET(req(`/api/w3c/seminars/${seminarId}`, { headers: { prefer: 'return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs"' } }), ctx({ id: seminarId }))).json();
+    expect(iris.first.items).toEqual([body.first.items[0].id]);
+    const stranger = await container.GET(req(`/api/w3c/seminars/${seminarId}`, { token: otherAuth }), ctx({ id: seminarId }));
+    expect(stranger.status).toBe(404);
+    const anonymous = await container.GET(req(`/api/w3c/seminars/${seminarId}`, { token: "syn_invalid" }), ctx({ id: seminarId }));
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("edits need If-Match with the current ETag: 428 without, 412 when stale", async () => {
+    const created = await (await post(seminarId, foreign("separate peace"))).json();
+    const annotationId = created.id.split("/").pop();
+    const path = `/api/w3c/seminars/${seminarId}/${annotationId}`;
+    const got = await item.GET(req(path), ctx({ id: seminarId, annotationId }));
+    const etag = got.headers.get("etag")!;
+    const edited = { ...(await got.json()), body: [{ type: "TextualBody", value: "<p>Edited</p>", format: "text/html" }, { type: "TextualBody", value: "peace", purpose: "tagging" }] };
+
+    const noMatch = await item.PUT(req(path, { method: "PUT", body: edited }), ctx({ id: seminarId, annotationId }));
+    expect([noMatch.status, (await noMatch.json()).code]).toEqual([428, "precondition-required"]);
+    const ok = await item.PUT(req(path, { method: "PUT", body: edited, headers: { "if-match": etag } }), ctx({ id: seminarId, annotationId }));
+    expect(ok.status).toBe(200);
+    const saved = await ok.json();
+    expect([saved.body].flat().map((b: { value: string }) => b.value)).toEqual(["<p>Edited</p>", "peace"]);
+    expect(ok.headers.get("etag")).not.toBe(etag);
+    const stale = await item.PUT(req(path, { method: "PUT", body: edited, headers: { "if-match": etag } }), ctx({ id: seminarId, annotationId }));
+    const staleBody = await stale.json();
+    expect([stale.status, staleBody.code]).toEqual([412, "precondition-failed"]);
+    expect(staleBody.current.id).toBe(created.id);
+
+    // The same annotation is not reachable through another seminar's container.
+    expect((await item.GET(req(`/api/w3c/seminars/${secondSeminarId}/${annotationId}`), ctx({ id: secondSeminarId, annotationId }))).status).toBe(404);
+    const del = await item.DELETE(req(path, { method: "DELETE", headers: { "if-match": ok.headers.get("etag")! } }), ctx({ id: seminarId, annotationId }));
+    expect(del.status).toBe(204);
+    expect((await item.GET(req(path), ctx({ id: seminarId, annotationId }))).status).toBe(404);
+  });
+
+  it("exports and imports into another seminar without loss of passage, body, tags or motivation", async () => {
+    const { createAnnotation } = await import("@/lib/annotations/store");
+    await createAnnotation(ownerId, seminarId, {
+      motivation: "linking",
+      relation: "context",
+      target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 18 },
+      bodyTarget: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 },
+      tags: ["chronology"],
+    });
+    const exported = await (await container.GET(req(`/api/w3c/seminars/${seminarId}`), ctx({ id: seminarId }))).json();
+    for (const a of exported.first.items) {
+      const { id: _id, ...rest } = a;
+      const res = await post(secondSeminarId, { "@context": exported["@context"], ...rest });
+      expect(res.status).toBe(201);
+    }
+    const imported = await (await container.GET(req(`/api/w3c/seminars/${secondSeminarId}`), ctx({ id: secondSeminarId }))).json();
+    const essential = (items: Array<Record<string, unknown>>) =>
+      items
+        .map((a) => JSON.stringify({ motivation: a.motivation, body: a.body, target: a.target }))
+        .sort();
+    expect(essential(imported.first.items)).toEqual(essential(exported.first.items));
+  });
+});
