@@ -1,0 +1,220 @@
+import os from "node:os";
+import path from "node:path";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+
+/**
+ * Linking passages across documents and languages, as a student does it: select a passage in the forum,
+ * "Link…", select one in Mastný, choose a relation, save; markers at both ends and a connector; activating
+ * a marker takes the other pane there; suggestions for a forum passage propose Mastný with the reason shown;
+ * accepting links at once, dismissing is remembered; the seminar's links overview opens both passages; bad
+ * input gets a translated answer. Elements are found by role and localized name.
+ */
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const PASSWORD = "synopse-demo";
+const FORUM = "forum-separatfrieden-1941-43";
+const MASTNY = "mastny-separate-peace";
+const MASTNY_TITLE = "Stalin and the Prospects of a Separate Peace in World War II";
+const FORUM_TITLE = "Separatfrieden zwischen Stalin und Hitler zwischen 41 und 43";
+const SEMINAR_TITLE = "Separatfrieden 1941–1943";
+const FORUM_QUOTE = "Semjonow wird als Deutschlandexperte";
+const MASTNY_QUOTE = "Vladimir S. Semyonov, a specialist in German affairs";
+
+let storageState = "";
+let seminar = "";
+
+test.beforeAll(async ({ browser }) => {
+  // Sign-in is rate-limited: sign in once and reuse the session.
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill("student1@synopse.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  const href = await page.getByRole("link", { name: SEMINAR_TITLE }).getAttribute("href");
+  seminar = /\/seminars\/([^/?#]+)/.exec(href ?? "")![1];
+  storageState = path.join(os.tmpdir(), `synopse-e2e-links-${process.pid}.json`);
+  await context.storageState({ path: storageState });
+  await context.close();
+});
+
+async function student(browser: Browser, locale = "en-US"): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 }, storageState });
+  return context.newPage();
+}
+
+/** Select `text` in pane n's document (what a mouse drag or caret browsing produces). */
+async function selectText(page: Page, n: number, text: string): Promise<void> {
+  await page.evaluate(
+    ({ n, text }) => {
+      const root = document.querySelector(`#pane${n}-panel [data-doc-root]`)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.indexOf(text);
+        if (at < 0) continue;
+        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { n, text },
+  );
+}
+
+/** The block element (paragraph, post…) in pane n holding `text`. */
+const blockWith = (page: Page, n: number, text: string) => page.locator(`#pane${n}-panel [data-block-id]`).filter({ hasText: text }).last();
+
+async function openReader(page: Page, slugs = `${FORUM},${MASTNY}`, locale = "en"): Promise<void> {
+  await page.goto(`/${locale}/read?p=${slugs}&seminar=${seminar}`);
+  await expect(page.locator("#pane1-panel [data-doc-root]")).toBeVisible();
+}
+
+test("link a forum passage to Mastný: markers at both ends, connector, the marker takes the other pane there", async ({ browser }) => {
+  const page = await student(browser);
+  await openReader(page);
+
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.getByRole("button", { name: "Link…", exact: true }).click();
+  const banner = page.getByRole("region", { name: "New link" });
+  await expect(banner).toContainText(`Linking from “${FORUM_QUOTE}”`);
+
+  await selectText(page, 2, MASTNY_QUOTE);
+  await page.getByRole("button", { name: "Link here" }).click();
+  const dialog = page.getByRole("dialog", { name: "New link" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(FORUM_QUOTE);
+  await expect(dialog).toContainText(MASTNY_QUOTE);
+  await dialog.getByLabel("Relation").selectOption("supports");
+  await dialog.getByLabel("Note (optional)").fill("Both name Semjonow/Semyonov in Stockholm.");
+  await dialog.getByRole("button", { name: "Save link" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(banner).toBeHidden();
+
+  // A marker at each end, named after the other end.
+  const forumMarker = page.locator("#pane1-panel").getByRole("button", { name: /^supports: “Vladimir S\. Semyonov/ });
+  const mastnyMarker = page.locator("#pane2-panel").getByRole("button", { name: /^supports: “Semjonow wird als Deutschlandexperte” in Separatfrieden/ });
+  await expect(forumMarker).toBeVisible();
+  await expect(mastnyMarker).toBeAttached();
+
+  // Both ends in view: a connector between the panes.
+  await selectText(page, 2, MASTNY_QUOTE);
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  await expect(page.locator(".link-connectors path").first()).toBeAttached();
+
+  // Scroll Mastný away, then activate the forum end's marker: the Mastný pane comes back to the passage.
+  await page.locator("#pane2-panel [data-pane-scroller]").evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(blockWith(page, 2, MASTNY_QUOTE)).not.toBeInViewport();
+  await forumMarker.focus();
+  await page.keyboard.press("Enter");
+  await expect(blockWith(page, 2, MASTNY_QUOTE)).toBeInViewport();
+  // Hovering/focusing one end highlights the other (CSS Custom Highlight "link-peer").
+  const peer = await page.evaluate(() => [...((CSS.highlights.get("link-peer") as unknown as Iterable<Range>) ?? [])].map((r) => r.toString()));
+  expect(peer.join(" ")).toContain("Semyonov");
+  await page.context().close();
+});
+
+test("activating a link end whose document is not open opens it in a new pane", async ({ browser }) => {
+  const page = await student(browser);
+  await openReader(page, FORUM);
+  const marker = page.locator("#pane1-panel").getByRole("button", { name: /^supports: “Vladimir S\. Semyonov.*opens the document in a new pane/ });
+  await marker.click();
+  await expect(page).toHaveURL(new RegExp(`p=${FORUM},${MASTNY}`));
+  await expect(blockWith(page, 2, MASTNY_QUOTE)).toBeInViewport();
+  await page.context().close();
+});
+
+test("suggestions: a Mastný candidate with its reason; accept links at once; dismiss is remembered", async ({ browser }) => {
+  const page = await student(browser);
+  await openReader(page);
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.getByRole("button", { name: "Suggest links" }).click();
+  const panel = page.getByRole("complementary", { name: "Suggested passages" });
+  await expect(panel.getByRole("listitem", { name: MASTNY_TITLE }).first()).toBeVisible();
+  const candidates = panel.getByRole("listitem", { name: MASTNY_TITLE });
+  const first = candidates.first();
+  await expect(first.getByRole("list", { name: "Why this passage" })).toContainText(/Person\s+Semjonow → Semyonov/);
+
+  // Accept the first Mastný candidate: one action, a link with the default relation.
+  const before = await page.locator("#pane1-panel .link-marker").count();
+  const acceptedText = await first.locator("blockquote").innerText();
+  await first.getByRole("button", { name: `Link to this passage in ${MASTNY_TITLE} as “context”` }).click();
+  await expect(page.locator("#pane1-panel .link-marker")).toHaveCount(before + 1);
+  await expect(panel.locator("blockquote", { hasText: acceptedText })).toHaveCount(0);
+
+  // Dismiss the next candidate (whatever its document); it stays dismissed after a reload.
+  const next = panel.getByRole("listitem").first();
+  const dismissedText = await next.locator("blockquote").innerText();
+  await next.getByRole("button", { name: /^Dismiss the suggestion from / }).click();
+  await expect(panel.locator("blockquote", { hasText: dismissedText })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.locator("#pane1-panel [data-doc-root]")).toBeVisible();
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.getByRole("button", { name: "Suggest links" }).click();
+  await expect(panel.getByRole("listitem").first()).toBeVisible();
+  await expect(panel.locator("blockquote", { hasText: dismissedText })).toHaveCount(0);
+  await page.context().close();
+});
+
+test("the links overview lists the link by document pair and opens both passages", async ({ browser }) => {
+  const page = await student(browser);
+  await page.goto(`/en/seminars/${seminar}`);
+  await page.getByRole("link", { name: "Links", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Links in ${SEMINAR_TITLE}` })).toBeVisible();
+  await page.getByLabel("Relation").selectOption("supports");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/relation=supports/);
+  const pair = page.getByRole("region", { name: new RegExp(`${FORUM_TITLE}.*${MASTNY_TITLE}`) });
+  const row = pair.getByRole("listitem").filter({ hasText: FORUM_QUOTE });
+  await expect(row).toContainText("supports");
+  await expect(row).toContainText(MASTNY_QUOTE);
+  await row.getByRole("link", { name: /^Open both passages side by side/ }).click();
+  await expect(page).toHaveURL(/\/en\/read\?p=.*&b=.*&b2=/);
+  await expect(blockWith(page, 1, FORUM_QUOTE)).toBeInViewport();
+  await expect(blockWith(page, 2, MASTNY_QUOTE)).toBeInViewport();
+  await page.context().close();
+});
+
+test("bad input gets a clear, translated answer and stores nothing", async ({ browser }) => {
+  // In the reader, in German: linking a passage to itself.
+  const page = await student(browser, "de-DE");
+  await openReader(page, `${FORUM},${FORUM}`, "de");
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.getByRole("button", { name: "Verknüpfen…", exact: true }).click();
+  await selectText(page, 2, FORUM_QUOTE);
+  await page.getByRole("button", { name: "Hierher verknüpfen" }).click();
+  const dialog = page.getByRole("dialog", { name: "Neue Verknüpfung" });
+  await dialog.getByRole("button", { name: "Verknüpfung speichern" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Eine Textstelle kann nicht mit sich selbst verknüpft werden. Wählen Sie für das andere Ende eine andere Stelle.");
+  await page.keyboard.press("Escape");
+
+  // Through the API (scripts): each bad link has its own code, and nothing is stored.
+  const api = page.request;
+  const count = async () => ((await (await api.get(`/api/seminars/${seminar}/links`)).json()).links as unknown[]).length;
+  const before = await count();
+  const end = (documentSlug: string, blockId: string) => ({ documentSlug, blockId, blockStart: 0, blockEnd: 5 });
+  const forumBlock = await blockWith(page, 1, FORUM_QUOTE).getAttribute("data-block-id");
+  const link = (data: object) => api.post(`/api/seminars/${seminar}/annotations`, { data: { motivation: "linking", relation: "cites", target: end(FORUM, forumBlock!), bodyTarget: end(MASTNY, "p1"), ...data } });
+  const selfLink = await link({ bodyTarget: end(FORUM, forumBlock!) });
+  expect([selfLink.status(), (await selfLink.json()).code]).toEqual([400, "link-to-self"]);
+  const badRelation = await link({ relation: "agrees" });
+  expect([badRelation.status(), (await badRelation.json()).code]).toEqual([400, "invalid-relation"]);
+  const orphaned = await link({ bodyTarget: { ...end(MASTNY, "p1"), exact: "a passage that is not there", prefix: "", suffix: "" } });
+  expect([orphaned.status(), (await orphaned.json()).code]).toEqual([409, "link-end-orphaned"]);
+  // A seminar of this student's own without Mastný: a link into Mastný is refused there.
+  const created = await api.post("/api/seminars", { data: { title: "Nur das Forum", documents: [FORUM] } });
+  expect(created.status()).toBe(201);
+  const narrow = (await created.json()).id as string;
+  const foreign = await api.post(`/api/seminars/${narrow}/annotations`, { data: { motivation: "linking", relation: "cites", target: end(FORUM, forumBlock!), bodyTarget: end(MASTNY, "p1") } });
+  expect([foreign.status(), (await foreign.json()).code]).toEqual([403, "document-not-in-seminar"]);
+  expect(await count()).toBe(before);
+  await page.context().close();
+});
