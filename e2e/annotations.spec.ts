@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type Page, type Request } from "@playwright/test";
 
 /**
@@ -27,7 +28,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 }
 
 async function seminarId(page: Page): Promise<string> {
-  const href = await page.getByRole("link", { name: SEMINAR_TITLE }).getAttribute("href");
+  const href = await page.getByRole("link", { name: SEMINAR_TITLE, exact: true }).first().getAttribute("href");
   const id = /\/seminars\/([^/?#]+)/.exec(href ?? "")?.[1];
   expect(id).toBeTruthy();
   return id!;
@@ -38,7 +39,7 @@ async function seminarId(page: Page): Promise<string> {
 const sessions = new Map<string, { storageState: string; seminar: string }>();
 
 test.beforeAll(async ({ browser }) => {
-  for (const email of ["student1@synopse.test", "student2@synopse.test"]) {
+  for (const email of ["student1@synopse.test", "student2@synopse.test", "instructor@synopse.test"]) {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await signIn(page, email);
@@ -159,6 +160,7 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   let bytes = 0;
   for (const r of before) bytes += (await r.sizes()).responseBodySize;
   expect(bytes).toBeLessThanOrEqual(250 * 1024);
+  console.log(`reader JavaScript before the editor: ${(bytes / 1024).toFixed(1)} KB compressed`);
 
   const passage = "touchstone for appraising the wartime policies";
   const selected = await dragSelect(page, 2, passage);
@@ -180,6 +182,7 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   const item = panel.getByRole("button", { name: /Kennan's verdict is quoted without its context/ });
   await expect(item).toBeVisible();
   await expect(item).toContainText("Quellenkritik");
+  expect((await new AxeBuilder({ page }).include("#pane2-notes").include(".pane-toolbar").analyze()).violations).toEqual([]);
   // The annotated paragraph is described for screen readers and has a keyboard-reachable count.
   await expect(page.locator("#pane2-panel").getByRole("button", { name: /1 note on this passage: Anna Petrova/ })).toBeVisible();
   await item.click();
@@ -203,6 +206,17 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   test.info().annotations.push({ type: "live delay", description: `${Date.now() - started} ms after Ben's page showed it` });
   await expect(panel.getByRole("list", { name: "1 reply" })).toContainText("Ben Fischer");
 
+  // Clicking the painted passage in the text opens its thread too.
+  await page.getByRole("button", { name: "All notes" }).click();
+  await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toHaveCount(0);
+  const spot = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get("syn-mine") as unknown as Iterable<Range>)][0];
+    const r = range.getClientRects()[0];
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(spot.x, spot.y);
+  await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+
   // A screenshot of the reader with notes, for the README and a look by eye.
   await page.getByRole("button", { name: "All notes" }).click();
   await page.screenshot({ path: test.info().outputPath("reader-with-notes.png") });
@@ -219,7 +233,35 @@ test("a private note stays with its author", async ({ browser }) => {
 
   const passage = "the soundness and accuracy of their fears";
   await selectText(anna.page, 2, passage);
-  await anna.page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  // Keyboard: from the text, Tab reaches the selection's toolbar.
+  await anna.page.locator("#pane2-panel [data-pane-scroller]").focus();
+  await anna.page.keyboard.press("Tab");
+  await expect(anna.page.getByRole("button", { name: "Highlight", exact: true })).toBeFocused();
+  await anna.page.keyboard.press("Tab");
+  await expect(anna.page.getByRole("button", { name: "Note", exact: true })).toBeFocused();
+  await anna.page.keyboard.press("Enter");
+  // Pasting from Word or a web page keeps bold, italic, lists, quotes and links — nothing else.
+  const editor = anna.page.getByRole("textbox", { name: "Note text" });
+  await expect(editor).toBeVisible();
+  await editor.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData(
+      "text/html",
+      '<!--[if gte mso 9]><xml><w:WordDocument/></xml><![endif]--><h1 style="color:red">Pasted heading</h1>' +
+        '<p class="MsoNormal"><span style="font-weight:bold">Word bold</span> <u>underlined</u> <code>code</code> ' +
+        '<img src="x" onerror="window.__xss=1"><a href="javascript:alert(1)">bad link</a> <a href="https://example.org/" style="color:blue">good link</a><o:p></o:p></p>' +
+        "<table><tr><td>cell</td></tr></table><script>window.__xss=1</script>",
+    );
+    data.setData("text/plain", "Pasted heading Word bold underlined code bad link good link cell");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(editor).toContainText("Word bold");
+  const pasted = await editor.evaluate((el) => el.innerHTML);
+  expect(pasted).toContain("<strong>Word bold</strong>");
+  expect(pasted).toMatch(/<a [^>]*href="https:\/\/example.org\/"/);
+  expect(pasted).not.toMatch(/<(h1|u|code|img|table|script|span)\b|style=|class="Mso|javascript:|mso/i);
+  await anna.page.keyboard.press("Control+a");
+  await anna.page.keyboard.press("Delete");
   await writeNote(anna.page, [{ text: "Only for me: check the Kennan memoirs." }]);
   await notesPanel(anna.page, 2).getByLabel("Who can see this").selectOption({ label: "Only me" });
   await notesPanel(anna.page, 2).getByRole("button", { name: "Save note" }).click();
@@ -340,6 +382,32 @@ test("a note whose passage left the text is listed apart with its quote", async 
   await expect(orphans).toContainText("This passage will vanish.");
   expect(await paintedTexts(page)).not.toContain("A sentence that was never in Mastný's essay");
   await page.context().close();
+});
+
+test("an instructor hides a note: students lose it live, the instructor keeps it marked", async ({ browser }) => {
+  const irene = await student(browser, "instructor@synopse.test");
+  const ben = await student(browser, "student2@synopse.test");
+  await ben.page.goto(readerUrl(ben.seminar));
+  const blockId = await blockIdOf(ben.page, 2, "THE FEAR THAT Moscow");
+  const created = await ben.page.request.post(`/api/seminars/${ben.seminar}/annotations`, {
+    data: { target: { documentSlug: MASTNY, blockId, blockStart: 9, blockEnd: 13 }, body: "<p>An off-topic remark to be moderated.</p>" },
+  });
+  expect(created.status()).toBe(201);
+  const anna = await student(browser, "student1@synopse.test");
+  await anna.page.goto(readerUrl(anna.seminar));
+  await openNotes(anna.page, 2);
+  await expect(notesPanel(anna.page, 2).getByRole("button", { name: /An off-topic remark/ })).toBeVisible();
+
+  await irene.page.goto(readerUrl(irene.seminar));
+  await openNotes(irene.page, 2);
+  await notesPanel(irene.page, 2).getByRole("button", { name: /An off-topic remark/ }).click();
+  await notesPanel(irene.page, 2).getByRole("button", { name: "Hide from students" }).click();
+  await expect(notesPanel(irene.page, 2).getByText("Hidden from students", { exact: true })).toBeVisible();
+  // Anna did not reload.
+  await expect(notesPanel(anna.page, 2).getByRole("button", { name: /An off-topic remark/ })).toHaveCount(0, { timeout: 8000 });
+  await notesPanel(irene.page, 2).getByRole("button", { name: "Show to students again" }).click();
+  await expect(notesPanel(anna.page, 2).getByRole("button", { name: /An off-topic remark/ })).toBeVisible({ timeout: 8000 });
+  for (const p of [irene, ben, anna]) await p.page.context().close();
 });
 
 test("signed out, the reader invites to sign in and shows no notes", async ({ page }) => {
