@@ -40,6 +40,15 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
   const rawLines = raw.split("\n");
   const problems: FidelityProblem[] = [];
   const claimed = new Set<number>();
+  // Grouped once: filtering the whole lists per block is quadratic, minutes for a multi-megabyte volume.
+  const removalsOf = new Map<string, typeof result.removals>();
+  for (const r of result.removals) if (r.blockId) removalsOf.set(r.blockId, [...(removalsOf.get(r.blockId) ?? []), r]);
+  const mendsOf = new Map<string, typeof result.mends>();
+  for (const m of result.mends) {
+    const list = mendsOf.get(m.blockId);
+    if (list) list.push(m);
+    else mendsOf.set(m.blockId, [m]);
+  }
 
   for (const block of result.blocks) {
     const outside = block.lines.find(([a, b]) => a < 1 || b < a || b > rawLines.length);
@@ -47,13 +56,13 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
     let text = gatherRaw(rawLines, block);
     for (const [a, b] of block.lines) for (let l = a; l <= b; l++) claimed.add(l);
     // In-block removals first (each at its first occurrence), then mends in the order recorded.
-    for (const r of result.removals.filter((r) => r.blockId === block.id)) {
+    for (const r of removalsOf.get(block.id) ?? []) {
       const at = text.indexOf(r.text);
       if (at < 0) problems.push({ blockId: block.id, message: `removed text not found in raw: ${JSON.stringify(r.text)} (${r.reason})` });
       else text = text.slice(0, at) + text.slice(at + r.text.length);
     }
     let cursor = 0;
-    for (const m of result.mends.filter((m) => m.blockId === block.id)) {
+    for (const m of mendsOf.get(block.id) ?? []) {
       const at = text.indexOf(m.raw, cursor);
       if (at < 0) {
         problems.push({ blockId: block.id, message: `mend not found in raw: ${JSON.stringify(m.raw)} (${m.reason})` });

@@ -289,8 +289,7 @@ interface Inline {
  * Throws ContentError with the line of the problem.
  */
 export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocument {
-  const tree = processor().parse(md) as Root;
-  const nodes = tree.children;
+  const nodes = parseInChunks(md);
   const fm = nodes[0];
   if (!fm || fm.type !== "yaml") throw new ContentError(fileName, 1, "missing front matter (a --- YAML block at the top)");
   const front = validateYaml(DocumentFrontMatterSchema, parseYaml(fm.value, fileName, 1), fileName, 1);
@@ -383,6 +382,60 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
   }
   for (const b of blocks) b.marks.sort(compareMarks);
   return { meta, version, blocks: withFootnoteRefs(blocks), parts: parts as Part[] };
+}
+
+const BLOCK_COMMENT_LINE = /^<!--\s*\S+\s+\S+/;
+const DEFINITION_LABEL = /^\[\^([^\]\s]+)\]:/gm;
+const REFERENCE_LABEL = /\[\^([^\]\s]+)\]/g;
+const CHUNK_BLOCKS = 200;
+
+/**
+ * The document's top-level mdast nodes, positions relative to `md`. Parsed in chunks of CHUNK_BLOCKS blocks
+ * because micromark slows down superlinearly on one multi-megabyte input (a whole uploaded volume took
+ * minutes). Block comments start at column 0 and block content never does with "<!--" (the serializer
+ * escapes "<"), so cutting before a comment line cannot split a block. A footnote reference is only one
+ * when its definition is in the same parse: each chunk gets stand-in definitions for the labels it refers
+ * to but does not define (when the document defines them), and the stand-ins are dropped after parsing.
+ */
+function parseInChunks(md: string): RootContent[] {
+  const lines = md.split("\n");
+  const cuts: number[] = [0]; // line indexes where chunks start
+  let blocksInChunk = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (!BLOCK_COMMENT_LINE.test(lines[i]) || lines[i - 1] !== "") continue;
+    if (++blocksInChunk > CHUNK_BLOCKS) {
+      cuts.push(i);
+      blocksInChunk = 1;
+    }
+  }
+  if (cuts.length === 1) return (processor().parse(md) as Root).children;
+  const defined = new Set([...md.matchAll(DEFINITION_LABEL)].map((m) => m[1].toLowerCase()));
+  const out: RootContent[] = [];
+  let offset = 0;
+  cuts.forEach((startLine, k) => {
+    const endLine = k + 1 < cuts.length ? cuts[k + 1] : lines.length;
+    const chunk = lines.slice(startLine, endLine).join("\n") + (endLine < lines.length ? "\n" : "");
+    const own = new Set([...chunk.matchAll(DEFINITION_LABEL)].map((m) => m[1].toLowerCase()));
+    const standIns = [...new Set([...chunk.matchAll(REFERENCE_LABEL)].map((m) => m[1]))].filter((l) => defined.has(l.toLowerCase()) && !own.has(l.toLowerCase()));
+    const text = standIns.length ? `${chunk}\n\n${standIns.map((l) => `[^${l}]: x`).join("\n\n")}\n` : chunk;
+    for (const node of (processor().parse(text) as Root).children) {
+      if ((node.position?.start.offset ?? 0) >= chunk.length) continue; // a stand-in definition
+      shiftPositions(node, startLine, offset);
+      out.push(node);
+    }
+    offset += chunk.length;
+  });
+  return out;
+}
+
+function shiftPositions(node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }, lines: number, offset: number): void {
+  if (node.position) {
+    node.position.start.line += lines;
+    node.position.end.line += lines;
+    if (node.position.start.offset !== undefined) node.position.start.offset += offset;
+    if (node.position.end.offset !== undefined) node.position.end.offset += offset;
+  }
+  for (const c of node.children ?? []) shiftPositions(c as typeof node, lines, offset);
 }
 
 function fromPhrasing(children: PhrasingContent[], fileName: string, line: number, source: string): Inline {

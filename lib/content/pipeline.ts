@@ -105,7 +105,11 @@ export function discoverSources(contentDir: string): Source[] {
 
 /** Read a raw file as UTF-8 text; empty, binary or non-UTF-8 files are errors. */
 export function readRaw(file: string, shown = display(file)): string {
-  const buf = fs.readFileSync(file);
+  return decodeRaw(fs.readFileSync(file), shown);
+}
+
+/** Raw bytes as UTF-8 text (what readRaw does after reading): empty, binary or non-UTF-8 input is an error. */
+export function decodeRaw(buf: Buffer, shown: string): string {
   const lineAt = (byte: number) => buf.subarray(0, byte).filter((c) => c === 0x0a).length + 1;
   if (buf.length === 0) throw new ContentError(shown, 1, "file is empty");
   const nul = buf.indexOf(0);
@@ -158,6 +162,39 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
 
   const raw = readRaw(source.rawPath, source.display);
   const { cleaner: _c, slug: _s, ...metaDefaults } = fileMeta;
+  const built = buildFromRaw(raw, source, cleaner, cleanerName, slug, metaDefaults);
+  return {
+    built,
+    slugFile: source.metaPath ? display(source.metaPath) : source.display,
+    slugLine: source.metaPath ? slugLine : 1,
+  };
+}
+
+/** An uploaded file, cleaned in memory: nothing under content/ is read or written. */
+export interface MemorySource {
+  /** file name as uploaded ("volume.xml"); decides the default cleaner (.md markdown, .xml tei, else plain-text) */
+  fileName: string;
+  bytes: Buffer;
+  slug: string;
+  /** what the text does not say itself (lang, kind, source …); the text's own metadata wins */
+  meta?: Partial<Omit<SourceMeta, "slug" | "cleaner">>;
+  cleaner?: string;
+}
+
+/** Build one uploaded source into a validated document, through the same checks as the corpus build. */
+export function buildMemorySource(input: MemorySource, options: BuildOptions = {}): BuiltDocument {
+  const cleaners = options.cleaners ?? CLEANERS;
+  const shown = input.fileName;
+  const cleanerName = input.cleaner ?? (/\.(md|markdown)$/i.test(input.fileName) ? "markdown" : /\.xml$/i.test(input.fileName) ? "tei" : "plain-text");
+  const cleaner = cleaners[cleanerName];
+  if (!cleaner) throw new ContentError(shown, 1, `unknown cleaner "${cleanerName}" (known: ${Object.keys(cleaners).join(", ")})`);
+  if (!SLUG_PATTERN.test(input.slug)) throw new ContentError(shown, 1, `"${input.slug}" is not a valid slug: use lower-case letters, digits and hyphens`);
+  const raw = decodeRaw(input.bytes, shown);
+  const source: Source = { rawFile: input.fileName, rawPath: input.fileName, metaPath: null, display: shown };
+  return buildFromRaw(raw, source, cleaner, cleanerName, input.slug, { ...(input.meta ?? {}) });
+}
+
+function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName: string, slug: string, metaDefaults: Partial<SourceMeta>): BuiltDocument {
   const ctx = { file: source.display, meta: { ...metaDefaults } as Partial<DocumentMeta> };
   let result: CleanResult;
   try {
@@ -192,11 +229,7 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
     const i = doc.blocks.findIndex((b, k) => !isDeepStrictEqual(b, back.blocks[k]));
     throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, `internal: document does not survive its Markdown round trip${i >= 0 ? ` (block ${doc.blocks[i].id})` : " (metadata/parts)"}`);
   }
-  return {
-    built: { doc, source, result, markdown, removalsMarkdown: removalsReport(doc, result) },
-    slugFile: source.metaPath ? display(source.metaPath) : source.display,
-    slugLine: source.metaPath ? slugLine : 1,
-  };
+  return { doc, source, result, markdown, removalsMarkdown: removalsReport(doc, result) };
 }
 
 /** Structural checks the fidelity proof does not cover: ids, footnote references, line spans. */

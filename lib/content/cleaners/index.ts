@@ -1,6 +1,6 @@
 /**
  * Cleaners by the name a source's meta file gives (`cleaner: mastny`). Generic ones: "markdown" (default for
- * `<slug>.md`) and "plain-text" (default for `<slug>.txt`).
+ * `<slug>.md`), "plain-text" (default for `<slug>.txt`) and "tei" (TEI P5 XML, the default for uploaded `.xml`).
  */
 import { cleanArticle } from "./article";
 import { cleanBayerlein } from "./bayerlein";
@@ -9,6 +9,7 @@ import { cleanForum } from "./forum";
 import { cleanMarkdownSource } from "./markdown-source";
 import { cleanMastny } from "./mastny";
 import { cleanPlainText } from "./plain-text";
+import { cleanTei } from "./tei";
 import type { Cleaner } from "./types";
 
 export const CLEANERS: Readonly<Record<string, Cleaner>> = {
@@ -19,6 +20,7 @@ export const CLEANERS: Readonly<Record<string, Cleaner>> = {
   markdown: cleanMarkdownSource,
   mastny: cleanMastny,
   "plain-text": cleanPlainText,
+  tei: cleanTei,
 };
 
 /**
