@@ -193,7 +193,9 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
     for (const h of contextStarts) {
       if (windows.every(([at]) => Math.abs(at - h) > HINT_SPACING)) windows.push([h, budget + CONTEXT_HINT_SLACK]);
     }
-    for (const h of hints) windows.push([h, NEAR_WINDOW]);
+    // With an exact hit in hand only the precise context windows are worth a look: the wide windows
+    // around the old offsets would mostly find that same hit again, at the price of a Myers search.
+    if (!exactHit) for (const h of hints) windows.push([h, NEAR_WINDOW]);
     // From here on, nearness to where the surviving context points also counts as position evidence.
     hints.push(...contextStarts);
     for (const [at, reach] of windows) {

@@ -9,6 +9,7 @@
  */
 export const Q = 8;
 const BASE = 0x01000193; // FNV prime: a well-mixing multiplier for the polynomial hash
+let scratch = new Int32Array(0);
 
 export class GramIndex {
   private readonly bits: number;
@@ -18,11 +19,12 @@ export class GramIndex {
 
   constructor(private readonly text: string) {
     const n = Math.max(0, text.length - Q + 1);
-    // About one position per bucket: small enough to allocate per document, collisions are verified anyway.
-    this.bits = Math.max(4, Math.min(20, Math.ceil(Math.log2(n + 1))));
+    // One or two positions per bucket: small to allocate per document; collisions are verified anyway.
+    this.bits = Math.max(4, Math.min(20, Math.ceil(Math.log2(n + 1)) - 1));
     const size = 1 << this.bits;
     const shift = 32 - this.bits;
-    const buckets = new Int32Array(n);
+    if (scratch.length < n) scratch = new Int32Array(n);
+    const buckets = scratch; // bucket of every position; only needed while building
     let power = 1; // BASE^(Q-1)
     for (let i = 1; i < Q; i++) power = Math.imul(power, BASE);
     let h = 0;
