@@ -80,6 +80,14 @@ describe("annotations API", () => {
     }
   });
 
+  it("refuses cookie-authenticated changes sent from another site's page", async () => {
+    const forged = req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie: studentCookie, body: note(), headers: { origin: "https://evil.example", host: "localhost:3000" } });
+    const res = await annotationsRoute.POST(forged, ctx({ id: seminarId }));
+    expect([res.status, (await res.json()).code]).toEqual([403, "forbidden"]);
+    const sameSite = req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie: studentCookie, body: note(), headers: { origin: BASE, host: "localhost:3000" } });
+    expect((await annotationsRoute.POST(sameSite, ctx({ id: seminarId }))).status).toBe(201);
+  });
+
   it("creates, lists, edits with a revision (409 with the current version on conflict), deletes", async () => {
     const created = await post(note({ tags: ["sources"] }));
     expect(created.status).toBe(201);

@@ -6,7 +6,20 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/server";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, isAppError } from "@/lib/errors";
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The signed-in user (session cookie or Bearer token). A cookie-authenticated change coming from
+ * another site's page is refused (defence in depth next to SameSite=Lax cookies): browsers send
+ * Origin on such requests, scripts with tokens need no cookie at all.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
+  if (!SAFE_METHODS.has(request.method) && !request.headers.get("authorization") && request.headers.get("cookie")) {
+    const origin = request.headers.get("origin");
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+    if (origin && origin !== "null" && new URL(origin).host !== host.split(",")[0].trim()) throw new AppError("forbidden");
+    if (origin === "null") throw new AppError("forbidden");
+  }
   const user = await getSessionUser(request.headers);
   if (!user) throw new AppError("unauthenticated");
   return user;
