@@ -21,7 +21,7 @@ let testDb: TestDatabase;
 let store: Store;
 let seminars: Seminars;
 let stream: Stream;
-let instructor: { id: string }, alice: { id: string }, bob: { id: string }, outsider: { id: string };
+let instructor: { id: string }, coInstructor: { id: string }, alice: { id: string }, bob: { id: string }, outsider: { id: string };
 let seminarId: string, otherSeminarId: string;
 
 async function codeOf(p: Promise<unknown>): Promise<ErrorCode | "ok"> {
@@ -43,6 +43,7 @@ beforeAll(async () => {
   seminars = await import("@/lib/seminars");
   stream = await import("@/lib/live/stream");
   instructor = await createTestUser("Instructor");
+  coInstructor = await createTestUser("Co-instructor");
   alice = await createTestUser("Alice");
   bob = await createTestUser("Bob");
   outsider = await createTestUser("Outsider");
@@ -50,6 +51,8 @@ beforeAll(async () => {
   seminarId = s.id;
   await seminars.joinByInvite(alice.id, s.inviteCode);
   await seminars.joinByInvite(bob.id, s.inviteCode);
+  await seminars.joinByInvite(coInstructor.id, s.inviteCode);
+  await seminars.setMemberRole(instructor.id, seminarId, coInstructor.id, "instructor");
   const other = await seminars.createSeminar(outsider.id, { title: "Another seminar", documents: ["essay-en"] });
   otherSeminarId = other.id;
 });
@@ -66,7 +69,8 @@ describe("visibility × role × action", () => {
       notes[visibility] = await store.createAnnotation(alice.id, seminarId, {
         motivation: "commenting",
         visibility,
-        recipientId: visibility === "feedback" ? bob.id : undefined,
+        // Feedback: a private conversation between Alice and her instructor.
+        recipientId: visibility === "feedback" ? instructor.id : undefined,
         target: passage(),
         body: `<p>${visibility} note</p>`,
       });
@@ -74,17 +78,23 @@ describe("visibility × role × action", () => {
   });
 
   // Who (besides the author, Alice) may read each visibility.
-  const expected: Record<string, { instructor: boolean; bob: boolean }> = {
-    private: { instructor: false, bob: false },
-    seminar: { instructor: true, bob: true },
-    instructors: { instructor: true, bob: false },
-    feedback: { instructor: false, bob: true },
+  const expected: Record<string, { instructor: boolean; coInstructor: boolean; bob: boolean }> = {
+    private: { instructor: false, coInstructor: false, bob: false },
+    seminar: { instructor: true, coInstructor: true, bob: true },
+    instructors: { instructor: true, coInstructor: true, bob: false },
+    feedback: { instructor: true, coInstructor: false, bob: false },
   };
 
   for (const [visibility, who] of Object.entries(expected)) {
     it(`${visibility}: get, list and live events agree on who sees it`, async () => {
       const id = notes[visibility].id;
-      const viewers = { alice: [alice.id, true], instructor: [instructor.id, who.instructor], bob: [bob.id, who.bob], outsider: [outsider.id, false] } as const;
+      const viewers = {
+        alice: [alice.id, true],
+        instructor: [instructor.id, who.instructor],
+        coInstructor: [coInstructor.id, who.coInstructor],
+        bob: [bob.id, who.bob],
+        outsider: [outsider.id, false],
+      } as const;
       for (const [name, [userId, sees]] of Object.entries(viewers)) {
         expect(await codeOf(store.getAnnotation(userId, id)), `${name} get`).toBe(sees ? "ok" : "not-found");
         if (name !== "outsider") {
@@ -104,7 +114,8 @@ describe("visibility × role × action", () => {
     expect(await codeOf(store.updateAnnotation(instructor.id, note.id, { revision: note.revision, body: "<p>hijacked</p>" }))).toBe("forbidden");
     expect(await codeOf(store.deleteAnnotation(bob.id, note.id))).toBe("forbidden");
     expect(await codeOf(store.updateAnnotation(bob.id, notes.private.id, { revision: 1, body: "x" }))).toBe("not-found");
-    expect(await codeOf(store.deleteAnnotation(instructor.id, notes.feedback.id))).toBe("not-found");
+    expect(await codeOf(store.deleteAnnotation(coInstructor.id, notes.feedback.id))).toBe("not-found");
+    expect(await codeOf(store.deleteAnnotation(instructor.id, notes.feedback.id))).toBe("forbidden");
     const edited = await store.updateAnnotation(alice.id, note.id, { revision: note.revision, body: "<p>seminar note, edited</p>" });
     expect(edited.bodyText).toBe("seminar note, edited");
     expect(edited.revision).toBe(note.revision + 1);
