@@ -46,8 +46,7 @@ function termSpans(words: AnalyzedWord[], term: Term): Span[] {
 }
 
 /** Every matched range of the query's positive terms in `text`, sorted and merged. */
-export function matchSpans(text: string, query: ParsedQuery): Span[] {
-  const words = analyze(text);
+export function matchSpans(text: string, query: ParsedQuery, words: AnalyzedWord[] = analyze(text)): Span[] {
   const spans = query.groups.flatMap((g) => g.alternatives.flatMap((t) => termSpans(words, t)));
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Span[] = [];

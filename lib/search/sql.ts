@@ -82,3 +82,105 @@ export async function matchEntries(query: ParsedQuery, filter: EntryFilter): Pro
     score: Number(r.score),
   }));
 }
+
+// ---- annotation rows for candidates (raw SQL: one indexed query each instead of Prisma's nested reads) ----
+
+function placeholders(pg: boolean, count: number, offset = 0): string {
+  return Array.from({ length: count }, (_, i) => (pg ? `$${offset + i + 1}` : "?")).join(", ");
+}
+
+async function byIds<T>(sql: (list: string) => string, ids: string[]): Promise<T[]> {
+  if (!ids.length) return [];
+  const pg = databaseProvider() === "postgresql";
+  return db().$queryRawUnsafe<T[]>(sql(placeholders(pg, ids.length)), ...ids);
+}
+
+/** The audience fields canRead needs, plus what a result shows. */
+export interface AnnotationRow {
+  id: string;
+  seminarId: string;
+  authorId: string;
+  authorName: string;
+  visibility: string;
+  recipientId: string | null;
+  hidden: boolean;
+  deletedAt: Date | null;
+  rootId: string | null;
+  motivation: string;
+  relation: string | null;
+  bodyText: string;
+  createdAt: Date;
+}
+
+const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string | number));
+
+export async function annotationsByIds(ids: string[]): Promise<AnnotationRow[]> {
+  const rows = await byIds<Record<string, unknown>>(
+    (list) => `SELECT a."id", a."seminarId", a."authorId", u."name" AS "authorName", a."visibility", a."recipientId", a."hidden", a."deletedAt",
+                      a."rootId", a."motivation", a."relation", a."bodyText", a."createdAt"
+               FROM "Annotation" a JOIN "user" u ON u."id" = a."authorId" WHERE a."id" IN (${list})`,
+    ids,
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    seminarId: String(r.seminarId),
+    authorId: String(r.authorId),
+    authorName: String(r.authorName),
+    visibility: String(r.visibility),
+    recipientId: (r.recipientId as string | null) ?? null,
+    hidden: r.hidden === true || r.hidden === 1 || r.hidden === 1n || r.hidden === "1" || r.hidden === "true",
+    deletedAt: toDate(r.deletedAt),
+    rootId: (r.rootId as string | null) ?? null,
+    motivation: String(r.motivation),
+    relation: (r.relation as string | null) ?? null,
+    bodyText: String(r.bodyText ?? ""),
+    createdAt: toDate(r.createdAt)!,
+  }));
+}
+
+export async function tagsByAnnotation(ids: string[]): Promise<Map<string, string[]>> {
+  const rows = await byIds<{ annotationId: string; tag: string }>((list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`, ids);
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.annotationId, [...(out.get(r.annotationId) ?? []), r.tag]);
+  return out;
+}
+
+export interface PassageRow {
+  annotationId: string;
+  documentSlug: string;
+  blockId: string;
+  blockStart: number;
+  blockEnd: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export async function passagesByAnnotation(ids: string[]): Promise<Map<string, PassageRow[]>> {
+  const rows = await byIds<Record<string, unknown>>(
+    (list) => `SELECT "annotationId", "role", "documentSlug", "blockId", "blockStart", "blockEnd", "start", "end", "exact", "prefix", "suffix"
+               FROM "Target" WHERE "annotationId" IN (${list})`,
+    ids,
+  );
+  const out = new Map<string, PassageRow[]>();
+  // Passage A ("target") before passage B ("body"), as the store orders them.
+  rows.sort((a, b) => (a.role === b.role ? 0 : a.role === "target" ? -1 : 1));
+  for (const r of rows) {
+    const p: PassageRow = {
+      annotationId: String(r.annotationId),
+      documentSlug: String(r.documentSlug),
+      blockId: String(r.blockId),
+      blockStart: Number(r.blockStart),
+      blockEnd: Number(r.blockEnd),
+      start: Number(r.start),
+      end: Number(r.end),
+      exact: String(r.exact),
+      prefix: String(r.prefix),
+      suffix: String(r.suffix),
+    };
+    out.set(p.annotationId, [...(out.get(p.annotationId) ?? []), p]);
+  }
+  return out;
+}
