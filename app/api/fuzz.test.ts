@@ -67,7 +67,7 @@ beforeAll(async () => {
   const seminars = (await import("./seminars/route")) as { POST: (r: Request) => Promise<Response> };
   const created = await seminars.POST(new Request(`${BASE}/api/seminars`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }) }));
   ({ id: seminarId, inviteCode } = (await created.json()) as { id: string; inviteCode: string });
-  const notes = (await import("./seminars/[id]/annotations/route")) as { POST: Handler };
+  const notes = (await import("./seminars/[id]/annotations/route")) as unknown as { POST: Handler };
   const note = await notes.POST(
     new Request(`${BASE}/api/seminars/${seminarId}/annotations`, {
       method: "POST",
@@ -175,7 +175,7 @@ async function call(route: Route, method: (typeof METHODS)[number], params: stri
     }
   }
   const abort = new AbortController();
-  const request = new Request(url, { method, headers: requestHeaders, body: method === "GET" ? undefined : b, signal: abort.signal });
+  const request = new Request(url, { method, headers: requestHeaders, body: method === "GET" ? undefined : (b as BodyInit), signal: abort.signal });
   const handler = route.handlers[method]!;
   const res = await handler(request, { params: Promise.resolve(values) });
   let text = "";
