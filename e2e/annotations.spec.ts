@@ -185,8 +185,12 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   expect((await new AxeBuilder({ page }).include("#pane2-notes").include(".pane-toolbar").analyze()).violations).toEqual([]);
   // The annotated paragraph is described for screen readers and has a keyboard-reachable count.
   await expect(page.locator("#pane2-panel").getByRole("button", { name: /1 note on this passage: Anna Petrova/ })).toBeVisible();
+  // The list leads to the passage (focused, in view) and opens the thread; Tab goes on into the thread.
   await item.click();
   await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+  await expect(page.locator("#pane2-panel [data-block-id]:focus")).toContainText(passage);
+  await page.keyboard.press("Tab");
+  await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toBeFocused();
 
   // Ben answers from his own browser.
   const ben = await student(browser, "student2@synopse.test");
@@ -348,6 +352,7 @@ test("two tabs edit one note: the second sees both versions and loses nothing", 
   await expect(panelB.getByRole("alert")).toHaveText("This note was changed elsewhere in the meantime. Compare both versions, then save again.");
   await expect(panelB.getByRole("region", { name: "The version saved in the meantime" })).toContainText("Version from tab A.");
   await expect(editorB).toHaveText("Version from tab B.");
+  await tabB.page.screenshot({ path: test.info().outputPath("conflict.png") });
   await panelB.getByRole("button", { name: "Save my version" }).click();
   await expect(panelB.locator(".note-body").first()).toHaveText("Version from tab B.");
   // Tab A hears about it live.
@@ -381,6 +386,15 @@ test("a note whose passage left the text is listed apart with its quote", async 
   await expect(orphans.getByRole("button", { name: /A sentence that was never in Mastný's essay/ })).toBeVisible();
   await expect(orphans).toContainText("This passage will vanish.");
   expect(await paintedTexts(page)).not.toContain("A sentence that was never in Mastný's essay");
+  // Its author can still read it, and delete it.
+  await orphans.getByRole("button", { name: /A sentence that was never in Mastný's essay/ }).click();
+  await expect(notesPanel(page, 2).getByText("This passage is no longer in the text; the quote shows what was annotated.")).toBeVisible();
+  await notesPanel(page, 2).getByRole("button", { name: "Delete", exact: true }).click();
+  await notesPanel(page, 2).getByRole("group", { name: "Delete this note for good?" }).getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(notesPanel(page, 2).getByRole("region", { name: "Notes whose passage is gone" })).toHaveCount(0);
+  await page.reload();
+  await openNotes(page, 2);
+  await expect(notesPanel(page, 2).getByText("This passage will vanish.")).toHaveCount(0);
   await page.context().close();
 });
 

@@ -237,6 +237,16 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
       if (block) {
         if (!block.hasAttribute("tabindex")) block.setAttribute("tabindex", "-1");
         block.focus({ preventScroll: true });
+        // From the passage, the next Tab continues in its thread (not through the rest of the text).
+        const toThread = (e: KeyboardEvent) => {
+          if (e.key !== "Tab" || e.shiftKey || e.target !== block) return;
+          const heading = document.getElementById(`${paneId}-thread-title`);
+          if (!heading) return;
+          e.preventDefault();
+          heading.focus();
+        };
+        block.addEventListener("keydown", toThread);
+        block.addEventListener("blur", () => block.removeEventListener("keydown", toThread), { once: true });
       }
     },
     [show],

@@ -3,8 +3,8 @@
  * paragraphs) already drops unknown elements, but pasted HTML from Word or a web page brings styles,
  * classes, Office namespaces, comments, images, tables and scripts whose text or attributes would
  * otherwise leak in. This strips them before ProseMirror parses the HTML. DOMParser-based, so it
- * runs in the browser only (the editor is client-only anyway); tested with happy-path fixtures in jsdom-free
- * form through the string pre-pass below.
+ * runs in the browser only (the editor is client-only anyway); e2e/annotations.spec.ts pastes Word-like
+ * HTML into the real editor. The server sanitizes every body again on save (lib/annotations/body.ts).
  */
 
 /** Elements dropped with everything inside them. */
