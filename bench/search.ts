@@ -3,7 +3,7 @@
  *
  * Runs against the bench server's database (bench.db, migrated and seeded by bench/run.ts): adds 10,000
  * notes to the demo seminar — text drawn from the corpus' own sentences in German and English, mixed
- * visibility and authors, tags — indexed by the same `indexAnnotation` the annotation store calls. Then:
+ * visibility and authors, tags — indexed with the same rows `indexAnnotation` writes (`annotationEntries`). Then:
  *   - full search (lib/search `search`, as the demo student: parsing, glossary, FTS, visibility, snippets),
  *   - the full-text candidate query alone (FTS5 MATCH),
  *   - baseline, measured in the same run: the same candidates found by a LIKE '%word%' scan over the same
@@ -12,6 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import type { Prisma } from "@/generated/prisma/client";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -73,7 +74,7 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
   try {
     const { db } = await import("@/lib/db/client");
     const { getDocument, listDocuments } = await import("@/lib/content/store");
-    const { indexAnnotation } = await import("@/lib/search/indexer");
+    const { annotationEntries } = await import("@/lib/search/indexer");
     const { search } = await import("@/lib/search/search");
     const { matchEntries } = await import("@/lib/search/sql");
     const { parseQuery } = await import("@/lib/search/query");
@@ -94,46 +95,32 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
     const t0 = performance.now();
     const BATCH = 500;
     for (let done = 0; done < NOTES; done += BATCH) {
-      await db().$transaction(
-        async (tx) => {
-          for (let i = 0; i < BATCH; i++) {
-            const doc = pick(docs);
-            const block = pick(doc.blocks.filter((b) => b.text.length > 20));
-            const dt = documentText(doc);
-            const start = dt.starts[dt.indexById.get(block.id)!];
-            const len = Math.min(block.text.length, 40);
-            const body = `${pick(sentences)} ${rand() < 0.5 ? pick(sentences) : ""}`.trim();
-            const id = randomUUID();
-            const noteTags = rand() < 0.4 ? [pick(tags)] : [];
-            const row = await tx.annotation.create({
-              data: {
-                id,
-                seminarId: seminar.id,
-                authorId: pick(authors),
-                motivation: rand() < 0.1 ? "linking" : "commenting",
-                visibility: pick(visibilities),
-                bodyHtml: `<p>${body}</p>`,
-                bodyText: body,
-                targets: {
-                  create: [{ documentSlug: doc.meta.slug, documentVersion: doc.version, lang: doc.meta.lang, blockId: block.id, blockStart: 0, blockEnd: len, start, end: start + len, exact: block.text.slice(0, len), prefix: "", suffix: block.text.slice(len, len + 32) }],
-                },
-                tags: { create: noteTags.map((tag) => ({ tag })) },
-              },
-              include: { targets: true, tags: true, author: { select: { id: true, name: true } } },
-            });
-            await indexAnnotation(tx, {
-              id: row.id,
-              seminarId: row.seminarId,
-              motivation: row.motivation as "commenting",
-              rootId: null,
-              bodyText: row.bodyText,
-              tags: row.tags.map((t) => t.tag),
-              targets: row.targets.map((t) => ({ ...t, role: "target" as const })),
-            } as never);
-          }
-        },
-        { timeout: 120_000 },
-      );
+      const annotations: Prisma.AnnotationCreateManyInput[] = [];
+      const targets: Prisma.TargetCreateManyInput[] = [];
+      const noteTags: Prisma.AnnotationTagCreateManyInput[] = [];
+      const entries: Prisma.SearchEntryCreateManyInput[] = [];
+      for (let i = 0; i < BATCH; i++) {
+        const doc = pick(docs);
+        const block = pick(doc.blocks.filter((b) => b.text.length > 20));
+        const dt = documentText(doc);
+        const start = dt.starts[dt.indexById.get(block.id)!];
+        const len = Math.min(block.text.length, 40);
+        const body = `${pick(sentences)} ${rand() < 0.5 ? pick(sentences) : ""}`.trim();
+        const id = randomUUID();
+        const tagList = rand() < 0.4 ? [pick(tags)] : [];
+        const motivation = rand() < 0.1 ? "linking" : "commenting";
+        annotations.push({ id, seminarId: seminar.id, authorId: pick(authors), motivation, visibility: pick(visibilities), bodyHtml: `<p>${body}</p>`, bodyText: body });
+        targets.push({ annotationId: id, documentSlug: doc.meta.slug, documentVersion: doc.version, lang: doc.meta.lang, blockId: block.id, blockStart: 0, blockEnd: len, start, end: start + len, exact: block.text.slice(0, len), prefix: "", suffix: block.text.slice(len, len + 32) });
+        for (const tag of tagList) noteTags.push({ annotationId: id, tag });
+        // The same rows the annotation store's write transaction adds (lib/search/indexer).
+        entries.push(...annotationEntries({ id, seminarId: seminar.id, motivation: motivation as "commenting", bodyText: body, tags: tagList }, [{ documentSlug: doc.meta.slug, blockId: block.id, lang: doc.meta.lang }]));
+      }
+      await db().$transaction([
+        db().annotation.createMany({ data: annotations }),
+        db().target.createMany({ data: targets }),
+        db().annotationTag.createMany({ data: noteTags }),
+        db().searchEntry.createMany({ data: entries }),
+      ]);
     }
     const seedSeconds = (performance.now() - t0) / 1000;
     const entries = await db().searchEntry.count();

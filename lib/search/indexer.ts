@@ -24,6 +24,18 @@ function annotationText(a: Pick<AnnotationDto, "bodyText" | "tags">): string {
   return [a.bodyText, ...a.tags].filter(Boolean).join("\n");
 }
 
+/** The index rows of an annotation at the given passages (pure; empty when it has no text). */
+export function annotationEntries(
+  a: Pick<AnnotationDto, "id" | "seminarId" | "motivation" | "bodyText" | "tags">,
+  passages: Array<{ documentSlug: string; blockId: string; lang: string }>,
+): Prisma.SearchEntryCreateManyInput[] {
+  const text = annotationText(a);
+  if (!text.trim() || !passages.length) return [];
+  const columns = normalizeForIndex(text);
+  const kind: EntryKind = a.motivation === "linking" ? "link" : "note";
+  return passages.map((t) => ({ kind, seminarId: a.seminarId, annotationId: a.id, documentSlug: t.documentSlug, blockId: t.blockId, lang: t.lang, ...columns }));
+}
+
 /**
  * (Re)index one annotation: one entry per passage it sits on (a link sits on two; a reply on its thread
  * root's). Call inside the transaction that wrote the annotation. Highlights without tags have no text
@@ -31,18 +43,13 @@ function annotationText(a: Pick<AnnotationDto, "bodyText" | "tags">): string {
  */
 export async function indexAnnotation(tx: Tx, a: AnnotationDto): Promise<void> {
   await tx.searchEntry.deleteMany({ where: { annotationId: a.id } });
-  const text = annotationText(a);
-  if (!text.trim()) return;
-  let targets = a.targets.map((t) => ({ documentSlug: t.documentSlug, blockId: t.blockId, lang: t.lang }));
-  if (!targets.length && a.rootId) {
-    targets = await tx.target.findMany({ where: { annotationId: a.rootId }, select: { documentSlug: true, blockId: true, lang: true } });
+  if (!annotationText(a).trim()) return;
+  let passages = a.targets.map((t) => ({ documentSlug: t.documentSlug, blockId: t.blockId, lang: t.lang }));
+  if (!passages.length && a.rootId) {
+    passages = await tx.target.findMany({ where: { annotationId: a.rootId }, select: { documentSlug: true, blockId: true, lang: true } });
   }
-  if (!targets.length) return;
-  const columns = normalizeForIndex(text);
-  const kind: EntryKind = a.motivation === "linking" ? "link" : "note";
-  await tx.searchEntry.createMany({
-    data: targets.map((t) => ({ kind, seminarId: a.seminarId, annotationId: a.id, documentSlug: t.documentSlug, blockId: t.blockId, lang: t.lang, ...columns })),
-  });
+  const rows = annotationEntries(a, passages);
+  if (rows.length) await tx.searchEntry.createMany({ data: rows });
 }
 
 /** Remove an annotation from the index (deleted). */
