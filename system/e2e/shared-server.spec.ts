@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+import { getDocument } from "../../lib/content/store";
+import { Member } from "../harness";
+
+/**
+ * Two app instances on one PostgreSQL database: Ben's browser is attached to instance B; Anna saves a
+ * note through instance A's API; the note appears in Ben's open reader without a reload (the signal
+ * crossed instances through LISTEN/NOTIFY). Instance addresses come from system/shared-setup.ts.
+ */
+const FORUM = "forum-separatfrieden-1941-43";
+const MASTNY = "mastny-separate-peace";
+
+async function signIn(page: Page, base: string, email: string): Promise<string> {
+  await page.goto(`${base}/en/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill("synopse-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  const href = await page.getByRole("link", { name: "Separatfrieden 1941–1943" }).getAttribute("href");
+  return /\/seminars\/([^/?#]+)/.exec(href ?? "")![1];
+}
+
+test("a note saved through instance A appears live in a browser attached to instance B", async ({ page }) => {
+  const a = process.env.SHARED_A!;
+  const b = process.env.SHARED_B!;
+  expect(a).not.toBe(b);
+  const seminar = await signIn(page, b, "student2@synopse.test");
+  await page.goto(`${b}/en/read?p=${FORUM},${MASTNY}&seminar=${seminar}`);
+  const panel = page.getByRole("complementary", { name: "Notes on pane 1" });
+  const toggle = page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(panel).toBeVisible();
+  // Let the page's event stream connect before the note is saved (it would replay it anyway).
+  await page.waitForTimeout(500);
+
+  const anna = await Member.signIn(a, "student1@synopse.test");
+  const block = getDocument(FORUM)!.blocks.find((x) => x.type === "paragraph" && x.text.length > 80)!;
+  const text = `Saved through instance A at ${Date.now()}`;
+  const saved = Date.now();
+  const res = await anna.fetch(`/api/seminars/${seminar}/annotations`, {
+    method: "POST",
+    body: JSON.stringify({ target: { documentSlug: FORUM, blockId: block.id, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` }),
+  });
+  expect(res.status).toBe(201);
+  await expect(panel.getByText(text)).toBeVisible({ timeout: 10_000 });
+  test.info().annotations.push({ type: "live delay across instances", description: `${Date.now() - saved} ms from A's 201 to B's screen` });
+});
