@@ -19,6 +19,7 @@ const FORUM_TITLE = "Separatfrieden zwischen Stalin und Hitler zwischen 41 und 4
 const SEMINAR_TITLE = "Separatfrieden 1941–1943";
 const FORUM_QUOTE = "Semjonow wird als Deutschlandexperte";
 const MASTNY_QUOTE = "Vladimir S. Semyonov, a specialist in German affairs";
+const FORUM_ITEM = "Semjonow wird als Deutschlandexperte in das Ressort „Verhandlungen mit den Deutschen“ an die sowjetische Botschaft nach Stockholm versetzt";
 
 let storageState = "";
 let seminar = "";
@@ -134,13 +135,15 @@ test("activating a link end whose document is not open opens it in a new pane", 
 test("suggestions: a Mastný candidate with its reason; accept links at once; dismiss is remembered", async ({ browser }) => {
   const page = await student(browser);
   await openReader(page);
-  await selectText(page, 1, FORUM_QUOTE);
+  await selectText(page, 1, FORUM_ITEM);
   await page.getByRole("button", { name: "Suggest links" }).click();
   const panel = page.getByRole("complementary", { name: "Suggested passages" });
   await expect(panel.getByRole("listitem", { name: MASTNY_TITLE }).first()).toBeVisible();
   const candidates = panel.getByRole("listitem", { name: MASTNY_TITLE });
   const first = candidates.first();
-  await expect(first.getByRole("list", { name: "Why this passage" })).toContainText(/Person\s+Semjonow → Semyonov/);
+  const reasons = first.getByRole("list", { name: "Why this passage" });
+  await expect(reasons).toContainText(/Person\s+Semjonow → Semyonov/);
+  await expect(reasons).toContainText(/Glossary\s+Botschaft → legation/);
 
   // Accept the first Mastný candidate: one action, a link with the default relation.
   const before = await page.locator("#pane1-panel .link-marker").count();
@@ -157,7 +160,7 @@ test("suggestions: a Mastný candidate with its reason; accept links at once; di
 
   await page.reload();
   await expect(page.locator("#pane1-panel [data-doc-root]")).toBeVisible();
-  await selectText(page, 1, FORUM_QUOTE);
+  await selectText(page, 1, FORUM_ITEM);
   await page.getByRole("button", { name: "Suggest links" }).click();
   await expect(panel.getByRole("listitem").first()).toBeVisible();
   await expect(panel.locator("blockquote", { hasText: dismissedText })).toHaveCount(0);

@@ -94,24 +94,29 @@ function setHighlight(name: string, ranges: Range[], priority: number) {
   g.CSS.highlights.set(name, h);
 }
 
-/** Put a passage a third of the way down its pane and give its block focus (keyboard users continue there). */
-function scrollToPassage(paneId: string, anchor: { blockId: string; blockStart: number; blockEnd: number }): boolean {
+/**
+ * Put a passage a third of the way down its pane and give its block focus (keyboard users continue there).
+ * Returns the passage's ranges (to mark it), or null when the pane is not there (yet).
+ */
+function scrollToPassage(paneId: string, anchor: { blockId: string; blockStart: number; blockEnd: number }): Range[] | null {
   const root = docRootOf(paneId);
   const scroller = scrollerOf(paneId);
-  if (!root || !scroller) return false;
+  if (!root || !scroller) return null;
   const ranges = passageRanges(blockLayout(root), { status: "anchored", ...anchor, start: 0, end: 0 });
   const block = document.getElementById(`${paneId}-${anchor.blockId}`);
   const rect = ranges[0]?.getBoundingClientRect() ?? block?.getBoundingClientRect();
-  if (!rect) return false;
+  if (!rect) return null;
   const box = scroller.getBoundingClientRect();
   scroller.scrollTop += rect.top - box.top - box.height / 3;
   if (block) {
     if (!block.hasAttribute("tabindex")) block.setAttribute("tabindex", "-1");
     block.focus({ preventScroll: true });
   }
-  setHighlight(HIGHLIGHT_PEER, ranges, 6);
-  return true;
+  return ranges;
 }
+
+/** How long a passage reached from its other end stays marked. */
+const FLASH_MS = 4000;
 
 /**
  * The link layer of the reader: the seminar's links (kept current through the live stream), their ends
@@ -156,6 +161,16 @@ export default function LinksProvider({
   const [suggestions, setSuggestions] = useState<SuggestionsState | null>(null);
   const [peer, setPeer] = useState<{ linkId: string; role: LinkEnd["role"] } | null>(null);
   const [paintTick, setPaintTick] = useState(0);
+  // The passage just reached from its other end: marked for a moment, whatever the pointer does meanwhile.
+  const [flash, setFlash] = useState<Range[]>([]);
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flashRanges = useCallback((ranges: Range[] | null) => {
+    if (!ranges) return false;
+    clearTimeout(flashTimer.current);
+    setFlash(ranges);
+    flashTimer.current = setTimeout(() => setFlash([]), FLASH_MS);
+    return true;
+  }, []);
   const painted = useRef(new Map<string, Array<{ pe: PaneEnd; ranges: Range[] }>>());
   const pending = useRef<{ slug: string; anchor: { blockId: string; blockStart: number; blockEnd: number }; fromPane: number } | null>(null);
   const announce = useMemo(() => notes?.announce ?? (() => {}), [notes?.announce]);
@@ -215,11 +230,10 @@ export default function LinksProvider({
   }, [links, panes]);
 
   useEffect(() => {
-    if (!peer) return setHighlight(HIGHLIGHT_PEER, [], 6);
-    const ranges: Range[] = [];
-    for (const list of painted.current.values()) for (const { pe, ranges: r } of list) if (pe.link.id === peer.linkId && pe.end.role === peer.role) ranges.push(...r);
+    const ranges: Range[] = [...flash];
+    if (peer) for (const list of painted.current.values()) for (const { pe, ranges: r } of list) if (pe.link.id === peer.linkId && pe.end.role === peer.role) ranges.push(...r);
     setHighlight(HIGHLIGHT_PEER, ranges, 6);
-  }, [peer, paintTick]);
+  }, [peer, paintTick, flash]);
 
   useEffect(
     () => () => {
@@ -259,7 +273,7 @@ export default function LinksProvider({
       const candidates = panes.map((p, i) => ({ p, i })).filter(({ p }) => p.slug === slug);
       const target = candidates.find(({ i }) => i !== fromPane) ?? candidates[0];
       if (target) {
-        scrollToPassage(target.p.paneId, anchor);
+        flashRanges(scrollToPassage(target.p.paneId, anchor));
         return;
       }
       pending.current = { slug, anchor, fromPane };
@@ -268,7 +282,7 @@ export default function LinksProvider({
         announce(t("tooManyPanes"));
       }
     },
-    [panes, openDocument, announce, t],
+    [panes, openDocument, announce, t, flashRanges],
   );
 
   const goToEnd = useCallback(
@@ -287,11 +301,11 @@ export default function LinksProvider({
     if (!pane) return;
     let tries = 0;
     const attempt = () => {
-      if (scrollToPassage(pane.paneId, p.anchor) || ++tries > 20) pending.current = null;
+      if (flashRanges(scrollToPassage(pane.paneId, p.anchor)) || ++tries > 20) pending.current = null;
       else requestAnimationFrame(attempt);
     };
     requestAnimationFrame(attempt);
-  }, [panes]);
+  }, [panes, flashRanges]);
 
   // The reader address's second passage (b2/r2): scroll its pane there and mark it.
   useEffect(() => {
@@ -300,7 +314,7 @@ export default function LinksProvider({
     const block = pane ? document.getElementById(`${pane.paneId}-${initialPeer.blockId}`) : null;
     if (!pane || !block) return;
     const end = initialPeer.end ?? blockText(block).length;
-    requestAnimationFrame(() => scrollToPassage(pane.paneId, { blockId: initialPeer.blockId, blockStart: initialPeer.start ?? 0, blockEnd: end }));
+    requestAnimationFrame(() => flashRanges(scrollToPassage(pane.paneId, { blockId: initialPeer.blockId, blockStart: initialPeer.start ?? 0, blockEnd: end })));
     // Only for the address the reader was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
