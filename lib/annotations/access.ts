@@ -49,6 +49,11 @@ export function canRead(viewer: Viewer, a: AudienceFields): boolean {
   }
 }
 
+/** Private feedback ("feedback") is a conversation between an instructor and one student. */
+export function isFeedbackPair(authorRole: Role, recipientRole: Role): boolean {
+  return authorRole !== recipientRole;
+}
+
 export function canEdit(viewer: Viewer, a: AudienceFields): boolean {
   return !a.deletedAt && a.authorId === viewer.userId;
 }

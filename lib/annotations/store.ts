@@ -8,8 +8,10 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { eventBus } from "@/lib/live/bus";
 import { requireMember, roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
-import { canDelete, canEdit, canModerate, canRead, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
+import { canDelete, canEdit, canModerate, canRead, isFeedbackPair, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
 import { indexAnnotation, unindexAnnotation } from "@/lib/search/indexer";
+import { notifyForAnnotation } from "@/lib/notifications";
+import { postFirstGate } from "@/lib/teaching/post-first";
 import { prepareBody } from "./body";
 import { loadDocument, resolveTarget } from "./targets";
 import { checkRelation, resolveLinkEnds } from "@/lib/links/validate";
@@ -115,10 +117,12 @@ async function viewerFor(userId: string, seminarId: string): Promise<Viewer> {
   return { userId, role };
 }
 
-async function checkRecipient(seminarId: string, authorId: string, recipientId: string | null | undefined): Promise<string> {
+/** Private feedback is between an instructor and one student: the recipient is a member with the other role. */
+async function checkRecipient(seminarId: string, authorId: string, recipientId: string | null | undefined, authorRole?: Role): Promise<string> {
   if (!recipientId || recipientId === authorId) throw new AppError("invalid-recipient");
   const member = await db().membership.findUnique({ where: { seminarId_userId: { seminarId, userId: recipientId } } });
   if (!member) throw new AppError("invalid-recipient");
+  if (authorRole && !isFeedbackPair(authorRole, member.role as Role)) throw new AppError("invalid-recipient");
   return recipientId;
 }
 
@@ -162,7 +166,7 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
       targets.push(resolveTarget(await loadDocument(input.target.documentSlug), input.target, "target"));
     }
     if (motivation === "commenting" && !body.text) throw new AppError("empty-note");
-    if (visibility === "feedback") recipientId = await checkRecipient(seminarId, userId, input.recipientId);
+    if (visibility === "feedback") recipientId = await checkRecipient(seminarId, userId, input.recipientId, viewer.role);
   }
 
   const { dto, eventId } = await db().$transaction(async (tx) => {
@@ -186,6 +190,7 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
     const dto = toDto(row);
     await indexAnnotation(tx, dto);
     const eventId = await appendEvent(tx, "annotation.created", userId, { annotation: dto });
+    await notifyForAnnotation(tx, dto);
     return { dto, eventId };
   });
   eventBus().publish(seminarId, eventId);
@@ -206,6 +211,11 @@ export async function getAnnotation(userId: string, annotationId: string): Promi
   if (!row) throw new AppError("not-found");
   const role = await roleIn(userId, row.seminarId);
   if (!role || !(await readable({ userId, role }, row))) throw new AppError("not-found");
+  const gate = await postFirstGate({ userId, role }, row.seminarId);
+  if (gate) {
+    const root = row.rootId ? await db().annotation.findUnique({ where: { id: row.rootId }, include: { targets: { select: { documentSlug: true } } } }) : row;
+    if (!root || gate.hides(root.authorId, root.targets.map((t) => t.documentSlug))) throw new AppError("not-found");
+  }
   return toDto(row);
 }
 
@@ -221,11 +231,14 @@ export async function listAnnotations(userId: string, seminarId: string, options
     throw new AppError("unknown-document", { slug: options.document });
   }
   const where = readableWhere(viewer);
-  const roots = await db().annotation.findMany({
+  const all = await db().annotation.findMany({
     where: { seminarId, parentId: null, ...where, ...(options.document ? { targets: { some: { documentSlug: options.document } } } : {}) },
     include,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  // "Post first": classmates' threads on a document stay hidden until the student wrote enough there.
+  const gate = await postFirstGate(viewer, seminarId);
+  const roots = gate ? all.filter((r) => !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug))) : all;
   const rootIds = roots.map((r) => r.id);
   const replies = rootIds.length
     ? await db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, ...where }, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
@@ -265,9 +278,9 @@ export async function updateAnnotation(userId: string, annotationId: string, raw
     // Replies follow their thread; only a thread's root chooses its audience.
     if (row.parentId) throw new AppError("invalid-request");
     data.visibility = input.visibility;
-    data.recipientId = input.visibility === "feedback" ? await checkRecipient(row.seminarId, userId, input.recipientId ?? row.recipientId) : null;
+    data.recipientId = input.visibility === "feedback" ? await checkRecipient(row.seminarId, userId, input.recipientId ?? row.recipientId, viewer.role) : null;
   } else if (input.recipientId !== undefined && row.visibility === "feedback" && !row.parentId) {
-    data.recipientId = await checkRecipient(row.seminarId, userId, input.recipientId);
+    data.recipientId = await checkRecipient(row.seminarId, userId, input.recipientId, viewer.role);
   }
   if (input.relation !== undefined && row.motivation === "linking") data.relation = input.relation;
   const tags = await normalizeTags(row.seminarId, input.tags);

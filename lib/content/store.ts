@@ -42,14 +42,48 @@ export function listDocuments(): DocumentMeta[] {
 }
 
 export function getDocument(slug: string): SynopseDocument | null {
-  return corpus().bySlug.get(slug) ?? null;
+  return corpus().bySlug.get(slug) ?? uploaded.get(slug) ?? null;
 }
 
 export function hasDocument(slug: string): boolean {
-  return corpus().bySlug.has(slug);
+  return corpus().bySlug.has(slug) || uploaded.has(slug);
+}
+
+// ---- documents uploaded in the app (table UploadedDocument), next to the corpus ----
+// The async lookups below fall back to the database and keep what they found here, so the sync API above
+// also knows an uploaded document once anything on the server has loaded it (the reader preloads its panes).
+
+const uploaded = new Map<string, SynopseDocument>();
+
+/** A corpus document, or one uploaded in the app (read from the database once, then cached). */
+export async function getDocumentAsync(slug: string): Promise<SynopseDocument | null> {
+  const known = getDocument(slug);
+  if (known) return known;
+  const { db } = await import("@/lib/db/client");
+  const row = await db().uploadedDocument.findUnique({ where: { slug }, select: { markdown: true, document: true } });
+  if (!row) return null;
+  const doc = row.document ? (JSON.parse(row.document) as SynopseDocument) : parseDocumentMarkdown(row.markdown, `uploaded/${slug}.md`);
+  uploaded.set(slug, doc);
+  return doc;
+}
+
+export async function hasDocumentAsync(slug: string): Promise<boolean> {
+  return (await getDocumentAsync(slug)) !== null;
+}
+
+/** Load these documents so the sync getDocument/hasDocument see uploaded ones too (unknown slugs are ignored). */
+export async function preloadDocuments(slugs: readonly string[]): Promise<void> {
+  await Promise.all(slugs.map((s) => getDocumentAsync(s)));
+}
+
+/** Put a just-published upload into the cache (no database round trip), or forget one (null). */
+export function cacheUploadedDocument(slug: string, doc: SynopseDocument | null): void {
+  if (doc) uploaded.set(slug, doc);
+  else uploaded.delete(slug);
 }
 
 /** Forget the cached corpus (tests; after a rebuild in a long-running process). */
 export function resetDocumentCache(): void {
   cache = null;
+  uploaded.clear();
 }

@@ -29,6 +29,10 @@ export const ERROR_STATUS = {
   "precondition-failed": 412,
   "precondition-required": 428,
   "rate-limited": 429,
+  "invalid-upload": 422,
+  "upload-too-large": 413,
+  "slug-taken": 409,
+  "preview-expired": 409,
   "internal": 500,
   "database-unavailable": 503,
 } as const;

@@ -6,6 +6,8 @@
  */
 import { canRead, type Viewer } from "@/lib/annotations/access";
 import type { EventPayload } from "@/lib/annotations/store";
+import type { AnnotationDto } from "@/lib/annotations/types";
+import { postFirstGate } from "@/lib/teaching/post-first";
 import { db } from "@/lib/db/client";
 import { eventBus, type EventBus } from "./bus";
 
@@ -56,7 +58,22 @@ export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: nu
     const e = viewEvent(viewer, row);
     if (e) events.push(e);
   }
-  return { cursor: rows.length ? rows[rows.length - 1].id : afterId, events };
+  return { cursor: rows.length ? rows[rows.length - 1].id : afterId, events: rows.length ? await withoutPostFirstHeld(viewer, seminarId, events) : events };
+}
+
+/** "Post first" (lib/teaching/post-first): classmates' threads on a locked document are not streamed either. */
+async function withoutPostFirstHeld(viewer: Viewer, seminarId: string, events: LiveEvent[]): Promise<LiveEvent[]> {
+  const gate = await postFirstGate(viewer, seminarId);
+  if (!gate) return events;
+  const rootIds = [...new Set(events.map((e) => (e.data as Partial<AnnotationDto>).rootId).filter((id): id is string => !!id))];
+  const roots = rootIds.length ? await db().annotation.findMany({ where: { id: { in: rootIds } }, select: { id: true, authorId: true, targets: { select: { documentSlug: true } } } }) : [];
+  const rootOf = new Map(roots.map((r) => [r.id, { authorId: r.authorId, slugs: r.targets.map((t) => t.documentSlug) }]));
+  return events.filter((e) => {
+    const a = e.data as Partial<AnnotationDto>;
+    if (!a.author || !a.targets) return true; // deletions and removals only name an id
+    const root = a.rootId ? rootOf.get(a.rootId) : { authorId: a.author.id, slugs: a.targets.map((t) => t.documentSlug) };
+    return !root || !gate.hides(root.authorId, root.slugs);
+  });
 }
 
 export function formatSse(e: LiveEvent): string {

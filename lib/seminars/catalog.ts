@@ -3,7 +3,7 @@
  * production source; tests and scripts inject their own. Kept behind this small interface so the
  * annotation store never depends on how documents are loaded.
  */
-import { getDocument, listDocuments } from "@/lib/content/store";
+import { getDocumentAsync, listDocuments } from "@/lib/content/store";
 import type { DocumentMeta, SynopseDocument } from "@/lib/content/types";
 
 export interface DocumentCatalog {
@@ -11,10 +11,10 @@ export interface DocumentCatalog {
   get(slug: string): Promise<SynopseDocument | null>;
 }
 
-/** The built-in corpus (content/documents). */
+/** The built-in corpus (content/documents), plus texts uploaded in the app (found by slug, not listed). */
 export const corpusCatalog: DocumentCatalog = {
   list: async () => listDocuments(),
-  get: async (slug) => getDocument(slug),
+  get: async (slug) => getDocumentAsync(slug),
 };
 
 let current: DocumentCatalog | null = null;

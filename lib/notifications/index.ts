@@ -1,0 +1,182 @@
+/**
+ * Notifications inside the app: replies to my notes, mentions (@Name in a note), new documents in my
+ * seminars, and new notes and links in my seminars — the last as one digest row per seminar and
+ * document that counts up until read, so a busy seminar does not flood the list.
+ *
+ * Rows are written in the same transaction as the change that causes them (the annotation store and the
+ * upload call these with their transaction), so a notification never points at something that was rolled
+ * back. Nobody is told about something they may not read (lib/annotations/access), and nobody about
+ * their own actions.
+ */
+import type { Prisma } from "@/generated/prisma/client";
+import { canRead, type Viewer } from "@/lib/annotations/access";
+import type { AnnotationDto } from "@/lib/annotations/types";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/seminars";
+
+type Tx = Prisma.TransactionClient;
+
+export type NotificationType = "reply" | "mention" | "activity" | "document";
+export const NOTIFICATION_TYPES: readonly NotificationType[] = ["reply", "mention", "activity", "document"];
+
+export interface NotificationDto {
+  id: string;
+  type: NotificationType;
+  seminarId: string;
+  seminarTitle: string;
+  annotationId: string | null;
+  documentSlug: string | null;
+  actorName: string | null;
+  count: number;
+  /** A short excerpt of the note (replies, mentions). */
+  excerpt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  read: boolean;
+}
+
+function normalizeName(s: string): string {
+  return s.normalize("NFC").toLocaleLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Members named with "@Name" in the text. Names may contain spaces ("@Anna Schmidt"): every member whose
+ * full name follows an "@" (case-insensitive, at a word boundary) is mentioned; the longest name wins when one
+ * name is a prefix of another ("@Anna Schmidt" does not also mention "Anna").
+ */
+export function findMentions(text: string, members: ReadonlyArray<{ userId: string; name: string }>): string[] {
+  const lower = normalizeName(text.replace(/\s+/g, " "));
+  const byLength = [...members].filter((m) => m.name.trim()).sort((a, b) => b.name.length - a.name.length);
+  const found = new Set<string>();
+  let at = lower.indexOf("@");
+  while (at >= 0) {
+    const rest = lower.slice(at + 1);
+    const hit = byLength.find((m) => {
+      const n = normalizeName(m.name);
+      return rest.startsWith(n) && !/[\p{L}\p{N}]/u.test(rest.charAt(n.length));
+    });
+    if (hit) found.add(hit.userId);
+    at = lower.indexOf("@", at + 1);
+  }
+  return [...found];
+}
+
+/** Notifications for a just-created annotation (call inside its transaction). */
+export async function notifyForAnnotation(tx: Tx, a: AnnotationDto): Promise<void> {
+  const members = await tx.membership.findMany({ where: { seminarId: a.seminarId }, select: { userId: true, role: true, user: { select: { name: true } } } });
+  const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden };
+  const mayRead = (m: { userId: string; role: string }) => canRead({ userId: m.userId, role: m.role as Role } satisfies Viewer, audience);
+  const told = new Set<string>([a.author.id]);
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  const slug = a.targets[0]?.documentSlug ?? null;
+
+  if (a.parentId) {
+    const parent = await tx.annotation.findUnique({ where: { id: a.parentId }, select: { authorId: true } });
+    const root = a.rootId && a.rootId !== a.parentId ? await tx.annotation.findUnique({ where: { id: a.rootId }, select: { authorId: true } }) : null;
+    for (const authorId of [parent?.authorId, root?.authorId]) {
+      const m = members.find((x) => x.userId === authorId);
+      if (!m || told.has(m.userId) || !mayRead(m)) continue;
+      told.add(m.userId);
+      rows.push({ userId: m.userId, type: "reply", seminarId: a.seminarId, annotationId: a.id, documentSlug: await rootSlug(tx, a), actorId: a.author.id });
+    }
+  }
+  for (const userId of findMentions(a.bodyText, members.map((m) => ({ userId: m.userId, name: m.user.name })))) {
+    const m = members.find((x) => x.userId === userId)!;
+    if (told.has(userId) || !mayRead(m)) continue;
+    told.add(userId);
+    rows.push({ userId, type: "mention", seminarId: a.seminarId, annotationId: a.id, documentSlug: slug ?? (await rootSlug(tx, a)), actorId: a.author.id });
+  }
+  if (rows.length) await tx.notification.createMany({ data: rows });
+
+  // New notes and links (not replies or bare highlights): one unread digest per member, seminar and document.
+  if (!a.parentId && (a.motivation === "commenting" || a.motivation === "linking") && slug) {
+    const others = members.filter((m) => !told.has(m.userId) && mayRead(m)).map((m) => m.userId);
+    if (others.length) await bumpDigest(tx, others, a.seminarId, slug);
+  }
+}
+
+async function rootSlug(tx: Tx, a: AnnotationDto): Promise<string | null> {
+  if (a.targets[0]) return a.targets[0].documentSlug;
+  if (!a.rootId) return null;
+  const t = await tx.target.findFirst({ where: { annotationId: a.rootId, role: "target" }, select: { documentSlug: true } });
+  return t?.documentSlug ?? null;
+}
+
+async function bumpDigest(tx: Tx, userIds: string[], seminarId: string, documentSlug: string): Promise<void> {
+  const now = new Date();
+  const open = await tx.notification.findMany({ where: { userId: { in: userIds }, seminarId, documentSlug, type: "activity", readAt: null }, select: { id: true, userId: true } });
+  if (open.length) await tx.notification.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { count: { increment: 1 }, updatedAt: now } });
+  const have = new Set(open.map((o) => o.userId));
+  const fresh = userIds.filter((u) => !have.has(u));
+  if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: 1, createdAt: now, updatedAt: now })) });
+}
+
+/** Every other member learns that a text was added to the seminar (call inside the publishing transaction). */
+export async function notifyNewDocument(tx: Tx, input: { seminarId: string; slug: string; actorId: string }): Promise<void> {
+  const members = await tx.membership.findMany({ where: { seminarId: input.seminarId, userId: { not: input.actorId } }, select: { userId: true } });
+  if (members.length)
+    await tx.notification.createMany({ data: members.map((m) => ({ userId: m.userId, type: "document", seminarId: input.seminarId, documentSlug: input.slug, actorId: input.actorId })) });
+}
+
+/** Unread notifications of seminars the user still belongs to (the header badge). */
+export async function unreadCount(userId: string): Promise<number> {
+  const seminars = await db().membership.findMany({ where: { userId }, select: { seminarId: true } });
+  return db().notification.count({ where: { userId, readAt: null, seminarId: { in: seminars.map((s) => s.seminarId) } } });
+}
+
+/** The newest notifications, unread first; annotations the user can no longer read are left out. */
+export async function listNotifications(userId: string, limit = 100): Promise<NotificationDto[]> {
+  const rows = await db().notification.findMany({
+    where: { userId },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: limit,
+  });
+  const seminarIds = [...new Set(rows.map((r) => r.seminarId))];
+  const memberships = await db().membership.findMany({ where: { userId, seminarId: { in: seminarIds } }, select: { seminarId: true, role: true, seminar: { select: { title: true } } } });
+  const seminarOf = new Map(memberships.map((m) => [m.seminarId, m]));
+  const annotationIds = rows.map((r) => r.annotationId).filter((x): x is string => !!x);
+  const annotations = await db().annotation.findMany({ where: { id: { in: annotationIds } }, select: { id: true, authorId: true, visibility: true, recipientId: true, hidden: true, deletedAt: true, bodyText: true } });
+  const annotationOf = new Map(annotations.map((a) => [a.id, a]));
+  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
+  const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const actorOf = new Map(actors.map((u) => [u.id, u.name]));
+  const out: NotificationDto[] = [];
+  const spent: string[] = [];
+  for (const r of rows) {
+    const m = seminarOf.get(r.seminarId);
+    const a = r.annotationId ? annotationOf.get(r.annotationId) : undefined;
+    if (!m || (r.annotationId && (!a || !canRead({ userId, role: m.role as Role }, a)))) {
+      // about something the user can no longer see: spent, so the badge does not count it forever
+      if (!r.readAt) spent.push(r.id);
+      continue;
+    }
+    out.push({
+      id: r.id,
+      type: r.type as NotificationType,
+      seminarId: r.seminarId,
+      seminarTitle: m.seminar.title,
+      annotationId: r.annotationId,
+      documentSlug: r.documentSlug,
+      actorName: r.actorId ? (actorOf.get(r.actorId) ?? null) : null,
+      count: r.count,
+      excerpt: a ? (a.bodyText.length > 160 ? `${a.bodyText.slice(0, 159)}…` : a.bodyText) : null,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      read: r.readAt !== null,
+    });
+  }
+  if (spent.length) await db().notification.updateMany({ where: { id: { in: spent } }, data: { readAt: new Date() } });
+  return out;
+}
+
+/** Mark these notifications (the ones a page showed) read; only the user's own. */
+export async function markRead(userId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db().notification.updateMany({ where: { userId, id: { in: [...ids] }, readAt: null }, data: { readAt: new Date() } });
+  return r.count;
+}
+
+export async function markAllRead(userId: string): Promise<number> {
+  const r = await db().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  return r.count;
+}

@@ -1,0 +1,285 @@
+/**
+ * The instructor's overview of a seminar, computed from the annotation tables:
+ * - per member and week: notes, replies, links and words written;
+ * - per document: where discussion concentrates — the plain text cut into N equal segments, each counting the
+ *   annotations and replies over it (the heat strip), and the passages ranked by annotations + replies;
+ * - open questions: top-level notes that ask something ("?" or the tag "question") and that nobody else answered.
+ * Only what the viewer may read counts (lib/annotations/access readableWhere): an instructor sees seminar and
+ * instructors-only notes and their own feedback threads, never students' private notes or others' feedback.
+ * Framework-free.
+ */
+import { readableWhere, type Viewer } from "@/lib/annotations/access";
+import { documentText, locate } from "@/lib/content/text";
+import { db } from "@/lib/db/client";
+import { requireInstructor, requireMember, type Role } from "@/lib/seminars";
+import { documentCatalog } from "@/lib/seminars/catalog";
+import type { SynopseDocument } from "@/lib/content/types";
+import { postFirstGate } from "./post-first";
+
+export const HEAT_SEGMENTS = 40;
+const MAX_WEEKS = 26;
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface Counts {
+  notes: number;
+  replies: number;
+  links: number;
+  words: number;
+}
+
+export interface MemberActivity {
+  userId: string;
+  name: string;
+  role: Role;
+  totals: Counts;
+  /** same order as SeminarOverview.weeks */
+  byWeek: Counts[];
+}
+
+export interface Passage {
+  blockId: string;
+  start: number;
+  end: number;
+  text: string;
+  annotations: number;
+  replies: number;
+}
+
+export interface Heat {
+  slug: string;
+  title: string;
+  lang: string;
+  /** annotations + replies over each of HEAT_SEGMENTS equal parts of the text */
+  segments: number[];
+  /** the block where each segment starts (to jump there) */
+  segmentBlocks: string[];
+  passages: Passage[];
+  total: number;
+}
+
+export interface OpenQuestion {
+  id: string;
+  authorName: string;
+  text: string;
+  slug: string | null;
+  blockId: string | null;
+  quote: string | null;
+  createdAt: string;
+}
+
+export interface SeminarOverview {
+  seminarId: string;
+  title: string;
+  /** Monday of each week (YYYY-MM-DD, UTC), oldest first */
+  weeks: string[];
+  members: MemberActivity[];
+  documents: Heat[];
+  openQuestions: OpenQuestion[];
+}
+
+const zero = (): Counts => ({ notes: 0, replies: 0, links: 0, words: 0 });
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Monday 00:00 UTC of the week holding `d`. */
+export function weekStart(d: Date): Date {
+  const day = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const dow = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - dow * DAY);
+}
+
+export function isQuestion(text: string, tags: readonly string[]): boolean {
+  return /[?？¿]/.test(text) || tags.some((t) => t.toLowerCase() === "question" || t.toLowerCase() === "frage" || t.toLowerCase() === "вопрос");
+}
+
+type Row = {
+  id: string;
+  authorId: string;
+  motivation: string;
+  parentId: string | null;
+  rootId: string | null;
+  bodyText: string;
+  createdAt: Date;
+  author: { name: string };
+  tags: Array<{ tag: string }>;
+  targets: Array<{ role: string; documentSlug: string; blockId: string; start: number; end: number; exact: string }>;
+};
+
+async function readableRows(viewer: Viewer, seminarId: string): Promise<Row[]> {
+  const rows = await db().annotation.findMany({
+    where: { seminarId, ...readableWhere(viewer) },
+    select: {
+      id: true,
+      authorId: true,
+      motivation: true,
+      parentId: true,
+      rootId: true,
+      bodyText: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      tags: { select: { tag: true } },
+      targets: { select: { role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  // A reply counts only when its thread is visible too; post-first applies to students' heat strips.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const gate = await postFirstGate(viewer, seminarId);
+  const visibleRoot = (r: Row) => !gate || !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug));
+  return rows.filter((r) => {
+    const root = r.rootId ? byId.get(r.rootId) : r;
+    return !!root && visibleRoot(root);
+  });
+}
+
+/** Concentration of discussion over one document's text. */
+function heatOf(slug: string, doc: SynopseDocument, rows: Row[], replyCount: Map<string, number>, segments: number): Heat {
+  const dt = documentText(doc);
+  const length = Math.max(1, dt.text.length);
+  const heat = new Array<number>(segments).fill(0);
+  const segmentBlocks = Array.from({ length: segments }, (_, i) => doc.blocks[locate(dt, Math.floor((i * length) / segments)).index]?.id ?? "");
+  const spans: Array<{ blockId: string; start: number; end: number; weight: number; replies: number }> = [];
+  for (const r of rows) {
+    if (r.parentId) continue;
+    for (const t of r.targets) {
+      if (t.documentSlug !== slug) continue;
+      const start = Math.min(Math.max(0, t.start), length - 1);
+      const end = Math.min(Math.max(start + 1, t.end), length);
+      const replies = replyCount.get(r.id) ?? 0;
+      const weight = 1 + replies;
+      const first = Math.floor((start * segments) / length);
+      const last = Math.min(segments - 1, Math.floor(((end - 1) * segments) / length));
+      for (let s = first; s <= last; s++) heat[s] += weight;
+      spans.push({ blockId: t.blockId, start, end, weight, replies });
+    }
+  }
+  // Ranked passages: overlapping spans merge into one passage (a discussion around the same words).
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Passage[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      last.annotations += 1;
+      last.replies += s.replies;
+    } else merged.push({ blockId: s.blockId, start: s.start, end: s.end, text: "", annotations: 1, replies: s.replies });
+  }
+  for (const p of merged) {
+    const t = dt.text.slice(p.start, p.end).replace(/\s+/g, " ").trim();
+    p.text = t.length > 220 ? `${t.slice(0, 219)}…` : t;
+  }
+  merged.sort((a, b) => b.annotations + b.replies - (a.annotations + a.replies) || a.start - b.start);
+  return { slug, title: doc.meta.title ?? slug, lang: doc.meta.lang, segments: heat, segmentBlocks, passages: merged.slice(0, 10), total: spans.reduce((n, s) => n + s.weight, 0) };
+}
+
+function repliesByRoot(rows: Row[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) if (r.rootId) out.set(r.rootId, (out.get(r.rootId) ?? 0) + 1);
+  return out;
+}
+
+/** The whole overview (instructors only). `now` fixes the last week (tests). */
+export async function seminarOverview(userId: string, seminarId: string, now: Date = new Date()): Promise<SeminarOverview> {
+  await requireInstructor(userId, seminarId);
+  const viewer: Viewer = { userId, role: "instructor" };
+  const seminar = await db().seminar.findUniqueOrThrow({
+    where: { id: seminarId },
+    select: { title: true, createdAt: true, documents: { select: { slug: true }, orderBy: { addedAt: "asc" } }, members: { select: { userId: true, role: true, user: { select: { name: true } } } } },
+  });
+  const rows = await readableRows(viewer, seminarId);
+
+  // weeks: from the first activity (or the seminar's start) to now, at most MAX_WEEKS
+  const last = weekStart(now);
+  const firstActivity = rows[0]?.createdAt ?? seminar.createdAt;
+  let first = weekStart(firstActivity < seminar.createdAt ? firstActivity : seminar.createdAt);
+  if ((last.getTime() - first.getTime()) / (7 * DAY) >= MAX_WEEKS) first = new Date(last.getTime() - (MAX_WEEKS - 1) * 7 * DAY);
+  const weeks: string[] = [];
+  for (let t = first.getTime(); t <= last.getTime(); t += 7 * DAY) weeks.push(new Date(t).toISOString().slice(0, 10));
+  const weekIndex = (d: Date) => weeks.indexOf(weekStart(d).toISOString().slice(0, 10));
+
+  const members = new Map<string, MemberActivity>(
+    seminar.members.map((m) => [m.userId, { userId: m.userId, name: m.user.name, role: m.role as Role, totals: zero(), byWeek: weeks.map(zero) }]),
+  );
+  for (const r of rows) {
+    const m = members.get(r.authorId);
+    if (!m) continue; // a former member
+    const kind: keyof Counts | null = r.motivation === "replying" ? "replies" : r.motivation === "linking" ? "links" : r.motivation === "commenting" ? "notes" : null;
+    if (!kind) continue;
+    const words = wordCount(r.bodyText);
+    m.totals[kind]++;
+    m.totals.words += words;
+    const w = weekIndex(r.createdAt);
+    if (w >= 0) {
+      m.byWeek[w][kind]++;
+      m.byWeek[w].words += words;
+    }
+  }
+
+  const replyCount = repliesByRoot(rows);
+  const documents: Heat[] = [];
+  for (const { slug } of seminar.documents) {
+    const doc = await (await documentCatalog()).get(slug);
+    if (doc) documents.push(heatOf(slug, doc, rows, replyCount, HEAT_SEGMENTS));
+  }
+
+  const answeredByOthers = new Set<string>();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const r of rows) {
+    if (!r.rootId) continue;
+    const root = byId.get(r.rootId);
+    if (root && r.authorId !== root.authorId) answeredByOthers.add(root.id);
+  }
+  // Replies the viewer cannot see still answer the question: count them without reading them.
+  const hiddenAnswers = await db().annotation.findMany({
+    where: { seminarId, deletedAt: null, rootId: { in: rows.filter((r) => !r.parentId).map((r) => r.id) } },
+    select: { rootId: true, authorId: true },
+  });
+  for (const h of hiddenAnswers) if (h.rootId && byId.get(h.rootId)?.authorId !== h.authorId) answeredByOthers.add(h.rootId);
+  const openQuestions: OpenQuestion[] = rows
+    .filter((r) => !r.parentId && r.motivation === "commenting" && isQuestion(r.bodyText, r.tags.map((t) => t.tag)) && !answeredByOthers.has(r.id))
+    .map((r) => {
+      const t = r.targets.find((x) => x.role === "target");
+      return { id: r.id, authorName: r.author.name, text: r.bodyText, slug: t?.documentSlug ?? null, blockId: t?.blockId ?? null, quote: t?.exact ?? null, createdAt: r.createdAt.toISOString() };
+    });
+
+  const roleRank = (r: Role) => (r === "student" ? 0 : 1);
+  return {
+    seminarId,
+    title: seminar.title,
+    weeks,
+    members: [...members.values()].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.name.localeCompare(b.name)),
+    documents,
+    openQuestions,
+  };
+}
+
+/** The heat strip of one document for any member (their own visibility and post-first gate apply). */
+export async function documentHeat(userId: string, seminarId: string, slug: string, segments = HEAT_SEGMENTS): Promise<Heat | null> {
+  const role = await requireMember(userId, seminarId);
+  const doc = await (await documentCatalog()).get(slug);
+  if (!doc) return null;
+  const rows = await readableRows({ userId, role }, seminarId);
+  return heatOf(slug, doc, rows, repliesByRoot(rows), segments);
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  // Quote when needed; a leading =, +, - or @ would run as a formula in spreadsheets, so it is prefixed.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One row per member and week (then totals), for spreadsheets. */
+export function overviewCsv(o: SeminarOverview): string {
+  const lines = [["member", "role", "week", "notes", "replies", "links", "words"].join(",")];
+  for (const m of o.members) {
+    o.weeks.forEach((w, i) => {
+      const c = m.byWeek[i];
+      lines.push([m.name, m.role, w, c.notes, c.replies, c.links, c.words].map(csvCell).join(","));
+    });
+    lines.push([m.name, m.role, "total", m.totals.notes, m.totals.replies, m.totals.links, m.totals.words].map(csvCell).join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
