@@ -119,6 +119,63 @@ function wellFormed(s: PassageSelectors | null | undefined): boolean {
   );
 }
 
+/** One anchoring attempt: the evidence gathered so far and the best rejected candidate (for the orphan's reason). */
+class Attempt {
+  readonly ctx: ScoringContext;
+  readonly length: number;
+  readonly budget: number;
+  rejected: ScoredCandidate | null = null;
+  rejectedVerdict: Verdict = "low-score";
+  ambiguous = false;
+
+  constructor(
+    readonly index: AnchoringIndex,
+    readonly selectors: PassageSelectors,
+    hints: number[],
+  ) {
+    const { exact, prefix, suffix } = selectors.quote;
+    this.ctx = { text: index.text, exact, prefix, suffix, hints };
+    this.length = exact.length;
+    this.budget = maxErrorsFor(exact);
+  }
+
+  score(c: Candidate): ScoredCandidate {
+    return scoreCandidate(this.ctx, c);
+  }
+
+  /** Score an approximate match after moving its ends to where the stored context says they are. */
+  scoreRefined(c: Candidate): ScoredCandidate {
+    return this.score(c.errors > 0 ? refineBoundaries(this.ctx.text, this.selectors.quote, c, this.budget) : c);
+  }
+
+  /** The best acceptable candidate, or null (remembering the best rejected one and any ambiguity). */
+  consider(candidates: ScoredCandidate[]): ScoredCandidate | null {
+    let top: ScoredCandidate | null = null;
+    for (const c of candidates) if (judge(c, this.length) === "accept" && (!top || c.score > top.score || (c.score === top.score && c.start < top.start))) top = c;
+    if (top) {
+      // Two different places fitting (almost) equally well: picking one would be a guess.
+      let rival = false;
+      for (const c of candidates) {
+        if (c !== top && (c.end <= top.start || c.start >= top.end) && top.score - c.score < AMBIGUITY_MARGIN && judge(c, this.length) === "accept") rival = true;
+      }
+      if (!rival) return top;
+      this.ambiguous = true;
+    }
+    const closest = best(candidates);
+    if (closest && (!this.rejected || closest.score > this.rejected.score)) {
+      this.rejected = closest;
+      this.rejectedVerdict = judge(closest, this.length);
+    }
+    return null;
+  }
+
+  orphan(): Orphan {
+    if (this.ambiguous) return { status: "orphan", reason: "ambiguous", bestScore: this.rejected ? this.rejected.score : 0 };
+    if (!this.rejected) return { status: "orphan", reason: "quote-not-found", bestScore: 0 };
+    return { status: "orphan", reason: this.rejectedVerdict === "context-mismatch" ? "context-mismatch" : "low-score", bestScore: this.rejected.score };
+  }
+}
+
 export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): AnchorResult {
   if (!wellFormed(selectors)) return { status: "orphan", reason: "invalid-selectors", bestScore: 0 };
   const { text, dt } = index;
@@ -135,75 +192,28 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   const blockIndex = dt.indexById.get(selectors.blockId);
   if (blockIndex !== undefined) hints.push(dt.starts[blockIndex] + selectors.blockStart);
   if (pos && Number.isFinite(pos.start) && !hints.includes(pos.start)) hints.push(pos.start);
-  const ctx: ScoringContext = { text, exact, prefix, suffix, hints };
-
-  let rejected: { candidate: ScoredCandidate; verdict: Verdict } | null = null;
-  let ambiguous = false;
-  const consider = (candidates: ScoredCandidate[]): ScoredCandidate | null => {
-    const accepted = candidates.filter((c) => judge(c, length) === "accept");
-    const top = best(accepted);
-    if (top) {
-      // Two different places fitting (almost) equally well: picking one would be a guess.
-      const rival = accepted.some((c) => c !== top && (c.end <= top.start || c.start >= top.end) && top.score - c.score < AMBIGUITY_MARGIN);
-      if (!rival) return top;
-      ambiguous = true;
-    }
-    const closest = best(candidates);
-    if (closest && (!rejected || closest.score > rejected.candidate.score)) rejected = { candidate: closest, verdict: judge(closest, length) };
-    return null;
-  };
+  const attempt = new Attempt(index, selectors, hints);
 
   // 2. The block still holds the quote at the stored offsets (typical after edits elsewhere).
   if (blockIndex !== undefined && text.startsWith(exact, hints[0])) {
-    const hit = consider([scoreCandidate(ctx, { start: hints[0], end: hints[0] + length, errors: 0 })]);
+    const hit = attempt.consider([attempt.score({ start: hints[0], end: hints[0] + length, errors: 0 })]);
     if (hit) return anchored(index, "block", hit.score, hit.start, hit.end);
   }
-
-  const budget = maxErrorsFor(exact);
-  const refined = (c: Candidate) => scoreCandidate(ctx, c.errors > 0 ? refineBoundaries(text, selectors.quote, c, budget) : c);
 
   // 3. Every exact occurrence (from the document's q-gram index), scored on context and distance.
   //    With both contexts intact nothing can beat it. Otherwise it may be a look-alike in half-matching
   //    context while the real passage was edited, so the nearby fuzzy candidates get a say (4a).
   const everywhere = index.occurrences.all(exact);
-  const exactHit = everywhere.length > 0 ? consider(everywhere.map((at) => scoreCandidate(ctx, { start: at, end: at + length, errors: 0 }))) : null;
+  let exactHit: ScoredCandidate | null = null;
+  if (everywhere.length > 0) {
+    const scored: ScoredCandidate[] = [];
+    for (const at of everywhere) scored.push(attempt.score({ start: at, end: at + length, errors: 0 }));
+    exactHit = attempt.consider(scored);
+  }
   if (exactHit && exactHit.prefix === 1 && exactHit.suffix === 1) return anchored(index, "exact", exactHit.score, exactHit.start, exactHit.end);
 
-  // 4a. Approximate matches: first between the surviving context, then right around each expected
-  //     place with the full error budget. Searched before the whole text because a look-alike elsewhere
-  //     with fewer errors would hide the edited passage. Windows at context hints are precise (the
-  //     passage starts right after its surviving prefix), so they only need to cover the error budget.
-  const nearHit = ((): ScoredCandidate | null => {
-    // The stored context, where it survived unchanged, says best where the passage is now. Both
-    // contexts still standing a passage-sized stretch apart: the passage is what lies between them
-    // (a typo fixed or a word changed inside). One bounded edit distance, no search.
-    const around = contextHits(index, prefix, suffix);
-    const pairs: Array<[number, number]> = [];
-    for (const start of around.starts) {
-      for (const end of around.ends) if (end > start && Math.abs(end - start - length) <= budget) pairs.push([start, end]);
-    }
-    if (pairs.length === 1) {
-      const [[start, end]] = pairs;
-      const between = scoreCandidate(ctx, { start, end, errors: distanceWithin(exact, text, start, end, budget) });
-      const hit = consider([between]);
-      if (hit) return hit;
-    }
-    const contextStarts = [...around.starts, ...around.ends.map((e) => Math.max(0, e - length))];
-    const windows: Array<[number, number]> = [];
-    for (const h of contextStarts) {
-      if (windows.every(([at]) => Math.abs(at - h) > HINT_SPACING)) windows.push([h, budget + CONTEXT_HINT_SLACK]);
-    }
-    // With an exact hit in hand only the precise context windows are worth a look: the wide windows
-    // around the old offsets would mostly find that same hit again, at the price of a Myers search.
-    if (!exactHit) for (const h of hints) windows.push([h, NEAR_WINDOW]);
-    // From here on, nearness to where the surviving context points also counts as position evidence.
-    hints.push(...contextStarts);
-    for (const [at, reach] of windows) {
-      const hit = consider(fuzzyCandidates(text, exact, at - reach, at + reach).map(refined));
-      if (hit) return hit;
-    }
-    return null;
-  })();
+  // 4a. Approximate matches near where the passage should be (see nearFuzzy).
+  const nearHit = nearFuzzy(attempt, exactHit !== null);
   // The fuzzy candidate wins only from a different place: where both overlap (an edit right at the
   // passage's edge, inside or outside it is a matter of reading), the unchanged words are kept.
   const overlapping = exactHit && nearHit && nearHit.start < exactHit.end && exactHit.start < nearHit.end;
@@ -211,13 +221,59 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   if (winner) return anchored(index, winner.errors === 0 ? "exact" : "fuzzy", winner.score, winner.start, winner.end);
 
   // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).
-  const far = consider(filteredFuzzyCandidates(text, index.occurrences.grams, exact).map(refined));
-  if (far) return anchored(index, far.errors === 0 ? "exact" : "fuzzy", far.score, far.start, far.end);
+  const far: ScoredCandidate[] = [];
+  for (const c of filteredFuzzyCandidates(text, index.occurrences.grams, exact)) far.push(attempt.scoreRefined(c));
+  const farHit = attempt.consider(far);
+  if (farHit) return anchored(index, farHit.errors === 0 ? "exact" : "fuzzy", farHit.score, farHit.start, farHit.end);
 
-  const r = rejected as { candidate: ScoredCandidate; verdict: Verdict } | null;
-  if (ambiguous) return { status: "orphan", reason: "ambiguous", bestScore: r ? r.candidate.score : 0 };
-  const orphan: Orphan = r
-    ? { status: "orphan", reason: r.verdict === "context-mismatch" ? "context-mismatch" : "low-score", bestScore: r.candidate.score }
-    : { status: "orphan", reason: "quote-not-found", bestScore: 0 };
-  return orphan;
+  return attempt.orphan();
+}
+
+/**
+ * Approximate matches near where the passage should be: first the stretch between its surviving
+ * context, then windows around each expected place. Searched before the whole text because a
+ * look-alike elsewhere with fewer errors would hide the edited passage. Windows at context hints are
+ * precise (the passage starts right after its surviving prefix), so they only need to cover the error
+ * budget; the wide windows around the old offsets are skipped when an exact hit is already in hand
+ * (they would mostly find that same hit again, at the price of a Myers search).
+ */
+function nearFuzzy(attempt: Attempt, haveExactHit: boolean): ScoredCandidate | null {
+  const { index, length, budget } = attempt;
+  const { text, exact, prefix, suffix, hints } = attempt.ctx;
+  // Both contexts still standing a passage-sized stretch apart: the passage is what lies between them
+  // (a typo fixed or a word changed inside). One bounded edit distance, no search.
+  const around = contextHits(index, prefix, suffix);
+  let pair: [number, number] | null = null;
+  let pairs = 0;
+  for (const start of around.starts) {
+    for (const end of around.ends) {
+      if (end > start && Math.abs(end - start - length) <= budget) {
+        pair = [start, end];
+        pairs++;
+      }
+    }
+  }
+  if (pair && pairs === 1) {
+    const [start, end] = pair;
+    const hit = attempt.consider([attempt.score({ start, end, errors: distanceWithin(exact, text, start, end, budget) })]);
+    if (hit) return hit;
+  }
+  const contextStarts = around.starts.slice();
+  for (const e of around.ends) contextStarts.push(Math.max(0, e - length));
+  const windows: Array<[number, number]> = [];
+  for (const h of contextStarts) {
+    let fresh = true;
+    for (const [at] of windows) if (Math.abs(at - h) <= HINT_SPACING) fresh = false;
+    if (fresh) windows.push([h, budget + CONTEXT_HINT_SLACK]);
+  }
+  if (!haveExactHit) for (const h of hints) windows.push([h, NEAR_WINDOW]);
+  // From here on, nearness to where the surviving context points also counts as position evidence.
+  hints.push(...contextStarts);
+  for (const [at, reach] of windows) {
+    const scored: ScoredCandidate[] = [];
+    for (const c of fuzzyCandidates(text, exact, at - reach, at + reach)) scored.push(attempt.scoreRefined(c));
+    const hit = attempt.consider(scored);
+    if (hit) return hit;
+  }
+  return null;
 }
