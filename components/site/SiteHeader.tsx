@@ -1,16 +1,20 @@
 import { Suspense } from "react";
 import "./site.css";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getSessionUser } from "@/lib/auth/server";
 import "@/components/search/search.css";
 import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";
 
-/** The bar above every page: the app's name (back to the library) and the language switcher. */
+/** The bar above every page: the app's name (back to the library), seminars and account, search, the language switcher. */
 export default async function SiteHeader() {
   const t = await getTranslations("App");
   const nav = await getTranslations("Nav");
   const search = await getTranslations("Search");
   const locale = await getLocale();
+  // A broken session or database must not take the header (and so every page) down with it.
+  const user = await getSessionUser(await headers()).catch(() => null);
   return (
     <header className="site-header">
       <Link href="/" className="site-name">
@@ -18,6 +22,8 @@ export default async function SiteHeader() {
       </Link>
       <nav aria-label={t("name")} className="site-nav">
         <Link href="/">{nav("library")}</Link>
+        {user ? <Link href="/seminars">{nav("seminars")}</Link> : null}
+        {user ? <Link href="/account">{nav("account")}</Link> : <Link href="/sign-in">{nav("signIn")}</Link>}
       </nav>
       <form method="get" action={`/${locale}/search`} role="search" className="site-search">
         <input type="search" name="q" aria-label={search("headerLabel")} placeholder={search("headerLabel")} />
