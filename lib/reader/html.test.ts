@@ -96,3 +96,27 @@ describe("document → reader HTML", () => {
     expect(other).not.toContain('id="pane1-');
   });
 });
+
+describe("sections of a heading-less essay", () => {
+  const essay = {
+    ...fixtureDocument,
+    meta: { ...fixtureDocument.meta, slug: "essay", kind: "essay" as const },
+    parts: [],
+    blocks: [
+      { id: "p1", type: "paragraph" as const, section: 1, text: "THE FEAR THAT Moscow and Berlin might again come to terms", marks: [], lines: [[1, 1]] as Array<[number, number]> },
+      { id: "p2", type: "paragraph" as const, section: 1, text: "If Stalin contemplated a separate peace", marks: [], lines: [[2, 2]] as Array<[number, number]> },
+      { id: "p3", type: "paragraph" as const, section: 2, text: "During the winter the situation changed entirely.", marks: [], lines: [[3, 3]] as Array<[number, number]> },
+    ],
+  };
+
+  it("outlines each section by its opening words and marks where it starts", () => {
+    const { html, outline } = renderDocument(essay, "pane1", labels);
+    expect(outline).toEqual([
+      { id: "pane1-p1", text: "§ 1 THE FEAR THAT …", level: 1 },
+      { id: "pane1-p3", text: "§ 2 During the winter the situation changed …", level: 1 },
+    ]);
+    expect(html).toContain('class="b b-paragraph section-start" id="pane1-p1"');
+    expect(html).toContain('class="b b-paragraph" id="pane1-p2"');
+    expect(html).toContain('class="b b-paragraph section-start" id="pane1-p3"');
+  });
+});

@@ -78,6 +78,9 @@ interface InlineContext {
   /** How many markers of each footnote were rendered so far (for unique marker ids). */
   markerCount: Map<string, number>;
   footnotes: Map<string, Block>;
+  /** Heading-less documents with numbered sections (Mastný): outline the sections instead. */
+  outlineSections: boolean;
+  lastSection?: number;
 }
 
 /** Split the text at every mark boundary; each piece knows which marks cover it. */
@@ -182,7 +185,7 @@ const BLOCK_TAGS: Record<Block["type"], string> = {
 };
 
 function blockOpen(block: Block, ctx: InlineContext, tag: string, extra = ""): string {
-  const cls = `b b-${block.type}`;
+  const cls = `b b-${block.type}${block.section !== undefined && block.section !== ctx.lastSection && block.type !== "footnote" ? " section-start" : ""}`;
   return `<${tag} class="${cls}" id="${escapeHtml(blockDomId(ctx.paneId, block.id))}" data-block-id="${escapeHtml(block.id)}"${extra}>`;
 }
 
@@ -290,7 +293,8 @@ function renderNotes(notes: Block[], ctx: InlineContext): string {
 /** The document's reader HTML and outline for one pane. Pure; see renderDocumentCached for the cache. */
 export function renderDocument(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
   const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
-  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes };
+  const outlineSections = !doc.blocks.some((b) => b.type === "heading") && doc.blocks.some((b) => b.section !== undefined);
+  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes, outlineSections };
   const outline: OutlineEntry[] = [];
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = doc.blocks.filter((b) => b.type !== "footnote");
@@ -340,10 +344,22 @@ function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, ou
     if (block.type === "heading") {
       outline.push({ id: blockDomId(ctx.paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) });
     }
+    if (ctx.outlineSections && block.section !== undefined && block.section !== ctx.lastSection) {
+      outline.push({ id: blockDomId(ctx.paneId, block.id), text: `§ ${block.section} ${leadIn(block.text)}`, level: 1 });
+    }
     out += renderBlock(block, ctx, doc);
+    if (block.section !== undefined) ctx.lastSection = block.section;
   }
   if (inList) out += `</ul>`;
   return out;
+}
+
+/** A section's opening words for the outline: its small-caps lead-in ("THE FEAR THAT"), or its first words. */
+export function leadIn(text: string): string {
+  const caps = /^(?:[\p{Lu}\d'’.,-]+\s+){1,8}/u.exec(text)?.[0].trim();
+  if (caps && caps.length >= 6) return `${caps} …`;
+  const words = text.split(/\s+/).slice(0, 6).join(" ");
+  return words.length < text.length ? `${words} …` : words;
 }
 
 const cache = new Map<string, RenderedDocument>();
