@@ -17,7 +17,7 @@
  * saxes parses (it checks well-formedness and decodes entities); the tree keeps each node's UTF-16 offsets
  * in the raw text, which the BlockBuilder needs to account for every character.
  */
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { SaxesParser } from "saxes";
 import { ContentError } from "../errors";
 import { LANGUAGES, type Block, type DocumentMeta, type Language } from "../types";
 import { BlockBuilder } from "./block-builder";
@@ -76,15 +76,15 @@ export function parseXml(raw: string, file: string): ElementNode {
   });
   parser.on("text", (t) => pendingText.push(t));
   parser.on("cdata", (t) => pendingText.push(t));
-  parser.on("opentag", (tag: SaxesTagPlain) => {
+  parser.on("opentag", (tag) => {
     const start = markupStart("<");
     flushText(start);
-    const el: ElementNode = { kind: "element", name: localName(tag.name), attrs: tag.attributes as Record<string, string>, start, openEnd: parser.position, closeStart: parser.position, end: parser.position, children: [] };
+    const el: ElementNode = { kind: "element", name: localName(tag.name), attrs: tag.attributes as unknown as Record<string, string>, start, openEnd: parser.position, closeStart: parser.position, end: parser.position, children: [] };
     top().children.push(el);
     cursor = parser.position;
     if (!tag.isSelfClosing) stack.push(el);
   });
-  parser.on("closetag", (tag: SaxesTagPlain) => {
+  parser.on("closetag", (tag) => {
     if (tag.isSelfClosing) return;
     const start = markupStart("</");
     flushText(start);
@@ -263,7 +263,7 @@ export const cleanTei: Cleaner = (raw, ctx) => {
         else b.change(r, c.value, "XML entity / character reference");
         continue;
       }
-      if (c.kind === "comment" || c.kind === "pi") {
+      if (c.kind !== "element") {
         b.remove(raw.slice(c.start, c.end), c.kind === "comment" ? "XML comment" : "XML processing instruction");
         continue;
       }
