@@ -6,6 +6,8 @@ import { getSessionUser } from "@/lib/auth/server";
 import "@/components/search/search.css";
 import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";
+import NotificationsLink from "@/components/teaching/NotificationsLink";
+import "@/components/teaching/teaching.css";
 
 /** The bar above every page: the app's name (back to the library), seminars and account, search, the language switcher. */
 export default async function SiteHeader() {
@@ -23,6 +25,7 @@ export default async function SiteHeader() {
       <nav aria-label={t("name")} className="site-nav">
         <Link href="/">{nav("library")}</Link>
         {user ? <Link href="/seminars">{nav("seminars")}</Link> : null}
+        {user ? <NotificationsLink userId={user.id} /> : null}
         {user ? <Link href="/account">{nav("account")}</Link> : <Link href="/sign-in">{nav("signIn")}</Link>}
       </nav>
       <form method="get" action={`/${locale}/search`} role="search" className="site-search">
