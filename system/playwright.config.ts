@@ -14,6 +14,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 90_000,
+  expect: { timeout: 15_000 },
   globalSetup: "./shared-setup.ts",
   use: { trace: "retain-on-failure", locale: "en-US", launchOptions },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US", viewport: { width: 1400, height: 900 } } }],
