@@ -202,7 +202,10 @@ async function readableNotes(
   const ids = [...new Set(rows.map((r) => r.annotationId).filter((x): x is string => !!x))];
   const found = await annotationsByIds(ids);
   const rootIds = [...new Set(found.map((r) => r.rootId).filter((x): x is string => !!x))];
-  const [roots, tags] = await Promise.all([annotationsByIds(rootIds), filter.tag ? tagsByAnnotation(ids) : Promise.resolve(null)]);
+  // Sequential on purpose: SQLite runs queries one at a time anyway, and a pg client must not get
+  // concurrent queries (node-postgres deprecates it).
+  const roots = await annotationsByIds(rootIds);
+  const tags = filter.tag ? await tagsByAnnotation(ids) : null;
   const rootById = new Map(roots.map((r) => [r.id, r]));
   const wantedTag = filter.tag?.toLowerCase();
   const out = new Map<string, AnnotationRow>();
@@ -229,7 +232,8 @@ async function loadNotes(rows: AnnotationRow[]): Promise<Map<string, NoteRow>> {
   if (!rows.length) return new Map();
   const ids = rows.map((r) => r.id);
   const rootIds = rows.flatMap((r) => (r.rootId ? [r.rootId] : []));
-  const [tags, passages] = await Promise.all([tagsByAnnotation(ids), passagesByAnnotation([...new Set([...ids, ...rootIds])])]);
+  const tags = await tagsByAnnotation(ids);
+  const passages = await passagesByAnnotation([...new Set([...ids, ...rootIds])]);
   const out = new Map<string, NoteRow>();
   for (const r of rows) {
     out.set(r.id, {
@@ -292,14 +296,11 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   const lang = options.lang && /^[a-z]{2}$/.test(options.lang) ? options.lang : undefined;
   const limit = Math.min(MAX_LIMIT, options.limit ?? DEFAULT_LIMIT);
 
-  const [textRows, noteRows] = await Promise.all([
-    kinds.includes("text") && !annotationOnly
-      ? matchEntries(query, { scope: { corpus: true }, kinds: ["text"], slugs, lang, limit })
-      : Promise.resolve([] as EntryRow[]),
-    seminarIds.length
-      ? matchEntries(query, { scope: { seminarIds }, kinds: kinds.filter((k) => k !== "text"), slugs, lang, limit: limit * NOTE_OVERFETCH })
-      : Promise.resolve([] as EntryRow[]),
-  ]);
+  const textRows =
+    kinds.includes("text") && !annotationOnly ? await matchEntries(query, { scope: { corpus: true }, kinds: ["text"], slugs, lang, limit }) : [];
+  const noteRows = seminarIds.length
+    ? await matchEntries(query, { scope: { seminarIds }, kinds: kinds.filter((k) => k !== "text"), slugs, lang, limit: limit * NOTE_OVERFETCH })
+    : [];
 
   const docs = new Map<string, SynopseDocument | null>();
   const docOf = async (slug: string) => {
