@@ -147,8 +147,9 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
   );
 }
 
-function safeError(e: ReturnType<typeof useTranslations>, code: string): string {
-  return e.has(code) ? e(code) : e("internal");
+function safeError(e: ReturnType<typeof useTranslations<"Errors">>, code: string): string {
+  type Code = Parameters<typeof e>[0];
+  return e.has(code as Code) ? e(code as Code) : e("internal");
 }
 
 function Preview({ preview: p, onPublish, busy }: { preview: UploadPreview; onPublish: () => void; busy: boolean }) {

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
-import { getDocument } from "@/lib/content/store";
+import { getDocument, preloadDocuments } from "@/lib/content/store";
 import { isAppError } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../(account)/session";
@@ -23,6 +23,8 @@ export default async function SeminarPage({ params }: Props) {
   });
   const t = await getTranslations("Seminars");
   const tl = await getTranslations("Links");
+  const tt = await getTranslations("Teaching");
+  await preloadDocuments(seminar.documents); // texts uploaded in the app, for their titles below
   return (
     <div className="page">
       <SiteHeader />
@@ -38,6 +40,10 @@ export default async function SeminarPage({ params }: Props) {
             <>
               {" · "}
               <Link href={`/seminars/${id}/settings`}>{t("settings")}</Link>
+              {" · "}
+              <Link href={`/seminars/${id}/overview`}>{tt("overviewLink")}</Link>
+              {" · "}
+              <Link href={`/seminars/${id}/upload`}>{tt("uploadLink")}</Link>
             </>
           ) : null}
           {" · "}

@@ -4,7 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
 import { originFrom } from "@/lib/auth/flows";
-import { listDocuments } from "@/lib/content/store";
+import { getDocument, listDocuments, preloadDocuments } from "@/lib/content/store";
+import { getPostFirstSettings, MAX_POST_FIRST } from "@/lib/teaching/post-first";
+import { setPostFirstAction } from "./teaching-actions";
 import { isAppError } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
@@ -30,6 +32,12 @@ export default async function SeminarSettingsPage({ params, searchParams }: Prop
   const t = await getTranslations("Seminars");
   const inviteUrl = `${originFrom(await headers())}/${locale}/join/${seminar.inviteCode}`;
   const chosen = new Set(seminar.documents);
+  // Texts uploaded to this seminar are not in the corpus list: keep them choosable (and so kept on save).
+  await preloadDocuments(seminar.documents);
+  const corpus = listDocuments();
+  const uploaded = seminar.documents.filter((slug) => !corpus.some((d) => d.slug === slug)).map((slug) => getDocument(slug)?.meta).filter((m) => !!m);
+  const tt = await getTranslations("Teaching");
+  const postFirst = await getPostFirstSettings(user.id, id);
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
@@ -68,7 +76,7 @@ export default async function SeminarSettingsPage({ params, searchParams }: Prop
             {hidden}
             <fieldset>
               <legend>{t("documentsHint")}</legend>
-              {listDocuments().map((d) => (
+              {[...corpus, ...uploaded].map((d) => (
                 <label key={d.slug}>
                   <input type="checkbox" name="documents" value={d.slug} defaultChecked={chosen.has(d.slug)} />
                   <span lang={d.lang}>{d.title ?? d.slug}</span>
@@ -76,6 +84,33 @@ export default async function SeminarSettingsPage({ params, searchParams }: Prop
               ))}
             </fieldset>
             <button type="submit">{t("saveDocuments")}</button>
+          </form>
+        </section>
+
+        <section aria-labelledby="post-first-heading">
+          <h2 id="post-first-heading">{tt("postFirstHeading")}</h2>
+          <p className="hint">{tt("postFirstHint")}</p>
+          <form action={setPostFirstAction} className="seminar-form">
+            {hidden}
+            <label>
+              {tt("postFirstSeminar")}
+              <input type="number" name="postFirst" min={0} max={MAX_POST_FIRST} defaultValue={postFirst.seminar} />
+            </label>
+            {seminar.documents.map((slug) => (
+              <label key={slug}>
+                {tt("postFirstDocument", { title: getDocument(slug)?.meta.title ?? slug })}
+                <select name={`postFirst-${slug}`} defaultValue={postFirst.documents[slug] === null || postFirst.documents[slug] === undefined ? "" : String(postFirst.documents[slug])}>
+                  <option value="">{tt("postFirstFollow")}</option>
+                  <option value="0">{tt("postFirstOff")}</option>
+                  {Array.from({ length: MAX_POST_FIRST }, (_, i) => i + 1).map((n) => (
+                    <option key={n} value={String(n)}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+            <button type="submit">{tt("savePostFirst")}</button>
           </form>
         </section>
 
