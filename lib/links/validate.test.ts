@@ -94,9 +94,9 @@ describe("link validation", () => {
     const created = await store.createAnnotation(
       alice.id,
       seminarId,
-      link({ bodyTarget: { documentSlug: "essay-en", documentVersion: essayBefore.version, blockId: "p2", blockStart: 0, blockEnd: 7, exact: old.slice(0, 7), prefix: "later cut.\n\n", suffix: old.slice(7, 39) } }),
+      link({ bodyTarget: { documentSlug: "essay-en", documentVersion: essayBefore.version, blockId: "p2", blockStart: 0, blockEnd: 18, exact: old.slice(0, 18), prefix: "later cut.\n\n", suffix: old.slice(18) + "\n\nA paragraph" } }),
     );
-    expect(created.targets[1]).toMatchObject({ blockId: "p1", blockStart: 0, blockEnd: 7, exact: "Semenov", documentVersion: essay.version });
+    expect(created.targets[1]).toMatchObject({ blockId: "p1", blockStart: 0, blockEnd: 18, exact: "Semenov met Kleist", documentVersion: essay.version });
   });
 
   it("refuses a relation outside the list on edit, and keeps the old one", async () => {
