@@ -4,7 +4,9 @@ import { routing } from "@/i18n/routing";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
-import { getDocument, hasDocument, listDocuments } from "@/lib/content/store";
+import { getDocument, hasDocument, listDocuments, preloadDocuments } from "@/lib/content/store";
+import HeatStrip from "@/components/teaching/HeatStrip";
+import { readerTeaching } from "@/lib/teaching/reader";
 import { formatLayout, MAX_PANES, parseLayout, queryFromRecord, slugsFromLibraryForm } from "@/lib/reader/layout";
 import { renderDocumentCached } from "@/lib/reader/html";
 import SiteHeader from "@/components/site/SiteHeader";
@@ -29,6 +31,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const t = await getTranslations({ locale, namespace: "Reader" });
   const app = await getTranslations({ locale, namespace: "App" });
   const parsed = parseLayout(queryFromRecord(await searchParams));
+  if (parsed.ok) await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
   const titles = parsed.ok ? parsed.layout.slugs.map((s) => getDocument(s)?.meta.title).filter(Boolean) : [];
   return { title: [titles.join(" | ") || t("title"), app("name")].join(" — "), robots: { index: parsed.ok } };
 }
@@ -47,6 +50,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const d = await getTranslations("Document");
   const documents = listDocuments();
   const parsed = parseLayout(query);
+  if (parsed.ok) await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
   const unknown = parsed.ok ? parsed.layout.slugs.find((s) => !hasDocument(s)) : undefined;
   if (!parsed.ok || unknown !== undefined) {
     const problem = !parsed.ok ? parsed.problem : { kind: "unknown-document" as const, slug: unknown! };
@@ -76,7 +80,8 @@ export default async function ReadPage({ params, searchParams }: Props) {
       paneId,
       docLang: doc.meta.lang,
       title: doc.meta.title ?? d("untitled"),
-      content: <DocumentView html={rendered.html} lang={doc.meta.lang} />,
+      // A whole volume: the browser skips layout of blocks far off screen (components/teaching/teaching.css).
+      content: doc.blocks.length > 1500 ? <div className="large-document"><DocumentView html={rendered.html} lang={doc.meta.lang} /></div> : <DocumentView html={rendered.html} lang={doc.meta.lang} />,
       outline: <Outline entries={rendered.outline} label={t("outlineOf", { n: i + 1 })} summary={t("outline")} docLang={doc.meta.lang} uiLang={locale} />,
       missingBlock: target && !doc.blocks.some((b) => b.id === target.blockId) ? target.blockId : null,
     };
@@ -90,13 +95,31 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
   const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
 
+  // Teaching: a heat strip beside each pane, and a student's "post first" notice (lib/teaching/reader.ts).
+  if (user && notes?.seminar) {
+    const teaching = await readerTeaching(user.id, notes.seminar.id, layout.slugs);
+    const tt = await getTranslations("Teaching");
+    for (const p of panes) {
+      const extra = teaching.get(p.slug);
+      if (!extra || (!extra.heat && !extra.postFirst)) continue;
+      const h = extra.heat;
+      p.content = (
+        <>
+          {extra.postFirst ? <p className="post-first-notice" role="note">{tt("postFirstNotice", { remaining: extra.postFirst.remaining })}</p> : null}
+          {h ? <HeatStrip paneId={p.paneId} segments={h.segments} segmentBlocks={h.segmentBlocks} label={tt("heatStripLabel")} segmentLabels={h.segments.map((value, i) => tt("heatSegment", { n: i + 1, count: h.segments.length, value }))} /> : null}
+          {p.content}
+        </>
+      );
+    }
+  }
+
   return (
     <div className="page page-reader">
       <SiteHeader />
       <main id="main" className="reader-main">
         <h1 className="visually-hidden">{t("title")}</h1>
         <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
-          <Reader locale={locale} layout={layout} panes={panes} documents={documents.map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+          <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
         </NotesProvider>
       </main>
     </div>

@@ -1,0 +1,30 @@
+"use client";
+
+import { jumpTo } from "@/components/reader/Pane";
+
+/**
+ * A narrow vertical strip at the edge of a reader pane: the document from top to bottom in equal parts, darker
+ * where more notes and replies sit. A part with notes is a button that jumps to where that part starts; parts
+ * without notes are not in the tab order. The same numbers are in the seminar overview's ranked passages.
+ */
+export default function HeatStrip({ paneId, segments, segmentBlocks, label, segmentLabels }: { paneId: string; segments: number[]; segmentBlocks: string[]; label: string; segmentLabels: string[] }) {
+  const max = Math.max(1, ...segments);
+  return (
+    <div className="heat-strip" role="group" aria-label={label}>
+      {segments.map((v, i) => (
+        <button
+          key={i}
+          type="button"
+          tabIndex={v > 0 ? 0 : -1}
+          aria-label={segmentLabels[i]}
+          title={segmentLabels[i]}
+          style={{ ["--heat" as string]: v === 0 ? "transparent" : `color-mix(in srgb, var(--accent) ${Math.round(20 + 80 * (v / max))}%, transparent)` }}
+          onClick={() => {
+            const el = document.getElementById(`${paneId}-${segmentBlocks[i]}`);
+            if (el) jumpTo(el);
+          }}
+        />
+      ))}
+    </div>
+  );
+}
