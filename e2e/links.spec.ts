@@ -69,6 +69,26 @@ async function selectText(page: Page, n: number, text: string): Promise<void> {
   );
 }
 
+/** How far below the top of pane n's visible area `text` is, in pixels. */
+async function quoteOffset(page: Page, n: number, text: string): Promise<number> {
+  return page.evaluate(
+    ({ n, text }) => {
+      const scroller = document.querySelector(`#pane${n}-panel [data-pane-scroller]`)!;
+      const walker = document.createTreeWalker(scroller.querySelector("[data-doc-root]")!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        return range.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { n, text },
+  );
+}
+
 /** The block element (paragraph, post…) in pane n holding `text`. */
 const blockWith = (page: Page, n: number, text: string) => page.locator(`#pane${n}-panel [data-block-id]`).filter({ hasText: text }).last();
 
@@ -119,6 +139,13 @@ test("link a forum passage to Mastný: markers at both ends, connector, the mark
   // Hovering/focusing one end highlights the other (CSS Custom Highlight "link-peer").
   const peer = await page.evaluate(() => [...((CSS.highlights.get("link-peer") as unknown as Iterable<Range>) ?? [])].map((r) => r.toString()));
   expect(peer.join(" ")).toContain("Semyonov");
+
+  // Synchronized scrolling: scrolling the forum brings Mastný's end of the link level with the forum's.
+  await page.getByLabel("Synchronized scrolling").check();
+  await page.locator("#pane2-panel [data-pane-scroller]").evaluate((el) => (el.scrollTop = 0));
+  await page.locator("#pane1-panel [data-pane-scroller]").hover();
+  await page.mouse.wheel(0, (await quoteOffset(page, 1, FORUM_QUOTE)) - 250);
+  await expect.poll(async () => Math.abs((await quoteOffset(page, 1, FORUM_QUOTE)) - (await quoteOffset(page, 2, "Vladimir S. Semyonov")))).toBeLessThan(8);
   await page.context().close();
 });
 
@@ -184,6 +211,37 @@ test("the links overview lists the link by document pair and opens both passages
   await expect(blockWith(page, 1, FORUM_QUOTE)).toBeInViewport();
   await expect(blockWith(page, 2, MASTNY_QUOTE)).toBeInViewport();
   await page.context().close();
+});
+
+test("the seminar glossary: members read it, the instructor edits it", async ({ browser }) => {
+  const page = await student(browser);
+  await page.goto(`/en/seminars/${seminar}`);
+  await page.getByRole("link", { name: "Glossary", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Glossary of ${SEMINAR_TITLE}` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /separate peace/ })).toBeVisible();
+  await expect(page.getByText("Only the seminar's instructors can change the glossary.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add entry" })).toHaveCount(0);
+  await page.context().close();
+
+  const context = await browser.newContext({ locale: "en-US" });
+  const instructor = await context.newPage();
+  await instructor.goto("/en/sign-in");
+  await instructor.getByLabel("Email address").fill("instructor@synopse.test");
+  await instructor.getByLabel("Password").fill(PASSWORD);
+  await instructor.getByRole("button", { name: "Sign in" }).click();
+  await expect(instructor.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await instructor.goto(`/en/seminars/${seminar}/glossary`);
+  const add = instructor.getByRole("region", { name: "New entry" });
+  await add.getByLabel("German").fill("Winterkrieg");
+  await add.getByLabel("English").fill("Winter War");
+  await add.getByLabel("Russian").fill("Зимняя война");
+  await add.getByRole("button", { name: "Add entry" }).click();
+  await expect(instructor.getByText("Saved.", { exact: true })).toBeVisible();
+  const entry = instructor.getByRole("form").filter({ has: instructor.locator("textarea", { hasText: "Winter War" }) });
+  await expect(entry.getByLabel("Russian")).toHaveValue("Зимняя война");
+  await entry.getByRole("button", { name: /^Delete entry/ }).click();
+  await expect(instructor.locator("textarea", { hasText: "Winter War" })).toHaveCount(0);
+  await context.close();
 });
 
 test("bad input gets a clear, translated answer and stores nothing", async ({ browser }) => {
