@@ -25,7 +25,7 @@ import { analyze, type AnalyzedWord } from "./analyze";
 import { makeSnippet, matchSpans, snippetHtml, type Snippet } from "./highlight";
 import { ENTRY_KINDS, ensureCorpusIndexed, type EntryKind } from "./indexer";
 import { isEmptyQuery, parseQuery, type Expansion } from "./query";
-import { annotationsByIds, matchEntries, passagesByAnnotation, tagsByAnnotation, type AnnotationRow, type EntryRow, type PassageRow } from "./sql";
+import { annotationsByIds, glossaryRows, matchEntries, membershipsOf, passagesByAnnotation, tagsByAnnotation, type AnnotationRow, type EntryRow, type PassageRow } from "./sql";
 
 export const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -133,7 +133,7 @@ const glossaryMemo = new Map<string, GlossaryEntry[]>();
  */
 async function glossaryFor(seminarIds: string[]): Promise<GlossaryEntry[]> {
   if (!seminarIds.length) return STARTER_GLOSSARY;
-  const rows = await db().glossaryEntry.findMany({ where: { seminarId: { in: seminarIds } }, select: { id: true, terms: true }, orderBy: { id: "asc" } });
+  const rows = await glossaryRows(seminarIds);
   const byTerms = new Map<string, GlossaryEntry>();
   for (const r of rows) {
     const terms = parseTerms(r.terms);
@@ -269,9 +269,7 @@ function blockWords(doc: SynopseDocument, blockId: string, text: string): Analyz
  * viewer does not belong to (like every seminar route); any typed text is answered with results or none.
  */
 export async function search(viewerId: string | null, options: SearchOptions): Promise<SearchResponse> {
-  const memberships = viewerId
-    ? await db().membership.findMany({ where: { userId: viewerId }, select: { seminarId: true, role: true } })
-    : [];
+  const memberships = viewerId ? await membershipsOf(viewerId) : [];
   if (options.seminar && !memberships.some((m) => m.seminarId === options.seminar)) throw new AppError("not-found");
   const seminars = options.seminar ? memberships.filter((m) => m.seminarId === options.seminar) : memberships;
   const seminarIds = seminars.map((m) => m.seminarId);
