@@ -15,6 +15,7 @@ export default function Composer({ paneId, slug, docLang, passage, quote }: { pa
   const body = useRef<RichTextValue | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<NoteVisibility>("seminar");
+  const [recipientId, setRecipientId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const version = notes.data?.documents.find((d) => d.slug === slug)?.version;
@@ -29,7 +30,7 @@ export default function Composer({ paneId, slug, docLang, passage, quote }: { pa
     setError(null);
     const r = await notes.create(paneId, {
       motivation: "commenting",
-      visibility,
+      ...(recipientId ? { visibility: "feedback" as const, recipientId } : { visibility }),
       tags,
       body: body.current.json,
       target: { documentSlug: slug, documentVersion: version, blockId: passage.blockId, blockStart: passage.start, blockEnd: passage.end, exact: quote || undefined },
@@ -61,7 +62,7 @@ export default function Composer({ paneId, slug, docLang, passage, quote }: { pa
       </blockquote>
       <LazyEditor label={t("noteText")} autoFocus onChange={(v) => (body.current = v)} onSubmit={() => void save()} />
       <TagField vocabulary={notes.data?.seminar?.tags ?? []} value={tags} onChange={setTags} />
-      <VisibilitySelect value={visibility} onChange={setVisibility} />
+      <VisibilitySelect value={visibility} onChange={setVisibility} recipients={notes.data?.seminar?.feedbackTo} recipientId={recipientId} onRecipient={setRecipientId} />
       {error ? (
         <p className="note-error" role="alert">
           {error}

@@ -8,20 +8,57 @@ import type { SeminarTagDto } from "@/lib/seminars";
 export type NoteVisibility = "private" | "seminar" | "instructors";
 export const NOTE_VISIBILITIES: readonly NoteVisibility[] = ["seminar", "private", "instructors"];
 
-/** Who sees a note: the seminar (default), only me, or only the instructors. */
-export function VisibilitySelect({ value, onChange }: { value: NoteVisibility; onChange: (v: NoteVisibility) => void }) {
+/**
+ * Who sees a note: the seminar (default), only me, or only the instructors — and, when `recipients` are
+ * given (new notes), private feedback to one of them (an instructor and one student: see lib/teaching).
+ */
+export function VisibilitySelect({
+  value,
+  onChange,
+  recipients,
+  recipientId = null,
+  onRecipient,
+}: {
+  value: NoteVisibility;
+  onChange: (v: NoteVisibility) => void;
+  recipients?: ReadonlyArray<{ userId: string; name: string }>;
+  recipientId?: string | null;
+  onRecipient?: (userId: string | null) => void;
+}) {
   const t = useTranslations("Annotations");
+  const tt = useTranslations("Teaching");
   const id = useId();
   return (
     <div className="note-field">
       <label htmlFor={id}>{t("visibility")}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as NoteVisibility)}>
+      <select
+        id={id}
+        value={recipientId ? `feedback:${recipientId}` : value}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v.startsWith("feedback:")) onRecipient?.(v.slice("feedback:".length));
+          else {
+            onRecipient?.(null);
+            onChange(v as NoteVisibility);
+          }
+        }}
+      >
         {NOTE_VISIBILITIES.map((v) => (
           <option key={v} value={v}>
             {t(`visibilityOption.${v}`)}
           </option>
         ))}
+        {recipients?.length ? (
+          <optgroup label={tt("feedbackOption")}>
+            {recipients.map((r) => (
+              <option key={r.userId} value={`feedback:${r.userId}`}>
+                {tt("feedbackTo", { name: r.name })}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
+      {recipientId ? <p className="hint">{tt("feedbackHint")}</p> : null}
     </div>
   );
 }

@@ -169,7 +169,8 @@ function EditForm({ note, isRoot, onDone }: { note: AnnotationDto; isRoot: boole
       revision: base,
       body: body.current?.json ?? note.bodyHtml,
       tags,
-      ...(isRoot ? { visibility } : {}),
+      // Private feedback keeps its audience: the select below offers no way to address it again.
+      ...(isRoot && note.visibility !== "feedback" ? { visibility } : {}),
     });
     setSaving(false);
     if (r.ok) {
@@ -218,7 +219,7 @@ function EditForm({ note, isRoot, onDone }: { note: AnnotationDto; isRoot: boole
       {isRoot ? (
         <>
           <TagField key={contentVersion} vocabulary={notes.data?.seminar?.tags ?? []} value={tags} onChange={setTags} />
-          <VisibilitySelect value={visibility} onChange={setVisibility} />
+          {note.visibility === "feedback" ? null : <VisibilitySelect value={visibility} onChange={setVisibility} />}
         </>
       ) : null}
       {error ? (

@@ -35,7 +35,9 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<Api
 /** What the reader sends to create a note, highlight or reply. */
 export interface CreateRequest {
   motivation?: "commenting" | "highlighting";
-  visibility?: "private" | "seminar" | "instructors";
+  visibility?: "private" | "seminar" | "instructors" | "feedback";
+  /** With visibility "feedback": the one member (of the other role) who sees it. */
+  recipientId?: string;
   parentId?: string;
   target?: { documentSlug: string; documentVersion?: string; blockId: string; blockStart: number; blockEnd: number; exact?: string };
   body?: unknown;

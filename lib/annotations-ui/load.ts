@@ -19,6 +19,8 @@ export interface SeminarChoice {
   role: Role;
   documents: string[];
   tags: SeminarTagDto[];
+  /** Who this user may send private feedback to: members with the other role (instructor ↔ student). */
+  feedbackTo?: Array<{ userId: string; name: string }>;
 }
 
 /** Everything the reader's client needs to show and edit notes (serializable). */
@@ -44,7 +46,8 @@ export async function chooseSeminar(userId: string, requested: string | null, sl
   const details: SeminarChoice[] = [];
   for (const s of summaries) {
     const d = await getSeminar(userId, s.id);
-    details.push({ id: d.id, title: d.title, role: d.role, documents: d.documents, tags: d.tags });
+    const feedbackTo = d.members.filter((m) => m.role !== d.role && m.userId !== userId).map((m) => ({ userId: m.userId, name: m.name }));
+    details.push({ id: d.id, title: d.title, role: d.role, documents: d.documents, tags: d.tags, feedbackTo });
   }
   const holdsAny = (s: SeminarChoice) => slugs.some((slug) => s.documents.includes(slug));
   const chosen =
