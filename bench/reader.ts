@@ -51,10 +51,16 @@ function serveFile(file: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** Script URLs the page loads: <script src> and <link rel="preload" as="script">. */
+/** Script URLs a current browser loads for the page: <script src> (not noModule) and <link rel="preload" as="script">. */
 export function scriptUrls(html: string, base: string): string[] {
   const urls = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) urls.add(new URL(m[1].replace(/&amp;/g, "&"), base).href);
+  for (const m of html.matchAll(/<script\b[^>]*>/g)) {
+    const tag = m[0];
+    // noModule scripts (Next's legacy polyfills) are never fetched by the browsers that run modules.
+    if (/\bnomodule\b/i.test(tag)) continue;
+    const src = /\bsrc="([^"]+)"/.exec(tag);
+    if (src) urls.add(new URL(src[1].replace(/&amp;/g, "&"), base).href);
+  }
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
     const tag = m[0];
     if (/\bas="script"/.test(tag) || /\brel="modulepreload"/.test(tag)) {
