@@ -74,9 +74,11 @@ export default function SuggestionsPanel() {
           {state.answer.candidates.map((c) => {
             const title = c.document.title ?? c.document.slug;
             return (
-              <li key={`${c.document.slug}#${c.blockId}`} className="suggestion" aria-label={title}>
+              <li key={`${c.document.slug}#${c.blockId}`} className="suggestion" aria-labelledby={`suggestion-${c.document.slug}-${c.blockId}`}>
                 <p className="suggestion-title">
-                  <span lang={c.document.lang}>{title}</span> <span className="suggestion-score">{t("score", { score: c.score })}</span>
+                  <span id={`suggestion-${c.document.slug}-${c.blockId}`} lang={c.document.lang}>
+                    {title}
+                  </span> <span className="suggestion-score">{t("score", { score: c.score })}</span>
                 </p>
                 <blockquote lang={c.document.lang}>{shortQuote(c.selector[0].exact, 220)}</blockquote>
                 <ul className="reason-chips" aria-label={t("reasonsLabel")}>
