@@ -1,0 +1,265 @@
+import os from "node:os";
+import path from "node:path";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { SAMPLE_TEI } from "../lib/content/testing/tei-sample";
+import { teiVolume } from "../lib/content/testing/tei-volume";
+
+/**
+ * Teaching journeys, as an instructor and as students: uploading a text (TEI) with a preview and errors that
+ * name the line; notifications (new document, replies, mentions) with a badge and a list that marks read;
+ * "post first" enforced by the server; private feedback between an instructor and one student; the
+ * instructor's overview with charts, open questions and a CSV export; a whole volume imported and read.
+ * The journeys run in order on one seminar of their own (the demo seminar stays untouched for the others).
+ */
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ mode: "serial" });
+
+const PASSWORD = "synopse-demo";
+const INSTRUCTOR = "instructor@synopse.test";
+const ANNA = "student1@synopse.test"; // Anna Petrova
+const BEN = "student2@synopse.test"; // Ben Fischer
+const sessions = new Map<string, string>();
+let seminar = "";
+let seminarTitle = "";
+let slug = "";
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/en/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+}
+
+async function as(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1400, height: 900 }, storageState: sessions.get(email)! });
+  return context.newPage();
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  for (const email of [INSTRUCTOR, ANNA, BEN]) {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await signIn(page, email);
+    const file = path.join(os.tmpdir(), `synopse-teaching-${process.pid}-${email}.json`);
+    await context.storageState({ path: file });
+    sessions.set(email, file);
+    await context.close();
+  }
+  const page = await as(browser, INSTRUCTOR);
+  seminarTitle = `Teaching ${Date.now()}`;
+  const created = await page.request.post("/api/seminars", { data: { title: seminarTitle, documents: [] } });
+  expect(created.status()).toBe(201);
+  const { id, inviteCode } = (await created.json()) as { id: string; inviteCode: string };
+  seminar = id;
+  for (const email of [ANNA, BEN]) {
+    const student = await as(browser, email);
+    expect((await student.request.post(`/api/join/${inviteCode}`)).ok()).toBe(true);
+    await student.context().close();
+  }
+  await page.context().close();
+});
+
+test("instructor: uploads a TEI text, sees errors with their line, previews the structure, publishes", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await as(browser, INSTRUCTOR);
+  await page.goto(`/en/seminars/${seminar}`);
+  await page.getByRole("link", { name: "Upload a text" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Upload a text to “${seminarTitle}”` })).toBeVisible();
+
+  // A malformed file: the error names the line, and nothing is imported.
+  await page.getByLabel("File").setInputFiles({ name: "broken.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "The file cannot be imported" });
+  await expect(alert).toContainText("Line 21:");
+  await expect(alert).toContainText("Nothing was imported.");
+
+  await page.getByLabel("File").setInputFiles({ name: "briefe.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByText("Briefe aus Moskau")).toBeVisible();
+  await expect(preview.getByText("Anna Beispiel")).toBeVisible();
+  await expect(preview.getByRole("row", { name: "Footnotes 2" })).toBeVisible();
+  await expect(preview.getByText("2 footnotes, 2 linked to their markers.")).toBeVisible();
+  await expect(preview.getByRole("listitem").filter({ hasText: "Nachschrift" })).toBeVisible();
+  slug = (await preview.locator("code").innerText()).trim();
+
+  await preview.getByRole("button", { name: "Publish in the seminar" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "“Briefe aus Moskau” is now part of the seminar." })).toBeVisible();
+  await page.getByRole("link", { name: "Read it now" }).click();
+  await expect(page.getByRole("heading", { name: "Erster Brief" })).toBeVisible();
+  await expect(page.getByText("Zeile eins")).toBeVisible();
+  await page.context().close();
+});
+
+test("student: is told about the new text; the list marks what it showed as read", async ({ browser }) => {
+  const page = await as(browser, ANNA);
+  await page.goto("/en/seminars");
+  const badge = page.getByRole("link", { name: /^Notifications \(\d+ unread\)$/ });
+  await expect(badge).toBeVisible();
+  await badge.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Irene Lehmann added “Briefe aus Moskau” to ${seminarTitle}` })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await expect(page.locator(".notification-new")).toHaveCount(0);
+  await page.context().close();
+});
+
+test("post first: a student sees classmates' notes only after writing one; the server enforces it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await as(browser, INSTRUCTOR);
+  await teacher.goto(`/en/seminars/${seminar}/settings`);
+  await teacher.getByLabel("Notes required in every document").fill("1");
+  await teacher.getByRole("button", { name: "Save post-first settings" }).click();
+  await expect(teacher.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  const ben = await as(browser, BEN);
+  const note = (p: Page, blockId: string, text: string, extra: Record<string, unknown> = {}) =>
+    p.request.post(`/api/seminars/${seminar}/annotations`, { data: { target: { documentSlug: slug, blockId, blockStart: 0, blockEnd: 6 }, body: text, ...extra } });
+  const bens = await note(ben, "p1", "Ben's reading: the letter is ironic.");
+  expect(bens.status()).toBe(201);
+  const bensId = ((await bens.json()) as { id: string }).id;
+
+  const anna = await as(browser, ANNA);
+  await anna.goto(`/en/read?p=${slug}&seminar=${seminar}`);
+  await expect(anna.getByRole("note").filter({ hasText: "Write 1 more note to see your classmates' notes." })).toBeVisible();
+  // A forged request does not help: the server leaves Ben's note out, and will not show it by id.
+  const list = (await (await anna.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string }> };
+  expect(list.annotations.map((a) => a.id)).not.toContain(bensId);
+  expect((await anna.request.get(`/api/annotations/${bensId}`)).status()).toBe(404);
+
+  expect((await note(anna, "p2", "My own note on the lines.")).status()).toBe(201);
+  await anna.reload();
+  await expect(anna.getByRole("heading", { name: "Erster Brief" })).toBeVisible();
+  await expect(anna.getByText("Write 1 more note")).toHaveCount(0);
+  const after = (await (await anna.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string }> };
+  expect(after.annotations.map((a) => a.id)).toContain(bensId);
+
+  await teacher.getByLabel("Notes required in every document").fill("0");
+  await teacher.getByRole("button", { name: "Save post-first settings" }).click();
+  await expect(teacher.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  for (const p of [teacher, ben, anna]) await p.context().close();
+});
+
+test("private feedback: the instructor writes to one student; the other student never sees it; the reply reaches the instructor", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await as(browser, INSTRUCTOR);
+  await teacher.goto(`/en/read?p=${slug}&seminar=${seminar}`);
+  await expect(teacher.getByRole("heading", { name: "Erster Brief" })).toBeVisible();
+  await teacher.evaluate(() => {
+    const root = document.querySelector("#pane1-panel [data-doc-root]")!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue!.indexOf("Wir warten");
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + "Wir warten".length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      return;
+    }
+  });
+  await teacher.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  const editor = teacher.getByRole("textbox", { name: "Note text" });
+  await editor.click();
+  await teacher.keyboard.type("Anna, look again at the tone here.");
+  await teacher.getByLabel("Who can see this").selectOption({ label: "Private feedback to Anna Petrova" });
+  await expect(teacher.getByText("Only you and the person you choose will see this note and its replies.")).toBeVisible();
+  await teacher.getByRole("button", { name: "Save note" }).click();
+  await expect(teacher.getByText("Anna, look again at the tone here.").first()).toBeVisible();
+
+  const texts = async (email: string) => {
+    const p = await as(browser, email);
+    const body = (await (await p.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string; bodyText: string; visibility: string }> };
+    return { p, notes: body.annotations };
+  };
+  const anna = await texts(ANNA);
+  const feedback = anna.notes.find((a) => a.bodyText === "Anna, look again at the tone here.");
+  expect(feedback?.visibility).toBe("feedback");
+  const ben = await texts(BEN);
+  expect(ben.notes.some((a) => a.bodyText.includes("look again"))).toBe(false);
+  expect((await ben.p.request.get(`/api/annotations/${feedback!.id}`)).status()).toBe(404);
+  expect((await ben.p.request.post(`/api/seminars/${seminar}/annotations`, { data: { parentId: feedback!.id, body: "me too" } })).status()).toBe(400);
+
+  const reply = await anna.p.request.post(`/api/seminars/${seminar}/annotations`, { data: { parentId: feedback!.id, body: "Thank you, I will." } });
+  expect(reply.status()).toBe(201);
+  expect(((await reply.json()) as { visibility: string }).visibility).toBe("feedback");
+  await teacher.goto("/en/notifications");
+  await expect(teacher.getByRole("link", { name: `Anna Petrova replied to your note in ${seminarTitle}` })).toBeVisible();
+  for (const p of [teacher, anna.p, ben.p]) await p.context().close();
+});
+
+test("overview: the instructor sees activity charts with tables, where discussion concentrates, open questions, and a CSV", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ben = await as(browser, BEN);
+  const asked = await ben.request.post(`/api/seminars/${seminar}/annotations`, { data: { target: { documentSlug: slug, blockId: "p3", blockStart: 0, blockEnd: 3 }, body: "Who wrote the postscript? @Irene Lehmann" } });
+  expect(asked.status()).toBe(201);
+  // a student has no overview
+  expect((await ben.request.get(`/api/seminars/${seminar}/overview`)).status()).toBe(403);
+  await ben.goto(`/en/seminars/${seminar}/overview`);
+  await expect(ben.getByRole("heading", { level: 1, name: /not found/i })).toBeVisible();
+
+  const teacher = await as(browser, INSTRUCTOR);
+  await teacher.goto(`/en/seminars/${seminar}`);
+  await teacher.getByRole("link", { name: "Overview", exact: true }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: `Overview: ${seminarTitle}` })).toBeVisible();
+  await expect(teacher.getByRole("img", { name: /^Words written per week by Ben Fischer/ })).toBeVisible();
+  const table = teacher.getByRole("table", { name: "Activity per member and week" });
+  await expect(table.getByRole("row", { name: /^Ben Fischer 2 0 0 \d+/ })).toBeVisible();
+  await expect(teacher.getByRole("img", { name: /^Discussion along “Briefe aus Moskau”: \d+ notes and replies$/ })).toBeVisible();
+  const questions = teacher.getByRole("region", { name: "Open questions" });
+  await expect(questions.getByText("Who wrote the postscript? @Irene Lehmann")).toBeVisible();
+  const csv = await teacher.request.get(`/api/seminars/${seminar}/overview?format=csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).replace(/^\ufeff/, "").split("\r\n");
+  expect(lines[0]).toBe("member,role,week,notes,replies,links,words");
+  expect(lines.some((l) => /^Ben Fischer,student,total,2,0,0,\d+$/.test(l))).toBe(true);
+
+  // the mention reached the instructor
+  await teacher.goto("/en/notifications");
+  await expect(teacher.getByRole("link", { name: `Ben Fischer mentioned you in ${seminarTitle}` })).toBeVisible();
+
+  // the heat strip beside the pane jumps to where the notes are
+  await teacher.goto(`/en/read?p=${slug}&seminar=${seminar}`);
+  const strip = teacher.getByRole("group", { name: "Where notes concentrate in this document" });
+  await expect(strip).toBeVisible();
+  await strip.getByRole("button", { name: /notes and replies|note or reply/ }).first().click();
+  for (const p of [teacher, ben]) await p.context().close();
+});
+
+test("a whole volume (about 5 MB of TEI) imports in one go and reads smoothly", async ({ browser }) => {
+  test.setTimeout(600_000);
+  const teacher = await as(browser, INSTRUCTOR);
+  const volume = Buffer.from(teiVolume(5_000_000));
+  const t0 = Date.now();
+  const preview = await teacher.request.post(`/api/seminars/${seminar}/uploads?name=band.xml&slug=gesammelte-briefe-${Date.now()}`, { data: volume, headers: { "Content-Type": "application/xml" }, timeout: 540_000 });
+  expect(preview.status()).toBe(200);
+  const p = (await preview.json()) as { token: string; slug: string; blocks: number; footnotes: { total: number; linked: number } };
+  const cleaned = Date.now() - t0;
+  expect(p.footnotes.total).toBe(p.footnotes.linked);
+  const published = await teacher.request.post(`/api/seminars/${seminar}/uploads/publish`, { data: { token: p.token }, timeout: 120_000 });
+  expect(published.status()).toBe(201);
+  const imported = Date.now() - t0;
+
+  const t1 = Date.now();
+  await teacher.goto(`/en/read?p=${p.slug}&seminar=${seminar}`, { timeout: 120_000 });
+  await expect(teacher.getByRole("heading", { name: "Kapitel 1", exact: true })).toBeVisible({ timeout: 120_000 });
+  const opened = Date.now() - t1;
+  // scrolling through the volume: the time for a long scroll to settle
+  const scroll = await teacher.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>("#pane1-panel [data-pane-scroller]")!;
+    const start = performance.now();
+    for (let i = 1; i <= 10; i++) {
+      scroller.scrollTop = (scroller.scrollHeight * i) / 10;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    return performance.now() - start;
+  });
+  console.log(`[teaching] volume ${(volume.length / 1e6).toFixed(1)} MB, ${p.blocks} blocks: cleaned ${cleaned} ms, imported ${imported} ms, reader opened ${opened} ms, 10 long scroll jumps ${Math.round(scroll)} ms`);
+  await teacher.context().close();
+});
