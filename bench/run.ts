@@ -16,7 +16,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 async function startServer(): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build found: run `npm run build` first");
   rmSync("bench.db", { force: true });
-  const env = { ...process.env, DATABASE_URL: "file:./bench.db", NEXT_TELEMETRY_DISABLED: "1" };
+  // Rate limiting off: the API benchmark signs up 50 members from one address within seconds.
+  const env = { ...process.env, DATABASE_URL: "file:./bench.db", NEXT_TELEMETRY_DISABLED: "1", SYNOPSE_RATE_LIMIT: "off" };
   await run("npx", ["prisma", "migrate", "deploy"], env);
   await run("npx", ["tsx", "scripts/seed.ts"], env);
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
@@ -79,6 +80,11 @@ async function main() {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
     }
   }
+
+  // Load (50 members, SQLite vs PostgreSQL): starts its own servers; BENCH_LOAD_SECONDS (default 120) per
+  // database, so about six minutes in all. `npm run bench -- --no-load` skips it.
+  const load = process.argv.includes("--no-load") ? null : await optional<{ benchLoad: () => Promise<{ rows: Row[]; notes: string[] }> }>("./load.ts");
+  if (load) sections.push(await section("Load: 50 members reading, annotating, searching — SQLite vs PostgreSQL", load.benchLoad));
 
   const lines = [
     "# Benchmark results",

@@ -1,0 +1,76 @@
+/**
+ * A bounded closed-loop load generator for the HTTP benchmarks: N concurrent clients, each sending its
+ * next request as soon as the previous answered, for a fixed time. Hand-written rather than autocannon
+ * because every simulated member carries their own session cookie and picks a different request each
+ * time (read / annotate / search), which autocannon's fixed request list cannot express; latency is
+ * measured per request with the same clock for every kind.
+ */
+import { Member } from "@/system/harness";
+
+export interface Sample {
+  kind: string;
+  ms: number;
+  ok: boolean;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export interface LoopResult {
+  seconds: number;
+  samples: Sample[];
+}
+
+/** Runs `step(client, i)` in `clients` parallel loops for `seconds`; each step returns its kind and whether it succeeded. */
+export async function closedLoop<C>(clients: C[], seconds: number, step: (client: C, i: number) => Promise<{ kind: string; ok: boolean }>): Promise<LoopResult> {
+  const samples: Sample[] = [];
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    clients.map(async (client, c) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const t = performance.now();
+        let r: { kind: string; ok: boolean };
+        try {
+          r = await step(client, c * 1_000_000 + i);
+        } catch {
+          r = { kind: "error", ok: false };
+        }
+        samples.push({ kind: r.kind, ms: performance.now() - t, ok: r.ok });
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, samples };
+}
+
+export function summarize(samples: Sample[], seconds: number) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return {
+    count: samples.length,
+    perSecond: samples.length / seconds,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
+    errors: samples.filter((s) => !s.ok).length,
+  };
+}
+
+/** `n` new accounts (sign-up over HTTP), each joined to the demo seminar through its invite code. */
+export async function seminarMembers(base: string, n: number, invite = "separatfrieden-demo"): Promise<Member[]> {
+  const run = Math.random().toString(36).slice(2, 8);
+  const members: Member[] = [];
+  for (let i = 0; i < n; i += 10) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(10, n - i) }, async (_, j) => {
+        const m = await Member.signUp(base, `Bench Member ${i + j}`, `bench-${run}-${i + j}@synopse.test`);
+        const joined = await m.fetch(`/api/join/${invite}`, { method: "POST" });
+        if (!joined.ok) throw new Error(`join: ${joined.status} ${await joined.text()}`);
+        return m;
+      }),
+    );
+    members.push(...batch);
+  }
+  return members;
+}
