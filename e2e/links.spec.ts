@@ -210,6 +210,16 @@ test("the links overview lists the link by document pair and opens both passages
   await expect(page).toHaveURL(/\/en\/read\?p=.*&b=.*&b2=/);
   await expect(blockWith(page, 1, FORUM_QUOTE)).toBeInViewport();
   await expect(blockWith(page, 2, MASTNY_QUOTE)).toBeInViewport();
+
+  // One's own link can be reclassified or deleted from the overview, like a note.
+  await page.goto(`/en/seminars/${seminar}/links?relation=context`);
+  await expect(page.getByRole("status").filter({ hasText: /^1 link$/ })).toBeVisible();
+  await page.getByRole("listitem").filter({ hasText: FORUM_QUOTE }).getByLabel("Relation of your link").selectOption("same-event");
+  await page.getByRole("button", { name: "Change" }).click();
+  await expect(page.getByText("No links match these filters.")).toBeVisible();
+  await page.goto(`/en/seminars/${seminar}/links?relation=same-event`);
+  await page.getByRole("button", { name: "Delete link" }).click();
+  await expect(page.getByText("No links match these filters.")).toBeVisible();
   await page.context().close();
 });
 

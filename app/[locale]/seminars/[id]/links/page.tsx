@@ -9,6 +9,8 @@ import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
 import "../../../(account)/forms.css";
 import "@/components/links/links.css";
+import { Notice } from "../../Notice";
+import { deleteLinkAction, setRelationAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,6 +40,8 @@ export default async function LinksPage({ params, searchParams }: Props) {
   const title = (slug: string) => getDocument(slug)?.meta.title ?? d("untitled");
   const lang = (slug: string) => getDocument(slug)?.meta.lang;
   const filtered = !!(filters.relation || filters.member || filters.tag);
+  const error = one(query.error);
+  const filterQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
 
   const quote = (e: LinkEnd) => (
     <blockquote className="link-quote" lang={e.lang}>
@@ -55,6 +59,7 @@ export default async function LinksPage({ params, searchParams }: Props) {
         </p>
         <h1>{t("overviewTitle", { title: seminar.title })}</h1>
         <p>{t("overviewIntro")}</p>
+        <Notice error={error} />
 
         <form method="get" className="links-filters" aria-label={t("filters")}>
           <label>
@@ -125,6 +130,29 @@ export default async function LinksPage({ params, searchParams }: Props) {
                       {l.replies ? <> · {t("replies", { count: l.replies })}</> : null}
                       {l.visibility !== "seminar" ? <> · {t(`visibility.${l.visibility === "private" ? "private" : "instructors"}`)}</> : null}
                     </p>
+                    {l.author.id === user.id ? (
+                      <form action={setRelationAction} className="link-own-actions">
+                        <input type="hidden" name="locale" value={locale} />
+                        <input type="hidden" name="seminarId" value={id} />
+                        <input type="hidden" name="query" value={filterQuery} />
+                        <input type="hidden" name="linkId" value={l.id} />
+                        <input type="hidden" name="revision" value={l.revision} />
+                        <label>
+                          {t("changeRelation")}
+                          <select name="relation" defaultValue={l.relation ?? ""}>
+                            {overview.choices.relations.map((r) => (
+                              <option key={r} value={r}>
+                                {t(`relation.${r}`)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <button type="submit">{t("saveRelation")}</button>
+                        <button type="submit" formAction={deleteLinkAction} className="button-danger">
+                          {t("deleteLink")}
+                        </button>
+                      </form>
+                    ) : null}
                     <p>
                       <Link href={`/read?${bothPassagesQuery(l.ordered)}&seminar=${encodeURIComponent(id)}`} aria-label={t("openBothLabel", { a: title(l.ordered[0].slug), b: title(l.ordered[1].slug) })}>
                         {t("openBoth")}

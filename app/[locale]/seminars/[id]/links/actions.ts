@@ -1,0 +1,35 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/store";
+import { getSessionUser } from "@/lib/auth/server";
+import { isAppError } from "@/lib/errors";
+
+function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+/** Change or delete one's own link from the overview; errors come back as ?error=<code>, translated by the page. */
+async function act(form: FormData, run: (userId: string) => Promise<unknown>): Promise<never> {
+  const locale = field(form, "locale") || "en";
+  const back = `/${locale}/seminars/${encodeURIComponent(field(form, "seminarId"))}/links${field(form, "query") ? `?${field(form, "query")}` : ""}`;
+  const user = await getSessionUser(await headers());
+  if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(back)}`);
+  let error = "";
+  try {
+    await run(user.id);
+  } catch (e) {
+    error = isAppError(e) ? e.code : "internal";
+    if (error === "internal") console.error("[links] action failed", e);
+  }
+  redirect(error ? `${back}${back.includes("?") ? "&" : "?"}error=${error}` : back);
+}
+
+export async function setRelationAction(form: FormData): Promise<void> {
+  await act(form, (userId) => updateAnnotation(userId, field(form, "linkId"), { revision: Number(field(form, "revision")), relation: field(form, "relation") }));
+}
+
+export async function deleteLinkAction(form: FormData): Promise<void> {
+  await act(form, (userId) => deleteAnnotation(userId, field(form, "linkId"), Number(field(form, "revision"))));
+}
