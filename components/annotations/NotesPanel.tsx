@@ -1,12 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { targetIn, type Thread } from "@/lib/annotations-ui/state";
-import Composer from "./Composer";
 import { TagChips } from "./NoteFields";
 import { notesPanelId } from "./notesIds";
 import { useNotes } from "./NotesProvider";
-import ThreadView from "./ThreadView";
+
+// Threads and the composer come with the first one opened: reading needs only the list.
+const Composer = dynamic(() => import("./Composer"));
+const ThreadView = dynamic(() => import("./ThreadView"));
 import "./annotations.css";
 
 

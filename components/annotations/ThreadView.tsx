@@ -205,6 +205,12 @@ function EditForm({ note, isRoot, onDone }: { note: AnnotationDto; isRoot: boole
         void save();
       }}
     >
+      {theirs && error ? (
+        // On a conflict the explanation comes first, above both versions.
+        <p className="note-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {theirs ? (
         <section className="note-conflict" aria-label={t("theirVersion")}>
           <h4>{t("theirVersion")}</h4>
@@ -222,7 +228,7 @@ function EditForm({ note, isRoot, onDone }: { note: AnnotationDto; isRoot: boole
           {note.visibility === "feedback" ? null : <VisibilitySelect value={visibility} onChange={setVisibility} />}
         </>
       ) : null}
-      {error ? (
+      {error && !theirs ? (
         <p className="note-error" role="alert">
           {error}
         </p>
