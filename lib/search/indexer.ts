@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { AnnotationDto } from "@/lib/annotations/types";
+import type { SynopseDocument } from "@/lib/content/types";
 import { databaseProvider } from "@/lib/db/adapter";
 import { db } from "@/lib/db/client";
 import { documentCatalog } from "@/lib/seminars/catalog";
@@ -50,6 +51,18 @@ export async function indexAnnotation(tx: Tx, a: AnnotationDto): Promise<void> {
   }
   const rows = annotationEntries(a, passages);
   if (rows.length) await tx.searchEntry.createMany({ data: rows });
+}
+
+/**
+ * Index a text that belongs to one seminar (uploaded in the app): its blocks become text entries that
+ * only the seminar's members find. Call inside the transaction that publishes the text.
+ */
+export async function indexDocumentText(tx: Tx, doc: SynopseDocument, seminarId: string): Promise<void> {
+  await tx.searchEntry.deleteMany({ where: { kind: "text", seminarId, documentSlug: doc.meta.slug } });
+  const rows = doc.blocks
+    .filter((b) => b.text.trim())
+    .map((b) => ({ kind: "text", seminarId, annotationId: null, documentSlug: doc.meta.slug, blockId: b.id, lang: doc.meta.lang, ...normalizeForIndex(b.text) }));
+  for (let i = 0; i < rows.length; i += 500) await tx.searchEntry.createMany({ data: rows.slice(i, i + 500) });
 }
 
 /** Remove an annotation from the index (deleted). */

@@ -213,6 +213,28 @@ describe("visibility", () => {
   });
 });
 
+describe("texts uploaded in a seminar", () => {
+  it("are found by the seminar's members only", async () => {
+    const { testDocument } = await import("@/lib/annotations/testing/db");
+    const { corpusCatalog } = await import("@/lib/seminars/catalog");
+    const { indexDocumentText } = await import("./indexer");
+    const { db } = await import("@/lib/db/client");
+    const uploaded = testDocument(`upload-${run}`, [`Ein hochgeladener Bericht über ${word("Hochgeladen")} und Molotow.`], "de");
+    // Uploaded texts are found by slug, not listed (as lib/content/store serves them).
+    setDocumentCatalog({ list: corpusCatalog.list, get: async (slug) => (slug === uploaded.meta.slug ? uploaded : corpusCatalog.get(slug)) });
+    try {
+      await db().$transaction((tx) => indexDocumentText(tx, uploaded, seminarId));
+      const member = await s.search(bob.id, { q: word("Hochgeladen") });
+      expect(slugsOf(member)).toEqual([uploaded.meta.slug]);
+      expect(member.groups[0].lang).toBe("de");
+      expect((await s.search(outsider.id, { q: word("Hochgeladen") })).total).toBe(0);
+      expect((await s.search(null, { q: word("Hochgeladen") })).total).toBe(0);
+    } finally {
+      setDocumentCatalog(null);
+    }
+  });
+});
+
 describe("filters", () => {
   it("document, language, kind, tag, member and date narrow the results", async () => {
     const target = await passageOf("mastny-separate-peace", "Stockholm");

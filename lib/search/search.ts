@@ -3,8 +3,8 @@
  * and the search page both call `search`.
  *
  * Who finds what:
- * - corpus text: every document in the library (the reader is public); with `seminar` only that
- *   seminar's documents;
+ * - document text: every document in the library (the reader is public) and the texts uploaded in the
+ *   viewer's seminars; with `seminar` only that seminar's documents;
  * - notes, replies and link notes: only in seminars the viewer belongs to, filtered with the annotation
  *   store's own visibility rule (`canRead`, on the note and on a reply's thread root), so nobody finds
  *   a note they could not open. Anonymous visitors find corpus text only.
@@ -295,7 +295,7 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   const limit = Math.min(MAX_LIMIT, options.limit ?? DEFAULT_LIMIT);
 
   const textRows =
-    kinds.includes("text") && !annotationOnly ? await matchEntries(query, { scope: { corpus: true }, kinds: ["text"], slugs, lang, limit }) : [];
+    kinds.includes("text") && !annotationOnly ? await matchEntries(query, { scope: { corpus: true, textSeminarIds: seminarIds }, kinds: ["text"], slugs, lang, limit }) : [];
   const noteRows = seminarIds.length
     ? await matchEntries(query, { scope: { seminarIds }, kinds: kinds.filter((k) => k !== "text"), slugs, lang, limit: limit * NOTE_OVERFETCH })
     : [];

@@ -65,8 +65,11 @@ export interface EntryRow {
 }
 
 export interface EntryFilter {
-  /** corpus text (seminarId null) or annotations of these seminars */
-  scope: { corpus: true } | { seminarIds: string[] };
+  /**
+   * `corpus`: document text — the library's (seminarId null) plus texts owned by `textSeminarIds`
+   * (uploaded in those seminars); otherwise annotations of `seminarIds`.
+   */
+  scope: { corpus: true; textSeminarIds?: string[] } | { seminarIds: string[] };
   kinds: EntryKind[];
   /** only these documents (undefined = any) */
   slugs?: string[];
@@ -96,7 +99,10 @@ export async function matchEntries(query: ParsedQuery, filter: EntryFilter): Pro
   };
   const list = (vs: readonly unknown[]) => vs.map(p).join(", ");
   const where: string[] = [];
-  if ("corpus" in filter.scope) where.push(`e."seminarId" IS NULL`);
+  if ("corpus" in filter.scope) {
+    const own = filter.scope.textSeminarIds ?? [];
+    where.push(own.length ? `(e."seminarId" IS NULL OR e."seminarId" IN (${list(own)}))` : `e."seminarId" IS NULL`);
+  }
   else where.push(`e."seminarId" IN (${list(filter.scope.seminarIds)})`);
   where.push(`e."kind" IN (${list(filter.kinds)})`);
   if (filter.slugs) where.push(`e."documentSlug" IN (${list(filter.slugs)})`);
