@@ -15,6 +15,7 @@ export default async function globalSetup() {
     const b = await startApp("postgresql", pg.url("synopse"), portA + 1);
     process.env.SHARED_A = a.base;
     process.env.SHARED_B = b.base;
+    process.env.SHARED_DATABASE_URL = pg.url("synopse");
     return async () => {
       await Promise.all([a.kill(), b.kill()]);
       pg.destroy();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { getDocument } from "../../lib/content/store";
-import { Member } from "../harness";
+import { Member, randomPort, startApp } from "../harness";
 
 /**
  * Two app instances on one PostgreSQL database: Ben's browser is attached to instance B; Anna saves a
@@ -19,6 +19,46 @@ async function signIn(page: Page, base: string, email: string): Promise<string> 
   const href = await page.getByRole("link", { name: "Separatfrieden 1941–1943" }).getAttribute("href");
   return /\/seminars\/([^/?#]+)/.exec(href ?? "")![1];
 }
+
+async function openNotes(page: Page, base: string, seminar: string) {
+  await page.goto(`${base}/en/read?p=${FORUM},${MASTNY}&seminar=${seminar}`);
+  const panel = page.getByRole("complementary", { name: "Notes on pane 1" });
+  const toggle = page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+async function saveNote(member: Member, seminar: string, text: string): Promise<void> {
+  const block = getDocument(FORUM)!.blocks.find((x) => x.type === "paragraph" && x.text.length > 80)!;
+  const res = await member.fetch(`/api/seminars/${seminar}/annotations`, {
+    method: "POST",
+    body: JSON.stringify({ target: { documentSlug: FORUM, blockId: block.id, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` }),
+  });
+  expect(res.status).toBe(201);
+}
+
+test("a browser whose live connection drops catches up on what it missed", async ({ page }) => {
+  test.setTimeout(180_000);
+  // Ben's browser is attached to its own instance C, which dies (SIGKILL) and comes back on the same port.
+  const port = randomPort();
+  let c = await startApp("postgresql", process.env.SHARED_DATABASE_URL!, port);
+  try {
+    const seminar = await signIn(page, c.base, "student2@synopse.test");
+    const panel = await openNotes(page, c.base, seminar);
+    await page.waitForTimeout(500);
+    await c.kill("SIGKILL");
+    const anna = await Member.signIn(process.env.SHARED_A!, "student1@synopse.test");
+    const missed = [`Missed while C was down ${Date.now()}`, `Also missed ${Date.now()}`];
+    for (const text of missed) await saveNote(anna, seminar, text);
+    await expect(panel.getByText(missed[0])).toHaveCount(0);
+    c = await startApp("postgresql", process.env.SHARED_DATABASE_URL!, port);
+    // The page's EventSource reconnects by itself, sends Last-Event-ID, and gets both notes replayed.
+    for (const text of missed) await expect(panel.getByText(text)).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await c.kill();
+  }
+});
 
 test("a note saved through instance A appears live in a browser attached to instance B", async ({ page }) => {
   const a = process.env.SHARED_A!;
