@@ -199,7 +199,7 @@ test("the links overview lists the link by document pair and opens both passages
   await page.goto(`/en/seminars/${seminar}`);
   await page.getByRole("link", { name: "Links", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Links in ${SEMINAR_TITLE}` })).toBeVisible();
-  await page.getByLabel("Relation", { exact: true }).selectOption("supports");
+  await page.getByRole("form", { name: "Filter links" }).getByLabel("Relation").selectOption("supports");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/relation=supports/);
   const pair = page.getByRole("region", { name: new RegExp(`${FORUM_TITLE}.*${MASTNY_TITLE}`) });
