@@ -70,13 +70,13 @@ test("instructor: uploads a TEI text, sees errors with their line, previews the 
   await expect(page.getByRole("heading", { level: 1, name: `Upload a text to “${seminarTitle}”` })).toBeVisible();
 
   // A malformed file: the error names the line, and nothing is imported.
-  await page.getByLabel("File").setInputFiles({ name: "broken.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "broken.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
   await page.getByRole("button", { name: "Check the file" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "The file cannot be imported" });
   await expect(alert).toContainText("Line 21:");
   await expect(alert).toContainText("Nothing was imported.");
 
-  await page.getByLabel("File").setInputFiles({ name: "briefe.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI) });
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "briefe.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI) });
   await page.getByRole("button", { name: "Check the file" }).click();
   const preview = page.getByRole("region", { name: "Preview" });
   await expect(preview).toBeVisible();
