@@ -206,6 +206,10 @@ test("the links overview lists the link by document pair and opens both passages
   const row = pair.getByRole("listitem").filter({ hasText: FORUM_QUOTE });
   await expect(row).toContainText("supports");
   await expect(row).toContainText(MASTNY_QUOTE);
+  // A link has replies like a note.
+  await row.getByLabel("Your reply").fill("Semjonow ist Semyonov: gleiche Person.");
+  await row.getByRole("button", { name: "Reply" }).click();
+  await expect(row.getByRole("list", { name: "Replies" })).toContainText("Semjonow ist Semyonov: gleiche Person.");
   await row.getByRole("link", { name: /^Open both passages side by side/ }).click();
   await expect(page).toHaveURL(/\/en\/read\?p=.*&b=.*&b2=/);
   await expect(blockWith(page, 1, FORUM_QUOTE)).toBeInViewport();

@@ -21,6 +21,7 @@ const link = (id: string, a: LinkEnd, b: LinkEnd): LinkView => ({
   revision: 1,
   createdAt: "2026-01-01T00:00:00Z",
   replies: 0,
+  thread: [],
   ends: [a, b],
 });
 

@@ -57,6 +57,11 @@ describe("links overview", () => {
     expect(pair.links[0].ordered.map((e) => e.lang)).toEqual(["en", "de"]);
     expect(o.choices.members.map((m) => m.name)).toEqual(["Alice", "Bob"]);
     expect(o.choices.tags).toEqual(["Diplomatie"]);
+    // A link is a thread: Bob answers Alice's link, and everyone who sees the link sees the answer.
+    const store = await import("@/lib/annotations/store");
+    await store.createAnnotation(bob.id, seminarId, { parentId: pair.links[0].id, body: "<p>Kleist bestätigt das.</p>" });
+    const again = (await views.linksOverview(alice.id, seminarId)).pairs[1].links[0];
+    expect([again.replies, again.thread.map((r) => [r.author.name, r.bodyHtml])]).toEqual([1, [["Bob", "<p>Kleist bestätigt das.</p>"]]]);
     // Bob sees his private link too.
     expect((await views.linksOverview(bob.id, seminarId)).total).toBe(4);
   });

@@ -47,6 +47,8 @@ export interface LinkView {
   revision: number;
   createdAt: string;
   replies: number;
+  /** The replies the member may read, oldest first (a link is a thread like a note). */
+  thread: Array<{ id: string; author: { id: string; name: string }; bodyHtml: string; createdAt: string }>;
   /** [passage A (target), passage B (body)] */
   ends: [LinkEnd, LinkEnd];
 }
@@ -94,8 +96,8 @@ export async function anchorEnds(links: AnnotationDto[]): Promise<Map<string, En
 export async function listLinks(userId: string, seminarId: string): Promise<LinkView[]> {
   const all = await listAnnotations(userId, seminarId);
   const links = all.filter((a) => a.motivation === "linking" && a.parentId === null && a.targets.length === 2);
-  const replies = new Map<string, number>();
-  for (const a of all) if (a.rootId) replies.set(a.rootId, (replies.get(a.rootId) ?? 0) + 1);
+  const replies = new Map<string, AnnotationDto[]>();
+  for (const a of all) if (a.rootId) replies.set(a.rootId, [...(replies.get(a.rootId) ?? []), a]);
   const anchors = await anchorEnds(links);
   return links.map((a) => {
     const end = (role: "target" | "body"): LinkEnd => {
@@ -113,7 +115,10 @@ export async function listLinks(userId: string, seminarId: string): Promise<Link
       hidden: a.hidden,
       revision: a.revision,
       createdAt: a.createdAt,
-      replies: replies.get(a.id) ?? 0,
+      replies: replies.get(a.id)?.length ?? 0,
+      thread: (replies.get(a.id) ?? [])
+        .sort((x, y) => x.createdAt.localeCompare(y.createdAt))
+        .map((r) => ({ id: r.id, author: r.author, bodyHtml: r.bodyHtml, createdAt: r.createdAt })),
       ends: [end("target"), end("body")],
     };
   });

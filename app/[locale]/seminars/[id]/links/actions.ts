@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/store";
+import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations/store";
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 
@@ -32,4 +32,11 @@ export async function setRelationAction(form: FormData): Promise<void> {
 
 export async function deleteLinkAction(form: FormData): Promise<void> {
   await act(form, (userId) => deleteAnnotation(userId, field(form, "linkId"), Number(field(form, "revision"))));
+}
+
+/** Answer a link (a reply in its thread, seen by whoever sees the link). */
+export async function replyToLinkAction(form: FormData): Promise<void> {
+  const text = field(form, "reply").trim();
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  await act(form, (userId) => createAnnotation(userId, field(form, "seminarId"), { parentId: field(form, "linkId"), body: text ? `<p>${escaped}</p>` : "" }));
 }

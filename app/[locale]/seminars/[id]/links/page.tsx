@@ -10,7 +10,7 @@ import { currentUser } from "../../../(account)/session";
 import "../../../(account)/forms.css";
 import "@/components/links/links.css";
 import { Notice } from "../../Notice";
-import { deleteLinkAction, setRelationAction } from "./actions";
+import { deleteLinkAction, replyToLinkAction, setRelationAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -130,6 +130,27 @@ export default async function LinksPage({ params, searchParams }: Props) {
                       {l.replies ? <> · {t("replies", { count: l.replies })}</> : null}
                       {l.visibility !== "seminar" ? <> · {t(`visibility.${l.visibility === "private" ? "private" : "instructors"}`)}</> : null}
                     </p>
+                    {l.thread.length ? (
+                      <ol className="link-thread" aria-label={t("repliesHeading")}>
+                        {l.thread.map((r) => (
+                          <li key={r.id}>
+                            <span className="seminar-meta">{r.author.name}: </span>
+                            <span dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
+                          </li>
+                        ))}
+                      </ol>
+                    ) : null}
+                    <form action={replyToLinkAction} className="link-reply">
+                      <input type="hidden" name="locale" value={locale} />
+                      <input type="hidden" name="seminarId" value={id} />
+                      <input type="hidden" name="query" value={filterQuery} />
+                      <input type="hidden" name="linkId" value={l.id} />
+                      <label>
+                        {t("replyLabel")}
+                        <textarea name="reply" rows={1} maxLength={10000} />
+                      </label>
+                      <button type="submit">{t("reply")}</button>
+                    </form>
                     {l.author.id === user.id ? (
                       <form action={setRelationAction} className="link-own-actions">
                         <input type="hidden" name="locale" value={locale} />
