@@ -28,7 +28,7 @@ export default async function SiteHeader() {
         {user ? <NotificationsLink userId={user.id} /> : null}
         {user ? <Link href="/account">{nav("account")}</Link> : <Link href="/sign-in">{nav("signIn")}</Link>}
       </nav>
-      <form method="get" action={`/${locale}/search`} role="search" className="site-search">
+      <form method="get" action={`/${locale}/search`} role="search" aria-label={search("headerLabel")} className="site-search">
         <input type="search" name="q" aria-label={search("headerLabel")} placeholder={search("headerLabel")} />
       </form>
       <Suspense fallback={<LocaleSwitcher keepQuery={false} />}>

@@ -25,7 +25,8 @@ function sqliteReader() {
   const url = sqliteUrl();
   if (!reader || reader.url !== url) {
     reader?.db.close();
-    const file = path.resolve(process.cwd(), url.replace(/^file:/, ""));
+    // Same resolution as the Prisma adapter: a file: path relative to the working directory.
+    const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.replace(/^file:/, ""));
     const connection = new Database(file, { fileMustExist: true });
     connection.pragma("busy_timeout = 5000");
     reader = { url, db: connection, statements: new Map() };

@@ -82,7 +82,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       <SiteHeader />
       <main id="main" className="search-page">
         <h1>{t("title")}</h1>
-        <form method="get" action={`/${locale}/search`} role="search" className="search-form">
+        <form method="get" action={`/${locale}/search`} role="search" aria-label={t("label")} className="search-form">
           <div className="search-box">
             <label htmlFor="search-q" className="visually-hidden">
               {t("label")}
