@@ -194,6 +194,31 @@ test("suggestions: a Mastný candidate with its reason; accept links at once; di
   await page.context().close();
 });
 
+test("a link made elsewhere appears live in an open reader, at both ends", async ({ browser }) => {
+  const page = await student(browser);
+  await openReader(page);
+  const markers = page.locator("#pane2-panel").getByRole("button", { name: /^cites: / });
+  await expect(markers).toHaveCount(0);
+  // Another tab (a script, a classmate) links Mastný's first paragraph to the forum.
+  const other = await student(browser);
+  const forumBlock = await (async () => {
+    await openReader(other);
+    return blockWith(other, 1, FORUM_QUOTE).getAttribute("data-block-id");
+  })();
+  const created = await other.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { motivation: "linking", relation: "cites", target: { documentSlug: MASTNY, blockId: "p1", blockStart: 0, blockEnd: 12 }, bodyTarget: { documentSlug: FORUM, blockId: forumBlock, blockStart: 0, blockEnd: 8 } },
+  });
+  expect(created.status()).toBe(201);
+  await expect(markers).toHaveCount(1);
+  await expect(page.locator("#pane1-panel").getByRole("button", { name: /^cites: / })).toHaveCount(1);
+  // Deleted elsewhere: gone here too.
+  const link = await created.json();
+  expect((await other.request.delete(`/api/annotations/${link.id}?revision=1`)).status()).toBe(204);
+  await expect(markers).toHaveCount(0);
+  await other.context().close();
+  await page.context().close();
+});
+
 test("the links overview lists the link by document pair and opens both passages", async ({ browser }) => {
   const page = await student(browser);
   await page.goto(`/en/seminars/${seminar}`);
