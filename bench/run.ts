@@ -17,7 +17,8 @@ async function startServer(): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build found: run `npm run build` first");
   rmSync("bench.db", { force: true });
   // Rate limiting off: the API benchmark signs up 50 members from one address within seconds.
-  const env = { ...process.env, DATABASE_URL: "file:./bench.db", NEXT_TELEMETRY_DISABLED: "1", SYNOPSE_RATE_LIMIT: "off" };
+  const env = { ...process.env, DATABASE_URL: "file:./bench.db", NEXT_TELEMETRY_DISABLED: "1", SYNOPSE_RATE_LIMIT: "off",
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "synopse-bench-secret-not-for-production-use-0123456789" };
   await run("npx", ["prisma", "migrate", "deploy"], env);
   await run("npx", ["tsx", "scripts/seed.ts"], env);
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });

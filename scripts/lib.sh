@@ -28,6 +28,16 @@ ensure_chromium() {
   fi
 }
 
+ensure_postgres() {
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then return; fi
+  log "installing Debian's postgresql for the PostgreSQL tests"
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+}
+
 prisma_generate() {
   npx tsx scripts/prisma-schemas.ts
   npx prisma generate >/dev/null

@@ -13,7 +13,10 @@ status=0
 log "unit and integration tests (vitest, SQLite)"
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || status=1
 
-if [ -x scripts/pg-test.sh ] && { [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; }; then
+with_postgres=0
+if [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; then with_postgres=1; ensure_postgres; fi
+
+if [ $with_postgres = 1 ]; then
   log "integration tests against PostgreSQL"
   bash scripts/pg-test.sh || status=1
 fi
@@ -23,5 +26,11 @@ npx next build >/dev/null || { echo "next build failed"; npx next build | tail -
 log "end-to-end journeys (Playwright, Debian's chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/vitest-pg.json test-results/playwright.json
+if [ $with_postgres = 1 ]; then
+  log "shared server: two instances on PostgreSQL, faults, backups"
+  bash scripts/test-shared.sh --no-build || status=1
+fi
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/vitest-pg.json test-results/playwright.json \
+  test-results/vitest-system.json test-results/playwright-shared.json
 exit $status
