@@ -3,6 +3,7 @@
  * essay and — through the glossary — in the German forum, the expansion removed, a result opened in the
  * reader at the passage.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 const PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
@@ -30,6 +31,10 @@ test("search across languages, remove an expansion, open a result at the passage
   await expect(forum).toBeVisible();
   await expect(mastny.locator("mark").filter({ hasText: /^separate( peace)?$/i }).first()).toBeVisible();
   await expect(forum.locator("mark").filter({ hasText: /^Separatfrieden$/ }).first()).toBeVisible();
+
+  // No serious accessibility problems on the results page.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   // The expansion is shown and can be removed.
   const chip = page.getByRole("link", { name: "Stop searching for “Separatfrieden”" });
