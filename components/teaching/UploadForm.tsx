@@ -22,6 +22,7 @@ type Phase =
 export default function UploadForm({ seminarId }: { seminarId: string }) {
   const t = useTranslations("Upload");
   const e = useTranslations("Errors");
+  const doc = useTranslations("Document");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const form = useRef<HTMLFormElement>(null);
   const base = `/api/seminars/${encodeURIComponent(seminarId)}/uploads`;
@@ -81,9 +82,11 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
           {t("lang")}
           <select name="lang" defaultValue="" disabled={busy}>
             <option value="">{t("langFromFile")}</option>
-            <option value="de" lang="de">Deutsch</option>
-            <option value="en" lang="en">English</option>
-            <option value="ru" lang="ru">Русский</option>
+            {(["de", "en", "ru"] as const).map((l) => (
+              <option key={l} value={l}>
+                {doc(`language.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
