@@ -23,6 +23,8 @@ export function createAdapterFactory(_opts: { forCli?: boolean } = {}) {
     if (!connectionString) throw new Error("DATABASE_URL is required for PostgreSQL");
     return new PrismaPg({ connectionString });
   }
-  // WAL + a busy timeout: concurrent requests wait for the writer instead of failing with SQLITE_BUSY.
+  // A busy timeout: concurrent requests wait for the writer instead of failing with SQLITE_BUSY. The journal
+  // stays in SQLite's default rollback mode with synchronous=FULL: every acknowledged save is on disk (tested by
+  // the SIGKILL system test).
   return new PrismaBetterSQLite3({ url: sqliteUrl(), timeout: 5000 });
 }
