@@ -297,6 +297,7 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
   const meta: DocumentMeta = { ...metaRest } as DocumentMeta;
 
   const blocks: Block[] = [];
+  const ids = new Set<string>();
   const footnoteIdByLabel = new Map<string, string>();
   const pendingRefs: Array<{ block: Block; mark: RefMark; line: number }> = [];
 
@@ -312,7 +313,8 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
     if (!cm) fail(`malformed block comment ${JSON.stringify(html.slice(0, 80))}`);
     const [, id, type, attrText] = cm as RegExpExecArray;
     if (!BLOCK_TYPES.includes(type as BlockType)) fail(`unknown block type ${JSON.stringify(type)}`);
-    if (blocks.some((b) => b.id === id)) fail(`duplicate block id ${JSON.stringify(id)}`);
+    if (ids.has(id)) fail(`duplicate block id ${JSON.stringify(id)}`);
+    ids.add(id);
     const attrs = new Map<string, string>();
     for (const a of attrText.matchAll(ATTR)) attrs.set(a[1], a[2]);
     if (!attrs.has("lines")) fail(`block ${id} has no lines=`);

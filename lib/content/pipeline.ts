@@ -229,7 +229,18 @@ function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName
     const i = doc.blocks.findIndex((b, k) => !isDeepStrictEqual(b, back.blocks[k]));
     throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, `internal: document does not survive its Markdown round trip${i >= 0 ? ` (block ${doc.blocks[i].id})` : " (metadata/parts)"}`);
   }
-  return { doc, source, result, markdown, removalsMarkdown: removalsReport(doc, result) };
+  // The audit trail is written only by the corpus build; an upload never reads it, and for a whole volume
+  // it is seconds of table formatting: made on first use.
+  let removals: string | null = null;
+  return {
+    doc,
+    source,
+    result,
+    markdown,
+    get removalsMarkdown() {
+      return (removals ??= removalsReport(doc, result));
+    },
+  };
 }
 
 /** Structural checks the fidelity proof does not cover: ids, footnote references, line spans. */
@@ -366,7 +377,11 @@ export function removalsReport(doc: SynopseDocument, result: CleanResult): strin
       ],
     });
   const byReason = new Map<string, Mend[]>();
-  for (const m of result.mends) byReason.set(m.reason, [...(byReason.get(m.reason) ?? []), m]);
+  for (const m of result.mends) {
+    const list = byReason.get(m.reason);
+    if (list) list.push(m);
+    else byReason.set(m.reason, [m]);
+  }
   children.push({ type: "heading", depth: 2, children: [{ type: "text", value: `Mends (${result.mends.length})` }] });
   if (byReason.size === 0) children.push({ type: "paragraph", children: [{ type: "text", value: "No text was changed." }] });
   else
