@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
+import ExportSection from "@/components/export/ExportSection";
 import { getDocument, preloadDocuments } from "@/lib/content/store";
 import { isAppError } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
@@ -87,6 +88,7 @@ export default async function SeminarPage({ params }: Props) {
             </li>
           ))}
         </ul>
+        <ExportSection seminarId={id} />
       </main>
     </div>
   );
