@@ -215,6 +215,12 @@ describe("Markdown report", () => {
     expect(body).toContain("← paraphrase *essay-en*");
     expect(at("← paraphrase *essay-en*")).toBeGreaterThan(at("## aufsatz-de"));
   });
+
+  it('keeps one\'s own replies in a "mine" report even when the thread is someone else\'s', async () => {
+    const { body } = await exportOf(alice, "mine", "md");
+    expect(body).not.toContain("Compare Mastny.");
+    expect(body).toMatch(/## Replies in other threads\n\n- \*\*Reply\*\* by Alice[^\n]*\n\n {2}Will do\./);
+  });
 });
 
 describe("import", () => {

@@ -211,6 +211,16 @@ export async function toMarkdown(title: string, documentOrder: string[], annotat
       out.push("");
     }
   }
+  // Replies whose thread is not in the export (e.g. one's own answers in a "mine" export) still appear.
+  const present = new Set(annotations.map((a) => a.id));
+  const orphans = annotations.filter((a) => a.parentId && !present.has(a.parentId));
+  if (orphans.length) {
+    out.push("## Replies in other threads", "");
+    for (const reply of orphans) {
+      out.push(...entryLines(reply, undefined, titles, 0));
+      out.push(...threadLines(reply.id, children, 1));
+    }
+  }
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
