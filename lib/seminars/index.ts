@@ -164,6 +164,17 @@ export async function seminarHasDocument(seminarId: string, slug: string): Promi
   return (await db().seminarDocument.count({ where: { seminarId, slug } })) > 0;
 }
 
+/**
+ * Who may read a text: the built-in corpus (content/) is the public library; a text uploaded in the app
+ * belongs to its seminars, so only their members read it — whatever slug a visitor types into the URL.
+ */
+export async function canReadDocument(userId: string | null, slug: string, isPublicCorpus: (slug: string) => boolean): Promise<boolean> {
+  if (isPublicCorpus(slug)) return true;
+  if (!userId) return false;
+  const shared = await db().seminarDocument.count({ where: { slug, seminar: { members: { some: { userId } } } } });
+  return shared > 0;
+}
+
 /** A new invite code; the old link stops working. */
 export async function regenerateInvite(userId: string, seminarId: string): Promise<string> {
   await requireInstructor(userId, seminarId);

@@ -63,4 +63,18 @@ describe("seminars", () => {
     expect(await code(seminars.joinByInvite(latecomer.id, inviteCode))).toBe("invalid-invite");
     expect(await code(seminars.joinByInvite(latecomer.id, fresh))).toBe("ok");
   });
+  it("a text uploaded to a seminar is read only by its members; the public library by anyone", async () => {
+    const teacher = await createTestUser("Teacher");
+    const member = await createTestUser("Member");
+    const outsider = await createTestUser("Outsider");
+    const { id, inviteCode } = await seminars.createSeminar(teacher.id, { title: "Uploads", documents: ["a"] });
+    await seminars.joinByInvite(member.id, inviteCode);
+    // An uploaded text is a SeminarDocument row whose slug is not in the public corpus.
+    await (await import("@/lib/db/client")).db().seminarDocument.create({ data: { seminarId: id, slug: "private-volume" } });
+    const inLibrary = (slug: string) => slug === "a";
+    expect(await seminars.canReadDocument(member.id, "private-volume", inLibrary)).toBe(true);
+    expect(await seminars.canReadDocument(outsider.id, "private-volume", inLibrary)).toBe(false);
+    expect(await seminars.canReadDocument(null, "private-volume", inLibrary)).toBe(false);
+    expect(await seminars.canReadDocument(null, "a", inLibrary)).toBe(true);
+  });
 });

@@ -19,6 +19,16 @@ import { headers } from "next/headers";
 import NotesProvider from "@/components/annotations/NotesProvider";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
 import { getSessionUser } from "@/lib/auth/server";
+import { canReadDocument } from "@/lib/seminars";
+
+const inLibrary = (slug: string) => listDocuments().some((d) => d.slug === slug);
+
+/** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */
+async function firstUnreadable(slugs: readonly string[]): Promise<string | undefined> {
+  const user = await getSessionUser(await headers()).catch(() => null);
+  for (const slug of slugs) if (!(await canReadDocument(user?.id ?? null, slug, inLibrary))) return slug;
+  return undefined;
+}
 
 // The layout is in the query string and the text comes from content/documents: render per request.
 export const dynamic = "force-dynamic";
@@ -32,6 +42,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const app = await getTranslations({ locale, namespace: "App" });
   const parsed = parseLayout(queryFromRecord(await searchParams));
   if (parsed.ok) await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
+  if (parsed.ok && (await firstUnreadable(parsed.layout.slugs)) !== undefined) return { title: app("name"), robots: { index: false } };
   const titles = parsed.ok ? parsed.layout.slugs.map((s) => getDocument(s)?.meta.title).filter(Boolean) : [];
   return { title: [titles.join(" | ") || t("title"), app("name")].join(" — "), robots: { index: parsed.ok } };
 }
@@ -51,7 +62,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const documents = listDocuments();
   const parsed = parseLayout(query);
   if (parsed.ok) await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
-  const unknown = parsed.ok ? parsed.layout.slugs.find((s) => !hasDocument(s)) : undefined;
+  const unknown = parsed.ok ? (parsed.layout.slugs.find((s) => !hasDocument(s)) ?? (await firstUnreadable(parsed.layout.slugs))) : undefined;
   if (!parsed.ok || unknown !== undefined) {
     const problem = !parsed.ok ? parsed.problem : { kind: "unknown-document" as const, slug: unknown! };
     return (
