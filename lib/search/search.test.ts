@@ -204,6 +204,20 @@ describe("visibility", () => {
     expect(noteIds(await s.search(bob.id, { q: word("Verborgen") }))).toEqual([hidden.id]);
   });
 
+  it("post first: a student finds classmates' notes on a document only after writing their own there", async () => {
+    const { db } = await import("@/lib/db/client");
+    const created = await seminars.createSeminar(instructor.id, { title: "Post first", documents: ["mastny-separate-peace"] });
+    await seminars.joinByInvite(alice.id, created.inviteCode);
+    await seminars.joinByInvite(bob.id, created.inviteCode);
+    await db().seminar.update({ where: { id: created.id }, data: { postFirst: 1 } });
+    const target = await passageOf("mastny-separate-peace", "Stockholm");
+    const classmates = await store.createAnnotation(alice.id, created.id, { motivation: "commenting", target, body: `<p>${word("Vorabnotiz")}</p>` });
+    expect(noteIds(await s.search(bob.id, { q: word("Vorabnotiz") }))).toEqual([]);
+    expect(noteIds(await s.search(instructor.id, { q: word("Vorabnotiz") }))).toEqual([classmates.id]);
+    await store.createAnnotation(bob.id, created.id, { motivation: "commenting", target, body: "<p>Meine eigene Notiz</p>" });
+    expect(noteIds(await s.search(bob.id, { q: word("Vorabnotiz") }))).toEqual([classmates.id]);
+  });
+
   it("another seminar's notes are not found, and its id is not-found", async () => {
     const target = await passageOf("mastny-separate-peace", "Stockholm");
     const other = await store.createAnnotation(outsider.id, otherSeminarId, { motivation: "commenting", target, body: `<p>${word("Fremdnotiz")}</p>` });

@@ -13,6 +13,7 @@
  */
 import { z } from "zod";
 import { canRead, type Viewer } from "@/lib/annotations/access";
+import { postFirstGate, type PostFirstGate } from "@/lib/teaching/post-first";
 import { documentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
@@ -208,12 +209,22 @@ async function readableNotes(
   const tags = filter.tag ? await tagsByAnnotation(ids) : null;
   const rootById = new Map(roots.map((r) => [r.id, r]));
   const wantedTag = filter.tag?.toLowerCase();
+  // "Post first": a student who has not yet written enough notes on a document finds no classmates' notes
+  // on it here either — the same gate as the annotation list and the live stream.
+  const gates = new Map<string, PostFirstGate | null>();
+  for (const seminarId of new Set(found.map((r) => r.seminarId))) {
+    const role = roleOf.get(seminarId);
+    if (role) gates.set(seminarId, await postFirstGate({ userId: viewerId, role }, seminarId));
+  }
+  const slugsOf = new Map<string, string[]>();
+  for (const e of rows) if (e.annotationId) slugsOf.set(e.annotationId, [...(slugsOf.get(e.annotationId) ?? []), e.documentSlug]);
   const out = new Map<string, AnnotationRow>();
   for (const r of found) {
     const role = roleOf.get(r.seminarId);
     if (!role) continue;
     const viewer: Viewer = { userId: viewerId, role };
     if (!canRead(viewer, r)) continue;
+    if (gates.get(r.seminarId)?.hides(r.authorId, slugsOf.get(r.id) ?? [])) continue;
     if (r.rootId) {
       const root = rootById.get(r.rootId);
       if (!root || !canRead(viewer, root)) continue;
