@@ -7,32 +7,9 @@ import type { AnnotationDto, Relation } from "@/lib/annotations/types";
 import type { SuggestAnswer } from "./suggest-service";
 import type { LinkView } from "./views";
 
-export type Failure = { ok: false; status: number; code: string; details: Record<string, unknown> };
-export type Result<T> = { ok: true; data: T } | Failure;
+import { callApi as call, type ApiFailure as Failure, type ApiResult as Result } from "@/lib/http-client";
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<Result<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
-  } catch {
-    return { ok: false, status: 0, code: "network", details: {} };
-  }
-  if (response.status === 204) return { ok: true, data: undefined as T };
-  let json: unknown = null;
-  try {
-    json = await response.json();
-  } catch {
-    json = null;
-  }
-  if (response.ok) return { ok: true, data: json as T };
-  const { code, ...details } = (json ?? {}) as { code?: string } & Record<string, unknown>;
-  return { ok: false, status: response.status, code: typeof code === "string" ? code : "internal", details };
-}
+export type { Failure, Result };
 
 /** One end of a new link as the reader knows it: block offsets plus the quote it showed. */
 export interface EndInput {
