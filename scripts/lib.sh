@@ -8,6 +8,10 @@ export DATABASE_PROVIDER="${DATABASE_PROVIDER:-sqlite}"
 export DATABASE_URL="${DATABASE_URL:-file:./dev.db}"
 export BETTER_AUTH_SECRET="${BETTER_AUTH_SECRET:-synopse-local-development-secret-change-me-in-production}"
 
+# Machine-readable test reports (JSON) for the closing summary line. Not test-results/: Playwright empties
+# its output folder at the start of every run.
+export SYNOPSE_REPORTS="${SYNOPSE_REPORTS:-$(pwd)/.test-reports}"
+
 log() { printf '\033[1m[synopse]\033[0m %s\n' "$*"; }
 
 ensure_node_modules() {

@@ -47,7 +47,8 @@ FILES=("$@")
 log "vitest on PostgreSQL: ${FILES[*]}"
 set +e
 TEST_DATABASE=postgresql DATABASE_PROVIDER=postgresql DATABASE_URL="postgresql://postgres@127.0.0.1:$PORT/synopse_test" \
-  npx vitest run --config scripts/vitest.pg.config.ts --reporter=default --reporter=json --outputFile=test-results/vitest-pg.json "${FILES[@]}"
+  mkdir -p "$SYNOPSE_REPORTS"
+  npx vitest run --config scripts/vitest.pg.config.ts --reporter=default --reporter=json --outputFile="$SYNOPSE_REPORTS/vitest-pg.json" "${FILES[@]}"
 status=$?
 set -e
 exit $status

@@ -5,13 +5,13 @@
 #   system/*.test.ts (vitest):   two instances, live fan-out, Last-Event-ID catch-up, database outage,
 #                                SIGKILL during a burst of writes (SQLite and PostgreSQL), backup round trips
 #   system/e2e/*.spec.ts (Playwright): a note saved through instance A appears in a browser on instance B
-# Writes test-results/vitest-system.json and test-results/playwright-shared.json. About 5–8 minutes.
+# Writes $SYNOPSE_REPORTS/vitest-system.json and playwright-shared.json. About 5–8 minutes.
 # Usage: bash scripts/test-shared.sh [--no-build]
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 source scripts/pg-lib.sh
 pg_require
-mkdir -p test-results
+mkdir -p "$SYNOPSE_REPORTS"
 status=0
 
 log "PostgreSQL Prisma client (generated/prisma-pg)"
@@ -26,8 +26,8 @@ if [ ! -f .next/BUILD_ID ]; then
 fi
 
 log "system tests (vitest: real servers, PostgreSQL, faults)"
-npx vitest run --config system/vitest.config.ts --reporter=default --reporter=json --outputFile=test-results/vitest-system.json || status=1
+npx vitest run --config system/vitest.config.ts --reporter=default --reporter=json --outputFile="$SYNOPSE_REPORTS/vitest-system.json" || status=1
 
 log "browser across two instances (Playwright)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-shared.json npx playwright test -c system/playwright.config.ts --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME="$SYNOPSE_REPORTS/playwright-shared.json" npx playwright test -c system/playwright.config.ts --reporter=list,json || status=1
 exit $status

@@ -1,12 +1,14 @@
 // Prints one closing line for the whole test run, "N passed, N failed", from the vitest and Playwright JSON reports.
 import { existsSync, readFileSync } from "node:fs";
 
+let read = 0;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, "utf8"));
+  read++;
   if (typeof r.numPassedTests === "number") {
     // vitest
     passed += r.numPassedTests;
@@ -18,5 +20,10 @@ for (const file of process.argv.slice(2)) {
     failed += r.stats.unexpected ?? 0;
     skipped += r.stats.skipped ?? 0;
   }
+}
+if (read === 0) {
+  // No report means something went wrong before any runner finished: say so rather than "0 passed".
+  console.log("no test reports were written");
+  process.exit(0);
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -6,12 +6,12 @@ source scripts/lib.sh
 ensure_node_modules
 ensure_chromium
 prisma_generate
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p "$SYNOPSE_REPORTS"
+rm -f "$SYNOPSE_REPORTS"/*.json
 status=0
 
 log "unit and integration tests (vitest, SQLite)"
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile="$SYNOPSE_REPORTS/vitest.json" || status=1
 
 with_postgres=0
 if [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; then with_postgres=1; ensure_postgres; fi
@@ -24,13 +24,13 @@ fi
 log "building the app for the browser tests"
 npx next build >/dev/null || { echo "next build failed"; npx next build | tail -40; exit 1; }
 log "end-to-end journeys (Playwright, Debian's chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME="$SYNOPSE_REPORTS/playwright.json" npx playwright test --reporter=list,json || status=1
 
 if [ $with_postgres = 1 ]; then
   log "shared server: two instances on PostgreSQL, faults, backups"
   bash scripts/test-shared.sh --no-build || status=1
 fi
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/vitest-pg.json test-results/playwright.json \
-  test-results/vitest-system.json test-results/playwright-shared.json
+node scripts/test-summary.mjs "$SYNOPSE_REPORTS"/vitest.json "$SYNOPSE_REPORTS"/vitest-pg.json "$SYNOPSE_REPORTS"/playwright.json \
+  "$SYNOPSE_REPORTS"/vitest-system.json "$SYNOPSE_REPORTS"/playwright-shared.json
 exit $status
