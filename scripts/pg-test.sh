@@ -45,9 +45,9 @@ DATABASE_PROVIDER=postgresql DATABASE_URL="postgresql://postgres@127.0.0.1:$PORT
 FILES=("$@")
 [ ${#FILES[@]} -gt 0 ] || FILES=(lib/annotations/store.test.ts lib/seminars/seminars.test.ts lib/auth/auth.test.ts app/api/api.test.ts app/api/w3c/w3c.test.ts lib/search/search.test.ts lib/live/pg-bus.test.ts)
 log "vitest on PostgreSQL: ${FILES[*]}"
+mkdir -p "$SYNOPSE_REPORTS"
 set +e
 TEST_DATABASE=postgresql DATABASE_PROVIDER=postgresql DATABASE_URL="postgresql://postgres@127.0.0.1:$PORT/synopse_test" \
-  mkdir -p "$SYNOPSE_REPORTS"
   npx vitest run --config scripts/vitest.pg.config.ts --reporter=default --reporter=json --outputFile="$SYNOPSE_REPORTS/vitest-pg.json" "${FILES[@]}"
 status=$?
 set -e
