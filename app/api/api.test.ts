@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase, testDocument, type TestDatabase } from "@/lib/annotations/testing/db";
+import { signUpCookie, setupTestDatabase, testDocument, type TestDatabase } from "@/lib/annotations/testing/db";
 import { setDocumentCatalog, staticCatalog } from "@/lib/seminars/catalog";
 
 const doc = testDocument("essay-en", ["The separate peace was never signed.", "Stalin probed Berlin twice."]);
@@ -25,17 +25,6 @@ function req(path: string, init: { method?: string; cookie?: string; body?: stri
   const headers = new Headers({ "content-type": "application/json", ...(init.headers ?? {}) });
   if (init.cookie) headers.set("cookie", init.cookie);
   return new Request(BASE + path, { method: init.method ?? "GET", headers, body: init.body });
-}
-
-async function signUpCookie(name: string): Promise<string> {
-  const { signUp } = await import("@/lib/auth/flows");
-  const r = await signUp(new Headers({ host: "localhost:3000", "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.1` }), {
-    name,
-    email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.invalid`,
-    password: "a demo password",
-  });
-  expect(r.ok).toBe(true);
-  return r.setCookies.map((c) => c.split(";")[0]).join("; ");
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase, testDocument, type TestDatabase } from "@/lib/annotations/testing/db";
+import { signUpCookie, setupTestDatabase, testDocument, type TestDatabase } from "@/lib/annotations/testing/db";
 import { setDocumentCatalog, staticCatalog } from "@/lib/seminars/catalog";
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 100);
@@ -41,17 +41,6 @@ let cookie = "";
 let seminarId = "";
 let annotationId = "";
 let inviteCode = "";
-
-async function signUpCookie(name: string): Promise<string> {
-  const { signUp } = await import("@/lib/auth/flows");
-  const r = await signUp(new Headers({ host: "localhost:3000", "x-forwarded-for": `10.7.${Math.floor(Math.random() * 250)}.1` }), {
-    name,
-    email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.invalid`,
-    password: "a demo password",
-  });
-  expect(r.ok).toBe(true);
-  return r.setCookies.map((c) => c.split(";")[0]).join("; ");
-}
 
 beforeAll(async () => {
   testDb = await setupTestDatabase();

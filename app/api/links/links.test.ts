@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase, type TestDatabase } from "@/lib/annotations/testing/db";
+import { signUpCookie, setupTestDatabase, type TestDatabase } from "@/lib/annotations/testing/db";
 import { documentText } from "@/lib/content/text";
 import { getDocument, listDocuments } from "@/lib/content/store";
 
@@ -27,17 +27,6 @@ function post(path: string, body: unknown, cookie: string, method = "POST"): Req
   const headers = new Headers({ "content-type": "application/json" });
   if (cookie) headers.set("cookie", cookie);
   return new Request(BASE + path, { method, headers, body: typeof body === "string" ? body : JSON.stringify(body) });
-}
-
-async function signUpCookie(name: string): Promise<string> {
-  const { signUp } = await import("@/lib/auth/flows");
-  const r = await signUp(new Headers({ host: "localhost:3000", "x-forwarded-for": `10.8.${Math.floor(Math.random() * 250)}.1` }), {
-    name,
-    email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.invalid`,
-    password: "a demo password",
-  });
-  expect(r.ok).toBe(true);
-  return r.setCookies.map((c) => c.split(";")[0]).join("; ");
 }
 
 async function userIdOf(cookie: string): Promise<string> {

@@ -70,3 +70,19 @@ export function testDocument(slug: string, blocks: string[], lang: "de" | "en" |
     parts: [],
   };
 }
+
+/**
+ * Signs up a fresh member through better-auth's real flow and returns the session cookie header for route
+ * tests. Each call comes from its own address so the sign-up rate limit never interferes.
+ */
+export async function signUpCookie(name: string): Promise<string> {
+  const { signUp } = await import("@/lib/auth/flows");
+  const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`;
+  const r = await signUp(new Headers({ host: "localhost:3000", "x-forwarded-for": address }), {
+    name,
+    email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.invalid`,
+    password: "a demo password",
+  });
+  if (!r.ok) throw new Error(`test sign-up failed for ${name}`);
+  return r.setCookies.map((c) => c.split(";")[0]).join("; ");
+}
