@@ -160,6 +160,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     };
     document.addEventListener("selectionchange", update);
     document.addEventListener("scroll", update, true);
+    update(); // a passage selected while the page was still loading gets its toolbar too
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener("selectionchange", update);
