@@ -1,8 +1,8 @@
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type Page, type Request } from "@playwright/test";
+import { DEMO_SEMINAR, dragSelect, openAs, saveSessions, selectText, type SavedSession } from "./support/people";
 
 /**
  * Annotating together, as a seminar meets it: a student selects a passage and writes a note, a second
@@ -14,46 +14,20 @@ import { expect as baseExpect, test, type Browser, type Page, type Request } fro
 // Saves and live events cross two browsers and the server on a shared two-core machine: allow time.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const PASSWORD = "synopse-demo";
 const FORUM = "forum-separatfrieden-1941-43";
 const MASTNY = "mastny-separate-peace";
-const SEMINAR_TITLE = "Separatfrieden 1941–1943";
+const SEMINAR_TITLE = DEMO_SEMINAR;
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
-}
-
-async function seminarId(page: Page): Promise<string> {
-  const href = await page.getByRole("link", { name: SEMINAR_TITLE, exact: true }).first().getAttribute("href");
-  const id = /\/seminars\/([^/?#]+)/.exec(href ?? "")?.[1];
-  expect(id).toBeTruthy();
-  return id!;
-}
-
-// Sign-in is rate-limited (five attempts a minute per address): each account signs in once, and every
-// test opens fresh browser contexts with that session.
-const sessions = new Map<string, { storageState: string; seminar: string }>();
+// Sign-in is rate-limited: each account signs in once, and every test opens fresh browser contexts with that session.
+let sessions = new Map<string, SavedSession>();
 
 test.beforeAll(async ({ browser }) => {
-  for (const email of ["student1@synopse.test", "student2@synopse.test", "instructor@synopse.test"]) {
-    const context = await browser.newContext({ locale: "en-US" });
-    const page = await context.newPage();
-    await signIn(page, email);
-    const storageState = path.join(os.tmpdir(), `synopse-e2e-${process.pid}-${email}.json`);
-    await context.storageState({ path: storageState });
-    sessions.set(email, { storageState, seminar: await seminarId(page) });
-    await context.close();
-  }
+  sessions = await saveSessions(browser, ["student1@synopse.test", "student2@synopse.test", "instructor@synopse.test"], "e2e");
 });
 
 async function student(browser: Browser, email: string): Promise<{ page: Page; seminar: string }> {
   const session = sessions.get(email)!;
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1400, height: 900 }, storageState: session.storageState });
-  return { page: await context.newPage(), seminar: session.seminar };
+  return { page: await openAs(browser, session), seminar: session.seminar };
 }
 
 const readerUrl = (seminar: string) => `/en/read?p=${FORUM},${MASTNY}&seminar=${seminar}`;
@@ -64,60 +38,6 @@ async function openNotes(page: Page, n: number): Promise<void> {
   const toggle = notesToggle(page, n);
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(notesPanel(page, n)).toBeVisible();
-}
-
-/** Select `text` inside pane n's document by dragging the mouse over it; returns what got selected. */
-async function dragSelect(page: Page, n: number, text: string): Promise<string> {
-  const points = await page.evaluate(
-    ({ n, text }) => {
-      const root = document.querySelector(`#pane${n}-panel [data-doc-root]`)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue!.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-        const rects = [...range.getClientRects()];
-        const first = rects[0];
-        const last = rects[rects.length - 1];
-        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-      }
-      throw new Error(`text not found: ${text}`);
-    },
-    { n, text },
-  );
-  await page.mouse.move(points.x1, points.y1);
-  await page.mouse.down();
-  await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 4 });
-  await page.mouse.move(points.x2, points.y2, { steps: 4 });
-  await page.mouse.up();
-  return page.evaluate(() => window.getSelection()!.toString());
-}
-
-/** Select `text` programmatically (what a keyboard user does with caret browsing). */
-async function selectText(page: Page, n: number, text: string): Promise<void> {
-  await page.evaluate(
-    ({ n, text }) => {
-      const root = document.querySelector(`#pane${n}-panel [data-doc-root]`)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue!.indexOf(text);
-        if (at < 0) continue;
-        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-      throw new Error(`text not found: ${text}`);
-    },
-    { n, text },
-  );
 }
 
 /** The text of every range painted under our highlight names. */

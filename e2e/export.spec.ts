@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect as baseExpect, test } from "@playwright/test";
+import { DEMO_SEMINAR, signIn } from "./support/people";
 
 /**
  * Exporting from the seminar page, as a student does it: the Markdown report downloads as a file and
@@ -7,15 +8,11 @@ import { expect as baseExpect, test } from "@playwright/test";
  * translated reason and nothing is imported.
  */
 const expect = baseExpect.configure({ timeout: 20_000 });
-const SEMINAR_TITLE = "Separatfrieden 1941–1943";
+const SEMINAR_TITLE = DEMO_SEMINAR;
 
 test("a student downloads the seminar's Markdown report and tries an import", async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email address").fill("student1@synopse.test");
-  await page.getByLabel("Password").fill("synopse-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await signIn(page, "student1@synopse.test");
   await page.getByRole("link", { name: SEMINAR_TITLE, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: SEMINAR_TITLE })).toBeVisible();
   const id = /\/seminars\/([^/?#]+)/.exec(page.url())?.[1];

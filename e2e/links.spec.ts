@@ -1,6 +1,5 @@
-import os from "node:os";
-import path from "node:path";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_SEMINAR, openAs, saveSessions, selectText, type SavedSession } from "./support/people";
 
 /**
  * Linking passages across documents and languages, as a student does it: select a passage in the forum,
@@ -11,63 +10,25 @@ import { expect as baseExpect, test, type Browser, type Page } from "@playwright
  */
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-const PASSWORD = "synopse-demo";
 const FORUM = "forum-separatfrieden-1941-43";
 const MASTNY = "mastny-separate-peace";
 const MASTNY_TITLE = "Stalin and the Prospects of a Separate Peace in World War II";
 const FORUM_TITLE = "Separatfrieden zwischen Stalin und Hitler zwischen 41 und 43";
-const SEMINAR_TITLE = "Separatfrieden 1941–1943";
+const SEMINAR_TITLE = DEMO_SEMINAR;
 const FORUM_QUOTE = "Semjonow wird als Deutschlandexperte";
 const MASTNY_QUOTE = "Vladimir S. Semyonov, a specialist in German affairs";
 const FORUM_ITEM = "Semjonow wird als Deutschlandexperte in das Ressort „Verhandlungen mit den Deutschen“ an die sowjetische Botschaft nach Stockholm versetzt";
 
-let storageState = "";
+let sessions = new Map<string, SavedSession>();
 let seminar = "";
 
 test.beforeAll(async ({ browser }) => {
   // Sign-in is rate-limited: sign in once and reuse the session.
-  const context = await browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email address").fill("student1@synopse.test");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
-  const href = await page.getByRole("link", { name: SEMINAR_TITLE }).getAttribute("href");
-  seminar = /\/seminars\/([^/?#]+)/.exec(href ?? "")![1];
-  storageState = path.join(os.tmpdir(), `synopse-e2e-links-${process.pid}.json`);
-  await context.storageState({ path: storageState });
-  await context.close();
+  sessions = await saveSessions(browser, ["student1@synopse.test", "instructor@synopse.test"], "e2e-links");
+  seminar = sessions.get("student1@synopse.test")!.seminar;
 });
 
-async function student(browser: Browser, locale = "en-US"): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 }, storageState });
-  return context.newPage();
-}
-
-/** Select `text` in pane n's document (what a mouse drag or caret browsing produces). */
-async function selectText(page: Page, n: number, text: string): Promise<void> {
-  await page.evaluate(
-    ({ n, text }) => {
-      const root = document.querySelector(`#pane${n}-panel [data-doc-root]`)!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.nodeValue!.indexOf(text);
-        if (at < 0) continue;
-        (node.parentElement as HTMLElement).scrollIntoView({ block: "center" });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-      throw new Error(`text not found: ${text}`);
-    },
-    { n, text },
-  );
-}
+const student = (browser: Browser, locale = "en-US"): Promise<Page> => openAs(browser, sessions.get("student1@synopse.test")!, locale);
 
 /** How far below the top of pane n's visible area `text` is, in pixels. */
 async function quoteOffset(page: Page, n: number, text: string): Promise<number> {
@@ -262,13 +223,7 @@ test("the seminar glossary: members read it, the instructor edits it", async ({ 
   await expect(page.getByRole("button", { name: "Add entry" })).toHaveCount(0);
   await page.context().close();
 
-  const context = await browser.newContext({ locale: "en-US" });
-  const instructor = await context.newPage();
-  await instructor.goto("/en/sign-in");
-  await instructor.getByLabel("Email address").fill("instructor@synopse.test");
-  await instructor.getByLabel("Password").fill(PASSWORD);
-  await instructor.getByRole("button", { name: "Sign in" }).click();
-  await expect(instructor.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  const instructor = await openAs(browser, sessions.get("instructor@synopse.test")!);
   await instructor.goto(`/en/seminars/${seminar}/glossary`);
   const add = instructor.getByRole("region", { name: "New entry" });
   await add.getByLabel("German").fill("Winterkrieg");
@@ -280,7 +235,7 @@ test("the seminar glossary: members read it, the instructor edits it", async ({ 
   await expect(entry.getByLabel("Russian")).toHaveValue("Зимняя война");
   await entry.getByRole("button", { name: /^Delete entry/ }).click();
   await expect(instructor.locator("textarea", { hasText: "Winter War" })).toHaveCount(0);
-  await context.close();
+  await instructor.context().close();
 });
 
 test("bad input gets a clear, translated answer and stores nothing", async ({ browser }) => {

@@ -5,17 +5,13 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/people";
 
-const PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
 const FORUM_TITLE = /Separatfrieden/;
 const MASTNY_TITLE = "Stalin and the Prospects of a Separate Peace in World War II";
 
 test("search across languages, remove an expansion, open a result at the passage", async ({ page }) => {
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email address").fill("student1@synopse.test");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await signIn(page, "student1@synopse.test");
 
   // The search box in the site header.
   const box = page.getByRole("banner").getByRole("searchbox", { name: "Search" });

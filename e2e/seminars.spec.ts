@@ -1,18 +1,14 @@
 import { expect as baseExpect, test } from "@playwright/test";
+import { signIn } from "./support/people";
 
 // Accounts and seminars without client-side JavaScript libraries: every form is a server action.
-const DEMO_PASSWORD = "synopse-demo";
 // Server actions render the next page in the same round trip: allow for a cold server.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 test("an instructor creates a seminar, a newcomer joins through the invite link", async ({ page }) => {
   test.setTimeout(120_000);
   const title = `Seminar ${Date.now()}`;
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email address").fill("instructor@synopse.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await signIn(page, "instructor@synopse.test");
   await expect(page.getByRole("link", { name: "Separatfrieden 1941–1943", exact: true })).toBeVisible();
 
   await page.getByLabel("Title").fill(title);
