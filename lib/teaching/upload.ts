@@ -4,14 +4,19 @@
  * cleaners, fidelity proof and Markdown round trip as content/), the instructor sees a preview of the clean
  * structure, and publishing stores the clean Markdown (UploadedDocument) and the seminar's document row in
  * one transaction: either the text is in the seminar, or nothing was written.
+ *
+ * Between preview and publish the built document waits in the database (UploadDraft), not in this process:
+ * with several app instances behind one database the publish request may reach another instance.
  */
 import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { z } from "zod";
 import { ContentError } from "@/lib/content/errors";
 import { buildMemorySource, type BuiltDocument } from "@/lib/content/pipeline";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { cacheUploadedDocument, getDocumentAsync } from "@/lib/content/store";
-import { DOCUMENT_KINDS, LANGUAGES, type BlockType } from "@/lib/content/types";
+import { DOCUMENT_KINDS, LANGUAGES, type BlockType, type SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { notifyNewDocument } from "@/lib/notifications";
@@ -56,7 +61,23 @@ export interface UploadProblem {
   reason: string;
 }
 
-const pending = new Map<string, { userId: string; seminarId: string; built: BuiltDocument; expires: number }>();
+const deflate = promisify(zlib.deflate);
+const inflate = promisify(zlib.inflate);
+
+/** What a draft keeps of the built document: all that publishing needs. */
+interface DraftContent {
+  doc: SynopseDocument;
+  markdown: string;
+}
+
+/** zlib on the thread pool (a volume's 14 MB of JSON become about 1 MB in a tenth of a second, off the event loop). */
+async function packDraft(content: DraftContent): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await deflate(Buffer.from(JSON.stringify(content), "utf8")));
+}
+
+async function unpackDraft(bytes: Uint8Array): Promise<DraftContent> {
+  return JSON.parse((await inflate(bytes)).toString("utf8")) as DraftContent;
+}
 
 function slugify(s: string): string {
   const slug = s
@@ -73,7 +94,9 @@ function slugify(s: string): string {
 async function freeSlug(base: string): Promise<string> {
   for (let i = 1; ; i++) {
     const slug = i === 1 ? base : `${base}-${i}`;
-    if (!(await getDocumentAsync(slug)) && ![...pending.values()].some((p) => p.built.doc.meta.slug === slug)) return slug;
+    if (await getDocumentAsync(slug)) continue;
+    // A name another preview is holding (until it is published or expires) is taken too.
+    if (!(await db().uploadDraft.findFirst({ where: { slug, expiresAt: { gt: new Date() } }, select: { token: true } }))) return slug;
   }
 }
 
@@ -104,13 +127,16 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
     if (e instanceof ContentError) throw new AppError("invalid-upload", { line: e.line, reason: e.reason });
     throw e;
   }
-  for (const [k, v] of pending) if (v.expires < Date.now()) pending.delete(k);
   const token = randomBytes(16).toString("base64url");
-  pending.set(token, { userId, seminarId, built, expires: Date.now() + PREVIEW_TTL_MS });
-  return describe(token, built);
+  const now = Date.now();
+  await db().uploadDraft.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+  await db().uploadDraft.create({
+    data: { token, userId, seminarId, slug: built.doc.meta.slug, document: await packDraft({ doc: built.doc, markdown: built.markdown }), expiresAt: new Date(now + PREVIEW_TTL_MS) },
+  });
+  return describePreview(token, built);
 }
 
-export function describe(token: string, built: BuiltDocument): UploadPreview {
+function describePreview(token: string, built: BuiltDocument): UploadPreview {
   const { doc } = built;
   const blockCounts: Partial<Record<BlockType, number>> = {};
   let words = 0;
@@ -138,25 +164,31 @@ export function describe(token: string, built: BuiltDocument): UploadPreview {
   };
 }
 
-/** Publish a previewed upload: the document and its place in the seminar in one transaction. */
+/**
+ * Publish a previewed upload: the document and its place in the seminar in one transaction. Only the
+ * instructor who previewed it may publish it, in the seminar it was previewed for, once; any other token
+ * (someone else's, used, expired, unknown) is "preview-expired" alike, so tokens cannot be probed.
+ */
 export async function publishUpload(userId: string, seminarId: string, token: string): Promise<{ slug: string }> {
   await requireInstructor(userId, seminarId);
-  const p = pending.get(token);
-  if (!p || p.userId !== userId || p.seminarId !== seminarId || p.expires < Date.now()) throw new AppError("preview-expired");
-  const { doc, markdown } = p.built;
+  const mine = { token, userId, seminarId, expiresAt: { gt: new Date() } };
+  const draft = await db().uploadDraft.findFirst({ where: mine, select: { document: true } });
+  if (!draft) throw new AppError("preview-expired");
+  const { doc, markdown } = await unpackDraft(draft.document);
   const slug = doc.meta.slug;
-  await db().$transaction(async (tx) => {
-    if (await tx.uploadedDocument.findUnique({ where: { slug }, select: { slug: true } })) throw new AppError("slug-taken", { slug });
-    await tx.uploadedDocument.create({ data: { slug, seminarId, markdown, document: JSON.stringify(doc), createdBy: userId } });
-    await tx.seminarDocument.create({ data: { seminarId, slug } });
-    await notifyNewDocument(tx, { seminarId, slug, actorId: userId });
-  });
-  pending.delete(token);
+  await db().$transaction(
+    async (tx) => {
+      // Claiming the draft inside the transaction makes "once" hold under concurrent publishes: the second
+      // request deletes nothing and stops; a failure below rolls the claim back with everything else.
+      if ((await tx.uploadDraft.deleteMany({ where: { token, userId, seminarId } })).count !== 1) throw new AppError("preview-expired");
+      if (await tx.uploadedDocument.findUnique({ where: { slug }, select: { slug: true } })) throw new AppError("slug-taken", { slug });
+      await tx.uploadedDocument.create({ data: { slug, seminarId, markdown, document: JSON.stringify(doc), createdBy: userId } });
+      await tx.seminarDocument.create({ data: { seminarId, slug } });
+      await notifyNewDocument(tx, { seminarId, slug, actorId: userId });
+    },
+    // A whole volume is tens of MB of rows: more than Prisma's default 5 s on a busy machine.
+    { timeout: 60_000, maxWait: 10_000 },
+  );
   cacheUploadedDocument(slug, doc);
   return { slug };
-}
-
-/** Test hook: forget previews. */
-export function clearPendingUploads(): void {
-  pending.clear();
 }
