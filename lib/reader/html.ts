@@ -13,6 +13,7 @@
  * Framework-free: the translated labels come in as plain strings/functions.
  */
 import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
+import type { WindowPlan } from "./window";
 
 export interface DocumentLabels {
   /** The interface language, put on every label so that screen readers switch voice correctly. */
@@ -266,10 +267,13 @@ function renderHead(doc: SynopseDocument, ctx: InlineContext): string {
   return out + `</header>`;
 }
 
-function renderNotes(notes: Block[], ctx: InlineContext): string {
+/**
+ * The notes list. A window of a long document lists the notes it carries under its own heading id, with links
+ * back to the markers rendered in that window only (`markersBefore`: markers of each note in earlier windows).
+ */
+function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.paneId}-notes`, markersBefore?: ReadonlyMap<string, number>): string {
   if (notes.length === 0) return "";
   const { labels, paneId } = ctx;
-  const headingId = `${paneId}-notes`;
   let out = `<section class="notes" aria-labelledby="${headingId}"><h3 id="${headingId}" lang="${escapeHtml(labels.uiLang)}">${escapeHtml(labels.notes)}</h3><ol class="notes-list">`;
   for (const note of notes) {
     const fn = note.footnote ?? { label: note.id, status: "ok" as const, refs: [] };
@@ -278,9 +282,10 @@ function renderNotes(notes: Block[], ctx: InlineContext): string {
     if (fn.status === "missing") out += ui(ctx, labels.noteMissing, "note-status", "p");
     if (fn.status === "truncated") out += ui(ctx, labels.noteTruncated, "note-status", "p");
     const count = Math.max(1, ctx.markerCount.get(note.id) ?? 0);
-    if ((ctx.markerCount.get(note.id) ?? 0) > 0) {
+    const before = markersBefore?.get(note.id) ?? 0;
+    if ((ctx.markerCount.get(note.id) ?? 0) > before) {
       out += `<p class="note-back">`;
-      for (let n = 1; n <= count; n++) {
+      for (let n = before + 1; n <= count; n++) {
         out += `<a href="#${escapeHtml(markerDomId(paneId, note.id, n))}" class="note-backlink" lang="${escapeHtml(labels.uiLang)}" aria-label="${escapeHtml(labels.backToMarker(fn.label))}">↩</a> `;
       }
       out += `</p>`;
@@ -377,4 +382,113 @@ export function renderDocumentCached(doc: SynopseDocument, paneId: string, label
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, rendered);
   return rendered;
+}
+
+// ---- long documents in windows (lib/reader/window.ts) ----
+
+/** The document's header (title, author, source) alone: a windowed pane shows it above its windows. */
+export function renderDocumentHead(doc: SynopseDocument, paneId: string, labels: DocumentLabels): string {
+  return renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map(), outlineSections: false });
+}
+
+/**
+ * One window of a long document: its body blocks as renderDocument renders them, then the notes it carries.
+ * Marker numbering and section starts continue from the windows before it, so ids are the whole document's;
+ * a forum post that began in an earlier window continues in an article without its header.
+ */
+export function renderWindow(doc: SynopseDocument, plan: WindowPlan, n: number, paneId: string, labels: DocumentLabels): string {
+  const w = plan.windows[n];
+  if (!w) throw new RangeError(`no window ${n} (the document has ${plan.windows.length})`);
+  const markerCount = new Map<string, number>();
+  let lastSection: number | undefined;
+  for (let k = 0; k < w.start; k++) {
+    const block = plan.body[k];
+    for (const m of block.marks) if (m.kind === "footnote-ref") markerCount.set(m.footnoteId, (markerCount.get(m.footnoteId) ?? 0) + 1);
+    if (block.section !== undefined) lastSection = block.section;
+  }
+  const markersBefore = new Map(markerCount);
+  const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
+  const ctx: InlineContext = { paneId, labels, markerCount, footnotes, outlineSections: false, lastSection };
+  const parts = new Map(doc.parts.map((p) => [p.id, p]));
+  const body = plan.body.slice(w.start, w.end);
+  const unused: OutlineEntry[] = [];
+  let out = "";
+  let i = 0;
+  while (i < body.length) {
+    const block = body[i];
+    const part = block.part ? parts.get(block.part) : undefined;
+    if (part) {
+      let j = i;
+      while (j < body.length && body[j].part === part.id) j++;
+      const continued = i === 0 && w.start > 0 && plan.body[w.start - 1].part === part.id;
+      if (continued) {
+        out += `<article class="part part-${part.kind} part-continued">`;
+      } else {
+        out += `<article class="part part-${part.kind}" id="${escapeHtml(partDomId(paneId, part.id))}" aria-labelledby="${escapeHtml(partDomId(paneId, part.id))}-h">`;
+        out += partHeading(part, ctx);
+      }
+      out += renderRun(body.slice(i, j), ctx, doc, unused);
+      out += `</article>`;
+      i = j;
+    } else {
+      let j = i;
+      while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
+      out += renderRun(body.slice(i, j), ctx, doc, unused);
+      i = j;
+    }
+  }
+  return out + renderNotes(w.footnotes, ctx, `${paneId}-notes-${n}`, markersBefore);
+}
+
+/** An outline entry of a windowed document knows its block, so that the reader can load the block's window. */
+export interface WindowedOutlineEntry extends OutlineEntry {
+  block?: string;
+}
+
+/**
+ * The outline renderDocument would produce, without rendering any HTML (a windowed pane lists every heading
+ * of the volume, loaded or not). `withBlocks` adds each entry's block id; `notes: false` leaves out the notes
+ * entry (a windowed document lists its notes per window).
+ */
+export function documentOutline(doc: SynopseDocument, paneId: string, labels: DocumentLabels, options: { withBlocks?: boolean; notes?: boolean } = {}): WindowedOutlineEntry[] {
+  const withBlock = (entry: OutlineEntry, block: string): WindowedOutlineEntry => (options.withBlocks ? { ...entry, block } : entry);
+  const outlineSections = !doc.blocks.some((b) => b.type === "heading") && doc.blocks.some((b) => b.section !== undefined);
+  const parts = new Map(doc.parts.map((p) => [p.id, p]));
+  const body = doc.blocks.filter((b) => b.type !== "footnote");
+  const outline: WindowedOutlineEntry[] = [];
+  let lastSection: number | undefined;
+  for (let i = 0; i < body.length; i++) {
+    const block = body[i];
+    const part = block.part ? parts.get(block.part) : undefined;
+    if (part && body[i - 1]?.part !== part.id) {
+      outline.push(withBlock({ id: `${partDomId(paneId, part.id)}-h`, text: partLabel(part, labels), level: 1, ui: true }, block.id));
+    }
+    if (block.type === "heading") outline.push(withBlock({ id: blockDomId(paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) }, block.id));
+    if (outlineSections && block.section !== undefined && block.section !== lastSection) {
+      outline.push(withBlock({ id: blockDomId(paneId, block.id), text: `§ ${block.section} ${leadIn(block.text)}`, level: 1 }, block.id));
+    }
+    if (block.section !== undefined) lastSection = block.section;
+  }
+  if (options.notes !== false && doc.blocks.some((b) => b.type === "footnote")) outline.push({ id: `${paneId}-notes`, text: labels.notes, level: 1, ui: true });
+  return outline;
+}
+
+const windowCache = new Map<string, string>();
+/** Windows are large (hundreds of KB of HTML): keep only a few dozen. */
+const WINDOW_CACHE_LIMIT = 48;
+
+/** renderWindow, cached by document version, window, pane and interface language (as renderDocumentCached). */
+export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: number, paneId: string, labels: DocumentLabels): string {
+  const key = `${doc.meta.slug}|${doc.version}|${plan.windows.length}|${n}|${paneId}|${labels.uiLang}`;
+  const hit = windowCache.get(key);
+  if (hit !== undefined) {
+    // Most recently used last: the oldest entry is the one dropped.
+    windowCache.delete(key);
+    windowCache.set(key, hit);
+    return hit;
+  }
+  const html = renderWindow(doc, plan, n, paneId, labels);
+  if (windowCache.size >= WINDOW_CACHE_LIMIT) windowCache.delete(windowCache.keys().next().value as string);
+  windowCache.set(key, html);
+  return html;
 }
