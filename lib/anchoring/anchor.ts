@@ -2,6 +2,7 @@
  * anchor(): find a stored passage in the current document, cheapest evidence first:
  *   1. position  – same document version: the stored offsets, quote verified;
  *   2. block     – the block still exists and holds the exact quote at the stored block offsets;
+ *      (anchorMany: the exact quote and context where the pane's other passages moved, reported as exact;)
  *   3. exact     – every exact occurrence of the quote (q-gram index), scored on context and distance;
  *   4. fuzzy     – approximate matches (approx-string-match): between the passage's surviving context,
  *                  then around the expected places with the full error budget, then anywhere in the
@@ -13,12 +14,13 @@
 import { documentText, locate, type DocumentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
 import { OccurrenceCache } from "./exact";
-import { filteredFuzzyCandidates, fuzzyCandidates, maxErrorsFor } from "./fuzzy";
+import { filteredFuzzyCandidates, fuzzyCandidates, maxErrorsFor, searchedSpan } from "./fuzzy";
 import { Q } from "./gram-index";
 import { distanceWithin } from "./distance";
 import { refineBoundaries } from "./refine";
 import { AMBIGUITY_MARGIN, best, judge, scoreCandidate, type Candidate, type ScoredCandidate, type ScoringContext, type Verdict } from "./score";
 import type { AnchorMethod, AnchorResult, Anchored, Orphan, PassageSelectors } from "./types";
+import { occursAt } from "./occurs";
 
 /** Half-width of the window around an expected place searched with the full fuzzy error budget. */
 const NEAR_WINDOW = 512;
@@ -89,10 +91,48 @@ export function anchor(doc: SynopseDocument, selectors: PassageSelectors): Ancho
   return anchorIn(indexFor(doc), selectors);
 }
 
-/** Anchor a whole pane's notes against one document: one shared index, cheap rungs first for each. */
+/** How many recent displacements anchorMany remembers (a revision rarely makes more distinct ones). */
+const MAX_DISPLACEMENTS = 16;
+
+/**
+ * The displacements (new start − stored start) of the passages anchored so far in one pane, most recently
+ * confirmed first. Text between two edits moves as one piece, so most of a pane's passages share one of a
+ * few displacements: trying those first finds a moved passage with a few string comparisons instead of a
+ * search of the whole text.
+ */
+export class Displacements {
+  private readonly recent: number[] = [];
+
+  /** Most recently confirmed first. */
+  get list(): readonly number[] {
+    return this.recent;
+  }
+
+  confirm(displacement: number): void {
+    const at = this.recent.indexOf(displacement);
+    if (at === 0) return;
+    if (at > 0) this.recent.splice(at, 1);
+    else if (this.recent.length >= MAX_DISPLACEMENTS) this.recent.pop();
+    this.recent.unshift(displacement);
+  }
+}
+
+/**
+ * Anchor a whole pane's notes against one document: one shared index, cheap rungs first for each, and the
+ * displacements of the notes already anchored tried before any search (see Displacements). The result for
+ * each selector is what anchor() gives, except in one case anchor() cannot decide alone: a passage whose
+ * text and full stored context recur word for word elsewhere is placed where its neighbours moved.
+ */
 export function anchorMany(doc: SynopseDocument, selectorsList: readonly PassageSelectors[]): AnchorResult[] {
   const index = indexFor(doc);
-  return selectorsList.map((s) => anchorIn(index, s));
+  const displacements = new Displacements();
+  return selectorsList.map((s) => {
+    const result = anchorIn(index, s, displacements);
+    if (result.status === "anchored" && result.method !== "fuzzy" && Number.isFinite(s.position?.start)) {
+      displacements.confirm(result.start - s.position.start);
+    }
+    return result;
+  });
 }
 
 function anchored(index: AnchoringIndex, method: AnchorMethod, score: number, start: number, end: number): Anchored {
@@ -178,7 +218,7 @@ class Attempt {
   }
 }
 
-export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): AnchorResult {
+export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors, displacements?: Displacements): AnchorResult {
   if (!wellFormed(selectors)) return { status: "orphan", reason: "invalid-selectors", bestScore: 0 };
   const { text, dt } = index;
   const { exact, prefix, suffix } = selectors.quote;
@@ -186,7 +226,7 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
 
   // 1. Same version: the document text is byte-identical, the stored offsets are the answer.
   const pos = selectors.position;
-  if (selectors.version === index.doc.version && pos && text.startsWith(exact, pos.start) && pos.end - pos.start === length) {
+  if (selectors.version === index.doc.version && pos && occursAt(text, exact, pos.start) && pos.end - pos.start === length) {
     return anchored(index, "position", 1, pos.start, pos.end);
   }
 
@@ -197,9 +237,22 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   const attempt = new Attempt(index, selectors, hints);
 
   // 2. The block still holds the quote at the stored offsets (typical after edits elsewhere).
-  if (blockIndex !== undefined && text.startsWith(exact, hints[0])) {
+  if (blockIndex !== undefined && occursAt(text, exact, hints[0])) {
     const hit = attempt.consider([attempt.score({ start: hints[0], end: hints[0] + length, errors: 0 })]);
     if (hit) return anchored(index, "block", hit.score, hit.start, hit.end);
+  }
+
+  // 2b. Moved as far as other passages of the same pane (anchorMany): the quote and both of its stored
+  //     contexts, unchanged, at the stored offset plus one of their displacements. What rung 3 would
+  //     return for it, found with a few comparisons (rung 3 could only tell otherwise for a passage whose
+  //     text and context recur elsewhere word for word).
+  if (displacements && pos && Number.isFinite(pos.start)) {
+    for (const shift of displacements.list) {
+      const at = pos.start + shift;
+      if (at === hints[0] || !occursAt(text, exact, at)) continue;
+      const moved = attempt.score({ start: at, end: at + length, errors: 0 });
+      if (moved.prefix === 1 && moved.suffix === 1 && judge(moved, length) === "accept") return anchored(index, "exact", moved.score, moved.start, moved.end);
+    }
   }
 
   // 3. Every exact occurrence (from the document's q-gram index), scored on context and distance.
@@ -215,7 +268,7 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
   if (exactHit && exactHit.prefix === 1 && exactHit.suffix === 1) return anchored(index, "exact", exactHit.score, exactHit.start, exactHit.end);
 
   // 4a. Approximate matches near where the passage should be (see nearFuzzy).
-  const nearHit = nearFuzzy(attempt, exactHit !== null);
+  const nearHit = nearFuzzy(attempt, exactHit, everywhere);
   // The fuzzy candidate wins only from a different place: where both overlap (an edit right at the
   // passage's edge, inside or outside it is a matter of reading), the unchanged words are kept.
   const overlapping = exactHit && nearHit && nearHit.start < exactHit.end && exactHit.start < nearHit.end;
@@ -239,7 +292,7 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors): An
  * budget; the wide windows around the old offsets are skipped when an exact hit is already in hand
  * (they would mostly find that same hit again, at the price of a Myers search).
  */
-function nearFuzzy(attempt: Attempt, haveExactHit: boolean): ScoredCandidate | null {
+function nearFuzzy(attempt: Attempt, exactHit: ScoredCandidate | null, everywhere: readonly number[]): ScoredCandidate | null {
   const { index, length, budget } = attempt;
   const { text, exact, prefix, suffix, hints } = attempt.ctx;
   // Both contexts still standing a passage-sized stretch apart: the passage is what lies between them
@@ -268,14 +321,37 @@ function nearFuzzy(attempt: Attempt, haveExactHit: boolean): ScoredCandidate | n
     for (const [at] of windows) if (Math.abs(at - h) <= HINT_SPACING) fresh = false;
     if (fresh) windows.push([h, budget + CONTEXT_HINT_SLACK]);
   }
-  if (!haveExactHit) for (const h of hints) windows.push([h, NEAR_WINDOW]);
+  if (!exactHit) {
+    // The block's and the document's old offset often differ by a few characters only: one window
+    // spanning both instead of two that overlap almost entirely.
+    const spans: Array<[number, number]> = [];
+    for (const h of hints) {
+      const near = spans.find(([lo, hi]) => h >= lo - HINT_SPACING && h <= hi + HINT_SPACING);
+      if (near) {
+        near[0] = Math.min(near[0], h);
+        near[1] = Math.max(near[1], h);
+      } else spans.push([h, h]);
+    }
+    for (const [lo, hi] of spans) windows.push([Math.floor((lo + hi) / 2), NEAR_WINDOW + Math.ceil((hi - lo) / 2)]);
+  }
   // From here on, nearness to where the surviving context points also counts as position evidence.
   hints.push(...contextStarts);
   for (const [at, reach] of windows) {
+    // A window holding the exact hit, whole and as the only exact occurrence, would return just that hit
+    // (the search reports only the matches with the fewest errors, here 0) and the caller would keep it.
+    if (exactHit && windowHoldsOnly(exactHit, everywhere, length, text.length, at - reach, at + reach, budget)) return exactHit;
     const scored: ScoredCandidate[] = [];
     for (const c of fuzzyCandidates(text, exact, at - reach, at + reach)) scored.push(attempt.scoreRefined(c));
     const hit = attempt.consider(scored);
     if (hit) return hit;
   }
   return null;
+}
+
+/** Whether fuzzyCandidates(text, quote, from, to) would see `hit` uncut and no other exact occurrence. */
+function windowHoldsOnly(hit: Candidate, everywhere: readonly number[], length: number, textLength: number, from: number, to: number, maxErrors: number): boolean {
+  const { lo, hi, cutLeft, cutRight } = searchedSpan(textLength, length, from, to, maxErrors);
+  if (hit.start < lo || hit.end > hi || hit.start <= cutLeft || hit.end >= cutRight) return false;
+  for (const at of everywhere) if (at !== hit.start && at < hi && at + length > lo) return false;
+  return true;
 }

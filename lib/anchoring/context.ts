@@ -6,6 +6,7 @@
  * is a small boundary-anchored edit distance over at most ~50 × 32 cells, cheaper than a library call.
  */
 import { CONTEXT_LENGTH } from "./describe";
+import { occursAt } from "./occurs";
 
 /** Extra window beyond the context length, so that an insertion next to the passage costs only its length. */
 const SLACK_RATIO = 0.5;
@@ -63,7 +64,7 @@ function contextSimilarity(context: string, text: string, boundary: number, dir:
   const available = dir < 0 ? boundary : text.length - boundary;
   // Unchanged surroundings (by far the commonest case) need no edit distance.
   if (m === CONTEXT_LENGTH || m === available) {
-    if (dir < 0 ? text.startsWith(context, boundary - m) : text.startsWith(context, boundary)) return 1;
+    if (occursAt(text, context, dir < 0 ? boundary - m : boundary)) return 1;
   }
   const slack = Math.ceil(Math.max(m, 4) * SLACK_RATIO);
   if (m < CONTEXT_LENGTH) {

@@ -17,19 +17,26 @@ export function maxErrorsFor(quote: string): number {
 }
 
 /**
+ * The stretch text[lo, hi) that fuzzyCandidates searches for matches starting in [from, to), and the
+ * bounds a match must stay strictly inside: a match touching a cut edge of the window may be the real
+ * passage with its end cut off (it then looks like a worse match of a shorter stretch), so it is
+ * dropped; the caller's next stage sees it whole.
+ */
+export function searchedSpan(textLength: number, quoteLength: number, from: number, to: number, maxErrors: number) {
+  const lo = Math.max(0, from);
+  const hi = Math.min(textLength, to + quoteLength + maxErrors);
+  return { lo, hi, cutLeft: lo > 0 ? lo + maxErrors : -1, cutRight: hi < textLength ? hi - maxErrors : Infinity };
+}
+
+/**
  * Lowest-error approximate matches of `quote` starting inside text[from, to) (the window is widened by
  * the quote length so that a match may end after `to`). approx-string-match only reports the matches
  * with the fewest errors in the window, which is why callers search a narrow window first.
  */
 export function fuzzyCandidates(text: string, quote: string, from: number, to: number, maxErrors = maxErrorsFor(quote)): Candidate[] {
-  const lo = Math.max(0, from);
-  const hi = Math.min(text.length, to + quote.length + maxErrors);
+  const { lo, hi, cutLeft, cutRight } = searchedSpan(text.length, quote.length, from, to, maxErrors);
   if (hi <= lo || quote.length === 0) return [];
   const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
-  // A match touching a cut edge of the window may be the real passage with its end cut off (it then
-  // looks like a worse match of a shorter stretch). Drop those; the caller's next stage sees it whole.
-  const cutLeft = lo > 0 ? lo + maxErrors : -1;
-  const cutRight = hi < text.length ? hi - maxErrors : Infinity;
   return approxSearch(window, quote, maxErrors)
     .map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }))
     .filter((m) => m.start > cutLeft && m.end < cutRight);

@@ -174,4 +174,13 @@ describe("many passages through one realistic revision", () => {
     expect(tally.modifiedFound).toBeGreaterThanOrEqual(Math.floor(tally.modified * 0.8));
     expect(newText.length).toBeLessThan(text.length + 100);
   });
+
+  it("anchors a whole pane (anchorMany, which reuses its notes' displacements) exactly as anchor does note by note", () => {
+    const list = randomPassages(600, 1943);
+    const many = anchorMany(edited.doc, list);
+    expect(many).toEqual(list.map((s) => anchor(edited.doc, s)));
+    // The edits move different stretches by different amounts: the pane really exercises several.
+    const shifts = new Set(many.map((r, i) => (r.status === "anchored" && r.method !== "fuzzy" ? r.start - list[i].position.start : 0)));
+    expect(shifts.size).toBeGreaterThan(3);
+  });
 });
