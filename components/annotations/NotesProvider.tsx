@@ -18,6 +18,7 @@ import {
 } from "@/lib/annotations-ui/paint";
 import { applyEvent, colourTag, emptyState, remove, setAnchors, threadsFor, upsert, type Change, type LiveEvent, type NotesState, type PassageAnchor, type Thread } from "@/lib/annotations-ui/state";
 import { blockText, type Passage } from "@/lib/reader/selection";
+import { onPaneContent, revealBlock } from "@/components/reader/windowRegistry";
 import { anchorLiveNotes } from "./anchorAction";
 
 /** One pane as the notes see it: its DOM id prefix and the document it shows. */
@@ -90,6 +91,9 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
   const [announcement, setAnnouncement] = useState("");
   const painted = useRef(new Map<string, Array<{ key: string; ranges: Range[] }>>());
   const [paintTick, setPaintTick] = useState(0);
+  // A windowed pane added or dropped a part of its text: paint again (components/reader/windowRegistry).
+  const [contentTick, setContentTick] = useState(0);
+  useEffect(() => onPaneContent(() => setContentTick((n) => n + 1)), []);
   const seminar = data?.seminar ?? null;
   const documents = useMemo(() => data?.documents ?? [], [data]);
 
@@ -199,7 +203,7 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
     }
     paintHighlights(groups);
     setPaintTick((n) => n + 1);
-  }, [state, panes, seminar, data, activeByPane, uis]);
+  }, [state, panes, seminar, data, activeByPane, uis, contentTick]);
 
   // Leaving the reader (or the notes) removes the painting.
   useEffect(() => () => paintHighlights(new Map()), []);
@@ -221,13 +225,11 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
     return () => document.removeEventListener("click", onClick);
   }, [panes, show]);
 
-  const goToThread = useCallback(
-    (paneId: string, id: string, focusPassage = true) => {
-      // Keyboard users who came from a margin marker continue in the thread; from the list, at the passage.
-      show(paneId, { kind: "thread", id, focus: !focusPassage });
-      const ranges = painted.current.get(paneId)?.find((p) => p.key === id)?.ranges;
+  /** Put a painted passage a third of the way down its pane, and (from the list) give its block focus. */
+  const scrollToRanges = useCallback(
+    (paneId: string, ranges: Range[], focusPassage: boolean) => {
       const scroller = scrollerOf(paneId);
-      const first = ranges?.[0];
+      const first = ranges[0];
       if (!first || !scroller) return;
       const rect = first.getBoundingClientRect();
       const box = scroller.getBoundingClientRect();
@@ -249,7 +251,28 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
         block.addEventListener("blur", () => block.removeEventListener("keydown", toThread), { once: true });
       }
     },
-    [show],
+    [],
+  );
+
+  const goToThread = useCallback(
+    (paneId: string, id: string, focusPassage = true) => {
+      // Keyboard users who came from a margin marker continue in the thread; from the list, at the passage.
+      show(paneId, { kind: "thread", id, focus: !focusPassage });
+      const ranges = painted.current.get(paneId)?.find((p) => p.key === id)?.ranges;
+      if (!ranges?.[0]) {
+        // A whole volume: the passage may be in a part of the text not loaded yet (components/reader/windowRegistry).
+        const slug = panes.find((p) => p.paneId === paneId)?.slug;
+        const anchor = slug ? stateRef.current.anchors[slug]?.[id] : undefined;
+        if (anchor?.status !== "anchored") return;
+        void revealBlock(paneId, anchor.blockId).then((block) => {
+          const root = docRootOf(paneId);
+          if (block && root) scrollToRanges(paneId, passageRanges(blockLayout(root), anchor), focusPassage);
+        });
+        return;
+      }
+      scrollToRanges(paneId, ranges, focusPassage);
+    },
+    [show, panes, scrollToRanges],
   );
 
   const startNote = useCallback(

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { Relation } from "@/lib/annotations/types";
 import { eventsUrl } from "@/lib/annotations-ui/api";
 import { blockLayout, hitTest, passageRanges } from "@/lib/annotations-ui/paint";
+import { isWindowedPane, onPaneContent, revealBlock } from "@/components/reader/windowRegistry";
 import { linksApi, type EndInput, type Failure, type NewLink } from "@/lib/links/client";
 import { alignmentDelta, endsIn, type AlignmentCandidate, type PaneEnd } from "@/lib/links/reader-view";
 import type { SuggestAnswer, SuggestedPassage } from "@/lib/links/suggest-service";
@@ -161,6 +162,9 @@ export default function LinksProvider({
   const [suggestions, setSuggestions] = useState<SuggestionsState | null>(null);
   const [peer, setPeer] = useState<{ linkId: string; role: LinkEnd["role"] } | null>(null);
   const [paintTick, setPaintTick] = useState(0);
+  // A windowed pane added or dropped a part of its text: paint its ends again.
+  const [contentTick, setContentTick] = useState(0);
+  useEffect(() => onPaneContent(() => setContentTick((n) => n + 1)), []);
   // The passage just reached from its other end: marked for a moment, whatever the pointer does meanwhile.
   const [flash, setFlash] = useState<Range[]>([]);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -227,7 +231,7 @@ export default function LinksProvider({
     painted.current = next;
     setHighlight(HIGHLIGHT_END, all, 0);
     setPaintTick((n) => n + 1);
-  }, [links, panes]);
+  }, [links, panes, contentTick]);
 
   useEffect(() => {
     const ranges: Range[] = [...flash];
@@ -273,7 +277,8 @@ export default function LinksProvider({
       const candidates = panes.map((p, i) => ({ p, i })).filter(({ p }) => p.slug === slug);
       const target = candidates.find(({ i }) => i !== fromPane) ?? candidates[0];
       if (target) {
-        flashRanges(scrollToPassage(target.p.paneId, anchor));
+        // In a whole volume the passage may be in a part not loaded yet (components/reader/windowRegistry).
+        if (!flashRanges(scrollToPassage(target.p.paneId, anchor))) void revealBlock(target.p.paneId, anchor.blockId).then((el) => el && flashRanges(scrollToPassage(target.p.paneId, anchor)));
         return;
       }
       pending.current = { slug, anchor, fromPane };
@@ -302,7 +307,10 @@ export default function LinksProvider({
     let tries = 0;
     const attempt = () => {
       if (flashRanges(scrollToPassage(pane.paneId, p.anchor)) || ++tries > 20) pending.current = null;
-      else requestAnimationFrame(attempt);
+      else if (isWindowedPane(pane.paneId)) {
+        pending.current = null;
+        void revealBlock(pane.paneId, p.anchor.blockId).then((el) => el && flashRanges(scrollToPassage(pane.paneId, p.anchor)));
+      } else requestAnimationFrame(attempt);
     };
     requestAnimationFrame(attempt);
   }, [panes, flashRanges]);

@@ -1,7 +1,10 @@
-import type { OutlineEntry } from "@/lib/reader/html";
+import type { WindowedOutlineEntry } from "@/lib/reader/html";
 
-/** A pane's headings (or forum posts) to jump to: a disclosure, closed by default, that needs no script. */
-export default function Outline({ entries, label, summary, docLang, uiLang }: { entries: OutlineEntry[]; label: string; summary: string; docLang: string; uiLang: string }) {
+/**
+ * A pane's headings (or forum posts) to jump to: a disclosure, closed by default, that needs no script. In a
+ * whole volume read in windows, an entry names its block (`data-target-block`) so the reader can load it.
+ */
+export default function Outline({ entries, label, summary, docLang, uiLang }: { entries: WindowedOutlineEntry[]; label: string; summary: string; docLang: string; uiLang: string }) {
   if (entries.length === 0) return null;
   return (
     <details className="outline">
@@ -10,7 +13,7 @@ export default function Outline({ entries, label, summary, docLang, uiLang }: { 
         <ol>
           {entries.map((e) => (
             <li key={e.id} className={`outline-l${Math.min(e.level, 3)}`}>
-              <a href={`#${e.id}`} data-outline-link="" lang={e.ui ? uiLang : docLang}>
+              <a href={`#${e.id}`} data-outline-link="" data-target-block={e.block} lang={e.ui ? uiLang : docLang}>
                 {e.text}
               </a>
             </li>

@@ -9,6 +9,7 @@ import Pane, { jumpTo } from "./Pane";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { takeReaderScroll } from "./scrollMemory";
+import { revealBlock } from "./windowRegistry";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
@@ -273,10 +274,18 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
               hidden={tabbed && i !== active}
               onClick={(e) => {
                 const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-outline-link]");
-                const el = link ? document.getElementById(link.getAttribute("href")!.slice(1)) : null;
+                const id = link?.getAttribute("href")!.slice(1) ?? "";
+                const el = link ? document.getElementById(id) : null;
                 if (el) {
                   e.preventDefault();
                   jumpTo(el);
+                } else if (link?.dataset.targetBlock) {
+                  // A whole volume: the heading is in a part not loaded yet (components/reader/WindowedDocument.tsx).
+                  e.preventDefault();
+                  void revealBlock(p.paneId, link.dataset.targetBlock).then(() => {
+                    const loaded = document.getElementById(id);
+                    if (loaded) jumpTo(loaded);
+                  });
                 }
               }}
             >

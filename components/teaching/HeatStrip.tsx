@@ -1,6 +1,7 @@
 "use client";
 
 import { jumpTo } from "@/components/reader/Pane";
+import { revealBlock } from "@/components/reader/windowRegistry";
 
 /**
  * A narrow vertical strip at the edge of a reader pane: the document from top to bottom in equal parts, darker
@@ -20,8 +21,8 @@ export default function HeatStrip({ paneId, segments, segmentBlocks, label, segm
           title={segmentLabels[i]}
           style={{ ["--heat" as string]: v === 0 ? "transparent" : `color-mix(in srgb, var(--accent) ${Math.round(20 + 80 * (v / max))}%, transparent)` }}
           onClick={() => {
-            const el = document.getElementById(`${paneId}-${segmentBlocks[i]}`);
-            if (el) jumpTo(el);
+            // revealBlock: in a whole volume the part may not be loaded yet (components/reader/windowRegistry).
+            void revealBlock(paneId, segmentBlocks[i]).then((el) => el && jumpTo(el));
           }}
         />
       ))}

@@ -65,7 +65,8 @@ describe("planning the windows of a volume", () => {
   it("keeps windows within the budget and starts each at a chapter heading", () => {
     for (const w of plan.windows) {
       expect(w.size).toBeLessThanOrEqual(WINDOW_BUDGET);
-      expect(w.size).toBeGreaterThan(WINDOW_BUDGET / 2);
+      // Only the last window holds what is left over.
+      if (w.n < plan.windows.length - 1) expect(w.size).toBeGreaterThan(WINDOW_BUDGET * 0.7);
       expect(body[w.start].type).toBe("heading");
       expect(body[w.end - 1].type).not.toBe("heading");
     }

@@ -20,7 +20,7 @@ export const WHOLE_DOCUMENT_LIMIT = 300_000;
  */
 export const BLOCK_OVERHEAD = 40;
 /** A window may start early, at a good place (a heading), once it holds this share of the budget. */
-const EARLY_START_SHARE = 0.5;
+const EARLY_START_SHARE = 0.75;
 
 export interface DocumentWindow {
   /** 0-based position of the window in the document. */

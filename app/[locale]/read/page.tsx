@@ -8,12 +8,10 @@ import { getDocument, hasDocument, listDocuments, preloadDocuments } from "@/lib
 import HeatStrip from "@/components/teaching/HeatStrip";
 import { readerTeaching } from "@/lib/teaching/reader";
 import { formatLayout, MAX_PANES, parseLayout, queryFromRecord, slugsFromLibraryForm } from "@/lib/reader/layout";
-import { renderDocumentCached } from "@/lib/reader/html";
 import SiteHeader from "@/components/site/SiteHeader";
 import Reader, { type PaneData } from "@/components/reader/Reader";
 import ReaderProblem from "@/components/reader/ReaderProblem";
-import DocumentView from "@/components/reader/DocumentView";
-import Outline from "@/components/reader/Outline";
+import { paneText } from "@/components/reader/paneText";
 import { documentLabels } from "@/components/reader/documentLabels";
 import { headers } from "next/headers";
 import NotesProvider from "@/components/annotations/NotesProvider";
@@ -81,19 +79,19 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const panes: PaneData[] = layout.slugs.map((slug, i) => {
     const doc = getDocument(slug)!;
     const paneId = `pane${i + 1}`;
-    const rendered = renderDocumentCached(doc, paneId, labels);
     const occurrence = seen.get(slug) ?? 0;
     seen.set(slug, occurrence + 1);
     const target = layout.target?.pane === i ? layout.target : undefined;
+    // A whole volume shows the part holding the deep link's passage (or its other end) first.
+    const text = paneText(doc, paneId, labels, (target ?? (layout.peer?.pane === i ? layout.peer : undefined))?.blockId, { label: t("outlineOf", { n: i + 1 }), summary: t("outline") });
     return {
       key: `${slug}#${occurrence}`,
       slug,
       paneId,
       docLang: doc.meta.lang,
       title: doc.meta.title ?? d("untitled"),
-      // A whole volume: the browser skips layout of blocks far off screen (components/teaching/teaching.css).
-      content: doc.blocks.length > 1500 ? <div className="large-document"><DocumentView html={rendered.html} lang={doc.meta.lang} /></div> : <DocumentView html={rendered.html} lang={doc.meta.lang} />,
-      outline: <Outline entries={rendered.outline} label={t("outlineOf", { n: i + 1 })} summary={t("outline")} docLang={doc.meta.lang} uiLang={locale} />,
+      content: text.content,
+      outline: text.outline,
       missingBlock: target && !doc.blocks.some((b) => b.id === target.blockId) ? target.blockId : null,
     };
   });

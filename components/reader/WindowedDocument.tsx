@@ -1,0 +1,218 @@
+"use client";
+
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { callApi } from "@/lib/http-client";
+import { windowsAfterLoading } from "@/lib/reader/window";
+import { jumpTo } from "./Pane";
+import { announcePaneContent, registerWindowedPane } from "./windowRegistry";
+import "./windowed.css";
+
+interface LoadedWindow {
+  n: number;
+  html: string;
+}
+interface WindowAnswer {
+  n: number;
+  count: number;
+  html: string;
+}
+type Side = "earlier" | "later";
+
+/** At most this many windows (about 150,000 characters each) are in the page at once. */
+const MAX_LOADED = 3;
+/** The next window is fetched when the reader comes this close to the end of what is loaded. */
+const PRELOAD_MARGIN = "1500px 0px";
+
+/**
+ * A whole volume in a pane, read in windows (lib/reader/window.ts): the server rendered one window (the deep
+ * link's, or the first); the neighbours load from /api/documents/[slug]/window as the reader scrolls near
+ * either end, or with the visible "load earlier/later part" buttons (for keyboards). Windows far from where
+ * the reader is are dropped again, with the scroll position kept, so the page never holds the whole volume.
+ * The outline, notes and links reach text not loaded yet through windowRegistry.revealBlock.
+ */
+export default function WindowedDocument({
+  slug,
+  version,
+  paneId,
+  lang,
+  uiLang,
+  head,
+  initial,
+  count,
+}: {
+  slug: string;
+  version: string;
+  paneId: string;
+  /** The document's language (its text keeps it whatever the interface language). */
+  lang: string;
+  uiLang: string;
+  /** The document's header (title, author, source) as HTML: always shown. */
+  head: string;
+  initial: LoadedWindow;
+  count: number;
+}) {
+  const t = useTranslations("ReaderWindows");
+  const [windows, setWindows] = useState<LoadedWindow[]>([initial]);
+  const [loading, setLoading] = useState<Side | "jump" | null>(null);
+  const [failed, setFailed] = useState<Side | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const root = useRef<HTMLDivElement>(null);
+  const startEdge = useRef<HTMLDivElement>(null);
+  const endEdge = useRef<HTMLDivElement>(null);
+  const windowsRef = useRef(windows);
+  const busy = useRef(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const onCommit = useRef<Array<() => void>>([]);
+  /** The window under the top of the pane and where it was, before windows were added or dropped. */
+  const anchor = useRef<{ n: number; top: number } | null>(null);
+  const mounted = useRef(false);
+  const lo = windows[0].n;
+  const hi = windows[windows.length - 1].n;
+
+  const scroller = () => root.current?.closest<HTMLElement>("[data-pane-scroller]") ?? null;
+
+  const measureAnchor = () => {
+    const box = scroller()?.getBoundingClientRect();
+    if (!box || !root.current) return null;
+    for (const el of root.current.querySelectorAll<HTMLElement>("[data-window]")) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > box.top) return { n: Number(el.dataset.window), top: r.top };
+    }
+    return null;
+  };
+
+  /** Fetch a window (`n=3` or `block=p123`) and put it in the pane; resolves once it is in the DOM. */
+  const show = useCallback(
+    (query: string, side: Side | "jump"): Promise<boolean> => {
+      const run = async () => {
+        busy.current = true;
+        setLoading(side);
+        try {
+          const r = await callApi<WindowAnswer>("GET", `/api/documents/${encodeURIComponent(slug)}/window?${query}&pane=${paneId}&locale=${uiLang}&v=${version}`);
+          if (!r.ok) {
+            if (side !== "jump") setFailed(side);
+            setAnnouncement(t("failed"));
+            return false;
+          }
+          setFailed(null);
+          const current = windowsRef.current;
+          if (current.some((w) => w.n === r.data.n)) return true;
+          const byN = new Map(current.map((w) => [w.n, w]));
+          byN.set(r.data.n, { n: r.data.n, html: r.data.html });
+          const keep = windowsAfterLoading(
+            current.map((w) => w.n),
+            r.data.n,
+            MAX_LOADED,
+          );
+          anchor.current = side === "jump" ? null : measureAnchor();
+          await new Promise<void>((resolve) => {
+            onCommit.current.push(resolve);
+            setWindows(keep.map((k) => byN.get(k)!));
+          });
+          setAnnouncement(t("loaded", { n: r.data.n + 1, count }));
+          return true;
+        } finally {
+          busy.current = false;
+          setLoading(null);
+        }
+      };
+      const next = queue.current.then(run, run);
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [slug, paneId, uiLang, version, count, t],
+  );
+
+  // After windows were added or dropped: keep the text under the reader's eyes where it was, then tell the
+  // painters (notes, links) and whoever waits for the new window.
+  useLayoutEffect(() => {
+    windowsRef.current = windows;
+    const a = anchor.current;
+    anchor.current = null;
+    const s = scroller();
+    const el = a && root.current?.querySelector<HTMLElement>(`[data-window="${a.n}"]`);
+    if (a && el && s) {
+      const moved = el.getBoundingClientRect().top - a.top;
+      if (Math.abs(moved) >= 1) s.scrollTop += moved;
+    }
+    const waiting = onCommit.current;
+    onCommit.current = [];
+    waiting.forEach((resolve) => resolve());
+    if (mounted.current) announcePaneContent(paneId);
+    mounted.current = true;
+  }, [windows, paneId]);
+
+  const neighbour = useCallback(
+    (side: Side) => {
+      const n = side === "earlier" ? lo - 1 : hi + 1;
+      return n >= 0 && n < count ? n : null;
+    },
+    [lo, hi, count],
+  );
+
+  // Scrolling near either end of what is loaded fetches the next window (not again after a failure: the
+  // button says so and retries).
+  useEffect(() => {
+    const s = scroller();
+    if (!s || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting || busy.current) continue;
+          const side: Side = e.target === startEdge.current ? "earlier" : "later";
+          const n = neighbour(side);
+          if (n !== null && failed !== side) void show(`n=${n}`, side);
+        }
+      },
+      { root: s, rootMargin: PRELOAD_MARGIN },
+    );
+    if (startEdge.current) observer.observe(startEdge.current);
+    if (endEdge.current) observer.observe(endEdge.current);
+    return () => observer.disconnect();
+  }, [lo, hi, failed, neighbour, show]);
+
+  // Outline entries, notes, links and deep links in parts not loaded.
+  useEffect(() => registerWindowedPane(paneId, async (blockId) => void (await show(`block=${encodeURIComponent(blockId)}`, "jump"))), [paneId, show]);
+
+  /** The buttons: load the part, then continue reading at its start (focus moves there). */
+  const loadByButton = async (side: Side) => {
+    const n = neighbour(side);
+    if (n === null) return;
+    setFailed(null);
+    if (!(await show(`n=${n}`, side))) return;
+    const first = root.current?.querySelector<HTMLElement>(`[data-window="${n}"] [data-block-id]`);
+    if (first) jumpTo(first);
+  };
+
+  const edge = (side: Side) => {
+    const n = neighbour(side);
+    if (n === null) return null;
+    return (
+      <div ref={side === "earlier" ? startEdge : endEdge} className={`window-edge window-edge-${side}`} lang={uiLang}>
+        {failed === side ? <p className="window-edge-failed">{t("failed")}</p> : null}
+        <button type="button" className="button small" aria-busy={loading === side} onClick={() => void loadByButton(side)}>
+          {loading === side ? t("loading") : failed === side ? t("retry") : t(side, { n: n + 1, count })}
+        </button>
+      </div>
+    );
+  };
+
+  return (
+    <>
+      <div className="doc doc-windowed" lang={lang} data-doc-root="" ref={root}>
+        <div className="doc-head-slot" dangerouslySetInnerHTML={{ __html: head }} />
+        <div className="doc-body">
+          {edge("earlier")}
+          {windows.map((w) => (
+            <div key={w.n} className="doc-window" data-window={w.n} dangerouslySetInnerHTML={{ __html: w.html }} />
+          ))}
+          {edge("later")}
+        </div>
+      </div>
+      <p className="visually-hidden" role="status" lang={uiLang}>
+        {loading === "jump" ? t("loading") : announcement}
+      </p>
+    </>
+  );
+}

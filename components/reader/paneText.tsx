@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import type { SynopseDocument } from "@/lib/content/types";
+import { documentOutline, renderDocumentCached, renderDocumentHead, renderWindowCached, type DocumentLabels } from "@/lib/reader/html";
+import { initialWindow, isWindowed, planWindows } from "@/lib/reader/window";
+import DocumentView from "./DocumentView";
+import Outline from "./Outline";
+import WindowedDocument from "./WindowedDocument";
+
+/**
+ * A reader pane's text and outline (server side). A document of ordinary length is rendered whole, as it
+ * always was; a whole volume (lib/reader/window.ts) sends only the window holding `focusBlockId` (the deep
+ * link's passage), or the first, and its pane loads the rest on demand. The outline always lists every heading.
+ */
+export function paneText(
+  doc: SynopseDocument,
+  paneId: string,
+  labels: DocumentLabels,
+  focusBlockId: string | undefined,
+  outline: { label: string; summary: string },
+): { content: ReactNode; outline: ReactNode } {
+  const lang = doc.meta.lang;
+  const uiLang = labels.uiLang;
+  if (!isWindowed(doc)) {
+    const rendered = renderDocumentCached(doc, paneId, labels);
+    return {
+      // A long text: the browser skips layout of blocks far off screen (components/teaching/teaching.css).
+      content: doc.blocks.length > 1500 ? <div className="large-document"><DocumentView html={rendered.html} lang={lang} /></div> : <DocumentView html={rendered.html} lang={lang} />,
+      outline: <Outline entries={rendered.outline} label={outline.label} summary={outline.summary} docLang={lang} uiLang={uiLang} />,
+    };
+  }
+  const plan = planWindows(doc);
+  const n = initialWindow(plan, focusBlockId);
+  return {
+    content: (
+      <WindowedDocument
+        key={doc.version}
+        slug={doc.meta.slug}
+        version={doc.version}
+        paneId={paneId}
+        lang={lang}
+        uiLang={uiLang}
+        head={renderDocumentHead(doc, paneId, labels)}
+        initial={{ n, html: renderWindowCached(doc, plan, n, paneId, labels) }}
+        count={plan.windows.length}
+      />
+    ),
+    outline: <Outline entries={documentOutline(doc, paneId, labels, { withBlocks: true, notes: false })} label={outline.label} summary={outline.summary} docLang={lang} uiLang={uiLang} />,
+  };
+}
