@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import type { UploadPreview } from "@/lib/teaching/upload";
+import type { UploadPreview, UploadProblem } from "@/lib/teaching/upload";
 
 type Phase =
   | { kind: "idle" }
@@ -12,7 +12,7 @@ type Phase =
   | { kind: "preview"; preview: UploadPreview }
   | { kind: "publishing"; preview: UploadPreview }
   | { kind: "published"; slug: string; title: string }
-  | { kind: "error"; line: number | null; reason: string | null; code: string };
+  | { kind: "error"; code: string; problem: Pick<UploadProblem, "line" | "problem" | "params"> | null };
 
 /**
  * Upload with progress: the file is sent as the raw request body with XMLHttpRequest (fetch cannot report
@@ -22,14 +22,23 @@ type Phase =
 export default function UploadForm({ seminarId }: { seminarId: string }) {
   const t = useTranslations("Upload");
   const e = useTranslations("Errors");
+  const problems = useTranslations("ContentErrors");
   const doc = useTranslations("Document");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const form = useRef<HTMLFormElement>(null);
   const base = `/api/seminars/${encodeURIComponent(seminarId)}/uploads`;
 
-  const fail = (status: number, body: unknown) => {
-    const b = (body ?? {}) as { code?: string; line?: number; reason?: string };
-    setPhase({ kind: "error", code: b.code ?? (status === 0 ? "internal" : "internal"), line: typeof b.line === "number" ? b.line : null, reason: b.reason ?? null });
+  const fail = (body: unknown) => {
+    const b = (body ?? {}) as { code?: string } & Partial<UploadProblem>;
+    const problem = typeof b.line === "number" && typeof b.problem === "string" ? { line: b.line, problem: b.problem, params: b.params ?? {} } : null;
+    setPhase({ kind: "error", code: b.code ?? "internal", problem });
+  };
+
+  /** The server names the problem by code (lib/content/errors); the words come from this page's language. */
+  const describeProblem = (p: Pick<UploadProblem, "line" | "problem" | "params">): string | null => {
+    type Key = Parameters<typeof problems>[0];
+    if (!problems.has(p.problem as Key)) return null;
+    return t("errorLine", { line: p.line, reason: problems(p.problem as Key, p.params as never) });
   };
 
   const check = (ev: React.FormEvent<HTMLFormElement>) => {
@@ -51,9 +60,9 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
     xhr.upload.onload = () => setPhase({ kind: "processing" });
     xhr.onload = () => {
       if (xhr.status === 200) setPhase({ kind: "preview", preview: xhr.response as UploadPreview });
-      else fail(xhr.status, xhr.response);
+      else fail(xhr.response);
     };
-    xhr.onerror = () => fail(0, null);
+    xhr.onerror = () => fail(null);
     setPhase({ kind: "uploading", percent: 0 });
     xhr.send(file);
   };
@@ -64,9 +73,9 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
       const res = await fetch(`${base}/publish`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: preview.token }) });
       const body = await res.json().catch(() => null);
       if (res.ok) setPhase({ kind: "published", slug: (body as { slug: string }).slug, title: preview.title ?? preview.slug });
-      else fail(res.status, body);
+      else fail(body);
     } catch {
-      fail(0, null);
+      fail(null);
     }
   };
 
@@ -140,7 +149,7 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
       {phase.kind === "error" ? (
         <div className="upload-error" role="alert">
           <h2>{t("errorTitle")}</h2>
-          <p>{phase.line !== null && phase.reason ? t("errorLine", { line: phase.line, reason: phase.reason }) : safeError(e, phase.code)}</p>
+          <p>{(phase.problem && describeProblem(phase.problem)) ?? safeError(e, phase.code)}</p>
           <p>{t("nothingImported")}</p>
         </div>
       ) : null}

@@ -291,7 +291,7 @@ interface Inline {
 export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocument {
   const nodes = parseInChunks(md);
   const fm = nodes[0];
-  if (!fm || fm.type !== "yaml") throw new ContentError(fileName, 1, "missing front matter (a --- YAML block at the top)");
+  if (!fm || fm.type !== "yaml") throw new ContentError(fileName, 1, "internal-clean-document", { detail: "missing front matter (a --- YAML block at the top)" });
   const front = validateYaml(DocumentFrontMatterSchema, parseYaml(fm.value, fileName, 1), fileName, 1);
   const { version, parts, ...metaRest } = front;
   const meta: DocumentMeta = { ...metaRest } as DocumentMeta;
@@ -305,7 +305,7 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
     const node = nodes[i];
     const line = node.position?.start.line ?? 0;
     const fail = (msg: string): never => {
-      throw new ContentError(fileName, line, msg);
+      throw new ContentError(fileName, line, "internal-clean-document", { detail: msg });
     };
     if (node.type !== "html") fail(`expected a block comment <!-- id type … -->, found ${node.type}`);
     const html = (node as { value: string }).value.trim();
@@ -379,7 +379,7 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
 
   for (const { mark, line } of pendingRefs) {
     const fid = footnoteIdByLabel.get(mark.label.toLowerCase());
-    if (!fid) throw new ContentError(fileName, line, `footnote reference [^${mark.label}] has no footnote`);
+    if (!fid) throw new ContentError(fileName, line, "footnote-reference-undefined", { label: mark.label });
     mark.footnoteId = fid;
   }
   for (const b of blocks) b.marks.sort(compareMarks);
@@ -451,7 +451,7 @@ function fromPhrasing(children: PhrasingContent[], fileName: string, line: numbe
           const start = n.position?.start.offset;
           const end = n.position?.end.offset;
           const unescaped = start !== undefined && end !== undefined ? /(?:^|[^\\])\[\^([^\]\s]+)\]/.exec(source.slice(start, end)) : null;
-          if (unescaped) throw new ContentError(fileName, n.position?.start.line ?? line, `footnote reference [^${unescaped[1]}] has no footnote`);
+          if (unescaped) throw new ContentError(fileName, n.position?.start.line ?? line, "footnote-reference-undefined", { label: unescaped[1] });
           text += n.value;
           break;
         }
@@ -475,7 +475,7 @@ function fromPhrasing(children: PhrasingContent[], fileName: string, line: numbe
           marks.push({ kind: "footnote-ref", at: text.length, footnoteId: "", label: n.label ?? n.identifier });
           break;
         default:
-          throw new ContentError(fileName, n.position?.start.line ?? line, `unsupported inline Markdown ${n.type}`);
+          throw new ContentError(fileName, n.position?.start.line ?? line, "internal-clean-document", { detail: `unsupported inline Markdown ${n.type}` });
       }
     }
   };

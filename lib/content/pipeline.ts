@@ -25,7 +25,7 @@ import type { Cleaner, CleanResult, Mend } from "./cleaners/types";
 import { ContentError } from "./errors";
 import { checkFidelity } from "./fidelity";
 import { canonicalizeBlocks, parseDocumentMarkdown, serializeDocument } from "./markdown";
-import { DocumentMetaSchema, SLUG_PATTERN, SourceMetaSchema, parseYaml, validateYaml, type SourceMeta } from "./schema";
+import { DocumentMetaSchema, SLUG_PATTERN, SourceMetaSchema, metaIssue, parseYaml, validateYaml, type SourceMeta } from "./schema";
 import { documentText } from "./text";
 import type { Block, DocumentMeta, SynopseDocument } from "./types";
 
@@ -71,7 +71,7 @@ function display(p: string): string {
 /** The sources in `<contentDir>/sources`, sorted by file name. */
 export function discoverSources(contentDir: string): Source[] {
   const dir = path.join(contentDir, SOURCES);
-  if (!fs.existsSync(dir)) throw new ContentError(display(dir), 1, "no sources directory");
+  if (!fs.existsSync(dir)) throw new ContentError(display(dir), 1, "no-sources-directory");
   const names = fs
     .readdirSync(dir)
     .filter((n) => !n.startsWith(".") && fs.statSync(path.join(dir, n)).isFile())
@@ -83,12 +83,8 @@ export function discoverSources(contentDir: string): Source[] {
   for (const meta of metas) {
     const s = meta.slice(0, -META_SUFFIX.length);
     const matches = raws.filter((r) => stem(r) === s || r === s);
-    if (matches.length !== 1)
-      throw new ContentError(
-        display(path.join(dir, meta)),
-        1,
-        matches.length === 0 ? `no raw file ${s}.* beside this meta file` : `several raw files match: ${matches.join(", ")}`,
-      );
+    if (matches.length === 0) throw new ContentError(display(path.join(dir, meta)), 1, "meta-without-raw-file", { stem: s });
+    if (matches.length > 1) throw new ContentError(display(path.join(dir, meta)), 1, "meta-several-raw-files", { files: matches.join(", ") });
   }
   for (const raw of raws) {
     const meta = metas.find((m) => {
@@ -97,7 +93,7 @@ export function discoverSources(contentDir: string): Source[] {
     });
     const rawPath = path.join(dir, raw);
     if (!meta && !raw.endsWith(".md"))
-      throw new ContentError(display(rawPath), 1, `no metadata: add ${stem(raw)}${META_SUFFIX} beside it (or make it a .md file with front matter)`);
+      throw new ContentError(display(rawPath), 1, "no-metadata", { metaFile: `${stem(raw)}${META_SUFFIX}` });
     sources.push({ rawFile: raw, rawPath, metaPath: meta ? path.join(dir, meta) : null, display: display(rawPath) });
   }
   return sources;
@@ -111,16 +107,16 @@ export function readRaw(file: string, shown = display(file)): string {
 /** Raw bytes as UTF-8 text (what readRaw does after reading): empty, binary or non-UTF-8 input is an error. */
 export function decodeRaw(buf: Buffer, shown: string): string {
   const lineAt = (byte: number) => buf.subarray(0, byte).filter((c) => c === 0x0a).length + 1;
-  if (buf.length === 0) throw new ContentError(shown, 1, "file is empty");
+  if (buf.length === 0) throw new ContentError(shown, 1, "file-empty");
   const nul = buf.indexOf(0);
-  if (nul >= 0) throw new ContentError(shown, lineAt(nul), "binary file (contains a NUL byte): sources must be UTF-8 text");
+  if (nul >= 0) throw new ContentError(shown, lineAt(nul), "file-binary");
   const text = buf.toString("utf8");
   if (!Buffer.from(text, "utf8").equals(buf)) {
     const bad = text.indexOf("\ufffd");
     const line = bad >= 0 ? text.slice(0, bad).split("\n").length : 1;
-    throw new ContentError(shown, line, "not valid UTF-8 text (binary file?)");
+    throw new ContentError(shown, line, "file-not-utf8");
   }
-  if (text.trim() === "") throw new ContentError(shown, 1, "file is empty (only whitespace)");
+  if (text.trim() === "") throw new ContentError(shown, 1, "file-blank");
   return text;
 }
 
@@ -134,7 +130,7 @@ function readSourceMeta(source: Source): SourceMetaRead {
   if (!source.metaPath) return { meta: {}, slugLine: 1, cleanerLine: 1 };
   const shown = display(source.metaPath);
   const text = fs.readFileSync(source.metaPath, "utf8");
-  if (text.trim() === "") throw new ContentError(shown, 1, "meta file is empty: it needs at least kind, lang and source");
+  if (text.trim() === "") throw new ContentError(shown, 1, "meta-file-empty");
   const parsed = parseYaml(text, shown);
   const meta = validateYaml(SourceMetaSchema, parsed, shown);
   const lineOf = (key: string) => text.split("\n").findIndex((l) => new RegExp(`^${key}\\s*:`).test(l)) + 1 || 1;
@@ -154,11 +150,11 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
   const cleaner = cleaners[cleanerName];
   if (!cleaner) {
     if (pending.includes(cleanerName)) return { skipped: `cleaner "${cleanerName}" has not landed yet: ${source.rawFile} skipped` };
-    throw new ContentError(display(source.metaPath ?? source.rawPath), cleanerLine, `unknown cleaner "${cleanerName}" (known: ${Object.keys(cleaners).join(", ")})`);
+    throw new ContentError(display(source.metaPath ?? source.rawPath), cleanerLine, "unknown-cleaner", { cleaner: cleanerName, known: Object.keys(cleaners).join(", ") });
   }
   const slug = fileMeta.slug ?? stemOf(source.rawFile);
   if (!SLUG_PATTERN.test(slug))
-    throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 1, `"${slug}" is not a valid slug: use lower-case letters, digits and hyphens (rename the file or set slug:)`);
+    throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 1, "invalid-slug", { slug });
 
   const raw = readRaw(source.rawPath, source.display);
   const { cleaner: _c, slug: _s, ...metaDefaults } = fileMeta;
@@ -187,8 +183,8 @@ export function buildMemorySource(input: MemorySource, options: BuildOptions = {
   const shown = input.fileName;
   const cleanerName = input.cleaner ?? (/\.(md|markdown)$/i.test(input.fileName) ? "markdown" : /\.xml$/i.test(input.fileName) ? "tei" : "plain-text");
   const cleaner = cleaners[cleanerName];
-  if (!cleaner) throw new ContentError(shown, 1, `unknown cleaner "${cleanerName}" (known: ${Object.keys(cleaners).join(", ")})`);
-  if (!SLUG_PATTERN.test(input.slug)) throw new ContentError(shown, 1, `"${input.slug}" is not a valid slug: use lower-case letters, digits and hyphens`);
+  if (!cleaner) throw new ContentError(shown, 1, "unknown-cleaner", { cleaner: cleanerName, known: Object.keys(cleaners).join(", ") });
+  if (!SLUG_PATTERN.test(input.slug)) throw new ContentError(shown, 1, "upload-invalid-slug", { slug: input.slug });
   const raw = decodeRaw(input.bytes, shown);
   const source: Source = { rawFile: input.fileName, rawPath: input.fileName, metaPath: null, display: shown };
   return buildFromRaw(raw, source, cleaner, cleanerName, input.slug, { ...(input.meta ?? {}) });
@@ -201,15 +197,17 @@ function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName
     result = cleaner(raw, ctx);
   } catch (e) {
     if (e instanceof ContentError) throw e;
-    throw new ContentError(source.display, 1, `cleaner "${cleanerName}" failed: ${(e as Error).message}`);
+    throw new ContentError(source.display, 1, "internal-cleaner-failed", { cleaner: cleanerName, detail: (e as Error).message });
   }
 
   const defined = Object.fromEntries(Object.entries(result.meta).filter(([, v]) => v !== undefined));
   const merged = { title: null, author: null, date: null, ...metaDefaults, ...defined, slug, rawFile: source.rawFile };
-  const metaCheck = DocumentMetaSchema.safeParse(merged);
+  const metaCheck = DocumentMetaSchema.safeParse(merged, { reportInput: true });
   if (!metaCheck.success) {
     const issue = metaCheck.error.issues[0];
-    throw new ContentError(display(source.metaPath ?? source.rawPath), 1, `metadata ${issue.path.join(".")}: ${issue.message}`);
+    // The language is the one thing a text may not say and the uploader must choose (a TEI file without one).
+    const problem = issue.path[0] === "lang" && issue.input === undefined ? ({ code: "language-unknown", params: {} } as const) : metaIssue(issue);
+    throw new ContentError(display(source.metaPath ?? source.rawPath), 1, problem.code, problem.params);
   }
   const meta = metaCheck.data as DocumentMeta;
 
@@ -217,7 +215,8 @@ function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName
   const problems = checkFidelity(raw, result);
   if (problems.length > 0) {
     const p = problems[0];
-    throw new ContentError(source.display, p.line ?? 1, `cleaner "${cleanerName}" output is not faithful to the raw text${p.blockId ? ` (block ${p.blockId})` : ""}: ${p.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`);
+    const detail = `${p.blockId ? `(block ${p.blockId}) ` : ""}${p.message}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ""}`;
+    throw new ContentError(source.display, p.line ?? 1, "internal-not-faithful", { cleaner: cleanerName, detail });
   }
 
   const blocks = canonicalizeBlocks(result.blocks);
@@ -227,7 +226,7 @@ function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName
   const back = parseDocumentMarkdown(markdown, `${DOCUMENTS}/${slug}.md`);
   if (!isDeepStrictEqual(back, doc)) {
     const i = doc.blocks.findIndex((b, k) => !isDeepStrictEqual(b, back.blocks[k]));
-    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, `internal: document does not survive its Markdown round trip${i >= 0 ? ` (block ${doc.blocks[i].id})` : " (metadata/parts)"}`);
+    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, "internal-round-trip", { where: i >= 0 ? `block ${doc.blocks[i].id}` : "metadata/parts" });
   }
   // The audit trail is written only by the corpus build; an upload never reads it, and for a whole volume
   // it is seconds of table formatting: made on first use.
@@ -249,14 +248,14 @@ function checkBlocks(result: CleanResult, file: string): void {
   const footnotes = new Map<string, Block>();
   for (const b of result.blocks) {
     const line = b.lines[0]?.[0] ?? 1;
-    if (!/^[A-Za-z0-9][\w.:-]*$/.test(b.id)) throw new ContentError(file, line, `bad block id ${JSON.stringify(b.id)}`);
-    if (ids.has(b.id)) throw new ContentError(file, line, `duplicate block id ${b.id}`);
+    if (!/^[A-Za-z0-9][\w.:-]*$/.test(b.id)) throw new ContentError(file, line, "internal-block", { detail: `bad block id ${JSON.stringify(b.id)}` });
+    if (ids.has(b.id)) throw new ContentError(file, line, "internal-block", { detail: `duplicate block id ${b.id}` });
     ids.add(b.id);
-    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 1, `block ${b.id} has no raw lines`);
+    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 1, "internal-block", { detail: `block ${b.id} has no raw lines` });
     if (b.text.trim() === "" && !["footnote", "separator", "quote", "epigraph", "list-item"].includes(b.type))
-      throw new ContentError(file, line, `block ${b.id} (${b.type}) is empty`);
+      throw new ContentError(file, line, "internal-block", { detail: `block ${b.id} (${b.type}) is empty` });
     if (b.footnote) {
-      if (footnotes.has(b.footnote.label)) throw new ContentError(file, line, `footnote ${b.footnote.label} is defined twice`);
+      if (footnotes.has(b.footnote.label)) throw new ContentError(file, line, "footnote-defined-twice", { label: b.footnote.label });
       footnotes.set(b.footnote.label, b);
     }
   }
@@ -264,7 +263,7 @@ function checkBlocks(result: CleanResult, file: string): void {
     for (const m of b.marks) {
       if (m.kind !== "footnote-ref") continue;
       const target = footnotes.get(m.label);
-      if (!target) throw new ContentError(file, b.lines[0]?.[0] ?? 1, `footnote reference [^${m.label}] (block ${b.id}) has no footnote`);
+      if (!target) throw new ContentError(file, b.lines[0]?.[0] ?? 1, "footnote-reference-undefined", { label: m.label });
       m.footnoteId = target.id;
     }
 }
@@ -282,7 +281,7 @@ export function buildCorpus(contentDir: string, options: BuildOptions = {}): Bui
     }
     const slug = out.built.doc.meta.slug;
     const first = slugs.get(slug);
-    if (first) throw new ContentError(out.slugFile, out.slugLine, `duplicate slug "${slug}": already used by ${first}`);
+    if (first) throw new ContentError(out.slugFile, out.slugLine, "duplicate-slug", { slug, other: first });
     slugs.set(slug, out.slugFile);
     documents.push(out.built);
   }

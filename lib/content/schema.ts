@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import YAML, { LineCounter, isMap, isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from "yaml";
-import { ContentError } from "./errors";
+import { ContentError, type ContentErrorCode, type ContentErrorParams } from "./errors";
 import { DOCUMENT_KINDS, LANGUAGES } from "./types";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -87,7 +87,7 @@ export function parseYaml(yamlText: string, file: string, lineOffset = 0): { val
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = (e.linePos?.[0].line ?? 1) + lineOffset;
-    throw new ContentError(file, line, `invalid YAML: ${e.message.split("\n")[0]}`);
+    throw new ContentError(file, line, "yaml-invalid", { detail: e.message.split("\n")[0] });
   }
   return { value: doc.toJS(), doc, lines };
 }
@@ -100,21 +100,31 @@ export function validateYaml<S extends z.ZodType>(
   lineOffset = 0,
 ): z.infer<S> {
   if (parsed.value === null || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
-    throw new ContentError(file, 1 + lineOffset, "metadata must be a YAML mapping (key: value lines)");
+    throw new ContentError(file, 1 + lineOffset, "meta-not-a-mapping");
   }
-  const result = schema.safeParse(parsed.value);
+  const result = schema.safeParse(parsed.value, { reportInput: true });
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  let path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-  let message = issue.message;
-  if (issue.code === "unrecognized_keys") {
-    path = [...path, issue.keys[0]];
-    message = `unknown key ${JSON.stringify(issue.keys[0])}`;
+  const problem = metaIssue(result.error.issues[0]);
+  const line = lineOfPath(parsed.doc, parsed.lines, problem.path) + lineOffset;
+  throw new ContentError(file, line, problem.code, problem.params);
+}
+
+/** A metadata problem (the first zod issue) as an error code with its parameters, and the path of the key. */
+export function metaIssue(issue: z.core.$ZodIssue): { code: ContentErrorCode; params: ContentErrorParams; path: Array<string | number> } {
+  const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+  if (issue.code === "unrecognized_keys") return { code: "meta-unknown-key", params: { key: [...path, issue.keys[0]].join(".") }, path: [...path, issue.keys[0]] };
+  const key = path.join(".");
+  const last = path[path.length - 1];
+  const at = (code: ContentErrorCode, params: ContentErrorParams = {}) => ({ code, params: { key, ...params }, path });
+  if (issue.input === undefined) return at("meta-missing-key");
+  if (issue.input === null || (issue.code === "too_small" && issue.origin === "string")) return at("meta-empty-value");
+  if (issue.code === "invalid_value" && (last === "lang" || last === "kind")) {
+    return at(last === "lang" ? "meta-unknown-language" : "meta-unknown-kind", { value: String(issue.input), allowed: issue.values.map(String).join(", ") });
   }
-  const field = path.join(".");
-  if (issue.code === "invalid_type" && issue.input === undefined) message = `missing required key ${JSON.stringify(field)}`;
-  const line = lineOfPath(parsed.doc, parsed.lines, path) + lineOffset;
-  throw new ContentError(file, line, field && !message.includes(field) ? `${field}: ${message}` : message);
+  if (issue.code === "invalid_format" && last === "date") return at("meta-invalid-date");
+  if (issue.code === "invalid_format" && last === "slug") return at("meta-invalid-slug");
+  if (issue.code === "invalid_type" && issue.expected === "string") return at("meta-not-text");
+  return at("meta-invalid", { detail: issue.message });
 }
 
 /** The line of the deepest existing node on `path` (the key's line for a missing value; 1 when nothing matches). */

@@ -108,3 +108,36 @@ describe("upload drafts in the database", () => {
     expect(await up.publishUpload(teacher.id, seminarId, a.token)).toEqual({ slug: a.slug });
   });
 });
+
+describe("refused uploads", () => {
+  /** The JSON body the upload page receives for a refused file. */
+  async function refusal(p: Promise<unknown>): Promise<Record<string, unknown>> {
+    try {
+      await p;
+    } catch (e) {
+      if (e instanceof Error && e.name === "AppError") return (e as unknown as { toJSON(): Record<string, unknown> }).toJSON();
+      throw e;
+    }
+    throw new Error("the upload was accepted");
+  }
+
+  it("name the line and the problem by code and parameters (the page words it), with the English reason for scripts", async () => {
+    const drafts = await (await db()).uploadDraft.count();
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "bad.xml", Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>"))))).toEqual({
+      code: "invalid-upload",
+      line: 21,
+      problem: "xml-close-tag-mismatch",
+      params: { found: "p", expected: "lb" },
+      reason: "malformed XML: the closing tag </p> does not match the open element <lb>",
+    });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "scan.pdf", Buffer.from("%PDF")))).toMatchObject({ line: 1, problem: "upload-unsupported-type" });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Plain text.\n")))).toMatchObject({ line: 1, problem: "upload-needs-language" });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Text\n"), { slug: "Not A Slug", lang: "de" }))).toMatchObject({ problem: "upload-invalid-slug", params: { slug: "Not A Slug" } });
+    const table = Buffer.from("---\ntitle: T\nlang: de\nkind: essay\nsource: S\n---\n\n| a | b |\n| - | - |\n");
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "t.md", table))).toMatchObject({ line: 8, problem: "markdown-unsupported", params: { construct: "table" } });
+    const noLanguage = SAMPLE_TEI.replace('<language ident="de">Deutsch</language>', "");
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "brief.xml", Buffer.from(noLanguage)))).toMatchObject({ problem: "language-unknown" });
+    // Nothing half-imported: no draft, no document.
+    expect(await (await db()).uploadDraft.count()).toBe(drafts);
+  });
+});

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { z } from "zod";
-import { ContentError } from "@/lib/content/errors";
+import { ContentError, type ContentErrorCode, type ContentErrorParams } from "@/lib/content/errors";
 import { buildMemorySource, type BuiltDocument } from "@/lib/content/pipeline";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { cacheUploadedDocument, getDocumentAsync } from "@/lib/content/store";
@@ -55,10 +55,20 @@ export interface UploadPreview {
   mends: number;
 }
 
-/** A problem with the uploaded file: the line it is on (1-based) and the reason, for the instructor to fix. */
+/**
+ * What a refused upload reports (the details of AppError "invalid-upload", sent to the browser as JSON):
+ * the line (1-based) and the problem as a code with parameters — a message of the "ContentErrors"
+ * namespace, shown in the instructor's language — and the same reason in English for scripts.
+ */
 export interface UploadProblem {
   line: number;
+  problem: ContentErrorCode;
+  params: ContentErrorParams;
   reason: string;
+}
+
+function invalidUpload(e: ContentError): AppError {
+  return new AppError("invalid-upload", { line: e.line, problem: e.code, params: e.params, reason: e.reason } satisfies UploadProblem);
 }
 
 const deflate = promisify(zlib.deflate);
@@ -100,14 +110,14 @@ async function freeSlug(base: string): Promise<string> {
   }
 }
 
-/** Clean the file in memory and describe the result. Throws AppError("invalid-upload", {line, reason}) for bad input. */
+/** Clean the file in memory and describe the result. Throws AppError("invalid-upload", UploadProblem) for bad input. */
 export async function previewUpload(userId: string, seminarId: string, fileName: string, bytes: Buffer, rawFields: UploadFields = {}): Promise<UploadPreview> {
   await requireInstructor(userId, seminarId);
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError("upload-too-large", { max: MAX_UPLOAD_BYTES });
   const fields = uploadFields.parse(rawFields);
   const safeName = fileName.replace(/[^\w.\-]+/g, "_").slice(-120) || "upload.txt";
-  if (!/\.(md|markdown|txt|xml)$/i.test(safeName)) throw new AppError("invalid-upload", { line: 1, reason: "unsupported file type: upload .md (Markdown with front matter), .txt (plain text) or .xml (TEI P5)" });
-  if (fields.slug && !SLUG_PATTERN.test(fields.slug)) throw new AppError("invalid-upload", { line: 1, reason: `"${fields.slug}" is not a valid short name: use lower-case letters, digits and hyphens` });
+  if (!/\.(md|markdown|txt|xml)$/i.test(safeName)) throw invalidUpload(new ContentError(safeName, 1, "upload-unsupported-type"));
+  if (fields.slug && !SLUG_PATTERN.test(fields.slug)) throw invalidUpload(new ContentError(safeName, 1, "upload-invalid-slug", { slug: fields.slug }));
   const stem = safeName.replace(/\.[^.]*$/, "");
   const slug = fields.slug ? fields.slug : await freeSlug(slugify(fields.title || stem));
   if (fields.slug && (await getDocumentAsync(slug))) throw new AppError("slug-taken", { slug });
@@ -119,12 +129,12 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
     ...(fields.author ? { author: fields.author } : {}),
     source: fields.source || `Uploaded file ${safeName}`,
   };
-  if (isPlain && !fields.lang) throw new AppError("invalid-upload", { line: 1, reason: "a plain-text file needs its language: choose one" });
+  if (isPlain && !fields.lang) throw invalidUpload(new ContentError(safeName, 1, "upload-needs-language"));
   let built: BuiltDocument;
   try {
     built = buildMemorySource({ fileName: safeName, bytes, slug, meta });
   } catch (e) {
-    if (e instanceof ContentError) throw new AppError("invalid-upload", { line: e.line, reason: e.reason });
+    if (e instanceof ContentError) throw invalidUpload(e);
     throw e;
   }
   const token = randomBytes(16).toString("base64url");

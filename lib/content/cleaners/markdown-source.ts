@@ -24,7 +24,7 @@ export function markdownSourceFrontMatter(raw: string, file: string): { meta: Re
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).parse(raw) as Root;
   const fm = tree.children[0];
   if (!fm || fm.type !== "yaml" || fm.position?.start.line !== 1)
-    throw new ContentError(file, 1, "missing front matter: start the file with a --- line, YAML (title, lang, kind, source …), and a closing --- line");
+    throw new ContentError(file, 1, "front-matter-missing");
   const meta = validateYaml(MarkdownSourceFrontMatterSchema, parseYaml(fm.value, file, 1), file, 1);
   return { meta, endLine: fm.position.end.line };
 }
@@ -46,7 +46,7 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
 
   const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
   const unsupported = (node: { type: string; position?: { start: { line: number } } }): never => {
-    throw new ContentError(file, lineOf(node), `unsupported Markdown (${node.type}); use paragraphs, headings, quotes, lists, emphasis, links and footnotes`);
+    throw new ContentError(file, lineOf(node), "markdown-unsupported", { construct: node.type });
   };
 
   const makeBlock = (
@@ -69,7 +69,7 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
     const built = b.finish();
     // a [^x] the parser left as text (no definition, or swallowed by a www. autolink)
     const stray = UNDEFINED_REF.exec(built.text);
-    if (stray) throw new ContentError(file, span[0], `footnote reference [^${stray[1]}] has no footnote`);
+    if (stray) throw new ContentError(file, span[0], "footnote-reference-undefined", { label: stray[1] });
     result.mends.push(...built.mends);
     result.removals.push(...built.removals);
     return { id, type, text: built.text, marks: built.marks, lines: [span] };
@@ -85,7 +85,7 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
       switch (n.type) {
         case "text": {
           const undefinedRef = UNDEFINED_REF.exec(n.value);
-          if (undefinedRef) throw new ContentError(file, lineOf(n), `footnote reference [^${undefinedRef[1]}] has no footnote`);
+          if (undefinedRef) throw new ContentError(file, lineOf(n), "footnote-reference-undefined", { label: undefinedRef[1] });
           const r = rawOf(s, e);
           if (r === n.value) b.keep(r);
           else b.change(r, n.value, SYNTAX);
@@ -169,7 +169,7 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
       }
       case "footnoteDefinition": {
         const label = node.label ?? node.identifier;
-        if (notes.some((n) => n.footnote?.label === label)) throw new ContentError(file, lineOf(node), `footnote [^${label}] is defined twice`);
+        if (notes.some((n) => n.footnote?.label === label)) throw new ContentError(file, lineOf(node), "footnote-defined-twice", { label });
         const block = makeBlock(node, `fn${label}`, "footnote", (b, upTo) => {
           const first = node.children[0]?.position?.start.offset ?? node.position!.end.offset!;
           const prefix = raw.slice(node.position!.start.offset!, first);

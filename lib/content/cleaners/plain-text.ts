@@ -21,7 +21,7 @@ export const cleanPlainText: Cleaner = (raw, ctx) => {
   for (const span of paragraphSpans(lines)) {
     const def = DEFINITION.exec(lines[span[0] - 1]);
     const id = def ? `fn${def[1]}` : `p${body.length + 1}`;
-    if (def && notes.some((n) => n.footnote?.label === def[1])) throw new ContentError(ctx.file, span[0], `footnote [^${def[1]}] is defined twice`);
+    if (def && notes.some((n) => n.footnote?.label === def[1])) throw new ContentError(ctx.file, span[0], "footnote-defined-twice", { label: def[1] });
     const b = new BlockBuilder(id, lines, [span]);
     if (def) b.remove(def[0], "footnote label (kept as the footnote's label)");
     while (!b.done) {
@@ -41,7 +41,7 @@ export const cleanPlainText: Cleaner = (raw, ctx) => {
     else body.push(block);
   }
   for (const r of refs)
-    if (!notes.some((n) => n.footnote?.label === r.label)) throw new ContentError(ctx.file, r.line, `footnote reference [^${r.label}] has no footnote`);
+    if (!notes.some((n) => n.footnote?.label === r.label)) throw new ContentError(ctx.file, r.line, "footnote-reference-undefined", { label: r.label });
   result.blocks = [...body, ...notes];
   return result;
 };

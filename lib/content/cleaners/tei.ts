@@ -18,7 +18,7 @@
  * in the raw text, which the BlockBuilder needs to account for every character.
  */
 import { SaxesParser } from "saxes";
-import { ContentError } from "../errors";
+import { ContentError, type ContentErrorCode, type ContentErrorParams } from "../errors";
 import { LANGUAGES, type Block, type DocumentMeta, type Language } from "../types";
 import { BlockBuilder } from "./block-builder";
 import type { Cleaner, CleanResult } from "./types";
@@ -56,7 +56,38 @@ function localName(name: string): string {
   return i >= 0 ? name.slice(i + 1) : name;
 }
 
-/** Parse with saxes into a tree of offsets. Malformed XML → ContentError at saxes' line. */
+/**
+ * saxes reports well-formedness errors as English sentences; the common ones become codes the interface
+ * translates, with what the sentence does not say (which element was open, which entity) read from the raw
+ * text. Anything else keeps saxes' words as a detail.
+ */
+function xmlProblem(message: string, raw: string, position: number, lastClosed: string | null): { code: ContentErrorCode; params: ContentErrorParams } {
+  const m = message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, "");
+  const before = (opener: string) => raw.slice(Math.max(0, raw.lastIndexOf(opener, position - 1)), position);
+  if (m === "unexpected close tag.") {
+    const found = /^<\/\s*([^\s>]+)/.exec(before("</"))?.[1];
+    if (found && lastClosed) return { code: "xml-close-tag-mismatch", params: { found, expected: lastClosed } };
+  }
+  let g: RegExpExecArray | null;
+  if ((g = /^unmatched closing tag: (.+)\.$/.exec(m))) return { code: "xml-unmatched-close-tag", params: { element: g[1] } };
+  if ((g = /^unclosed tag: (.+)$/.exec(m))) return { code: "xml-unclosed-tag", params: { element: g[1] } };
+  if (m === "document must contain a root element.") return { code: "xml-no-root", params: {} };
+  if (m === "documents may contain only one root.") return { code: "xml-several-roots", params: {} };
+  if (m === "text data outside of root node.") return { code: "xml-text-outside-root", params: {} };
+  if (m === "undefined entity.") {
+    const entity = /^&([^;\s&<]+)/.exec(before("&"))?.[1];
+    if (entity) return { code: "xml-undefined-entity", params: { entity } };
+  }
+  if ((g = /^duplicate attribute: (.+)\.$/.exec(m))) return { code: "xml-duplicate-attribute", params: { name: g[1] } };
+  if (/^(attribute without value|value must be quoted|unquoted attribute value|no whitespace between attributes|disallowed character in attribute name)\.$/.test(m)) return { code: "xml-bad-attribute", params: {} };
+  if (/^disallowed character/.test(m)) return { code: "xml-bad-character", params: {} };
+  if ((g = /^unbound namespace prefix: "(.+)"\.$/.exec(m))) return { code: "xml-unbound-prefix", params: { prefix: g[1] } };
+  if (m === "malformed comment.") return { code: "xml-bad-comment", params: {} };
+  if (m === "unexpected end.") return { code: "xml-unexpected-end", params: {} };
+  return { code: "xml-malformed", params: { detail: m } };
+}
+
+/** Parse with saxes into a tree of offsets. Malformed XML → ContentError at saxes' line (an unclosed element: at its start tag). */
 export function parseXml(raw: string, file: string): ElementNode {
   const parser = new SaxesParser({ position: true });
   const root: ElementNode = { kind: "element", name: "#document", attrs: {}, start: 0, openEnd: 0, closeStart: raw.length, end: raw.length, children: [] };
@@ -70,10 +101,20 @@ export function parseXml(raw: string, file: string): ElementNode {
     pendingText = [];
   };
   const markupStart = (opener: string) => raw.lastIndexOf(opener, parser.position - 1);
+  let lastClosed: string | null = null;
+  const fail = (message: string) => {
+    if (failure) return;
+    const problem = xmlProblem(message, raw, parser.position, lastClosed);
+    let line = parser.line || 1;
+    if (problem.code === "xml-unclosed-tag") {
+      // saxes notices at the end of the file; the start tag is where the instructor has to look.
+      const open = [...stack].reverse().find((el) => el.name === localName(String(problem.params.element)));
+      if (open) line = raw.slice(0, open.start).split("\n").length;
+    }
+    failure = new ContentError(file, line, problem.code, problem.params);
+  };
 
-  parser.on("error", (e) => {
-    if (!failure) failure = new ContentError(file, parser.line || 1, `malformed XML: ${e.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, "")}`);
-  });
+  parser.on("error", (e) => fail(e.message));
   parser.on("text", (t) => pendingText.push(t));
   parser.on("cdata", (t) => pendingText.push(t));
   parser.on("opentag", (tag) => {
@@ -89,6 +130,7 @@ export function parseXml(raw: string, file: string): ElementNode {
     const start = markupStart("</");
     flushText(start);
     const el = stack.pop()!;
+    lastClosed = el.name;
     el.closeStart = start;
     el.end = parser.position;
     cursor = parser.position;
@@ -114,7 +156,7 @@ export function parseXml(raw: string, file: string): ElementNode {
   try {
     parser.write(raw).close();
   } catch (e) {
-    if (!failure) failure = new ContentError(file, parser.line || 1, `malformed XML: ${(e as Error).message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, "")}`);
+    fail((e as Error).message);
   }
   if (failure) throw failure;
   flushText(raw.length);
@@ -189,19 +231,19 @@ export const cleanTei: Cleaner = (raw, ctx) => {
     }
     return lo + 1;
   };
-  const fail = (offset: number, message: string): never => {
-    throw new ContentError(file, lineOf(offset), message);
+  const fail = (offset: number, code: ContentErrorCode, params: ContentErrorParams = {}): never => {
+    throw new ContentError(file, lineOf(offset), code, params);
   };
 
   const doc = parseXml(raw, file);
   const tei = elements(doc)[0];
-  if (!tei) fail(0, "no root element");
-  if (tei.name !== "TEI") fail(tei.start, `not a TEI P5 document: the root element is <${tei.name}>, expected <TEI>`);
+  if (!tei) fail(0, "xml-no-root");
+  if (tei.name !== "TEI") fail(tei.start, "tei-wrong-root", { element: tei.name });
   const header = elements(tei, "teiHeader")[0];
   const text = elements(tei, "text")[0];
-  if (!text) fail(tei.start, "no <text> element: a TEI document needs <text><body>…</body></text>");
-  for (const el of elements(tei)) if (el.name !== "teiHeader" && el.name !== "text") fail(el.start, `unsupported element <${el.name}> inside <TEI> (supported: teiHeader, text)`);
-  for (const c of tei.children) if (c.kind === "text" && c.value.trim() !== "") fail(c.start, "text outside <teiHeader> and <text>");
+  if (!text) fail(tei.start, "tei-no-text");
+  for (const el of elements(tei)) if (el.name !== "teiHeader" && el.name !== "text") fail(el.start, "tei-unsupported-element", { element: el.name, parent: "TEI", supported: "teiHeader, text" });
+  for (const c of tei.children) if (c.kind === "text" && c.value.trim() !== "") fail(c.start, "tei-text-outside-text");
 
   const result: CleanResult = { meta: headerMeta(header, tei, text), blocks: [], parts: [], removals: [], mends: [] };
   const body: Block[] = [];
@@ -243,7 +285,7 @@ export const cleanTei: Cleaner = (raw, ctx) => {
     try {
       built = b.finish();
     } catch (e) {
-      fail(from, (e as Error).message);
+      fail(from, "internal-block", { detail: (e as Error).message });
     }
     result.mends.push(...built!.mends);
     result.removals.push(...built!.removals);
@@ -287,7 +329,7 @@ export const cleanTei: Cleaner = (raw, ctx) => {
           b.remove(raw.slice(c.start, c.end), `page break${c.attrs.n ? ` (page ${c.attrs.n})` : ""}`);
           break;
         case "note": {
-          if (inNote) fail(c.start, "a <note> inside a <note> is not supported");
+          if (inNote) fail(c.start, "tei-nested-note");
           const label = noteLabel(c);
           b.ref(raw.slice(c.start, c.end), label, "<note> → footnote");
           notes.push({
@@ -308,7 +350,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
           break;
         }
         default:
-          fail(c.start, SUPPORTED.has(c.name) ? `<${c.name}> is not allowed inside <${el.name}>` : `unsupported element <${c.name}> (supported inside text: hi, lb, pb, note, quote)`);
+          if (SUPPORTED.has(c.name)) fail(c.start, "tei-not-allowed-inside", { element: c.name, parent: el.name });
+          fail(c.start, "tei-unsupported-element", { element: c.name, parent: el.name, supported: "hi, lb, pb, note, quote" });
       }
     }
   };
@@ -317,7 +360,7 @@ export const cleanTei: Cleaner = (raw, ctx) => {
   const blocks = (container: ElementNode, depth: number) => {
     for (const c of container.children) {
       if (c.kind === "text") {
-        if (c.value.trim() !== "") fail(c.start + (raw.slice(c.start, c.end).search(/\S/) || 0), `text outside a paragraph or heading (inside <${container.name}>): wrap it in <p>`);
+        if (c.value.trim() !== "") fail(c.start + (raw.slice(c.start, c.end).search(/\S/) || 0), "tei-text-outside-paragraph", { parent: container.name });
         continue;
       }
       if (c.kind !== "element") {
@@ -367,7 +410,7 @@ export const cleanTei: Cleaner = (raw, ctx) => {
                   b.keep(raw.slice(k.start, k.end));
                   continue;
                 }
-                if (k.kind !== "element" || k.name !== "p") fail(k.start, "a block <quote> holds either text or <p> elements, not both");
+                if (k.kind !== "element" || k.name !== "p") fail(k.start, "tei-quote-mixed");
                 const p = k as ElementNode;
                 if (!first) b.lineBreak("", "paragraph break inside the quote");
                 first = false;
@@ -388,7 +431,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
           mark(c.start, c.end, MARKUP);
           break;
         default:
-          fail(c.start, SUPPORTED.has(c.name) ? `<${c.name}> is not allowed directly inside <${container.name}>` : `unsupported element <${c.name}> (supported: div, head, p, quote, note, hi, lb, pb)`);
+          if (SUPPORTED.has(c.name)) fail(c.start, "tei-not-allowed-inside", { element: c.name, parent: container.name });
+          fail(c.start, "tei-unsupported-element", { element: c.name, parent: container.name, supported: "div, head, p, quote, note, hi, lb, pb" });
       }
     }
   };
@@ -397,19 +441,19 @@ export const cleanTei: Cleaner = (raw, ctx) => {
   mark(text.start, text.openEnd, MARKUP);
   for (const c of text.children) {
     if (c.kind === "text") {
-      if (c.value.trim() !== "") fail(c.start, "text directly inside <text>: put it in <body><p>…</p></body>");
+      if (c.value.trim() !== "") fail(c.start, "tei-text-directly-in-text");
       continue;
     }
     if (c.kind !== "element") {
       mark(c.start, c.end, "XML comment");
       continue;
     }
-    if (!["front", "body", "back"].includes(c.name)) fail(c.start, `unsupported element <${c.name}> inside <text> (supported: front, body, back)`);
+    if (!["front", "body", "back"].includes(c.name)) fail(c.start, "tei-unsupported-element", { element: c.name, parent: "text", supported: "front, body, back" });
     mark(c.start, c.openEnd, MARKUP);
     blocks(c, 0);
     mark(c.closeStart, c.end, MARKUP);
   }
-  if (body.length === 0) fail(text.start, "the <body> has no paragraphs or headings");
+  if (body.length === 0) fail(text.start, "tei-empty-body");
 
   // Every raw line no block claims is a whole-line removal, grouped into runs with one reason.
   const claimed = new Set<number>();
