@@ -248,31 +248,65 @@ test("a whole volume (about 5 MB of TEI) imports in one go", async ({ browser })
   const published = await teacher.request.post(`/api/seminars/${seminar}/uploads/publish`, { data: { token: p.token }, timeout: 60_000 });
   expect(published.status()).toBe(201);
   const imported = Date.now() - t0;
+  // Speed is measured by `npm run bench` (bench/volume.ts), never asserted here.
   console.log(`[teaching] volume ${(volume.length / 1e6).toFixed(1)} MB, ${p.blocks} blocks: previewed (cleaned) in ${cleaned} ms, published in ${imported} ms`);
-  expect(imported).toBeLessThan(120_000);
   volumeSlug = p.slug;
   await teacher.context().close();
 });
 
-// Known gap (see the teaching report): the reader page does not yet open a 30,000-block volume in reasonable
-// time — the whole document is rendered and shipped at once. Needs a paginated or virtualized pane.
-test.fixme("a whole volume reads smoothly in the reader", async ({ browser }) => {
+// A whole volume is read in parts (components/reader/WindowedDocument.tsx): the page brings the part a reader
+// opens at, the rest comes as they scroll, follow the outline, a note or a deep link.
+test("a whole volume reads smoothly in the reader", async ({ browser }) => {
   test.setTimeout(300_000);
   const teacher = await as(browser, INSTRUCTOR);
-  const t1 = Date.now();
-  await teacher.goto(`/en/read?p=${volumeSlug}&seminar=${seminar}`, { timeout: 120_000 });
-  await expect(teacher.getByRole("heading", { name: "Kapitel 1", exact: true })).toBeVisible({ timeout: 120_000 });
-  const opened = Date.now() - t1;
-  const scroll = await teacher.evaluate(async () => {
-    const scroller = document.querySelector<HTMLElement>("#pane1-panel [data-pane-scroller]")!;
-    const start = performance.now();
-    for (let i = 1; i <= 10; i++) {
-      scroller.scrollTop = (scroller.scrollHeight * i) / 10;
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    }
-    return performance.now() - start;
+  // A note deep in the volume ("Absatz 12 im Kapitel 300"), made before the reader opens.
+  const noted = await teacher.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { target: { documentSlug: volumeSlug, blockId: "p3600", blockStart: 0, blockEnd: 12 }, body: "<p>Spät im Band</p>" },
   });
-  console.log(`[teaching] reader opened the volume in ${opened} ms; 10 long scroll jumps took ${Math.round(scroll)} ms`);
-  expect(opened).toBeLessThan(10_000);
+  expect(noted.status()).toBe(201);
+
+  await teacher.goto(`/en/read?p=${volumeSlug}&seminar=${seminar}`, { timeout: 120_000 });
+  const panel = teacher.locator("#pane1-panel");
+  const pane = teacher.getByRole("region", { name: "Pane 1" });
+  await expect(pane.getByRole("heading", { name: "Kapitel 1", exact: true })).toBeVisible();
+  // The text keeps its language under the English interface; the way on is in the interface's.
+  await expect(pane.locator("[data-doc-root]")).toHaveAttribute("lang", "de");
+  const later = pane.getByRole("button", { name: /^Load later part \(2 of \d+\)$/ });
+  await expect(later.locator("xpath=ancestor-or-self::*[@lang][1]")).toHaveAttribute("lang", "en");
+  // Not the whole volume at once: the last chapters are not in the page yet.
+  await expect(teacher.getByRole("heading", { name: "Kapitel 1100", exact: true })).toHaveCount(0);
+
+  // Scrolling to the end of what is there brings the next part, right below.
+  const chapters = pane.getByRole("heading", { name: /^Kapitel \d+$/ });
+  const lastShown = Number((await chapters.last().textContent())!.replace("Kapitel ", ""));
+  await pane.focus();
+  await teacher.keyboard.press("End");
+  await expect(pane.getByRole("heading", { name: `Kapitel ${lastShown + 1}`, exact: true })).toBeInViewport();
+
+  // The outline lists every chapter; a late one is loaded and shown.
+  await panel.getByText("Outline", { exact: true }).click();
+  await teacher.getByRole("navigation", { name: "Outline of pane 1" }).getByRole("link", { name: "Kapitel 1100", exact: true }).click();
+  const late = pane.getByRole("heading", { name: "Kapitel 1100", exact: true });
+  await expect(late).toBeInViewport();
+  await expect(late).toBeFocused();
+  await panel.getByText("Outline", { exact: true }).click();
+
+  // The notes list has the note though its part is not loaded; choosing it goes there, painted and marked.
+  await expect(pane.getByText(/^Absatz 12 im Kapitel 300:/)).toHaveCount(0);
+  await panel.getByRole("button", { name: /^Notes/ }).click();
+  await teacher.getByRole("complementary", { name: "Notes on pane 1" }).getByRole("button", { name: /Spät im Band/ }).click();
+  await expect(pane.getByText(/^Absatz 12 im Kapitel 300:/)).toBeInViewport();
+  await expect(pane.getByRole("button", { name: /^1 note on this passage/ })).toBeVisible();
+
+  // A deep link into the middle of the volume opens there, the passage marked.
+  await teacher.goto(`/en/read?p=${volumeSlug}&b=p7195&seminar=${seminar}`, { timeout: 120_000 });
+  const passage = pane.getByText(/^Absatz 7 im Kapitel 600:/);
+  await expect(passage).toBeInViewport();
+  await expect(passage).toHaveAttribute("data-deep-link", /.*/);
+  // From there, the part before it (keyboard: the button, then reading on at that part's start).
+  await pane.getByRole("button", { name: /^Load earlier part \(\d+ of \d+\)$/ }).click();
+  const focused = teacher.locator(":focus");
+  await expect(focused).toHaveText(/^Kapitel \d+$/);
+  expect(Number((await focused.textContent())!.replace("Kapitel ", ""))).toBeLessThan(600);
   await teacher.context().close();
 });
