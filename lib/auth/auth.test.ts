@@ -66,6 +66,37 @@ describe("accounts", () => {
     expect(await server.getSessionUser(browser("10.0.2.2", phone.setCookies))).toBeNull();
   });
 
+  it("a session cookie is checked against its session row on every request: tampered, expired or revoked is nobody", async () => {
+    const email = `checked-${randomUUID().slice(0, 8)}@test.invalid`;
+    const up = await flows.signUp(browser("10.0.3.1"), { name: "Checked", email, password: "correct horse battery" });
+    const headers = browser("10.0.3.1", up.setCookies);
+    const user = await server.getSessionUser(headers);
+    const full = await server.auth().api.getSession({ headers });
+    expect(user).toEqual({ id: full!.user.id, name: "Checked", email });
+
+    const cookie = headers.get("cookie")!;
+    const tampered = new Headers(headers);
+    tampered.set("cookie", cookie.replace(/(session_token=[^.]+)\.(.)/, (_m, v, c) => `${v}.${c === "A" ? "B" : "A"}`));
+    expect(tampered.get("cookie")).not.toBe(cookie);
+    expect(await server.getSessionUser(tampered)).toBeNull();
+    const twice = new Headers(headers);
+    twice.set("cookie", `${cookie}; ${cookie.split(";").find((c) => c.includes("session_token"))!.trim()}`);
+    expect(await server.getSessionUser(twice)).toEqual(user);
+
+    const { db } = await import("@/lib/db/client");
+    const session = await db().session.findFirstOrThrow({ where: { userId: user!.id } });
+    // Due for better-auth's sliding renewal (updateAge): still signed in, and the session now lasts longer.
+    const ctx = await server.auth().$context;
+    const due = new Date(Date.now() + (ctx.sessionConfig.expiresIn - ctx.sessionConfig.updateAge - 60) * 1000);
+    await db().session.update({ where: { id: session.id }, data: { expiresAt: due } });
+    expect(await server.getSessionUser(headers)).toEqual(user);
+    expect((await db().session.findUniqueOrThrow({ where: { id: session.id } })).expiresAt.getTime()).toBeGreaterThan(due.getTime());
+
+    await db().session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await server.getSessionUser(headers)).toBeNull();
+    expect(await db().session.findUnique({ where: { id: session.id } })).toBeNull();
+  });
+
   it("personal access tokens authenticate as Bearer, are stored only as a hash, and can be revoked", async () => {
     const tokens = await import("./tokens");
     const { createTestUser } = await import("@/lib/annotations/testing/db");

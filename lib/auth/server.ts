@@ -3,6 +3,7 @@
  * database through the Prisma adapter (the tables `user`, `session`, `account`, `verification`,
  * `rateLimit` in prisma/schema.prisma). Built lazily so tests and scripts can set DATABASE_URL first.
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { databaseProvider } from "@/lib/db/adapter";
@@ -78,8 +79,69 @@ export interface SessionUser {
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
   const bearer = bearerToken(headers);
   if (bearer?.startsWith(TOKEN_PREFIX)) return userForToken(bearer);
+  const quick = await currentSessionUser(headers);
+  if (quick !== undefined) return quick;
   const result = await auth().api.getSession({ headers });
   if (!result) return null;
   const { id, name, email } = result.user;
   return { id, name, email };
+}
+
+/**
+ * The common case of getSession, answered with one indexed query instead of better-auth's full pass
+ * (about 5 ms of CPU per request, most of it Prisma compiling two queries): a correctly signed session
+ * cookie whose session row exists, has not expired and is not yet due for better-auth's sliding renewal.
+ * Exactly what better-auth would answer then, read from the same row, so a revoked session (sign-out,
+ * sign-out everywhere) is refused at once. `null` when there is no session cookie at all; `undefined` —
+ * "ask better-auth" — for everything else (renewal due, expired, unknown or tampered cookie, a cookie sent
+ * twice), which better-auth then handles as before, side effects included.
+ */
+async function currentSessionUser(headers: Headers): Promise<SessionUser | null | undefined> {
+  const ctx = await auth().$context;
+  const cookieName = ctx.authCookies.sessionToken.name;
+  const value = singleCookie(headers.get("cookie"), cookieName);
+  if (value === null) return null;
+  if (value === undefined) return undefined;
+  const token = verifiedValue(value, ctx.secret);
+  if (!token) return undefined;
+  const rows = await db().$queryRaw<Array<{ expiresAt: Date | string; id: string; name: string; email: string }>>`
+    SELECT s."expiresAt" AS "expiresAt", u."id" AS "id", u."name" AS "name", u."email" AS "email"
+    FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = ${token}`;
+  const row = rows[0];
+  if (!row) return undefined;
+  const expiresAt = new Date(row.expiresAt).getTime();
+  const now = Date.now();
+  const { expiresIn, updateAge } = ctx.sessionConfig;
+  // better-auth renews when expiresAt − expiresIn + updateAge ≤ now (and deletes expired sessions): its job.
+  if (!(expiresAt > now) || expiresAt - expiresIn * 1000 + updateAge * 1000 <= now) return undefined;
+  return { id: row.id, name: row.name, email: row.email };
+}
+
+/** The decoded value of the cookie `name`: null if absent, undefined if sent more than once or undecodable. */
+function singleCookie(header: string | null, name: string): string | null | undefined {
+  if (!header) return null;
+  let found: string | null = null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    if (found !== null) return undefined;
+    let raw = part.slice(eq + 1).trim();
+    if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) raw = raw.slice(1, -1);
+    try {
+      found = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  return found;
+}
+
+/** better-call's signed cookie value `<value>.<base64 HMAC-SHA256>`: the value if the signature is right. */
+function verifiedValue(signed: string, secret: string): string | null {
+  const dot = signed.lastIndexOf(".");
+  if (dot < 1) return null;
+  const value = signed.slice(0, dot);
+  const given = Buffer.from(signed.slice(dot + 1));
+  const expected = Buffer.from(createHmac("sha256", secret).update(value).digest("base64"));
+  return given.length === expected.length && timingSafeEqual(given, expected) ? value : null;
 }
