@@ -1,20 +1,9 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
 import { unreadCount } from "@/lib/notifications";
+import LiveNotificationsLink from "./LiveNotificationsLink";
 
-/** The header's link to the notifications with the unread count as a badge (signed-in users only). */
+/** The header's link to the notifications with the unread count as a badge (signed-in users only), live in the browser. */
 export default async function NotificationsLink({ userId }: { userId: string }) {
-  // A database hiccup must not take the header down: the link then shows without a count.
+  // A database hiccup must not take the header down: the link then shows without a count (the live stream fills it in).
   const count = await unreadCount(userId).catch(() => 0);
-  const t = await getTranslations("Notifications");
-  return (
-    <Link href="/notifications" className="site-notifications" aria-label={t("link", { count })}>
-      {t("title")}
-      {count > 0 ? (
-        <span className="notification-count" aria-hidden="true">
-          {count > 99 ? "99+" : count}
-        </span>
-      ) : null}
-    </Link>
-  );
+  return <LiveNotificationsLink initialCount={count} />;
 }

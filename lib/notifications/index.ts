@@ -7,12 +7,17 @@
  * upload call these with their transaction), so a notification never points at something that was rolled
  * back. Nobody is told about something they may not read (lib/annotations/access), and nobody about
  * their own actions.
+ *
+ * Open badges follow live (./live.ts): they recount on their seminars' signals, which the annotation store
+ * sends after its transaction, and on the user's own signal (./signal.ts), sent here after reading and by
+ * the upload after publishing.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import { canRead, type Viewer } from "@/lib/annotations/access";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/seminars";
+import { announceNotifications } from "./signal";
 
 type Tx = Prisma.TransactionClient;
 
@@ -111,17 +116,27 @@ async function bumpDigest(tx: Tx, userIds: string[], seminarId: string, document
   if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: 1, createdAt: now, updatedAt: now })) });
 }
 
-/** Every other member learns that a text was added to the seminar (call inside the publishing transaction). */
-export async function notifyNewDocument(tx: Tx, input: { seminarId: string; slug: string; actorId: string }): Promise<void> {
+/**
+ * Every other member learns that a text was added to the seminar (call inside the publishing transaction).
+ * Returns who was told: announce them (./signal) once the transaction committed.
+ */
+export async function notifyNewDocument(tx: Tx, input: { seminarId: string; slug: string; actorId: string }): Promise<string[]> {
   const members = await tx.membership.findMany({ where: { seminarId: input.seminarId, userId: { not: input.actorId } }, select: { userId: true } });
   if (members.length)
     await tx.notification.createMany({ data: members.map((m) => ({ userId: m.userId, type: "document", seminarId: input.seminarId, documentSlug: input.slug, actorId: input.actorId })) });
+  return members.map((m) => m.userId);
+}
+
+/** The badge's number and the seminars it counts (a live badge listens to exactly those). */
+export async function unreadState(userId: string): Promise<{ unread: number; seminarIds: string[] }> {
+  const seminarIds = (await db().membership.findMany({ where: { userId }, select: { seminarId: true } })).map((s) => s.seminarId);
+  const unread = await db().notification.count({ where: { userId, readAt: null, seminarId: { in: seminarIds } } });
+  return { unread, seminarIds };
 }
 
 /** Unread notifications of seminars the user still belongs to (the header badge). */
 export async function unreadCount(userId: string): Promise<number> {
-  const seminars = await db().membership.findMany({ where: { userId }, select: { seminarId: true } });
-  return db().notification.count({ where: { userId, readAt: null, seminarId: { in: seminars.map((s) => s.seminarId) } } });
+  return (await unreadState(userId)).unread;
 }
 
 /** The newest notifications, unread first; annotations the user can no longer read are left out. */
@@ -165,7 +180,10 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
       read: r.readAt !== null,
     });
   }
-  if (spent.length) await db().notification.updateMany({ where: { id: { in: spent } }, data: { readAt: new Date() } });
+  if (spent.length) {
+    await db().notification.updateMany({ where: { id: { in: spent } }, data: { readAt: new Date() } });
+    announceNotifications([userId]);
+  }
   return out;
 }
 
@@ -173,10 +191,12 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
 export async function markRead(userId: string, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const r = await db().notification.updateMany({ where: { userId, id: { in: [...ids] }, readAt: null }, data: { readAt: new Date() } });
+  if (r.count) announceNotifications([userId]); // the badge in the user's other tabs and devices
   return r.count;
 }
 
 export async function markAllRead(userId: string): Promise<number> {
   const r = await db().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } });
+  if (r.count) announceNotifications([userId]);
   return r.count;
 }

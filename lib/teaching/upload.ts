@@ -20,6 +20,7 @@ import { DOCUMENT_KINDS, LANGUAGES, type BlockType, type SynopseDocument } from 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { notifyNewDocument } from "@/lib/notifications";
+import { announceNotifications } from "@/lib/notifications/signal";
 import { requireInstructor } from "@/lib/seminars";
 
 /** The largest file accepted (a whole volume fits comfortably). */
@@ -186,7 +187,7 @@ export async function publishUpload(userId: string, seminarId: string, token: st
   if (!draft) throw new AppError("preview-expired");
   const { doc, markdown } = await unpackDraft(draft.document);
   const slug = doc.meta.slug;
-  await db().$transaction(
+  const told = await db().$transaction(
     async (tx) => {
       // Claiming the draft inside the transaction makes "once" hold under concurrent publishes: the second
       // request deletes nothing and stops; a failure below rolls the claim back with everything else.
@@ -194,11 +195,12 @@ export async function publishUpload(userId: string, seminarId: string, token: st
       if (await tx.uploadedDocument.findUnique({ where: { slug }, select: { slug: true } })) throw new AppError("slug-taken", { slug });
       await tx.uploadedDocument.create({ data: { slug, seminarId, markdown, document: JSON.stringify(doc), createdBy: userId } });
       await tx.seminarDocument.create({ data: { seminarId, slug } });
-      await notifyNewDocument(tx, { seminarId, slug, actorId: userId });
+      return notifyNewDocument(tx, { seminarId, slug, actorId: userId });
     },
     // A whole volume is tens of MB of rows: more than Prisma's default 5 s on a busy machine.
     { timeout: 60_000, maxWait: 10_000 },
   );
   cacheUploadedDocument(slug, doc);
+  announceNotifications(told); // committed: the members' badges count the new text now
   return { slug };
 }
