@@ -68,36 +68,55 @@ export function findMentions(text: string, members: ReadonlyArray<{ userId: stri
 
 /** Notifications for a just-created annotation (call inside its transaction). */
 export async function notifyForAnnotation(tx: Tx, a: AnnotationDto): Promise<void> {
-  const members = await tx.membership.findMany({ where: { seminarId: a.seminarId }, select: { userId: true, role: true, user: { select: { name: true } } } });
-  const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden };
-  const mayRead = (m: { userId: string; role: string }) => canRead({ userId: m.userId, role: m.role as Role } satisfies Viewer, audience);
-  const told = new Set<string>([a.author.id]);
-  const rows: Prisma.NotificationCreateManyInput[] = [];
-  const slug = a.targets[0]?.documentSlug ?? null;
+  await notifyForAnnotations(tx, [a]);
+}
 
-  if (a.parentId) {
-    const parent = await tx.annotation.findUnique({ where: { id: a.parentId }, select: { authorId: true } });
-    const root = a.rootId && a.rootId !== a.parentId ? await tx.annotation.findUnique({ where: { id: a.rootId }, select: { authorId: true } }) : null;
-    for (const authorId of [parent?.authorId, root?.authorId]) {
-      const m = members.find((x) => x.userId === authorId);
-      if (!m || told.has(m.userId) || !mayRead(m)) continue;
-      told.add(m.userId);
-      rows.push({ userId: m.userId, type: "reply", seminarId: a.seminarId, annotationId: a.id, documentSlug: await rootSlug(tx, a), actorId: a.author.id });
+/**
+ * Notifications for annotations created together in one transaction (the annotation store writes
+ * concurrent saves as one batch): the same rows as notifyForAnnotation for each in turn, with a handful
+ * of queries for the whole batch instead of a handful per annotation.
+ */
+export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[]): Promise<void> {
+  const seminarIds = [...new Set(list.map((a) => a.seminarId))];
+  const allMembers = await tx.membership.findMany({ where: { seminarId: { in: seminarIds } }, select: { seminarId: true, userId: true, role: true, user: { select: { name: true } } } });
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  // Digest bumps per seminar and document: how many of the batch's notes each member is told about.
+  const digests = new Map<string, { seminarId: string; slug: string; counts: Map<string, number> }>();
+
+  for (const a of list) {
+    const members = allMembers.filter((m) => m.seminarId === a.seminarId);
+    const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden };
+    const mayRead = (m: { userId: string; role: string }) => canRead({ userId: m.userId, role: m.role as Role } satisfies Viewer, audience);
+    const told = new Set<string>([a.author.id]);
+    const slug = a.targets[0]?.documentSlug ?? null;
+
+    if (a.parentId) {
+      const parent = await tx.annotation.findUnique({ where: { id: a.parentId }, select: { authorId: true } });
+      const root = a.rootId && a.rootId !== a.parentId ? await tx.annotation.findUnique({ where: { id: a.rootId }, select: { authorId: true } }) : null;
+      for (const authorId of [parent?.authorId, root?.authorId]) {
+        const m = members.find((x) => x.userId === authorId);
+        if (!m || told.has(m.userId) || !mayRead(m)) continue;
+        told.add(m.userId);
+        rows.push({ userId: m.userId, type: "reply", seminarId: a.seminarId, annotationId: a.id, documentSlug: await rootSlug(tx, a), actorId: a.author.id });
+      }
+    }
+    for (const userId of findMentions(a.bodyText, members.map((m) => ({ userId: m.userId, name: m.user.name })))) {
+      const m = members.find((x) => x.userId === userId)!;
+      if (told.has(userId) || !mayRead(m)) continue;
+      told.add(userId);
+      rows.push({ userId, type: "mention", seminarId: a.seminarId, annotationId: a.id, documentSlug: slug ?? (await rootSlug(tx, a)), actorId: a.author.id });
+    }
+
+    // New notes and links (not replies or bare highlights): one unread digest per member, seminar and document.
+    if (!a.parentId && (a.motivation === "commenting" || a.motivation === "linking") && slug) {
+      const key = `${a.seminarId}\n${slug}`;
+      let digest = digests.get(key);
+      if (!digest) digests.set(key, (digest = { seminarId: a.seminarId, slug, counts: new Map() }));
+      for (const m of members) if (!told.has(m.userId) && mayRead(m)) digest.counts.set(m.userId, (digest.counts.get(m.userId) ?? 0) + 1);
     }
   }
-  for (const userId of findMentions(a.bodyText, members.map((m) => ({ userId: m.userId, name: m.user.name })))) {
-    const m = members.find((x) => x.userId === userId)!;
-    if (told.has(userId) || !mayRead(m)) continue;
-    told.add(userId);
-    rows.push({ userId, type: "mention", seminarId: a.seminarId, annotationId: a.id, documentSlug: slug ?? (await rootSlug(tx, a)), actorId: a.author.id });
-  }
   if (rows.length) await tx.notification.createMany({ data: rows });
-
-  // New notes and links (not replies or bare highlights): one unread digest per member, seminar and document.
-  if (!a.parentId && (a.motivation === "commenting" || a.motivation === "linking") && slug) {
-    const others = members.filter((m) => !told.has(m.userId) && mayRead(m)).map((m) => m.userId);
-    if (others.length) await bumpDigest(tx, others, a.seminarId, slug);
-  }
+  for (const d of digests.values()) if (d.counts.size) await bumpDigest(tx, d.counts, d.seminarId, d.slug);
 }
 
 async function rootSlug(tx: Tx, a: AnnotationDto): Promise<string | null> {
@@ -107,13 +126,18 @@ async function rootSlug(tx: Tx, a: AnnotationDto): Promise<string | null> {
   return t?.documentSlug ?? null;
 }
 
-async function bumpDigest(tx: Tx, userIds: string[], seminarId: string, documentSlug: string): Promise<void> {
+/** Adds `counts` (member → notes) to each member's open digest, or opens one with that count. */
+async function bumpDigest(tx: Tx, counts: ReadonlyMap<string, number>, seminarId: string, documentSlug: string): Promise<void> {
   const now = new Date();
+  const userIds = [...counts.keys()];
   const open = await tx.notification.findMany({ where: { userId: { in: userIds }, seminarId, documentSlug, type: "activity", readAt: null }, select: { id: true, userId: true } });
-  if (open.length) await tx.notification.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { count: { increment: 1 }, updatedAt: now } });
+  // One UPDATE per distinct increment: usually one or two (a batch's authors count their own note less).
+  const byIncrement = new Map<number, string[]>();
+  for (const o of open) byIncrement.set(counts.get(o.userId)!, [...(byIncrement.get(counts.get(o.userId)!) ?? []), o.id]);
+  for (const [k, ids] of byIncrement) await tx.notification.updateMany({ where: { id: { in: ids } }, data: { count: { increment: k }, updatedAt: now } });
   const have = new Set(open.map((o) => o.userId));
   const fresh = userIds.filter((u) => !have.has(u));
-  if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: 1, createdAt: now, updatedAt: now })) });
+  if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: counts.get(userId)!, createdAt: now, updatedAt: now })) });
 }
 
 /**

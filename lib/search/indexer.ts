@@ -5,7 +5,7 @@
  * marker stored in SearchIndexState: on the first search after a start, and by the seed script.
  */
 import { createHash } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import type { SynopseDocument } from "@/lib/content/types";
 import { databaseProvider } from "@/lib/db/adapter";
@@ -51,6 +51,29 @@ export async function indexAnnotation(tx: Tx, a: AnnotationDto): Promise<void> {
   }
   const rows = annotationEntries(a, passages);
   if (rows.length) await tx.searchEntry.createMany({ data: rows });
+}
+
+/**
+ * Index annotations created in the current transaction (nothing indexed under their ids yet): what
+ * indexAnnotation does for each, with one query for the thread roots' passages and one multi-row INSERT
+ * (raw SQL: Prisma's createMany costs a fraction of a millisecond of CPU per row).
+ */
+export async function indexNewAnnotations(tx: Prisma.TransactionClient, list: readonly AnnotationDto[]): Promise<void> {
+  const searchable = list.filter((a) => annotationText(a).trim());
+  const rootIds = [...new Set(searchable.filter((a) => !a.targets.length && a.rootId).map((a) => a.rootId!))];
+  const rootPassages = new Map<string, Array<{ documentSlug: string; blockId: string; lang: string }>>();
+  if (rootIds.length) {
+    const found = await tx.target.findMany({ where: { annotationId: { in: rootIds } }, select: { annotationId: true, documentSlug: true, blockId: true, lang: true } });
+    for (const t of found) rootPassages.set(t.annotationId, [...(rootPassages.get(t.annotationId) ?? []), t]);
+  }
+  const rows = searchable.flatMap((a) =>
+    annotationEntries(a, a.targets.length ? a.targets : a.rootId ? (rootPassages.get(a.rootId) ?? []) : []).map(
+      (r) => Prisma.sql`(${r.kind}, ${r.seminarId ?? null}, ${r.annotationId ?? null}, ${r.documentSlug}, ${r.blockId}, ${r.lang}, ${r.w}, ${r.de}, ${r.en}, ${r.nk})`,
+    ),
+  );
+  if (rows.length) {
+    await tx.$executeRaw`INSERT INTO "SearchEntry" ("kind", "seminarId", "annotationId", "documentSlug", "blockId", "lang", "w", "de", "en", "nk") VALUES ${Prisma.join(rows)}`;
+  }
 }
 
 /**

@@ -161,7 +161,9 @@ export async function setDocuments(userId: string, seminarId: string, slugs: str
 }
 
 export async function seminarHasDocument(seminarId: string, slug: string): Promise<boolean> {
-  return (await db().seminarDocument.count({ where: { seminarId, slug } })) > 0;
+  // Raw SQL: asked on every save; one indexed lookup instead of Prisma's query pipeline (~1 ms of CPU).
+  const rows = await db().$queryRaw<unknown[]>`SELECT 1 AS "found" FROM "SeminarDocument" WHERE "seminarId" = ${seminarId} AND "slug" = ${slug} LIMIT 1`;
+  return rows.length > 0;
 }
 
 /**

@@ -1,0 +1,58 @@
+/**
+ * The rows of new annotations, written as a few multi-row INSERTs per batch (see group-commit.ts): the
+ * annotations, their passages, their tags and their Event rows. Raw SQL through Prisma's tagged
+ * templates (bound parameters, the same on SQLite and PostgreSQL: quoted identifiers, placeholders chosen
+ * by Prisma) because Prisma's ORM calls cost 1–2 ms of CPU each in its JS query pipeline, and a nested
+ * create with read-back several of them — per note, the bulk of a save. Columns with defaults
+ * (hidden, revision) take them; ids and timestamps come from the DTO, which is therefore exactly what
+ * the rows hold and needs no read-back.
+ */
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { AnnotationDto } from "./types";
+
+type Tx = Prisma.TransactionClient;
+
+export async function insertAnnotations(tx: Tx, list: readonly AnnotationDto[]): Promise<void> {
+  if (list.length === 0) return;
+  const annotations = list.map(
+    (a) => Prisma.sql`(${a.id}, ${a.seminarId}, ${a.author.id}, ${a.motivation}, ${a.visibility}, ${a.recipientId}, ${a.parentId}, ${a.rootId}, ${a.relation}, ${a.bodyHtml}, ${a.bodyText}, ${new Date(a.createdAt)}, ${new Date(a.updatedAt)})`,
+  );
+  await tx.$executeRaw`INSERT INTO "Annotation" ("id", "seminarId", "authorId", "motivation", "visibility", "recipientId", "parentId", "rootId", "relation", "bodyHtml", "bodyText", "createdAt", "updatedAt") VALUES ${Prisma.join(annotations)}`;
+
+  const targets = list.flatMap((a) =>
+    a.targets.map(
+      (t) =>
+        Prisma.sql`(${randomUUID()}, ${a.id}, ${t.role}, ${t.documentSlug}, ${t.documentVersion}, ${t.lang}, ${t.blockId}, ${t.blockStart}, ${t.blockEnd}, ${t.start}, ${t.end}, ${t.exact}, ${t.prefix}, ${t.suffix})`,
+    ),
+  );
+  if (targets.length) {
+    await tx.$executeRaw`INSERT INTO "Target" ("id", "annotationId", "role", "documentSlug", "documentVersion", "lang", "blockId", "blockStart", "blockEnd", "start", "end", "exact", "prefix", "suffix") VALUES ${Prisma.join(targets)}`;
+  }
+
+  const tags = list.flatMap((a) => a.tags.map((tag) => Prisma.sql`(${a.id}, ${tag})`));
+  if (tags.length) await tx.$executeRaw`INSERT INTO "AnnotationTag" ("annotationId", "tag") VALUES ${Prisma.join(tags)}`;
+}
+
+export interface NewEvent {
+  seminarId: string;
+  type: string;
+  annotationId: string;
+  actorId: string;
+  payload: string;
+}
+
+/** Appends Event rows; returns their ids in the order given. */
+export async function insertEvents(tx: Tx, events: readonly NewEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const now = new Date();
+  const values = events.map((e) => Prisma.sql`(${e.seminarId}, ${e.type}, ${e.annotationId}, ${e.actorId}, ${e.payload}, ${now})`);
+  const rows = await tx.$queryRaw<Array<{ id: number | bigint; annotationId: string }>>`INSERT INTO "Event" ("seminarId", "type", "annotationId", "actorId", "payload", "createdAt") VALUES ${Prisma.join(values)} RETURNING "id", "annotationId"`;
+  // RETURNING's row order is not promised by either database: match by annotation (one event each here).
+  const idOf = new Map(rows.map((r) => [r.annotationId, Number(r.id)]));
+  return events.map((e) => {
+    const id = idOf.get(e.annotationId);
+    if (id === undefined) throw new Error(`event for ${e.annotationId} not returned`);
+    return id;
+  });
+}
