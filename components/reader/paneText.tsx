@@ -33,7 +33,8 @@ export function paneText(
   return {
     content: (
       <WindowedDocument
-        key={doc.version}
+        // Ids carry the pane's name: a pane that becomes another (one to its left was closed) starts afresh.
+        key={`${paneId}@${doc.version}`}
         slug={doc.meta.slug}
         version={doc.version}
         paneId={paneId}
@@ -44,6 +45,6 @@ export function paneText(
         count={plan.windows.length}
       />
     ),
-    outline: <Outline entries={documentOutline(doc, paneId, labels, { withBlocks: true, notes: false })} label={outline.label} summary={outline.summary} docLang={lang} uiLang={uiLang} />,
+    outline: <Outline entries={documentOutline(doc, paneId, labels, { withBlocks: true, notes: false })} label={outline.label} summary={outline.summary} docLang={lang} uiLang={uiLang} asHtml />,
   };
 }

@@ -492,3 +492,16 @@ export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: nu
   windowCache.set(key, html);
   return html;
 }
+
+/**
+ * A long outline's items as one HTML string (a volume has a thousand chapters or more): as React elements they
+ * would weigh about twice as much in the page, once in the HTML and once more in the RSC payload.
+ */
+export function outlineItemsHtml(entries: readonly WindowedOutlineEntry[], docLang: string, uiLang: string): string {
+  let out = "";
+  for (const e of entries) {
+    const block = e.block ? ` data-target-block="${escapeHtml(e.block)}"` : "";
+    out += `<li class="outline-l${Math.min(e.level, 3)}"><a href="#${escapeHtml(e.id)}" data-outline-link=""${block} lang="${escapeHtml(e.ui ? uiLang : docLang)}">${escapeHtml(e.text)}</a></li>`;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDocument, listDocuments } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
-import { documentOutline, renderDocument, renderDocumentHead, renderWindow, type DocumentLabels } from "./html";
+import { documentOutline, outlineItemsHtml, renderDocument, renderDocumentHead, renderWindow, type DocumentLabels } from "./html";
 import { fixtureDocument } from "./fixture-document";
 import { fixtureVolume } from "./fixture-volume";
 import { BLOCK_OVERHEAD, initialWindow, isWindowed, planWindows, WINDOW_BUDGET, windowOf, windowsAfterLoading } from "./window";
@@ -184,5 +184,17 @@ describe("the outline of a windowed document", () => {
     const last = outline[outline.length - 1];
     expect(last).toMatchObject({ id: "pane3-h800", block: "h800" });
     expect(windowOf(plan, last.block!)).toBe(plan.windows.length - 1);
+  });
+});
+
+describe("a long outline as HTML", () => {
+  it("has the same items as the outline's elements, escaped, each with the block to load", () => {
+    const entries = [...documentOutline(fixtureDocument, "pane1", labels, { withBlocks: true }), { id: "pane1-h9", text: `<Kapitel "9">`, level: 2, block: "h9" }];
+    const html = outlineItemsHtml(entries, "de", "en");
+    expect(html.match(/<li /g)).toHaveLength(entries.length);
+    expect(html).toContain(`<li class="outline-l2"><a href="#pane1-h9" data-outline-link="" data-target-block="h9" lang="de">&lt;Kapitel &quot;9&quot;&gt;</a></li>`);
+    // Forum posts and the notes are named in the interface's language.
+    expect(html).toContain(`data-target-block="p1" lang="en">Post 1 — thanepower</a>`);
+    expect(html).toContain(`<a href="#pane1-notes" data-outline-link="" lang="en">Notes</a>`);
   });
 });
