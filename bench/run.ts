@@ -68,6 +68,7 @@ async function main() {
     ["./reader.ts", "benchReader", "Reader: server render and JavaScript shipped"],
     ["./api.ts", "benchApi", "Annotations API and live delivery"],
     ["./search.ts", "benchSearch", "Search"],
+    ["./volume.ts", "benchVolume", "A whole volume (5 MB TEI) in the reader, against Mastný's essay"],
   ] as const;
   const present = serverBenches.filter(([p]) => existsSync(new URL(p, import.meta.url)));
   if (present.length) {
