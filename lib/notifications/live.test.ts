@@ -129,6 +129,19 @@ describe("live unread badge", () => {
     expect(subscribed).toBe(0);
   });
 
+  it("follows a seminar joined while the badge is open", async () => {
+    const seminars = await import("@/lib/seminars");
+    const newcomer = await createTestUser("Nina Newcomer");
+    const second = await seminars.createSeminar(teacher.id, { title: "Joined later", documents: ["live-essay"] });
+    const badge = watch(newcomer.id);
+    await badge.reaches(0);
+    await seminars.joinByInvite(newcomer.id, second.inviteCode);
+    await new Promise((r) => setTimeout(r, 100)); // the stream re-reads the memberships on the user's signal
+    await store.createAnnotation(teacher.id, second.id, { target, body: "@Nina Newcomer welcome, read the first paragraph." });
+    await badge.reaches(1);
+    badge.close();
+  });
+
   it.skipIf(!onPostgres)("follows a mention written through another instance (LISTEN/NOTIFY)", async () => {
     const { createPgBus } = await import("@/lib/live/pg-bus");
     const { eventBus, setEventBus } = await import("@/lib/live/bus");

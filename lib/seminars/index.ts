@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { documentCatalog } from "./catalog";
+import { announceNotifications } from "@/lib/notifications/signal";
 
 export type Role = "instructor" | "student";
 export const ROLES: readonly Role[] = ["instructor", "student"];
@@ -200,6 +201,8 @@ export async function joinByInvite(userId: string, inviteCode: string): Promise<
     create: { seminarId: s.id, userId, role: "student" },
     update: {},
   });
+  // An open notifications badge starts following the new seminar now, not at the next page load.
+  announceNotifications([userId]);
   return { seminarId: s.id, role: m.role as Role };
 }
 
