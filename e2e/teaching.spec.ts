@@ -307,6 +307,13 @@ test("a whole volume reads smoothly in the reader", async ({ browser }) => {
   await pane.getByRole("button", { name: /^Load earlier part \(\d+ of \d+\)$/ }).click();
   const focused = teacher.locator(":focus");
   await expect(focused).toHaveText(/^Kapitel \d+$/);
-  expect(Number((await focused.textContent())!.replace("Kapitel ", ""))).toBeLessThan(600);
+  const chapter = (await focused.textContent())!;
+  expect(Number(chapter.replace("Kapitel ", ""))).toBeLessThan(600);
+
+  // Switching the interface to German keeps the reader at that chapter (another part than the link's).
+  await teacher.getByRole("navigation", { name: "Interface language" }).getByRole("link", { name: "Deutsch" }).click();
+  await expect(teacher.locator("html")).toHaveAttribute("lang", "de");
+  await expect(panel.getByRole("heading", { name: chapter, exact: true })).toBeInViewport();
+  await expect(panel.getByRole("button", { name: /^Nächsten Teil laden|^Vorherigen Teil laden/ }).first()).toBeAttached();
   await teacher.context().close();
 });

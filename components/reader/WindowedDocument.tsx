@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { callApi } from "@/lib/http-client";
 import { windowsAfterLoading } from "@/lib/reader/window";
 import { jumpTo } from "./Pane";
+import { peekReaderPlace } from "./scrollMemory";
 import { announcePaneContent, registerWindowedPane } from "./windowRegistry";
 import "./windowed.css";
 
@@ -105,7 +106,8 @@ export default function WindowedDocument({
             r.data.n,
             MAX_LOADED,
           );
-          anchor.current = side === "jump" ? null : measureAnchor();
+          // (After a jump far away nothing under the reader's eyes stays: the caller scrolls to its target.)
+          anchor.current = measureAnchor();
           await new Promise<void>((resolve) => {
             onCommit.current.push(resolve);
             setWindows(keep.map((k) => byN.get(k)!));
@@ -171,6 +173,22 @@ export default function WindowedDocument({
     if (endEdge.current) observer.observe(endEdge.current);
     return () => observer.disconnect();
   }, [lo, hi, failed, neighbour, show]);
+
+  // After a change of interface language: back to the block the reader was at (it may be in another window
+  // than the one the server rendered). Runs before the reader restores plain scroll positions, and after it.
+  useEffect(() => {
+    const place = peekReaderPlace(Number(paneId.replace(/^pane/, "")) - 1);
+    if (!place) return;
+    const restore = () => {
+      const el = document.getElementById(`${paneId}-${place.blockId}`);
+      const s = scroller();
+      if (el && s) s.scrollTop += el.getBoundingClientRect().top - s.getBoundingClientRect().top - place.offset;
+    };
+    if (document.getElementById(`${paneId}-${place.blockId}`)) requestAnimationFrame(restore);
+    else void show(`block=${encodeURIComponent(place.blockId)}`, "jump").then((ok) => ok && restore());
+    // Only for the render the language switch led to.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Outline entries, notes, links and deep links in parts not loaded.
   useEffect(() => registerWindowedPane(paneId, async (blockId) => void (await show(`block=${encodeURIComponent(blockId)}`, "jump"))), [paneId, show]);
