@@ -7,7 +7,7 @@
  *    (target p95 ≤ 300 ms), measured between saves at rest.
  */
 import { demoSeminar, noteBody, readEvents, sleep } from "@/system/harness";
-import { closedLoop, seminarMembers, summarize } from "./loadgen";
+import { closedLoop, seminarMembers, send, summarize } from "./loadgen";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -18,14 +18,15 @@ export async function benchApi(base: string): Promise<{ rows: Row[]; notes: stri
   const seminar = await demoSeminar(members[0]);
 
   // Warm-up: first requests compile routes and fill caches.
-  await closedLoop(members.slice(0, 10), 2, async (m, i) => ({ kind: "warm", ok: (await m.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `warm ${i}`, i) })).status === 201 }));
+  await closedLoop(members.slice(0, 10), 2, async (m, i) => ({ kind: "warm", ok: (await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `warm ${i}`, i) })).status === 201 }));
+  await closedLoop(members, 1, async (m) => ({ kind: "warm", ok: (await send(m, "/api/health")).status === 200 }));
 
-  const baseline = summarize(...unpack(await closedLoop(members, Math.min(5, seconds), async (m) => ({ kind: "health", ok: (await m.fetch("/api/health")).ok }))));
+  // Baseline and creates use the same client (send: node:http, keep-alive, gzip accepted like a browser).
+  const baseline = summarize(...unpack(await closedLoop(members, Math.min(5, seconds), async (m) => ({ kind: "health", ok: (await send(m, "/api/health")).status === 200 }))));
   const create = summarize(
     ...unpack(
       await closedLoop(members, seconds, async (m, i) => {
-        const res = await m.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `Bench note ${i}`, i) });
-        await res.arrayBuffer();
+        const res = await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `Bench note ${i}`, i) });
         return { kind: "create", ok: res.status === 201 };
       }),
     ),

@@ -5,7 +5,43 @@
  * time (read / annotate / search), which autocannon's fixed request list cannot express; latency is
  * measured per request with the same clock for every kind.
  */
+import http from "node:http";
+import { gunzipSync, inflateSync } from "node:zlib";
 import { Member } from "@/system/harness";
+
+/**
+ * One request as a browser tab of `member` sends it (session cookie, JSON body, gzip/deflate accepted and
+ * decoded), over node:http with a keep-alive agent (one reused socket per concurrent member). Not fetch:
+ * undici's fetch with its WHATWG streams costs this machine 1–2 ms of CPU per request, and the load
+ * generator shares the 2 cores with the server it measures — every millisecond it spends is one the
+ * server lacks, so a heavy client caps the numbers of the server under test and of its baseline alike.
+ */
+export function send(member: Member, pathname: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: Buffer }> {
+  const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: "*/*" };
+  if (init.body !== undefined) {
+    headers["content-type"] = "application/json";
+    headers["content-length"] = String(Buffer.byteLength(init.body));
+  }
+  return new Promise((resolve, reject) => {
+    const req = http.request(member.base + pathname, { method: init.method ?? "GET", headers, agent: keepAlive }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = res.headers["content-encoding"];
+        try {
+          resolve({ status: res.statusCode ?? 0, body: encoding === "gzip" ? gunzipSync(raw) : encoding === "deflate" ? inflateSync(raw) : raw });
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
 export interface Sample {
   kind: string;

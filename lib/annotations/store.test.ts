@@ -319,3 +319,53 @@ describe("live events", () => {
     await reader.cancel().catch(() => {});
   });
 });
+
+describe("saves arriving together (written as one transaction)", () => {
+  it("each is stored whole and exactly as returned, with its own event, search entry and notification", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { search } = await import("@/lib/search/search");
+    const digestOf = async (userId: string) =>
+      (await db().notification.findMany({ where: { userId, seminarId, documentSlug: "essay-en", type: "activity", readAt: null } })).reduce((n, r) => n + r.count, 0);
+    const before = await stream.latestEventId(seminarId);
+    const [instructorBefore, aliceBefore] = [await digestOf(instructor.id), await digestOf(alice.id)];
+    const authors = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? alice : bob));
+    const saved = await Promise.all(
+      authors.map((u, i) => store.createAnnotation(u.id, seminarId, { target: passage(i % 10, (i % 10) + 8), body: `<p>zusammengespeichert ${i}</p>`, tags: i % 4 === 0 ? ["Quelle"] : undefined })),
+    );
+    expect(new Set(saved.map((a) => a.id)).size).toBe(24);
+    saved.forEach((a, i) => expect(a).toMatchObject({ author: { id: authors[i].id }, bodyText: `zusammengespeichert ${i}`, tags: i % 4 === 0 ? ["Quelle"] : [] }));
+    for (const a of saved) expect(await store.getAnnotation(instructor.id, a.id)).toEqual(a);
+
+    const events = (await stream.eventsAfter({ userId: instructor.id, role: "instructor" }, seminarId, before)).events;
+    expect(events.map((e) => (e.data as AnnotationDto).id).sort()).toEqual(saved.map((a) => a.id).sort());
+    expect(events.map((e) => e.type)).toEqual(saved.map(() => "annotation.created"));
+
+    const found = await search(instructor.id, { q: "zusammengespeichert", seminar: seminarId });
+    const hits = new Set(found.groups.flatMap((g) => g.results.map((r) => (r as { annotationId?: string }).annotationId)));
+    for (const a of saved) expect(hits.has(a.id)).toBe(true);
+
+    // As if saved one by one: the instructor is told of all 24, Alice of Bob's 16.
+    expect((await digestOf(instructor.id)) - instructorBefore).toBe(24);
+    expect((await digestOf(alice.id)) - aliceBefore).toBe(16);
+  });
+
+  it("one that the database refuses fails alone; the others are saved", async () => {
+    const { db } = await import("@/lib/db/client");
+    // A trigger stands in for anything that fails one save at write time (a constraint, a vanished row).
+    if (testDb.provider === "postgresql") {
+      await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION synopse_test_poison() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'poisoned note'; END $$ LANGUAGE plpgsql`);
+      await db().$executeRawUnsafe(`CREATE TRIGGER synopse_test_poison BEFORE INSERT ON "Annotation" FOR EACH ROW WHEN (NEW."bodyText" = 'poison') EXECUTE FUNCTION synopse_test_poison()`);
+    } else {
+      await db().$executeRawUnsafe(`CREATE TRIGGER synopse_test_poison BEFORE INSERT ON "Annotation" WHEN NEW."bodyText" = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned note'); END`);
+    }
+    try {
+      const bodies = ["<p>before</p>", "<p>neighbour one</p>", "<p>poison</p>", "<p>neighbour two</p>"];
+      const results = await Promise.allSettled(bodies.map((body) => store.createAnnotation(alice.id, seminarId, { target: passage(), body })));
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+      for (const r of results) if (r.status === "fulfilled") expect(await store.getAnnotation(alice.id, r.value.id)).toEqual(r.value);
+      expect(await db().annotation.count({ where: { bodyText: "poison" } })).toBe(0);
+    } finally {
+      await db().$executeRawUnsafe(testDb.provider === "postgresql" ? `DROP TRIGGER synopse_test_poison ON "Annotation"` : `DROP TRIGGER synopse_test_poison`);
+    }
+  });
+});
