@@ -11,31 +11,10 @@
  */
 import { Member } from "@/system/harness";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
-import type { DocumentLabels } from "@/lib/reader/html";
+import { windowLabels } from "@/app/api/documents/[slug]/window/labels";
 
 type Row = { name: string; value: number; unit: string };
 
-/** The reader's English labels (messages/en.json "Document"), for the in-process render. */
-const ENGLISH_LABELS: DocumentLabels = {
-  uiLang: "en",
-  untitled: "Untitled",
-  notes: "Notes",
-  noteMarker: (l) => `Note ${l}`,
-  backToMarker: (l) => `Back to the text at note ${l}`,
-  noteMissing: "This note is missing from the source",
-  noteTruncated: "This note is truncated in the source",
-  post: (n) => `Post ${n}`,
-  comment: (n) => `Comment ${n}`,
-  bio: "About the author",
-  unknownMember: "unknown member",
-  authorInferred: "(inferred)",
-  edited: "(edited)",
-  quotingPost: (n, a) => `Quoting post ${n} — ${a}`,
-  quotingOutside: "Quoted from outside the thread",
-  quotedFrom: (a) => `Quoted: ${a}`,
-  formatDate: (d) => d,
-  source: "Source:",
-};
 
 const RUNS = Number(process.env.BENCH_VOLUME_RUNS ?? 20);
 const WARMUP = 3;
@@ -95,7 +74,7 @@ export async function benchVolume(base: string): Promise<{ rows: Row[]; notes: s
   const { buildMemorySource } = await import("@/lib/content/pipeline");
   const { renderDocument } = await import("@/lib/reader/html");
   const doc = buildMemorySource({ fileName: "band.xml", bytes: tei, slug: "bench-band", meta: { kind: "essay", source: "bench" } }).doc;
-  const wholeKB = Buffer.byteLength(renderDocument(doc, "pane1", ENGLISH_LABELS).html) / 1024;
+  const wholeKB = Buffer.byteLength(renderDocument(doc, "pane1", windowLabels("en")).html) / 1024;
 
   const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
   return {
