@@ -1,6 +1,5 @@
-import os from "node:os";
-import path from "node:path";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
+import { openAs, saveSessions, type SavedSession } from "./support/people";
 import { SAMPLE_TEI } from "../lib/content/testing/tei-sample";
 import { teiVolume } from "../lib/content/testing/tei-volume";
 
@@ -15,39 +14,19 @@ import { teiVolume } from "../lib/content/testing/tei-volume";
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ mode: "serial" });
 
-const PASSWORD = "synopse-demo";
 const INSTRUCTOR = "instructor@synopse.test";
 const ANNA = "student1@synopse.test"; // Anna Petrova
 const BEN = "student2@synopse.test"; // Ben Fischer
-const sessions = new Map<string, string>();
+let sessions = new Map<string, SavedSession>();
 let seminar = "";
 let seminarTitle = "";
 let slug = "";
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/en/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
-}
-
-async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1400, height: 900 }, storageState: sessions.get(email)! });
-  return context.newPage();
-}
+const as = (browser: Browser, email: string): Promise<Page> => openAs(browser, sessions.get(email)!);
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
-  for (const email of [INSTRUCTOR, ANNA, BEN]) {
-    const context = await browser.newContext({ locale: "en-US" });
-    const page = await context.newPage();
-    await signIn(page, email);
-    const file = path.join(os.tmpdir(), `synopse-teaching-${process.pid}-${email}.json`);
-    await context.storageState({ path: file });
-    sessions.set(email, file);
-    await context.close();
-  }
+  sessions = await saveSessions(browser, [INSTRUCTOR, ANNA, BEN], "teaching");
   const page = await as(browser, INSTRUCTOR);
   seminarTitle = `Teaching ${Date.now()}`;
   const created = await page.request.post("/api/seminars", { data: { title: seminarTitle, documents: [] } });
