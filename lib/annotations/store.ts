@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { eventBus } from "@/lib/live/bus";
 import { requireMember, roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
@@ -129,14 +130,19 @@ async function checkRecipient(seminarId: string, authorId: string, recipientId: 
   return recipientId;
 }
 
-/** The member's role and name (for the new annotation's author); not-found for non-members. */
-async function authorIn(userId: string, seminarId: string): Promise<{ role: Role; name: string }> {
-  // Raw SQL, like the writes below (insert.ts): one indexed lookup instead of Prisma's query pipeline.
-  const rows = await db().$queryRaw<Array<{ role: string; name: string }>>`
-    SELECT m."role" AS "role", u."name" AS "name" FROM "Membership" m JOIN "user" u ON u."id" = m."userId"
+/**
+ * The member's role and name (for the new annotation's author), and whether `slug` is one of the seminar's
+ * documents — one indexed read outside Prisma's pipeline (lib/db/read); not-found for non-members.
+ */
+async function authorIn(userId: string, seminarId: string, slug: string | null): Promise<{ role: Role; name: string; hasDocument: boolean }> {
+  const rows = await sqlRows<{ role: string; name: string; hasDocument: unknown }>`
+    SELECT m."role" AS "role", u."name" AS "name",
+      EXISTS (SELECT 1 FROM "SeminarDocument" d WHERE d."seminarId" = m."seminarId" AND d."slug" = ${slug}) AS "hasDocument"
+    FROM "Membership" m JOIN "user" u ON u."id" = m."userId"
     WHERE m."seminarId" = ${seminarId} AND m."userId" = ${userId}`;
   if (!rows[0]) throw new AppError("not-found");
-  return { role: rows[0].role as Role, name: rows[0].name };
+  // EXISTS is a boolean on PostgreSQL, 0 or 1 on SQLite.
+  return { role: rows[0].role as Role, name: rows[0].name, hasDocument: rows[0].hasDocument === true || Number(rows[0].hasDocument) === 1 };
 }
 
 /**
@@ -162,7 +168,8 @@ const creates = new GroupCommit<AnnotationDto, number>(async (list) => {
 
 /** Create a note, highlight, link or reply. */
 export async function createAnnotation(userId: string, seminarId: string, rawInput: unknown): Promise<AnnotationDto> {
-  const author = await authorIn(userId, seminarId);
+  const askedSlug = (rawInput as { target?: { documentSlug?: unknown } } | null)?.target?.documentSlug;
+  const author = await authorIn(userId, seminarId, typeof askedSlug === "string" ? askedSlug : null);
   const viewer: Viewer = { userId, role: author.role };
   if ((rawInput as { motivation?: unknown } | null)?.motivation === "linking" && !(rawInput as { parentId?: unknown }).parentId) checkRelation(rawInput, true);
   const input: CreateInput = parse(createInput, rawInput);
@@ -197,7 +204,8 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
       targets.push(...(await resolveLinkEnds(seminarId, input.target, input.bodyTarget)));
     } else {
       if (input.bodyTarget) throw new AppError("invalid-target");
-      if (!(await seminarHasDocument(seminarId, input.target.documentSlug))) throw new AppError("unknown-document", { slug: input.target.documentSlug });
+      const inSeminar = input.target.documentSlug === askedSlug ? author.hasDocument : await seminarHasDocument(seminarId, input.target.documentSlug);
+      if (!inSeminar) throw new AppError("unknown-document", { slug: input.target.documentSlug });
       targets.push(resolveTarget(await loadDocument(input.target.documentSlug), input.target, "target"));
     }
     if (motivation === "commenting" && !body.text) throw new AppError("empty-note");

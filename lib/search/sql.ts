@@ -4,54 +4,19 @@
  * we quoted ourselves (query.ts), so they return the same rows; only the scores' scale differs.
  * Everything user-supplied is a bound parameter.
  */
-import path from "node:path";
-import Database from "better-sqlite3";
-import { databaseProvider, sqliteUrl } from "@/lib/db/adapter";
-import { db } from "@/lib/db/client";
+import { databaseProvider } from "@/lib/db/adapter";
+import { readRows } from "@/lib/db/read";
 import type { EntryKind } from "./indexer";
 import { toFts5, toTsquery, type ParsedQuery } from "./query";
 
 /**
- * Read queries of the search run on SQLite through a connection of their own (better-sqlite3, prepared
- * statements cached) and on PostgreSQL through Prisma's raw queries. Why not Prisma on SQLite too: its
- * JS query pipeline costs a few milliseconds of CPU per query, several times the query itself, and a
- * search makes six or seven — the difference between ~30 ms and ~5 ms per search. Reads see every
- * committed write (WAL), and every write goes through Prisma as before, so the index still follows each
- * write at once.
+ * Read queries of the search run outside Prisma's pipeline (lib/db/read: on SQLite a connection of their
+ * own with cached statements, on PostgreSQL Prisma's raw queries): Prisma's JS query pipeline costs a few
+ * milliseconds of CPU per query, several times the query itself, and a search makes six or seven — the
+ * difference between ~30 ms and ~5 ms per search. Reads see every committed write (WAL), and every write
+ * goes through Prisma as before, so the index still follows each write at once.
  */
-let reader: { url: string; db: Database.Database; statements: Map<string, Database.Statement> } | null = null;
-
-function sqliteReader() {
-  const url = sqliteUrl();
-  if (!reader || reader.url !== url) {
-    reader?.db.close();
-    // Same resolution as the Prisma adapter: a file: path relative to the working directory.
-    const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.replace(/^file:/, ""));
-    const connection = new Database(file, { fileMustExist: true });
-    connection.pragma("busy_timeout = 5000");
-    reader = { url, db: connection, statements: new Map() };
-  }
-  return reader;
-}
-
-/** Run a read query (placeholders: `?` on SQLite, `$n` on PostgreSQL). */
-export async function readRows<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
-  if (databaseProvider() === "postgresql") return db().$queryRawUnsafe<T[]>(sql, ...params);
-  const r = sqliteReader();
-  let statement = r.statements.get(sql);
-  if (!statement) {
-    statement = r.db.prepare(sql);
-    if (r.statements.size > 500) r.statements.clear();
-    r.statements.set(sql, statement);
-  }
-  return statement.all(...(params as unknown[])) as T[];
-}
-
-/** Close the search's own SQLite connection (tests that delete their database file). */
-export function closeSearchReader(): void {
-  reader?.db.close();
-  reader = null;
-}
+export { readRows, closeReader as closeSearchReader } from "@/lib/db/read";
 
 export interface EntryRow {
   id: number;

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { documentCatalog } from "./catalog";
@@ -61,8 +62,9 @@ function newInviteCode(): string {
 }
 
 export async function roleIn(userId: string, seminarId: string): Promise<Role | null> {
-  const m = await db().membership.findUnique({ where: { seminarId_userId: { seminarId, userId } }, select: { role: true } });
-  return (m?.role as Role | undefined) ?? null;
+  // Asked by nearly every request: one indexed read outside Prisma's pipeline (lib/db/read).
+  const rows = await sqlRows<{ role: string }>`SELECT "role" FROM "Membership" WHERE "seminarId" = ${seminarId} AND "userId" = ${userId}`;
+  return (rows[0]?.role as Role | undefined) ?? null;
 }
 
 /** The member's role; not-found for non-members (never reveal that a seminar exists). */
@@ -162,8 +164,8 @@ export async function setDocuments(userId: string, seminarId: string, slugs: str
 }
 
 export async function seminarHasDocument(seminarId: string, slug: string): Promise<boolean> {
-  // Raw SQL: asked on every save; one indexed lookup instead of Prisma's query pipeline (~1 ms of CPU).
-  const rows = await db().$queryRaw<unknown[]>`SELECT 1 AS "found" FROM "SeminarDocument" WHERE "seminarId" = ${seminarId} AND "slug" = ${slug} LIMIT 1`;
+  // Asked on every save: one indexed read outside Prisma's pipeline (lib/db/read).
+  const rows = await sqlRows`SELECT 1 AS "found" FROM "SeminarDocument" WHERE "seminarId" = ${seminarId} AND "slug" = ${slug} LIMIT 1`;
   return rows.length > 0;
 }
 
