@@ -1,5 +1,5 @@
 /**
- * Server side of the reader's notes: which seminar the reader annotates in, and the notes of each open
+ * Server side of the reader's notes: which seminar the reader annotates in, the notes of each open
  * document with their passages already anchored (lib/anchoring runs here, next to the documents, so
  * the browser gets positions instead of the anchoring code and the documents' full text).
  * Framework-free; the reader page passes in the signed-in user and the documents it shows.
@@ -11,7 +11,7 @@ import type { PassageSelectors } from "@/lib/anchoring/types";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar, listSeminars, type Role, type SeminarTagDto } from "@/lib/seminars";
-import { anchorFromResult, isRoot, NOTE_MOTIVATIONS, targetIn, type NotesState, type PassageAnchor } from "./state";
+import { anchorFromResult, keptForReader, targetIn, type NotesState, type PassageAnchor } from "./state";
 
 export interface SeminarChoice {
   id: string;
@@ -107,12 +107,11 @@ export async function loadReaderNotes(
     if (done.has(slug) || !chosen.documents.includes(slug)) continue;
     done.add(slug);
     const list = await listAnnotations(user.id, chosen.id, { document: slug });
-    const roots = list.filter((a) => isRoot(a) && (NOTE_MOTIVATIONS as readonly string[]).includes(a.motivation));
-    const rootIds = new Set(roots.map((r) => r.id));
-    for (const a of list) {
-      if ((isRoot(a) && rootIds.has(a.id)) || (a.rootId && rootIds.has(a.rootId))) state.annotations[a.id] = a;
-    }
-    state.anchors[slug] = anchorIn(doc, roots);
+    // Notes and their replies, and the links touching this document with theirs (a link spanning two open
+    // documents comes twice: the same rows, kept once).
+    const { kept, noteRoots } = keptForReader(list);
+    for (const a of kept) state.annotations[a.id] = a;
+    state.anchors[slug] = anchorIn(doc, noteRoots);
   }
   return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId };
 }

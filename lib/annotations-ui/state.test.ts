@@ -3,7 +3,7 @@ import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
 import { describe } from "@/lib/anchoring";
 import { documentFromBlocks } from "@/lib/anchoring/testing/document";
 import { anchorIn, selectorsOf } from "./load";
-import { applyEvent, colourTag, emptyState, parseTagInput, segmentsFor, threadsFor, upsert, type OpenDocument } from "./state";
+import { applyEvent, colourTag, emptyState, keptForReader, linkThreadOf, parseTagInput, segmentsFor, threadsFor, upsert, type OpenDocument } from "./state";
 
 const doc = documentFromBlocks([
   "Stalin sent out feelers for a separate peace in 1943, or so the story goes.",
@@ -70,11 +70,9 @@ group("live notes", () => {
     expect(toAnchor.map((x) => x.annotation.id)).toEqual([a.id]);
   });
 
-  it("notes on documents not open, and links, are ignored", () => {
+  it("notes on documents not open are ignored", () => {
     const elsewhere = note({ targets: [{ ...target("p1", 0, 6), documentSlug: "other" }] });
-    const link = note({ motivation: "linking" });
-    let s = upsert(emptyState(), elsewhere, open).state;
-    s = upsert(s, link, open).state;
+    const s = upsert(emptyState(), elsewhere, open).state;
     expect(Object.keys(s.annotations)).toEqual([]);
   });
 
@@ -94,6 +92,74 @@ group("live notes", () => {
     s = applyEvent(s, { type: "annotation.removed", data: { id: root.id } }, open).state;
     expect(s.annotations).toEqual({});
     expect(threadsFor(s, doc.meta.slug).placed).toEqual([]);
+  });
+});
+
+group("link threads", () => {
+  /** A link from passage A in the open document to passage B in another one. */
+  const link = (over: Partial<AnnotationDto> = {}) =>
+    note({
+      motivation: "linking",
+      relation: "contradicts",
+      bodyHtml: "<p>Mastný doubts what the forum takes as fact.</p>",
+      bodyText: "Mastný doubts what the forum takes as fact.",
+      targets: [target("p2", 0, 17), { ...target("p1", 0, 6), role: "body", documentSlug: "mastny" }],
+      ...over,
+    });
+  const replyTo = (root: AnnotationDto, over: Partial<AnnotationDto> = {}) => note({ motivation: "replying", parentId: root.id, rootId: root.id, targets: [], ...over });
+
+  it("a link with a passage in an open document is discussed in the reader, but not listed or painted as a note", () => {
+    const l = link();
+    const { state, toAnchor } = applyEvent(emptyState(), { type: "annotation.created", data: l }, open);
+    expect(toAnchor).toEqual([]);
+    expect(linkThreadOf(state, l.id)).toEqual({ root: l, replies: [] });
+    expect(threadsFor(state, doc.meta.slug)).toEqual({ placed: [], orphans: [] });
+    expect(state.anchors[doc.meta.slug]?.[l.id]).toBeUndefined();
+  });
+
+  it("the end in the open document may be either passage; a link between two closed documents is not kept", () => {
+    const fromElsewhere = link({ targets: [{ ...target("p1", 0, 6), documentSlug: "mastny" }, { ...target("p2", 0, 17), role: "body" }] });
+    const between = link({ targets: [{ ...target("p1", 0, 6), documentSlug: "mastny" }, { ...target("p2", 0, 17), role: "body", documentSlug: "kowalski" }] });
+    let s = upsert(emptyState(), fromElsewhere, open).state;
+    s = upsert(s, between, open).state;
+    expect(linkThreadOf(s, fromElsewhere.id)?.root.id).toBe(fromElsewhere.id);
+    expect(linkThreadOf(s, between.id)).toBeNull();
+  });
+
+  it("replies arriving live join the open link's thread in the order they were written; a deleted link takes them along", () => {
+    const l = link();
+    const later = replyTo(l, { author: { id: "u2", name: "Ben Fischer" }, createdAt: "2026-02-01T10:05:00.000Z" });
+    const earlier = replyTo(l, { createdAt: "2026-02-01T10:00:00.000Z" });
+    let s = applyEvent(emptyState(), { type: "annotation.created", data: l }, open).state;
+    s = applyEvent(s, { type: "annotation.created", data: later }, open).state;
+    s = applyEvent(s, { type: "annotation.created", data: earlier }, open).state;
+    expect(linkThreadOf(s, l.id)?.replies.map((r) => r.id)).toEqual([earlier.id, later.id]);
+
+    s = applyEvent(s, { type: "annotation.updated", data: { ...earlier, bodyText: "corrected", revision: 2 } }, open).state;
+    expect(linkThreadOf(s, l.id)?.replies[0].bodyText).toBe("corrected");
+    s = applyEvent(s, { type: "annotation.deleted", data: { id: later.id } }, open).state;
+    expect(linkThreadOf(s, l.id)?.replies.map((r) => r.id)).toEqual([earlier.id]);
+
+    s = applyEvent(s, { type: "annotation.removed", data: { id: l.id } }, open).state;
+    expect(linkThreadOf(s, l.id)).toBeNull();
+    expect(s.annotations).toEqual({});
+  });
+
+  it("a note's thread is not a link's thread", () => {
+    const n1 = note();
+    const s = upsert(emptyState(), n1, open).state;
+    expect(linkThreadOf(s, n1.id)).toBeNull();
+    expect(linkThreadOf(s, "unknown")).toBeNull();
+  });
+
+  it("the page keeps note and link threads with their replies, and anchors only the notes", () => {
+    const n1 = note();
+    const l = link();
+    const tagOnly = note({ motivation: "tagging" as AnnotationDto["motivation"] });
+    const list = [n1, l, tagOnly, replyTo(n1), replyTo(l), replyTo(tagOnly)];
+    const { kept, noteRoots } = keptForReader(list);
+    expect(kept.map((a) => a.id)).toEqual([list[0], list[1], list[3], list[4]].map((a) => a.id));
+    expect(noteRoots.map((a) => a.id)).toEqual([n1.id]);
   });
 });
 

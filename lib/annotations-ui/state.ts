@@ -17,7 +17,7 @@ export type PassageAnchor =
   | { status: "orphan" }
   | { status: "pending" };
 
-/** The motivations the notes panel shows (links have their own bar). */
+/** The motivations the notes panel lists and paints (links have their own markers). */
 export const NOTE_MOTIVATIONS = ["commenting", "highlighting"] as const;
 
 export interface OpenDocument {
@@ -27,8 +27,12 @@ export interface OpenDocument {
 }
 
 export interface NotesState {
+  /**
+   * Notes and highlights with their replies, and the links touching an open document with theirs: a link
+   * is discussed in the notes panel like a note, but painted and listed by the link layer (no anchor here).
+   */
   annotations: Record<string, AnnotationDto>;
-  /** slug → annotation id → anchor (roots only). */
+  /** slug → annotation id → anchor (note roots only). */
   anchors: Record<string, Record<string, PassageAnchor>>;
 }
 
@@ -42,6 +46,21 @@ export type LiveEvent =
 export const isRoot = (a: AnnotationDto) => a.parentId === null;
 
 const shownAsNote = (a: AnnotationDto) => (NOTE_MOTIVATIONS as readonly string[]).includes(a.motivation);
+const isLink = (a: AnnotationDto) => a.motivation === "linking";
+
+/**
+ * What the reader keeps of a document's annotations (as the store lists them for the viewer): note and
+ * highlight threads, and link threads — the root and every reply whose root is kept. `noteRoots` are the
+ * ones whose passage the reader anchors and paints.
+ */
+export function keptForReader(list: readonly AnnotationDto[]): { kept: AnnotationDto[]; noteRoots: AnnotationDto[] } {
+  const roots = list.filter((a) => isRoot(a) && (shownAsNote(a) || isLink(a)));
+  const rootIds = new Set(roots.map((r) => r.id));
+  return {
+    kept: list.filter((a) => rootIds.has(a.id) || (!!a.rootId && rootIds.has(a.rootId))),
+    noteRoots: roots.filter(shownAsNote),
+  };
+}
 
 /** The annotation's passage in a given document (its first target there). */
 export function targetIn(a: AnnotationDto, slug: string): TargetDto | undefined {
@@ -73,6 +92,12 @@ export interface Change {
 /** Add or replace one annotation (from a live event or the user's own save). */
 export function upsert(state: NotesState, a: AnnotationDto, docs: readonly OpenDocument[]): Change {
   const toAnchor: Change["toAnchor"] = [];
+  if (isRoot(a) && isLink(a)) {
+    // A link belongs here when one of its passages is in an open document (its marker is shown there).
+    const open = new Set(docs.map((d) => d.slug));
+    if (!a.targets.some((t) => open.has(t.documentSlug))) return { state, toAnchor };
+    return { state: { ...state, annotations: { ...state.annotations, [a.id]: a } }, toAnchor };
+  }
   if (isRoot(a)) {
     if (!shownAsNote(a)) return { state, toAnchor };
     const anchors = { ...state.anchors };
@@ -145,14 +170,7 @@ export interface Thread {
  */
 export function threadsFor(state: NotesState, slug: string): { placed: Thread[]; orphans: Thread[] } {
   const bySlug = state.anchors[slug] ?? {};
-  const replies = new Map<string, AnnotationDto[]>();
-  for (const a of Object.values(state.annotations)) {
-    if (isRoot(a) || !a.rootId) continue;
-    const list = replies.get(a.rootId) ?? [];
-    list.push(a);
-    replies.set(a.rootId, list);
-  }
-  const byTime = (x: AnnotationDto, y: AnnotationDto) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id);
+  const replies = repliesByRoot(state);
   const threads: Thread[] = Object.entries(bySlug)
     .filter(([id]) => state.annotations[id])
     .map(([id, anchor]) => ({ root: state.annotations[id], anchor, replies: (replies.get(id) ?? []).sort(byTime) }))
@@ -163,6 +181,33 @@ export function threadsFor(state: NotesState, slug: string): { placed: Thread[];
       : { status: "orphan", reason: "quote-not-found", bestScore: 0 };
   const sorted = sortByPosition(threads, asResult);
   return { placed: sorted.filter((t) => t.anchor.status !== "orphan"), orphans: sorted.filter((t) => t.anchor.status === "orphan") };
+}
+
+const byTime = (x: AnnotationDto, y: AnnotationDto) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id);
+
+function repliesByRoot(state: NotesState): Map<string, AnnotationDto[]> {
+  const replies = new Map<string, AnnotationDto[]>();
+  for (const a of Object.values(state.annotations)) {
+    if (isRoot(a) || !a.rootId) continue;
+    const list = replies.get(a.rootId) ?? [];
+    list.push(a);
+    replies.set(a.rootId, list);
+  }
+  return replies;
+}
+
+/** A link's thread: the link (its relation, comment and both passages) and its replies, oldest first. */
+export interface LinkThread {
+  root: AnnotationDto;
+  replies: AnnotationDto[];
+}
+
+/** The thread of the link `id`, or null when the reader does not hold that link (deleted, hidden, not a link). */
+export function linkThreadOf(state: NotesState, id: string): LinkThread | null {
+  const root = state.annotations[id];
+  if (!root || !isRoot(root) || !isLink(root)) return null;
+  const replies = Object.values(state.annotations).filter((a) => a.rootId === id && a.id !== id);
+  return { root, replies: replies.sort(byTime) };
 }
 
 function uniqueDocs(docs: readonly OpenDocument[]): OpenDocument[] {
