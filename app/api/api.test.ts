@@ -80,6 +80,9 @@ describe("annotations API", () => {
   it("creates, lists, edits with a revision (409 with the current version on conflict), deletes", async () => {
     const created = await post(note({ tags: ["sources"] }));
     expect(created.status).toBe(201);
+    // The answer declares its length: the server's compression then leaves a small answer as it is.
+    const raw = await created.clone().text();
+    expect(created.headers.get("content-length")).toBe(String(Buffer.byteLength(raw)));
     const a = await created.json();
     const list = await annotationsRoute.GET(req(`/api/seminars/${seminarId}/annotations?document=essay-en`, { cookie: instructorCookie }), ctx({ id: seminarId }));
     expect(list.headers.get("X-Last-Event-ID")).toMatch(/^\d+$/);

@@ -25,6 +25,21 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * A JSON response that declares its Content-Length. Response.json streams its body, so Next's built-in
+ * compression cannot see the size and gzips every such answer, however small: a zlib stream per request —
+ * about a quarter of a save's CPU on this server — for a body of a few hundred bytes. With the length
+ * known, compression applies its own threshold (1 KB): small answers go as they are, larger ones are
+ * compressed as before.
+ */
+export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  const body = JSON.stringify(data);
+  return new Response(body, {
+    status: init.status ?? 200,
+    headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), ...init.headers },
+  });
+}
+
 /** The request's JSON body; anything unparsable is "malformed-json" (400). */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();

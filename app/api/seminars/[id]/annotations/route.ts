@@ -1,5 +1,5 @@
 import { createAnnotation, listAnnotations } from "@/lib/annotations/store";
-import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { handle, jsonResponse, readJson, requireUser } from "@/lib/http/respond";
 import { latestEventId } from "@/lib/live/stream";
 
 export const dynamic = "force-dynamic";
@@ -22,5 +22,5 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
   const created = await createAnnotation(user.id, (await ctx.params).id, await readJson(request));
-  return Response.json(created, { status: 201 });
+  return jsonResponse(created, { status: 201 });
 });
