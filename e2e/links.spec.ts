@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_SEMINAR, openAs, saveSessions, selectText, type SavedSession } from "./support/people";
 
@@ -6,7 +7,8 @@ import { DEMO_SEMINAR, openAs, saveSessions, selectText, type SavedSession } fro
  * "Link…", select one in Mastný, choose a relation, save; markers at both ends and a connector; activating
  * a marker takes the other pane there; suggestions for a forum passage propose Mastný with the reason shown;
  * accepting links at once, dismissing is remembered; the seminar's links overview opens both passages; bad
- * input gets a translated answer. Elements are found by role and localized name.
+ * input gets a translated answer; a link is discussed in the reader where it is read, replies arriving live.
+ * Elements are found by role and localized name.
  */
 const expect = baseExpect.configure({ timeout: 15_000 });
 
@@ -24,7 +26,7 @@ let seminar = "";
 
 test.beforeAll(async ({ browser }) => {
   // Sign-in is rate-limited: sign in once and reuse the session.
-  sessions = await saveSessions(browser, ["student1@synopse.test", "instructor@synopse.test"], "e2e-links");
+  sessions = await saveSessions(browser, ["student1@synopse.test", "student2@synopse.test", "instructor@synopse.test"], "e2e-links");
   seminar = sessions.get("student1@synopse.test")!.seminar;
 });
 
@@ -272,4 +274,76 @@ test("bad input gets a clear, translated answer and stores nothing", async ({ br
   expect([foreign.status(), (await foreign.json()).code]).toEqual([403, "document-not-in-seminar"]);
   expect(await count()).toBe(before);
   await page.context().close();
+});
+
+test("a link is discussed where it is read: relation, comment, both passages, and replies that arrive live", async ({ browser }) => {
+  const FORUM_KLEIST = "Peter Kleist reist im Auftrag von Ribbentrop nach Stockholm";
+  const MASTNY_KLEIST = "Thriving on excitement and lucrative connections";
+  const COMMENT = "Das Forum nimmt Kleists Bericht als Tatsache; Mastný hält ihn für unbestätigt.";
+  const REPLY = "Mastný stützt sich nur auf Kleists Memoiren, das Forum auf Martin.";
+  const discussion = (page: Page, n: number, otherQuote: string) =>
+    page.locator(`#pane${n}-panel`).getByRole("button", { name: new RegExp(`^Discussion of the link \\(contradicts: “${otherQuote}`) });
+  const notesOf = (page: Page, n: number) => page.getByRole("complementary", { name: `Notes on pane ${n}` });
+
+  // Anna reads the forum beside Mastný; a link between two passages on Kleist arrives (made through the API).
+  const anna = await student(browser);
+  await openReader(anna);
+  const forumBlock = await blockWith(anna, 1, FORUM_KLEIST).getAttribute("data-block-id");
+  const mastnyBlock = await blockWith(anna, 2, MASTNY_KLEIST).getAttribute("data-block-id");
+  const end = (documentSlug: string, blockId: string | null, exact: string) => ({ documentSlug, blockId, blockStart: 0, blockEnd: exact.length, exact });
+  const created = await anna.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { motivation: "linking", relation: "contradicts", body: `<p>${COMMENT}</p>`, target: end(FORUM, forumBlock, FORUM_KLEIST), bodyTarget: end(MASTNY, mastnyBlock, MASTNY_KLEIST) },
+  });
+  expect(created.status()).toBe(201);
+  const annaDiscussion = discussion(anna, 1, MASTNY_KLEIST);
+  await expect(annaDiscussion).toHaveAccessibleName(/no replies yet$/);
+
+  // Ben opens the same link from its other end, with the keyboard: Tab from the marker to its discussion, Enter.
+  const ben = await openAs(browser, sessions.get("student2@synopse.test")!);
+  await openReader(ben);
+  // (Marker names quote the other passage's first fifty characters.)
+  await ben.locator("#pane2-panel").getByRole("button", { name: /^contradicts: “Peter Kleist reist im Auftrag/ }).focus();
+  await ben.keyboard.press("Tab");
+  const benDiscussion = discussion(ben, 2, "Peter Kleist reist im Auftrag");
+  await expect(benDiscussion).toBeFocused();
+  await ben.keyboard.press("Enter");
+  const benPanel = notesOf(ben, 2);
+  await expect(benPanel.getByRole("heading", { name: "Link by Anna Petrova" })).toBeFocused();
+  await expect(benPanel.getByText("contradicts", { exact: true })).toBeVisible();
+  await expect(benPanel.getByText(COMMENT)).toBeVisible();
+  await expect(benDiscussion).toHaveAttribute("aria-expanded", "true");
+
+  // Anna, with the mouse, from the forum's end: relation, comment, both passages, each leading there.
+  await annaDiscussion.click();
+  const annaPanel = notesOf(anna, 1);
+  await expect(annaPanel.getByRole("heading", { name: "Link by Anna Petrova" })).toBeVisible();
+  await expect(annaPanel.getByText("contradicts", { exact: true })).toBeVisible();
+  await expect(annaPanel.getByText(COMMENT)).toBeVisible();
+  await expect(annaPanel.getByRole("button", { name: `Go to “${FORUM_KLEIST}” in ${FORUM_TITLE}` })).toBeVisible();
+  expect((await new AxeBuilder({ page: anna }).include("#pane1-notes").analyze()).violations).toEqual([]);
+  await anna.locator("#pane2-panel [data-pane-scroller]").evaluate((el) => (el.scrollTop = 0));
+  await expect(blockWith(anna, 2, MASTNY_KLEIST)).not.toBeInViewport();
+  await annaPanel.getByRole("button", { name: `Go to “${MASTNY_KLEIST}” in ${MASTNY_TITLE}` }).click();
+  await expect(blockWith(anna, 2, MASTNY_KLEIST)).toBeInViewport();
+
+  // Anna answers in the link's thread, with the notes' own reply box.
+  await annaPanel.getByRole("button", { name: "Reply", exact: true }).click();
+  await anna.getByRole("textbox", { name: "Reply text" }).click();
+  await anna.keyboard.type(REPLY);
+  await annaPanel.getByRole("button", { name: "Send reply" }).click();
+  await expect(annaPanel.getByRole("list", { name: "1 reply" })).toContainText(REPLY);
+  // A screenshot of a link's discussion beside the text, for the README and a look by eye.
+  await anna.screenshot({ path: test.info().outputPath("reader-link-thread.png") });
+
+  // Ben never reloads: the reply appears in his open thread, and the discussion button counts it.
+  await expect(benPanel.getByRole("list", { name: "1 reply" })).toContainText(REPLY, { timeout: 8000 });
+  await expect(benPanel.getByRole("list", { name: "1 reply" })).toContainText("Anna Petrova");
+  await expect(benDiscussion).toHaveAccessibleName(/1 reply$/);
+
+  // The same thread on the seminar's links overview.
+  await ben.goto(`/en/seminars/${seminar}/links?relation=contradicts`);
+  const row = ben.getByRole("listitem").filter({ hasText: FORUM_KLEIST });
+  await expect(row.getByRole("list", { name: "Replies" })).toContainText(REPLY);
+  await ben.context().close();
+  await anna.context().close();
 });

@@ -10,12 +10,14 @@ import { useNotes } from "./NotesProvider";
 // Threads and the composer come with the first one opened: reading needs only the list.
 const Composer = dynamic(() => import("./Composer"));
 const ThreadView = dynamic(() => import("./ThreadView"));
+// A link's discussion is a thread too, with both passages instead of one (opened from its "⇄" marker).
+const LinkThread = dynamic(() => import("@/components/links/LinkThread"));
 import "./annotations.css";
 
 
 /**
  * A pane's notes: the list of its threads in reading order (each a button that goes to the passage and
- * opens the thread), the orphans whose passage is gone, a thread, or a new note being written.
+ * opens the thread), the orphans whose passage is gone, a thread, a link's discussion, or a new note being written.
  */
 export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: string; index: number; slug: string; docLang: string }) {
   const t = useTranslations("Annotations");
@@ -41,6 +43,8 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
   } else if (view.kind === "thread" && notes.state.annotations[view.id]) {
     const thread = [...placed, ...orphans].find((th) => th.root.id === view.id);
     body = thread ? <ThreadView paneId={paneId} slug={slug} docLang={docLang} thread={thread} autoFocus={!!view.focus} /> : null;
+  } else if (view.kind === "link" && notes.state.annotations[view.id]) {
+    body = <LinkThread paneId={paneId} paneIndex={index} id={view.id} autoFocus={!!view.focus} />;
   } else {
     body = (
       <>

@@ -30,6 +30,8 @@ export interface NotesPane {
 export type PaneView =
   | { kind: "list" }
   | { kind: "thread"; id: string; focus?: boolean }
+  /** A link's discussion (components/links/LinkThread), opened from its marker in this pane. */
+  | { kind: "link"; id: string; focus?: boolean }
   | { kind: "compose"; passage: Passage; quote: string };
 
 interface PaneUi {

@@ -44,21 +44,40 @@ export default function ThreadView({ paneId, slug, docLang, thread, autoFocus = 
         {quote}
       </blockquote>
       <NoteCard paneId={paneId} note={thread.root} isRoot />
-      {thread.replies.length ? (
-        <ol className="note-replies" aria-label={t("replies", { count: thread.replies.length })}>
-          {thread.replies.map((r) => (
+      <Replies paneId={paneId} root={thread.root} replies={thread.replies} />
+    </article>
+  );
+}
+
+/** A thread's replies, oldest first, and the box to answer it: the same for a note's thread and a link's. */
+export function Replies({ paneId, root, replies }: { paneId: string; root: AnnotationDto; replies: readonly AnnotationDto[] }) {
+  const t = useTranslations("Annotations");
+  return (
+    <>
+      {replies.length ? (
+        <ol className="note-replies" aria-label={t("replies", { count: replies.length })}>
+          {replies.map((r) => (
             <li key={r.id}>
               <NoteCard paneId={paneId} note={r} isRoot={false} />
             </li>
           ))}
         </ol>
       ) : null}
-      <ReplyBox paneId={paneId} root={thread.root} />
-    </article>
+      <ReplyBox paneId={paneId} root={root} />
+    </>
   );
 }
 
-function NoteCard({ paneId, note, isRoot }: { paneId: string; note: AnnotationDto; isRoot: boolean }) {
+/** What a card says where a note's words do not fit another kind of root (a link's thread). */
+export interface CardLabels {
+  /** Shown for a root without text. */
+  empty?: string;
+  confirmDelete?: string;
+  deleted?: string;
+}
+
+/** One note or reply: author, date, audience, text, tags; edit and delete one's own, instructors hide. */
+export function NoteCard({ paneId, note, isRoot, labels = {} }: { paneId: string; note: AnnotationDto; isRoot: boolean; labels?: CardLabels }) {
   const t = useTranslations("Annotations");
   const format = useFormatter();
   const notes = useNotes()!;
@@ -73,7 +92,7 @@ function NoteCard({ paneId, note, isRoot }: { paneId: string; note: AnnotationDt
     const r = await notes.remove(note);
     if (!r.ok) setError(notes.errorMessage(r));
     else {
-      notes.announce(t("deleted"));
+      notes.announce(labels.deleted ?? t("deleted"));
       if (isRoot) notes.show(paneId, { kind: "list" });
     }
   };
@@ -101,7 +120,7 @@ function NoteCard({ paneId, note, isRoot }: { paneId: string; note: AnnotationDt
             // block quotes and http(s)/mailto links reach this point.
             <div className="note-body" dangerouslySetInnerHTML={{ __html: note.bodyHtml }} />
           ) : (
-            <p className="note-body note-body-empty">{t("highlightOnly")}</p>
+            <p className="note-body note-body-empty">{labels.empty ?? t("highlightOnly")}</p>
           )}
           <TagChips tags={note.tags} vocabulary={vocabulary} />
           <div className="note-card-actions">
@@ -122,8 +141,8 @@ function NoteCard({ paneId, note, isRoot }: { paneId: string; note: AnnotationDt
             ) : null}
           </div>
           {confirming ? (
-            <div className="note-confirm" role="group" aria-label={t("confirmDelete")}>
-              <span>{t("confirmDelete")}</span>
+            <div className="note-confirm" role="group" aria-label={labels.confirmDelete ?? t("confirmDelete")}>
+              <span>{labels.confirmDelete ?? t("confirmDelete")}</span>
               <button type="button" className="button small danger" onClick={() => void doDelete()}>
                 {t("delete")}
               </button>
@@ -245,6 +264,7 @@ function EditForm({ note, isRoot, onDone }: { note: AnnotationDto; isRoot: boole
   );
 }
 
+/** Answer a thread (a note's or a link's): the reply reaches whoever sees the thread's root (the store decides). */
 function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
   const t = useTranslations("Annotations");
   const notes = useNotes()!;

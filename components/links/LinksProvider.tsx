@@ -178,6 +178,8 @@ export default function LinksProvider({
   const painted = useRef(new Map<string, Array<{ pe: PaneEnd; ranges: Range[] }>>());
   const pending = useRef<{ slug: string; anchor: { blockId: string; blockStart: number; blockEnd: number }; fromPane: number } | null>(null);
   const announce = useMemo(() => notes?.announce ?? (() => {}), [notes?.announce]);
+  // A link just made is discussable at once (its thread lives in the notes' state; the live event confirms it).
+  const acceptAnnotation = notes?.accept;
 
   const titleOf = useCallback(
     (slug: string) => {
@@ -417,6 +419,7 @@ export default function LinksProvider({
       if (!seminar || !composer) return null;
       const r = await linksApi.create(seminar.id, { ...input, target: endInput(composer.from), bodyTarget: endInput(composer.to) });
       if (!r.ok) return r;
+      acceptAnnotation?.(r.data);
       setComposer(null);
       setLinking(null);
       window.getSelection()?.removeAllRanges();
@@ -424,7 +427,7 @@ export default function LinksProvider({
       await refresh();
       return null;
     },
-    [seminar, composer, endInput, announce, t, refresh],
+    [seminar, composer, endInput, announce, t, refresh, acceptAnnotation],
   );
 
   // ---- suggestions ----
@@ -453,12 +456,13 @@ export default function LinksProvider({
         bodyTarget: { documentSlug: c.document.slug, blockId: c.blockId, blockStart: c.blockStart, blockEnd: c.blockEnd, exact: c.selector[0].exact },
       });
       if (!r.ok) return r;
+      acceptAnnotation?.(r.data);
       dropCandidate(c);
       announce(t("accepted"));
       await refresh();
       return null;
     },
-    [seminar, suggestions, endInput, announce, t, refresh],
+    [seminar, suggestions, endInput, announce, t, refresh, acceptAnnotation],
   );
 
   const dismissSuggestion = useCallback(
