@@ -80,9 +80,9 @@ describe("annotations API", () => {
   it("creates, lists, edits with a revision (409 with the current version on conflict), deletes", async () => {
     const created = await post(note({ tags: ["sources"] }));
     expect(created.status).toBe(201);
-    // The answer declares its length: the server's compression then leaves a small answer as it is.
-    const raw = await created.clone().text();
-    expect(created.headers.get("content-length")).toBe(String(Buffer.byteLength(raw)));
+    // An answer that fits in one packet is not worth compressing: it says so to Next's compression.
+    expect(Buffer.byteLength(await created.clone().text())).toBeLessThan(1200);
+    expect(created.headers.get("cache-control")).toBe("no-transform");
     const a = await created.json();
     const list = await annotationsRoute.GET(req(`/api/seminars/${seminarId}/annotations?document=essay-en`, { cookie: instructorCookie }), ctx({ id: seminarId }));
     expect(list.headers.get("X-Last-Event-ID")).toMatch(/^\d+$/);
