@@ -1,12 +1,19 @@
 /**
- * Approximate occurrences of a quote via approx-string-match (Myers' bit-parallel algorithm):
- * in a window around the expected place, and in the whole text behind an exact-piece filter.
+ * Approximate occurrences of a quote (Myers' bit-parallel algorithm, approx-string-match's results via
+ * myers.ts): in a window around the expected place, and in the whole text behind an exact-piece filter.
  */
-import approxSearch from "approx-string-match";
 import type { GramIndex } from "./gram-index";
+import { MyersPattern } from "./myers";
 import { Q } from "./gram-index";
 import type { Candidate } from "./score";
 import { MIN_QUOTE } from "./score";
+
+/** The quote last searched, prepared: one anchoring searches the same quote in several windows. */
+let last: MyersPattern | null = null;
+function patternFor(quote: string): MyersPattern {
+  if (last?.pattern !== quote) last = new MyersPattern(quote);
+  return last;
+}
 
 /**
  * Most edit errors worth searching for near the expected place: a candidate needs quote similarity
@@ -30,15 +37,14 @@ export function searchedSpan(textLength: number, quoteLength: number, from: numb
 
 /**
  * Lowest-error approximate matches of `quote` starting inside text[from, to) (the window is widened by
- * the quote length so that a match may end after `to`). approx-string-match only reports the matches
+ * the quote length so that a match may end after `to`). The search reports only the matches
  * with the fewest errors in the window, which is why callers search a narrow window first.
  */
 export function fuzzyCandidates(text: string, quote: string, from: number, to: number, maxErrors = maxErrorsFor(quote)): Candidate[] {
   const { lo, hi, cutLeft, cutRight } = searchedSpan(text.length, quote.length, from, to, maxErrors);
   if (hi <= lo || quote.length === 0) return [];
-  const window = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
-  return approxSearch(window, quote, maxErrors)
-    .map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }))
+  return patternFor(quote)
+    .search(text, lo, hi, maxErrors)
     .filter((m) => m.start > cutLeft && m.end < cutRight);
 }
 
@@ -83,7 +89,7 @@ export function filteredFuzzyCandidates(text: string, grams: GramIndex, quote: s
   for (const [from, to] of regions) {
     const lo = Math.max(0, from);
     const hi = Math.min(text.length, to);
-    for (const m of approxSearch(text.slice(lo, hi), quote, maxErrors)) found.push({ start: m.start + lo, end: m.end + lo, errors: m.errors });
+    found.push(...patternFor(quote).search(text, lo, hi, maxErrors));
   }
   return found;
 }
