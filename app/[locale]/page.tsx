@@ -6,6 +6,7 @@ import { listDocuments, getDocument } from "@/lib/content/store";
 import { countWords } from "@/lib/reader/dates";
 import SiteHeader from "@/components/site/SiteHeader";
 import LibraryForm from "@/components/library/LibraryForm";
+import ClientMessages from "@/components/site/ClientMessages";
 import DocumentTable, { type LibraryEntry } from "@/components/library/DocumentTable";
 
 // Reads the corpus from content/documents at request time, never at build time.
@@ -41,9 +42,11 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
         {entries.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
-          <LibraryForm action={`/${locale}/read`}>
-            <DocumentTable entries={entries} />
-          </LibraryForm>
+          <ClientMessages scopes={["library"]}>
+            <LibraryForm action={`/${locale}/read`}>
+              <DocumentTable entries={entries} />
+            </LibraryForm>
+          </ClientMessages>
         )}
       </main>
     </div>

@@ -15,30 +15,23 @@ function rememberLocale(locale: AppLocale) {
  * Links to the current page in each interface language. The query (the reader's panes) is kept; the
  * panes' scroll positions are handed over through sessionStorage, since the locale segment re-mounts the page.
  */
-export default function LocaleSwitcher({ keepQuery = true }: { keepQuery?: boolean }) {
+export default function LocaleSwitcher() {
   const t = useTranslations("LocaleSwitcher");
   const current = useLocale();
   const pathname = usePathname();
+  const query = useSearchParams().toString().replace(/%2C/gi, ",");
+  const href = query ? `${pathname}?${query}` : pathname;
   return (
     <nav className="locale-switcher" aria-label={t("label")}>
       <ul>
         {routing.locales.map((locale) => (
           <li key={locale}>
-            {keepQuery ? (
-              <LocaleLinkWithQuery locale={locale} pathname={pathname} current={current === locale} label={t(locale)} />
-            ) : (
-              <LocaleLink locale={locale} href={pathname} current={current === locale} label={t(locale)} />
-            )}
+            <LocaleLink locale={locale} href={href} current={current === locale} label={t(locale)} />
           </li>
         ))}
       </ul>
     </nav>
   );
-}
-
-function LocaleLinkWithQuery(props: { locale: AppLocale; pathname: string; current: boolean; label: string }) {
-  const query = useSearchParams().toString().replace(/%2C/gi, ",");
-  return <LocaleLink {...props} href={query ? `${props.pathname}?${query}` : props.pathname} />;
 }
 
 function LocaleLink({ locale, href, current, label }: { locale: AppLocale; href: string; current: boolean; label: string }) {

@@ -1,8 +1,6 @@
-import { Suspense } from "react";
 import "./site.css";
-import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/lib/auth/server";
+import { requestUser } from "./requestUser";
 import "@/components/search/search.css";
 import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";
@@ -16,7 +14,7 @@ export default async function SiteHeader() {
   const search = await getTranslations("Search");
   const locale = await getLocale();
   // A broken session or database must not take the header (and so every page) down with it.
-  const user = await getSessionUser(await headers()).catch(() => null);
+  const user = await requestUser().catch(() => null);
   return (
     <header className="site-header">
       <Link href="/" className="site-name">
@@ -31,9 +29,10 @@ export default async function SiteHeader() {
       <form method="get" action={`/${locale}/search`} role="search" aria-label={search("headerLabel")} className="site-search">
         <input type="search" name="q" aria-label={search("headerLabel")} placeholder={search("headerLabel")} />
       </form>
-      <Suspense fallback={<LocaleSwitcher keepQuery={false} />}>
-        <LocaleSwitcher />
-      </Suspense>
+      {/* No Suspense around it: every page with this header is rendered per request (the session), so
+          useSearchParams has the query at once; a boundary only made the server send a query-less fallback
+          first (what readers without JavaScript kept) and the real links in a second pass. */}
+      <LocaleSwitcher />
     </header>
   );
 }

@@ -1,10 +1,11 @@
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
-import { getSessionUser, type SessionUser } from "@/lib/auth/server";
+import type { SessionUser } from "@/lib/auth/server";
+import { requestUser } from "@/components/site/requestUser";
 
-/** The signed-in user of the current request, or null. */
+/** The signed-in user of the current request, or null (looked up once per render: components/site/requestUser). */
 export async function currentUser(): Promise<SessionUser | null> {
-  return getSessionUser(await headers());
+  return requestUser();
 }
 
 /** Copy better-auth's Set-Cookie headers onto the server action's response. */

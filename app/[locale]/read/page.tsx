@@ -13,20 +13,34 @@ import Reader, { type PaneData } from "@/components/reader/Reader";
 import ReaderProblem from "@/components/reader/ReaderProblem";
 import { paneText } from "@/components/reader/paneText";
 import { documentLabels } from "@/components/reader/documentLabels";
-import { headers } from "next/headers";
+import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
-import { getSessionUser } from "@/lib/auth/server";
 import { canReadDocument } from "@/lib/seminars";
+import { requestUser } from "@/components/site/requestUser";
+import ClientMessages from "@/components/site/ClientMessages";
 
 const inLibrary = (slug: string) => listDocuments().some((d) => d.slug === slug);
 
 /** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */
 async function firstUnreadable(slugs: readonly string[]): Promise<string | undefined> {
-  const user = await getSessionUser(await headers()).catch(() => null);
+  const user = await requestUser().catch(() => null);
   for (const slug of slugs) if (!(await canReadDocument(user?.id ?? null, slug, inLibrary))) return slug;
   return undefined;
 }
+
+/**
+ * The address's layout, its texts loaded (uploaded ones from the database) and the first the viewer may not
+ * read or that does not exist. Once per request (React cache, keyed by the query string): the metadata and the
+ * page both need it.
+ */
+const readerAccess = cache(async (search: string) => {
+  const parsed = parseLayout(new URLSearchParams(search));
+  if (!parsed.ok) return { parsed, unknown: undefined };
+  await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
+  const unknown = parsed.layout.slugs.find((s) => !hasDocument(s)) ?? (await firstUnreadable(parsed.layout.slugs));
+  return { parsed, unknown };
+});
 
 // The layout is in the query string and the text comes from content/documents: render per request.
 export const dynamic = "force-dynamic";
@@ -38,9 +52,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: "Reader" });
   const app = await getTranslations({ locale, namespace: "App" });
-  const parsed = parseLayout(queryFromRecord(await searchParams));
-  if (parsed.ok) await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
-  if (parsed.ok && (await firstUnreadable(parsed.layout.slugs)) !== undefined) return { title: app("name"), robots: { index: false } };
+  const { parsed, unknown } = await readerAccess(queryFromRecord(await searchParams).toString());
+  if (parsed.ok && unknown !== undefined) return { title: app("name"), robots: { index: false } };
   const titles = parsed.ok ? parsed.layout.slugs.map((s) => getDocument(s)?.meta.title).filter(Boolean) : [];
   return { title: [titles.join(" | ") || t("title"), app("name")].join(" — "), robots: { index: parsed.ok } };
 }
@@ -58,9 +71,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const t = await getTranslations("Reader");
   const d = await getTranslations("Document");
   const documents = listDocuments();
-  const parsed = parseLayout(query);
-  if (parsed.ok) await preloadDocuments(parsed.layout.slugs); // texts uploaded in the app
-  const unknown = parsed.ok ? (parsed.layout.slugs.find((s) => !hasDocument(s)) ?? (await firstUnreadable(parsed.layout.slugs))) : undefined;
+  const { parsed, unknown } = await readerAccess(query.toString());
   if (!parsed.ok || unknown !== undefined) {
     const problem = !parsed.ok ? parsed.problem : { kind: "unknown-document" as const, slug: unknown! };
     return (
@@ -98,7 +109,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
 
   // Notes: the signed-in user's, in the seminar the address names (`&seminar=`) or their first one with
   // these texts; anchored here, next to the documents (see lib/annotations-ui/load.ts).
-  const user = await getSessionUser(await headers());
+  const user = await requestUser();
   const requested = query.get("seminar");
   const notes = user ? await loadReaderNotes(user, requested, layout.slugs.map((slug) => getDocument(slug)!)) : null;
   const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
@@ -123,14 +134,16 @@ export default async function ReadPage({ params, searchParams }: Props) {
   }
 
   return (
-    <div className="page page-reader">
-      <SiteHeader />
-      <main id="main" className="reader-main">
-        <h1 className="visually-hidden">{t("title")}</h1>
-        <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
-          <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
-        </NotesProvider>
-      </main>
-    </div>
+    <ClientMessages scopes={["reader"]}>
+      <div className="page page-reader">
+        <SiteHeader />
+        <main id="main" className="reader-main">
+          <h1 className="visually-hidden">{t("title")}</h1>
+          <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
+            <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+          </NotesProvider>
+        </main>
+      </div>
+    </ClientMessages>
   );
 }

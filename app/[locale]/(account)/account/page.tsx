@@ -6,6 +6,7 @@ import { signOutAction } from "../actions";
 import { listTokens } from "@/lib/auth/tokens";
 import { currentUser } from "../session";
 import { TokenCreator } from "../TokenCreator";
+import ClientMessages from "@/components/site/ClientMessages";
 import { revokeTokenAction } from "../tokens-actions";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -65,7 +66,9 @@ export default async function AccountPage({ params }: Props) {
               ))}
             </ul>
           )}
-          <TokenCreator />
+          <ClientMessages scopes={["account"]}>
+            <TokenCreator />
+          </ClientMessages>
         </section>
       </main>
     </div>

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
 import ExportSection from "@/components/export/ExportSection";
+import ClientMessages from "@/components/site/ClientMessages";
 import { getDocument, preloadDocuments } from "@/lib/content/store";
 import { isAppError } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
@@ -88,7 +89,9 @@ export default async function SeminarPage({ params }: Props) {
             </li>
           ))}
         </ul>
-        <ExportSection seminarId={id} />
+        <ClientMessages scopes={["export"]}>
+          <ExportSection seminarId={id} />
+        </ClientMessages>
       </main>
     </div>
   );

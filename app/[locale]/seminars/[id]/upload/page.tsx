@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
 import UploadForm from "@/components/teaching/UploadForm";
+import ClientMessages from "@/components/site/ClientMessages";
 import { isAppError } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
@@ -33,7 +34,9 @@ export default async function UploadPage({ params }: Props) {
         </p>
         <h1>{t("title", { title: seminar.title })}</h1>
         <p className="hint">{t("hint")}</p>
-        <UploadForm seminarId={id} />
+        <ClientMessages scopes={["upload"]}>
+          <UploadForm seminarId={id} />
+        </ClientMessages>
       </main>
     </div>
   );
