@@ -189,6 +189,12 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
     if (!parent || parent.seminarId !== seminarId || !canRead(viewer, parent)) throw new AppError("invalid-parent");
     const root = parent.rootId ? await db().annotation.findUnique({ where: { id: parent.rootId } }) : parent;
     if (!root || !canRead(viewer, root)) throw new AppError("invalid-parent");
+    // "Post first": a thread the student may not see yet cannot be answered either (a forged parent id).
+    const gate = await postFirstGate(viewer, seminarId);
+    if (gate) {
+      const slugs = await db().target.findMany({ where: { annotationId: root.id }, select: { documentSlug: true } });
+      if (gate.hides(root.authorId, slugs.map((t) => t.documentSlug))) throw new AppError("invalid-parent");
+    }
     // A reply reaches the thread's audience: the root decides visibility; the other party of a
     // feedback or instructors-only conversation becomes the recipient (see access.ts).
     visibility = root.visibility as Visibility;

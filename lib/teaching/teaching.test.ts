@@ -151,6 +151,8 @@ describe("post first", () => {
     expect(await visible(carol.id)).not.toContain(classmate.id);
     expect(await visible(carol.id)).toContain(teacherNote.id);
     expect(await codeOf(store.getAnnotation(carol.id, classmate.id))).toBe("not-found");
+    // nor answered through a forged parent id
+    expect(await codeOf(store.createAnnotation(carol.id, seminarId, { parentId: classmate.id, body: "I have not read it yet." }))).toBe("invalid-parent");
     const events = await stream.eventsAfter({ userId: carol.id, role: "student" }, seminarId, before);
     expect(events.events.map((e) => (e.data as { id: string }).id)).not.toContain(classmate.id);
     // other documents are not gated; instructors always see everything
@@ -162,6 +164,7 @@ describe("post first", () => {
     await note(carol.id, "My second note", at("p2", 0, 5, "aufsatz-de"));
     expect(await visible(carol.id)).toContain(classmate.id);
     expect(await codeOf(store.getAnnotation(carol.id, classmate.id))).toBe("ok");
+    expect(await codeOf(store.createAnnotation(carol.id, seminarId, { parentId: classmate.id, body: "Now I can answer." }))).toBe("ok");
     // the seminar-wide setting with a per-document "off"
     await setPostFirst(teacher.id, seminarId, { seminar: 5, documents: { "aufsatz-de": 0 } });
     expect(await postFirstStatus(alice.id, seminarId, "aufsatz-de")).toBeNull();
