@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { getDocument } from "../../lib/content/store";
 import { Member, randomPort, startApp } from "../harness";
 
 /**
@@ -29,11 +28,18 @@ async function openNotes(page: Page, base: string, seminar: string) {
   return panel;
 }
 
-async function saveNote(member: Member, seminar: string, text: string): Promise<void> {
-  const block = getDocument(FORUM)!.blocks.find((x) => x.type === "paragraph" && x.text.length > 80)!;
+/**
+ * A long paragraph of the forum in pane 1, as the page shows it. (Read from the page rather than through
+ * lib/content: its pipeline imports the message files, which Playwright's ESM loader will not import.)
+ */
+async function longParagraphId(page: Page): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#pane1-panel p[data-block-id]")].find((e) => (e.textContent ?? "").length > 80)!.dataset.blockId!);
+}
+
+async function saveNote(member: Member, seminar: string, blockId: string, text: string): Promise<void> {
   const res = await member.fetch(`/api/seminars/${seminar}/annotations`, {
     method: "POST",
-    body: JSON.stringify({ target: { documentSlug: FORUM, blockId: block.id, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` }),
+    body: JSON.stringify({ target: { documentSlug: FORUM, blockId, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` }),
   });
   expect(res.status).toBe(201);
 }
@@ -46,11 +52,12 @@ test("a browser whose live connection drops catches up on what it missed", async
   try {
     const seminar = await signIn(page, c.base, "student2@synopse.test");
     const panel = await openNotes(page, c.base, seminar);
+    const blockId = await longParagraphId(page);
     await page.waitForTimeout(500);
     await c.kill("SIGKILL");
     const anna = await Member.signIn(process.env.SHARED_A!, "student1@synopse.test");
     const missed = [`Missed while C was down ${Date.now()}`, `Also missed ${Date.now()}`];
-    for (const text of missed) await saveNote(anna, seminar, text);
+    for (const text of missed) await saveNote(anna, seminar, blockId, text);
     await expect(panel.getByText(missed[0])).toHaveCount(0);
     c = await startApp("postgresql", process.env.SHARED_DATABASE_URL!, port);
     // The page's EventSource reconnects by itself, sends Last-Event-ID, and gets both notes replayed.
@@ -74,12 +81,12 @@ test("a note saved through instance A appears live in a browser attached to inst
   await page.waitForTimeout(500);
 
   const anna = await Member.signIn(a, "student1@synopse.test");
-  const block = getDocument(FORUM)!.blocks.find((x) => x.type === "paragraph" && x.text.length > 80)!;
+  const blockId = await longParagraphId(page);
   const text = `Saved through instance A at ${Date.now()}`;
   const saved = Date.now();
   const res = await anna.fetch(`/api/seminars/${seminar}/annotations`, {
     method: "POST",
-    body: JSON.stringify({ target: { documentSlug: FORUM, blockId: block.id, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` }),
+    body: JSON.stringify({ target: { documentSlug: FORUM, blockId, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` }),
   });
   expect(res.status).toBe(201);
   await expect(panel.getByText(text)).toBeVisible({ timeout: 10_000 });
