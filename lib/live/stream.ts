@@ -9,6 +9,7 @@ import type { EventPayload } from "@/lib/annotations/store";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { postFirstGate } from "@/lib/teaching/post-first";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/read";
 import { eventBus, type EventBus } from "./bus";
 
 export interface LiveEvent {
@@ -19,8 +20,8 @@ export interface LiveEvent {
 
 /** Latest event id of a seminar (0 when none): where a client that just loaded a list starts. */
 export async function latestEventId(seminarId: string): Promise<number> {
-  const e = await db().event.findFirst({ where: { seminarId }, orderBy: { id: "desc" }, select: { id: true } });
-  return e?.id ?? 0;
+  const rows = await sqlRows<{ id: number | bigint | null }>`SELECT MAX("id") AS "id" FROM "Event" WHERE "seminarId" = ${seminarId}`;
+  return Number(rows[0]?.id ?? 0);
 }
 
 /** What this viewer is told about one stored event, or null if it concerns nothing they may see. */
@@ -47,12 +48,12 @@ export function viewEvent(viewer: Viewer, row: { id: number; type: string; paylo
 
 /** Visible events after `afterId`, oldest first; `cursor` is the last row examined (visible or not). */
 export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: number, limit = 200): Promise<{ cursor: number; events: LiveEvent[] }> {
-  const rows = await db().event.findMany({
-    where: { seminarId, id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take: limit,
-    select: { id: true, type: true, payload: true },
-  });
+  // Committed rows only (lib/db/read: on SQLite its own connection): a stream must never pass over the
+  // Event rows of a write still in progress, which may yet be rolled back and their ids given out again.
+  const rows = (
+    await sqlRows<{ id: number | bigint; type: string; payload: string }>`
+      SELECT "id", "type", "payload" FROM "Event" WHERE "seminarId" = ${seminarId} AND "id" > ${afterId} ORDER BY "id" LIMIT ${limit}`
+  ).map((r) => ({ ...r, id: Number(r.id) }));
   const events: LiveEvent[] = [];
   for (const row of rows) {
     const e = viewEvent(viewer, row);
