@@ -4,6 +4,29 @@
  * headings, list items and footnotes that are ok, missing and truncated. Used by unit tests.
  */
 import type { SynopseDocument } from "@/lib/content/types";
+import type { DocumentLabels } from "./html";
+
+/** English labels with a visible date marker ("[2013-05]"), so tests see where the renderer put a date. */
+export const fixtureLabels: DocumentLabels = {
+  uiLang: "en",
+  untitled: "Untitled",
+  notes: "Notes",
+  noteMarker: (l) => `Note ${l}`,
+  backToMarker: (l) => `Back to the text at note ${l}`,
+  noteMissing: "This note is missing from the source",
+  noteTruncated: "This note is truncated in the source",
+  post: (n) => `Post ${n}`,
+  comment: (n) => `Comment ${n}`,
+  bio: "About the author",
+  unknownMember: "unknown member",
+  authorInferred: "(inferred)",
+  edited: "(edited)",
+  quotingPost: (n, a) => `Quoting post ${n} — ${a}`,
+  quotingOutside: "Quoted from outside the thread",
+  quotedFrom: (a) => `Quoted: ${a}`,
+  formatDate: (d) => `[${d}]`,
+  source: "Source:",
+};
 
 export const fixtureDocument: SynopseDocument = {
   meta: {

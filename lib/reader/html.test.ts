@@ -1,27 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderDocument, renderDocumentCached, type DocumentLabels } from "./html";
-import { fixtureDocument } from "./fixture-document";
+import { renderDocument, renderDocumentCached } from "./html";
+import { fixtureDocument, fixtureLabels as labels } from "./fixture-document";
 
-const labels: DocumentLabels = {
-  uiLang: "en",
-  untitled: "Untitled",
-  notes: "Notes",
-  noteMarker: (l) => `Note ${l}`,
-  backToMarker: (l) => `Back to the text at note ${l}`,
-  noteMissing: "This note is missing from the source",
-  noteTruncated: "This note is truncated in the source",
-  post: (n) => `Post ${n}`,
-  comment: (n) => `Comment ${n}`,
-  bio: "About the author",
-  unknownMember: "unknown member",
-  authorInferred: "(inferred)",
-  edited: "(edited)",
-  quotingPost: (n, a) => `Quoting post ${n} — ${a}`,
-  quotingOutside: "Quoted from outside the thread",
-  quotedFrom: (a) => `Quoted: ${a}`,
-  formatDate: (d) => `[${d}]`,
-  source: "Source:",
-};
 
 const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 

@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDocument, listDocuments } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
-import { documentOutline, outlineItemsHtml, renderDocument, renderDocumentHead, renderWindow, type DocumentLabels } from "./html";
-import { fixtureDocument } from "./fixture-document";
+import { documentOutline, outlineItemsHtml, renderDocument, renderDocumentHead, renderWindow } from "./html";
+import { fixtureDocument, fixtureLabels as labels } from "./fixture-document";
 import { fixtureVolume } from "./fixture-volume";
 import { BLOCK_OVERHEAD, initialWindow, isWindowed, planWindows, WINDOW_BUDGET, windowOf, windowsAfterLoading } from "./window";
-
-const labels: DocumentLabels = {
-  uiLang: "en",
-  untitled: "Untitled",
-  notes: "Notes",
-  noteMarker: (l) => `Note ${l}`,
-  backToMarker: (l) => `Back to the text at note ${l}`,
-  noteMissing: "This note is missing from the source",
-  noteTruncated: "This note is truncated in the source",
-  post: (n) => `Post ${n}`,
-  comment: (n) => `Comment ${n}`,
-  bio: "About the author",
-  unknownMember: "unknown member",
-  authorInferred: "(inferred)",
-  edited: "(edited)",
-  quotingPost: (n, a) => `Quoting post ${n} — ${a}`,
-  quotingOutside: "Quoted from outside the thread",
-  quotedFrom: (a) => `Quoted: ${a}`,
-  formatDate: (d) => `[${d}]`,
-  source: "Source:",
-};
 
 const corpus = () => listDocuments().map((m) => getDocument(m.slug)!);
 // About 2 MB of text: the size where a reader page with everything at once becomes slow.
