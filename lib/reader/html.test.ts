@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { renderDocument, renderDocumentCached } from "./html";
 import { fixtureDocument, fixtureLabels as labels } from "./fixture-document";
 
-
 const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 
 /** The inner HTML of the element carrying data-block-id="id" (blocks never nest, so the first closing tag of its kind ends it). */
