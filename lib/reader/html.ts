@@ -295,6 +295,36 @@ function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.pane
   return out + `</ol></section>`;
 }
 
+/**
+ * Body blocks in runs: a run by one writer (a forum post) becomes an article with its header and an outline
+ * entry; other blocks render as they are. `continuedPart`: a post whose first blocks are in an earlier window
+ * opens here as an article without header (its header and outline entry belong to that window).
+ */
+function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[], continuedPart?: string): string {
+  let out = "";
+  let i = 0;
+  while (i < body.length) {
+    const part = body[i].part ? parts.get(body[i].part!) : undefined;
+    let j = i + 1;
+    if (part) {
+      while (j < body.length && body[j].part === part.id) j++;
+      if (i === 0 && part.id === continuedPart) {
+        out += `<article class="part part-${part.kind} part-continued">`;
+      } else {
+        const id = escapeHtml(partDomId(ctx.paneId, part.id));
+        outline.push({ id: `${partDomId(ctx.paneId, part.id)}-h`, text: partLabel(part, ctx.labels), level: 1, ui: true });
+        out += `<article class="part part-${part.kind}" id="${id}" aria-labelledby="${id}-h">` + partHeading(part, ctx);
+      }
+      out += renderRun(body.slice(i, j), ctx, doc, outline) + `</article>`;
+    } else {
+      while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
+      out += renderRun(body.slice(i, j), ctx, doc, outline);
+    }
+    i = j;
+  }
+  return out;
+}
+
 /** The document's reader HTML and outline for one pane. Pure; see renderDocumentCached for the cache. */
 export function renderDocument(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
   const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
@@ -306,27 +336,7 @@ export function renderDocument(doc: SynopseDocument, paneId: string, labels: Doc
   let out = renderHead(doc, ctx);
   out += `<div class="doc-body">`;
 
-  let i = 0;
-  while (i < body.length) {
-    const block = body[i];
-    const part = block.part ? parts.get(block.part) : undefined;
-    if (part) {
-      // A run of blocks by one writer: one article with its header.
-      let j = i;
-      while (j < body.length && body[j].part === part.id) j++;
-      outline.push({ id: `${partDomId(paneId, part.id)}-h`, text: partLabel(part, labels), level: 1, ui: true });
-      out += `<article class="part part-${part.kind}" id="${escapeHtml(partDomId(paneId, part.id))}" aria-labelledby="${escapeHtml(partDomId(paneId, part.id))}-h">`;
-      out += partHeading(part, ctx);
-      out += renderRun(body.slice(i, j), ctx, doc, outline);
-      out += `</article>`;
-      i = j;
-    } else {
-      let j = i;
-      while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
-      out += renderRun(body.slice(i, j), ctx, doc, outline);
-      i = j;
-    }
-  }
+  out += renderBody(body, parts, ctx, doc, outline);
   out += `</div>`;
   const notes = doc.blocks.filter((b) => b.type === "footnote");
   out += renderNotes(notes, ctx);
@@ -411,32 +421,9 @@ export function renderWindow(doc: SynopseDocument, plan: WindowPlan, n: number, 
   const ctx: InlineContext = { paneId, labels, markerCount, footnotes, outlineSections: false, lastSection };
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = plan.body.slice(w.start, w.end);
-  const unused: OutlineEntry[] = [];
-  let out = "";
-  let i = 0;
-  while (i < body.length) {
-    const block = body[i];
-    const part = block.part ? parts.get(block.part) : undefined;
-    if (part) {
-      let j = i;
-      while (j < body.length && body[j].part === part.id) j++;
-      const continued = i === 0 && w.start > 0 && plan.body[w.start - 1].part === part.id;
-      if (continued) {
-        out += `<article class="part part-${part.kind} part-continued">`;
-      } else {
-        out += `<article class="part part-${part.kind}" id="${escapeHtml(partDomId(paneId, part.id))}" aria-labelledby="${escapeHtml(partDomId(paneId, part.id))}-h">`;
-        out += partHeading(part, ctx);
-      }
-      out += renderRun(body.slice(i, j), ctx, doc, unused);
-      out += `</article>`;
-      i = j;
-    } else {
-      let j = i;
-      while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
-      out += renderRun(body.slice(i, j), ctx, doc, unused);
-      i = j;
-    }
-  }
+  // A forum post that began in the window before continues here, without its header.
+  const continued = w.start > 0 ? plan.body[w.start - 1].part : undefined;
+  const out = renderBody(body, parts, ctx, doc, [], continued);
   return out + renderNotes(w.footnotes, ctx, `${paneId}-notes-${n}`, markersBefore);
 }
 
