@@ -41,6 +41,11 @@ export function listDocuments(): DocumentMeta[] {
   return [...corpus().list];
 }
 
+/** Whether the text is part of the public library (content/documents), as opposed to one uploaded to a seminar. */
+export function isLibraryDocument(slug: string): boolean {
+  return corpus().list.some((d) => d.slug === slug);
+}
+
 export function getDocument(slug: string): SynopseDocument | null {
   return corpus().bySlug.get(slug) ?? uploaded.get(slug) ?? null;
 }

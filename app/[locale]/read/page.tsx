@@ -4,7 +4,7 @@ import { routing } from "@/i18n/routing";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
-import { getDocument, hasDocument, listDocuments, preloadDocuments } from "@/lib/content/store";
+import { getDocument, hasDocument, isLibraryDocument, listDocuments, preloadDocuments } from "@/lib/content/store";
 import HeatStrip from "@/components/teaching/HeatStrip";
 import { readerTeaching } from "@/lib/teaching/reader";
 import { formatLayout, MAX_PANES, parseLayout, queryFromRecord, slugsFromLibraryForm } from "@/lib/reader/layout";
@@ -20,12 +20,10 @@ import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/components/site/requestUser";
 import ClientMessages from "@/components/site/ClientMessages";
 
-const inLibrary = (slug: string) => listDocuments().some((d) => d.slug === slug);
-
 /** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */
 async function firstUnreadable(slugs: readonly string[]): Promise<string | undefined> {
   const user = await requestUser().catch(() => null);
-  for (const slug of slugs) if (!(await canReadDocument(user?.id ?? null, slug, inLibrary))) return slug;
+  for (const slug of slugs) if (!(await canReadDocument(user?.id ?? null, slug, isLibraryDocument))) return slug;
   return undefined;
 }
 

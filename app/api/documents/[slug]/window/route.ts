@@ -2,7 +2,7 @@ import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { getSessionUser } from "@/lib/auth/server";
 import { SLUG_PATTERN } from "@/lib/content/schema";
-import { getDocumentAsync, listDocuments } from "@/lib/content/store";
+import { getDocumentAsync, isLibraryDocument } from "@/lib/content/store";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/respond";
 import { renderWindowCached } from "@/lib/reader/html";
@@ -25,7 +25,6 @@ export interface WindowResponse {
 }
 
 const PANE = /^pane[1-9]$/;
-const inLibrary = (slug: string) => listDocuments().some((d) => d.slug === slug);
 
 /**
  * One window of a long document for the reader's pane (lib/reader/window.ts): `?n=` (0-based) or `?block=` (the
@@ -41,7 +40,7 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   if (!PANE.test(pane) || !hasLocale(routing.locales, locale)) throw new AppError("invalid-request", { reason: "pane must be pane1…pane9, locale one of de, en, ru" });
   const doc = SLUG_PATTERN.test(slug) ? await getDocumentAsync(slug) : null;
   const user = doc ? await getSessionUser(request.headers).catch(() => null) : null;
-  if (!doc || !(await canReadDocument(user?.id ?? null, slug, inLibrary))) throw new AppError("unknown-document", { slug });
+  if (!doc || !(await canReadDocument(user?.id ?? null, slug, isLibraryDocument))) throw new AppError("unknown-document", { slug });
 
   const plan = planWindows(doc);
   const block = q.get("block");
