@@ -1,10 +1,13 @@
 /**
  * Reader benchmark (run by bench/run.ts against a started production server):
  *  1. server time to render the reader with three panes (forum, Mastný, Bayerlein), median and p95 of
- *     N sequential requests, against serving the very same HTML as a static file from a tiny node:http
- *     server in the same run → ratio (target ≤ 3×);
- *  2. the JavaScript shipped to the reader page: every script the HTML references, gzipped with zlib
+ *     N requests, against serving the very same HTML as a static file from a tiny node:http server in the
+ *     same run → ratio (target ≤ 3×);
+ *  2. the same text on a bare Next.js app with no app code (bench/floor): an empty page, the text rendered
+ *     per request, the text from Next's page cache — how much of the reader's cost is Next's own;
+ *  3. the JavaScript shipped to the reader page: every script the HTML references, gzipped with zlib
  *     (target ≤ 250 KB).
+ * Requests to all targets are interleaved round by round, so that every ratio shares the machine's load.
  */
 import http from "node:http";
 import fs from "node:fs";
@@ -12,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
+import { startFloor, visibleBody, type FloorServer } from "./floor";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -24,22 +28,40 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i];
 }
 
-/** Time N sequential GETs, each until the whole body is read. */
-async function timeRequests(url: string, runs: number, encoding = "identity"): Promise<{ median: number; p95: number; bytes: number }> {
-  let bytes = 0;
-  const headers = { "accept-encoding": encoding };
-  for (let i = 0; i < WARMUP; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    const body = await res.arrayBuffer();
-    times.push(performance.now() - t0);
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-    bytes = body.byteLength;
+type Timing = { median: number; p95: number; bytes: number };
+
+/** One GET, until the whole body is read; its time in ms and its size. */
+async function timeOne(url: string, encoding: string): Promise<{ ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { "accept-encoding": encoding } });
+  const body = await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return { ms, bytes: body.byteLength };
+}
+
+/**
+ * Time N GETs of each target, round by round (target 1, 2, …, then again), after warm-up rounds: every
+ * target sees the same moments of the machine's load, so the ratios between them are fair.
+ */
+async function timeInterleaved(targets: Record<string, { url: string; encoding?: string }>, runs: number): Promise<Record<string, Timing>> {
+  const names = Object.keys(targets);
+  const times = new Map<string, number[]>(names.map((n) => [n, []]));
+  const bytes = new Map<string, number>();
+  for (let round = 0; round < WARMUP + runs; round++) {
+    for (const name of names) {
+      const { url, encoding = "identity" } = targets[name];
+      const t = await timeOne(url, encoding);
+      if (round >= WARMUP) times.get(name)!.push(t.ms);
+      bytes.set(name, t.bytes);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
+  const out: Record<string, Timing> = {};
+  for (const name of names) {
+    const sorted = times.get(name)!.sort((a, b) => a - b);
+    out[name] = { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), bytes: bytes.get(name)! };
+  }
+  return out;
 }
 
 /** A static file server as small as they come: read the file, send it. */
@@ -81,23 +103,35 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   const panes = (html.match(/data-pane-scroller=""/g) ?? []).length;
   if (panes !== 3) throw new Error(`expected 3 panes in the reader HTML, found ${panes}`);
 
-  const dynamicTimes = await timeRequests(url, RUNS);
-  const gzipTimes = await timeRequests(url, RUNS, "gzip");
-  // What any request to this server costs: a route handler that returns {"ok":true}.
-  const floorTimes = await timeRequests(new URL("/api/health", baseUrl).href, RUNS);
-
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synopse-bench-"));
   const file = path.join(dir, "reader.html");
   fs.writeFileSync(file, html);
   const server = await serveFile(file);
-  let staticTimes: { median: number; p95: number; bytes: number };
+  let floor: FloorServer | null = null;
+  let t: Record<string, Timing>;
   try {
-    const port = (server.address() as AddressInfo).port;
-    staticTimes = await timeRequests(`http://127.0.0.1:${port}/reader.html`, RUNS);
+    floor = await startFloor(visibleBody(html), dir);
+    const staticUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reader.html`;
+    t = await timeInterleaved(
+      {
+        reader: { url },
+        readerGzip: { url, encoding: "gzip" },
+        // What any request to this server costs: a route handler that returns {"ok":true}.
+        health: { url: new URL("/api/health", baseUrl).href },
+        static: { url: staticUrl },
+        floorEmpty: { url: `${floor.base}/empty` },
+        floorText: { url: `${floor.base}/text` },
+        floorCached: { url: `${floor.base}/cached/reader` },
+      },
+      RUNS,
+    );
   } finally {
+    floor?.stop();
     server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  const dynamicTimes = t.reader;
+  const staticTimes = t.static;
 
   const scripts = scriptUrls(html, url);
   let jsKB = 0;
@@ -117,11 +151,15 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
     rows: [
       { name: "reader, 3 panes: server render (median)", value: round(dynamicTimes.median), unit: "ms" },
       { name: "reader, 3 panes: server render (p95)", value: round(dynamicTimes.p95), unit: "ms" },
-      { name: "reader, 3 panes: server render + gzip (median)", value: round(gzipTimes.median), unit: "ms" },
+      { name: "reader, 3 panes: server render + gzip (median)", value: round(t.readerGzip.median), unit: "ms" },
       { name: "same HTML as a static file (median)", value: round(staticTimes.median, 2), unit: "ms" },
       { name: "same HTML as a static file (p95)", value: round(staticTimes.p95, 2), unit: "ms" },
       { name: "render / static, median (target ≤ 3)", value: round(ratio, 2), unit: "×" },
-      { name: "floor: /api/health on the same server (median)", value: round(floorTimes.median, 2), unit: "ms" },
+      { name: "floor: /api/health on the same server (median)", value: round(t.health.median, 2), unit: "ms" },
+      { name: "Next.js alone: empty dynamic page / static, median", value: round(t.floorEmpty.median / staticTimes.median, 2), unit: "×" },
+      { name: "Next.js alone: the same text rendered per request / static, median", value: round(t.floorText.median / staticTimes.median, 2), unit: "×" },
+      { name: "Next.js alone: the same text from Next's page cache / static, median", value: round(t.floorCached.median / staticTimes.median, 2), unit: "×" },
+      { name: "reader / Next.js alone rendering the same text, median", value: round(dynamicTimes.median / t.floorText.median, 2), unit: "×" },
       { name: "reader HTML size", value: round(dynamicTimes.bytes / 1024), unit: "KB" },
       { name: "reader HTML size, gzip", value: round(gzipKB(html)), unit: "KB" },
       { name: `JavaScript shipped to the reader, gzip (${scripts.length} files; target ≤ 250)`, value: round(jsKB), unit: "KB" },
@@ -129,7 +167,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       { name: "inline scripts (RSC payload: the panes' HTML as data), gzip", value: round(gzipKB(inline)), unit: "KB" },
     ],
     notes: [
-      `${RUNS} sequential requests each (after ${WARMUP} warm-up requests), whole body read, over loopback; page: ${READER_PATH}.`,
+      `${RUNS} requests to each target, interleaved round by round after ${WARMUP} warm-up rounds, one at a time, whole body read, over loopback; page: ${READER_PATH}.`,
+      `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
       "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
       "The panes' text is rendered once per document version, pane and interface language into an HTML string and cached (lib/reader/html.ts); each request still runs the middleware, the React server render and the RSC payload.",
     ],
