@@ -101,17 +101,13 @@ export async function loadReaderNotes(
 
   // Read the event cursor first: anything committed while listing is replayed by the stream, never lost.
   const lastEventId = await latestEventId(chosen.id);
-  const done = new Set<string>();
-  for (const doc of docs) {
-    const slug = doc.meta.slug;
-    if (done.has(slug) || !chosen.documents.includes(slug)) continue;
-    done.add(slug);
-    const list = await listAnnotations(user.id, chosen.id, { document: slug });
-    // Notes and their replies, and the links touching this document with theirs (a link spanning two open
-    // documents comes twice: the same rows, kept once).
-    const { kept, noteRoots } = keptForReader(list);
-    for (const a of kept) state.annotations[a.id] = a;
-    state.anchors[slug] = anchorIn(doc, noteRoots);
-  }
+  // One read for all open texts of the seminar: notes and their replies, and the links touching them with
+  // theirs (a link between two open texts is one row, listed once).
+  const open = [...new Set(slugs)].filter((slug) => chosen.documents.includes(slug));
+  const list = open.length > 0 ? await listAnnotations(user.id, chosen.id, { documents: open }) : [];
+  const { kept, noteRoots } = keptForReader(list);
+  for (const a of kept) state.annotations[a.id] = a;
+  // anchorIn anchors each note in the text its passage is in; a note elsewhere has no passage here.
+  for (const doc of docs) if (open.includes(doc.meta.slug)) state.anchors[doc.meta.slug] ??= anchorIn(doc, noteRoots);
   return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId };
 }

@@ -219,6 +219,23 @@ describe("targets and bodies", () => {
     expect(fromGerman.map((a) => a.id)).toContain(link.id);
   });
 
+  it("lists several open documents in one read: each document's threads, once each, nothing from elsewhere", async () => {
+    const german = await store.createAnnotation(bob.id, seminarId, { target: passage(4, 18, "p1", "aufsatz-de"), body: "Nur hier" });
+    const reply = await store.createAnnotation(alice.id, seminarId, { parentId: german.id, body: "Ja" });
+    const ids = async (options: { document?: string; documents?: string[] }) => (await store.listAnnotations(alice.id, seminarId, options)).map((a) => a.id);
+    const english = await ids({ document: "essay-en" });
+    const deutsch = await ids({ document: "aufsatz-de" });
+    const both = await ids({ documents: ["essay-en", "aufsatz-de"] });
+    // The same threads as asking per document; a link between the two comes once.
+    expect(new Set(both)).toEqual(new Set([...english, ...deutsch]));
+    expect(both.length).toBe(new Set(both).size);
+    expect(both).toEqual(expect.arrayContaining([german.id, reply.id]));
+    expect(await ids({ documents: ["essay-en"] })).toEqual(english);
+    // No documents asked: nothing (not everything); a text outside the seminar is refused, as for one document.
+    expect(await ids({ documents: [] })).toEqual([]);
+    expect(await codeOf(store.listAnnotations(alice.id, seminarId, { documents: ["essay-en", "outside"] }))).toBe("unknown-document");
+  });
+
   it("sanitizes XSS payloads on save, from HTML and from Tiptap JSON", async () => {
     const html = await store.createAnnotation(alice.id, seminarId, {
       target: passage(),

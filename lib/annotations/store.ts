@@ -268,17 +268,21 @@ export async function getAnnotation(userId: string, annotationId: string): Promi
 export interface ListOptions {
   /** Only annotations with a passage in this document (and their replies). */
   document?: string;
+  /** Only annotations with a passage in any of these documents (and their replies): one read for several panes. */
+  documents?: readonly string[];
 }
 
 /** Everything the user may see in a seminar (optionally one document): roots first, then their replies. */
 export async function listAnnotations(userId: string, seminarId: string, options: ListOptions = {}): Promise<AnnotationDto[]> {
   const viewer = await viewerFor(userId, seminarId);
-  if (options.document !== undefined && !(await seminarHasDocument(seminarId, options.document))) {
-    throw new AppError("unknown-document", { slug: options.document });
+  const slugs = options.document !== undefined ? [options.document, ...(options.documents ?? [])] : options.documents;
+  for (const slug of slugs ?? []) {
+    if (!(await seminarHasDocument(seminarId, slug))) throw new AppError("unknown-document", { slug });
   }
+  if (slugs && slugs.length === 0) return [];
   const where = readableWhere(viewer);
   const all = await db().annotation.findMany({
-    where: { seminarId, parentId: null, ...where, ...(options.document ? { targets: { some: { documentSlug: options.document } } } : {}) },
+    where: { seminarId, parentId: null, ...where, ...(slugs ? { targets: { some: { documentSlug: { in: [...slugs] } } } } : {}) },
     include,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

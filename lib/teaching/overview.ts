@@ -257,11 +257,27 @@ export async function seminarOverview(userId: string, seminarId: string, now: Da
 
 /** The heat strip of one document for any member (their own visibility and post-first gate apply). */
 export async function documentHeat(userId: string, seminarId: string, slug: string, segments = HEAT_SEGMENTS): Promise<Heat | null> {
+  return (await documentsHeat(userId, seminarId, [slug], segments)).get(slug) ?? null;
+}
+
+/**
+ * The heat strips of several documents at once (the reader's open panes): the member's readable notes are
+ * read once for all of them, not once per document.
+ */
+export async function documentsHeat(userId: string, seminarId: string, slugs: readonly string[], segments = HEAT_SEGMENTS): Promise<Map<string, Heat | null>> {
   const role = await requireMember(userId, seminarId);
-  const doc = await (await documentCatalog()).get(slug);
-  if (!doc) return null;
+  const catalog = await documentCatalog();
+  const docs = new Map<string, SynopseDocument | null>();
+  for (const slug of new Set(slugs)) docs.set(slug, (await catalog.get(slug)) ?? null);
+  const out = new Map<string, Heat | null>();
+  if (![...docs.values()].some(Boolean)) {
+    for (const slug of docs.keys()) out.set(slug, null);
+    return out;
+  }
   const rows = await readableRows({ userId, role }, seminarId);
-  return heatOf(slug, doc, rows, repliesByRoot(rows), segments);
+  const replies = repliesByRoot(rows);
+  for (const [slug, doc] of docs) out.set(slug, doc ? heatOf(slug, doc, rows, replies, segments) : null);
+  return out;
 }
 
 function csvCell(v: string | number): string {

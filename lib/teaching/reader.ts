@@ -2,8 +2,7 @@
  * What the reader adds for teaching, per open document of the seminar being read: the heat strip (where
  * notes concentrate, as the member may see them) and the post-first status of a student. Framework-free.
  */
-import { getSeminar } from "@/lib/seminars";
-import { documentHeat, type Heat } from "./overview";
+import { documentsHeat, type Heat } from "./overview";
 import { postFirstStatus, type PostFirstStatus } from "./post-first";
 
 export interface ReaderTeaching {
@@ -11,13 +10,22 @@ export interface ReaderTeaching {
   postFirst: PostFirstStatus | null;
 }
 
-export async function readerTeaching(userId: string, seminarId: string, slugs: readonly string[]): Promise<Map<string, ReaderTeaching>> {
-  const seminar = await getSeminar(userId, seminarId);
+/**
+ * `seminar` is the one the reader annotates in, as the reader page already loaded it for this member
+ * (lib/annotations-ui/load): its documents say which open texts belong to it. Membership is checked again here.
+ */
+export async function readerTeaching(userId: string, seminar: { id: string; documents: readonly string[] }, slugs: readonly string[]): Promise<Map<string, ReaderTeaching>> {
+  const inSeminar = [...new Set(slugs)].filter((slug) => seminar.documents.includes(slug));
   const out = new Map<string, ReaderTeaching>();
-  for (const slug of new Set(slugs)) {
-    if (!seminar.documents.includes(slug)) continue;
-    const [heat, postFirst] = await Promise.all([documentHeat(userId, seminarId, slug), postFirstStatus(userId, seminarId, slug)]);
+  if (inSeminar.length === 0) return out;
+  const [heats, postFirsts] = await Promise.all([
+    documentsHeat(userId, seminar.id, inSeminar),
+    Promise.all(inSeminar.map((slug) => postFirstStatus(userId, seminar.id, slug))),
+  ]);
+  inSeminar.forEach((slug, i) => {
+    const heat = heats.get(slug) ?? null;
+    const postFirst = postFirsts[i];
     out.set(slug, { heat: heat && heat.total > 0 ? heat : null, postFirst: postFirst && postFirst.remaining > 0 ? postFirst : null });
-  }
+  });
   return out;
 }

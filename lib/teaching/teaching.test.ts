@@ -131,6 +131,23 @@ describe("overview", () => {
     expect(csv).toContain(`Carol,student,total,3,1,1,22`);
   });
 
+  it("gives the reader one heat strip per open text of the seminar, the same as asking text by text", async () => {
+    const { documentHeat } = await import("./overview");
+    const { readerTeaching } = await import("./reader");
+    await note(bob.id, "Seen from the German side", at("p1", 4, 18, "aufsatz-de"));
+    const seminar = { id: seminarId, documents: ["essay-en", "aufsatz-de"] };
+    const teaching = await readerTeaching(bob.id, seminar, ["essay-en", "aufsatz-de", "essay-en", "not-in-seminar"]);
+    expect([...teaching.keys()]).toEqual(["essay-en", "aufsatz-de"]);
+    for (const slug of ["essay-en", "aufsatz-de"]) {
+      const heat = teaching.get(slug)!.heat!;
+      expect(heat.total).toBeGreaterThan(0);
+      expect(heat).toEqual(await documentHeat(bob.id, seminarId, slug));
+    }
+    // Membership is checked here too, whatever seminar the caller hands in.
+    const outsider = await createTestUser("Outsider Olga");
+    expect(await codeOf(readerTeaching(outsider.id, seminar, ["essay-en"]))).toBe("not-found");
+  });
+
   it("is for instructors only", async () => {
     const { seminarOverview } = await import("./overview");
     expect(await codeOf(seminarOverview(alice.id, seminarId))).toBe("forbidden");

@@ -115,7 +115,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
 
   // Teaching: a heat strip beside each pane, and a student's "post first" notice (lib/teaching/reader.ts).
   if (user && notes?.seminar) {
-    const teaching = await readerTeaching(user.id, notes.seminar.id, layout.slugs);
+    const teaching = await readerTeaching(user.id, notes.seminar, layout.slugs);
     const tt = await getTranslations("Teaching");
     for (const p of panes) {
       const extra = teaching.get(p.slug);
