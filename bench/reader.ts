@@ -9,12 +9,11 @@
  *     (target ≤ 250 KB).
  * Requests to all targets are interleaved round by round, so that every ratio shares the machine's load.
  */
-import http from "node:http";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import type { AddressInfo } from "node:net";
 import { startFloor, visibleBody, type FloorServer } from "./floor";
 
 type Row = { name: string; value: number; unit: string };
@@ -31,9 +30,9 @@ function quantile(sorted: number[], q: number): number {
 type Timing = { median: number; p95: number; bytes: number };
 
 /** One GET, until the whole body is read; its time in ms and its size. */
-async function timeOne(url: string, encoding: string): Promise<{ ms: number; bytes: number }> {
+async function timeOne(url: string, encoding: string, cookie?: string): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers: { "accept-encoding": encoding } });
+  const res = await fetch(url, { headers: { "accept-encoding": encoding, ...(cookie ? { cookie } : {}) } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - t0;
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -44,14 +43,14 @@ async function timeOne(url: string, encoding: string): Promise<{ ms: number; byt
  * Time N GETs of each target, round by round (target 1, 2, …, then again), after warm-up rounds: every
  * target sees the same moments of the machine's load, so the ratios between them are fair.
  */
-async function timeInterleaved(targets: Record<string, { url: string; encoding?: string }>, runs: number): Promise<Record<string, Timing>> {
+async function timeInterleaved(targets: Record<string, { url: string; encoding?: string; cookie?: string }>, runs: number): Promise<Record<string, Timing>> {
   const names = Object.keys(targets);
   const times = new Map<string, number[]>(names.map((n) => [n, []]));
   const bytes = new Map<string, number>();
   for (let round = 0; round < WARMUP + runs; round++) {
     for (const name of names) {
-      const { url, encoding = "identity" } = targets[name];
-      const t = await timeOne(url, encoding);
+      const { url, encoding = "identity", cookie } = targets[name];
+      const t = await timeOne(url, encoding, cookie);
       if (round >= WARMUP) times.get(name)!.push(t.ms);
       bytes.set(name, t.bytes);
     }
@@ -64,13 +63,35 @@ async function timeInterleaved(targets: Record<string, { url: string; encoding?:
   return out;
 }
 
-/** A static file server as small as they come: read the file, send it. */
-function serveFile(file: string): Promise<http.Server> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    fs.createReadStream(file).pipe(res);
+/** The demo student's session cookie (scripts/seed.ts): the reader as a seminar member sees it, with notes and heat strips. */
+async function demoStudentCookie(baseUrl: string): Promise<string> {
+  const res = await fetch(new URL("/api/auth/sign-in/email", baseUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: new URL(baseUrl).origin },
+    body: JSON.stringify({ email: "student1@synopse.test", password: "synopse-demo" }),
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+  if (!res.ok) throw new Error(`demo sign-in: HTTP ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+/**
+ * A static file server as small as they come (read the file, send it), in a process of its own like the app
+ * and the floor, so that serving never shares this process's event loop with the measuring client.
+ */
+const STATIC_SERVER = `
+const http = require("node:http"), fs = require("node:fs");
+const server = http.createServer((_req, res) => {
+  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+  fs.createReadStream(process.argv[1]).pipe(res);
+});
+server.listen(0, "127.0.0.1", () => console.log(server.address().port));`;
+
+function serveFile(file: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ["-e", STATIC_SERVER, file], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.stdout.once("data", (d) => resolve({ url: `http://127.0.0.1:${String(d).trim()}/reader.html`, stop: () => child.kill() }));
+  });
 }
 
 /** Script URLs a current browser loads for the page: <script src> (not noModule) and <link rel="preload" as="script">. */
@@ -103,6 +124,9 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   const panes = (html.match(/data-pane-scroller=""/g) ?? []).length;
   if (panes !== 3) throw new Error(`expected 3 panes in the reader HTML, found ${panes}`);
 
+  const cookie = await demoStudentCookie(baseUrl);
+  const member = await (await fetch(url, { headers: { cookie } })).text();
+  if (!member.includes('href="/en/account"')) throw new Error("demo sign-in did not take: the reader shows no account link");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synopse-bench-"));
   const file = path.join(dir, "reader.html");
   fs.writeFileSync(file, html);
@@ -111,14 +135,14 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   let t: Record<string, Timing>;
   try {
     floor = await startFloor(visibleBody(html), dir);
-    const staticUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reader.html`;
     t = await timeInterleaved(
       {
         reader: { url },
         readerGzip: { url, encoding: "gzip" },
+        readerMember: { url, cookie },
         // What any request to this server costs: a route handler that returns {"ok":true}.
         health: { url: new URL("/api/health", baseUrl).href },
-        static: { url: staticUrl },
+        static: { url: server.url },
         floorEmpty: { url: `${floor.base}/empty` },
         floorText: { url: `${floor.base}/text` },
         floorCached: { url: `${floor.base}/cached/reader` },
@@ -127,7 +151,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
     );
   } finally {
     floor?.stop();
-    server.close();
+    server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const dynamicTimes = t.reader;
@@ -152,6 +176,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       { name: "reader, 3 panes: server render (median)", value: round(dynamicTimes.median), unit: "ms" },
       { name: "reader, 3 panes: server render (p95)", value: round(dynamicTimes.p95), unit: "ms" },
       { name: "reader, 3 panes: server render + gzip (median)", value: round(t.readerGzip.median), unit: "ms" },
+      { name: "reader, 3 panes, signed in as the demo student (notes, heat strips): server render (median)", value: round(t.readerMember.median), unit: "ms" },
+      { name: "reader signed in / static, median", value: round(t.readerMember.median / t.static.median, 2), unit: "×" },
       { name: "same HTML as a static file (median)", value: round(staticTimes.median, 2), unit: "ms" },
       { name: "same HTML as a static file (p95)", value: round(staticTimes.p95, 2), unit: "ms" },
       { name: "render / static, median (target ≤ 3)", value: round(ratio, 2), unit: "×" },
@@ -169,7 +195,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
     notes: [
       `${RUNS} requests to each target, interleaved round by round after ${WARMUP} warm-up rounds, one at a time, whole body read, over loopback; page: ${READER_PATH}.`,
       `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
-      "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
+      "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
+      "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make.",
       "The panes' text is rendered once per document version, pane and interface language into an HTML string and cached (lib/reader/html.ts); each request still runs the middleware, the React server render and the RSC payload.",
     ],
   };
