@@ -296,3 +296,51 @@ test("a whole volume reads smoothly in the reader", async ({ browser }) => {
   await expect(panel.getByRole("button", { name: /^Nächsten Teil laden|^Vorherigen Teil laden/ }).first()).toBeAttached();
   await teacher.context().close();
 });
+
+// A note cited twice, near the start and at the end of a text read in parts: its text travels with the part of
+// its first marker, so from the last part (the first one not loaded) it is read from the part that holds it.
+test("a footnote cited in two parts of a long text opens from either marker", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = await as(browser, INSTRUCTOR);
+  const NOTE = "Politisches Archiv des Auswärtigen Amts, Handakten Ribbentrop, Band 7.";
+  const paragraphs = Array.from({ length: 4000 }, (_, i) => `Absatz ${i + 1}: Die Verhandlungen zogen sich hin, und niemand wusste, wann der Frieden kommen würde.`);
+  const markdown = [
+    "---",
+    "title: Akten mit Rückverweis",
+    "lang: de",
+    "kind: article",
+    "source: Synthetischer Text für Tests",
+    "---",
+    "",
+    "Die erste Erwähnung der Handakten.[^akten]",
+    "",
+    paragraphs.join("\n\n"),
+    "",
+    "Die letzte Erwähnung derselben Handakten.[^akten]",
+    "",
+    `[^akten]: ${NOTE}`,
+    "",
+  ].join("\n");
+  const preview = await teacher.request.post(`/api/seminars/${seminar}/uploads?name=akten.md&slug=akten-rueckverweis-${Date.now()}`, { data: Buffer.from(markdown), headers: { "Content-Type": "text/markdown" }, timeout: 60_000 });
+  expect(preview.status()).toBe(200);
+  const { token, slug: akten } = (await preview.json()) as { token: string; slug: string };
+  expect((await teacher.request.post(`/api/seminars/${seminar}/uploads/publish`, { data: { token } })).status()).toBe(201);
+
+  // A deep link to the last paragraph (p1 is the first mention, p2…p4001 the filler) opens the last part; the
+  // first part, which holds the note's text, is not loaded.
+  await teacher.goto(`/en/read?p=${akten}&b=p4002&seminar=${seminar}`);
+  const pane = teacher.getByRole("region", { name: "Pane 1" });
+  const closing = pane.getByText("Die letzte Erwähnung derselben Handakten.");
+  await expect(closing).toBeInViewport();
+  await expect(pane.getByText("Die erste Erwähnung der Handakten.")).toHaveCount(0);
+
+  // Its marker opens the note in place, the text read from the first part (which stays unloaded); Escape leads back.
+  const marker = closing.getByRole("button", { name: /^Note / });
+  await marker.click();
+  const note = teacher.getByRole("dialog", { name: /^Note / });
+  await expect(note).toContainText(NOTE);
+  await expect(pane.getByText("Die erste Erwähnung der Handakten.")).toHaveCount(0);
+  await teacher.keyboard.press("Escape");
+  await expect(marker).toBeFocused();
+  await teacher.context().close();
+});

@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { readBlock } from "./windowRegistry";
 
 export interface OpenNote {
   /** The marker button that opened the note (focus returns there). */
@@ -14,7 +15,8 @@ export interface OpenNote {
 /**
  * A footnote shown in place, next to its marker: a non-modal dialog. Escape or "Back to the text" close it
  * and return focus to the marker; a click elsewhere closes it. Its text is copied from the notes list at
- * the end of the pane (already server-rendered), so each note exists once in the page's HTML.
+ * the end of the pane (already server-rendered), so each note exists once in the page's HTML; in a volume
+ * read in parts, from the part that holds it (components/reader/windowRegistry readBlock).
  */
 export default function FootnotePopover({
   note,
@@ -37,14 +39,25 @@ export default function FootnotePopover({
     const el = box.current;
     const target = body.current;
     if (!el || !target) return;
-    const source = document.getElementById(note.noteDomId)?.closest(".note-body");
-    const copies: Node[] = [];
-    source?.querySelectorAll(":scope > .b, :scope > .note-status").forEach((n) => {
-      const copy = n.cloneNode(true) as HTMLElement;
-      copy.removeAttribute("id");
-      copies.push(copy);
-    });
-    target.replaceChildren(...copies);
+    const fill = (noteElement: Element | null | undefined) => {
+      const copies: Node[] = [];
+      noteElement?.closest(".note-body")?.querySelectorAll(":scope > .b, :scope > .note-status").forEach((n) => {
+        const copy = n.cloneNode(true) as HTMLElement;
+        copy.removeAttribute("id");
+        copies.push(copy);
+      });
+      target.replaceChildren(...copies);
+    };
+    const source = document.getElementById(note.noteDomId);
+    fill(source);
+    let current = true;
+    // In a volume read in parts, a note's text travels with the part of its first marker: opened from a later
+    // marker while that part is not loaded, it is read from that part, which stays unloaded.
+    if (!source && note.noteDomId.startsWith(`${paneId}-`)) {
+      void readBlock(paneId, note.noteDomId.slice(paneId.length + 1)).then((el) => {
+        if (current) fill(el);
+      });
+    }
     // Place it under the marker, inside the pane's scrolling area so it scrolls with the text.
     const m = note.marker.getBoundingClientRect();
     const s = scroller.getBoundingClientRect();
@@ -55,7 +68,10 @@ export default function FootnotePopover({
     el.focus({ preventScroll: true });
     const r = el.getBoundingClientRect();
     if (r.bottom > s.bottom) scroller.scrollBy({ top: r.bottom - s.bottom + 12 });
-  }, [note, scroller]);
+    return () => {
+      current = false;
+    };
+  }, [note, scroller, paneId]);
 
   useEffect(() => {
     const onPointer = (e: PointerEvent) => {

@@ -191,7 +191,15 @@ export default function WindowedDocument({
   }, []);
 
   // Outline entries, notes, links and deep links in parts not loaded.
-  useEffect(() => registerWindowedPane(paneId, async (blockId) => void (await show(`block=${encodeURIComponent(blockId)}`, "jump"))), [paneId, show]);
+  // A footnote's text read from the part that holds it (components/reader/FootnotePopover), that part left unloaded.
+  const fetchWindow = useCallback(
+    async (blockId: string) => {
+      const r = await callApi<WindowAnswer>("GET", `/api/documents/${encodeURIComponent(slug)}/window?block=${encodeURIComponent(blockId)}&pane=${paneId}&locale=${uiLang}&v=${version}`);
+      return r.ok ? r.data.html : null;
+    },
+    [slug, paneId, uiLang, version],
+  );
+  useEffect(() => registerWindowedPane(paneId, async (blockId) => void (await show(`block=${encodeURIComponent(blockId)}`, "jump")), fetchWindow), [paneId, show, fetchWindow]);
 
   /** The buttons: load the part, then continue reading at its start (focus moves there). */
   const loadByButton = async (side: Side) => {

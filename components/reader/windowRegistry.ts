@@ -1,19 +1,26 @@
 /**
  * How the rest of the reader reaches text that a windowed pane (components/reader/WindowedDocument.tsx) has
  * not loaded yet: `revealBlock` loads the window holding a block and hands back its element, and
- * `onPaneContent` tells painters (notes, links) that a pane's text changed, so they paint the new part.
- * For a pane that shows its whole document, `revealBlock` is just getElementById. Browser-only, no React.
+ * `onPaneContent` tells painters (notes, links) that a pane's text changed, so they paint the new part;
+ * `readBlock` reads a block from a window without putting that window in the pane (a footnote whose first
+ * marker, and so its text, is in a part not loaded). For a pane that shows its whole document, both are just
+ * getElementById. Browser-only, no React.
  */
 type Revealer = (blockId: string) => Promise<void>;
+/** The HTML of the window holding a block, fetched but not shown. */
+type WindowFetcher = (blockId: string) => Promise<string | null>;
 
 const revealers = new Map<string, Revealer>();
+const fetchers = new Map<string, WindowFetcher>();
 const PANE_CONTENT_EVENT = "synopse:pane-content";
 
-/** A windowed pane offers to load the window of a block; returns the unregister function. */
-export function registerWindowedPane(paneId: string, reveal: Revealer): () => void {
+/** A windowed pane offers to load the window of a block, and to fetch one for reading; returns the unregister function. */
+export function registerWindowedPane(paneId: string, reveal: Revealer, fetchWindow?: WindowFetcher): () => void {
   revealers.set(paneId, reveal);
+  if (fetchWindow) fetchers.set(paneId, fetchWindow);
   return () => {
     if (revealers.get(paneId) === reveal) revealers.delete(paneId);
+    if (fetchers.get(paneId) === fetchWindow) fetchers.delete(paneId);
   };
 }
 
@@ -35,6 +42,24 @@ export async function revealBlock(paneId: string, blockId: string): Promise<HTML
     return null;
   }
   return document.getElementById(domId);
+}
+
+/**
+ * A block's element to read from: the one in the pane, or else a detached copy from the window that holds it
+ * (fetched, parsed, never inserted: the pane's parts and the reader's place stay as they are).
+ */
+export async function readBlock(paneId: string, blockId: string): Promise<HTMLElement | null> {
+  const domId = `${paneId}-${blockId}`;
+  const present = document.getElementById(domId);
+  if (present) return present;
+  const fetchWindow = fetchers.get(paneId);
+  if (!fetchWindow) return null;
+  try {
+    const html = await fetchWindow(blockId);
+    return html === null ? null : new DOMParser().parseFromString(html, "text/html").getElementById(domId);
+  } catch {
+    return null;
+  }
 }
 
 /** Windows were added to or dropped from a pane. */
