@@ -317,7 +317,8 @@ test("a link is discussed where it is read: relation, comment, both passages, an
   await annaDiscussion.click();
   const annaPanel = notesOf(anna, 1);
   await expect(annaPanel.getByRole("heading", { name: "Link by Anna Petrova" })).toBeVisible();
-  await expect(annaPanel.getByText("contradicts", { exact: true })).toBeVisible();
+  // (Her panel also offers the relations in a select, so the stored one is read off its own line.)
+  await expect(annaPanel.getByText(/^Relation\s*contradicts$/)).toBeVisible();
   await expect(annaPanel.getByText(COMMENT)).toBeVisible();
   await expect(annaPanel.getByRole("button", { name: `Go to “${FORUM_KLEIST}” in ${FORUM_TITLE}` })).toBeVisible();
   expect((await new AxeBuilder({ page: anna }).include("#pane1-notes").analyze()).violations).toEqual([]);
@@ -340,8 +341,18 @@ test("a link is discussed where it is read: relation, comment, both passages, an
   await expect(benPanel.getByRole("list", { name: "1 reply" })).toContainText("Anna Petrova");
   await expect(benDiscussion).toHaveAccessibleName(/1 reply$/);
 
-  // The same thread on the seminar's links overview.
-  await ben.goto(`/en/seminars/${seminar}/links?relation=contradicts`);
+  // Anna, who made the link, changes its relation where she reads it; Ben, who did not, has no such control,
+  // and sees the change arrive in his open thread.
+  await expect(benPanel.getByRole("combobox", { name: "Relation of your link" })).toHaveCount(0);
+  await annaPanel.getByRole("combobox", { name: "Relation of your link" }).selectOption({ label: "cites" });
+  await annaPanel.getByRole("button", { name: "Change", exact: true }).click();
+  await expect(annaPanel.getByText(/^Relation\s*cites$/)).toBeVisible();
+  await expect(anna.getByRole("status").filter({ hasText: "Relation changed to “cites”." })).toBeAttached();
+  await expect(benPanel.getByText("cites", { exact: true })).toBeVisible({ timeout: 8000 });
+  await expect(benPanel.getByText("contradicts", { exact: true })).toHaveCount(0);
+
+  // The same thread on the seminar's links overview, under its new relation.
+  await ben.goto(`/en/seminars/${seminar}/links?relation=cites`);
   const row = ben.getByRole("listitem").filter({ hasText: FORUM_KLEIST });
   await expect(row.getByRole("list", { name: "Replies" })).toContainText(REPLY);
   await ben.context().close();

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import type { AnnotationDto } from "@/lib/annotations/types";
+import { RELATIONS, type AnnotationDto, type Relation } from "@/lib/annotations/types";
 import { linkThreadOf } from "@/lib/annotations-ui/state";
 import type { LinkEnd } from "@/lib/links/views";
 import { NoteCard, Replies } from "@/components/annotations/ThreadView";
@@ -53,6 +53,7 @@ export default function LinkThread({ paneId, paneIndex, id, autoFocus = false }:
           <span className="link-thread-relation-label">{tLinks("relationLabel")}</span>{" "}
           <span className={`relation-chip relation-${root.relation ?? "none"}`}>{relation}</span>
         </p>
+        {notes.data?.user.id === root.author.id ? <RelationEditor link={root} /> : null}
         <Passage root={root} role="body" placed={placed} paneIndex={paneIndex} />
       </div>
       <NoteCard paneId={paneId} note={root} isRoot labels={{ empty: t("noComment"), confirmDelete: t("confirmDelete"), deleted: tLinks("deleted") }} />
@@ -81,5 +82,55 @@ function Passage({ root, role, placed, paneIndex }: { root: AnnotationDto; role:
       </button>
       {orphan ? <span className="link-orphan">{tLinks("orphan")}</span> : null}
     </figure>
+  );
+}
+
+/**
+ * The link's author changes its relation where the link is read (the links overview can too). The select
+ * starts at the current relation and follows it when someone else's tab changes it; a save that crosses
+ * another one gets the translated conflict message, and nothing is overwritten.
+ */
+function RelationEditor({ link }: { link: AnnotationDto }) {
+  const t = useTranslations("LinkThread");
+  const tLinks = useTranslations("Links");
+  const notes = useNotes()!;
+  const selectId = useId();
+  const [choice, setChoice] = useState<Relation | "">(link.relation ?? "");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  // A change that arrives live (another tab, the overview) resets the select to what is stored now.
+  useEffect(() => setChoice(link.relation ?? ""), [link.relation, link.revision]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!choice || choice === link.relation) return;
+    setBusy(true);
+    setError("");
+    const r = await notes.update(link.id, { revision: link.revision, relation: choice });
+    setBusy(false);
+    if (r.ok) notes.announce(t("relationChanged", { relation: tLinks(`relation.${choice}`) }));
+    else setError(notes.errorMessage(r));
+  }
+
+  return (
+    <form className="link-relation-editor" onSubmit={save}>
+      <label htmlFor={selectId}>{tLinks("changeRelation")}</label>{" "}
+      <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value as Relation)} disabled={busy}>
+        {link.relation ? null : <option value="">{tLinks("noRelation")}</option>}
+        {RELATIONS.map((r) => (
+          <option key={r} value={r}>
+            {tLinks(`relation.${r}`)}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" disabled={busy || !choice || choice === link.relation}>
+        {tLinks("saveRelation")}
+      </button>
+      {error ? (
+        <p role="alert" className="note-error">
+          {error}
+        </p>
+      ) : null}
+    </form>
   );
 }

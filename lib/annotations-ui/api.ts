@@ -3,7 +3,7 @@
  * server's error code (a key of the "Errors" messages) plus its details — e.g. the current version of a
  * note on "conflict" — or "network" when the server could not be reached.
  */
-import type { AnnotationDto } from "@/lib/annotations/types";
+import type { AnnotationDto, Relation } from "@/lib/annotations/types";
 
 import { callApi as call, type ApiFailure, type ApiResult } from "@/lib/http-client";
 
@@ -26,6 +26,8 @@ export interface UpdateRequest {
   body?: unknown;
   tags?: string[];
   visibility?: "private" | "seminar" | "instructors";
+  /** Links only: how the two passages relate. */
+  relation?: Relation;
 }
 
 export const annotationsApi = {
