@@ -358,3 +358,37 @@ test("a link is discussed where it is read: relation, comment, both passages, an
   await ben.context().close();
   await anna.context().close();
 });
+
+// On a phone the panes stack behind tabs: a link's discussion opens from its marker in the pane shown, and going
+// to the other passage brings the other pane's tab to the front, scrolled there.
+test("on a phone, a link's discussion opens from its marker and its other passage shows in the other tab", async ({ browser }) => {
+  const FORUM_STOCKHOLM = "Der Botschaft in Stockholm wird im März 1942 das Angebot unterbreitet";
+  const MASTNY_OBSTACLES = "The obstacles to a negotiated settlement between the Soviet Union and Germany";
+  const phone = await openAs(browser, sessions.get("student1@synopse.test")!, "en-US", { width: 390, height: 800 });
+  await openReader(phone);
+  const tabs = phone.getByRole("tablist", { name: "Open documents" });
+  await expect(tabs.getByRole("tab", { name: FORUM_TITLE })).toHaveAttribute("aria-selected", "true");
+
+  const forumBlock = await blockWith(phone, 1, FORUM_STOCKHOLM).getAttribute("data-block-id");
+  const mastnyBlock = await phone.locator("#pane2-panel [data-block-id]").filter({ hasText: MASTNY_OBSTACLES }).last().getAttribute("data-block-id");
+  const end = (documentSlug: string, blockId: string | null, exact: string) => ({ documentSlug, blockId, blockStart: 0, blockEnd: exact.length, exact });
+  const created = await phone.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { motivation: "linking", relation: "supports", body: "<p>Beide nennen Stockholm als Ort der Sondierungen.</p>", target: end(FORUM, forumBlock, FORUM_STOCKHOLM), bodyTarget: end(MASTNY, mastnyBlock, MASTNY_OBSTACLES) },
+  });
+  expect(created.status()).toBe(201);
+
+  // The link arrives live; its discussion button under the marker opens the thread.
+  const discussion = phone.locator("#pane1-panel").getByRole("button", { name: new RegExp(`^Discussion of the link \\(supports: “${MASTNY_OBSTACLES.slice(0, 30)}`) });
+  await discussion.scrollIntoViewIfNeeded();
+  await discussion.click();
+  const thread = phone.getByRole("complementary", { name: "Notes on pane 1" });
+  await expect(thread.getByRole("heading", { name: "Link by Anna Petrova" })).toBeInViewport();
+  await expect(thread.getByText("Beide nennen Stockholm als Ort der Sondierungen.")).toBeVisible();
+
+  // Its other passage is in Mastný's pane, hidden behind its tab: going there shows that tab, at the passage.
+  await thread.getByRole("button", { name: `Go to “${MASTNY_OBSTACLES}” in ${MASTNY_TITLE}` }).click();
+  await expect(tabs.getByRole("tab", { name: MASTNY_TITLE })).toHaveAttribute("aria-selected", "true");
+  await expect(phone.locator("#pane1-panel")).toBeHidden();
+  await expect(blockWith(phone, 2, MASTNY_OBSTACLES)).toBeInViewport();
+  await phone.context().close();
+});

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { Relation } from "@/lib/annotations/types";
 import { eventsUrl } from "@/lib/annotations-ui/api";
 import { blockLayout, hitTest, passageRanges } from "@/lib/annotations-ui/paint";
+import { showPane } from "@/components/reader/paneTabs";
 import { isWindowedPane, onPaneContent, revealBlock } from "@/components/reader/windowRegistry";
 import { linksApi, type EndInput, type Failure, type NewLink } from "@/lib/links/client";
 import { alignmentDelta, endsIn, type AlignmentCandidate, type PaneEnd } from "@/lib/links/reader-view";
@@ -279,6 +280,8 @@ export default function LinksProvider({
       const candidates = panes.map((p, i) => ({ p, i })).filter(({ p }) => p.slug === slug);
       const target = candidates.find(({ i }) => i !== fromPane) ?? candidates[0];
       if (target) {
+        // Behind tabs (a phone) the pane must show before its passage can be measured.
+        showPane(target.p.paneId);
         // In a whole volume the passage may be in a part not loaded yet (components/reader/windowRegistry).
         if (!flashRanges(scrollToPassage(target.p.paneId, anchor))) void revealBlock(target.p.paneId, anchor.blockId).then((el) => el && flashRanges(scrollToPassage(target.p.paneId, anchor)));
         return;

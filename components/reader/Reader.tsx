@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { formatLayout, MAX_PANES, type PassageTarget, type ReaderLayout } from "@/lib/reader/layout";
@@ -10,6 +11,7 @@ import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { takeReaderScroll } from "./scrollMemory";
 import { revealBlock } from "./windowRegistry";
+import { onShowPane } from "./paneTabs";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
@@ -107,6 +109,16 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     return () => mq.removeEventListener("change", update);
   }, []);
   useEffect(() => setActive((a) => Math.min(a, panes.length - 1)), [panes.length]);
+  // A passage in another pane was asked for (a link's other end): its tab comes to the front before anyone
+  // measures or scrolls there — synchronously, since a hidden pane has no layout.
+  useEffect(
+    () =>
+      onShowPane((paneId) => {
+        const i = panes.findIndex((p) => p.paneId === paneId);
+        if (i >= 0) flushSync(() => setActive(i));
+      }),
+    [panes],
+  );
 
   // ---- first paint: restore scroll after a language switch, or go to the deep-linked passage ----
   useEffect(() => {

@@ -51,9 +51,9 @@ export async function saveSessions(browser: Browser, emails: readonly string[], 
   return sessions;
 }
 
-/** A new desktop browser window signed in with a saved session. */
-export async function openAs(browser: Browser, session: SavedSession, locale = "en-US"): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: DESKTOP, storageState: session.storageState });
+/** A new browser window (desktop-sized unless told) signed in with a saved session. */
+export async function openAs(browser: Browser, session: SavedSession, locale = "en-US", viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport, storageState: session.storageState });
   return context.newPage();
 }
 
