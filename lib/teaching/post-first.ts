@@ -72,12 +72,24 @@ export async function postFirstGate(viewer: Viewer, seminarId: string): Promise<
 
 /** What the reader tells a student about one document ("Write 2 more notes to see your classmates' notes"). */
 export async function postFirstStatus(userId: string, seminarId: string, slug: string): Promise<PostFirstStatus | null> {
+  return (await postFirstStatuses(userId, seminarId, [slug])).get(slug) ?? null;
+}
+
+/** The same for the reader's open documents at once (one membership check, one count of the student's notes). */
+export async function postFirstStatuses(userId: string, seminarId: string, slugs: readonly string[]): Promise<Map<string, PostFirstStatus>> {
+  const out = new Map<string, PostFirstStatus>();
   const role = await requireMember(userId, seminarId);
-  if (role === "instructor") return null;
-  const n = (await postFirstRequirements(seminarId)).get(slug);
-  if (!n) return null;
-  const w = (await notesWritten(userId, seminarId, [slug])).get(slug) ?? 0;
-  return { required: n, written: w, remaining: Math.max(0, n - w) };
+  if (role === "instructor") return out;
+  const required = await postFirstRequirements(seminarId);
+  const gated = [...new Set(slugs)].filter((slug) => required.get(slug));
+  if (gated.length === 0) return out;
+  const written = await notesWritten(userId, seminarId, gated);
+  for (const slug of gated) {
+    const n = required.get(slug)!;
+    const w = written.get(slug) ?? 0;
+    out.set(slug, { required: n, written: w, remaining: Math.max(0, n - w) });
+  }
+  return out;
 }
 
 export const postFirstInput = z.object({

@@ -3,7 +3,7 @@
  * notes concentrate, as the member may see them) and the post-first status of a student. Framework-free.
  */
 import { documentsHeat, type Heat } from "./overview";
-import { postFirstStatus, type PostFirstStatus } from "./post-first";
+import { postFirstStatuses, type PostFirstStatus } from "./post-first";
 
 export interface ReaderTeaching {
   heat: Heat | null;
@@ -20,11 +20,11 @@ export async function readerTeaching(userId: string, seminar: { id: string; docu
   if (inSeminar.length === 0) return out;
   const [heats, postFirsts] = await Promise.all([
     documentsHeat(userId, seminar.id, inSeminar),
-    Promise.all(inSeminar.map((slug) => postFirstStatus(userId, seminar.id, slug))),
+    postFirstStatuses(userId, seminar.id, inSeminar),
   ]);
-  inSeminar.forEach((slug, i) => {
+  inSeminar.forEach((slug) => {
     const heat = heats.get(slug) ?? null;
-    const postFirst = postFirsts[i];
+    const postFirst = postFirsts.get(slug) ?? null;
     out.set(slug, { heat: heat && heat.total > 0 ? heat : null, postFirst: postFirst && postFirst.remaining > 0 ? postFirst : null });
   });
   return out;

@@ -156,7 +156,7 @@ describe("overview", () => {
 
 describe("post first", () => {
   it("hides classmates' notes on a document from a student until they wrote enough there (list, single read, stream)", async () => {
-    const { setPostFirst, postFirstStatus } = await import("./post-first");
+    const { setPostFirst, postFirstStatus, postFirstStatuses } = await import("./post-first");
     const stream = await import("@/lib/live/stream");
     const before = await stream.latestEventId(seminarId);
     const classmate = await note(bob.id, "Bob's reading of the German text", at("p1", 0, 10, "aufsatz-de"));
@@ -186,6 +186,11 @@ describe("post first", () => {
     await setPostFirst(teacher.id, seminarId, { seminar: 5, documents: { "aufsatz-de": 0 } });
     expect(await postFirstStatus(alice.id, seminarId, "aufsatz-de")).toBeNull();
     expect(await postFirstStatus(alice.id, seminarId, "essay-en")).toMatchObject({ required: 5 });
+    // The reader asks for all its open texts at once: the same answers, the ungated text left out; none for instructors.
+    const both = await postFirstStatuses(alice.id, seminarId, ["aufsatz-de", "essay-en", "essay-en"]);
+    expect([...both.keys()]).toEqual(["essay-en"]);
+    expect(both.get("essay-en")).toEqual(await postFirstStatus(alice.id, seminarId, "essay-en"));
+    expect((await postFirstStatuses(teacher.id, seminarId, ["essay-en"])).size).toBe(0);
     expect(await codeOf(setPostFirst(alice.id, seminarId, { seminar: 0 }))).toBe("forbidden");
     await setPostFirst(teacher.id, seminarId, { seminar: 0, documents: { "aufsatz-de": null } });
   });
