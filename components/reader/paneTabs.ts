@@ -4,15 +4,11 @@
  * front at once (the reader re-renders synchronously), so the passage can be measured and scrolled to.
  * Side by side it does nothing. Browser-only, no React.
  */
-const SHOW_PANE_EVENT = "synopse:show-pane";
+import { paneEvent } from "./paneEvents";
 
-export function showPane(paneId: string): void {
-  window.dispatchEvent(new CustomEvent(SHOW_PANE_EVENT, { detail: { paneId } }));
-}
+const showPaneEvent = paneEvent("synopse:show-pane");
+
+export const showPane: (paneId: string) => void = showPaneEvent.emit;
 
 /** The reader listens (and switches tabs); returns the unsubscribe function. */
-export function onShowPane(listener: (paneId: string) => void): () => void {
-  const handler = (e: Event) => listener((e as CustomEvent<{ paneId: string }>).detail.paneId);
-  window.addEventListener(SHOW_PANE_EVENT, handler);
-  return () => window.removeEventListener(SHOW_PANE_EVENT, handler);
-}
+export const onShowPane: (listener: (paneId: string) => void) => () => void = showPaneEvent.on;

@@ -6,13 +6,14 @@
  * marker, and so its text, is in a part not loaded). For a pane that shows its whole document, both are just
  * getElementById. Browser-only, no React.
  */
+import { paneEvent } from "./paneEvents";
+
 type Revealer = (blockId: string) => Promise<void>;
 /** The HTML of the window holding a block, fetched but not shown. */
 type WindowFetcher = (blockId: string) => Promise<string | null>;
 
 const revealers = new Map<string, Revealer>();
 const fetchers = new Map<string, WindowFetcher>();
-const PANE_CONTENT_EVENT = "synopse:pane-content";
 
 /** A windowed pane offers to load the window of a block, and to fetch one for reading; returns the unregister function. */
 export function registerWindowedPane(paneId: string, reveal: Revealer, fetchWindow?: WindowFetcher): () => void {
@@ -29,19 +30,19 @@ export function isWindowedPane(paneId: string): boolean {
   return revealers.has(paneId);
 }
 
+/** A block's element if the pane shows it now. */
+const shownBlock = (paneId: string, blockId: string) => document.getElementById(`${paneId}-${blockId}`);
+
 /** The element of a block in a pane, loading its window first if the pane shows its document in windows. */
 export async function revealBlock(paneId: string, blockId: string): Promise<HTMLElement | null> {
-  const domId = `${paneId}-${blockId}`;
-  const present = document.getElementById(domId);
-  if (present) return present;
   const reveal = revealers.get(paneId);
-  if (!reveal) return null;
+  if (shownBlock(paneId, blockId) || !reveal) return shownBlock(paneId, blockId);
   try {
     await reveal(blockId);
   } catch {
     return null;
   }
-  return document.getElementById(domId);
+  return shownBlock(paneId, blockId);
 }
 
 /**
@@ -49,27 +50,20 @@ export async function revealBlock(paneId: string, blockId: string): Promise<HTML
  * (fetched, parsed, never inserted: the pane's parts and the reader's place stay as they are).
  */
 export async function readBlock(paneId: string, blockId: string): Promise<HTMLElement | null> {
-  const domId = `${paneId}-${blockId}`;
-  const present = document.getElementById(domId);
-  if (present) return present;
   const fetchWindow = fetchers.get(paneId);
-  if (!fetchWindow) return null;
+  if (shownBlock(paneId, blockId) || !fetchWindow) return shownBlock(paneId, blockId);
   try {
     const html = await fetchWindow(blockId);
-    return html === null ? null : new DOMParser().parseFromString(html, "text/html").getElementById(domId);
+    return html === null ? null : new DOMParser().parseFromString(html, "text/html").getElementById(`${paneId}-${blockId}`);
   } catch {
     return null;
   }
 }
 
+const paneContent = paneEvent("synopse:pane-content");
+
 /** Windows were added to or dropped from a pane. */
-export function announcePaneContent(paneId: string): void {
-  window.dispatchEvent(new CustomEvent(PANE_CONTENT_EVENT, { detail: { paneId } }));
-}
+export const announcePaneContent: (paneId: string) => void = paneContent.emit;
 
 /** Listen for pane text changes; returns the unsubscribe function. */
-export function onPaneContent(listener: (paneId: string) => void): () => void {
-  const handler = (e: Event) => listener((e as CustomEvent<{ paneId: string }>).detail.paneId);
-  window.addEventListener(PANE_CONTENT_EVENT, handler);
-  return () => window.removeEventListener(PANE_CONTENT_EVENT, handler);
-}
+export const onPaneContent: (listener: (paneId: string) => void) => () => void = paneContent.on;
