@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { startFloor, visibleBody, type FloorServer } from "./floor";
+import { listeningPid, processCpuMs } from "./proc";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -63,6 +64,28 @@ async function timeInterleaved(targets: Record<string, { url: string; encoding?:
   return out;
 }
 
+/** Seconds of requests per target when measuring server CPU: long enough for /proc's 10 ms clock ticks. */
+const CPU_SECONDS = Number(process.env.BENCH_READER_CPU_SECONDS ?? 3);
+
+/**
+ * Server CPU per request: one request at a time for CPU_SECONDS, the CPU the serving process used meanwhile
+ * (all its threads, from /proc) divided by the number of requests. Unlike wall-clock time on a shared machine,
+ * this does not count other processes' work. null where /proc cannot tell (not Linux).
+ */
+async function cpuPerRequest(target: { url: string; cookie?: string }): Promise<number | null> {
+  const pid = listeningPid(Number(new URL(target.url).port));
+  if (pid === null) return null;
+  for (let i = 0; i < WARMUP; i++) await timeOne(target.url, "identity", target.cookie);
+  const before = processCpuMs(pid);
+  const until = performance.now() + CPU_SECONDS * 1000;
+  let n = 0;
+  while (performance.now() < until || n < 20) {
+    await timeOne(target.url, "identity", target.cookie);
+    n++;
+  }
+  return (processCpuMs(pid) - before) / n;
+}
+
 /** The demo student's session cookie (scripts/seed.ts): the reader as a seminar member sees it, with notes and heat strips. */
 async function demoStudentCookie(baseUrl: string): Promise<string> {
   const res = await fetch(new URL("/api/auth/sign-in/email", baseUrl), {
@@ -92,6 +115,22 @@ function serveFile(file: string): Promise<{ url: string; stop(): void }> {
     child.once("error", reject);
     child.stdout.once("data", (d) => resolve({ url: `http://127.0.0.1:${String(d).trim()}/reader.html`, stop: () => child.kill() }));
   });
+}
+
+/** The CPU rows, where /proc could tell. */
+function cpuRows(cpu: Record<string, number | null>, round: (n: number, d?: number) => number): Row[] {
+  const c = cpu as Record<"reader" | "readerMember" | "static" | "floorEmpty" | "floorText" | "floorCached", number | null>;
+  if (c.reader === null || c.static === null || c.floorText === null || c.readerMember === null || c.floorEmpty === null || c.floorCached === null) return [];
+  return [
+    { name: "server CPU per request: reader, 3 panes", value: round(c.reader, 2), unit: "ms" },
+    { name: "server CPU per request: same HTML as a static file", value: round(c.static, 2), unit: "ms" },
+    { name: "render / static, server CPU per request", value: round(c.reader / c.static, 2), unit: "×" },
+    { name: "signed in / static, server CPU per request", value: round(c.readerMember / c.static, 2), unit: "×" },
+    { name: "Next.js alone: empty dynamic page / static, server CPU per request", value: round(c.floorEmpty / c.static, 2), unit: "×" },
+    { name: "Next.js alone: the same text rendered per request / static, server CPU per request", value: round(c.floorText / c.static, 2), unit: "×" },
+    { name: "Next.js alone: the same text from Next's page cache / static, server CPU per request", value: round(c.floorCached / c.static, 2), unit: "×" },
+    { name: "reader / Next.js alone rendering the same text, server CPU per request", value: round(c.reader / c.floorText, 2), unit: "×" },
+  ];
 }
 
 /** Script URLs a current browser loads for the page: <script src> (not noModule) and <link rel="preload" as="script">. */
@@ -133,6 +172,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   const server = await serveFile(file);
   let floor: FloorServer | null = null;
   let t: Record<string, Timing>;
+  const cpu: Record<string, number | null> = {};
   try {
     floor = await startFloor(visibleBody(html), dir);
     t = await timeInterleaved(
@@ -149,6 +189,16 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       },
       RUNS,
     );
+    for (const [name, target] of Object.entries({
+      reader: { url },
+      readerMember: { url, cookie },
+      static: { url: server.url },
+      floorEmpty: { url: `${floor.base}/empty` },
+      floorText: { url: `${floor.base}/text` },
+      floorCached: { url: `${floor.base}/cached/reader` },
+    })) {
+      cpu[name] = await cpuPerRequest(target);
+    }
   } finally {
     floor?.stop();
     server.stop();
@@ -186,6 +236,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       { name: "Next.js alone: the same text rendered per request / static, median", value: round(t.floorText.median / staticTimes.median, 2), unit: "×" },
       { name: "Next.js alone: the same text from Next's page cache / static, median", value: round(t.floorCached.median / staticTimes.median, 2), unit: "×" },
       { name: "reader / Next.js alone rendering the same text, median", value: round(dynamicTimes.median / t.floorText.median, 2), unit: "×" },
+      ...cpuRows(cpu, round),
       { name: "reader HTML size", value: round(dynamicTimes.bytes / 1024), unit: "KB" },
       { name: "reader HTML size, gzip", value: round(gzipKB(html)), unit: "KB" },
       { name: `JavaScript shipped to the reader, gzip (${scripts.length} files; target ≤ 250)`, value: round(jsKB), unit: "KB" },
@@ -196,6 +247,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       `${RUNS} requests to each target, interleaved round by round after ${WARMUP} warm-up rounds, one at a time, whole body read, over loopback; page: ${READER_PATH}.`,
       `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
       "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
+      `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine, so these ratios vary less between runs than the wall-clock ones.`,
       "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make.",
       "The panes' text is rendered once per document version, pane and interface language into an HTML string and cached (lib/reader/html.ts); each request still runs the middleware, the React server render and the RSC payload.",
     ],
