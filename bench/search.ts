@@ -153,11 +153,15 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
     let cookie = "";
     let http = { p50: NaN, p95: NaN, cpu50: NaN, cpu95: NaN };
     try {
-      const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: baseUrl },
-        body: JSON.stringify({ email: "student1@synopse.test", password: process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo" }),
-      });
+      const signInOnce = () =>
+        fetch(`${baseUrl}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: baseUrl },
+          body: JSON.stringify({ email: "student1@synopse.test", password: process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo" }),
+        });
+      // After the long in-process part the client's pooled connection may have been closed by the server
+      // (keep-alive timeout) just as it is reused; a POST is not retried by fetch, so once here.
+      const signIn = await signInOnce().catch(() => signInOnce());
       cookie = (signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
       http = await timeAll(async (q) => {
         const res = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, { headers: { cookie } });
