@@ -40,6 +40,8 @@ test("an instructor creates a seminar, a newcomer joins through the invite link"
 
   await page.goto("/en/account");
   await page.getByRole("button", { name: "Sign out on all devices" }).click();
+  // The sign-out lands on the sign-in page; going elsewhere before then would cancel it.
+  await expect(page).toHaveURL(/\/en\/sign-in\?signedOut=1/);
   await page.goto("/en/seminars");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
 });
