@@ -6,22 +6,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { randomPort } from "@/system/harness";
 
 const FLOOR_DIR = fileURLToPath(new URL("./floor", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -38,13 +27,13 @@ export interface FloorServer {
   stop(): void;
 }
 
-/** Build the floor app (a few seconds) and serve `html` from it on a free port. */
+/** Build the floor app (a few seconds) and serve `html` from it on a random port. */
 export async function startFloor(html: string, tmpDir: string): Promise<FloorServer> {
   const htmlFile = path.join(tmpDir, "floor.html");
   fs.writeFileSync(htmlFile, html);
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FLOOR_HTML_FILE: htmlFile, NODE_ENV: "production" };
   await run(["next", "build"], env);
-  const port = await freePort();
+  const port = randomPort();
   const server: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: FLOOR_DIR, env, stdio: "ignore", detached: true });
   const stop = () => {
     try {

@@ -15,6 +15,8 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { startFloor, visibleBody, type FloorServer } from "./floor";
+import { Member } from "@/system/harness";
+import { percentile } from "./loadgen";
 import { listeningPid, processCpuMs } from "./proc";
 
 type Row = { name: string; value: number; unit: string };
@@ -23,12 +25,8 @@ const READER_PATH = "/en/read?p=forum-separatfrieden-1941-43,mastny-separate-pea
 const RUNS = Number(process.env.BENCH_READER_RUNS ?? 40);
 const WARMUP = 5;
 
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
-
 type Timing = { median: number; p95: number; bytes: number };
+type Target = { url: string; encoding?: string; cookie?: string };
 
 /** One GET, until the whole body is read; its time in ms and its size. */
 async function timeOne(url: string, encoding: string, cookie?: string): Promise<{ ms: number; bytes: number }> {
@@ -44,10 +42,10 @@ async function timeOne(url: string, encoding: string, cookie?: string): Promise<
  * Time N GETs of each target, round by round (target 1, 2, …, then again), after warm-up rounds: every
  * target sees the same moments of the machine's load, so the ratios between them are fair.
  */
-async function timeInterleaved(targets: Record<string, { url: string; encoding?: string; cookie?: string }>, runs: number): Promise<Record<string, Timing>> {
-  const names = Object.keys(targets);
-  const times = new Map<string, number[]>(names.map((n) => [n, []]));
-  const bytes = new Map<string, number>();
+async function timeInterleaved<K extends string>(targets: Record<K, Target>, runs: number): Promise<Record<K, Timing>> {
+  const names = Object.keys(targets) as K[];
+  const times = new Map<K, number[]>(names.map((n) => [n, []]));
+  const bytes = new Map<K, number>();
   for (let round = 0; round < WARMUP + runs; round++) {
     for (const name of names) {
       const { url, encoding = "identity", cookie } = targets[name];
@@ -56,10 +54,10 @@ async function timeInterleaved(targets: Record<string, { url: string; encoding?:
       bytes.set(name, t.bytes);
     }
   }
-  const out: Record<string, Timing> = {};
+  const out = {} as Record<K, Timing>;
   for (const name of names) {
     const sorted = times.get(name)!.sort((a, b) => a - b);
-    out[name] = { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), bytes: bytes.get(name)! };
+    out[name] = { median: percentile(sorted, 50), p95: percentile(sorted, 95), bytes: bytes.get(name)! };
   }
   return out;
 }
@@ -72,7 +70,7 @@ const CPU_SECONDS = Number(process.env.BENCH_READER_CPU_SECONDS ?? 3);
  * (all its threads, from /proc) divided by the number of requests. Unlike wall-clock time on a shared machine,
  * this does not count other processes' work. null where /proc cannot tell (not Linux).
  */
-async function cpuPerRequest(target: { url: string; cookie?: string }): Promise<number | null> {
+async function cpuPerRequest(target: Target): Promise<number | null> {
   const pid = listeningPid(Number(new URL(target.url).port));
   if (pid === null) return null;
   for (let i = 0; i < WARMUP; i++) await timeOne(target.url, "identity", target.cookie);
@@ -84,17 +82,6 @@ async function cpuPerRequest(target: { url: string; cookie?: string }): Promise<
     n++;
   }
   return (processCpuMs(pid) - before) / n;
-}
-
-/** The demo student's session cookie (scripts/seed.ts): the reader as a seminar member sees it, with notes and heat strips. */
-async function demoStudentCookie(baseUrl: string): Promise<string> {
-  const res = await fetch(new URL("/api/auth/sign-in/email", baseUrl), {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: new URL(baseUrl).origin },
-    body: JSON.stringify({ email: "student1@synopse.test", password: "synopse-demo" }),
-  });
-  if (!res.ok) throw new Error(`demo sign-in: HTTP ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }
 
 /**
@@ -117,10 +104,13 @@ function serveFile(file: string): Promise<{ url: string; stop(): void }> {
   });
 }
 
-/** The CPU rows, where /proc could tell. */
-function cpuRows(cpu: Record<string, number | null>, round: (n: number, d?: number) => number): Row[] {
-  const c = cpu as Record<"reader" | "readerMember" | "static" | "floorEmpty" | "floorText" | "floorCached", number | null>;
-  if (c.reader === null || c.static === null || c.floorText === null || c.readerMember === null || c.floorEmpty === null || c.floorCached === null) return [];
+/** The targets whose server CPU is measured; their CPU rows, when /proc could tell for all of them. */
+const CPU_TARGETS = ["reader", "readerMember", "static", "floorEmpty", "floorText", "floorCached"] as const;
+type CpuTarget = (typeof CPU_TARGETS)[number];
+
+function cpuRows(cpu: Partial<Record<CpuTarget, number | null>>, round: (n: number, d?: number) => number): Row[] {
+  const c = cpu as Record<CpuTarget, number>;
+  if (CPU_TARGETS.some((name) => typeof cpu[name] !== "number")) return [];
   return [
     { name: "server CPU per request: reader, 3 panes", value: round(c.reader, 2), unit: "ms" },
     { name: "server CPU per request: same HTML as a static file", value: round(c.static, 2), unit: "ms" },
@@ -163,7 +153,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   const panes = (html.match(/data-pane-scroller=""/g) ?? []).length;
   if (panes !== 3) throw new Error(`expected 3 panes in the reader HTML, found ${panes}`);
 
-  const cookie = await demoStudentCookie(baseUrl);
+  // The demo student (scripts/seed.ts): the reader as a seminar member sees it, with notes and heat strips.
+  const { cookie } = await Member.signIn(baseUrl, "student1@synopse.test");
   const member = await (await fetch(url, { headers: { cookie } })).text();
   if (!member.includes('href="/en/account"')) throw new Error("demo sign-in did not take: the reader shows no account link");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synopse-bench-"));
@@ -171,34 +162,23 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   fs.writeFileSync(file, html);
   const server = await serveFile(file);
   let floor: FloorServer | null = null;
-  let t: Record<string, Timing>;
-  const cpu: Record<string, number | null> = {};
+  const cpu: Partial<Record<CpuTarget, number | null>> = {};
+  let t;
   try {
     floor = await startFloor(visibleBody(html), dir);
-    t = await timeInterleaved(
-      {
-        reader: { url },
-        readerGzip: { url, encoding: "gzip" },
-        readerMember: { url, cookie },
-        // What any request to this server costs: a route handler that returns {"ok":true}.
-        health: { url: new URL("/api/health", baseUrl).href },
-        static: { url: server.url },
-        floorEmpty: { url: `${floor.base}/empty` },
-        floorText: { url: `${floor.base}/text` },
-        floorCached: { url: `${floor.base}/cached/reader` },
-      },
-      RUNS,
-    );
-    for (const [name, target] of Object.entries({
+    const targets = {
       reader: { url },
+      readerGzip: { url, encoding: "gzip" },
       readerMember: { url, cookie },
+      // What any request to this server costs: a route handler that returns {"ok":true}.
+      health: { url: new URL("/api/health", baseUrl).href },
       static: { url: server.url },
       floorEmpty: { url: `${floor.base}/empty` },
       floorText: { url: `${floor.base}/text` },
       floorCached: { url: `${floor.base}/cached/reader` },
-    })) {
-      cpu[name] = await cpuPerRequest(target);
-    }
+    } satisfies Record<string, Target>;
+    t = await timeInterleaved(targets, RUNS);
+    for (const name of CPU_TARGETS) cpu[name] = await cpuPerRequest(targets[name]);
   } finally {
     floor?.stop();
     server.stop();
@@ -247,7 +227,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       `${RUNS} requests to each target, interleaved round by round after ${WARMUP} warm-up rounds, one at a time, whole body read, over loopback; page: ${READER_PATH}.`,
       `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
       "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
-      `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine, so these ratios vary less between runs than the wall-clock ones.`,
+      `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine (but counts the server's own garbage-collector threads, so it still varies between runs).`,
       "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make.",
       "The panes' text is rendered once per document version, pane and interface language into an HTML string and cached (lib/reader/html.ts); each request still runs the middleware, the React server render and the RSC payload.",
     ],

@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Prisma } from "@/generated/prisma/client";
+import { Member } from "@/system/harness";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -150,19 +151,9 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
 
     // ---- through HTTP, signed in as the student ----
     let httpStatus = 0;
-    let cookie = "";
     let http = { p50: NaN, p95: NaN, cpu50: NaN, cpu95: NaN };
     try {
-      const signInOnce = () =>
-        fetch(`${baseUrl}/api/auth/sign-in/email`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: baseUrl },
-          body: JSON.stringify({ email: "student1@synopse.test", password: process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo" }),
-        });
-      // After the long in-process part the client's pooled connection may have been closed by the server
-      // (keep-alive timeout) just as it is reused; a POST is not retried by fetch, so once here.
-      const signIn = await signInOnce().catch(() => signInOnce());
-      cookie = (signIn.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+      const { cookie } = await Member.signIn(baseUrl, "student1@synopse.test");
       http = await timeAll(async (q) => {
         const res = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`, { headers: { cookie } });
         httpStatus = res.status;
@@ -193,7 +184,7 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
         `${QUERIES.length} fixed queries × ${ROUNDS} rounds after one warm-up round; viewer: the demo student (visibility filtering included).`,
         `Queries: ${QUERIES.map((q) => `\`${q}\``).join(", ")}.`,
         `"separate peace" → ${sample.total} results in ${sample.groups.length} documents, ${sample.expansions.length} glossary expansions.`,
-        httpStatus < 0 ? "HTTP part skipped: no server." : `Last HTTP status: ${httpStatus}${cookie ? "" : " (sign-in failed: anonymous, text only)"}.`,
+        httpStatus < 0 ? "HTTP part skipped: no server." : `Last HTTP status: ${httpStatus}.`,
       ],
     };
   } finally {

@@ -194,7 +194,13 @@ export class Member {
   }
 
   private async auth(pathname: string, body: object) {
-    const res = await fetch(this.base + pathname, { method: "POST", headers: { "content-type": "application/json", origin: this.base }, body: JSON.stringify(body) });
+    const send = () => fetch(this.base + pathname, { method: "POST", headers: { "content-type": "application/json", origin: this.base }, body: JSON.stringify(body) });
+    // A pooled socket the server closed while the caller was busy elsewhere (keep-alive timeout): signing in
+    // again is harmless (a new session), so once more, as `fetch` below does for GETs.
+    const res = await send().catch((e: { cause?: { code?: string } }) => {
+      if (e.cause?.code !== "UND_ERR_SOCKET") throw e;
+      return send();
+    });
     if (!res.ok) throw new Error(`${pathname} for ${this.email}: ${res.status} ${await res.text()}`);
     this.userId = ((await res.json()) as { user: { id: string } }).user.id;
     this.cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
