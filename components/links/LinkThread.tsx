@@ -53,7 +53,8 @@ export default function LinkThread({ paneId, paneIndex, id, autoFocus = false }:
           <span className="link-thread-relation-label">{tLinks("relationLabel")}</span>{" "}
           <span className={`relation-chip relation-${root.relation ?? "none"}`}>{relation}</span>
         </p>
-        {notes.data?.user.id === root.author.id ? <RelationEditor link={root} /> : null}
+        {/* Keyed by revision: a change that arrives live (another tab, the overview) starts the select afresh. */}
+        {notes.data?.user.id === root.author.id ? <RelationEditor key={root.revision} link={root} /> : null}
         <Passage root={root} role="body" placed={placed} paneIndex={paneIndex} />
       </div>
       <NoteCard paneId={paneId} note={root} isRoot labels={{ empty: t("noComment"), confirmDelete: t("confirmDelete"), deleted: tLinks("deleted") }} />
@@ -87,8 +88,8 @@ function Passage({ root, role, placed, paneIndex }: { root: AnnotationDto; role:
 
 /**
  * The link's author changes its relation where the link is read (the links overview can too). The select
- * starts at the current relation and follows it when someone else's tab changes it; a save that crosses
- * another one gets the translated conflict message, and nothing is overwritten.
+ * starts at the stored relation; a save that crosses another one gets the translated conflict message, and
+ * nothing is overwritten.
  */
 function RelationEditor({ link }: { link: AnnotationDto }) {
   const t = useTranslations("LinkThread");
@@ -98,9 +99,6 @@ function RelationEditor({ link }: { link: AnnotationDto }) {
   const [choice, setChoice] = useState<Relation | "">(link.relation ?? "");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  // A change that arrives live (another tab, the overview) resets the select to what is stored now.
-  useEffect(() => setChoice(link.relation ?? ""), [link.relation, link.revision]);
-
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!choice || choice === link.relation) return;

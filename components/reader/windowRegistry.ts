@@ -35,8 +35,9 @@ const shownBlock = (paneId: string, blockId: string) => document.getElementById(
 
 /** The element of a block in a pane, loading its window first if the pane shows its document in windows. */
 export async function revealBlock(paneId: string, blockId: string): Promise<HTMLElement | null> {
+  const shown = shownBlock(paneId, blockId);
   const reveal = revealers.get(paneId);
-  if (shownBlock(paneId, blockId) || !reveal) return shownBlock(paneId, blockId);
+  if (shown || !reveal) return shown;
   try {
     await reveal(blockId);
   } catch {
@@ -50,8 +51,9 @@ export async function revealBlock(paneId: string, blockId: string): Promise<HTML
  * (fetched, parsed, never inserted: the pane's parts and the reader's place stay as they are).
  */
 export async function readBlock(paneId: string, blockId: string): Promise<HTMLElement | null> {
+  const shown = shownBlock(paneId, blockId);
   const fetchWindow = fetchers.get(paneId);
-  if (shownBlock(paneId, blockId) || !fetchWindow) return shownBlock(paneId, blockId);
+  if (shown || !fetchWindow) return shown;
   try {
     const html = await fetchWindow(blockId);
     return html === null ? null : new DOMParser().parseFromString(html, "text/html").getElementById(`${paneId}-${blockId}`);

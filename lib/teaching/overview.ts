@@ -269,15 +269,9 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
   const catalog = await documentCatalog();
   const docs = new Map<string, SynopseDocument | null>();
   for (const slug of new Set(slugs)) docs.set(slug, (await catalog.get(slug)) ?? null);
-  const out = new Map<string, Heat | null>();
-  if (![...docs.values()].some(Boolean)) {
-    for (const slug of docs.keys()) out.set(slug, null);
-    return out;
-  }
-  const rows = await readableRows({ userId, role }, seminarId);
+  const rows = [...docs.values()].some(Boolean) ? await readableRows({ userId, role }, seminarId) : [];
   const replies = repliesByRoot(rows);
-  for (const [slug, doc] of docs) out.set(slug, doc ? heatOf(slug, doc, rows, replies, segments) : null);
-  return out;
+  return new Map([...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null]));
 }
 
 function csvCell(v: string | number): string {
