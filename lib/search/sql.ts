@@ -3,20 +3,17 @@
  * full-text search. Both see the same pre-analyzed tokens (analyze.ts) and get a query built from tokens
  * we quoted ourselves (query.ts), so they return the same rows; only the scores' scale differs.
  * Everything user-supplied is a bound parameter.
+ *
+ * Its reads run outside Prisma's pipeline (lib/db/read: on SQLite a connection of their own with cached
+ * statements, on PostgreSQL Prisma's raw queries): Prisma's JS query pipeline costs a few milliseconds of CPU
+ * per query, several times the query itself, and a search makes six or seven — the difference between ~30 ms
+ * and ~5 ms per search. Reads see every committed write (WAL), and every write goes through Prisma as before,
+ * so the index still follows each write at once.
  */
 import { databaseProvider } from "@/lib/db/adapter";
-import { readRows } from "@/lib/db/read";
+import { readRows, sqlRows } from "@/lib/db/read";
 import type { EntryKind } from "./indexer";
 import { toFts5, toTsquery, type ParsedQuery } from "./query";
-
-/**
- * Read queries of the search run outside Prisma's pipeline (lib/db/read: on SQLite a connection of their
- * own with cached statements, on PostgreSQL Prisma's raw queries): Prisma's JS query pipeline costs a few
- * milliseconds of CPU per query, several times the query itself, and a search makes six or seven — the
- * difference between ~30 ms and ~5 ms per search. Reads see every committed write (WAL), and every write
- * goes through Prisma as before, so the index still follows each write at once.
- */
-export { readRows, closeReader as closeSearchReader } from "@/lib/db/read";
 
 export interface EntryRow {
   id: number;
@@ -202,8 +199,7 @@ export async function passagesByAnnotation(ids: string[]): Promise<Map<string, P
 
 /** The viewer's seminars and role in each. */
 export async function membershipsOf(userId: string): Promise<Array<{ seminarId: string; role: string }>> {
-  const pg = databaseProvider() === "postgresql";
-  return readRows(`SELECT "seminarId", "role" FROM "Membership" WHERE "userId" = ${pg ? "$1" : "?"}`, [userId]);
+  return sqlRows`SELECT "seminarId", "role" FROM "Membership" WHERE "userId" = ${userId}`;
 }
 
 /** Glossary rows (terms as JSON) of these seminars, in a stable order. */
