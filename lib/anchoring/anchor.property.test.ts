@@ -54,7 +54,9 @@ describe("anchor after an insertion outside the passage (property)", () => {
         if (r.status === "orphan") expect(end - start).toBeLessThan(SHORT_QUOTE);
         else expect(r).toMatchObject({ start: truth.start, end: truth.end });
       }),
-      { numRuns: 300 },
+      // Always tried first: a counterexample CI found ("talin a" with words inserted right after it, while a
+      // fuzzy "talin t" in better-looking context stood a few words on).
+      { numRuns: 300, examples: [[[1, 8], 8, ["the", "the", "Stalin", "the"]]] },
     );
   });
 });

@@ -237,10 +237,19 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors, dis
   const attempt = new Attempt(index, selectors, hints);
 
   // 2. The block still holds the quote at the stored offsets (typical after edits elsewhere).
+  //    Kept aside if one whole context still stands beside it but the other was rewritten (an edit right at
+  //    the passage's edge): too little context for a short quote to be accepted on its own, yet better
+  //    evidence than approximate words anywhere else (see 4).
+  let inPlace: ScoredCandidate | null = null;
   if (blockIndex !== undefined && occursAt(text, exact, hints[0])) {
-    const hit = attempt.consider([attempt.score({ start: hints[0], end: hints[0] + length, errors: 0 })]);
+    const here = attempt.score({ start: hints[0], end: hints[0] + length, errors: 0 });
+    const hit = attempt.consider([here]);
     if (hit) return anchored(index, "block", hit.score, hit.start, hit.end);
+    if (here.prefix === 1 || here.suffix === 1) inPlace = here;
   }
+  /** A fuzzy winner never displaces the exact words still standing at their stored place. */
+  const orInPlace = (hit: ScoredCandidate): AnchorResult =>
+    hit.errors > 0 && inPlace ? anchored(index, "block", inPlace.score, inPlace.start, inPlace.end) : anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
 
   // 2b. Moved as far as other passages of the same pane (anchorMany): the quote and both of its stored
   //     contexts, unchanged, at the stored offset plus one of their displacements. What rung 3 would
@@ -273,13 +282,13 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors, dis
   // passage's edge, inside or outside it is a matter of reading), the unchanged words are kept.
   const overlapping = exactHit && nearHit && nearHit.start < exactHit.end && exactHit.start < nearHit.end;
   const winner = exactHit && (!nearHit || overlapping || exactHit.score >= nearHit.score) ? exactHit : nearHit;
-  if (winner) return anchored(index, winner.errors === 0 ? "exact" : "fuzzy", winner.score, winner.start, winner.end);
+  if (winner) return orInPlace(winner);
 
   // 4b. Approximate matches anywhere, with a tighter error budget (see filteredFuzzyCandidates).
   const far: ScoredCandidate[] = [];
   for (const c of filteredFuzzyCandidates(text, index.occurrences.grams, exact)) far.push(attempt.scoreRefined(c));
   const farHit = attempt.consider(far);
-  if (farHit) return anchored(index, farHit.errors === 0 ? "exact" : "fuzzy", farHit.score, farHit.start, farHit.end);
+  if (farHit) return orInPlace(farHit);
 
   return attempt.orphan();
 }
