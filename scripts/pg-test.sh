@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ROOT="$(pwd)"
 PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
-PORT="${PGPORT_TEST:-$((55000 + RANDOM % 1000))}"
+PORT="${PGPORT_TEST:-$((30000 + RANDOM % 1000))}"  # below the ephemeral range (see system/harness.ts randomPort)
 [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL 15 not found in $PGBIN (apt-get install postgresql)" >&2; exit 1; }
 
 TMP="$(mktemp -d /tmp/synopse-pg.XXXXXX)"

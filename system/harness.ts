@@ -47,7 +47,7 @@ export interface PgServer {
 }
 
 /** A private PostgreSQL server in a temp dir (initdb once), on its own port, 127.0.0.1 only. */
-export function privatePostgres(port = 56000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
+export function privatePostgres(port = 31000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
   const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-sys-pg-"));
   chmodSync(dir, 0o755);
   mkdirSync(path.join(dir, "data"));
@@ -292,7 +292,9 @@ export interface SseEvent {
   data: string;
 }
 
-/** Free TCP ports are not reserved; a random high port per run keeps parallel runs apart. */
+/** Free TCP ports are not reserved; a random port per run keeps parallel runs apart. */
 export function randomPort(): number {
-  return 40000 + Math.floor(Math.random() * 10000);
+  // Below Linux's ephemeral range (32768–60999): a port in it may be held at that moment by one of this
+  // machine's own outgoing connections, and the server then fails with EADDRINUSE (seen in CI).
+  return 20000 + Math.floor(Math.random() * 10000);
 }
