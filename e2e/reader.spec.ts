@@ -194,8 +194,8 @@ test("selecting text offers a link to the passage that reopens it", async ({ pag
   expect(url).toMatch(new RegExp(`/en/read\\?p=${FORUM},${MASTNY}&b=2\\.p1&r=4-30$`));
 
   await page.goto(url);
-  const painted = await page.evaluate(() => [...(CSS.highlights.get("deep-link") ?? [])].map((r) => r.toString()));
-  expect(painted).toEqual([expected]);
+  // The passage is painted once the reader has hydrated, a moment after the page's load event.
+  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get("deep-link") ?? [])].map((r) => r.toString()))).toEqual([expected]);
 
   // Keyboard users: the pane toolbar's button links to the paragraph at the top of the pane.
   await page.getByRole("button", { name: "Copy link to this passage" }).first().focus();
