@@ -25,7 +25,6 @@ function main(argv: string[]): number {
   const contentDir = path.resolve(dirAt >= 0 ? argv[dirAt + 1] : "content");
   try {
     const build = buildCorpus(contentDir);
-    for (const s of build.skipped) console.warn(`skipped ${s.file}: ${s.message}`);
     console.log(summary(build));
     const diffs = diffCorpus(contentDir, build);
     if (check) {

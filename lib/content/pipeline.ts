@@ -20,7 +20,7 @@ import { unified } from "unified";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import type { PhrasingContent, Root, RootContent, TableRow } from "mdast";
-import { CLEANERS, PENDING_CLEANERS } from "./cleaners";
+import { CLEANERS } from "./cleaners";
 import type { Cleaner, CleanResult, Mend } from "./cleaners/types";
 import { ContentError } from "./errors";
 import { checkFidelity } from "./fidelity";
@@ -52,15 +52,12 @@ export interface BuiltDocument {
 
 export interface BuildResult {
   documents: BuiltDocument[];
-  /** sources whose cleaner has not landed yet */
-  skipped: Array<{ file: string; message: string }>;
   /** output file name (inside documents/) → content */
   files: Map<string, string>;
 }
 
 export interface BuildOptions {
   cleaners?: Readonly<Record<string, Cleaner>>;
-  pending?: readonly string[];
 }
 
 function display(p: string): string {
@@ -142,22 +139,19 @@ function stemOf(name: string): string {
 }
 
 /** Build one source into a validated document (in memory). */
-export function buildSource(source: Source, options: BuildOptions = {}): { built: BuiltDocument; slugFile: string; slugLine: number } | { skipped: string } {
+export function buildSource(source: Source, options: BuildOptions = {}): { built: BuiltDocument; slugFile: string; slugLine: number } {
   const cleaners = options.cleaners ?? CLEANERS;
-  const pending = options.pending ?? PENDING_CLEANERS;
   const { meta: fileMeta, slugLine, cleanerLine } = readSourceMeta(source);
   const cleanerName = fileMeta.cleaner ?? (source.rawFile.endsWith(".md") ? "markdown" : "plain-text");
   const cleaner = cleaners[cleanerName];
-  if (!cleaner) {
-    if (pending.includes(cleanerName)) return { skipped: `cleaner "${cleanerName}" has not landed yet: ${source.rawFile} skipped` };
+  if (!cleaner)
     throw new ContentError(display(source.metaPath ?? source.rawPath), cleanerLine, "unknown-cleaner", { cleaner: cleanerName, known: Object.keys(cleaners).join(", ") });
-  }
   const slug = fileMeta.slug ?? stemOf(source.rawFile);
   if (!SLUG_PATTERN.test(slug))
     throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 1, "invalid-slug", { slug });
 
   const raw = readRaw(source.rawPath, source.display);
-  const { cleaner: _c, slug: _s, ...metaDefaults } = fileMeta;
+  const { cleaner: _c, slug: _s, sha256: _h, ...metaDefaults } = fileMeta;
   const built = buildFromRaw(raw, source, cleaner, cleanerName, slug, metaDefaults);
   return {
     built,
@@ -271,14 +265,9 @@ function checkBlocks(result: CleanResult, file: string): void {
 /** Build every source. Throws the first ContentError; nothing is written. */
 export function buildCorpus(contentDir: string, options: BuildOptions = {}): BuildResult {
   const documents: BuiltDocument[] = [];
-  const skipped: BuildResult["skipped"] = [];
   const slugs = new Map<string, string>();
   for (const source of discoverSources(contentDir)) {
     const out = buildSource(source, options);
-    if ("skipped" in out) {
-      skipped.push({ file: source.display, message: out.skipped });
-      continue;
-    }
     const slug = out.built.doc.meta.slug;
     const first = slugs.get(slug);
     if (first) throw new ContentError(out.slugFile, out.slugLine, "duplicate-slug", { slug, other: first });
@@ -290,7 +279,7 @@ export function buildCorpus(contentDir: string, options: BuildOptions = {}): Bui
     files.set(`${d.doc.meta.slug}.md`, d.markdown);
     files.set(`${d.doc.meta.slug}.removals.md`, d.removalsMarkdown);
   }
-  return { documents, skipped, files };
+  return { documents, files };
 }
 
 /** Differences between what the pipeline would write and content/documents (empty = up to date). */

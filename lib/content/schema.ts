@@ -65,6 +65,8 @@ export const SourceMetaSchema = z.strictObject({
   author: text.nullable().optional(),
   date: date.nullable().optional(),
   source: text,
+  /** sha256 of the raw file as it was received: raw sources are kept byte-for-byte, and a test holds them to it */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex digits").optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 

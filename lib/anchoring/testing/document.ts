@@ -3,8 +3,8 @@
  * Mastný seed). Node-only (reads files, hashes); not part of the anchoring module's public surface.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { BLOCK_SEPARATOR } from "@/lib/content/text";
 import type { Block, BlockType, SynopseDocument } from "@/lib/content/types";
 
@@ -33,7 +33,8 @@ export function documentFromBlocks(blocks: Array<string | BlockInput>, slug = "f
   };
 }
 
-export const MASTNY_SEED = "/work/shared/seeds/003_54a770377201e0ba.txt";
+/** The raw Mastný seed, as kept byte-for-byte in the repository's corpus folder. */
+export const MASTNY_SEED = fileURLToPath(new URL("../../../content/sources/003_54a770377201e0ba.txt", import.meta.url));
 
 const SUPERSCRIPT_DIGIT = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]/;
 
@@ -43,10 +44,7 @@ const SUPERSCRIPT_DIGIT = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]/;
  * rejoined) but the same size and wording, which is what anchoring tests and the benchmark need.
  */
 export function mastnyFromSeed(file = MASTNY_SEED): SynopseDocument {
-  const candidates = [file, path.resolve(process.cwd(), "content/sources", path.basename(file))];
-  const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`Mastný seed not found (tried ${candidates.join(", ")})`);
-  const lines = readFileSync(found, "utf8")
+  const lines = readFileSync(file, "utf8")
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l.length > 0);

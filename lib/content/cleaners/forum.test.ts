@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFidelity, normalizeWhitespace } from "../fidelity";
@@ -8,10 +8,7 @@ import { inferAuthors, type AuthorEvidence } from "./forum/authors";
 import { matchEarlierLine } from "./forum/quotes";
 
 const FILE = "000_a3945c46a9b6b89e.txt";
-const candidates = [path.resolve(__dirname, "../../../content/sources", FILE), path.join("/work/shared/seeds", FILE)];
-const rawPath = candidates.find((p) => existsSync(p));
-if (!rawPath) throw new Error(`raw file ${FILE} not found in ${candidates.join(" or ")}`);
-const raw = readFileSync(rawPath, "utf8");
+const raw = readFileSync(path.resolve(__dirname, "../../../content/sources", FILE), "utf8");
 const ctx = { file: FILE, meta: {} };
 const result = cleanForum(raw, ctx);
 const rawLines = raw.split("\n");

@@ -22,9 +22,3 @@ export const CLEANERS: Readonly<Record<string, Cleaner>> = {
   "plain-text": cleanPlainText,
   tei: cleanTei,
 };
-
-/**
- * Cleaners announced but not written yet: sources naming them are skipped with a message instead of failing
- * the build. (Empty now that forum and bayerlein have landed; kept for the next seed.)
- */
-export const PENDING_CLEANERS: readonly string[] = [];
