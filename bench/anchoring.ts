@@ -15,7 +15,7 @@ import path from "node:path";
 import { documentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
 import { anchorMany, describeRange, type AnchorResult, type PassageSelectors } from "@/lib/anchoring";
-import { baselineAnchor, type BaselineMatch } from "@/lib/anchoring/baseline";
+import { baselineAnchor, type BaselineMatch } from "./hypothesis-anchoring";
 import { mastnyFromSeed } from "@/lib/anchoring/testing/document";
 import { applyEdits, type MappedRange, type TextEdit } from "@/lib/anchoring/testing/edits";
 

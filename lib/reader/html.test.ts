@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderDocument, renderDocumentCached } from "./html";
-import { fixtureDocument, fixtureLabels as labels } from "./fixture-document";
+import { fixtureDocument, fixtureLabels as labels } from "./testing/document";
 
 const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 

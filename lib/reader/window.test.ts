@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDocument, listDocuments } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { documentOutline, outlineItemsHtml, renderDocument, renderDocumentHead, renderWindow } from "./html";
-import { fixtureDocument, fixtureLabels as labels } from "./fixture-document";
-import { fixtureVolume } from "./fixture-volume";
+import { fixtureDocument, fixtureLabels as labels } from "./testing/document";
+import { fixtureVolume } from "./testing/volume";
 import { BLOCK_OVERHEAD, initialWindow, isWindowed, planWindows, WINDOW_BUDGET, windowOf, windowsAfterLoading } from "./window";
 
 const corpus = () => listDocuments().map((m) => getDocument(m.slug)!);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase, signUpCookie, type TestDatabase } from "@/lib/annotations/testing/db";
 import { listDocuments } from "@/lib/content/store";
-import { fixtureVolume } from "@/lib/reader/fixture-volume";
+import { fixtureVolume } from "@/lib/reader/testing/volume";
 import { planWindows } from "@/lib/reader/window";
 import type { WindowResponse } from "./route";
 

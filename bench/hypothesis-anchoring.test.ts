@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { documentText } from "@/lib/content/text";
-import { anchor } from "./anchor";
-import { baselineAnchor } from "./baseline";
-import { describeRange } from "./describe";
-import { documentFromBlocks } from "./testing/document";
-import { applyEdits, replaceOccurrence } from "./testing/edits";
+import { anchor } from "@/lib/anchoring/anchor";
+import { baselineAnchor } from "./hypothesis-anchoring";
+import { describeRange } from "@/lib/anchoring/describe";
+import { documentFromBlocks } from "@/lib/anchoring/testing/document";
+import { applyEdits, replaceOccurrence } from "@/lib/anchoring/testing/edits";
 
 const doc = documentFromBlocks([
   "In June 1943 Molotov denied the rumours of a separate peace that were spreading through Stockholm.",

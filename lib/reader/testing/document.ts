@@ -4,7 +4,7 @@
  * headings, list items and footnotes that are ok, missing and truncated. Used by unit tests.
  */
 import type { SynopseDocument } from "@/lib/content/types";
-import type { DocumentLabels } from "./html";
+import type { DocumentLabels } from "../html";
 
 /** English labels with a visible date marker ("[2013-05]"), so tests see where the renderer put a date. */
 export const fixtureLabels: DocumentLabels = {
