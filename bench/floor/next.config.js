@@ -7,10 +7,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** @type {import('next').NextConfig} */
-export default {
+const config = {
   poweredByHeader: false,
   // The app's node_modules, two folders up, are the ones to resolve.
   turbopack: { root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..") },
   // The cached route keeps its pages in memory only (like the process-lifetime caches of the app).
   experimental: { isrFlushToDisk: false },
 };
+
+export default config;

@@ -221,7 +221,7 @@ class Attempt {
 export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors, displacements?: Displacements): AnchorResult {
   if (!wellFormed(selectors)) return { status: "orphan", reason: "invalid-selectors", bestScore: 0 };
   const { text, dt } = index;
-  const { exact, prefix, suffix } = selectors.quote;
+  const { exact } = selectors.quote;
   const length = exact.length;
 
   // 1. Same version: the document text is byte-identical, the stored offsets are the answer.

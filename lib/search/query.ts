@@ -263,7 +263,7 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
 
 // ---- compilers ----
 
-function useNameKey(w: QueryWord): boolean {
+function wantsNameKey(w: QueryWord): boolean {
   return w.nk.length >= MIN_NAME_KEY_LETTERS && /[a-z]/.test(w.nk);
 }
 
@@ -282,7 +282,7 @@ function ftsAlternatives(tokens: Array<[SearchColumn, string]>, suffix = ""): st
 function ftsWord(w: QueryWord, prefix: boolean): string {
   if (prefix) return `w : "${w.w}" *`;
   const tokens: Array<[SearchColumn, string]> = [["w", w.w], ["de", w.de], ["en", w.en]];
-  if (useNameKey(w)) tokens.push(["nk", w.nk]);
+  if (wantsNameKey(w)) tokens.push(["nk", w.nk]);
   return ftsAlternatives(tokens);
 }
 
@@ -292,7 +292,7 @@ function ftsTerm(t: Term): string {
   }
   const phrase = (c: SearchColumn) => t.words.map((w) => w[c]).join(" ");
   if (t.prefix) return `w : "${phrase("w")}" *`;
-  const columns: SearchColumn[] = t.words.every(useNameKey) ? ["w", "de", "en", "nk"] : ["w", "de", "en"];
+  const columns: SearchColumn[] = t.words.every(wantsNameKey) ? ["w", "de", "en", "nk"] : ["w", "de", "en"];
   return ftsAlternatives(columns.map((c) => [c, phrase(c)]));
 }
 
@@ -310,7 +310,7 @@ export const PG_WEIGHT: Record<SearchColumn, string> = { w: "A", de: "B", en: "C
 function pgWord(w: QueryWord, prefix: boolean): string {
   if (prefix) return `'${w.w}':*A`;
   const parts = [`'${w.w}':A`, `'${w.de}':B`, `'${w.en}':C`];
-  if (useNameKey(w)) parts.push(`'${w.nk}':D`);
+  if (wantsNameKey(w)) parts.push(`'${w.nk}':D`);
   return `(${parts.join(" | ")})`;
 }
 
@@ -322,7 +322,7 @@ function pgTerm(t: Term): string {
     `(${t.words.map((w, i) => `'${w[c]}':${prefixLast && i === t.words.length - 1 ? "*" : ""}${PG_WEIGHT[c]}`).join(" <-> ")})`;
   if (t.prefix) return col("w", true);
   const parts = [col("w"), col("de"), col("en")];
-  if (t.words.every(useNameKey)) parts.push(col("nk"));
+  if (t.words.every(wantsNameKey)) parts.push(col("nk"));
   return `(${parts.join(" | ")})`;
 }
 

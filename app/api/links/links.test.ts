@@ -3,7 +3,6 @@
  * cookie, membership, the seminar's documents only), the JSON shape scripts rely on, and dismissals that
  * stay dismissed. Uses the real corpus (content/documents) and a temp SQLite database.
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpCookie, setupTestDatabase, type TestDatabase } from "@/lib/annotations/testing/db";
 import { documentText } from "@/lib/content/text";

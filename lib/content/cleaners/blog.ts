@@ -87,7 +87,8 @@ export const cleanBlog: Cleaner = (raw) => {
     result.parts.push({ id: "bio", kind: "bio", n: 1, author: bioAuthor, authorConfidence: bioAuthor ? "explicit" : "unknown", lines: [bioSpans[0][0], bioSpans[bioSpans.length - 1][1]] });
     let n = 0;
     bioSpans.forEach((span) => {
-      let [a, b] = span;
+      let a = span[0];
+      const b = span[1];
       if (SEPARATOR.test(lines[a - 1].trim())) {
         const sep = new BlockBuilder("bio-hr", lines, [[a, a]]);
         sep.remove(lines[a - 1], "decorative separator line (shown as a rule)");
