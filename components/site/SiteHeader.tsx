@@ -4,6 +4,7 @@ import { requestUser } from "./requestUser";
 import "@/components/search/search.css";
 import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";
+import SiteMenu from "./SiteMenu";
 import NotificationsLink from "@/components/teaching/NotificationsLink";
 import "@/components/teaching/teaching.css";
 
@@ -20,19 +21,21 @@ export default async function SiteHeader() {
       <Link href="/" className="site-name">
         {t("name")}
       </Link>
-      <nav aria-label={t("name")} className="site-nav">
-        <Link href="/">{nav("library")}</Link>
-        {user ? <Link href="/seminars">{nav("seminars")}</Link> : null}
-        {user ? <NotificationsLink userId={user.id} /> : null}
-        {user ? <Link href="/account">{nav("account")}</Link> : <Link href="/sign-in">{nav("signIn")}</Link>}
-      </nav>
-      <form method="get" action={`/${locale}/search`} role="search" aria-label={search("headerLabel")} className="site-search">
-        <input type="search" name="q" aria-label={search("headerLabel")} placeholder={search("headerLabel")} />
-      </form>
-      {/* No Suspense around it: every page with this header is rendered per request (the session), so
-          useSearchParams has the query at once; a boundary only made the server send a query-less fallback
-          first (what readers without JavaScript kept) and the real links in a second pass. */}
-      <LocaleSwitcher />
+      <SiteMenu label={nav("menu")}>
+        <nav aria-label={t("name")} className="site-nav">
+          <Link href="/">{nav("library")}</Link>
+          {user ? <Link href="/seminars">{nav("seminars")}</Link> : null}
+          {user ? <NotificationsLink userId={user.id} /> : null}
+          {user ? <Link href="/account">{nav("account")}</Link> : <Link href="/sign-in">{nav("signIn")}</Link>}
+        </nav>
+        <form method="get" action={`/${locale}/search`} role="search" aria-label={search("headerLabel")} className="site-search">
+          <input type="search" name="q" aria-label={search("headerLabel")} placeholder={search("headerLabel")} />
+        </form>
+        {/* No Suspense around it: every page with this header is rendered per request (the session), so
+            useSearchParams has the query at once; a boundary only made the server send a query-less fallback
+            first (what readers without JavaScript kept) and the real links in a second pass. */}
+        <LocaleSwitcher />
+      </SiteMenu>
     </header>
   );
 }

@@ -59,6 +59,8 @@ export default async function OverviewPage({ params }: Props) {
                   </li>
                 ))}
               </ul>
+              {/* A week's column per week: on a narrow screen the table scrolls inside its own region, not the page. */}
+              <div className="table-scroll" role="region" aria-label={t("tableCaption")} tabIndex={0}>
               <table>
                 <caption>{t("tableCaption")}</caption>
                 <thead>
@@ -90,6 +92,7 @@ export default async function OverviewPage({ params }: Props) {
                   ))}
                 </tbody>
               </table>
+              </div>
             </>
           )}
         </section>
