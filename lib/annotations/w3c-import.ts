@@ -59,6 +59,7 @@ export async function createInputFromW3C(json: unknown): Promise<CreateInput> {
     relation: a.relation,
     body: a.bodyHtml,
     tags: a.tags,
+    ...(a.canonical !== undefined ? { canonical: a.canonical } : {}),
   };
 }
 
@@ -67,9 +68,15 @@ export async function importW3C(userId: string, seminarId: string, json: unknown
   return createAnnotation(userId, seminarId, await createInputFromW3C(json));
 }
 
-/** Replace the editable parts (body, tags, relation, audience) from W3C JSON-LD; targets are kept. */
-export async function updateFromW3C(userId: string, annotationId: string, revision: number, json: unknown): Promise<AnnotationDto> {
+/**
+ * Replace the editable parts (body, tags, relation, audience) from W3C JSON-LD; targets are kept. The
+ * canonical IRI is fixed at creation: the Protocol asks servers to refuse a change to it (a PUT that
+ * leaves it out keeps it, like the targets).
+ */
+export async function updateFromW3C(userId: string, current: AnnotationDto, json: unknown): Promise<AnnotationDto> {
   const a = parseOrThrow(json);
+  if (a.canonical !== undefined && a.canonical !== current.canonical) throw new AppError("invalid-request", { reason: "canonical cannot change" });
+  const { id: annotationId, revision } = current;
   const input: UpdateInput = { revision, body: a.bodyHtml, tags: a.tags, relation: a.relation };
   const raw = json as Record<string, unknown>;
   if (typeof raw["synopse:visibility"] === "string") {

@@ -12,6 +12,7 @@
  *               with its language), relation = TextualBody purpose classifying
  *   passage     SpecificResource { source: document IRI, language, selector: [TextQuoteSelector,
  *               TextPositionSelector, FragmentSelector(block id) refinedBy TextPositionSelector(block offsets)] }
+ *   canonical   kept as given (stored with the annotation), never invented
  * Synopse-only facts (visibility, seminar, revision, document version…) use the "synopse:" prefix
  * declared in a second @context entry, so generic consumers can ignore them.
  */
@@ -74,6 +75,7 @@ export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
   const out: Json = {
     "@context": CONTEXT,
     id: iri(a.id),
+    ...(a.canonical ? { canonical: a.canonical } : {}),
     type: "Annotation",
     motivation: a.motivation,
     created: a.createdAt,
@@ -120,8 +122,16 @@ function slugFromSource(source: string, resource: Json): string {
   return decodeURIComponent(source.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? source);
 }
 
+/**
+ * A SpecificResource: typed as one, or untyped with a source. The data model does not require the type
+ * (a `source` makes it one), and clients such as Hypothesis send `{ source, selector }` alone.
+ */
+function isSpecificResource(resource: Json): boolean {
+  return resource.type === "SpecificResource" || (resource.type === undefined && typeof resource.source === "string");
+}
+
 function parsePassage(resource: Json, role: TargetDto["role"]): TargetDto {
-  if (resource.type !== "SpecificResource" || typeof resource.source !== "string") throw new W3CParseError("a passage must be a SpecificResource with a source");
+  if (!isSpecificResource(resource) || typeof resource.source !== "string") throw new W3CParseError("a passage must be a SpecificResource with a source");
   const selectors = asArray(resource.selector as Json | Json[]);
   const quote = selectors.find((s) => s.type === "TextQuoteSelector");
   const position = selectors.find((s) => s.type === "TextPositionSelector");
@@ -151,6 +161,7 @@ export function parse(json: unknown): AnnotationDto {
   const context = asArray(a["@context"] as unknown);
   if (!context.includes(ANNO_CONTEXT)) throw new W3CParseError(`@context must include ${ANNO_CONTEXT}`);
   if (!asArray(a.type as string | string[]).includes("Annotation")) throw new W3CParseError("type must be Annotation");
+  if (a.canonical !== undefined && typeof a.canonical !== "string") throw new W3CParseError("canonical must be an IRI");
   const motivation = (asArray(a.motivation as string | string[])[0] ?? "commenting") as AnnotationDto["motivation"];
   const creator = (asArray(a.creator as Json | Json[])[0] ?? {}) as Json;
 
@@ -165,7 +176,7 @@ export function parse(json: unknown): AnnotationDto {
       if (b.purpose === "tagging") tags.push(value);
       else if (b.purpose === "classifying" && (RELATIONS as readonly string[]).includes(value)) relation = value as Relation;
       else bodyHtml = b.format === "text/html" ? value : escapeText(value);
-    } else if (b.type === "SpecificResource" && motivation === "linking") {
+    } else if (isSpecificResource(b) && motivation === "linking") {
       targets.push(parsePassage(b, "body"));
     }
   }
@@ -189,6 +200,7 @@ export function parse(json: unknown): AnnotationDto {
     parentId,
     rootId: typeof a["synopse:root"] === "string" ? (a["synopse:root"] as string) : parentId,
     relation,
+    ...(typeof a.canonical === "string" ? { canonical: a.canonical } : {}),
     bodyHtml,
     bodyText: htmlToText(bodyHtml),
     tags: tags.sort((x, y) => x.localeCompare(y)),

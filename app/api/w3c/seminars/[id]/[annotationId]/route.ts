@@ -42,7 +42,7 @@ export const PUT = handle(async (request: Request, ctx: Ctx) => {
     throw new AppError("precondition-failed", { current: serialize(a, { annotationIri: iri }) });
   }
   try {
-    const updated = await updateFromW3C(user.id, a.id, a.revision, await readJson(request));
+    const updated = await updateFromW3C(user.id, a, await readJson(request));
     return new Response(JSON.stringify(serialize(updated, { annotationIri: iri })), { headers: annotationHeaders(annotationEtag(updated)) });
   } catch (e) {
     // Someone saved between our check and the write: the same answer as a stale If-Match.
