@@ -24,11 +24,13 @@ function parseOrThrow(json: unknown): AnnotationDto {
 
 async function passageInput(t: TargetDto): Promise<TargetInput> {
   const doc = await loadDocument(t.documentSlug);
-  if (!t.blockId && t.start === t.end && !t.prefix && !t.suffix) {
-    // A bare TextQuoteSelector (other tools often send nothing else). Our anchoring reads an empty
-    // prefix as "at the document's start", so look the quote up directly: per the W3C model, with no
-    // context to tell copies apart, the first occurrence is the one selected.
-    const at = t.exact ? documentText(doc).text.indexOf(t.exact) : -1;
+  if (!t.blockId && !t.prefix && !t.suffix && t.exact) {
+    // A TextQuoteSelector without context (other tools often send nothing else, or a position beside
+    // it). Our anchoring reads an empty prefix as "at the document's start", so look the quote up
+    // directly: at the position given, if the quote is there; else, per the W3C model (no context to
+    // tell copies apart), the first occurrence.
+    const text = documentText(doc).text;
+    const at = t.start !== t.end && text.slice(t.start, t.end) === t.exact ? t.start : text.indexOf(t.exact);
     if (at < 0) throw new AppError("quote-mismatch", { documentVersion: doc.version });
     return { documentSlug: t.documentSlug, start: at, end: at + t.exact.length };
   }

@@ -225,6 +225,13 @@ export interface CollectionOptions extends W3COptions {
   container?: boolean;
   /** Protocol preference PreferContainedIRIs: page items are annotation IRIs, not descriptions. */
   itemsAsIris?: boolean;
+  /**
+   * Where page IRIs start (default `id`): the Protocol wants a page's IRI to give the same page again, so
+   * a container served with PreferContainedIRIs links pages that carry that choice in their query.
+   */
+  pagesId?: string;
+  /** PreferMinimalContainer: link the first page instead of embedding it. */
+  minimal?: boolean;
   /** The collection's last modification (ISO). */
   modified?: string;
 }
@@ -244,24 +251,29 @@ export function collectionPage(all: AnnotationDto[], page: number, opts: Collect
     const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
     return rest;
   });
+  const pages = opts.pagesId ?? opts.id;
   return {
     "@context": CONTEXT,
-    id: pageIri(opts.id, page),
+    id: pageIri(pages, page),
     type: "AnnotationPage",
     partOf: { id: opts.id, total: all.length, ...(opts.label ? { label: opts.label } : {}) },
     startIndex: page * size,
-    ...(page < lastPage ? { next: pageIri(opts.id, page + 1) } : {}),
-    ...(page > 0 ? { prev: pageIri(opts.id, page - 1) } : {}),
+    ...(page < lastPage ? { next: pageIri(pages, page + 1) } : {}),
+    ...(page > 0 ? { prev: pageIri(pages, page - 1) } : {}),
     items,
   };
 }
 
-/** An AnnotationCollection with its first page embedded (the Protocol's preferred shape). */
+/**
+ * An AnnotationCollection with its first page embedded (the Protocol's preferred shape), or with only
+ * links to its first and last pages (`minimal`).
+ */
 export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Json {
   const size = opts.pageSize ?? 100;
   const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
-  const first = collectionPage(all, 0, opts);
-  const { ["@context"]: _c, partOf: _p, ...firstPage } = first;
+  const pages = opts.pagesId ?? opts.id;
+  const { ["@context"]: _c, partOf: _p, ...embedded } = collectionPage(all, 0, opts);
+  const firstPage = opts.minimal ? pageIri(pages, 0) : embedded;
   return {
     "@context": opts.container ? [ANNO_CONTEXT, LDP_CONTEXT, { synopse: SYNOPSE_VOCAB }] : CONTEXT,
     id: opts.id,
@@ -269,7 +281,7 @@ export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Jso
     ...(opts.label ? { label: opts.label } : {}),
     ...(opts.modified ? { modified: opts.modified } : {}),
     total: all.length,
-    ...(all.length ? { first: firstPage, last: pageIri(opts.id, lastPage) } : {}),
+    ...(all.length ? { first: firstPage, last: pageIri(pages, lastPage) } : {}),
   };
 }
 
