@@ -10,6 +10,11 @@ const postgres = process.env.DATABASE_PROVIDER === "postgresql";
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The W3C Annotation Protocol requires a container's IRI to end in "/" (/api/w3c/seminars/<id>/), so
+  // Next's own redirect to the slashless form is off. The container's route redirects its old slashless
+  // IRI itself (lib/http/w3c.ts: a custom redirect here would also match the slash form), and pages drop
+  // a final "/" in proxy.ts (lib/http/trailing-slash.ts).
+  skipTrailingSlashRedirect: true,
   // Native/server-only packages must not be bundled.
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // content/ is read at run time by the server (lib/content/store).

@@ -13,6 +13,7 @@ import { createTestUser, setupTestDatabase, type TestDatabase } from "@/lib/anno
 
 const run = promisify(execFile);
 const SLUG = "mastny-separate-peace";
+const CANONICAL = "urn:uuid:5b0e8c1a-2f4d-4a6b-9c3e-7d1f0a2b4c6e";
 let testDb: TestDatabase;
 let dir: string;
 let alice: { id: string; email: string }, bob: { id: string; email: string };
@@ -44,7 +45,7 @@ beforeAll(async () => {
   copyId = (await seminars.createSeminar(bob.id, { title: "Copy", documents: [SLUG] })).id;
   const block = getDocument(SLUG)!.blocks.find((b) => b.text.length > 40)!;
   quote = block.text.slice(0, 30);
-  await store.createAnnotation(alice.id, seminarId, { target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 30 }, body: "<p>Alice, public, with a, comma</p>", tags: ["Quelle"] });
+  await store.createAnnotation(alice.id, seminarId, { target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 30 }, body: "<p>Alice, public, with a, comma</p>", tags: ["Quelle"], canonical: CANONICAL });
   await store.createAnnotation(alice.id, seminarId, { visibility: "private", target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 10 }, body: "<p>Alice private</p>" });
 }, 60_000);
 
@@ -76,11 +77,14 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("npm run export / imp
     expect(noUser.stderr).toContain('No user with email "nobody@example.invalid"');
   }, 120_000);
 
-  it("imports an export into another seminar", async () => {
+  it("imports an export into another seminar, canonical IRI kept", async () => {
     const file = path.join(dir, "export.jsonld");
     expect((await cli("export", ["--seminar", seminarId, "--user", bob.email, "--out", file])).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).first.items.map((i: { canonical?: string }) => i.canonical)).toEqual([CANONICAL]);
     const imported = await cli("import", ["--seminar", copyId, "--user", bob.email, file]);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, skipped: [] });
+    const { listAnnotations } = await import("@/lib/annotations/store");
+    expect((await listAnnotations(bob.id, copyId)).map((a) => a.canonical)).toEqual([CANONICAL]);
   }, 120_000);
 });

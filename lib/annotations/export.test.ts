@@ -291,6 +291,40 @@ describe("import", () => {
     expect(batch).toEqual({ imported: 0, skipped: [{ index: 0, code: "quote-mismatch" }, { index: 1, code: "invalid-request" }] });
   });
 
+  it("keeps each annotation's canonical IRI through export and import, and invents none", async () => {
+    const source = await seminars.createSeminar(alice.id, { title: "Canonical source", documents: ["essay-en"] });
+    const canonical = "urn:uuid:6f1c2d9e-4b7a-4f3e-9a51-2c8d7e0b1a44";
+    const named = await store.createAnnotation(alice.id, source.id, { target: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 }, body: "<p>Named elsewhere</p>", canonical });
+    const reply = await store.createAnnotation(alice.id, source.id, { parentId: named.id, body: "<p>A reply with its own</p>", canonical: "https://annotations.example.org/a/17" });
+    await store.createAnnotation(alice.id, source.id, { target: { documentSlug: "essay-en", blockId: "p1", blockStart: 0, blockEnd: 3 }, body: "<p>No canonical</p>" });
+    expect([named.canonical, reply.canonical]).toEqual([canonical, "https://annotations.example.org/a/17"]);
+
+    const exported = JSON.parse((await exporter.exportAnnotations(alice.id, source.id, { scope: "seminar", format: "jsonld" })).body);
+    const byBody = (items: Array<Record<string, unknown>>) =>
+      Object.fromEntries(items.map((i) => [JSON.stringify((i.body as { value: string }).value), i.canonical ?? null]));
+    const expected = { '"<p>Named elsewhere</p>"': canonical, '"<p>A reply with its own</p>"': "https://annotations.example.org/a/17", '"<p>No canonical</p>"': null };
+    expect(byBody(exported.first.items)).toEqual(expected);
+
+    const copy = await seminars.createSeminar(bob.id, { title: "Canonical copy", documents: ["essay-en"] });
+    expect(await exporter.importAnnotations(bob.id, copy.id, exported)).toEqual({ imported: 3, skipped: [] });
+    const imported = await store.listAnnotations(bob.id, copy.id);
+    // The copies are new annotations (new ids) that still say which annotation they are.
+    expect(imported.map((a) => a.id)).not.toContain(named.id);
+    expect(Object.fromEntries(imported.map((a) => [JSON.stringify(a.bodyHtml), a.canonical ?? null]))).toEqual(expected);
+    const again = JSON.parse((await exporter.exportAnnotations(bob.id, copy.id, { scope: "seminar", format: "jsonld" })).body);
+    expect(byBody(again.first.items)).toEqual(expected);
+  });
+
+  it("refuses a canonical that is not an absolute IRI", async () => {
+    const { body } = await exportOf(alice, "mine", "jsonld");
+    const item = JSON.parse(body).first.items.find((i: { motivation: string }) => i.motivation === "highlighting");
+    const result = await exporter.importAnnotations(alice.id, copySeminarId, [
+      { "@context": "http://www.w3.org/ns/anno.jsonld", ...item, canonical: "not an iri" },
+      { "@context": "http://www.w3.org/ns/anno.jsonld", ...item, canonical: 42 },
+    ]);
+    expect(result).toEqual({ imported: 0, skipped: [{ index: 0, code: "invalid-request" }, { index: 1, code: "invalid-request" }] });
+  });
+
   it("only members may import, and imports belong to the importer", async () => {
     const { body } = await exportOf(alice, "mine", "jsonld");
     await expect(exporter.importAnnotations(outsider.id, copySeminarId, JSON.parse(body))).rejects.toMatchObject({ code: "not-found" });

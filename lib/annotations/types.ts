@@ -10,6 +10,7 @@ export type Relation = (typeof RELATIONS)[number];
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
+export const MAX_CANONICAL_LENGTH = 2048;
 
 /**
  * One passage: either block-relative offsets (what the reader knows) or document offsets
@@ -50,6 +51,12 @@ export const createInput = z.object({
   relation: z.enum(RELATIONS).nullable().optional(),
   body: bodyInput,
   tags: z.array(z.string().max(200)).max(100).optional(),
+  /** W3C `canonical`: an absolute IRI (scheme, then no whitespace) naming the annotation wherever it is published. */
+  canonical: z
+    .string()
+    .max(MAX_CANONICAL_LENGTH)
+    .regex(/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/, "canonical must be an absolute IRI")
+    .optional(),
 });
 export type CreateInput = z.infer<typeof createInput>;
 
@@ -89,6 +96,8 @@ export interface AnnotationDto {
   parentId: string | null;
   rootId: string | null;
   relation: Relation | null;
+  /** The W3C `canonical` IRI given at creation (Protocol POST or import); absent when none was given. */
+  canonical?: string;
   bodyHtml: string;
   bodyText: string;
   tags: string[];

@@ -24,11 +24,13 @@ function parseOrThrow(json: unknown): AnnotationDto {
 
 async function passageInput(t: TargetDto): Promise<TargetInput> {
   const doc = await loadDocument(t.documentSlug);
-  if (!t.blockId && t.start === t.end && !t.prefix && !t.suffix) {
-    // A bare TextQuoteSelector (other tools often send nothing else). Our anchoring reads an empty
-    // prefix as "at the document's start", so look the quote up directly: per the W3C model, with no
-    // context to tell copies apart, the first occurrence is the one selected.
-    const at = t.exact ? documentText(doc).text.indexOf(t.exact) : -1;
+  if (!t.blockId && !t.prefix && !t.suffix && t.exact) {
+    // A TextQuoteSelector without context (other tools often send nothing else, or a position beside
+    // it). Our anchoring reads an empty prefix as "at the document's start", so look the quote up
+    // directly: at the position given, if the quote is there; else, per the W3C model (no context to
+    // tell copies apart), the first occurrence.
+    const text = documentText(doc).text;
+    const at = t.start !== t.end && text.slice(t.start, t.end) === t.exact ? t.start : text.indexOf(t.exact);
     if (at < 0) throw new AppError("quote-mismatch", { documentVersion: doc.version });
     return { documentSlug: t.documentSlug, start: at, end: at + t.exact.length };
   }
@@ -59,6 +61,7 @@ export async function createInputFromW3C(json: unknown): Promise<CreateInput> {
     relation: a.relation,
     body: a.bodyHtml,
     tags: a.tags,
+    ...(a.canonical !== undefined ? { canonical: a.canonical } : {}),
   };
 }
 
@@ -67,9 +70,15 @@ export async function importW3C(userId: string, seminarId: string, json: unknown
   return createAnnotation(userId, seminarId, await createInputFromW3C(json));
 }
 
-/** Replace the editable parts (body, tags, relation, audience) from W3C JSON-LD; targets are kept. */
-export async function updateFromW3C(userId: string, annotationId: string, revision: number, json: unknown): Promise<AnnotationDto> {
+/**
+ * Replace the editable parts (body, tags, relation, audience) from W3C JSON-LD; targets are kept. The
+ * canonical IRI is fixed at creation: the Protocol asks servers to refuse a change to it (a PUT that
+ * leaves it out keeps it, like the targets).
+ */
+export async function updateFromW3C(userId: string, current: AnnotationDto, json: unknown): Promise<AnnotationDto> {
   const a = parseOrThrow(json);
+  if (a.canonical !== undefined && a.canonical !== current.canonical) throw new AppError("invalid-request", { reason: "canonical cannot change" });
+  const { id: annotationId, revision } = current;
   const input: UpdateInput = { revision, body: a.bodyHtml, tags: a.tags, relation: a.relation };
   const raw = json as Record<string, unknown>;
   if (typeof raw["synopse:visibility"] === "string") {

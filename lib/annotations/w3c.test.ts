@@ -47,10 +47,11 @@ const note = dto({});
 const link = dto({ id: "0b7c6a44-1a7d-4a55-8f5e-6f4bb0f8a9aa", motivation: "linking", relation: "contradicts", bodyHtml: "", bodyText: "", tags: [], targets: [passageA, passageB] });
 const reply = dto({ id: "8e9f2f4e-3f0b-4f36-a1c2-58d5a5d3a111", motivation: "replying", parentId: note.id, rootId: note.id, visibility: "feedback", recipientId: "user-2", tags: [], targets: [] });
 const highlight = dto({ id: "2b1f0c8e-5a56-4c1e-b0d1-3c1f8d1e4d22", motivation: "highlighting", bodyHtml: "", bodyText: "", tags: [], hidden: true });
+const named = dto({ id: "9d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f", canonical: "urn:uuid:1e6c9a3b-7d2f-4b8e-a5c1-9f0e2d4b6a88" });
 
 describe("W3C Web Annotation Data Model", () => {
-  for (const a of [note, link, reply, highlight]) {
-    it(`${a.motivation}: round-trips without loss`, () => {
+  for (const a of [note, link, reply, highlight, named]) {
+    it(`${a.motivation}${a.canonical ? " with a canonical IRI" : ""}: round-trips without loss`, () => {
       const json = JSON.parse(JSON.stringify(serialize(a)));
       expect(parse(json)).toEqual(a);
     });
@@ -120,6 +121,42 @@ describe("W3C Web Annotation Data Model", () => {
     expect(a.bodyHtml).toBe("<p>Plain &lt;text&gt;</p>");
     expect(() => parse({ ...foreign, "@context": "http://example.org/other" })).toThrow();
     expect(() => parse({ ...foreign, target: undefined })).toThrow();
+  });
+
+  it("serves the canonical IRI as given, and only when there is one", () => {
+    expect(serialize(named).canonical).toBe(named.canonical);
+    expect("canonical" in serialize(note)).toBe(false);
+    expect(() => parse({ ...serialize(note), canonical: { id: "urn:x" } })).toThrow(/canonical/);
+  });
+
+  it("takes a target given as { source, selector } without a type, as Hypothesis sends it", () => {
+    // Shaped like a Hypothesis annotation: a list of targets, each a source with several selectors and no "type".
+    const hypothesis = {
+      "@context": ANNO_CONTEXT,
+      id: "https://hypothes.is/a/xyz789",
+      type: "Annotation",
+      motivation: "commenting",
+      body: [{ type: "TextualBody", value: "Untyped target", format: "text/markdown" }],
+      target: [
+        {
+          source: "https://example.org/essays/separate-peace",
+          selector: [
+            { type: "RangeSelector", startContainer: "/div[1]/p[3]", startOffset: 0, endContainer: "/div[1]/p[3]", endOffset: 14 },
+            { type: "TextPositionSelector", start: 2040, end: 2054 },
+            { type: "TextQuoteSelector", exact: "separate peace", prefix: "rumours of a ", suffix: " between Berlin" },
+          ],
+        },
+      ],
+    };
+    const a = parse(hypothesis);
+    expect(a.targets).toEqual([expect.objectContaining({ role: "target", documentSlug: "separate-peace", start: 2040, end: 2054, exact: "separate peace", prefix: "rumours of a ", suffix: " between Berlin" })]);
+    // A link's passage B may come untyped too.
+    const linkJson = serialize(link) as { body: Array<Record<string, unknown>> };
+    const untypedBody = linkJson.body.map(({ type, ...rest }) => (type === "SpecificResource" ? rest : { type, ...rest }));
+    expect(parse({ ...linkJson, body: untypedBody }).targets.map((t) => t.role)).toEqual(["target", "body"]);
+    // Still refused: no source, or another type.
+    expect(() => parse({ ...hypothesis, target: [{ selector: hypothesis.target[0].selector }] })).toThrow();
+    expect(() => parse({ ...hypothesis, target: [{ ...hypothesis.target[0], type: "Image" }] })).toThrow();
   });
 
   it("pages an AnnotationCollection and reads it back", () => {

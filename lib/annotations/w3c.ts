@@ -12,6 +12,7 @@
  *               with its language), relation = TextualBody purpose classifying
  *   passage     SpecificResource { source: document IRI, language, selector: [TextQuoteSelector,
  *               TextPositionSelector, FragmentSelector(block id) refinedBy TextPositionSelector(block offsets)] }
+ *   canonical   kept as given (stored with the annotation), never invented
  * Synopse-only facts (visibility, seminar, revision, document version…) use the "synopse:" prefix
  * declared in a second @context entry, so generic consumers can ignore them.
  */
@@ -74,6 +75,7 @@ export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
   const out: Json = {
     "@context": CONTEXT,
     id: iri(a.id),
+    ...(a.canonical ? { canonical: a.canonical } : {}),
     type: "Annotation",
     motivation: a.motivation,
     created: a.createdAt,
@@ -120,8 +122,16 @@ function slugFromSource(source: string, resource: Json): string {
   return decodeURIComponent(source.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? source);
 }
 
+/**
+ * A SpecificResource: typed as one, or untyped with a source. The data model does not require the type
+ * (a `source` makes it one), and clients such as Hypothesis send `{ source, selector }` alone.
+ */
+function isSpecificResource(resource: Json): boolean {
+  return resource.type === "SpecificResource" || (resource.type === undefined && typeof resource.source === "string");
+}
+
 function parsePassage(resource: Json, role: TargetDto["role"]): TargetDto {
-  if (resource.type !== "SpecificResource" || typeof resource.source !== "string") throw new W3CParseError("a passage must be a SpecificResource with a source");
+  if (!isSpecificResource(resource) || typeof resource.source !== "string") throw new W3CParseError("a passage must be a SpecificResource with a source");
   const selectors = asArray(resource.selector as Json | Json[]);
   const quote = selectors.find((s) => s.type === "TextQuoteSelector");
   const position = selectors.find((s) => s.type === "TextPositionSelector");
@@ -151,6 +161,7 @@ export function parse(json: unknown): AnnotationDto {
   const context = asArray(a["@context"] as unknown);
   if (!context.includes(ANNO_CONTEXT)) throw new W3CParseError(`@context must include ${ANNO_CONTEXT}`);
   if (!asArray(a.type as string | string[]).includes("Annotation")) throw new W3CParseError("type must be Annotation");
+  if (a.canonical !== undefined && typeof a.canonical !== "string") throw new W3CParseError("canonical must be an IRI");
   const motivation = (asArray(a.motivation as string | string[])[0] ?? "commenting") as AnnotationDto["motivation"];
   const creator = (asArray(a.creator as Json | Json[])[0] ?? {}) as Json;
 
@@ -165,7 +176,7 @@ export function parse(json: unknown): AnnotationDto {
       if (b.purpose === "tagging") tags.push(value);
       else if (b.purpose === "classifying" && (RELATIONS as readonly string[]).includes(value)) relation = value as Relation;
       else bodyHtml = b.format === "text/html" ? value : escapeText(value);
-    } else if (b.type === "SpecificResource" && motivation === "linking") {
+    } else if (isSpecificResource(b) && motivation === "linking") {
       targets.push(parsePassage(b, "body"));
     }
   }
@@ -189,6 +200,7 @@ export function parse(json: unknown): AnnotationDto {
     parentId,
     rootId: typeof a["synopse:root"] === "string" ? (a["synopse:root"] as string) : parentId,
     relation,
+    ...(typeof a.canonical === "string" ? { canonical: a.canonical } : {}),
     bodyHtml,
     bodyText: htmlToText(bodyHtml),
     tags: tags.sort((x, y) => x.localeCompare(y)),
@@ -213,6 +225,13 @@ export interface CollectionOptions extends W3COptions {
   container?: boolean;
   /** Protocol preference PreferContainedIRIs: page items are annotation IRIs, not descriptions. */
   itemsAsIris?: boolean;
+  /**
+   * Where page IRIs start (default `id`): the Protocol wants a page's IRI to give the same page again, so
+   * a container served with PreferContainedIRIs links pages that carry that choice in their query.
+   */
+  pagesId?: string;
+  /** PreferMinimalContainer: link the first page instead of embedding it. */
+  minimal?: boolean;
   /** The collection's last modification (ISO). */
   modified?: string;
 }
@@ -232,24 +251,29 @@ export function collectionPage(all: AnnotationDto[], page: number, opts: Collect
     const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
     return rest;
   });
+  const pages = opts.pagesId ?? opts.id;
   return {
     "@context": CONTEXT,
-    id: pageIri(opts.id, page),
+    id: pageIri(pages, page),
     type: "AnnotationPage",
     partOf: { id: opts.id, total: all.length, ...(opts.label ? { label: opts.label } : {}) },
     startIndex: page * size,
-    ...(page < lastPage ? { next: pageIri(opts.id, page + 1) } : {}),
-    ...(page > 0 ? { prev: pageIri(opts.id, page - 1) } : {}),
+    ...(page < lastPage ? { next: pageIri(pages, page + 1) } : {}),
+    ...(page > 0 ? { prev: pageIri(pages, page - 1) } : {}),
     items,
   };
 }
 
-/** An AnnotationCollection with its first page embedded (the Protocol's preferred shape). */
+/**
+ * An AnnotationCollection with its first page embedded (the Protocol's preferred shape), or with only
+ * links to its first and last pages (`minimal`).
+ */
 export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Json {
   const size = opts.pageSize ?? 100;
   const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
-  const first = collectionPage(all, 0, opts);
-  const { ["@context"]: _c, partOf: _p, ...firstPage } = first;
+  const pages = opts.pagesId ?? opts.id;
+  const { ["@context"]: _c, partOf: _p, ...embedded } = collectionPage(all, 0, opts);
+  const firstPage = opts.minimal ? pageIri(pages, 0) : embedded;
   return {
     "@context": opts.container ? [ANNO_CONTEXT, LDP_CONTEXT, { synopse: SYNOPSE_VOCAB }] : CONTEXT,
     id: opts.id,
@@ -257,7 +281,7 @@ export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Jso
     ...(opts.label ? { label: opts.label } : {}),
     ...(opts.modified ? { modified: opts.modified } : {}),
     total: all.length,
-    ...(all.length ? { first: firstPage, last: pageIri(opts.id, lastPage) } : {}),
+    ...(all.length ? { first: firstPage, last: pageIri(pages, lastPage) } : {}),
   };
 }
 

@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => testDb?.close());
 
-const post = (sid: string, body: unknown) => container.POST(req(`/api/w3c/seminars/${sid}`, { method: "POST", body }), ctx({ id: sid }));
+const post = (sid: string, body: unknown) => container.POST(req(`/api/w3c/seminars/${sid}/`, { method: "POST", body }), ctx({ id: sid }));
 const foreign = (exact: string) => ({
   "@context": "http://www.w3.org/ns/anno.jsonld",
   type: "Annotation",
@@ -59,6 +59,7 @@ describe("W3C Web Annotation Protocol", () => {
     const created = await res.json();
     expect(res.headers.get("location")).toBe(created.id);
     expect(created.id).toMatch(new RegExp(`^${BASE}/api/w3c/seminars/${seminarId}/[0-9a-f-]{36}$`));
+    expect("canonical" in created).toBe(false);
     expect(created.target.selector).toEqual(
       expect.arrayContaining([
         { type: "TextQuoteSelector", exact: "probed Berlin", prefix: expect.any(String), suffix: expect.any(String) },
@@ -72,23 +73,84 @@ describe("W3C Web Annotation Protocol", () => {
     expect([broken.status, (await broken.json()).code]).toEqual([400, "invalid-request"]);
   });
 
+  it("keeps the canonical IRI given on creation, refuses to change it, and keeps it through a PUT without it", async () => {
+    const canonical = "urn:uuid:3a7c5e1f-8b2d-4c6e-9f0a-1b2c3d4e5f60";
+    const res = await post(seminarId, { ...foreign("separate peace"), canonical });
+    const created = await res.json();
+    expect([res.status, created.canonical]).toEqual([201, canonical]);
+    const annotationId = created.id.split("/").pop();
+    const path = `/api/w3c/seminars/${seminarId}/${annotationId}`;
+    const got = await item.GET(req(path), ctx({ id: seminarId, annotationId }));
+    expect((await got.json()).canonical).toBe(canonical);
+    const etag = got.headers.get("etag")!;
+    const changed = await item.PUT(req(path, { method: "PUT", body: { ...created, canonical: "urn:uuid:other" }, headers: { "if-match": etag } }), ctx({ id: seminarId, annotationId }));
+    expect([changed.status, (await changed.json()).reason]).toEqual([400, "canonical cannot change"]);
+    const { canonical: _c, ...without } = created;
+    const kept = await item.PUT(req(path, { method: "PUT", body: { ...without, body: { type: "TextualBody", value: "Edited" } }, headers: { "if-match": etag } }), ctx({ id: seminarId, annotationId }));
+    expect([kept.status, (await kept.json()).canonical]).toEqual([200, canonical]);
+    const bad = await post(seminarId, { ...foreign("separate peace"), canonical: "no scheme" });
+    expect([bad.status, (await bad.json()).code]).toEqual([400, "invalid-request"]);
+    expect((await item.DELETE(req(path, { method: "DELETE" }), ctx({ id: seminarId, annotationId }))).status).toBe(204);
+  });
+
+  it("creates from a target given as { source, selector } without a type (as Hypothesis sends it)", async () => {
+    const { target, ...rest } = foreign("Stalin probed");
+    const { type: _type, ...untyped } = target;
+    const res = await post(seminarId, { ...rest, target: [{ ...untyped, selector: [{ type: "TextPositionSelector", start: 38, end: 51 }, untyped.selector] }] });
+    const created = await res.json();
+    expect(res.status).toBe(201);
+    expect(created.target).toMatchObject({ type: "SpecificResource", selector: expect.arrayContaining([{ type: "TextQuoteSelector", exact: "Stalin probed", prefix: expect.any(String), suffix: expect.any(String) }]) });
+    const annotationId = created.id.split("/").pop();
+    expect((await item.DELETE(req(`/api/w3c/seminars/${seminarId}/${annotationId}`, { method: "DELETE" }), ctx({ id: seminarId, annotationId }))).status).toBe(204);
+  });
+
+  it("answers OPTIONS with 200 and what is allowed, on the container and on an annotation", async () => {
+    const c = container.OPTIONS(req(`/api/w3c/seminars/${seminarId}/`, { method: "OPTIONS" }));
+    expect([c.status, c.headers.get("allow"), c.headers.get("accept-post")]).toEqual([200, "GET, HEAD, OPTIONS, POST", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"']);
+    const a = item.OPTIONS(req(`/api/w3c/seminars/${seminarId}/some-annotation`, { method: "OPTIONS" }));
+    expect([a.status, a.headers.get("allow")]).toEqual([200, "GET, HEAD, OPTIONS, PUT, DELETE"]);
+  });
+
+  it("moves requests to the form of the path its IRIs use (308 keeps the method)", async () => {
+    const old = await container.POST(req(`/api/w3c/seminars/${seminarId}?x=1`, { method: "POST", body: foreign("separate peace") }), ctx({ id: seminarId }));
+    expect([old.status, old.headers.get("location")]).toEqual([308, `/api/w3c/seminars/${seminarId}/?x=1`]);
+    expect((await container.GET(req(`/api/w3c/seminars/${seminarId}`), ctx({ id: seminarId }))).status).toBe(308);
+    const a = await item.GET(req(`/api/w3c/seminars/${seminarId}/abc/`), ctx({ id: seminarId, annotationId: "abc" }));
+    expect([a.status, a.headers.get("location")]).toEqual([308, `/api/w3c/seminars/${seminarId}/abc`]);
+  });
+
   it("serves the container with the Protocol's headers, paged", async () => {
-    const res = await container.GET(req(`/api/w3c/seminars/${seminarId}`), ctx({ id: seminarId }));
+    const res = await container.GET(req(`/api/w3c/seminars/${seminarId}/`), ctx({ id: seminarId }));
     expect(res.status).toBe(200);
     expect(res.headers.get("link")).toContain('<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"');
     expect(res.headers.get("allow")).toContain("POST");
     const body = await res.json();
     expect(body.type).toEqual(["BasicContainer", "AnnotationCollection"]);
+    expect(body.id).toBe(`${BASE}/api/w3c/seminars/${seminarId}/`);
+    expect(res.headers.get("content-location")).toBe(body.id);
+    expect(body.first.id).toBe(`${body.id}?page=0`);
     expect(body["@context"]).toContain("http://www.w3.org/ns/anno.jsonld");
     expect(body.total).toBe(1);
     expect(body.first.items[0].id).toMatch(/^http:\/\/localhost:3000\/api\/w3c\/seminars\//);
-    const again = await container.GET(req(`/api/w3c/seminars/${seminarId}`, { headers: { "if-none-match": res.headers.get("etag")! } }), ctx({ id: seminarId }));
+    const again = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: { "if-none-match": res.headers.get("etag")! } }), ctx({ id: seminarId }));
     expect(again.status).toBe(304);
-    const iris = await (await container.GET(req(`/api/w3c/seminars/${seminarId}`, { headers: { prefer: 'return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs"' } }), ctx({ id: seminarId }))).json();
+    const prefer = (iri: string) => ({ prefer: `return=representation; include="${iri}"` });
+    const irisRes = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: prefer("http://www.w3.org/ns/oa#PreferContainedIRIs") }), ctx({ id: seminarId }));
+    const iris = await irisRes.json();
     expect(iris.first.items).toEqual([body.first.items[0].id]);
-    const stranger = await container.GET(req(`/api/w3c/seminars/${seminarId}`, { token: otherAuth }), ctx({ id: seminarId }));
+    // A page fetched from its IRI (without Prefer) keeps the choice; a different representation has a different ETag.
+    expect(iris.first.id).toBe(`${body.id}?iris=1&page=0`);
+    expect([irisRes.headers.get("preference-applied"), irisRes.headers.get("etag") === res.headers.get("etag")]).toEqual(["return=representation", false]);
+    const page = await (await container.GET(req(`/api/w3c/seminars/${seminarId}/?iris=1&page=0`), ctx({ id: seminarId }))).json();
+    expect([page.id, page.items, page.partOf.id]).toEqual([iris.first.id, iris.first.items, body.id]);
+    const minimalRes = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: prefer("http://www.w3.org/ns/ldp#PreferMinimalContainer") }), ctx({ id: seminarId }));
+    const minimal = await minimalRes.json();
+    expect([minimal.first, minimal.last, JSON.stringify(minimal).includes('"items"')]).toEqual([`${body.id}?page=0`, `${body.id}?page=0`, false]);
+    const both = await (await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: { prefer: 'return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs http://www.w3.org/ns/oa#PreferContainedDescriptions"' } }), ctx({ id: seminarId }))).json();
+    expect(both.first.items[0]).toMatchObject({ id: body.first.items[0].id, type: "Annotation" });
+    const stranger = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { token: otherAuth }), ctx({ id: seminarId }));
     expect(stranger.status).toBe(404);
-    const anonymous = await container.GET(req(`/api/w3c/seminars/${seminarId}`, { token: "syn_invalid" }), ctx({ id: seminarId }));
+    const anonymous = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { token: "syn_invalid" }), ctx({ id: seminarId }));
     expect(anonymous.status).toBe(401);
   });
 
@@ -128,13 +190,13 @@ describe("W3C Web Annotation Protocol", () => {
       bodyTarget: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 },
       tags: ["chronology"],
     });
-    const exported = await (await container.GET(req(`/api/w3c/seminars/${seminarId}`), ctx({ id: seminarId }))).json();
+    const exported = await (await container.GET(req(`/api/w3c/seminars/${seminarId}/`), ctx({ id: seminarId }))).json();
     for (const a of exported.first.items) {
       const { id: _id, ...rest } = a;
       const res = await post(secondSeminarId, { "@context": exported["@context"], ...rest });
       expect(res.status).toBe(201);
     }
-    const imported = await (await container.GET(req(`/api/w3c/seminars/${secondSeminarId}`), ctx({ id: secondSeminarId }))).json();
+    const imported = await (await container.GET(req(`/api/w3c/seminars/${secondSeminarId}/`), ctx({ id: secondSeminarId }))).json();
     const essential = (items: Array<Record<string, unknown>>) =>
       items
         .map((a) => JSON.stringify({ motivation: a.motivation, body: a.body, target: a.target }))

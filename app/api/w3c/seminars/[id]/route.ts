@@ -2,40 +2,50 @@ import { importW3C } from "@/lib/annotations/w3c-import";
 import { listAnnotations } from "@/lib/annotations/store";
 import { collectionPage, serialize, toCollection } from "@/lib/annotations/w3c";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
-import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPreference } from "@/lib/http/w3c";
+import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPageSize, containerPreference, slashForm } from "@/lib/http/w3c";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar } from "@/lib/seminars";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
-const PAGE_SIZE = 100;
 
 /**
- * The seminar as a W3C Web Annotation Protocol container: every annotation the caller may see, paged
- * (`?page=N`), `?document=slug` to narrow. Session cookie or `Authorization: Bearer <personal token>`.
+ * The seminar as a W3C Web Annotation Protocol container at `/api/w3c/seminars/<id>/` (the IRI ends in
+ * "/"; the old slashless form answers 308 to it): every annotation the caller may see, paged (`?page=N`),
+ * `?document=slug` to narrow. Session cookie or `Authorization: Bearer <personal token>`.
+ * Prefer (RFC 7240) chooses items as IRIs or descriptions, or a minimal container; a page's IRI keeps
+ * the IRIs choice (`iris=1`), since a page is fetched without the Prefer header.
  */
 export const GET = handle(async (request: Request, ctx: Ctx) => {
+  const moved = slashForm(request, true);
+  if (moved) return moved;
   const user = await requireUser(request);
   const { id } = await ctx.params;
   const seminar = await getSeminar(user.id, id);
   const url = new URL(request.url);
   const document = url.searchParams.get("document") ?? undefined;
   const [annotations, lastEvent] = [await listAnnotations(user.id, id, { document }), await latestEventId(id)];
-  // Changes with every event in the seminar and with what this caller sees.
-  const etag = `W/"${lastEvent}-${annotations.length}"`;
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: containerHeaders(etag) });
   const pref = containerPreference(request);
-  const base = containerIri(request, id) + (document ? `?document=${encodeURIComponent(document)}` : "");
-  const options = { id: base, label: seminar.title, pageSize: PAGE_SIZE, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id) };
   const pageParam = url.searchParams.get("page");
-  let body: Record<string, unknown>;
-  if (pageParam !== null && /^\d+$/.test(pageParam)) {
-    body = collectionPage(annotations, Number(pageParam), options);
-  } else {
-    body = toCollection(annotations, options);
-    if (pref.minimal) delete body.first;
-  }
-  return new Response(JSON.stringify(body), { headers: containerHeaders(etag) });
+  const page = pageParam !== null && /^\d+$/.test(pageParam) ? Number(pageParam) : null;
+  const iris = page !== null ? url.searchParams.get("iris") === "1" : pref.iris;
+  // Changes with every event in the seminar, with what this caller sees, and with the representation.
+  const etag = `W/"${lastEvent}-${annotations.length}-${page ?? (pref.minimal ? "m" : "c")}${iris ? "i" : "d"}"`;
+  const base = containerIri(request, id) + (document ? `?document=${encodeURIComponent(document)}` : "");
+  const options = {
+    id: base,
+    pagesId: iris ? `${base}${base.includes("?") ? "&" : "?"}iris=1` : base,
+    label: seminar.title,
+    pageSize: containerPageSize(),
+    container: true,
+    itemsAsIris: iris,
+    minimal: pref.minimal,
+    annotationIri: annotationIriFor(request, id),
+  };
+  const body = page !== null ? collectionPage(annotations, page, options) : toCollection(annotations, options);
+  const headers = containerHeaders({ etag, contentLocation: body.id as string, preferenceApplied: page === null && pref.applied });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(JSON.stringify(body), { headers });
 });
 
 export const HEAD = async (request: Request, ctx: Ctx) => {
@@ -43,12 +53,15 @@ export const HEAD = async (request: Request, ctx: Ctx) => {
   return new Response(null, { status: res.status, headers: res.headers });
 };
 
-export function OPTIONS(): Response {
-  return new Response(null, { status: 204, headers: containerHeaders('W/"options"') });
+/** What the container allows (Allow, Accept-Post), for anyone: it names methods, not annotations. */
+export function OPTIONS(request: Request): Response {
+  return slashForm(request, true) ?? new Response(null, { status: 200, headers: containerHeaders() });
 }
 
 /** Create an annotation from W3C JSON-LD; 201 with Location and ETag. */
 export const POST = handle(async (request: Request, ctx: Ctx) => {
+  const moved = slashForm(request, true);
+  if (moved) return moved;
   const user = await requireUser(request);
   const { id } = await ctx.params;
   const created = await importW3C(user.id, id, await readJson(request));

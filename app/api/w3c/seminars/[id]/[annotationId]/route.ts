@@ -3,7 +3,7 @@ import { updateFromW3C } from "@/lib/annotations/w3c-import";
 import { serialize } from "@/lib/annotations/w3c";
 import { AppError, isAppError } from "@/lib/errors";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
-import { annotationEtag, annotationHeaders, annotationIriFor, ifMatch } from "@/lib/http/w3c";
+import { annotationEtag, annotationHeaders, annotationIriFor, ifMatch, slashForm } from "@/lib/http/w3c";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string; annotationId: string }> };
@@ -18,6 +18,8 @@ async function load(request: Request, ctx: Ctx) {
 }
 
 export const GET = handle(async (request: Request, ctx: Ctx) => {
+  const moved = slashForm(request, false);
+  if (moved) return moved;
   const { a, iri } = await load(request, ctx);
   const etag = annotationEtag(a);
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: annotationHeaders(etag) });
@@ -29,12 +31,15 @@ export const HEAD = async (request: Request, ctx: Ctx) => {
   return new Response(null, { status: res.status, headers: res.headers });
 };
 
-export function OPTIONS(): Response {
-  return new Response(null, { status: 204, headers: annotationHeaders('"options"') });
+/** What an annotation allows (Allow), for anyone: it names methods, not the annotation. */
+export function OPTIONS(request: Request): Response {
+  return slashForm(request, false) ?? new Response(null, { status: 200, headers: annotationHeaders() });
 }
 
 /** Replace body, tags, relation (and audience); If-Match with the current ETag is required. */
 export const PUT = handle(async (request: Request, ctx: Ctx) => {
+  const moved = slashForm(request, false);
+  if (moved) return moved;
   const { user, a, iri } = await load(request, ctx);
   const match = ifMatch(request);
   if (!match) throw new AppError("precondition-required");
@@ -42,7 +47,7 @@ export const PUT = handle(async (request: Request, ctx: Ctx) => {
     throw new AppError("precondition-failed", { current: serialize(a, { annotationIri: iri }) });
   }
   try {
-    const updated = await updateFromW3C(user.id, a.id, a.revision, await readJson(request));
+    const updated = await updateFromW3C(user.id, a, await readJson(request));
     return new Response(JSON.stringify(serialize(updated, { annotationIri: iri })), { headers: annotationHeaders(annotationEtag(updated)) });
   } catch (e) {
     // Someone saved between our check and the write: the same answer as a stale If-Match.
@@ -55,6 +60,8 @@ export const PUT = handle(async (request: Request, ctx: Ctx) => {
 
 /** Delete one's own annotation; with If-Match, only if it is still the version the client saw. */
 export const DELETE = handle(async (request: Request, ctx: Ctx) => {
+  const moved = slashForm(request, false);
+  if (moved) return moved;
   const { user, a, iri } = await load(request, ctx);
   const match = ifMatch(request);
   if (match && !match.includes(annotationEtag(a)) && !match.includes("*")) {
