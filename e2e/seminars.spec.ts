@@ -22,6 +22,10 @@ test("an instructor creates a seminar, a newcomer joins through the invite link"
   await expect(page.getByRole("textbox", { name: "Name of tag 1", exact: true })).toHaveValue("Quelle");
   const invite = await page.getByRole("textbox", { name: "Invite link" }).inputValue();
   expect(invite).toMatch(/\/en\/join\/[\w-]+$/);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Invite link copied to the clipboard." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(invite);
 
   await page.goto("/en/account");
   await page.getByRole("button", { name: "Sign out", exact: true }).click();

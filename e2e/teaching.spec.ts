@@ -147,10 +147,12 @@ test("private feedback: the instructor writes to one student; the other student 
   const editor = teacher.getByRole("textbox", { name: "Note text" });
   await editor.click();
   await teacher.keyboard.type("Anna, look again at the tone here.");
-  await teacher.getByLabel("Who can see this").selectOption({ label: "Private feedback to Anna Petrova" });
+  await teacher.getByLabel("Who can see this").selectOption({ label: "Feedback to Anna Petrova" });
   await expect(teacher.getByText("Only you and the person you choose will see this note and its replies.")).toBeVisible();
   await teacher.getByRole("button", { name: "Save note" }).click();
   await expect(teacher.getByText("Anna, look again at the tone here.").first()).toBeVisible();
+  // Who can read it, in the thread: the feedback's recipient by name, not a bare "Private".
+  await expect(teacher.getByText("Feedback to Anna Petrova").first()).toBeVisible();
 
   const texts = async (email: string) => {
     const p = await as(browser, email);
@@ -164,6 +166,12 @@ test("private feedback: the instructor writes to one student; the other student 
   expect(ben.notes.some((a) => a.bodyText.includes("look again"))).toBe(false);
   expect((await ben.p.request.get(`/api/annotations/${feedback!.id}`)).status()).toBe(404);
   expect((await ben.p.request.post(`/api/seminars/${seminar}/annotations`, { data: { parentId: feedback!.id, body: "me too" } })).status()).toBe(400);
+
+  // Anna reads it as feedback from her instructor.
+  await anna.p.goto(teacher.url());
+  const annasNotes = anna.p.locator("#pane1-panel").getByRole("button", { name: /^Notes/ });
+  if ((await annasNotes.getAttribute("aria-expanded")) !== "true") await annasNotes.click();
+  await expect(anna.p.getByRole("complementary", { name: "Notes on pane 1" }).getByText("Feedback from Irene Lehmann")).toBeVisible();
 
   const reply = await anna.p.request.post(`/api/seminars/${seminar}/annotations`, { data: { parentId: feedback!.id, body: "Thank you, I will." } });
   expect(reply.status()).toBe(201);

@@ -45,14 +45,14 @@ export function VisibilitySelect({
       >
         {NOTE_VISIBILITIES.map((v) => (
           <option key={v} value={v}>
-            {t(`visibilityOption.${v}`)}
+            {t(`audience.${v}`)}
           </option>
         ))}
         {recipients?.length ? (
           <optgroup label={tt("feedbackOption")}>
             {recipients.map((r) => (
               <option key={r.userId} value={`feedback:${r.userId}`}>
-                {tt("feedbackTo", { name: r.name })}
+                {t("audience.feedbackTo", { name: r.name })}
               </option>
             ))}
           </optgroup>

@@ -13,6 +13,7 @@ const ThreadView = dynamic(() => import("./ThreadView"));
 // A link's discussion is a thread too, with both passages instead of one (opened from its "⇄" marker).
 const LinkThread = dynamic(() => import("@/components/links/LinkThread"));
 import "./annotations.css";
+import { useAudienceLabel } from "./AudienceBadge";
 
 
 /**
@@ -99,6 +100,7 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
   const quote = targetIn(root, slug)?.exact ?? "";
   const vocabulary = notes.data?.seminar?.tags ?? [];
   const mine = root.author.id === notes.data?.user.id;
+  const audienceLabel = useAudienceLabel();
   return (
     <li>
       <button
@@ -113,7 +115,7 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
         <span className="note-item-meta">
           {root.author.name}
           {" · "}
-          {t(`visibilityBadge.${root.visibility === "feedback" ? "private" : root.visibility}`)}
+          {audienceLabel(root)}
           {root.hidden ? ` · ${t("hiddenBadge")}` : ""}
           {replies.length ? ` · ${t("replies", { count: replies.length })}` : ""}
         </span>

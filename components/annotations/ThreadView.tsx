@@ -9,6 +9,7 @@ import LazyEditor from "./LazyEditor";
 import { TagChips, TagField, VisibilitySelect, type NoteVisibility } from "./NoteFields";
 import { useNotes } from "./NotesProvider";
 import type { RichTextValue } from "./RichTextEditor";
+import AudienceBadge from "./AudienceBadge";
 
 /** One thread: the passage, the note, its replies, a reply box; edit/delete one's own, instructors hide. */
 export default function ThreadView({ paneId, slug, docLang, thread, autoFocus = false }: { paneId: string; slug: string; docLang: string; thread: Thread; autoFocus?: boolean }) {
@@ -107,7 +108,7 @@ export function NoteCard({ paneId, note, isRoot, labels = {} }: { paneId: string
       <p className="note-card-meta">
         <span className="note-author">{note.author.name}</span>
         <time dateTime={note.createdAt}>{format.dateTime(new Date(note.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
-        {isRoot ? <span className={`badge badge-${note.visibility}`}>{t(`visibilityBadge.${note.visibility === "feedback" ? "private" : note.visibility}`)}</span> : null}
+        {isRoot ? <AudienceBadge note={note} /> : null}
         {note.hidden ? <span className="badge badge-hidden">{t("hiddenBadge")}</span> : null}
         {note.revision > 1 ? <span className="note-edited">{t("edited")}</span> : null}
       </p>

@@ -13,6 +13,7 @@ import { currentUser } from "../../../(account)/session";
 import "../../../(account)/forms.css";
 import { regenerateInviteAction, setDocumentsAction, setTagsAction, updateDetailsAction } from "../../actions";
 import { Notice } from "../../Notice";
+import CopyButton from "@/components/site/CopyButton";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -117,10 +118,13 @@ export default async function SeminarSettingsPage({ params, searchParams }: Prop
         <section aria-labelledby="invite-heading">
           <h2 id="invite-heading">{t("inviteHeading")}</h2>
           <p className="hint">{t("inviteHint")}</p>
-          <label className="seminar-form">
-            {t("inviteLabel")}
-            <input type="url" readOnly value={inviteUrl} className="invite-link" />
-          </label>
+          <div className="seminar-form invite-row">
+            <label>
+              {t("inviteLabel")}
+              <input id="invite-link" type="url" readOnly value={inviteUrl} className="invite-link" />
+            </label>
+            <CopyButton value={inviteUrl} fieldId="invite-link" label={t("copyInvite")} copied={t("inviteCopied")} failed={t("inviteCopyFailed")} />
+          </div>
           <form action={regenerateInviteAction} className="seminar-form">
             {hidden}
             <button type="submit" aria-describedby="regenerate-hint">
