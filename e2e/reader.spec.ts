@@ -24,7 +24,9 @@ test("the library lists every document and opens the forum beside Mastný", asyn
   await expect(page.getByRole("heading", { level: 1, name: "Library" })).toBeVisible();
   const table = page.getByRole("table", { name: "Documents in the library" });
   await expect(table.getByRole("row")).toHaveCount(6); // header + five documents
-  await expect(table.getByRole("rowheader", { name: "Untitled" })).toBeVisible();
+  // The newspaper clipping has no headline: it shows its supplied title, never "Untitled".
+  await expect(table.getByRole("rowheader", { name: "[Die Zusammenarbeit der Anti-Hitler-Koalition 1944/45]" })).toBeVisible();
+  await expect(table.getByRole("row", { name: new RegExp(MASTNY_TITLE) })).toContainText("Vojtěch Mastný");
   await expect(table.getByRole("row", { name: new RegExp(MASTNY_TITLE) })).toContainText("December 1972");
   await expect(table.getByRole("row", { name: new RegExp(MASTNY_TITLE) })).toContainText("Essay");
   await expect(table.getByRole("row", { name: new RegExp(FORUM_TITLE) })).toContainText("Forum thread");

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { ContentError } from "./errors";
 import { checkFidelity } from "./fidelity";
-import { buildCorpus, diffCorpus, readRaw, writeCorpus } from "./pipeline";
+import { buildCorpus, buildMemorySource, diffCorpus, readRaw, writeCorpus } from "./pipeline";
 import { loadCorpus } from "./store";
 import { documentText } from "./text";
 import { builtCorpus, CONTENT_DIR } from "./testing/seeds";
@@ -251,3 +251,25 @@ describe("malformed input stops the build with file and line, and leaves content
     });
   }
 });
+
+describe("every document has a name", () => {
+  const upload = (text: string) =>
+    buildMemorySource({ fileName: "clipping.txt", bytes: Buffer.from(text), slug: "clipping", meta: { kind: "article", lang: "de", source: "Zeitungsausschnitt" } }).doc.meta;
+
+  it("supplies a bracketed title from the opening words of a text that has none", () => {
+    expect(upload("Am 3. Oktober 1990 trat die DDR der Bundesrepublik bei, nach langen Verhandlungen.\n\nZweiter Absatz.\n").title).toBe(
+      "[Am 3. Oktober 1990 trat die DDR der …]",
+    );
+    expect(upload("Kurz und bündig.\n").title).toBe("[Kurz und bündig.]");
+    expect(upload("Erstens, zweitens, drittens, viertens, fünftens, sechstens, siebtens, achtens, neuntens.\n").title).toBe(
+      "[Erstens, zweitens, drittens, viertens, fünftens, sechstens, siebtens, achtens …]",
+    );
+  });
+
+  it("keeps a corpus meta file's supplied title and spelling over what the print says", () => {
+    const meta = new Map(builtCorpus().documents.map((d) => [d.doc.meta.slug, d.doc.meta]));
+    expect(meta.get("alliierte-zusammenarbeit-1944-45")?.title).toBe("[Die Zusammenarbeit der Anti-Hitler-Koalition 1944/45]");
+    expect(meta.get("mastny-separate-peace")?.author).toBe("Vojtěch Mastný");
+  });
+});
+

@@ -152,7 +152,9 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
 
   const raw = readRaw(source.rawPath, source.display);
   const { cleaner: _c, slug: _s, sha256: _h, ...metaDefaults } = fileMeta;
-  const built = buildFromRaw(raw, source, cleaner, cleanerName, slug, metaDefaults);
+  // A corpus meta file is the editor's word: what it says wins over what the cleaner read from the text
+  // (a supplied headline, a name's proper spelling where the print lost its diacritics).
+  const built = buildFromRaw(raw, source, cleaner, cleanerName, slug, metaDefaults, "meta-wins");
   return {
     built,
     slugFile: source.metaPath ? display(source.metaPath) : source.display,
@@ -184,7 +186,15 @@ export function buildMemorySource(input: MemorySource, options: BuildOptions = {
   return buildFromRaw(raw, source, cleaner, cleanerName, input.slug, { ...(input.meta ?? {}) });
 }
 
-function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName: string, slug: string, metaDefaults: Partial<SourceMeta>): BuiltDocument {
+function buildFromRaw(
+  raw: string,
+  source: Source,
+  cleaner: Cleaner,
+  cleanerName: string,
+  slug: string,
+  metaDefaults: Partial<SourceMeta>,
+  precedence: "text-wins" | "meta-wins" = "text-wins",
+): BuiltDocument {
   const ctx = { file: source.display, meta: { ...metaDefaults } as Partial<DocumentMeta> };
   let result: CleanResult;
   try {
@@ -195,7 +205,13 @@ function buildFromRaw(raw: string, source: Source, cleaner: Cleaner, cleanerName
   }
 
   const defined = Object.fromEntries(Object.entries(result.meta).filter(([, v]) => v !== undefined));
-  const merged = { title: null, author: null, date: null, ...metaDefaults, ...defined, slug, rawFile: source.rawFile };
+  const merged =
+    precedence === "meta-wins"
+      ? { title: null, author: null, date: null, ...defined, ...metaDefaults, slug, rawFile: source.rawFile }
+      : { title: null, author: null, date: null, ...metaDefaults, ...defined, slug, rawFile: source.rawFile };
+  // Every document has one name that every page shows: a text without a headline gets one supplied from
+  // its opening words, bracketed as catalogues mark what the source itself does not say.
+  merged.title ??= suppliedTitle(result.blocks);
   const metaCheck = DocumentMetaSchema.safeParse(merged, { reportInput: true });
   if (!metaCheck.success) {
     const issue = metaCheck.error.issues[0];
@@ -260,6 +276,17 @@ function checkBlocks(result: CleanResult, file: string): void {
       if (!target) throw new ContentError(file, b.lines[0]?.[0] ?? 1, "footnote-reference-undefined", { label: m.label });
       m.footnoteId = target.id;
     }
+}
+
+const SUPPLIED_TITLE_WORDS = 8;
+
+/** "[Opening words of the first paragraph …]", or null for a text with no body block. */
+export function suppliedTitle(blocks: readonly Block[]): string | null {
+  const first = blocks.find((b) => b.type !== "footnote" && b.text.trim() !== "");
+  if (!first) return null;
+  const words = first.text.trim().split(/\s+/);
+  const opening = words.slice(0, SUPPLIED_TITLE_WORDS).join(" ").replace(/[,;:]$/, "");
+  return `[${opening}${words.length > SUPPLIED_TITLE_WORDS ? " …" : ""}]`;
 }
 
 /** Build every source. Throws the first ContentError; nothing is written. */

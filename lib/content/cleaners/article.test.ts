@@ -17,8 +17,8 @@ describe("newspaper article (seed 001)", () => {
     expect(doc.blocks.map((b) => b.lines)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 19].map((n) => [[n, n]]));
   });
 
-  it("moves the glued date prefix into the metadata and invents no title or author", () => {
-    expect(doc.meta).toMatchObject({ date: "2020-05", title: null, author: null, lang: "de", kind: "article" });
+  it("moves the glued date prefix into the metadata and invents no author; the title is the meta file's, supplied", () => {
+    expect(doc.meta).toMatchObject({ date: "2020-05", title: "[Die Zusammenarbeit der Anti-Hitler-Koalition 1944/45]", author: null, lang: "de", kind: "article" });
     expect(doc.blocks[0].text.startsWith("Weihnachten 1944, am 24. Dezember")).toBe(true);
     expect(result.removals).toEqual([
       { blockId: "p1", lines: [1, 1], text: " date 2020-05 ", reason: expect.stringContaining("metadata") },

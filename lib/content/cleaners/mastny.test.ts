@@ -14,10 +14,10 @@ describe("Mastný essay (seed 003)", () => {
     expect(checkFidelity(raw, result)).toEqual([]);
   });
 
-  it("takes title and author from the text, date and citation from the meta file", () => {
+  it("takes the title from the text; the author's spelling, date and citation from the meta file", () => {
     expect(doc.meta).toMatchObject({
       title: "Stalin and the Prospects of a Separate Peace in World War II",
-      author: "Vojtech Mastny",
+      author: "Vojtěch Mastný",
       lang: "en",
       kind: "essay",
       date: "1972-12",
