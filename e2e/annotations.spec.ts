@@ -103,6 +103,13 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   await expect(item).toBeVisible();
   await expect(item).toContainText("Quellenkritik");
   expect((await new AxeBuilder({ page }).include("#pane2-notes").include(".pane-toolbar").analyze()).violations).toEqual([]);
+  // The notes panel and Mastný's footnotes each have their own id (they shared "pane2-notes").
+  const duplicateIds = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicateIds).toEqual([]);
   // The annotated paragraph is described for screen readers and has a keyboard-reachable count.
   await expect(page.locator("#pane2-panel").getByRole("button", { name: /1 note on this passage: Anna Petrova/ })).toBeVisible();
   // The list leads to the passage (focused, in view) and opens the thread; Tab goes on into the thread.

@@ -59,9 +59,9 @@ test("the library lists every document and opens the forum beside Mastný", asyn
 test("a footnote opens in place, by mouse or keyboard, and leads back to its marker", async ({ page }) => {
   await page.goto(`/en/read?p=${FORUM},${MASTNY}`);
   const mastny = pane(page, 2);
-  const marker = mastny.getByRole("button", { name: "Note 1", exact: true });
+  const marker = mastny.getByRole("button", { name: "Footnote 1", exact: true });
   await marker.click();
-  const note = mastny.getByRole("dialog", { name: "Note 1" });
+  const note = mastny.getByRole("dialog", { name: "Footnote 1" });
   await expect(note).toBeVisible();
   await expect(note).toContainText("Kennan");
   await expect(marker).toHaveAttribute("aria-expanded", "true");
@@ -70,24 +70,27 @@ test("a footnote opens in place, by mouse or keyboard, and leads back to its mar
   await expect(marker).toBeFocused();
 
   // Keyboard alone: Enter opens and focuses the note, Escape closes it and returns to the marker.
-  const second = mastny.getByRole("button", { name: "Note 2", exact: true });
+  const second = mastny.getByRole("button", { name: "Footnote 2", exact: true });
   await second.focus();
   await page.keyboard.press("Enter");
-  await expect(mastny.getByRole("dialog", { name: "Note 2" })).toBeFocused();
+  await expect(mastny.getByRole("dialog", { name: "Footnote 2" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(mastny.getByRole("dialog")).toHaveCount(0);
   await expect(second).toBeFocused();
+
+  // Footnotes are "footnotes"; "notes" are the seminar's.
+  await expect(mastny.getByRole("heading", { name: "Footnotes", exact: true })).toBeAttached();
 });
 
-test("notes the source lost are shown as missing or truncated", async ({ page }) => {
+test("footnotes the source lost are shown as missing or truncated", async ({ page }) => {
   await page.goto(`/en/read?p=${BAYERLEIN}`);
   const p = pane(page, 1);
-  await p.getByRole("button", { name: "Note 31", exact: true }).click();
-  await expect(p.getByRole("dialog", { name: "Note 31" })).toContainText("This note is missing from the source.");
+  await p.getByRole("button", { name: "Footnote 31", exact: true }).click();
+  await expect(p.getByRole("dialog", { name: "Footnote 31" })).toContainText("This footnote is missing from the source.");
   await page.keyboard.press("Escape");
-  await p.getByRole("button", { name: "Note 43", exact: true }).click();
-  await expect(p.getByRole("dialog", { name: "Note 43" })).toContainText("This note is truncated in the source.");
-  await expect(p.getByRole("dialog", { name: "Note 43" })).toContainText("Altrichter");
+  await p.getByRole("button", { name: "Footnote 43", exact: true }).click();
+  await expect(p.getByRole("dialog", { name: "Footnote 43" })).toContainText("This footnote is truncated in the source.");
+  await expect(p.getByRole("dialog", { name: "Footnote 43" })).toContainText("Altrichter");
 });
 
 test("the outline jumps to a heading within its pane", async ({ page }) => {

@@ -343,9 +343,9 @@ test("a footnote cited in two parts of a long text opens from either marker", as
   await expect(pane.getByText("Die erste Erwähnung der Handakten.")).toHaveCount(0);
 
   // Its marker opens the note in place, the text read from the first part (which stays unloaded); Escape leads back.
-  const marker = closing.getByRole("button", { name: /^Note / });
+  const marker = closing.getByRole("button", { name: /^Footnote / });
   await marker.click();
-  const note = teacher.getByRole("dialog", { name: /^Note / });
+  const note = teacher.getByRole("dialog", { name: /^Footnote / });
   await expect(note).toContainText(NOTE);
   await expect(pane.getByText("Die erste Erwähnung der Handakten.")).toHaveCount(0);
   await teacher.keyboard.press("Escape");

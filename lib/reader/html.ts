@@ -271,7 +271,7 @@ function renderHead(doc: SynopseDocument, ctx: InlineContext): string {
  * The notes list. A window of a long document lists the notes it carries under its own heading id, with links
  * back to the markers rendered in that window only (`markersBefore`: markers of each note in earlier windows).
  */
-function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.paneId}-notes`, markersBefore?: ReadonlyMap<string, number>): string {
+function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.paneId}-footnotes`, markersBefore?: ReadonlyMap<string, number>): string {
   if (notes.length === 0) return "";
   const { labels, paneId } = ctx;
   let out = `<section class="notes" aria-labelledby="${headingId}"><h3 id="${headingId}" lang="${escapeHtml(labels.uiLang)}">${escapeHtml(labels.notes)}</h3><ol class="notes-list">`;
@@ -340,7 +340,7 @@ export function renderDocument(doc: SynopseDocument, paneId: string, labels: Doc
   out += `</div>`;
   const notes = doc.blocks.filter((b) => b.type === "footnote");
   out += renderNotes(notes, ctx);
-  if (notes.length > 0) outline.push({ id: `${paneId}-notes`, text: labels.notes, level: 1, ui: true });
+  if (notes.length > 0) outline.push({ id: `${paneId}-footnotes`, text: labels.notes, level: 1, ui: true });
   return { html: out, outline };
 }
 
@@ -424,7 +424,7 @@ export function renderWindow(doc: SynopseDocument, plan: WindowPlan, n: number, 
   // A forum post that began in the window before continues here, without its header.
   const continued = w.start > 0 ? plan.body[w.start - 1].part : undefined;
   const out = renderBody(body, parts, ctx, doc, [], continued);
-  return out + renderNotes(w.footnotes, ctx, `${paneId}-notes-${n}`, markersBefore);
+  return out + renderNotes(w.footnotes, ctx, `${paneId}-footnotes-${n}`, markersBefore);
 }
 
 /** An outline entry of a windowed document knows its block, so that the reader can load the block's window. */
@@ -456,7 +456,7 @@ export function documentOutline(doc: SynopseDocument, paneId: string, labels: Do
     }
     if (block.section !== undefined) lastSection = block.section;
   }
-  if (options.notes !== false && doc.blocks.some((b) => b.type === "footnote")) outline.push({ id: `${paneId}-notes`, text: labels.notes, level: 1, ui: true });
+  if (options.notes !== false && doc.blocks.some((b) => b.type === "footnote")) outline.push({ id: `${paneId}-footnotes`, text: labels.notes, level: 1, ui: true });
   return outline;
 }
 

@@ -115,7 +115,7 @@ describe("rendering a window", () => {
     const whole = renderDocument(fixtureDocument, "pane1", labels).html;
     const windowed = renderDocumentHead(fixtureDocument, "pane1", labels) + `<div class="doc-body">` + renderWindow(fixtureDocument, plan, 0, "pane1", labels);
     // The notes list sits after the body in the whole document, and carries the window's number here.
-    expect(windowed.replace(`<section class="notes"`, `</div><section class="notes"`).replaceAll("pane1-notes-0", "pane1-notes")).toBe(whole);
+    expect(windowed.replace(`<section class="notes"`, `</div><section class="notes"`).replaceAll("pane1-footnotes-0", "pane1-footnotes")).toBe(whole);
   });
 
   it("renders every block and marker of a volume exactly once over all its windows, each note with its marker", () => {
@@ -128,7 +128,7 @@ describe("rendering a window", () => {
     htmls.forEach((h, n) => {
       // Every marker's note is in the same window, and the note links back to its marker there.
       for (const note of ids(h, "data-note")) expect(h).toContain(`id="${note}"`);
-      expect(h).toContain(`id="pane2-notes-${n}"`);
+      expect(h).toContain(`id="pane2-footnotes-${n}"`);
       const backlinks = ids(h, `<a href`).filter((x) => x.includes("fnref"));
       expect(backlinks.length).toBeGreaterThan(0);
       for (const back of backlinks) expect(h).toContain(`id="${back.slice(1)}"`);
@@ -174,6 +174,6 @@ describe("a long outline as HTML", () => {
     expect(html).toContain(`<li class="outline-l2"><a href="#pane1-h9" data-outline-link="" data-target-block="h9" lang="de">&lt;Kapitel &quot;9&quot;&gt;</a></li>`);
     // Forum posts and the notes are named in the interface's language.
     expect(html).toContain(`data-target-block="p1" lang="en">Post 1 — thanepower</a>`);
-    expect(html).toContain(`<a href="#pane1-notes" data-outline-link="" lang="en">Notes</a>`);
+    expect(html).toContain(`<a href="#pane1-footnotes" data-outline-link="" lang="en">Notes</a>`);
   });
 });

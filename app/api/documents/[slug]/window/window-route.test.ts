@@ -50,7 +50,7 @@ describe("GET /api/documents/[slug]/window", () => {
     expect(body.html).toContain(`id="pane2-${plan.windows[1].firstBlockId}"`);
     expect(body.html).not.toContain(`id="pane2-${plan.windows[0].firstBlockId}"`);
     expect(body.html).not.toContain(`id="pane1-`);
-    expect(body.html).toContain(`aria-label="Note `);
+    expect(body.html).toContain(`aria-label="Footnote `);
   });
 
   it("finds the window of a block or footnote deep in the volume", async () => {
