@@ -99,6 +99,13 @@ describe("upload drafts in the database", () => {
     expect(await (await db()).uploadDraft.count({ where: { token: preview.token } })).toBe(0);
   });
 
+  it("a Cyrillic title or file name gives a transliterated short name, not a placeholder", async () => {
+    const byTitle = await up.previewUpload(teacher.id, seminarId, "x.md", markdown(`Письма ${run}`), { title: `Письма из Москвы ${run}` });
+    expect(byTitle.slug).toBe(`pisma-iz-moskvy-${run}`);
+    const byFile = await up.previewUpload(teacher.id, seminarId, `Дневник-${run}.md`, markdown(`Дневник ${run}`));
+    expect(byFile.slug).toBe(`dnevnik-${run}`);
+  });
+
   it("two previews of the same file get different short names before either is published", async () => {
     const a = await up.previewUpload(teacher.id, seminarId, `zwilling-${run}.md`, markdown(`Zwilling ${run}`));
     const b = await up.previewUpload(teacher.id, seminarId, `zwilling-${run}.md`, markdown(`Zwilling ${run}`));

@@ -22,6 +22,7 @@ import { AppError } from "@/lib/errors";
 import { notifyNewDocument } from "@/lib/notifications";
 import { announceNotifications } from "@/lib/notifications/signal";
 import { requireInstructor } from "@/lib/seminars";
+import slugify from "@sindresorhus/slugify";
 
 /** The largest file accepted (a whole volume fits comfortably). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -90,15 +91,9 @@ async function unpackDraft(bytes: Uint8Array): Promise<DraftContent> {
   return JSON.parse((await inflate(bytes)).toString("utf8")) as DraftContent;
 }
 
-function slugify(s: string): string {
-  const slug = s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
+/** A short name for the address from a title or file name, transliterated (Письма → pisma), at most 60 characters. */
+function slugFrom(s: string): string {
+  const slug = slugify(s, { decamelize: false }).slice(0, 60).replace(/-+$/g, "");
   return slug || "text";
 }
 
@@ -116,11 +111,12 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
   await requireInstructor(userId, seminarId);
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError("upload-too-large", { max: MAX_UPLOAD_BYTES });
   const fields = uploadFields.parse(rawFields);
-  const safeName = fileName.replace(/[^\w.\-]+/g, "_").slice(-120) || "upload.txt";
+  // Letters of any script stay (a Cyrillic file name still names the text); anything else becomes "_".
+  const safeName = fileName.normalize("NFC").replace(/[^\p{L}\p{N}.\-]+/gu, "_").slice(-120) || "upload.txt";
   if (!/\.(md|markdown|txt|xml)$/i.test(safeName)) throw invalidUpload(new ContentError(safeName, 1, "upload-unsupported-type"));
   if (fields.slug && !SLUG_PATTERN.test(fields.slug)) throw invalidUpload(new ContentError(safeName, 1, "upload-invalid-slug", { slug: fields.slug }));
   const stem = safeName.replace(/\.[^.]*$/, "");
-  const slug = fields.slug ? fields.slug : await freeSlug(slugify(fields.title || stem));
+  const slug = fields.slug ? fields.slug : await freeSlug(slugFrom(fields.title || stem));
   if (fields.slug && (await getDocumentAsync(slug))) throw new AppError("slug-taken", { slug });
   const isPlain = /\.txt$/i.test(safeName);
   const meta = {
