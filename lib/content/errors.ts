@@ -65,6 +65,8 @@ export const CONTENT_ERROR_CODES = [
   "xml-bad-comment",
   "xml-unexpected-end",
   "xml-malformed",
+  "xml-doctype",
+  "xml-too-deep",
   // … and the supported subset
   "tei-wrong-root",
   "tei-no-text",

@@ -97,7 +97,7 @@ export class BlockBuilder {
       if (/\s/u.test(ch)) {
         if (this.text.length > 0 && !this.afterBreak) this.pendingSpace = true;
       } else {
-        if (this.pendingSpace) this.text += " ";
+        if (this.pendingSpace && !this.text.endsWith(" ")) this.text += " ";
         this.pendingSpace = false;
         this.afterBreak = false;
         this.text += ch;
@@ -147,6 +147,9 @@ export class BlockBuilder {
   /** A footnote marker: a footnote-ref mark at the current position; `raw` is what stood in the text. */
   ref(raw: string, label: string, reason: string): this {
     const offset = this.consume(raw);
+    // "word <note/>": the marker stands after the space, as in the raw text
+    if (this.pendingSpace && !this.text.endsWith(" ")) this.text += " ";
+    this.pendingSpace = false;
     this.marks.push({ kind: "footnote-ref", at: this.text.length, footnoteId: this.footnoteIdOf(label), label });
     const clean = `[^${label}]`;
     this.push({ offset, raw, clean, changed: raw !== clean, reason });
@@ -173,6 +176,37 @@ export class BlockBuilder {
     if (m.kind === "link") this.marks.push({ kind: "link", start: m.start, end: this.text.length, href: m.href });
     else this.marks.push({ kind: m.kind, start: m.start, end: this.text.length });
     if (raw !== "") this.pieces.push({ offset, raw, clean: "", changed: true, reason, grouped: true });
+    return this;
+  }
+
+  /**
+   * Where a point mark (a deletion, a gap, a page break) sits: before the next word, after a space still
+   * pending (finish() clamps it to the text's end when no word follows).
+   */
+  get at(): number {
+    return this.text.length + (this.pendingSpace ? 1 : 0);
+  }
+
+  /**
+   * Start of a range mark whose tags are recorded separately (TEI's editorial and name marks): a pending space
+   * is written first, so that the range starts at its first character. Pair with `endRange` / `addMark`.
+   */
+  startRange(): number {
+    if (this.pendingSpace) {
+      this.text += " ";
+      this.pendingSpace = false;
+    }
+    return this.text.length;
+  }
+
+  /** End of such a range (a space still pending belongs after it). */
+  endRange(): number {
+    return this.text.length;
+  }
+
+  /** A mark made by the cleaner itself (offsets from `at`, `startRange`, `endRange`). */
+  addMark(mark: Mark): this {
+    this.marks.push(mark);
     return this;
   }
 
@@ -251,7 +285,7 @@ export class BlockBuilder {
 
     const text = this.text;
     const marks = this.marks.map((m) => {
-      if (m.kind === "footnote-ref") return { ...m, at: Math.min(m.at, text.length) };
+      if ("at" in m) return { ...m, at: Math.min(m.at, text.length) };
       return { ...m, start: Math.min(m.start, text.length), end: Math.min(m.end, text.length) };
     });
     return { text, marks, mends, removals };
