@@ -10,7 +10,9 @@
  *
  * Comment syntax: `<!-- ID TYPE key=value … -->`. Values are bare when they are simple tokens, JSON strings
  * otherwise, `null` for null. Keys: lines (raw line spans "a-b,c", or "none"), section, part, label (list items),
- * quoteOf, attribution, fn + status (footnotes). Heading level is the Markdown heading depth; footnote `refs`
+ * quoteOf, attribution, fn + status (footnotes), role (what the block is in its edition: "dateline", "source"),
+ * ed (an edition's marks — variants, edits, gaps, pages, names, cells — as one JSON list; Markdown has no form
+ * for them and the text stays the reading text). Heading level is the Markdown heading depth; footnote `refs`
  * are derived from the footnote references in the body.
  *
  * The mdast is built here and serialized with remark-stringify, so escaping is the library's; parsing uses
