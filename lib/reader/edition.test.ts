@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { buildMemorySource } from "@/lib/content/pipeline";
 import { hasEditionViews } from "./edition";
 import { fixtureLabels } from "./fixture-document";
-import { renderDocument } from "./html";
+import { renderDocument, renderInline } from "./html";
+import type { Block } from "@/lib/content/types";
 
 const FIXTURES = path.join(__dirname, "../content/testing/fixtures/tei");
 const load = (file: string, lang?: "en") =>
@@ -54,5 +55,23 @@ describe("reading and diplomatic views", () => {
     const frus = renderDocument(load("frus1944Quebec-d17-d19.xml", "en"), "pane1", { ...fixtureLabels, page: (n) => `page ${n}`, licence: "Licence:" }).html;
     expect(frus).toContain('<span class="tei-pb" data-fn-marker="" aria-label="page 12" lang="en">12</span>');
     expect(html).toMatch(/<p class="doc-licence">.*CC BY-SA 4\.0.*<a href="http:\/\/creativecommons\.org\/licenses\/by-sa\/4\.0\/deed\.de" rel="license/);
+  });
+
+  it("nests crossing marks without changing the text", () => {
+    const block: Block = {
+      id: "p1",
+      type: "paragraph",
+      text: "Molotov in Moskau",
+      marks: [
+        { kind: "em", start: 0, end: 10 },
+        { kind: "entity", start: 8, end: 17, type: "place", ref: null, when: null },
+        { kind: "gap", at: 7, reason: null },
+      ],
+      lines: [[1, 1]],
+    };
+    const html = renderInline(block, { paneId: "pane1", labels: fixtureLabels, markerCount: new Map(), footnotes: new Map(), outlineSections: false });
+    expect(anchoredText(html)).toBe(block.text);
+    // the entity crosses the end of the italics: closed there and reopened outside
+    expect(html).toBe('<em>Molotov<span class="tei-gap" data-fn-marker="">[…]</span> <span class="tei-entity tei-place">in</span></em><span class="tei-entity tei-place"> Moskau</span>');
   });
 });
