@@ -15,6 +15,7 @@ test.describe.configure({ mode: "serial" });
 
 const INSTRUCTOR = "instructor@synopse.test";
 const LETTER = fs.readFileSync(path.join(__dirname, "../lib/content/testing/fixtures/tei/dta-soldatenbrief-042.xml"));
+const FRUS_FRONT = fs.readFileSync(path.join(__dirname, "../lib/content/testing/fixtures/tei/frus1944Quebec-front.xml"));
 let session: SavedSession;
 let seminar = "";
 let slug = "";
@@ -54,6 +55,15 @@ test("a DTA letter uploads as published: its licence and language come from the 
   test.setTimeout(120_000);
   const page = await openAs(browser, session);
   await page.goto(`/en/seminars/${seminar}/upload`);
+  // FRUS front matter: elements Synopse shows as plain text are listed, with how often they occur.
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "frus-front.xml", mimeType: "application/xml", buffer: FRUS_FRONT });
+  await page.getByLabel("Language").selectOption({ label: "English" });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const frus = page.getByRole("region", { name: "Preview" });
+  await expect(frus.getByRole("heading", { name: "Shown as plain text" })).toBeVisible();
+  await expect(frus.getByRole("listitem").filter({ hasText: "<publisher>: 1 time" })).toBeVisible();
+
+  await page.getByLabel("Language").selectOption({ index: 0 }); // "as the file says"
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "soldatenbrief-42.xml", mimeType: "application/xml", buffer: LETTER });
   await page.getByRole("button", { name: "Check the file" }).click();
   const preview = page.getByRole("region", { name: "Preview" });
@@ -66,6 +76,16 @@ test("a DTA letter uploads as published: its licence and language come from the 
   await page.getByRole("link", { name: "Read it now" }).click();
   await expect(page.getByRole("heading", { name: /SB-Nr\. 42: Peter Osterwind/ })).toBeVisible();
   await expect(page.getByText(/CC BY-SA 4\.0/).first()).toBeVisible();
+  await page.context().close();
+});
+
+test("a file nested 20,000 deep is refused with a reason, not a crash", async ({ browser }) => {
+  const page = await openAs(browser, session);
+  const deep = `<TEI><text><body>\n${"<hi>".repeat(20_000)}x${"</hi>".repeat(20_000)}</body></text></TEI>`;
+  const res = await page.request.post(`/api/seminars/${seminar}/uploads?name=deep.xml&lang=de`, { data: Buffer.from(deep), headers: { "content-type": "application/xml" } });
+  expect(res.status()).toBeGreaterThanOrEqual(400);
+  expect(res.status()).toBeLessThan(500);
+  expect(JSON.stringify(await res.json())).toContain("xml-too-deep");
   await page.context().close();
 });
 

@@ -194,7 +194,7 @@ describe("any well-formed TEI", () => {
         "loose words in a division",
         "<p>Text with <frob>an invented element</frob> and <note place=\"margin\">a margin note<note>inside a note</note></note>.</p>",
         "<table><row><cell>A1</cell><cell>B1</cell></row><row><cell>A2</cell><cell>B2</cell></row></table>",
-        "<list><item>one<list><item>nested</item></list></item><item>two</item></list>",
+        "<list><item>one<list><item>nested</item></list></item><item>two</item><item><p>three, first</p><p>three, second</p></item></list>",
         "<lg><l>first line</l><l>second line</l></lg>",
         "<cit><quote>To be or not</quote><bibl>Hamlet</bibl></cit>",
         "<figure><head>Map</head><graphic url=\"m.png\"/><figDesc>A map of the front</figDesc></figure>",
@@ -213,6 +213,7 @@ describe("any well-formed TEI", () => {
     expect(doc.blocks.find((b) => b.text === "A1 B1")?.type).toBe("table-row");
     expect(marks(doc.blocks.find((b) => b.text === "A1 B1"), "cell")).toEqual([{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }]);
     expect(doc.blocks.find((b) => b.text === "first line\nsecond line")?.type).toBe("verse");
+    expect(doc.blocks.filter((b) => b.text.startsWith("three")).map((b) => b.type)).toEqual(["list-item", "list-item"]);
     expect(doc.blocks.find((b) => b.text === "A map of the front")?.type).toBe("figure");
     expect(doc.blocks.find((b) => b.text === "To be or not")?.type).toBe("quote");
     expect(doc.blocks.find((b) => b.text === "See the source.")?.marks).toContainEqual({ kind: "link", start: 4, end: 14, href: "https://example.org/x" });

@@ -539,8 +539,11 @@ export const cleanTei: Cleaner = (raw, ctx) => {
       return;
     }
     const known = CONTAINERS.has(el.name) || BLOCKS.has(el.name) || INLINE_KNOWN.has(el.name);
+    // a block made only of paragraphs (<item><p>…</p><p>…</p></item>) is walked as a container of them
+    const madeOfParagraphs = BLOCKS.has(el.name) && !["quote", "head", "p", "ab", "l"].includes(el.name) && !directText(el) && elements(el).some((k) => HOISTED.has(k.name));
     const container =
       (CONTAINERS.has(el.name) && !(el.name === "cit" && !elements(el).some((k) => k.name === "quote" || k.name === "bibl"))) ||
+      madeOfParagraphs ||
       (!BLOCKS.has(el.name) && !directText(el) && elements(el).some((k) => BLOCKS.has(k.name) || CONTAINERS.has(k.name) || k.name === "note"));
     if (!known) countGeneric(el.name);
     if (!container) return simpleBlock(el, c);
@@ -556,8 +559,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
       : {
           ...c,
           inDivision: false,
-          role: el.name === "lg" || el.name === "list" || el.name === "table" ? c.role : el.name,
-          blockType: el.name === "epigraph" ? "epigraph" : c.blockType,
+          role: el.name === "lg" || el.name === "list" || el.name === "table" || el.name === "item" ? c.role : el.name,
+          blockType: el.name === "epigraph" ? "epigraph" : madeOfParagraphs && ROLE_TYPES[el.name] ? ROLE_TYPES[el.name] : c.blockType,
         };
     blocks(el, inner);
     mark(el.closeStart, el.end, MARKUP);
