@@ -45,6 +45,10 @@ export class BlockBuilder {
   private text = "";
   private pendingSpace = false;
   private afterBreak = false;
+  /** Line breaks written only once more text follows: a block never ends in one (Markdown could not keep it). */
+  private pendingBreaks = 0;
+  /** Where the last footnote marker stands: a space after it is written even after a space before it. */
+  private refAt = -1;
   private marks: Mark[] = [];
   private open_: Array<{ kind: "em" | "strong" | "link"; start: number; href: string | null }> = [];
 
@@ -97,7 +101,8 @@ export class BlockBuilder {
       if (/\s/u.test(ch)) {
         if (this.text.length > 0 && !this.afterBreak) this.pendingSpace = true;
       } else {
-        if (this.pendingSpace && !this.text.endsWith(" ")) this.text += " ";
+        this.flushBreaks();
+        if (this.pendingSpace && (!this.text.endsWith(" ") || this.refAt === this.text.length)) this.text += " ";
         this.pendingSpace = false;
         this.afterBreak = false;
         this.text += ch;
@@ -134,22 +139,29 @@ export class BlockBuilder {
     return this;
   }
 
-  /** A hard line break inside the block ("\n" in the text). */
+  /** A hard line break inside the block ("\n" in the text, once text follows it). */
   lineBreak(raw: string, reason: string): this {
     const offset = this.consume(raw);
     this.pendingSpace = false;
-    this.text += "\n";
+    this.pendingBreaks++;
     this.afterBreak = true;
     this.push({ offset, raw, clean: "\n", changed: raw !== "\n", reason });
     return this;
   }
 
+  private flushBreaks(): void {
+    if (this.pendingBreaks > 0) this.text += "\n".repeat(this.pendingBreaks);
+    this.pendingBreaks = 0;
+  }
+
   /** A footnote marker: a footnote-ref mark at the current position; `raw` is what stood in the text. */
   ref(raw: string, label: string, reason: string): this {
     const offset = this.consume(raw);
-    // "word <note/>": the marker stands after the space, as in the raw text
+    // "word <note/>": the marker stands after the space (or line break), as in the raw text
+    this.flushBreaks();
     if (this.pendingSpace && !this.text.endsWith(" ")) this.text += " ";
     this.pendingSpace = false;
+    this.refAt = this.text.length;
     this.marks.push({ kind: "footnote-ref", at: this.text.length, footnoteId: this.footnoteIdOf(label), label });
     const clean = `[^${label}]`;
     this.push({ offset, raw, clean, changed: raw !== clean, reason });
@@ -159,6 +171,7 @@ export class BlockBuilder {
   /** Start a mark; `raw` is its opening syntax ("*", "[") or "" when the mark has no syntax in the raw text. */
   open(kind: "em" | "strong" | "link", raw: string, reason: string, href: string | null = null): this {
     const offset = this.consume(raw);
+    this.flushBreaks();
     if (this.pendingSpace) {
       this.text += " ";
       this.pendingSpace = false;
@@ -184,7 +197,7 @@ export class BlockBuilder {
    * pending (finish() clamps it to the text's end when no word follows).
    */
   get at(): number {
-    return this.text.length + (this.pendingSpace ? 1 : 0);
+    return this.text.length + this.pendingBreaks + (this.pendingSpace ? 1 : 0);
   }
 
   /**
@@ -192,6 +205,7 @@ export class BlockBuilder {
    * is written first, so that the range starts at its first character. Pair with `endRange` / `addMark`.
    */
   startRange(): number {
+    this.flushBreaks();
     if (this.pendingSpace) {
       this.text += " ";
       this.pendingSpace = false;

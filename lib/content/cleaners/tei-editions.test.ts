@@ -199,6 +199,7 @@ describe("any well-formed TEI", () => {
         "<cit><quote>To be or not</quote><bibl>Hamlet</bibl></cit>",
         "<figure><head>Map</head><graphic url=\"m.png\"/><figDesc>A map of the front</figDesc></figure>",
         "<p>See <ref target=\"https://example.org/x\">the source</ref><ptr target=\"#x\"/>.</p>",
+        "<p>A note <note>between</note> spaces.</p>",
         "<closer><salute>Dein</salute><signed>Anna</signed></closer>",
         "<postscript><p>P.S. Grüße</p></postscript>",
         "<widget><gadget>deep <hi>unknown</hi> text</gadget></widget>",
@@ -208,7 +209,7 @@ describe("any well-formed TEI", () => {
     const { doc, result } = upload(raw);
     const texts = doc.blocks.map((b) => b.text);
     expect(texts).toEqual(
-      expect.arrayContaining(["Brief", "Moskau, 12. November 1943", "Lieber Freund,", "loose words in a division", "Text with an invented element and .", "one", "nested", "two", "first line\nsecond line", "To be or not", "Hamlet", "Map", "A map of the front", "See the source.", "Dein", "Anna", "P.S. Grüße", "deep unknown text"]),
+      expect.arrayContaining(["Brief", "Moskau, 12. November 1943", "Lieber Freund,", "loose words in a division", "Text with an invented element and .", "one", "nested", "two", "first line\nsecond line", "To be or not", "Hamlet", "Map", "A map of the front", "See the source.", "A note  spaces.", "Dein", "Anna", "P.S. Grüße", "deep unknown text"]),
     );
     expect(doc.blocks.find((b) => b.text === "A1 B1")?.type).toBe("table-row");
     expect(marks(doc.blocks.find((b) => b.text === "A1 B1"), "cell")).toEqual([{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }]);
