@@ -590,18 +590,21 @@ export const cleanTei: Cleaner = (raw, ctx) => {
         flush();
         const between: XmlNode[] = [k];
         const ls: ElementNode[] = [k];
-        let j = i + 1;
-        for (; j < kids.length; j++) {
+        let lastL = i;
+        for (let j = i + 1; j < kids.length; j++) {
           const n = kids[j];
           if (n.kind === "text" && !/\S/.test(n.value)) between.push(n);
           else if (n.kind === "element" && (n.name === "l" || n.name === "lb")) {
             between.push(n);
-            if (n.name === "l") ls.push(n);
+            if (n.name === "l") {
+              ls.push(n);
+              lastL = j;
+            }
           } else break;
         }
         while (between.length && between[between.length - 1] !== ls[ls.length - 1]) between.pop();
         verseBlock(ls, between, c);
-        i = kids.indexOf(ls[ls.length - 1]);
+        i = lastL;
         continue;
       }
       const inlineHere = (INLINE_KNOWN.has(k.name) && !["note", "quote", "bibl", "cit", "figure", "fw", "graphic", "pb", "app", "subst"].includes(k.name)) || ((k.name === "pb" || k.name === "lb") && run.length > 0);
