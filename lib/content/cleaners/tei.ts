@@ -293,10 +293,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
     }
     switch (el.name) {
       case "note":
-        if (inNote) {
-          wrapped(); // a note inside a note keeps its text where it stands
-          countGeneric("note (inside a note)");
-        } else footnote(b, el, c);
+        if (inNote) wrapped(); // a note inside a note keeps its text where it stands
+        else footnote(b, el, c);
         return;
       case "lb":
         if (el.attrs.break === "no") b.change(whole, "", '<lb break="no"/>: a word continues on the next line');
@@ -335,7 +333,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
         return;
       case "choice": {
         const kids = elements(el);
-        const readingEl = kids.find((x) => x.name === "corr" || x.name === "reg" || x.name === "expan") ?? kids.find((x) => !(x.name in VARIANT_OF)) ?? null;
+        // the reading: corr/reg/expan, else the first alternative that is not a diplomatic one, else the first
+        const readingEl = kids.find((x) => x.name === "corr" || x.name === "reg" || x.name === "expan") ?? kids.find((x) => !(x.name in VARIANT_OF)) ?? kids[0] ?? null;
         const written = kids.find((x) => x.name in VARIANT_OF && x !== readingEl);
         startTag(b, el);
         let range: [number, number] | null = null;
@@ -354,7 +353,6 @@ export const cleanTei: Cleaner = (raw, ctx) => {
         }
         endTag(b, el);
         if (written && range) b.addMark({ kind: "variant", start: range[0], end: range[1], type: VARIANT_OF[written.name].type, written: collapse(readingText({ ...written, name: "seg" })) ?? "" });
-        else if (!readingEl) countGeneric("choice (no reading)");
         return;
       }
       case "del":
