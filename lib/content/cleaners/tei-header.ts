@@ -1,7 +1,7 @@
 /**
  * The teiHeader as document metadata: title, author, date, language, source description and licence.
  * Each value is read from the places editions actually put it (FRUS, the DTA base format, DraCor, TEI Lite),
- * in order of precision; a value the uploader already gave is never overridden (the cleaner leaves it out).
+ * in order of precision. A language the uploader chose is never overridden.
  */
 import { LANGUAGES, type DocumentMeta, type Language } from "../types";
 import { localName, type ElementNode, type XmlNode } from "./tei-xml";
@@ -152,8 +152,9 @@ export function headerMeta(header: ElementNode | undefined, root: ElementNode, t
     if (both) meta.licence = both;
   }
 
-  // What the uploader told wins: leave those keys out.
-  for (const key of Object.keys(meta) as Array<keyof DocumentMeta>) if (told[key] !== undefined && told[key] !== null) delete meta[key];
+  // The language the uploader chose wins (the header's is for when they left it "as the file says"); title,
+  // author and source from the file win over the form's, which asks for them only "when the file does not give one".
+  if (told.lang) delete meta.lang;
   return meta;
 }
 
