@@ -74,4 +74,12 @@ describe("reading and diplomatic views", () => {
     // the entity crosses the end of the italics: closed there and reopened outside
     expect(html).toBe('<em>Molotov<span class="tei-gap" data-fn-marker="">[…]</span> <span class="tei-entity tei-place">in</span></em><span class="tei-entity tei-place"> Moskau</span>');
   });
+
+  it("gathers a table's rows into one table (rows and cells for assistive technology)", () => {
+    const row = (id: string, text: string): Block => ({ id, type: "table-row", text, marks: [{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }], lines: [[1, 1]] });
+    const doc = { meta: { slug: "t", title: "T", author: null, lang: "en", date: null, kind: "essay", source: "s", rawFile: "t.xml" }, version: "0123456789abcdef", blocks: [row("tr1", "A1 B1"), row("tr2", "A2 B2")], parts: [] } as const;
+    const html = renderDocument(doc as never, "pane1", fixtureLabels).html;
+    expect(html).toContain('<div class="table" role="table"><div class="b b-table-row" id="pane1-tr1" data-block-id="tr1" role="row"><span class="tei-cell" role="cell">A1</span> <span class="tei-cell" role="cell">B1</span></div><div class="b b-table-row"');
+    expect(html.match(/role="table"/g)).toHaveLength(1);
+  });
 });

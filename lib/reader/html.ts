@@ -460,7 +460,16 @@ export function renderDocument(doc: SynopseDocument, paneId: string, labels: Doc
 function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[]): string {
   let out = "";
   let inList = false;
+  let inTable = false;
   for (const block of blocks) {
+    // rows of an edition's table, one block each, gathered into one table for assistive technology
+    if (block.type === "table-row" && !inTable) {
+      out += `<div class="table" role="table">`;
+      inTable = true;
+    } else if (block.type !== "table-row" && inTable) {
+      out += `</div>`;
+      inTable = false;
+    }
     if (block.type === "list-item" && !inList) {
       out += `<ul class="list">`;
       inList = true;
@@ -478,6 +487,7 @@ function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, ou
     if (block.section !== undefined) ctx.lastSection = block.section;
   }
   if (inList) out += `</ul>`;
+  if (inTable) out += `</div>`;
   return out;
 }
 
