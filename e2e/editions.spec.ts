@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { dragSelect, openAs, saveSessions, type SavedSession } from "./support/people";
 
@@ -118,6 +119,9 @@ test("reading and diplomatic views: the switch shows the letter as written, and 
   await expect(deletion).toBeVisible();
   expect(await deletion.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain("line-through");
   await expect.poll(() => paintedTexts(page)).toContain(first);
+  // the edition's markup and the switch pass axe in the diplomatic view too
+  const serious = (await new AxeBuilder({ page }).include("#pane1-panel").analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious).toEqual([]);
 
   // A note made in the diplomatic view shows in the reading view, on the same words.
   const second = await note(page, "Schwester Sie Bleiben Meine", "A formula of letters home.");
