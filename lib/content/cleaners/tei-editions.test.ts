@@ -139,8 +139,11 @@ describe("real TEI editions", () => {
     ]);
     expect(doc.blocks.find((b) => b.role === "signed")?.text).toBe("William M. Franklin");
     expect(doc.blocks.find((b) => b.role === "closer")?.text).toBe("Director, Historical Office\nBureau of Public Affairs");
-    // elements rendered generically are counted for the audit trail
+    // elements rendered generically are counted, and the audit trail lists them
     expect(result.generic).toEqual({ publisher: 1, pubPlace: 1 });
+    const audit = build("frus1944Quebec-front.xml").removalsMarkdown;
+    expect(audit).toContain("## Elements rendered generically (2)");
+    expect(audit).toMatch(/\| `<publisher>` \| +1 \|/);
   });
 
   it("DTA letter: deletions, additions, regularisation and forme work as the edition marks them", () => {
