@@ -63,6 +63,8 @@ async function main() {
   if (anchoring) sections.push(await section("Anchoring 2,000 notes on Mastný's essay", anchoring.benchAnchoring));
   const suggestions = await optional<{ benchSuggestions: () => Promise<{ rows: Row[]; notes: string[] }> }>("./suggestions.ts");
   if (suggestions) sections.push(await section("Link suggestions", suggestions.benchSuggestions));
+  const tei = await optional<{ benchTei: () => Promise<{ rows: Row[]; notes: string[] }> }>("./tei.ts");
+  if (tei) sections.push(await section("TEI editions: a 5 MB FRUS-shaped volume through the TEI cleaner and the upload pipeline", tei.benchTei));
 
   const serverBenches = [
     ["./reader.ts", "benchReader", "Reader: server render and JavaScript shipped"],

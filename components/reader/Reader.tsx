@@ -16,6 +16,8 @@ import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
 import NotesToggle from "@/components/annotations/NotesToggle";
+import EditionViewSwitch from "./EditionViewSwitch";
+import type { EditionView } from "@/lib/reader/edition";
 import SeminarStatus from "@/components/annotations/SeminarStatus";
 import LinkButtons from "@/components/links/LinkButtons";
 import LinkLayer from "@/components/links/LinkLayer";
@@ -34,6 +36,8 @@ export interface PaneData {
   outline: ReactNode;
   /** The deep link named a block this document does not have. */
   missingBlock: string | null;
+  /** An edition whose reading and diplomatic views differ (lib/reader/edition). */
+  editionViews?: boolean;
 }
 
 type CopyState = { kind: "copied" } | { kind: "failed"; url: string } | null;
@@ -58,6 +62,8 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const [sync, setSync] = useState(layout.sync);
   const [active, setActive] = useState(layout.target?.pane ?? 0);
   const [narrow, setNarrow] = useState(false);
+  /** reading or diplomatic view, per pane (keyed like the pane's DOM); a CSS switch over the same text */
+  const [views, setViews] = useState<Record<string, EditionView>>({});
   const [copy, setCopy] = useState<CopyState>(null);
   const [selection, setSelection] = useState<SelectionState | null>(null);
   const scrollers = useRef<Array<HTMLElement | null>>([]);
@@ -281,6 +287,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
               key={p.key}
               id={`${p.paneId}-panel`}
               className="pane"
+              data-tei-view={p.editionViews ? (views[p.key] ?? "reading") : undefined}
               aria-labelledby={tabbed ? `${p.paneId}-tab` : `${p.paneId}-title`}
               role={tabbed ? "tabpanel" : undefined}
               hidden={tabbed && i !== active}
@@ -311,6 +318,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 onCopyLink={() => copyFromToolbar(i)}
               >
                 <NotesToggle paneId={p.paneId} slug={p.slug} />
+                {p.editionViews ? <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} /> : null}
               </PaneToolbar>
               {p.outline}
               {p.missingBlock ? (

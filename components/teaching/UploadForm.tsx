@@ -159,6 +159,31 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
   );
 }
 
+/** TEI uploads: the licence the file states, and which elements are shown as plain text (with how often). */
+function TeiPreviewDetails({ generic, licence, lang }: { generic: Array<{ element: string; count: number }>; licence: string | null; lang: string }) {
+  const t = useTranslations("TeiUpload");
+  return (
+    <>
+      {licence ? (
+        <p>
+          {t("licence")} <span lang={lang}>{licence}</span>
+        </p>
+      ) : null}
+      {generic.length === 0 ? null : (
+        <>
+          <h3>{t("genericHeading")}</h3>
+          <p className="hint">{t("genericHint")}</p>
+          <ul className="upload-generic">
+            {generic.map((g) => (
+              <li key={g.element}>{t("genericItem", { element: g.element, count: g.count })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 function safeError(e: ReturnType<typeof useTranslations<"Errors">>, code: string): string {
   type Code = Parameters<typeof e>[0];
   return e.has(code as Code) ? e(code as Code) : e("internal");
@@ -200,6 +225,7 @@ function Preview({ preview: p, onPublish, busy }: { preview: UploadPreview; onPu
         </tbody>
       </table>
       <p>{t("footnotes", { total: p.footnotes.total, linked: p.footnotes.linked })}</p>
+      <TeiPreviewDetails generic={p.generic ?? []} licence={p.licence ?? null} lang={p.lang} />
       <h3>{t("outline")}</h3>
       {p.outline.length === 0 ? (
         <p className="muted">{t("noHeadings")}</p>

@@ -71,11 +71,14 @@ describe("TEI problems name the line and what is wrong there", () => {
     expect(say("de", p)).toContain("&nbsp;");
   });
 
-  it("unsupported structure: the element, where it is, and what is supported there", () => {
-    expect(tei(SAMPLE_TEI.replace('<pb n="2"/>', "<table><row/></table>"))).toMatchObject({ line: 20, code: "tei-unsupported-element", params: { element: "table", parent: "div" } });
-    expect(tei(SAMPLE_TEI.replace('<pb n="2"/>', "loose words"))).toMatchObject({ line: 20, code: "tei-text-outside-paragraph", params: { parent: "div" } });
+  it("not TEI, unsafe or too deep: the line and a translated reason", () => {
     expect(tei("<html><body/></html>")).toMatchObject({ line: 1, code: "tei-wrong-root", params: { element: "html" } });
-    expect(tei(SAMPLE_TEI.replace("<hi>Januar</hi>", "<note>inner</note>"))).toMatchObject({ line: 19, code: "tei-nested-note" });
+    const doctype = tei(`<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x "y">]>\n<TEI><text><body><p>a</p></body></text></TEI>`);
+    expect(doctype).toMatchObject({ line: 2, code: "xml-doctype" });
+    expect(say("de", doctype)).toContain("DOCTYPE");
+    const deep = tei(`<TEI><text><body>\n${"<hi>".repeat(20_000)}x${"</hi>".repeat(20_000)}</body></text></TEI>`);
+    expect(deep).toMatchObject({ line: 2, code: "xml-too-deep" });
+    expect(say("ru", deep)).toMatch(/глубже \d+ уровней/);
   });
 
   it("a TEI file that does not say its language asks for one (when the uploader gave none)", () => {

@@ -65,16 +65,10 @@ export const CONTENT_ERROR_CODES = [
   "xml-bad-comment",
   "xml-unexpected-end",
   "xml-malformed",
+  "xml-doctype",
+  "xml-too-deep",
   // … and the supported subset
   "tei-wrong-root",
-  "tei-no-text",
-  "tei-unsupported-element",
-  "tei-not-allowed-inside",
-  "tei-nested-note",
-  "tei-text-outside-text",
-  "tei-text-outside-paragraph",
-  "tei-text-directly-in-text",
-  "tei-quote-mixed",
   "tei-empty-body",
   // the pipeline's own checks: a cleaner's bug, not the file's fault
   "internal-cleaner-failed",

@@ -97,6 +97,28 @@ describe("document Markdown", () => {
     expect(parseDocumentMarkdown(serializeDocument(d), "t.md")).toEqual(d);
   });
 
+  it("round-trips an edition's blocks and marks (variants, edits, gaps, pages, names, cells) and its licence", () => {
+    const d = doc([
+      { id: "h1", type: "heading", level: 2, role: "letter", text: "Brief", marks: [{ kind: "page", at: 0, n: "12" }], lines: [[1, 1]] },
+      para("p1", "Ich wünchen Freundlich nicht", [
+        { kind: "variant", start: 4, end: 4, type: "del", written: "wücht \"x\" -->" },
+        { kind: "variant", start: 12, end: 22, type: "orig", written: "Frundlch" },
+        { kind: "edit", start: 23, end: 28, type: "add" },
+        { kind: "em", start: 0, end: 3 },
+        { kind: "gap", at: 11, reason: "illegible" },
+        { kind: "entity", start: 12, end: 22, type: "person", ref: "http://d-nb.info/gnd/118540238", when: null },
+      ]),
+      { id: "n1", type: "note", role: "source", text: "Hopkins Papers", marks: [], lines: [[2, 2]] },
+      { id: "v1", type: "verse", text: "first line\nsecond line", marks: [], lines: [[3, 4]] },
+      { id: "tr1", type: "table-row", text: "A1 B1", marks: [{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }], lines: [[5, 5]] },
+      { id: "fig1", type: "figure", text: "A map", marks: [], lines: [[6, 6]] },
+    ]);
+    d.meta.licence = "CC BY-SA 4.0 — http://creativecommons.org/licenses/by-sa/4.0/";
+    const md = serializeDocument(d);
+    expect(md).toContain("*Ich* wünchen Freundlich nicht"); // the Markdown text is the reading text
+    expect(parseDocumentMarkdown(md, "t.md")).toEqual(d);
+  });
+
   it("refuses marks that cross instead of writing wrong Markdown", () => {
     const d = doc([para("p1", "abcdef", [{ kind: "em", start: 0, end: 3 }, { kind: "strong", start: 2, end: 5 }])]);
     expect(() => serializeDocument(d)).toThrow(/marks cross/);

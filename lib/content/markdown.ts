@@ -10,7 +10,9 @@
  *
  * Comment syntax: `<!-- ID TYPE key=value … -->`. Values are bare when they are simple tokens, JSON strings
  * otherwise, `null` for null. Keys: lines (raw line spans "a-b,c", or "none"), section, part, label (list items),
- * quoteOf, attribution, fn + status (footnotes). Heading level is the Markdown heading depth; footnote `refs`
+ * quoteOf, attribution, fn + status (footnotes), role (what the block is in its edition: "dateline", "source"),
+ * ed (an edition's marks — variants, edits, gaps, pages, names, cells — as one JSON list; Markdown has no form
+ * for them and the text stays the reading text). Heading level is the Markdown heading depth; footnote `refs`
  * are derived from the footnote references in the body.
  *
  * The mdast is built here and serialized with remark-stringify, so escaping is the library's; parsing uses
@@ -25,7 +27,7 @@ import YAML, { isMap, isPair, isScalar, isSeq, visit } from "yaml";
 import type { PhrasingContent, Root, RootContent } from "mdast";
 import { ContentError } from "./errors";
 import { DocumentFrontMatterSchema, parseYaml, validateYaml } from "./schema";
-import type { Block, BlockType, DocumentMeta, Mark, Part, SynopseDocument } from "./types";
+import { EDITION_MARK_KINDS, type Block, type BlockType, type DocumentMeta, type EditionMark, type Mark, type Part, type SynopseDocument } from "./types";
 
 const BLOCK_TYPES: readonly BlockType[] = [
   "heading",
@@ -38,6 +40,10 @@ const BLOCK_TYPES: readonly BlockType[] = [
   "separator",
   "bio",
   "footnote",
+  "note",
+  "verse",
+  "table-row",
+  "figure",
 ];
 
 const processor = () =>
@@ -50,12 +56,15 @@ const processor = () =>
 // ---------------------------------------------------------------------------------------------------------
 // Canonical form
 
-type RangeMark = Exclude<Mark, { kind: "footnote-ref" }>;
+/** The marks Markdown itself expresses (the edition's marks travel in the block comment, see `ed=`). */
+type RangeMark = Extract<Mark, { kind: "em" | "strong" | "link" }>;
 type RefMark = Extract<Mark, { kind: "footnote-ref" }>;
-const KIND_RANK: Record<Mark["kind"], number> = { "footnote-ref": 0, link: 1, strong: 2, em: 3 };
+const KIND_RANK: Record<Mark["kind"], number> = { "footnote-ref": 0, link: 1, strong: 2, em: 3, variant: 4, edit: 5, entity: 6, cell: 7, gap: 8, page: 9 };
+const isRange = (m: Mark): m is RangeMark => m.kind === "em" || m.kind === "strong" || m.kind === "link";
+const isEdition = (m: Mark): m is EditionMark => EDITION_MARK_KINDS.has(m.kind);
 
 function markPos(m: Mark): number {
-  return m.kind === "footnote-ref" ? m.at : m.start;
+  return "at" in m ? m.at : m.start;
 }
 
 /** Deterministic mark order: by position, then outer before inner. */
@@ -63,7 +72,7 @@ export function compareMarks(a: Mark, b: Mark): number {
   const d = markPos(a) - markPos(b);
   if (d !== 0) return d;
   if (KIND_RANK[a.kind] !== KIND_RANK[b.kind]) return KIND_RANK[a.kind] - KIND_RANK[b.kind];
-  if (a.kind !== "footnote-ref" && b.kind !== "footnote-ref" && a.end !== b.end) return b.end - a.end;
+  if ("end" in a && "end" in b && a.end !== b.end) return b.end - a.end;
   return JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0;
 }
 
@@ -75,7 +84,8 @@ export function compareMarks(a: Mark, b: Mark): number {
 export function canonicalizeBlocks(blocks: Block[]): Block[] {
   const out = blocks.map((b) => {
     const refs = b.marks.filter((m): m is RefMark => m.kind === "footnote-ref");
-    const ranges = b.marks.filter((m): m is RangeMark => m.kind !== "footnote-ref" && m.end > m.start);
+    const ranges = b.marks.filter((m): m is RangeMark => isRange(m) && m.end > m.start);
+    const edition = b.marks.filter(isEdition);
     ranges.sort(compareMarks);
     const merged: RangeMark[] = [];
     for (const m of ranges) {
@@ -83,7 +93,7 @@ export function canonicalizeBlocks(blocks: Block[]): Block[] {
       if (prev && prev.end >= m.start) prev.end = Math.max(prev.end, m.end);
       else merged.push({ ...m });
     }
-    return { ...b, marks: [...refs, ...merged].sort(compareMarks) };
+    return { ...b, marks: [...refs, ...merged, ...edition].sort(compareMarks) };
   });
   return withFootnoteRefs(out);
 }
@@ -125,13 +135,17 @@ function blockComment(b: Block): string {
   if (b.quoteOf !== undefined) attrs.push(`quoteOf=${formatValue(b.quoteOf)}`);
   if (b.attribution !== undefined) attrs.push(`attribution=${formatValue(b.attribution)}`);
   if (b.footnote) attrs.push(`fn=${formatValue(b.footnote.label)}`, `status=${b.footnote.status}`);
+  if (b.role !== undefined) attrs.push(`role=${formatValue(b.role)}`);
+  // The edition's marks (variants, names, pages …) have no Markdown form: one JSON list, in canonical order.
+  const edition = b.marks.filter(isEdition).sort(compareMarks);
+  if (edition.length) attrs.push(`ed=${formatValue(JSON.stringify(edition))}`);
   return `<!-- ${b.id} ${b.type} ${attrs.join(" ")} -->`;
 }
 
 /** Text (with "\n" as hard line breaks) and marks → mdast phrasing nodes. Marks must nest. */
 function toPhrasing(block: Block): PhrasingContent[] {
   const text = block.text;
-  const ranges = block.marks.filter((m): m is RangeMark => m.kind !== "footnote-ref" && m.end > m.start).sort(compareMarks);
+  const ranges = block.marks.filter((m): m is RangeMark => isRange(m) && m.end > m.start).sort(compareMarks);
   const refs = block.marks.filter((m): m is RefMark => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
   let nextRef = 0;
 
@@ -221,7 +235,9 @@ function frontMatter(doc: SynopseDocument): string {
   const data: Record<string, unknown> = { slug: m.slug, title: m.title };
   if (m.subtitle !== undefined) data.subtitle = m.subtitle;
   if (m.kicker !== undefined) data.kicker = m.kicker;
-  Object.assign(data, { author: m.author, lang: m.lang, date: m.date, kind: m.kind, source: m.source, rawFile: m.rawFile, version: doc.version });
+  Object.assign(data, { author: m.author, lang: m.lang, date: m.date, kind: m.kind, source: m.source, rawFile: m.rawFile });
+  if (m.licence !== undefined) data.licence = m.licence;
+  data.version = doc.version;
   data.parts = doc.parts.map((p) => {
     const o: Record<string, unknown> = { id: p.id, kind: p.kind, n: p.n, author: p.author };
     if (p.authorTitle !== undefined) o.authorTitle = p.authorTitle;
@@ -364,6 +380,17 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
     if (attrs.has("label")) block.label = parseValue(attrs.get("label") as string) ?? undefined;
     if (attrs.has("quoteOf")) block.quoteOf = parseValue(attrs.get("quoteOf") as string);
     if (attrs.has("attribution")) block.attribution = parseValue(attrs.get("attribution") as string);
+    if (attrs.has("role")) block.role = parseValue(attrs.get("role") as string) ?? undefined;
+    if (attrs.has("ed")) {
+      let edition: unknown;
+      try {
+        edition = JSON.parse(parseValue(attrs.get("ed") as string) ?? "[]");
+      } catch {
+        fail(`block ${id}: ed= is not a JSON list of marks`);
+      }
+      if (!Array.isArray(edition) || !edition.every((m) => m && typeof m === "object" && EDITION_MARK_KINDS.has((m as Mark).kind))) fail(`block ${id}: ed= holds an unknown mark`);
+      block.marks.push(...(edition as EditionMark[]));
+    }
     if (content.type === "footnoteDefinition" || type === "footnote") {
       if (content.type !== "footnoteDefinition") fail(`footnote block ${id} must be a footnote definition [^label]: …`);
       const status = attrs.get("status") ?? "ok";

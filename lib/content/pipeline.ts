@@ -372,6 +372,16 @@ export function removalsReport(doc: SynopseDocument, result: CleanResult): strin
       ],
     },
   ];
+  const generic = Object.entries(result.generic ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (generic.length > 0) {
+    // TEI: elements the cleaner does not render as themselves; their text is in the nearest block.
+    children.push({ type: "heading", depth: 2, children: [{ type: "text", value: `Elements rendered generically (${generic.length})` }] });
+    children.push({
+      type: "table",
+      align: [null, "right"],
+      children: [row([cell("element"), cell("count")]), ...generic.map(([element, count]) => row([cell(`<${element}>`, true), cell(String(count))]))],
+    });
+  }
   const removals = [...result.removals].sort((a, b) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1]);
   children.push({ type: "heading", depth: 2, children: [{ type: "text", value: `Removed text (${removals.length})` }] });
   if (removals.length === 0) children.push({ type: "paragraph", children: [{ type: "text", value: "Nothing was removed." }] });

@@ -34,6 +34,7 @@ export const DocumentMetaSchema = z.strictObject({
   kind,
   source: text,
   rawFile: text,
+  licence: text.nullable().optional(),
 });
 
 export const PartSchema = z.strictObject({

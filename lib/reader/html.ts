@@ -12,7 +12,7 @@
  *
  * Framework-free: the translated labels come in as plain strings/functions.
  */
-import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
+import { EDITION_MARK_KINDS, type Block, type Mark, type Part, type SynopseDocument } from "@/lib/content/types";
 import type { WindowPlan } from "./window";
 
 export interface DocumentLabels {
@@ -35,6 +35,12 @@ export interface DocumentLabels {
   quotedFrom: (attribution: string) => string;
   formatDate: (date: string) => string;
   source: string;
+  /** "Licence" before a document's licence (TEI editions). */
+  licence?: string;
+  /** Accessible name of a page-break marker: "page 12". */
+  page?: (n: string) => string;
+  /** Accessible name of a gap marker ("text missing"), with the edition's reason when it gives one. */
+  gap?: (reason: string | null) => string;
 }
 
 export interface OutlineEntry {
@@ -65,7 +71,7 @@ function safeHref(href: string | null): string | null {
   return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
 }
 
-type RangeMark = Extract<Mark, { start: number }>;
+type RangeMark = Extract<Mark, { kind: "em" | "strong" | "link" }>;
 type FootnoteRef = Extract<Mark, { kind: "footnote-ref" }>;
 type Item =
   | { kind: "text"; text: string; link?: RangeMark; strong?: RangeMark; em?: RangeMark }
@@ -87,7 +93,7 @@ interface InlineContext {
 /** Split the text at every mark boundary; each piece knows which marks cover it. */
 function inlineItems(block: Block): Item[] {
   const len = block.text.length;
-  const ranges = block.marks.filter((m): m is RangeMark => m.kind !== "footnote-ref");
+  const ranges = block.marks.filter((m): m is RangeMark => m.kind === "em" || m.kind === "strong" || m.kind === "link");
   const refs = block.marks.filter((m): m is FootnoteRef => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
   const cuts = new Set<number>([0, len]);
   for (const m of ranges) {
@@ -169,7 +175,101 @@ function renderItems(items: Item[], kinds: readonly WrapperKind[], ctx: InlineCo
 
 /** A block's inline content: its text with em/strong/link marks and footnote markers. */
 export function renderInline(block: Block, ctx: InlineContext): string {
+  if (block.marks.some((m) => EDITION_MARK_KINDS.has(m.kind))) return renderEdition(block, ctx);
   return renderItems(inlineItems(block), WRAPPERS, ctx);
+}
+
+interface Range {
+  start: number;
+  end: number;
+  open: string;
+  close: string;
+  rank: number;
+}
+
+/**
+ * A block with an edition's marks (TEI): ranges nest by start, then length; a range crossing another is closed
+ * and reopened around it. What only the diplomatic view shows (original spellings, abbreviations, deletions)
+ * and the gap and page markers are rendered in `data-fn-marker` elements, which lib/reader/selection skips:
+ * they are not the block's text. The reading text is the one anchored text in both views, and the pane's
+ * `data-tei-view` attribute decides with CSS which alternative is visible — switching views never changes
+ * the offsets a note or a link points at.
+ */
+function renderEdition(block: Block, ctx: InlineContext): string {
+  const len = block.text.length;
+  const clamp = (n: number) => Math.max(0, Math.min(len, n));
+  const ranges: Range[] = [];
+  const points: Array<{ at: number; html: string; rank: number }> = [];
+  const attr = (name: string, value: string | null) => (value ? ` ${name}="${escapeHtml(value)}"` : "");
+  const uiLang = escapeHtml(ctx.labels.uiLang);
+  for (const m of block.marks) {
+    switch (m.kind) {
+      case "em":
+      case "strong":
+        ranges.push({ start: m.start, end: m.end, open: `<${m.kind}>`, close: `</${m.kind}>`, rank: m.kind === "strong" ? 3 : 4 });
+        break;
+      case "link": {
+        const href = safeHref(m.href);
+        ranges.push(
+          href
+            ? { start: m.start, end: m.end, open: `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">`, close: "</a>", rank: 1 }
+            : { start: m.start, end: m.end, open: `<span class="link-lost">`, close: "</span>", rank: 1 },
+        );
+        break;
+      }
+      case "footnote-ref":
+        points.push({ at: m.at, html: renderMarker(m, ctx), rank: 3 });
+        break;
+      case "variant": {
+        const tag = m.type === "del" ? "del" : "span";
+        points.push({ at: m.start, html: `<${tag} class="tei-dipl tei-${m.type}" data-fn-marker="">${escapeHtml(m.written)}</${tag}>`, rank: 2 });
+        if (m.end > m.start) ranges.push({ start: m.start, end: m.end, open: `<span class="tei-reading tei-${m.type}-reading">`, close: "</span>", rank: 0 });
+        break;
+      }
+      case "edit":
+        ranges.push({ start: m.start, end: m.end, open: m.type === "add" ? `<ins class="tei-add">` : `<span class="tei-${m.type}">`, close: m.type === "add" ? "</ins>" : "</span>", rank: 2 });
+        break;
+      case "entity":
+        ranges.push({ start: m.start, end: m.end, open: `<span class="tei-entity tei-${m.type}"${attr("data-ref", m.ref)}${attr("data-when", m.when)}>`, close: "</span>", rank: 5 });
+        break;
+      case "cell":
+        ranges.push({ start: m.start, end: m.end, open: `<span class="tei-cell" role="cell">`, close: "</span>", rank: 6 });
+        break;
+      case "gap": {
+        const label = ctx.labels.gap ? ` role="img" aria-label="${escapeHtml(ctx.labels.gap(m.reason))}" lang="${uiLang}"` : "";
+        points.push({ at: m.at, html: `<span class="tei-gap" data-fn-marker=""${label}>[…]</span>`, rank: 1 });
+        break;
+      }
+      case "page": {
+        if (m.n === null) break;
+        const label = ctx.labels.page ? ` aria-label="${escapeHtml(ctx.labels.page(m.n))}" lang="${uiLang}"` : "";
+        points.push({ at: m.at, html: `<span class="tei-pb" data-fn-marker=""${label}>${escapeHtml(m.n)}</span>`, rank: 0 });
+        break;
+      }
+    }
+  }
+  const live = ranges.filter((r) => clamp(r.end) > clamp(r.start)).map((r) => ({ ...r, start: clamp(r.start), end: clamp(r.end) }));
+  const cuts = [...new Set([0, len, ...live.flatMap((r) => [r.start, r.end]), ...points.map((p) => clamp(p.at))])].sort((a, b) => a - b);
+  const order = (a: Range, b: Range) => a.start - b.start || b.end - a.end || a.rank - b.rank;
+  const stack: Range[] = [];
+  let out = "";
+  for (let i = 0; i < cuts.length; i++) {
+    const at = cuts[i];
+    // close every range ending here (and, to keep nesting, what is open above it; reopened below)
+    const firstEnded = stack.findIndex((r) => r.end <= at);
+    if (firstEnded >= 0) while (stack.length > firstEnded) out += stack.pop()!.close;
+    for (const p of points.filter((q) => clamp(q.at) === at).sort((a, b) => a.rank - b.rank)) out += p.html;
+    const next = cuts[i + 1];
+    if (next === undefined) break;
+    const wanted = live.filter((r) => r.start <= at && r.end >= next && !stack.includes(r)).sort(order);
+    for (const r of wanted) {
+      stack.push(r);
+      out += r.open;
+    }
+    out += escapeHtml(block.text.slice(at, next));
+  }
+  while (stack.length) out += stack.pop()!.close;
+  return out;
 }
 
 const BLOCK_TAGS: Record<Block["type"], string> = {
@@ -183,10 +283,16 @@ const BLOCK_TAGS: Record<Block["type"], string> = {
   separator: "p",
   bio: "p",
   footnote: "p",
+  note: "aside",
+  verse: "p",
+  "table-row": "div",
+  figure: "p",
 };
 
 function blockOpen(block: Block, ctx: InlineContext, tag: string, extra = ""): string {
-  const cls = `b b-${block.type}${block.section !== undefined && block.section !== ctx.lastSection && block.type !== "footnote" ? " section-start" : ""}`;
+  const role = block.role ? ` role-${block.role.replace(/[^A-Za-z0-9-]/g, "-")}` : "";
+  const cls = `b b-${block.type}${role}${block.section !== undefined && block.section !== ctx.lastSection && block.type !== "footnote" ? " section-start" : ""}`;
+  if (block.type === "table-row") extra += ` role="row"`;
   return `<${tag} class="${cls}" id="${escapeHtml(blockDomId(ctx.paneId, block.id))}" data-block-id="${escapeHtml(block.id)}"${extra}>`;
 }
 
@@ -264,6 +370,12 @@ function renderHead(doc: SynopseDocument, ctx: InlineContext): string {
     .join(" · ");
   if (byline) out += `<p class="doc-byline">${byline}</p>`;
   out += `<p class="doc-source">${ui(ctx, labels.source, "doc-source-label")} ${escapeHtml(meta.source)}</p>`;
+  if (meta.licence) {
+    const url = /https?:\/\/\S+/.exec(meta.licence)?.[0] ?? null;
+    const words = escapeHtml(meta.licence);
+    const shown = url && safeHref(url) ? words.replace(escapeHtml(url), `<a href="${escapeHtml(url)}" rel="license noopener noreferrer" target="_blank">${escapeHtml(url)}</a>`) : words;
+    out += `<p class="doc-licence">${ui(ctx, labels.licence ?? "Licence", "doc-source-label")} ${shown}</p>`;
+  }
   return out + `</header>`;
 }
 
@@ -348,7 +460,16 @@ export function renderDocument(doc: SynopseDocument, paneId: string, labels: Doc
 function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[]): string {
   let out = "";
   let inList = false;
+  let inTable = false;
   for (const block of blocks) {
+    // rows of an edition's table, one block each, gathered into one table for assistive technology
+    if (block.type === "table-row" && !inTable) {
+      out += `<div class="table" role="table">`;
+      inTable = true;
+    } else if (block.type !== "table-row" && inTable) {
+      out += `</div>`;
+      inTable = false;
+    }
     if (block.type === "list-item" && !inList) {
       out += `<ul class="list">`;
       inList = true;
@@ -366,6 +487,7 @@ function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, ou
     if (block.section !== undefined) ctx.lastSection = block.section;
   }
   if (inList) out += `</ul>`;
+  if (inTable) out += `</div>`;
   return out;
 }
 

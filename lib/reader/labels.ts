@@ -32,5 +32,8 @@ export function documentLabelsFrom(uiLang: string, t: DocumentTranslator, format
       return date ? formatDateTime(date.date, date.options) : value;
     },
     source: t("source"),
+    licence: t("licence"),
+    page: (n) => t("page", { n }),
+    gap: (reason) => t("gap", { reason: reason ?? "none" }),
   };
 }

@@ -55,6 +55,10 @@ export interface UploadPreview {
   footnotes: { total: number; linked: number; unreferenced: number };
   removals: number;
   mends: number;
+  /** TEI: elements the cleaner does not know, kept as text in the nearest block, most frequent first. */
+  generic: Array<{ element: string; count: number }>;
+  /** The licence the file states (TEI header), shown so the instructor can check it may be used. */
+  licence: string | null;
 }
 
 /**
@@ -168,6 +172,11 @@ function describePreview(token: string, built: BuiltDocument): UploadPreview {
     footnotes: { total: notes.length, linked: notes.filter((n) => (n.footnote?.refs.length ?? 0) > 0).length, unreferenced: notes.filter((n) => (n.footnote?.refs.length ?? 0) === 0).length },
     removals: built.result.removals.length,
     mends: built.result.mends.length,
+    generic: Object.entries(built.result.generic ?? {})
+      .map(([element, count]) => ({ element, count }))
+      .sort((a, b) => b.count - a.count || a.element.localeCompare(b.element))
+      .slice(0, 100),
+    licence: doc.meta.licence ?? null,
   };
 }
 

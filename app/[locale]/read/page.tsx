@@ -13,6 +13,7 @@ import Reader, { type PaneData } from "@/components/reader/Reader";
 import ReaderProblem from "@/components/reader/ReaderProblem";
 import { paneText } from "@/components/reader/paneText";
 import { documentLabels } from "@/components/reader/documentLabels";
+import { hasEditionViews } from "@/lib/reader/edition";
 import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
@@ -102,6 +103,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
       content: text.content,
       outline: text.outline,
       missingBlock: target && !doc.blocks.some((b) => b.id === target.blockId) ? target.blockId : null,
+      editionViews: hasEditionViews(doc),
     };
   });
 

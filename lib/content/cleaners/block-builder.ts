@@ -45,6 +45,10 @@ export class BlockBuilder {
   private text = "";
   private pendingSpace = false;
   private afterBreak = false;
+  /** Line breaks written only once more text follows: a block never ends in one (Markdown could not keep it). */
+  private pendingBreaks = 0;
+  /** Where the last footnote marker stands: a space after it is written even after a space before it. */
+  private refAt = -1;
   private marks: Mark[] = [];
   private open_: Array<{ kind: "em" | "strong" | "link"; start: number; href: string | null }> = [];
 
@@ -97,7 +101,8 @@ export class BlockBuilder {
       if (/\s/u.test(ch)) {
         if (this.text.length > 0 && !this.afterBreak) this.pendingSpace = true;
       } else {
-        if (this.pendingSpace) this.text += " ";
+        this.flushBreaks();
+        if (this.pendingSpace && (!this.text.endsWith(" ") || this.refAt === this.text.length)) this.text += " ";
         this.pendingSpace = false;
         this.afterBreak = false;
         this.text += ch;
@@ -134,19 +139,29 @@ export class BlockBuilder {
     return this;
   }
 
-  /** A hard line break inside the block ("\n" in the text). */
+  /** A hard line break inside the block ("\n" in the text, once text follows it). */
   lineBreak(raw: string, reason: string): this {
     const offset = this.consume(raw);
     this.pendingSpace = false;
-    this.text += "\n";
+    this.pendingBreaks++;
     this.afterBreak = true;
     this.push({ offset, raw, clean: "\n", changed: raw !== "\n", reason });
     return this;
   }
 
+  private flushBreaks(): void {
+    if (this.pendingBreaks > 0) this.text += "\n".repeat(this.pendingBreaks);
+    this.pendingBreaks = 0;
+  }
+
   /** A footnote marker: a footnote-ref mark at the current position; `raw` is what stood in the text. */
   ref(raw: string, label: string, reason: string): this {
     const offset = this.consume(raw);
+    // "word <note/>": the marker stands after the space (or line break), as in the raw text
+    this.flushBreaks();
+    if (this.pendingSpace && !this.text.endsWith(" ")) this.text += " ";
+    this.pendingSpace = false;
+    this.refAt = this.text.length;
     this.marks.push({ kind: "footnote-ref", at: this.text.length, footnoteId: this.footnoteIdOf(label), label });
     const clean = `[^${label}]`;
     this.push({ offset, raw, clean, changed: raw !== clean, reason });
@@ -156,6 +171,7 @@ export class BlockBuilder {
   /** Start a mark; `raw` is its opening syntax ("*", "[") or "" when the mark has no syntax in the raw text. */
   open(kind: "em" | "strong" | "link", raw: string, reason: string, href: string | null = null): this {
     const offset = this.consume(raw);
+    this.flushBreaks();
     if (this.pendingSpace) {
       this.text += " ";
       this.pendingSpace = false;
@@ -173,6 +189,38 @@ export class BlockBuilder {
     if (m.kind === "link") this.marks.push({ kind: "link", start: m.start, end: this.text.length, href: m.href });
     else this.marks.push({ kind: m.kind, start: m.start, end: this.text.length });
     if (raw !== "") this.pieces.push({ offset, raw, clean: "", changed: true, reason, grouped: true });
+    return this;
+  }
+
+  /**
+   * Where a point mark (a deletion, a gap, a page break) sits: before the next word, after a space still
+   * pending (finish() clamps it to the text's end when no word follows).
+   */
+  get at(): number {
+    return this.text.length + this.pendingBreaks + (this.pendingSpace ? 1 : 0);
+  }
+
+  /**
+   * Start of a range mark whose tags are recorded separately (TEI's editorial and name marks): a pending space
+   * is written first, so that the range starts at its first character. Pair with `endRange` / `addMark`.
+   */
+  startRange(): number {
+    this.flushBreaks();
+    if (this.pendingSpace) {
+      this.text += " ";
+      this.pendingSpace = false;
+    }
+    return this.text.length;
+  }
+
+  /** End of such a range (a space still pending belongs after it). */
+  endRange(): number {
+    return this.text.length;
+  }
+
+  /** A mark made by the cleaner itself (offsets from `at`, `startRange`, `endRange`). */
+  addMark(mark: Mark): this {
+    this.marks.push(mark);
     return this;
   }
 
@@ -251,7 +299,7 @@ export class BlockBuilder {
 
     const text = this.text;
     const marks = this.marks.map((m) => {
-      if (m.kind === "footnote-ref") return { ...m, at: Math.min(m.at, text.length) };
+      if ("at" in m) return { ...m, at: Math.min(m.at, text.length) };
       return { ...m, start: Math.min(m.start, text.length), end: Math.min(m.end, text.length) };
     });
     return { text, marks, mends, removals };

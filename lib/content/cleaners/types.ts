@@ -29,6 +29,11 @@ export interface CleanResult {
    */
   removals: Array<Removal & { blockId?: string }>;
   mends: Mend[];
+  /**
+   * Elements the cleaner does not know, kept as text in the nearest block, with how often each occurred
+   * (TEI: the audit trail and the upload preview show them, so an instructor knows what they get).
+   */
+  generic?: Record<string, number>;
 }
 
 export interface CleanerContext {
