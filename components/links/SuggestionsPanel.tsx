@@ -15,6 +15,7 @@ import { useLinks } from "./LinksProvider";
  */
 export default function SuggestionsPanel() {
   const t = useTranslations("Links");
+  const ts = useTranslations("Suggest");
   const links = useLinks();
   const heading = useRef<HTMLHeadingElement>(null);
   const [relation, setRelation] = useState<Relation>("context");
@@ -84,12 +85,12 @@ export default function SuggestionsPanel() {
                 <ul className="reason-chips" aria-label={t("reasonsLabel")}>
                   {c.reasons.map((r, i) => (
                     <li key={i} className={`reason-chip reason-${r.kind}`}>
-                      <strong>{t(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}
+                      <strong>{ts(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}
                     </li>
                   ))}
                   {c.cautions.map((r, i) => (
                     <li key={`c${i}`} className="reason-chip reason-caution">
-                      {t("caution", { source: r.source, target: r.target })}
+                      {ts(`caution.${r.kind}`, { source: r.source, target: r.target })}
                     </li>
                   ))}
                 </ul>

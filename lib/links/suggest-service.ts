@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
 import { getSeminarGlossary } from "./glossary-store";
 import { suggestionsFor } from "./suggest/server";
-import type { ReasonKind } from "./suggest";
+import type { ReasonKind, SuggestionCaution } from "./suggest";
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -61,8 +61,8 @@ export interface SuggestedPassage {
   selector: [W3CPassageSelectors["quote"], W3CPassageSelectors["position"]];
   score: number;
   reasons: Array<{ kind: ReasonKind; source: string; target: string }>;
-  /** Look-alikes that lowered the score ("Vinogradov" ≠ "Winogradow"). */
-  cautions: Array<{ kind: ReasonKind; source: string; target: string }>;
+  /** Why it may be wrong: a namesake (same name, other years or person), a same day in another year. */
+  cautions: SuggestionCaution[];
 }
 
 export interface SuggestAnswer {
@@ -184,7 +184,7 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
         return at > 0 ? [{ slug: d.toKey.slice(0, at), blockId: d.toKey.slice(at + 1) }] : [];
       }),
     },
-    glossary,
+    { glossary },
   );
 
   const candidates: SuggestedPassage[] = [];
