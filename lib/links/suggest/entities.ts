@@ -38,6 +38,9 @@ export interface Mention {
   surnameKey?: string;
   /** other names: every key this word may stand for (inflected forms: Stalins, Хрущёва) */
   keys?: string[];
+  /** other names: the word is also a dictionary word ("Krieg", "Moscow"); two such words meet as words,
+   * not as names, but a dictionary word still meets a name ("Stalin" has an entry through "Stalinism") */
+  common?: boolean;
 }
 
 export interface Extracted {
@@ -271,9 +274,9 @@ export function extractEntities(
     mentions.push({ kind: "number", id: `${value}:${unit}`, start: t.start, end: tokens[i + 1].end, text: text.slice(t.start, tokens[i + 1].end) });
   }
 
-  // 4. Other proper names, in any language and script: capitalized words that are no dictionary word and
-  // no stop word, not taken above. Sentence-initial words count too ("Chruschtschow schrieb …"): the
-  // dictionary, not the position, tells "Krieg" from "Kennedy".
+  // 4. Other proper names, in any language and script: capitalized words that are no stop word, not taken
+  // above. Sentence-initial words count too ("Chruschtschow schrieb …"): the dictionary, not the position,
+  // tells "Krieg" from "Kennedy" (`common`).
   const isWord = opts.isDictionaryWord ?? (() => false);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -281,12 +284,11 @@ export function extractEntities(
     const initial = i === 0 || /[.!?:»«„"“”]\s*$/.test(text.slice(tokens[i - 1].end, t.start));
     if (isStopWord(t.raw) || MONTH_WORDS.has(t.folded)) continue;
     if (t.raw.length > 3 && t.raw === t.raw.toUpperCase() && initial) continue;
-    if (isWord(t.raw)) continue;
     if (mentions.some((m) => t.start < m.end && t.end > m.start)) continue;
     // A given name or initial before a listed person ("Vladimir S. Semyonov") is part of that name.
     if (mentions.some((m) => m.kind === "person" && m.start >= t.end && m.start <= t.end + 6 && /^[\s.\p{Lu}]*$/u.test(text.slice(t.end, m.start)))) continue;
     const keys = nameKeysOf(t.raw);
-    if (keys.length) mentions.push({ kind: "name", id: keys[0], keys, start: t.start, end: t.end, text: t.raw });
+    if (keys.length) mentions.push({ kind: "name", id: keys[0], keys, start: t.start, end: t.end, text: t.raw, ...(isWord(t.raw) ? { common: true } : {}) });
   }
 
   mentions.sort((a, b) => a.start - b.start);

@@ -231,10 +231,14 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
   };
 }
 
-/** BM25 idf of a feature over the passages that may be proposed. */
+/**
+ * BM25 idf of a feature over all the passages that may be proposed, whatever their language. (Counting a
+ * word's rarity only among the passages of its language was tried: it favours same-language matches, since
+ * a German selection meets every German word directly but an English passage only through translations.)
+ */
 function idf(index: SuggestIndex, feature: string): number {
   const df = index.postings.get(feature)?.length ?? 0;
-  return Math.log(1 + (index.targets - df + 0.5) / (df + 0.5));
+  return Math.log(1 + Math.max(0, index.targets - df + 0.5) / (df + 0.5));
 }
 
 /** The lowest score worth proposing: one feature found in 1 % of the passages (see the header). */
@@ -358,7 +362,7 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
     mentions: block.mentions.filter((m) => within(m.start, m.end) && !m.candidates),
     dates: block.dates.filter((d) => within(d.start, d.end)),
     words: block.words.filter((w) => within(w.start, w.end)),
-    years: block.years,
+    years: new Set(block.dates.filter((d) => within(d.start, d.end) && d.year !== null && !d.yearInferred).map((d) => d.year!)),
     exclude: { slug: block.slug, blockId: block.blockId },
   };
 }
@@ -373,9 +377,17 @@ interface Evidence {
 }
 
 /** The features a query may share with a block: its own, and the translations of its words. */
-function queryFeatures(index: SuggestIndex, q: Query): Map<string, Array<{ word: StemmedWord; kind: "word" | "translation"; pair: string }>> {
-  const out = new Map<string, Array<{ word: StemmedWord; kind: "word" | "translation"; pair: string }>>();
-  const add = (f: string, v: { word: StemmedWord; kind: "word" | "translation"; pair: string }) => {
+interface WordUse {
+  word: StemmedWord;
+  kind: "word" | "translation";
+  /** the learned feature: the word, or the translation pair */
+  pair: string;
+  mutual?: boolean;
+}
+
+function queryFeatures(index: SuggestIndex, q: Query): Map<string, WordUse[]> {
+  const out = new Map<string, WordUse[]>();
+  const add = (f: string, v: WordUse) => {
     const list = out.get(f);
     if (list) list.push(v);
     else out.set(f, [v]);
@@ -388,7 +400,12 @@ function queryFeatures(index: SuggestIndex, q: Query): Map<string, Array<{ word:
     add(own, { word: w, kind: "word", pair: own });
     for (const to of ["de", "en", "ru"] as const) {
       if (to === w.lang) continue;
-      for (const t of translations(index.lexicon, w.stem, w.lang, to)) add(wordKey(to, t), { word: w, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}` });
+      for (const t of translations(index.lexicon, w.stem, w.lang, to)) {
+        // A pair the dictionaries give both ways (Gesandtschaft ↔ legation) is a translation; a one-way
+        // pair is often a loose sense of a common word, and counts half.
+        const mutual = translations(index.lexicon, t, to, w.lang).includes(w.stem);
+        add(wordKey(to, t), { word: w, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}`, mutual });
+      }
     }
   }
   return out;
@@ -416,19 +433,27 @@ function scoreBlock(
   const cautions: SuggestionCaution[] = [];
   let penalty = 0;
   const seen = new Set<string>();
-  // Years on both sides and none in common: a shared name may belong to a namesake.
-  const yearsDisagree = q.years.size > 0 && t.years.size > 0 && ![...q.years].some((y) => t.years.has(y));
+  // A shared name may belong to a namesake when the selection and the target's sentence both give years
+  // and none of them in common.
+  const yearsDisagree = (at: number) => {
+    if (!q.years.size) return false;
+    const sentence = t.sentences.find(([a, b]) => at >= a && at < b) ?? [0, t.text.length];
+    const years = t.dates.filter((d) => d.year !== null && !d.yearInferred && d.start >= sentence[0] && d.end <= sentence[1]).map((d) => d.year!);
+    return years.length > 0 && !years.some((y) => q.years.has(y));
+  };
 
   for (const qm of q.mentions) {
     if (qm.kind === "name") {
       const keys = nameKeys(qm);
       if (keys.some((k) => seen.has(k))) continue;
-      const tm = t.mentions.find((m) => !m.candidates && (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)));
+      const tm = t.mentions.find(
+        (m) => !m.candidates && !(qm.common && m.common) && (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)),
+      );
       if (!tm) continue;
       for (const k of keys) seen.add(k);
       const key = keys.find((k) => index.postings.has(k)) ?? keys[0];
       let weight = KIND_FACTOR.name * idf(index, key);
-      if (yearsDisagree) {
+      if (yearsDisagree(tm.start)) {
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
@@ -444,7 +469,7 @@ function scoreBlock(
       let weight = KIND_FACTOR[qm.kind as keyof typeof KIND_FACTOR] * idf(index, key);
       // A listed entry with years: the passages' years must not contradict them.
       const years = index.gazetteer.years.get(qm.id) ?? [];
-      if (years.length && t.years.size && ![...t.years].some((y) => years.includes(y)) && yearsDisagree) {
+      if (years.length && yearsDisagree(tm.start)) {
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
@@ -523,7 +548,7 @@ function scoreBlock(
     const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature)!;
     if (overlapsTaken(tw.start, tw.end)) continue;
     for (const use of uses) {
-      const weight = KIND_FACTOR[use.kind] * base;
+      const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1);
       const qKey = wordKey(use.word.lang, use.word.stem);
       const prev = bestPerWord.get(qKey);
       if (!prev || weight > prev.weight) bestPerWord.set(qKey, { reason: { kind: use.kind, source: use.word.raw, target: tw.raw }, feature: use.pair, weight, at: [tw.start, tw.end] });
