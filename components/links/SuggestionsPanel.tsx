@@ -70,6 +70,7 @@ export default function SuggestionsPanel() {
         {state.status === "failed" ? <p className="link-error">{state.error}</p> : null}
         {state.status === "done" && state.answer?.candidates.length === 0 ? <p>{t("noSuggestions")}</p> : null}
       </div>
+      {state.answer && !state.answer.dictionary ? <p className="suggestions-notice">{ts("noDictionary")}</p> : null}
       {state.answer?.candidates.length ? (
         <ol className="suggestions-list">
           {state.answer.candidates.map((c) => {
@@ -95,15 +96,19 @@ export default function SuggestionsPanel() {
                   ))}
                 </ul>
                 <div className="suggestion-actions">
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={busy === c}
-                    aria-label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
-                    onClick={() => void act(c, () => links.acceptSuggestion(c, relation))}
-                  >
-                    {t("accept")}
-                  </button>
+                  {c.linked ? (
+                    <span className="suggestion-linked">{ts("alreadyLinked")}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={busy === c}
+                      aria-label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
+                      onClick={() => void act(c, () => links.acceptSuggestion(c, relation))}
+                    >
+                      {t("accept")}
+                    </button>
+                  )}
                   <button type="button" className="button small secondary" aria-label={t("showLabel", { title })} onClick={() => links.showPassage(c.document.slug, c, state.from.paneIndex)}>
                     {t("show")}
                   </button>
