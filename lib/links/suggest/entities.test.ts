@@ -68,9 +68,12 @@ describe("extractEntities: names nobody listed", () => {
     }
     expect(meet(de[0], en[1])).toBe(false);
   });
-  it("leaves out stop words and month names at a sentence start, and dictionary words when a dictionary says so", () => {
+  it("leaves out stop words and month names at a sentence start, and marks dictionary words as common", () => {
     expect(names("The war began. In April Molotov left.").map((m) => m.text)).toEqual(["Molotov"]);
-    expect(names("Der Krieg und Winogradow", (w) => w === "Krieg").map((m) => m.text)).toEqual(["Winogradow"]);
+    expect(names("Der Krieg und Winogradow", (w) => w === "Krieg").map((m) => [m.text, !!m.common])).toEqual([
+      ["Krieg", true],
+      ["Winogradow", false],
+    ]);
   });
   it("keys inflected forms to their base (German genitive, Russian cases)", () => {
     expect(nameKeysOf("Chruschtschows")).toContain(nameKeysOf("Khrushchev")[0]);

@@ -18,7 +18,7 @@
  *  - a learned weight w multiplies a feature by 2^(w/2), w clamped to [−2, 2]: at most ×2 or ×½, so the
  *    seminar steers the ranking without drowning the evidence;
  *  - the long tail is cut: a candidate must score at least what one feature found in 1 % of the passages
- *    scores (minScoreFor), and at least a quarter of the best candidate's score.
+ *    (and at least two) scores (minScoreFor), and at least a quarter of the best candidate's score.
  */
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import type { GlossaryEntry } from "@/lib/links/glossary";
@@ -241,9 +241,10 @@ function idf(index: SuggestIndex, feature: string): number {
   return Math.log(1 + Math.max(0, index.targets - df + 0.5) / (df + 0.5));
 }
 
-/** The lowest score worth proposing: one feature found in 1 % of the passages (see the header). */
+/** The lowest score worth proposing: one feature found in 1 % of the passages, and at least in two (the
+ * selection's and one other: in a small corpus, the rarest feature two passages can share). */
 export function minScoreFor(index: SuggestIndex): number {
-  const df = Math.max(1, MIN_SHARE_OF_RARITY * index.targets);
+  const df = Math.max(2, MIN_SHARE_OF_RARITY * index.targets);
   return Math.log(1 + (index.targets - df + 0.5) / (df + 0.5));
 }
 
