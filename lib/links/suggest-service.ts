@@ -143,6 +143,8 @@ function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: s
     docStart = dt.starts[index] + input.start!;
     docEnd = dt.starts[index] + input.end!;
   }
+  // A selection over more than a few paragraphs is refused before it is cut to its first block.
+  if (docEnd - docStart > MAX_SELECTION) throw new AppError("selection-too-long", { max: MAX_SELECTION });
   let first = locate(dt, docStart);
   if (first.offset >= doc.blocks[first.index].text.length && first.index + 1 < doc.blocks.length) first = { index: first.index + 1, offset: 0 };
   const block = doc.blocks[first.index];
@@ -226,7 +228,6 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
   const doc = getDocument(input.document);
   if (!doc) throw new AppError("unknown-document", { slug: input.document });
   const passage = resolvePassage(doc, input);
-  if (passage.docEnd - passage.docStart > MAX_SELECTION) throw new AppError("selection-too-long", { max: MAX_SELECTION });
 
   const inSeminar = new Set((await db().seminarDocument.findMany({ where: { seminarId }, select: { slug: true } })).map((d) => d.slug));
   const excludeSlugs = listDocuments().map((d) => d.slug).filter((slug) => !inSeminar.has(slug));

@@ -210,11 +210,12 @@ export function extractEntities(
   const used = new Uint8Array(tokens.length);
   const mentions: Mention[] = [];
   const dates = extractDates(text, { contextYear: opts.contextYear ?? null });
-  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => t.start < d.end && t.end > d.start);
+  const dated = new Uint8Array(tokens.length);
+  if (dates.length) tokens.forEach((t, i) => (dated[i] = dates.some((d) => t.start < d.end && t.end > d.start) ? 1 : 0));
   const onlySpaceBetween = (a: Token, b: Token) => /^[\s\u00a0-]*$/.test(text.slice(a.end, b.start));
 
   // 1. Gazetteer (works, people, places), longest variant first.
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; gazetteer.byFirst.size > 0 && i < tokens.length; i++) {
     if (used[i]) continue;
     const tok = tokens[i];
     // Persons are indexed by name key, places and works by folded word (possibly inflected: "schwedischen").
@@ -266,7 +267,7 @@ export function extractEntities(
   // 3. Counted quantities: a number (digits or word) followed by a known unit.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (inDate(t)) continue;
+    if (dated[i]) continue;
     const value = /^\d{1,4}$/.test(t.raw) ? Number(t.raw) : NUMBER_WORDS[t.folded];
     if (value === undefined) continue;
     const unit = UNITS[tokens[i + 1].folded];
@@ -278,15 +279,27 @@ export function extractEntities(
   // above. Sentence-initial words count too ("Chruschtschow schrieb …"): the dictionary, not the position,
   // tells "Krieg" from "Kennedy" (`common`).
   const isWord = opts.isDictionaryWord ?? (() => false);
+  // Which tokens the evidence above covers, and where listed persons start: one pass, not one per token.
+  const covered = new Uint8Array(tokens.length);
+  const personStarts: number[] = [];
+  {
+    const sorted = [...mentions].sort((a, b) => a.start - b.start);
+    let k = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      while (k < sorted.length && sorted[k].end <= tokens[i].start) k++;
+      for (let j = k; j < sorted.length && sorted[j].start < tokens[i].end; j++) if (tokens[i].start < sorted[j].end) covered[i] = 1;
+    }
+    for (const m of sorted) if (m.kind === "person") personStarts.push(m.start);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (used[i] || !isCapitalized(t.raw) || t.raw.length < 3 || inDate(t) || /\d/.test(t.raw)) continue;
+    if (used[i] || !isCapitalized(t.raw) || t.raw.length < 3 || dated[i] || /\d/.test(t.raw)) continue;
     const initial = i === 0 || /[.!?:»«„"“”]\s*$/.test(text.slice(tokens[i - 1].end, t.start));
     if (isStopWord(t.raw) || MONTH_WORDS.has(t.folded)) continue;
     if (t.raw.length > 3 && t.raw === t.raw.toUpperCase() && initial) continue;
-    if (mentions.some((m) => t.start < m.end && t.end > m.start)) continue;
+    if (covered[i]) continue;
     // A given name or initial before a listed person ("Vladimir S. Semyonov") is part of that name.
-    if (mentions.some((m) => m.kind === "person" && m.start >= t.end && m.start <= t.end + 6 && /^[\s.\p{Lu}]*$/u.test(text.slice(t.end, m.start)))) continue;
+    if (personStarts.some((start) => start >= t.end && start <= t.end + 6 && /^[\s.\p{Lu}]*$/u.test(text.slice(t.end, start)))) continue;
     const keys = nameKeysOf(t.raw);
     if (keys.length) mentions.push({ kind: "name", id: keys[0], keys, start: t.start, end: t.end, text: t.raw, ...(isWord(t.raw) ? { common: true } : {}) });
   }
