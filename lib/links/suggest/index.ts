@@ -557,10 +557,12 @@ function scoreBlock(
   }
   // One target word answers one query word (the first, strongest claim).
   const usedTarget = new Set<string>();
+  const boost = languageBoost(index, q, qf, t);
   for (const e of [...bestPerWord.values()].sort((a, b) => b.weight - a.weight)) {
     const k = `${e.at[0]}`;
     if (usedTarget.has(k)) continue;
     usedTarget.add(k);
+    if (e.reason.kind === "translation") e.weight *= boost;
     evidence.push(e);
   }
 
@@ -574,6 +576,39 @@ function scoreBlock(
   }
   const score = evidence.reduce((s, e) => s + e.weight, 0) - penalty;
   return { score, evidence, cautions };
+}
+
+/** A passage in another language can meet only the words the dictionary translates; one in the selection's
+ * language meets them all. So that a German selection does not always prefer German passages, translated
+ * word evidence is scaled by (word evidence reachable in the selection's language) / (reachable in the
+ * target's), at most ×2: beyond that a few translatable words would outweigh a rich same-language match. */
+const MAX_LANGUAGE_BOOST = 2;
+const reachCache = new WeakMap<object, Map<string, number>>();
+
+function languageBoost(index: SuggestIndex, q: Query, qf: Map<string, WordUse[]>, t: IndexedBlock): number {
+  let reach = reachCache.get(qf);
+  if (!reach) {
+    const best = new Map<string, number>(); // `${queryWord}|${lang}` → best weight reachable
+    for (const [feature, uses] of qf) {
+      const lang = feature.slice(2, 4);
+      const w = idf(index, feature);
+      for (const use of uses) {
+        const weight = KIND_FACTOR[use.kind] * w * (use.kind === "translation" && !use.mutual ? 0.5 : 1);
+        const key = `${use.word.lang}:${use.word.stem}|${lang}`;
+        if (weight > (best.get(key) ?? 0)) best.set(key, weight);
+      }
+    }
+    reach = new Map();
+    for (const [key, w] of best) {
+      const lang = key.slice(key.indexOf("|") + 1);
+      reach.set(lang, (reach.get(lang) ?? 0) + w);
+    }
+    reachCache.set(qf, reach);
+  }
+  const own = reach.get(q.lang === "de" || q.lang === "ru" ? q.lang : "en") ?? 0;
+  const there = reach.get(t.lang === "de" || t.lang === "ru" ? t.lang : "en") ?? 0;
+  if (!own || !there || own <= there) return 1;
+  return Math.min(MAX_LANGUAGE_BOOST, own / there);
 }
 
 /** The sentence window (1–3 sentences) of the block holding the most evidence weight. */

@@ -4,7 +4,8 @@
  * The same `stemWord` is used when the lexicon is built from the dictionaries (scripts/build-lexicon.ts),
  * so a dictionary headword and a word in a text meet under one stem. Framework-free.
  *
- * Stop words come from the `stopword` package (its de/en/ru lists); words shorter than MIN_LENGTH letters
+ * Stop words come from the `stopword` package (its de/en/ru lists), plus month names (dates are compared
+ * as dates); words shorter than MIN_LENGTH letters
  * are left out as well: below four letters nearly every word is a function word or an abbreviation, and
  * rare short words ("SS", "KPD") are names, which the name evidence handles.
  */
@@ -19,10 +20,17 @@ export const WORD_LANGUAGES: readonly WordLanguage[] = ["de", "en", "ru"];
 const MIN_LENGTH = 4;
 
 const stemmers: Record<WordLanguage, Stemmer> = { de: newStemmer("german"), en: newStemmer("english"), ru: newStemmer("russian") };
+// Month names are dates, and the date evidence compares them properly (same day, same month and year):
+// as words they would make "Juni" meet every June of the corpus.
+const MONTHS = {
+  de: "januar jänner februar märz april mai juni juli august september oktober november dezember",
+  en: "january february march april may june july august september october november december",
+  ru: "январь января январе февраль февраля феврале март марта марте апрель апреля апреле май мая мае июнь июня июне июль июля июле август августа августе сентябрь сентября сентябре октябрь октября октябре ноябрь ноября ноябре декабрь декабря декабре",
+};
 const STOP: Record<WordLanguage, Set<string>> = {
-  de: new Set(deu.map((w) => w.toLowerCase())),
-  en: new Set(eng.map((w) => w.toLowerCase())),
-  ru: new Set(rus.map((w) => w.toLowerCase().replace(/ё/g, "е"))),
+  de: new Set([...deu.map((w) => w.toLowerCase()), ...MONTHS.de.split(" ")]),
+  en: new Set([...eng.map((w) => w.toLowerCase()), ...MONTHS.en.split(" ")]),
+  ru: new Set([...rus, ...MONTHS.ru.split(" ")].map((w) => w.toLowerCase().replace(/ё/g, "е"))),
 };
 
 const CYRILLIC = /[\u0400-\u04FF]/;
