@@ -52,7 +52,9 @@ beforeAll(async () => {
   seminarId = s.id;
   await seminars.joinByInvite(studentId, s.inviteCode);
   await seminars.joinByInvite(await userIdOf(otherCookie), s.inviteCode);
-  narrowSeminarId = (await seminars.createSeminar(instructor, { title: "Without Mastný", documents: all.filter((slug) => slug !== mastny) })).id;
+  const narrow = await seminars.createSeminar(instructor, { title: "Without Mastný", documents: all.filter((slug) => slug !== mastny) });
+  narrowSeminarId = narrow.id;
+  await seminars.joinByInvite(studentId, narrow.inviteCode);
 });
 afterAll(async () => testDb?.close());
 
@@ -81,7 +83,7 @@ describe("POST /api/links/correspondences", () => {
     const cases: Array<[Promise<Response>, number, string]> = [
       [correspondences({ seminar: seminarId, from: forum, to: mastny }, ""), 401, "unauthenticated"],
       [correspondences({ seminar: seminarId, from: forum, to: mastny }, outsiderCookie), 404, "not-found"],
-      [correspondences({ seminar: narrowSeminarId, from: forum, to: mastny }, (await signUpCookie("Nobody"))), 404, "not-found"],
+      [correspondences({ seminar: narrowSeminarId, from: forum, to: mastny }), 403, "document-not-in-seminar"],
       [correspondences({ seminar: seminarId, from: forum, to: "no-such-text" }), 404, "unknown-document"],
       [correspondences({ seminar: seminarId, from: forum, to: forum }), 400, "invalid-request"],
       [correspondences({ seminar: seminarId, from: forum }), 400, "invalid-request"],
