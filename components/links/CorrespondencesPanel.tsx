@@ -103,7 +103,7 @@ export default function CorrespondencesPanel() {
                     <ul className="reason-chips" aria-label={tl("reasonsLabel")}>
                       {p.to.reasons.map((r, k) => (
                         <li key={k} className={`reason-chip reason-${r.kind}`}>
-                          <strong>{t(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}
+                          <strong>{t(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}{r.around ? ` ${t("around")}` : ""}
                         </li>
                       ))}
                       {p.to.cautions.map((r, k) => (

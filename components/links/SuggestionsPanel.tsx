@@ -86,7 +86,7 @@ export default function SuggestionsPanel() {
                 <ul className="reason-chips" aria-label={t("reasonsLabel")}>
                   {c.reasons.map((r, i) => (
                     <li key={i} className={`reason-chip reason-${r.kind}`}>
-                      <strong>{ts(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}
+                      <strong>{ts(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}{r.around ? ` ${ts("around")}` : ""}
                     </li>
                   ))}
                   {c.cautions.map((r, i) => (

@@ -62,7 +62,8 @@ export interface SuggestedPassage {
   /** W3C selectors of the candidate passage over the document's plain text. */
   selector: [W3CPassageSelectors["quote"], W3CPassageSelectors["position"]];
   score: number;
-  reasons: Array<{ kind: ReasonKind; source: string; target: string }>;
+  /** `around`: the source words stand in the selection's paragraph, not in the selection itself */
+  reasons: Array<{ kind: ReasonKind; source: string; target: string; around?: boolean }>;
   /** Why it may be wrong: a namesake (same name, other years or person), a same day in another year. */
   cautions: SuggestionCaution[];
   /** a link between the two passages' blocks exists already (shown as linked, not proposed as new) */
@@ -209,7 +210,7 @@ function toCandidate(s: Suggestion, linked: Set<string>): SuggestedPassage | nul
     blockEnd: s.end,
     selector: selectorsAt(target, dt.starts[index] + s.start, dt.starts[index] + s.end),
     score: s.score,
-    reasons: s.reasons.map((r) => ({ kind: r.kind, source: r.source, target: r.target })),
+    reasons: s.reasons.map((r) => ({ kind: r.kind, source: r.source, target: r.target, ...(r.around ? { around: true } : {}) })),
     cautions: (s.cautions ?? []).map((r) => ({ kind: r.kind, source: r.source, target: r.target })),
     linked: linked.has(blockKey(s.slug, s.blockId)),
   };

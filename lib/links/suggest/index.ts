@@ -8,6 +8,7 @@
  *    Хрущёв), plus the seminar's name list (ids shared by variants, years and roles against namesakes);
  *  - dates normalised from de/en/ru forms; a date reason needs both sides to mean the same date;
  *  - content words, Snowball-stemmed, compared in one language or through the bilingual lexicon (FreeDict);
+ *    the words of the selection's paragraph count too, at half weight, marked `around` in the reasons;
  *  - the seminar's glossary concepts; counted quantities ("8 Tagen" / "eight days");
  *  - what the seminar taught: feature weights learned from its links, accepted and dismissed suggestions.
  *
@@ -44,6 +45,8 @@ export interface SuggestionReason {
   source: string;
   /** the words in the suggested passage */
   target: string;
+  /** the source words stand in the selection's paragraph, not in the selection itself */
+  around?: boolean;
 }
 
 /** Why a suggestion may be wrong: a namesake (same name, other years or person) or a date in another year. */
@@ -100,6 +103,10 @@ const KIND_FACTOR = { person: 1.5, place: 1.0, organisation: 1.5, work: 1.5, glo
 const DATE_FACTOR = { "same-day": 1.5, "same-month": 0.6, "same-year": 0.3 } as const;
 /** A same day in another year, a namesake: evidence against, as much as a strong match for. */
 const CONTRADICTION = 1.0;
+/** A word of the selection's paragraph outside the selection: evidence about what the selection is about,
+ * half as sure as its own words (the same discount as a one-way translation). It only scores candidates the
+ * selection's own evidence found. */
+const CONTEXT_FACTOR = 0.5;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** The long-tail cut (see the header). */
@@ -317,6 +324,8 @@ interface Query {
   mentions: Mention[];
   dates: DateMention[];
   words: StemmedWord[];
+  /** the words of the selection's paragraph outside it */
+  context?: StemmedWord[];
   /** written years of the passage's block (namesake check) */
   years: Set<number>;
   exclude?: { slug: string; blockId: string };
@@ -363,6 +372,7 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
     mentions: block.mentions.filter((m) => within(m.start, m.end) && !m.candidates),
     dates: block.dates.filter((d) => within(d.start, d.end)),
     words: block.words.filter((w) => within(w.start, w.end)),
+    context: block.words.filter((w) => !within(w.start, w.end)),
     years: new Set(block.dates.filter((d) => within(d.start, d.end) && d.year !== null && !d.yearInferred).map((d) => d.year!)),
     exclude: { slug: block.slug, blockId: block.blockId },
   };
@@ -384,6 +394,8 @@ interface WordUse {
   /** the learned feature: the word, or the translation pair */
   pair: string;
   mutual?: boolean;
+  /** a word of the paragraph around the selection */
+  context?: boolean;
 }
 
 function queryFeatures(index: SuggestIndex, q: Query): Map<string, WordUse[]> {
@@ -394,18 +406,20 @@ function queryFeatures(index: SuggestIndex, q: Query): Map<string, WordUse[]> {
     else out.set(f, [v]);
   };
   const seen = new Set<string>();
-  for (const w of q.words) {
+  const inSelection = new Set(q.words.map((w) => wordKey(w.lang, w.stem)));
+  for (const w of [...q.words, ...(q.context ?? [])]) {
     const own = wordKey(w.lang, w.stem);
     if (seen.has(own)) continue;
     seen.add(own);
-    add(own, { word: w, kind: "word", pair: own });
+    const context = !inSelection.has(own);
+    add(own, { word: w, kind: "word", pair: own, context });
     for (const to of ["de", "en", "ru"] as const) {
       if (to === w.lang) continue;
       for (const t of translations(index.lexicon, w.stem, w.lang, to)) {
         // A pair the dictionaries give both ways (Gesandtschaft ↔ legation) is a translation; a one-way
         // pair is often a loose sense of a common word, and counts half.
         const mutual = translations(index.lexicon, t, to, w.lang).includes(w.stem);
-        add(wordKey(to, t), { word: w, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}`, mutual });
+        add(wordKey(to, t), { word: w, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}`, mutual, context });
       }
     }
   }
@@ -542,17 +556,18 @@ function scoreBlock(
   const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   const bestPerWord = new Map<string, Evidence>();
   const lengthNorm = 1 - BM25_B + BM25_B * (t.words.length / index.avgWords);
-  for (const [feature, uses] of qf) {
-    const tf = t.tf.get(feature);
-    if (!tf) continue;
+  // Over the target's words (a passage has fewer distinct stems than a paragraph has translations).
+  for (const [feature, tf] of t.tf) {
+    const uses = qf.get(feature);
+    if (!uses) continue;
     const base = idf(index, feature) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthNorm));
     const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature)!;
     if (overlapsTaken(tw.start, tw.end)) continue;
     for (const use of uses) {
-      const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1);
+      const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1) * (use.context ? CONTEXT_FACTOR : 1);
       const qKey = wordKey(use.word.lang, use.word.stem);
       const prev = bestPerWord.get(qKey);
-      if (!prev || weight > prev.weight) bestPerWord.set(qKey, { reason: { kind: use.kind, source: use.word.raw, target: tw.raw }, feature: use.pair, weight, at: [tw.start, tw.end] });
+      if (!prev || weight > prev.weight) bestPerWord.set(qKey, { reason: { kind: use.kind, source: use.word.raw, target: tw.raw, ...(use.context ? { around: true } : {}) }, feature: use.pair, weight, at: [tw.start, tw.end] });
     }
   }
   // One target word answers one query word (the first, strongest claim).
@@ -633,7 +648,7 @@ function evidenceWindow(t: IndexedBlock, evidence: Evidence[]): [number, number]
 /** Candidate blocks: those sharing at least one feature with the query (its words' translations included).
  * Features found in more than a fifth of all passages open no candidates (they still count in the score). */
 function candidatesOf(index: SuggestIndex, q: Query, qf: ReturnType<typeof queryFeatures>): Set<number> {
-  const keys = new Set<string>(qf.keys());
+  const keys = new Set<string>([...qf].filter(([, uses]) => uses.some((u) => !u.context)).map(([f]) => f));
   for (const m of q.mentions) for (const f of featuresOf(m)) keys.add(f);
   for (const m of q.mentions) if (m.surnameKey) keys.add(`n:${m.surnameKey}`);
   for (const d of q.dates) {

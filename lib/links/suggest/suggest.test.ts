@@ -23,16 +23,17 @@ const blockOf = (slug: string, blockId: string) => docs.find((d) => d.meta.slug 
 describe("suggest on the seed corpus: every answer", () => {
   const from = () => resolvePassage(docs, GOLD_LINKS[0].from);
 
-  it("carries reasons whose words stand in the selected and the suggested passage, best first", () => {
+  it("carries reasons whose words stand in the selected passage (or, marked, in its paragraph) and in the suggested one, best first", () => {
     const f = from();
-    const source = blockOf(f.slug, f.blockId).text.slice(f.start, f.end);
+    const paragraph = blockOf(f.slug, f.blockId).text;
+    const source = paragraph.slice(f.start, f.end);
     const list = suggest(index, f, { limit: 10 });
     expect(list.length).toBeGreaterThan(0);
     for (const s of list) {
       expect(s.reasons.length).toBeGreaterThan(0);
       const target = blockOf(s.slug, s.blockId).text;
       for (const r of s.reasons) {
-        expect(source).toContain(r.source);
+        expect(r.around ? paragraph : source).toContain(r.source);
         expect(target).toContain(r.target);
       }
     }
