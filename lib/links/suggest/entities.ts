@@ -283,17 +283,18 @@ export function extractEntities(
   const covered = new Uint8Array(tokens.length);
   const personStarts: number[] = [];
   {
-    const sorted = [...mentions].sort((a, b) => a.start - b.start);
+    // Listed names do not hide the words they are made of: the list adds evidence, it never takes any away.
+    const sorted = mentions.filter((m) => m.kind === "glossary" || m.kind === "number").sort((a, b) => a.start - b.start);
     let k = 0;
     for (let i = 0; i < tokens.length; i++) {
       while (k < sorted.length && sorted[k].end <= tokens[i].start) k++;
       for (let j = k; j < sorted.length && sorted[j].start < tokens[i].end; j++) if (tokens[i].start < sorted[j].end) covered[i] = 1;
     }
-    for (const m of sorted) if (m.kind === "person") personStarts.push(m.start);
+    for (const m of mentions) if (m.kind === "person") personStarts.push(m.start);
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (used[i] || !isCapitalized(t.raw) || t.raw.length < 3 || dated[i] || /\d/.test(t.raw)) continue;
+    if (!isCapitalized(t.raw) || t.raw.length < 3 || dated[i] || /\d/.test(t.raw)) continue;
     const initial = i === 0 || /[.!?:»«„"“”]\s*$/.test(text.slice(tokens[i - 1].end, t.start));
     if (isStopWord(t.raw) || MONTH_WORDS.has(t.folded)) continue;
     if (t.raw.length > 3 && t.raw === t.raw.toUpperCase() && initial) continue;

@@ -24,7 +24,7 @@
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import type { GlossaryEntry } from "@/lib/links/glossary";
 import { compareDates, yearFromSameDay, type DateMention } from "@/lib/text/dates";
-import { compileGazetteer, extractEntities, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
+import { compileGazetteer, extractEntities, nameKeysOf, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
 import { translations, type Lexicon } from "./lexicon";
 import type { SeminarName } from "./names";
 import { contentWords, stemWord, wordLanguage, type StemmedWord, type WordLanguage } from "./words";
@@ -156,6 +156,18 @@ const dateKeys = (d: DateMention) => [
   ...(d.year !== null && !d.yearInferred ? [`y:${d.year}`] : []),
 ];
 
+/** A listed surname no passage resolved to one entry (two listed namesakes): it still counts as a name met
+ * by its spelling, with no claim about which of them it is. */
+function unresolvedAsNames(ex: Extracted): void {
+  for (const m of ex.mentions) {
+    if (!m.candidates) continue;
+    delete m.candidates;
+    m.kind = "name";
+    m.keys = nameKeysOf(m.text);
+    m.id = m.keys[0] ?? m.surnameKey ?? m.id;
+  }
+}
+
 function featuresOf(m: Mention): string[] {
   if (m.candidates) return [];
   return m.kind === "name" ? nameKeys(m) : [listKey(m)];
@@ -183,6 +195,7 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
     const isDictionaryWord = dictionaryWordTest(lexicon, doc.meta.lang);
     const extracted = doc.blocks.map((b) => extractEntities(b.text, { gazetteer, glossary, isDictionaryWord }));
     if (gazetteer.entries.size) resolveAmbiguous(extracted, doc.blocks.map((b) => b.text).join("\n"), gazetteer);
+    for (const ex of extracted) unresolvedAsNames(ex);
     inferYearsFromFootnotes(doc, extracted);
     doc.blocks.forEach((b, i) => {
       const ex = extracted[i];
@@ -350,6 +363,7 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
       const lang = doc?.meta.lang ?? "en";
       const text = passage.exact.slice(0, MAX_PASSAGE_LENGTH);
       const ex = extractEntities(text, { gazetteer: index.gazetteer, glossary: index.glossary, isDictionaryWord: dictionaryWordTest(index.lexicon, lang) });
+      unresolvedAsNames(ex);
       return {
         slug: passage.slug,
         lang,
@@ -497,7 +511,20 @@ function scoreBlock(
         seen.add(`n:${qm.surnameKey}`);
         penalty += CONTRADICTION * KIND_FACTOR.person * idf(index, `n:${qm.surnameKey}`) * 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: other.text });
+        continue;
       }
+    }
+    // Not the same listed entry in the target: the list adds evidence, it never removes any. The name
+    // still meets an unlisted spelling of the same key there ("name").
+    if (!tm && qm.kind !== "glossary" && qm.kind !== "number") {
+      const keys = qm.surnameKey ? [`n:${qm.surnameKey}`] : qm.text.split(/\s+/).length === 1 ? nameKeysOf(qm.text).map((k) => `n:${k}`) : [];
+      if (!keys.length || keys.some((k) => seen.has(k))) continue;
+      const other = t.mentions.find((m) => m.kind === "name" && !m.candidates && nameKeys(m).some((k) => keys.includes(k)));
+      if (!other) continue;
+      for (const k of keys) seen.add(k);
+      const weight = KIND_FACTOR.name * idf(index, keys[0]) * (yearsDisagree(other.start) ? 0.5 : 1);
+      if (yearsDisagree(other.start)) cautions.push({ kind: "namesake", source: qm.text, target: other.text });
+      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end] });
     }
   }
 
@@ -549,6 +576,17 @@ function scoreBlock(
       cautions.push({ kind: "date", source: qd.text, target: against.target.text });
     }
   }
+
+  // A listed entry and the names it is written with meet the same words: one reason, both weights.
+  for (const e of evidence) {
+    if (!["person", "place", "organisation", "work"].includes(e.reason.kind)) continue;
+    for (const n of evidence) {
+      if (n.reason.kind !== "name" || n.weight === 0 || !(n.at[0] < e.at[1] && n.at[1] > e.at[0])) continue;
+      e.weight += n.weight;
+      n.weight = -1;
+    }
+  }
+  for (let i = evidence.length - 1; i >= 0; i--) if (evidence[i].weight === -1) evidence.splice(i, 1);
 
   // Words: BM25 over the block's stems; translations through the lexicon. One entry per query word (its
   // best match), and a target word already counted as a name or glossary term is not counted again.
