@@ -118,6 +118,14 @@ describe("suggest: names and dates on a text nobody prepared", () => {
     expect(ref(list[0])).toBe("essay-en#p7");
   });
 
+  it("meets a season of a year across languages (Ende 1943 / late 1943) but not a day of that year", () => {
+    const a = doc("e-de", "de", [...FILLER_DE, "Ende 1943 verhandelte Pawlow in Ankara über Kredite."]);
+    const b = doc("e-en", "en", [...FILLER_EN, "In late 1943 Pavlov negotiated credits in Ankara.", "On 3 March 1943 Pavlov was still in Ankara."]);
+    const list = suggest(buildIndex([a, b]), whole(a, "p7"), { limit: 10, minScore: -Infinity });
+    expect(list.find((s) => ref(s) === "e-en#p7")!.reasons).toContainEqual({ kind: "date", source: "1943", target: "1943" });
+    expect(list.find((s) => ref(s) === "e-en#p8")?.reasons.some((r) => r.kind === "date") ?? false).toBe(false);
+  });
+
   it("cuts the long tail: a passage sharing only a common place is not proposed", () => {
     const a = doc("x-de", "de", [...FILLER_DE, "In Berlin unterzeichnete Minister Lemmer am 3. Mai 1950 den Vertrag.", "Berlin blieb geteilt.", "Berlin war kalt."]);
     const b = doc("y-en", "en", [...FILLER_EN, "Berlin was cold that winter.", "Minister Lemmer signed the treaty on 3 May 1950."]);
