@@ -32,6 +32,28 @@ ensure_chromium() {
   fi
 }
 
+# FreeDict's bilingual dictionaries (dictd format) for link suggestions across languages, turned once into
+# the compact lexicon the engine reads (.cache/lexicon.tsv.gz, git-ignored). Without them the engine still
+# works (names, dates, same-language words) and says so in the suggestions panel.
+DICTIONARY_PACKAGES="dict-freedict-deu-eng dict-freedict-eng-deu dict-freedict-deu-rus dict-freedict-eng-rus"
+ensure_dictionaries() {
+  if [ ! -f /usr/share/dictd/freedict-deu-eng.index ] || [ ! -f /usr/share/dictd/freedict-eng-deu.index ] \
+    || [ ! -f /usr/share/dictd/freedict-deu-rus.index ] || [ ! -f /usr/share/dictd/freedict-eng-rus.index ]; then
+    log "installing FreeDict's bilingual dictionaries for link suggestions"
+    # shellcheck disable=SC2086
+    if [ "$(id -u)" = "0" ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DICTIONARY_PACKAGES >/dev/null
+    else
+      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DICTIONARY_PACKAGES >/dev/null
+    fi
+  fi
+  local lexicon="${SYNOPSE_LEXICON:-.cache/lexicon.tsv.gz}"
+  if [ ! -f "$lexicon" ] || [ scripts/build-lexicon.ts -nt "$lexicon" ] || [ lib/links/suggest/words.ts -nt "$lexicon" ]; then
+    log "building the bilingual lexicon for link suggestions (about a minute, once)"
+    npx tsx scripts/build-lexicon.ts --out "$lexicon"
+  fi
+}
+
 ensure_postgres() {
   if [ -x /usr/lib/postgresql/15/bin/initdb ]; then return; fi
   log "installing Debian's postgresql for the PostgreSQL tests"

@@ -16,6 +16,7 @@ APP_PORTS="${APP_PORTS:-3001 3002}"
 export DATABASE_PROVIDER=postgresql
 export DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/synopse"
 ensure_node_modules
+ensure_dictionaries
 
 pids=()
 stop_all() {

@@ -3,6 +3,7 @@
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_node_modules
+ensure_dictionaries
 log "preparing the database ($DATABASE_PROVIDER)"
 prisma_generate
 migrate_and_seed

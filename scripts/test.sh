@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_node_modules
 ensure_chromium
+ensure_dictionaries
 prisma_generate
 mkdir -p "$SYNOPSE_REPORTS"
 rm -f "$SYNOPSE_REPORTS"/*.json

@@ -69,6 +69,9 @@ export interface LinksContextValue {
   errorMessage: (f: Failure) => string;
   announce: (message: string) => void;
   panes: LinkPane[];
+  /** The seminar the reader is in (null: not in one), and a way to reload its links after a change. */
+  seminarId: string | null;
+  refreshLinks: () => Promise<void>;
 }
 
 const LinksContext = createContext<LinksContextValue | null>(null);
@@ -525,8 +528,10 @@ export default function LinksProvider({
       errorMessage,
       announce,
       panes,
+      seminarId: seminar?.id ?? null,
+      refreshLinks: refresh,
     }),
-    [enabled, links, seminar, titleOf, linking, startLinking, cancelLinking, finishLinking, composer, closeComposer, saveLink, suggestions, suggestFor, closeSuggestions, acceptSuggestion, dismissSuggestion, goToEnd, showPassage, peer, endRanges, paintTick, errorMessage, announce, panes],
+    [enabled, links, seminar, titleOf, linking, startLinking, cancelLinking, finishLinking, composer, closeComposer, saveLink, suggestions, suggestFor, closeSuggestions, acceptSuggestion, dismissSuggestion, goToEnd, showPassage, peer, endRanges, paintTick, errorMessage, announce, panes, refresh],
   );
 
   return <LinksContext.Provider value={value}>{children}</LinksContext.Provider>;

@@ -15,6 +15,7 @@ import { useLinks } from "./LinksProvider";
  */
 export default function SuggestionsPanel() {
   const t = useTranslations("Links");
+  const ts = useTranslations("Suggest");
   const links = useLinks();
   const heading = useRef<HTMLHeadingElement>(null);
   const [relation, setRelation] = useState<Relation>("context");
@@ -69,6 +70,7 @@ export default function SuggestionsPanel() {
         {state.status === "failed" ? <p className="link-error">{state.error}</p> : null}
         {state.status === "done" && state.answer?.candidates.length === 0 ? <p>{t("noSuggestions")}</p> : null}
       </div>
+      {state.answer && !state.answer.dictionary ? <p className="suggestions-notice">{ts("noDictionary")}</p> : null}
       {state.answer?.candidates.length ? (
         <ol className="suggestions-list">
           {state.answer.candidates.map((c) => {
@@ -84,25 +86,29 @@ export default function SuggestionsPanel() {
                 <ul className="reason-chips" aria-label={t("reasonsLabel")}>
                   {c.reasons.map((r, i) => (
                     <li key={i} className={`reason-chip reason-${r.kind}`}>
-                      <strong>{t(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}
+                      <strong>{ts(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}{r.around ? ` ${ts("around")}` : ""}
                     </li>
                   ))}
                   {c.cautions.map((r, i) => (
                     <li key={`c${i}`} className="reason-chip reason-caution">
-                      {t("caution", { source: r.source, target: r.target })}
+                      {ts(`caution.${r.kind}`, { source: r.source, target: r.target })}
                     </li>
                   ))}
                 </ul>
                 <div className="suggestion-actions">
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={busy === c}
-                    aria-label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
-                    onClick={() => void act(c, () => links.acceptSuggestion(c, relation))}
-                  >
-                    {t("accept")}
-                  </button>
+                  {c.linked ? (
+                    <span className="suggestion-linked">{ts("alreadyLinked")}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button small"
+                      disabled={busy === c}
+                      aria-label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
+                      onClick={() => void act(c, () => links.acceptSuggestion(c, relation))}
+                    >
+                      {t("accept")}
+                    </button>
+                  )}
                   <button type="button" className="button small secondary" aria-label={t("showLabel", { title })} onClick={() => links.showPassage(c.document.slug, c, state.from.paneIndex)}>
                     {t("show")}
                   </button>

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   "malformed-json": 400,
   "invalid-request": 400,
   "empty-selection": 400,
+  "selection-too-long": 400,
   "empty-note": 400,
   "note-too-long": 400,
   "too-many-tags": 400,

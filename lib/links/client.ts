@@ -4,7 +4,7 @@
  * of the "Errors" messages) or "network". Browser-side, framework-free.
  */
 import type { AnnotationDto, Relation } from "@/lib/annotations/types";
-import type { SuggestAnswer } from "./suggest-service";
+import type { CorrespondenceAnswer, SuggestAnswer } from "./suggest-service";
 import type { LinkView } from "./views";
 
 import { callApi as call, type ApiFailure as Failure, type ApiResult as Result } from "@/lib/http-client";
@@ -38,4 +38,5 @@ export const linksApi = {
     call<SuggestAnswer>("POST", "/api/links/suggest", { seminar: seminarId, document, blockId, start, end, limit: 8 }),
   dismiss: (seminarId: string, from: { document: string; blockId: string }, to: { document: string; blockId: string }) =>
     call<void>("POST", "/api/links/dismissals", { seminar: seminarId, from, to }),
+  correspondences: (seminarId: string, from: string, to: string) => call<CorrespondenceAnswer>("POST", "/api/links/correspondences", { seminar: seminarId, from, to, limit: 20 }),
 };

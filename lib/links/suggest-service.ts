@@ -12,10 +12,12 @@ import { documentText, locate } from "@/lib/content/text";
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { readableWhere } from "@/lib/annotations/access";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
 import { getSeminarGlossary } from "./glossary-store";
-import { suggestionsFor } from "./suggest/server";
-import type { ReasonKind } from "./suggest";
+import { learnedWeights, learnFromDismissal } from "./suggest-learning";
+import { corpusIndex, correspondencesFor, dictionaryAvailable, suggestionsFor, type SeminarLists } from "./suggest/server";
+import type { ReasonKind, SeminarName, Suggestion, SuggestionCaution } from "./suggest";
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -60,9 +62,12 @@ export interface SuggestedPassage {
   /** W3C selectors of the candidate passage over the document's plain text. */
   selector: [W3CPassageSelectors["quote"], W3CPassageSelectors["position"]];
   score: number;
-  reasons: Array<{ kind: ReasonKind; source: string; target: string }>;
-  /** Look-alikes that lowered the score ("Vinogradov" ≠ "Winogradow"). */
-  cautions: Array<{ kind: ReasonKind; source: string; target: string }>;
+  /** `around`: the source words stand in the selection's paragraph, not in the selection itself */
+  reasons: Array<{ kind: ReasonKind; source: string; target: string; around?: boolean }>;
+  /** Why it may be wrong: a namesake (same name, other years or person), a same day in another year. */
+  cautions: SuggestionCaution[];
+  /** a link between the two passages' blocks exists already (shown as linked, not proposed as new) */
+  linked: boolean;
 }
 
 export interface SuggestAnswer {
@@ -70,6 +75,8 @@ export interface SuggestAnswer {
   /** The passage the suggestions are for, as resolved in the document. */
   passage: { document: string; blockId: string; blockStart: number; blockEnd: number; selector: SuggestedPassage["selector"] };
   candidates: SuggestedPassage[];
+  /** false: no bilingual dictionary on the server; words are compared within one language only */
+  dictionary: boolean;
 }
 
 /** Key of a passage's block in SuggestionDismissal (from/to): dismissals are remembered per block pair. */
@@ -137,6 +144,8 @@ function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: s
     docStart = dt.starts[index] + input.start!;
     docEnd = dt.starts[index] + input.end!;
   }
+  // A selection over more than a few paragraphs is refused before it is cut to its first block.
+  if (docEnd - docStart > MAX_SELECTION) throw new AppError("selection-too-long", { max: MAX_SELECTION });
   let first = locate(dt, docStart);
   if (first.offset >= doc.blocks[first.index].text.length && first.index + 1 < doc.blocks.length) first = { index: first.index + 1, offset: 0 };
   const block = doc.blocks[first.index];
@@ -157,11 +166,65 @@ async function seminarFor(userId: string, requested: string | undefined, slug: s
   throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
 }
 
+/**
+ * The seminar's name list (people, places, organisations, works with variants, years, roles): seminar data
+ * kept by the name-list store, which plugs in here. Until then, none: the engine needs no list, a list only
+ * adds evidence.
+ */
+let seminarNamesSource: (seminarId: string) => Promise<SeminarName[]> = async () => [];
+export function setSeminarNamesSource(source: (seminarId: string) => Promise<SeminarName[]>): void {
+  seminarNamesSource = source;
+}
+
+async function seminarLists(seminarId: string): Promise<SeminarLists> {
+  const [glossary, names] = await Promise.all([getSeminarGlossary(seminarId), seminarNamesSource(seminarId)]);
+  return { glossary, names };
+}
+
+/** Longest selection the suggestions take (a paragraph or a few; a chapter is no passage). */
+export const MAX_SELECTION = 4000;
+
+/** Block keys linked to the given block by links this member may read (shown as linked, not proposed). */
+async function linkedBlocks(userId: string, seminarId: string, slug: string, blockId: string): Promise<Set<string>> {
+  const role = await requireMember(userId, seminarId);
+  const rows = await db().annotation.findMany({
+    where: { seminarId, motivation: "linking", ...readableWhere({ userId, role }), targets: { some: { documentSlug: slug, blockId } } },
+    select: { targets: { select: { documentSlug: true, blockId: true } } },
+    take: 500,
+  });
+  const out = new Set<string>();
+  for (const r of rows) for (const t of r.targets) if (!(t.documentSlug === slug && t.blockId === blockId)) out.add(blockKey(t.documentSlug, t.blockId));
+  return out;
+}
+
+function toCandidate(s: Suggestion, linked: Set<string>): SuggestedPassage | null {
+  const target = getDocument(s.slug);
+  if (!target) return null;
+  const dt = documentText(target);
+  const index = dt.indexById.get(s.blockId);
+  if (index === undefined) return null;
+  return {
+    document: { slug: s.slug, title: target.meta.title, lang: target.meta.lang },
+    blockId: s.blockId,
+    blockStart: s.start,
+    blockEnd: s.end,
+    selector: selectorsAt(target, dt.starts[index] + s.start, dt.starts[index] + s.end),
+    score: s.score,
+    reasons: s.reasons.map((r) => ({ kind: r.kind, source: r.source, target: r.target, ...(r.around ? { around: true } : {}) })),
+    cautions: (s.cautions ?? []).map((r) => ({ kind: r.kind, source: r.source, target: r.target })),
+    linked: linked.has(blockKey(s.slug, s.blockId)),
+  };
+}
+
+const parseInput = <T>(schema: z.ZodType<T>, raw: unknown): T => {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  return parsed.data;
+};
+
 /** Ranked candidates for one passage, for one member. */
 export async function suggestForMember(userId: string, rawInput: unknown): Promise<SuggestAnswer> {
-  const parsed = suggestInput.safeParse(rawInput);
-  if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
-  const input = parsed.data;
+  const input = parseInput(suggestInput, rawInput);
   const seminarId = await seminarFor(userId, input.seminar, input.document);
   const doc = getDocument(input.document);
   if (!doc) throw new AppError("unknown-document", { slug: input.document });
@@ -173,43 +236,88 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
     where: { userId, seminarId, fromKey: blockKey(doc.meta.slug, passage.blockId) },
     select: { toKey: true },
   });
-  const glossary = await getSeminarGlossary(seminarId);
+  const lists = await seminarLists(seminarId);
+  const index = corpusIndex(lists);
+  const learned = await learnedWeights(seminarId, index);
+  const linked = await linkedBlocks(userId, seminarId, doc.meta.slug, passage.blockId);
   const found = suggestionsFor(
     { slug: doc.meta.slug, blockId: passage.blockId, start: passage.blockStart, end: passage.blockEnd },
     {
       limit: input.limit ?? 5,
       excludeSlugs,
+      learned,
       dismissed: dismissed.flatMap((d) => {
         const at = d.toKey.lastIndexOf("#");
         return at > 0 ? [{ slug: d.toKey.slice(0, at), blockId: d.toKey.slice(at + 1) }] : [];
       }),
     },
-    glossary,
+    lists,
   );
-
-  const candidates: SuggestedPassage[] = [];
-  for (const s of found) {
-    const target = getDocument(s.slug);
-    if (!target) continue;
-    const dt = documentText(target);
-    const index = dt.indexById.get(s.blockId);
-    if (index === undefined) continue;
-    candidates.push({
-      document: { slug: s.slug, title: target.meta.title, lang: target.meta.lang },
-      blockId: s.blockId,
-      blockStart: s.start,
-      blockEnd: s.end,
-      selector: selectorsAt(target, dt.starts[index] + s.start, dt.starts[index] + s.end),
-      score: s.score,
-      reasons: s.reasons.map((r) => ({ kind: r.kind, source: r.source, target: r.target })),
-      cautions: (s.cautions ?? []).map((r) => ({ kind: r.kind, source: r.source, target: r.target })),
-    });
-  }
   return {
     seminar: seminarId,
     passage: { document: doc.meta.slug, blockId: passage.blockId, blockStart: passage.blockStart, blockEnd: passage.blockEnd, selector: selectorsAt(doc, passage.docStart, passage.docEnd) },
-    candidates,
+    candidates: found.flatMap((s) => toCandidate(s, linked) ?? []),
+    dictionary: dictionaryAvailable(),
   };
+}
+
+export const correspondenceInput = z.object({
+  seminar: z.string().min(1).max(100),
+  from: z.string().min(1).max(200),
+  to: z.string().min(1).max(200),
+  limit: z.number().int().min(1).max(50).optional(),
+});
+
+export interface CorrespondencePair {
+  from: SuggestedPassage;
+  to: SuggestedPassage;
+  score: number;
+}
+
+export interface CorrespondenceAnswer {
+  seminar: string;
+  from: string;
+  to: string;
+  pairs: CorrespondencePair[];
+  dictionary: boolean;
+}
+
+/**
+ * The best passage pairs between two documents of the seminar, ranked, with reasons; pairs already linked
+ * (by links this member may read) are marked. Bounded: at most `limit` pairs (default 20, at most 50).
+ */
+export async function correspondencesForMember(userId: string, rawInput: unknown): Promise<CorrespondenceAnswer> {
+  const input = parseInput(correspondenceInput, rawInput);
+  const role = await requireMember(userId, input.seminar);
+  if (input.from === input.to) throw new AppError("invalid-request", { issues: [{ path: "to", message: "two different documents" }] });
+  for (const slug of [input.from, input.to]) {
+    if (!(await seminarHasDocument(input.seminar, slug))) throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
+  }
+  const lists = await seminarLists(input.seminar);
+  const index = corpusIndex(lists);
+  const learned = await learnedWeights(input.seminar, index);
+  const pairs = correspondencesFor(input.from, input.to, { limit: input.limit ?? 20, learned }, lists);
+  // Links between the two documents this member may read: a pair whose blocks they join is "linked".
+  const links = await db().annotation.findMany({
+    where: {
+      seminarId: input.seminar,
+      motivation: "linking",
+      ...readableWhere({ userId, role }),
+      AND: [{ targets: { some: { documentSlug: input.from } } }, { targets: { some: { documentSlug: input.to } } }],
+    },
+    select: { targets: { select: { documentSlug: true, blockId: true } } },
+    take: 1000,
+  });
+  const linkedPairs = new Set(links.map((l) => l.targets.map((t) => blockKey(t.documentSlug, t.blockId)).sort().join("|")));
+  const out: CorrespondencePair[] = [];
+  for (const p of pairs) {
+    const isLinked = linkedPairs.has([blockKey(p.from.slug, p.from.blockId), blockKey(p.to.slug, p.to.blockId)].sort().join("|"));
+    const mark = new Set(isLinked ? [blockKey(p.from.slug, p.from.blockId), blockKey(p.to.slug, p.to.blockId)] : []);
+    const from = toCandidate(p.from, mark);
+    const to = toCandidate(p.to, mark);
+    if (from && to) out.push({ from, to, score: p.score });
+  }
+  return { seminar: input.seminar, from: input.from, to: input.to, pairs: out, dictionary: dictionaryAvailable() };
 }
 
 export const dismissalInput = z.object({
@@ -232,7 +340,13 @@ export async function dismissSuggestion(userId: string, raw: unknown): Promise<v
     if (!(await seminarHasDocument(d.seminar, slug))) throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
   }
   const key = { userId, seminarId: d.seminar, fromKey: blockKey(d.from.document, d.from.blockId), toKey: blockKey(d.to.document, d.to.blockId) };
+  const existed = await db().suggestionDismissal.findUnique({ where: { userId_seminarId_fromKey_toKey: key }, select: { id: true } });
   await db().suggestionDismissal.upsert({ where: { userId_seminarId_fromKey_toKey: key }, create: key, update: {} });
+  // A first dismissal weakens the evidence that led to the suggestion (a repeated one changes nothing).
+  if (!existed) {
+    const index = corpusIndex(await seminarLists(d.seminar));
+    await learnFromDismissal(d.seminar, index, { slug: d.from.document, blockId: d.from.blockId }, { slug: d.to.document, blockId: d.to.blockId });
+  }
 }
 
 /** Undo a dismissal (the suggestion may be proposed again). */

@@ -1,5 +1,5 @@
 /**
- * Dates in German and English prose, normalized to {year, month?, day?} with their precision.
+ * Dates in German, English and Russian prose, normalized to {year, month?, day?} with their precision.
  * Used by link suggestions (a shared day is strong evidence, a shared year alone is weak, the same day in
  * another year is a contradiction) and by search. Framework-free.
  *
@@ -25,19 +25,20 @@ export interface DateMention {
   yearInferred?: boolean;
 }
 
+// Russian months in the nominative (январь 1948), genitive (1 апреля 1948) and prepositional (в апреле 1948).
 const MONTHS: Array<[number, string[]]> = [
-  [1, ["januar", "jänner", "january", "jan"]],
-  [2, ["februar", "february", "feb"]],
-  [3, ["märz", "maerz", "march", "mar"]],
-  [4, ["april", "apr"]],
-  [5, ["mai", "may"]],
-  [6, ["juni", "june", "jun"]],
-  [7, ["juli", "july", "jul"]],
-  [8, ["august", "aug"]],
-  [9, ["september", "sept", "sep"]],
-  [10, ["oktober", "october", "okt", "oct"]],
-  [11, ["november", "nov"]],
-  [12, ["dezember", "december", "dez", "dec"]],
+  [1, ["januar", "jänner", "january", "jan", "январь", "января", "январе"]],
+  [2, ["februar", "february", "feb", "февраль", "февраля", "феврале"]],
+  [3, ["märz", "maerz", "march", "mar", "март", "марта", "марте"]],
+  [4, ["april", "apr", "апрель", "апреля", "апреле"]],
+  [5, ["mai", "may", "май", "мая", "мае"]],
+  [6, ["juni", "june", "jun", "июнь", "июня", "июне"]],
+  [7, ["juli", "july", "jul", "июль", "июля", "июле"]],
+  [8, ["august", "aug", "август", "августа", "августе"]],
+  [9, ["september", "sept", "sep", "сентябрь", "сентября", "сентябре"]],
+  [10, ["oktober", "october", "okt", "oct", "октябрь", "октября", "октябре"]],
+  [11, ["november", "nov", "ноябрь", "ноября", "ноябре"]],
+  [12, ["dezember", "december", "dez", "dec", "декабрь", "декабря", "декабре"]],
 ];
 const MONTH_BY_NAME = new Map<string, number>();
 for (const [n, names] of MONTHS) for (const name of names) MONTH_BY_NAME.set(name, n);
@@ -61,7 +62,7 @@ const PATTERNS: Array<{ re: RegExp; make: (m: RegExpExecArray) => Omit<DateMenti
   },
   // June 16, 1943 · Aug. 2-5, 1943 · Sept. 14 · On November 12 · May 23 (English: month first)
   {
-    re: new RegExp(`\\b(${MONTH_RE})\\.?${SP}+(\\d{1,2})(?:st|nd|rd|th)?(?:${SP}*[-–]${SP}*\\d{1,2})?(?:,${SP}*${YEAR4})?(?![\\d\\p{L}])`, "giu"),
+    re: new RegExp(`(?<![\\p{L}])(${MONTH_RE})\\.?${SP}+(\\d{1,2})(?:st|nd|rd|th)?(?:${SP}*[-–]${SP}*\\d{1,2})?(?:,${SP}*${YEAR4})?(?![\\d\\p{L}])`, "giu"),
     make: (m) => (Number(m[2]) <= 31 ? day(yearOf(m[3]), monthOf(m[1]), Number(m[2])) : null),
   },
   // 16 June 1943, 12 November, 18 December 1942
@@ -71,7 +72,7 @@ const PATTERNS: Array<{ re: RegExp; make: (m: RegExpExecArray) => Omit<DateMenti
   },
   // Juni 1943, Dec. 1972, May 1944, February, 1943, Dez '41, November 40, September 43 (two digits > 31 can only be a year)
   {
-    re: new RegExp(`\\b(${MONTH_RE})\\.?,?${SP}+(?:${YEAR4}|'(\\d\\d)|(\\d\\d))(?![\\d\\p{L}])`, "giu"),
+    re: new RegExp(`(?<![\\p{L}])(${MONTH_RE})\\.?,?${SP}+(?:${YEAR4}|'(\\d\\d)|(\\d\\d))(?![\\d\\p{L}])`, "giu"),
     make: (m) => {
       const yy = m[4] && Number(m[4]) > 31 ? m[4] : undefined;
       const year = yearOf(m[2], m[3] ?? yy);

@@ -1,36 +1,46 @@
 /**
- * Evidence extraction for link suggestions: people, places, cited works (gazetteer), glossary concepts,
- * counted quantities (numbers with their unit), other proper names, and dates. Framework-free.
+ * Evidence extraction for link suggestions: the seminar's listed names (people, places, organisations,
+ * works), glossary concepts, counted quantities (numbers with their unit), any other proper name (by its
+ * transliteration key, no list needed), and dates. Framework-free.
  *
- * Persons are matched per token with `nameKey`, so Semjonow meets Semyonov and Молотов meets Molotov.
- * Hand-written: the NLP packages on npm (compromise, wink-nlp, natural) recognise English names only, know
- * nothing of German/Russian transliteration, and statistical NER models cannot be fetched here. A curated
- * gazetteer (gazetteer.ts) plus the name key does what this corpus needs and stays explainable.
+ * Names are matched per token with `translitKey`, so Semjonow meets Semyonov and Хрущёв meets
+ * Khrushchev. Hand-written: the NLP packages on npm (compromise, wink-nlp, natural) recognise English names
+ * only and know nothing of German/Russian transliteration; statistical NER models cannot be fetched here.
+ * What tells a proper name from a common noun (German capitalises both) is the bilingual dictionary: a
+ * capitalised word with no dictionary entry is taken for a name (`isDictionaryWord`).
  *
- * Look-alikes are kept apart by:
- *  - multi-word names matched first ("Claus von Stauffenberg" never yields the name "Claus" = Clauss);
- *  - a capitalized name directly followed by another known surname is a given name, not a surname;
- *  - one surname with several gazetteer entries (Winogradow 1933 / Vinogradov 1943) is resolved by a given
- *    name written before it, else later per document (`resolveAmbiguous`), else left unresolved.
+ * The seminar's name list (SeminarName, seminar data) adds what a key cannot know: variants that do not
+ * sound alike (a translated title, a misspelling), and the years/roles that keep namesakes apart:
+ *  - multi-word names are matched first ("Claus von Stauffenberg" never yields the name "Claus" = Clauss);
+ *  - a capitalized name directly followed by another listed surname is a given name, not a surname;
+ *  - one surname with several entries is resolved by a given name written before it, else by the entry's
+ *    roles and years found in the passage, later per document (`resolveAmbiguous`), else left unresolved.
  */
 import { findGlossaryTerms, type GlossaryEntry } from "@/lib/links/glossary";
 import { extractDates, type DateMention } from "@/lib/text/dates";
-import { isCapitalized, nameKey, tokenize, type Token } from "@/lib/text/normalize";
-import type { GazetteerEntry } from "./gazetteer";
+import { isCapitalized, tokenize, type Token } from "@/lib/text/normalize";
+import { translitKey } from "@/lib/text/translit-key";
+import type { SeminarName, SeminarNameKind } from "./names";
+import { isStopWord } from "./words";
 
-export type EvidenceKind = "person" | "place" | "work" | "glossary" | "number" | "name";
+export type EvidenceKind = SeminarNameKind | "glossary" | "number" | "name";
 
 export interface Mention {
   kind: EvidenceKind;
-  /** gazetteer id, glossary id, "8:day" for numbers, the name key for other names */
+  /** name-list id, glossary id, "8:day" for numbers, the transliteration key for other names */
   id: string;
   start: number;
   end: number;
   text: string;
-  /** several gazetteer persons share this surname and nothing in the passage tells them apart */
+  /** several listed persons share this surname and nothing in the passage tells them apart */
   candidates?: string[];
   /** the key shared by look-alikes (surname key), to detect "same surname, different person" */
   surnameKey?: string;
+  /** other names: every key this word may stand for (inflected forms: Stalins, Хрущёва) */
+  keys?: string[];
+  /** other names: the word is also a dictionary word ("Krieg", "Moscow"); two such words meet as words,
+   * not as names, but a dictionary word still meets a name ("Stalin" has an entry through "Stalinism") */
+  common?: boolean;
 }
 
 export interface Extracted {
@@ -38,15 +48,24 @@ export interface Extracted {
   dates: DateMention[];
 }
 
+/** A name-list entry as the matcher uses it. */
+interface NameEntry {
+  id: string;
+  kind: SeminarNameKind;
+  names: string[];
+  given: string[];
+  context: string[];
+}
+
 interface Variant {
-  entry: GazetteerEntry;
+  entry: NameEntry;
   /** per token: name keys (persons) or folded words (places, works) */
   parts: string[];
   mustCapitalize: boolean;
 }
 
 export interface CompiledGazetteer {
-  entries: Map<string, GazetteerEntry>;
+  entries: Map<string, NameEntry>;
   /** first part → variants starting with it, longest first */
   byFirst: Map<string, Variant[]>;
   /** all person surname keys → entry ids (for "is the next word a surname?" and look-alike detection) */
@@ -55,21 +74,40 @@ export interface CompiledGazetteer {
   given: Map<string, Set<string>>;
   /** context words (folded) per entry */
   context: Map<string, Set<string>>;
-  /** keys of every given name in the gazetteer ("Martin", "Claus", "Boris") */
+  /** keys of every given name in the list ("Martin", "Claus", "Boris") */
   allGiven: Set<string>;
+  /** years per entry (namesakes are told apart by them) */
+  years: Map<string, number[]>;
 }
 
-const partOf = (kind: GazetteerEntry["kind"], t: Token) => (kind === "person" ? nameKey(t.raw) : t.folded);
+const PARTICLES = new Set(["von", "van", "der", "de", "zu", "graf", "sir"]);
 
-export function compileGazetteer(entries: GazetteerEntry[]): CompiledGazetteer {
+/** SeminarName → matcher entry: given names are the leading words of multi-word person variants; roles and
+ * years are the context words that point to the entry when its surname alone is ambiguous. */
+function toEntry(n: SeminarName): NameEntry {
+  const given =
+    n.kind === "person"
+      ? n.variants.flatMap((v) => {
+          const words = v.split(/\s+/).filter(Boolean);
+          return words.length > 1 ? words.slice(0, -1).filter((w) => !PARTICLES.has(w.toLowerCase())) : [];
+        })
+      : [];
+  return { id: n.id, kind: n.kind, names: n.variants, given, context: [...(n.roles ?? []), ...(n.years ?? []).map(String)] };
+}
+
+const partOf = (kind: SeminarNameKind, t: Token) => (kind === "person" ? translitKey(t.raw) : t.folded);
+
+export function compileGazetteer(names: SeminarName[]): CompiledGazetteer {
+  const entries = names.map(toEntry);
+  const years = new Map(names.map((n) => [n.id, n.years ?? []]));
   const byFirst = new Map<string, Variant[]>();
   const surnames = new Map<string, string[]>();
   const given = new Map<string, Set<string>>();
   const context = new Map<string, Set<string>>();
-  const map = new Map<string, GazetteerEntry>();
+  const map = new Map<string, NameEntry>();
   for (const entry of entries) {
     map.set(entry.id, entry);
-    given.set(entry.id, new Set((entry.given ?? []).flatMap((g) => tokenize(g).map((t) => nameKey(t.raw)))));
+    given.set(entry.id, new Set((entry.given ?? []).flatMap((g) => tokenize(g).map((t) => translitKey(t.raw)))));
     context.set(entry.id, new Set((entry.context ?? []).flatMap((c) => tokenize(c).map((t) => t.folded))));
     for (const name of entry.names) {
       const toks = tokenize(name);
@@ -89,7 +127,7 @@ export function compileGazetteer(entries: GazetteerEntry[]): CompiledGazetteer {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.parts.length - a.parts.length);
   const allGiven = new Set([...given.values()].flatMap((s) => [...s]).filter((k) => k.length > 1));
-  return { entries: map, byFirst, surnames, given, context, allGiven };
+  return { entries: map, byFirst, surnames, given, context, allGiven, years };
 }
 
 // Endings tolerated on place/work words: German cases and adjective endings, English plural/possessive.
@@ -98,10 +136,10 @@ const ENDINGS = new Set(["", "s", "es", "e", "en", "n", "er", "em", "ern", "'s",
 function partMatches(variant: Variant, k: number, tok: Token, last: boolean): boolean {
   const want = variant.parts[k];
   if (variant.entry.kind === "person") {
-    const key = nameKey(tok.raw);
+    const key = translitKey(tok.raw);
     if (key === want) return true;
     // German/English genitive: Stalins, Kleists, Stalin's, Trotzkis
-    return last && /(?:s|['’]s)$/i.test(tok.raw) && nameKey(tok.raw.replace(/['’]?s$/i, "")) === want;
+    return last && /(?:s|['’]s)$/i.test(tok.raw) && translitKey(tok.raw.replace(/['’]?s$/i, "")) === want;
   }
   if (tok.folded === want) return true;
   return tok.folded.startsWith(want) && ENDINGS.has(tok.folded.slice(want.length));
@@ -131,32 +169,57 @@ const NUMBER_WORDS: Record<string, number> = {
   zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwolf: 12, zwanzig: 20, dreissig: 30, siebzig: 70, hundert: 100,
 };
 
-// Capitalized English words that are not names of anyone in particular.
-const GENERIC_CAPITALIZED = new Set(
-  "the this that these those there their then when what which while with after before during since until although though however thus yet but and for from into onto upon among between against about above below under over soviet soviets german germans germany russian russians russia british american americans allied allies western eastern europe european nazi nazis communist communists communism party union state states department office foreign president general colonel minister ministry ambassador army red war world great day order records report reports press radio committee conference government national east west north south january february march april may june july august september october november december ibid see also quoted".split(
-    " ",
-  ),
+const MONTH_WORDS = new Set(
+  "januar jaenner january februar february marz maerz march april mai may juni june juli july august september oktober october november dezember december".split(" "),
 );
+
+/** A name's shortest key is 3 letters: two-letter keys ("Li", "Ус") meet far too much by chance. */
+const MIN_KEY = 3;
+
+/**
+ * The keys a written name may stand for: its own, the one without an inflection ending (German and
+ * English genitive -s/'s: Stalins, Stalin's; Russian case endings: Хрущёва, Хрущёвым), and each without
+ * a final vowel. Two names meet when they share a key.
+ */
+export function nameKeysOf(raw: string): string[] {
+  const forms = [raw];
+  if (/[\u0400-\u04ff]/.test(raw)) {
+    const base = raw.replace(/(?:ым|ом|ой|ей|ем|ою|а|у|е|ы|я|ю)$/i, "");
+    if (base !== raw && base.length >= 3) forms.push(base);
+  } else if (/['’]s$/i.test(raw)) forms.push(raw.replace(/['’]s$/i, ""));
+  else if (/[^s]s$/.test(raw)) forms.push(raw.slice(0, -1));
+  // Russian declension changes a final vowel (Куба, Кубе, Кубу): every key also stands without it.
+  const keys = forms.map(translitKey);
+  for (const k of [...keys]) keys.push(k.replace(/[aeiou]+$/, ""));
+  return [...new Set(keys)].filter((k) => k.length >= MIN_KEY);
+}
 
 /** Evidence in one text. `contextYear` is used for dates written without a year. */
 export function extractEntities(
   text: string,
-  opts: { gazetteer: CompiledGazetteer; glossary: GlossaryEntry[]; contextYear?: number | null },
+  opts: {
+    gazetteer: CompiledGazetteer;
+    glossary: GlossaryEntry[];
+    contextYear?: number | null;
+    /** is this written word a common word of its language (it has a dictionary entry)? */
+    isDictionaryWord?: (raw: string) => boolean;
+  },
 ): Extracted {
   const { gazetteer } = opts;
   const tokens = tokenize(text);
   const used = new Uint8Array(tokens.length);
   const mentions: Mention[] = [];
   const dates = extractDates(text, { contextYear: opts.contextYear ?? null });
-  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => t.start < d.end && t.end > d.start);
+  const dated = new Uint8Array(tokens.length);
+  if (dates.length) tokens.forEach((t, i) => (dated[i] = dates.some((d) => t.start < d.end && t.end > d.start) ? 1 : 0));
   const onlySpaceBetween = (a: Token, b: Token) => /^[\s\u00a0-]*$/.test(text.slice(a.end, b.start));
 
   // 1. Gazetteer (works, people, places), longest variant first.
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; gazetteer.byFirst.size > 0 && i < tokens.length; i++) {
     if (used[i]) continue;
     const tok = tokens[i];
     // Persons are indexed by name key, places and works by folded word (possibly inflected: "schwedischen").
-    const keys = new Set([nameKey(tok.raw), nameKey(tok.raw.replace(/['’]?s$/i, ""))]);
+    const keys = new Set([translitKey(tok.raw), translitKey(tok.raw.replace(/['’]?s$/i, ""))]);
     for (const ending of ENDINGS) if (tok.folded.endsWith(ending)) keys.add(tok.folded.slice(0, tok.folded.length - ending.length));
     const variants = [...keys].flatMap((k) => gazetteer.byFirst.get(k) ?? []).sort((a, b) => b.parts.length - a.parts.length);
     let matched: Variant[] = [];
@@ -178,10 +241,10 @@ export function extractEntities(
     if (kind === "person" && length === 1) {
       // A known given name directly followed by a known surname is not a surname here ("Claus Stauffenberg").
       const next = tokens[i + 1];
-      if (next && gazetteer.allGiven.has(nameKey(tok.raw)) && isCapitalized(next.raw) && onlySpaceBetween(tok, next) && gazetteer.surnames.has(nameKey(next.raw))) continue;
+      if (next && gazetteer.allGiven.has(translitKey(tok.raw)) && isCapitalized(next.raw) && onlySpaceBetween(tok, next) && gazetteer.surnames.has(translitKey(next.raw))) continue;
     }
     for (let k = 0; k < length; k++) used[i + k] = 1;
-    const surnameKey = kind === "person" ? nameKey(last.raw.replace(/['’]s$/i, "")) : undefined;
+    const surnameKey = kind === "person" ? translitKey(last.raw.replace(/['’]s$/i, "")) : undefined;
     let ids = matched.map((m) => m.entry.id);
     if (ids.length > 1) ids = disambiguateByGivenName(ids, tokens, i, gazetteer) ?? disambiguateByContext(ids, text, gazetteer) ?? ids;
     mentions.push({
@@ -204,7 +267,7 @@ export function extractEntities(
   // 3. Counted quantities: a number (digits or word) followed by a known unit.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i];
-    if (inDate(t)) continue;
+    if (dated[i]) continue;
     const value = /^\d{1,4}$/.test(t.raw) ? Number(t.raw) : NUMBER_WORDS[t.folded];
     if (value === undefined) continue;
     const unit = UNITS[tokens[i + 1].folded];
@@ -212,18 +275,34 @@ export function extractEntities(
     mentions.push({ kind: "number", id: `${value}:${unit}`, start: t.start, end: tokens[i + 1].end, text: text.slice(t.start, tokens[i + 1].end) });
   }
 
-  // 4. Other proper names: capitalized, not sentence-initial, not taken above.
-  for (let i = 1; i < tokens.length; i++) {
+  // 4. Other proper names, in any language and script: capitalized words that are no stop word, not taken
+  // above. Sentence-initial words count too ("Chruschtschow schrieb …"): the dictionary, not the position,
+  // tells "Krieg" from "Kennedy" (`common`).
+  const isWord = opts.isDictionaryWord ?? (() => false);
+  // Which tokens the evidence above covers, and where listed persons start: one pass, not one per token.
+  const covered = new Uint8Array(tokens.length);
+  const personStarts: number[] = [];
+  {
+    // Listed names do not hide the words they are made of: the list adds evidence, it never takes any away.
+    const sorted = mentions.filter((m) => m.kind === "glossary" || m.kind === "number").sort((a, b) => a.start - b.start);
+    let k = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      while (k < sorted.length && sorted[k].end <= tokens[i].start) k++;
+      for (let j = k; j < sorted.length && sorted[j].start < tokens[i].end; j++) if (tokens[i].start < sorted[j].end) covered[i] = 1;
+    }
+    for (const m of mentions) if (m.kind === "person") personStarts.push(m.start);
+  }
+  for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (used[i] || !isCapitalized(t.raw) || t.raw.length < 4 || inDate(t)) continue;
-    if (/[.!?:»«„"“”]\s*$/.test(text.slice(tokens[i - 1].end, t.start)) || /[.!?]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) continue;
-    if (GENERIC_CAPITALIZED.has(t.folded) || t.raw === t.raw.toUpperCase()) continue;
-    if (mentions.some((m) => t.start < m.end && t.end > m.start)) continue;
-    // A given name or initial before a known person ("Vladimir S. Semyonov", "Boris Winogradow") is part of that name.
-    const after = text.slice(t.end, t.end + 6);
-    if (mentions.some((m) => m.kind === "person" && m.start >= t.end && m.start <= t.end + after.length && /^[\s.A-Z]*$/.test(text.slice(t.end, m.start)))) continue;
-    const key = nameKey(t.raw.replace(/['’]s$/i, ""));
-    if (key.length >= 4) mentions.push({ kind: "name", id: key, start: t.start, end: t.end, text: t.raw });
+    if (!isCapitalized(t.raw) || t.raw.length < 3 || dated[i] || /\d/.test(t.raw)) continue;
+    const initial = i === 0 || /[.!?:»«„"“”]\s*$/.test(text.slice(tokens[i - 1].end, t.start));
+    if (isStopWord(t.raw) || MONTH_WORDS.has(t.folded)) continue;
+    if (t.raw.length > 3 && t.raw === t.raw.toUpperCase() && initial) continue;
+    if (covered[i]) continue;
+    // A given name or initial before a listed person ("Vladimir S. Semyonov") is part of that name.
+    if (personStarts.some((start) => start >= t.end && start <= t.end + 6 && /^[\s.\p{Lu}]*$/u.test(text.slice(t.end, start)))) continue;
+    const keys = nameKeysOf(t.raw);
+    if (keys.length) mentions.push({ kind: "name", id: keys[0], keys, start: t.start, end: t.end, text: t.raw, ...(isWord(t.raw) ? { common: true } : {}) });
   }
 
   mentions.sort((a, b) => a.start - b.start);
@@ -231,7 +310,7 @@ export function extractEntities(
 }
 
 function disambiguateByGivenName(ids: string[], tokens: Token[], i: number, g: CompiledGazetteer): string[] | null {
-  const before = tokens.slice(Math.max(0, i - 3), i).map((t) => nameKey(t.raw));
+  const before = tokens.slice(Math.max(0, i - 3), i).map((t) => translitKey(t.raw));
   const hits = ids.filter((id) => before.some((k) => g.given.get(id)?.has(k)));
   return hits.length === 1 ? hits : null;
 }

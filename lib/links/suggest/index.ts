@@ -1,27 +1,58 @@
 /**
  * Link suggestions: for a selected passage, ranked candidate passages in the OTHER documents, across
- * languages, each with the evidence shown. Framework-free; the API route and the UI call `getIndex` once per
- * corpus version and `suggest` per selection.
+ * languages, each with the evidence shown. Framework-free; the service calls `getIndex` once per corpus
+ * version and seminar lists, and `suggest` per selection (`correspondences` for two whole documents).
  *
- * Score of a candidate block = Σ over evidence shared with the selection of weight(kind) × idf (rare names
- * weigh more than "Stalin"), + dates by precision (same day ≫ same month ≫ same year), − penalties for
- * look-alikes (the same surname resolved to a different person; the same day and month in another year).
- * The candidate passage returned is the sentence window of the block that holds the evidence.
+ * Evidence, all of it generic (nothing here knows a text of the corpus):
+ *  - proper names by transliteration key, across languages and scripts (Chruschtschow / Khrushchev /
+ *    Хрущёв), plus the seminar's name list (ids shared by variants, years and roles against namesakes);
+ *  - dates normalised from de/en/ru forms; a date reason needs both sides to mean the same date;
+ *  - content words, Snowball-stemmed, compared in one language or through the bilingual lexicon (FreeDict);
+ *    the words of the selection's paragraph count too, at half weight, marked `around` in the reasons;
+ *  - the seminar's glossary concepts; counted quantities ("8 Tagen" / "eight days");
+ *  - what the seminar taught: feature weights learned from its links, accepted and dismissed suggestions.
+ *
+ * Scoring (every constant is a principled default, none was fitted to a gold set):
+ *  - each shared feature weighs its rarity, the BM25 idf over the passages that may be proposed
+ *    (ln(1 + (N − df + 0.5)/(df + 0.5))), times a factor for how much such a match tells (KIND_FACTOR);
+ *  - words weigh by BM25 with the textbook k1 = 1.2, b = 0.75 (Robertson & Zaragoza 2009);
+ *  - a learned weight w multiplies a feature by 2^(w/2), w clamped to [−2, 2]: at most ×2 or ×½, so the
+ *    seminar steers the ranking without drowning the evidence;
+ *  - the long tail is cut: a candidate must score at least what one feature found in 1 % of the passages
+ *    (and at least two) scores (minScoreFor), and at least a quarter of the best candidate's score.
  */
 import type { Language, SynopseDocument } from "@/lib/content/types";
-import { STARTER_GLOSSARY, type GlossaryEntry } from "@/lib/links/glossary";
-import { compareDates, formatDate, yearFromSameDay, type DateMention } from "@/lib/text/dates";
-import { compileGazetteer, extractEntities, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
-import { GAZETTEER, type GazetteerEntry } from "./gazetteer";
+import type { GlossaryEntry } from "@/lib/links/glossary";
+import { compareDates, yearFromSameDay, type DateMention } from "@/lib/text/dates";
+import { compileGazetteer, extractEntities, nameKeysOf, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
+import { translations, type Lexicon } from "./lexicon";
+import type { SeminarName } from "./names";
+import { contentWords, stemWord, wordLanguage, type StemmedWord, type WordLanguage } from "./words";
 
-/** "name": a proper name that is not in the gazetteer, matched by spelling key (English texts only). */
-export type ReasonKind = "person" | "place" | "date" | "number" | "work" | "glossary" | "name";
+export type { SeminarName, SeminarNameKind } from "./names";
+
+/**
+ * Kinds of evidence shown to the reader:
+ *  person/place/organisation/work: the seminar's name list; name: a proper name met by its spelling key;
+ *  word: the same word (stem) in one language; translation: a word and its dictionary translation;
+ *  seminar: this seminar linked passages with this evidence before.
+ */
+export type ReasonKind = "person" | "place" | "organisation" | "work" | "date" | "number" | "glossary" | "name" | "word" | "translation" | "seminar";
 
 export interface SuggestionReason {
   kind: ReasonKind;
   /** the words in the selected passage */
   source: string;
   /** the words in the suggested passage */
+  target: string;
+  /** the source words stand in the selection's paragraph, not in the selection itself */
+  around?: boolean;
+}
+
+/** Why a suggestion may be wrong: a namesake (same name, other years or person) or a date in another year. */
+export interface SuggestionCaution {
+  kind: "namesake" | "date";
+  source: string;
   target: string;
 }
 
@@ -34,11 +65,13 @@ export interface Suggestion {
   score: number;
   lang: Language;
   reasons: SuggestionReason[];
-  /** look-alikes that lowered the score (shown as a caution, e.g. "Vinogradov ≠ Winogradow: other person") */
-  cautions?: SuggestionReason[];
+  cautions?: SuggestionCaution[];
 }
 
 export type PassageRef = { slug: string; blockId: string; start: number; end: number } | { slug: string; exact: string };
+
+/** Learned weights of one seminar: feature key → weight in [−2, 2] (see lib/links/suggest-learning.ts). */
+export type LearnedWeights = ReadonlyMap<string, number>;
 
 export interface SuggestOptions {
   /** at most this many suggestions (default 5) */
@@ -47,17 +80,38 @@ export interface SuggestOptions {
   excludeSlugs?: string[];
   /** target blocks the user dismissed for this passage */
   dismissed?: Array<{ slug: string; blockId: string }>;
-  /** suggestions scoring below this are not returned (default SUGGESTION_THRESHOLD) */
+  /** suggestions scoring below this are not returned (default: minScoreFor(index)) */
   minScore?: number;
+  /** the seminar's learned feature weights */
+  learned?: LearnedWeights;
 }
 
-/** Below this, evidence is too thin to propose (one common name, a shared year). Tuned on the gold set. */
-export const SUGGESTION_THRESHOLD = 2;
+export interface IndexOptions {
+  /** the bilingual lexicon; null or absent: same-language words only (the engine says so: `index.lexicon`) */
+  lexicon?: Lexicon | null;
+}
 
-const WEIGHT: Record<Mention["kind"], number> = { person: 1.0, place: 0.7, work: 2.0, glossary: 0.8, number: 1.0, name: 0.6 };
-const DATE_WEIGHT = { "same-day": 3.0, "same-month": 1.2, "same-year": 0.3 } as const;
-const OTHER_YEAR_PENALTY = 3.0;
-const LOOKALIKE_PENALTY = 2.5;
+/**
+ * How much one match of a kind tells, as a factor on its idf. Names and listed entries: a proper name shared
+ * across languages is rarely a coincidence (1.5); a listed work/organisation is a specific title (1.5);
+ * glossary concepts are the seminar's own terms (1.2); same-language words are the BM25 unit (1.0); a
+ * dictionary translation is ambiguous (several senses per word: 0.7); numbers with a unit (1.0).
+ */
+const KIND_FACTOR = { person: 1.5, place: 1.0, organisation: 1.5, work: 1.5, glossary: 1.2, number: 1.0, name: 1.5, word: 1.0, translation: 0.7 } as const;
+/** Date matches weigh the idf of their key; a same-day match counts whole, one month 0.6, a year alone 0.3:
+ * each coarser level is roughly a tenth as specific, compressed because idf is already logarithmic. */
+const DATE_FACTOR = { "same-day": 1.5, "same-month": 0.6, "same-year": 0.3 } as const;
+/** A same day in another year, a namesake: evidence against, as much as a strong match for. */
+const CONTRADICTION = 1.0;
+/** A word of the selection's paragraph outside the selection: evidence about what the selection is about,
+ * half as sure as its own words (the same discount as a one-way translation). It only scores candidates the
+ * selection's own evidence found. */
+const CONTEXT_FACTOR = 0.5;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+/** The long-tail cut (see the header). */
+const MIN_SHARE_OF_RARITY = 0.01;
+const MIN_SHARE_OF_BEST = 0.25;
 
 interface IndexedBlock {
   slug: string;
@@ -69,7 +123,11 @@ interface IndexedBlock {
   footnote: boolean;
   mentions: Mention[];
   dates: DateMention[];
-  /** distinct feature keys */
+  words: StemmedWord[];
+  /** term frequency per `w:<lang>:<stem>` */
+  tf: Map<string, number>;
+  /** written years of the block (namesake check) */
+  years: Set<number>;
   features: Set<string>;
   sentences: Array<[number, number]>;
 }
@@ -80,35 +138,72 @@ export interface SuggestIndex {
   byRef: Map<string, IndexedBlock>;
   docs: Map<string, SynopseDocument>;
   postings: Map<string, number[]>;
-  idf: Map<string, number>;
+  targets: number;
+  avgWords: number;
   gazetteer: CompiledGazetteer;
   glossary: GlossaryEntry[];
+  /** null: no dictionary on this machine, cross-language words are not compared */
+  lexicon: Lexicon | null;
 }
 
 const ref = (slug: string, blockId: string) => `${slug}#${blockId}`;
-const featureKey = (m: Mention) => `${m.kind}:${m.id}`;
+const wordKey = (lang: WordLanguage, stem: string) => `w:${lang}:${stem}`;
+const listKey = (m: Mention) => `${m.kind}:${m.id}`;
+const nameKeys = (m: Mention) => (m.keys ?? [m.id]).map((k) => `n:${k}`);
 const dateKeys = (d: DateMention) => [
   ...(d.day !== undefined ? [`md:${d.month}-${d.day}`] : []),
-  ...(d.month !== undefined && d.year !== null ? [`ym:${d.year}-${d.month}`] : []),
+  ...(d.month !== undefined && d.year !== null && !d.yearInferred ? [`ym:${d.year}-${d.month}`] : []),
+  ...(d.year !== null && !d.yearInferred ? [`y:${d.year}`] : []),
 ];
 
+/** A listed surname no passage resolved to one entry (two listed namesakes): it still counts as a name met
+ * by its spelling, with no claim about which of them it is. */
+function unresolvedAsNames(ex: Extracted): void {
+  for (const m of ex.mentions) {
+    if (!m.candidates) continue;
+    delete m.candidates;
+    m.kind = "name";
+    m.keys = nameKeysOf(m.text);
+    m.id = m.keys[0] ?? m.surnameKey ?? m.id;
+  }
+}
+
+function featuresOf(m: Mention): string[] {
+  if (m.candidates) return [];
+  return m.kind === "name" ? nameKeys(m) : [listKey(m)];
+}
+
+/** Is this a common word with a dictionary entry (so not a proper name)? Without a lexicon: never. */
+function dictionaryWordTest(lexicon: Lexicon | null, lang: Language): (raw: string) => boolean {
+  if (!lexicon) return () => false;
+  return (raw) => {
+    const wl = wordLanguage(raw, lang);
+    const stem = stemWord(raw, wl);
+    if (!stem) return false;
+    for (const to of ["de", "en", "ru"] as const) if (to !== wl && lexicon.pairs.get(`${wl}>${to}`)?.has(stem)) return true;
+    return false;
+  };
+}
+
 /** Build the index for a corpus. Cost: one pass of extraction over every block (see bench). */
-export function buildIndex(
-  docs: SynopseDocument[],
-  glossary: GlossaryEntry[] = STARTER_GLOSSARY,
-  gazetteerEntries: GazetteerEntry[] = GAZETTEER,
-): SuggestIndex {
-  const gazetteer = compileGazetteer(gazetteerEntries);
+export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = [], names: SeminarName[] = [], options: IndexOptions = {}): SuggestIndex {
+  const lexicon = options.lexicon ?? null;
+  const gazetteer = compileGazetteer(names);
   const blocks: IndexedBlock[] = [];
   const byRef = new Map<string, IndexedBlock>();
   for (const doc of docs) {
-    const extracted = doc.blocks.map((b) => extractEntities(b.text, { gazetteer, glossary }));
-    resolveAmbiguous(extracted, doc.blocks.map((b) => b.text).join("\n"), gazetteer);
+    const isDictionaryWord = dictionaryWordTest(lexicon, doc.meta.lang);
+    const extracted = doc.blocks.map((b) => extractEntities(b.text, { gazetteer, glossary, isDictionaryWord }));
+    if (gazetteer.entries.size) resolveAmbiguous(extracted, doc.blocks.map((b) => b.text).join("\n"), gazetteer);
+    for (const ex of extracted) unresolvedAsNames(ex);
     inferYearsFromFootnotes(doc, extracted);
     doc.blocks.forEach((b, i) => {
       const ex = extracted[i];
-      const features = new Set<string>();
-      for (const m of ex.mentions) if (!m.candidates) features.add(featureKey(m));
+      const words = contentWords(b.text, doc.meta.lang);
+      const tf = new Map<string, number>();
+      for (const w of words) tf.set(wordKey(w.lang, w.stem), (tf.get(wordKey(w.lang, w.stem)) ?? 0) + 1);
+      const features = new Set<string>(tf.keys());
+      for (const m of ex.mentions) for (const f of featuresOf(m)) features.add(f);
       for (const d of ex.dates) for (const k of dateKeys(d)) features.add(k);
       const ib: IndexedBlock = {
         slug: doc.meta.slug,
@@ -119,6 +214,9 @@ export function buildIndex(
         footnote: b.type === "footnote",
         mentions: ex.mentions,
         dates: ex.dates,
+        words,
+        tf,
+        years: new Set(ex.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!)),
         features,
         sentences: sentenceSpans(b.text),
       };
@@ -127,38 +225,58 @@ export function buildIndex(
     });
   }
   const postings = new Map<string, number[]>();
+  let targets = 0;
+  let words = 0;
   blocks.forEach((b, i) => {
     if (!b.target) return;
+    targets++;
+    words += b.words.length;
     for (const f of b.features) {
-      const list = postings.get(f) ?? [];
-      list.push(i);
-      postings.set(f, list);
+      const list = postings.get(f);
+      if (list) list.push(i);
+      else postings.set(f, [i]);
     }
   });
-  const n = blocks.filter((b) => b.target).length;
-  const idf = new Map<string, number>();
-  for (const [f, list] of postings) idf.set(f, Math.log(1 + n / list.length));
   return {
     version: docs.map((d) => `${d.meta.slug}@${d.version}`).join(","),
     blocks,
     byRef,
     docs: new Map(docs.map((d) => [d.meta.slug, d])),
     postings,
-    idf,
+    targets,
+    avgWords: targets ? words / targets : 1,
     gazetteer,
     glossary,
+    lexicon,
   };
+}
+
+/**
+ * BM25 idf of a feature over all the passages that may be proposed, whatever their language. (Counting a
+ * word's rarity only among the passages of its language was tried: it favours same-language matches, since
+ * a German selection meets every German word directly but an English passage only through translations.)
+ */
+function idf(index: SuggestIndex, feature: string): number {
+  const df = index.postings.get(feature)?.length ?? 0;
+  return Math.log(1 + Math.max(0, index.targets - df + 0.5) / (df + 0.5));
+}
+
+/** The lowest score worth proposing: one feature found in 1 % of the passages, and at least in two (the
+ * selection's and one other: in a small corpus, the rarest feature two passages can share). */
+export function minScoreFor(index: SuggestIndex): number {
+  const df = Math.max(2, MIN_SHARE_OF_RARITY * index.targets);
+  return Math.log(1 + (index.targets - df + 0.5) / (df + 0.5));
 }
 
 const cache = new Map<string, SuggestIndex>();
 
-/** The index for this corpus and glossary, built once per corpus version (and glossary content). */
-export function getIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = STARTER_GLOSSARY): SuggestIndex {
-  const key = `${docs.map((d) => `${d.meta.slug}@${d.version}`).join(",")}|${JSON.stringify(glossary)}`;
+/** The index for this corpus and these seminar lists, built once per corpus version and list content. */
+export function getIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = [], names: SeminarName[] = [], options: IndexOptions = {}): SuggestIndex {
+  const key = `${docs.map((d) => `${d.meta.slug}@${d.version}`).join(",")}|${JSON.stringify(glossary)}|${JSON.stringify(names)}|${options.lexicon ? options.lexicon.sources.join("+") : "-"}`;
   const hit = cache.get(key);
-  if (hit) return hit;
-  const index = buildIndex(docs, glossary);
-  if (cache.size >= 4) cache.delete(cache.keys().next().value!);
+  if (hit && hit.lexicon === (options.lexicon ?? null)) return hit;
+  const index = buildIndex(docs, glossary, names, options);
+  if (cache.size >= 8) cache.delete(cache.keys().next().value!);
   cache.set(key, index);
   return index;
 }
@@ -170,8 +288,8 @@ function isTargetBlock(b: SynopseDocument["blocks"][number]): boolean {
 
 /**
  * A day written without a year ("On November 12 Molotov …") takes the year of the same day in the
- * footnotes the passage cites (Mastný n. 118: "Molotov to Harriman, Nov. 12, 1943"), else the year most of
- * those footnotes' dates carry. This overrides the weaker guess from an earlier year in the same paragraph.
+ * footnotes the passage cites, else the year most of those footnotes' dates carry. This overrides the
+ * weaker guess from an earlier year in the same paragraph. Inferred years never make a date reason alone.
  */
 function inferYearsFromFootnotes(doc: SynopseDocument, extracted: Extracted[]): void {
   const indexById = new Map(doc.blocks.map((b, i) => [b.id, i]));
@@ -218,8 +336,16 @@ interface Query {
   lang: Language;
   mentions: Mention[];
   dates: DateMention[];
+  words: StemmedWord[];
+  /** the words of the selection's paragraph outside it */
+  context?: StemmedWord[];
+  /** written years of the passage's block (namesake check) */
+  years: Set<number>;
   exclude?: { slug: string; blockId: string };
 }
+
+/** Longest passage worth a query: beyond this a "passage" is a chapter and matches everything a little. */
+export const MAX_PASSAGE_LENGTH = 4000;
 
 function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
   const doc = index.docs.get(passage.slug);
@@ -234,14 +360,24 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
       end = start + passage.exact.length;
     } else {
       // Text not in the corpus (edited, or a free query): extract on the fly.
-      const ex = extractEntities(passage.exact, { gazetteer: index.gazetteer, glossary: index.glossary });
-      return { slug: passage.slug, lang: doc?.meta.lang ?? "en", mentions: ex.mentions.filter((m) => !m.candidates), dates: ex.dates };
+      const lang = doc?.meta.lang ?? "en";
+      const text = passage.exact.slice(0, MAX_PASSAGE_LENGTH);
+      const ex = extractEntities(text, { gazetteer: index.gazetteer, glossary: index.glossary, isDictionaryWord: dictionaryWordTest(index.lexicon, lang) });
+      unresolvedAsNames(ex);
+      return {
+        slug: passage.slug,
+        lang,
+        mentions: ex.mentions.filter((m) => !m.candidates),
+        dates: ex.dates,
+        words: contentWords(text, lang),
+        years: new Set(ex.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!)),
+      };
     }
   } else {
     block = index.byRef.get(ref(passage.slug, passage.blockId));
     if (!block) return null;
     start = passage.start;
-    end = passage.end;
+    end = Math.min(passage.end, passage.start + MAX_PASSAGE_LENGTH);
   }
   const within = (s: number, e: number) => s < end && e > start;
   return {
@@ -249,80 +385,283 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
     lang: block.lang,
     mentions: block.mentions.filter((m) => within(m.start, m.end) && !m.candidates),
     dates: block.dates.filter((d) => within(d.start, d.end)),
+    words: block.words.filter((w) => within(w.start, w.end)),
+    context: block.words.filter((w) => !within(w.start, w.end)),
+    years: new Set(block.dates.filter((d) => within(d.start, d.end) && d.year !== null && !d.yearInferred).map((d) => d.year!)),
     exclude: { slug: block.slug, blockId: block.blockId },
   };
 }
 
 interface Evidence {
   reason: SuggestionReason;
+  /** the feature a seminar learns from (see suggest-learning.ts); dates are not learned */
+  feature?: string;
   weight: number;
   /** target span */
   at: [number, number];
 }
 
+/** The features a query may share with a block: its own, and the translations of its words. */
+interface WordUse {
+  word: StemmedWord;
+  kind: "word" | "translation";
+  /** the learned feature: the word, or the translation pair */
+  pair: string;
+  mutual?: boolean;
+  /** a word of the paragraph around the selection */
+  context?: boolean;
+}
 
-function scoreBlock(index: SuggestIndex, q: Query, t: IndexedBlock): { score: number; evidence: Evidence[]; cautions: SuggestionReason[] } {
-  const evidence: Evidence[] = [];
-  const cautions: SuggestionReason[] = [];
-  let penalty = 0;
+function queryFeatures(index: SuggestIndex, q: Query): Map<string, WordUse[]> {
+  const out = new Map<string, WordUse[]>();
+  const add = (f: string, v: WordUse) => {
+    const list = out.get(f);
+    if (list) list.push(v);
+    else out.set(f, [v]);
+  };
   const seen = new Set<string>();
-  for (const qm of q.mentions) {
-    const key = featureKey(qm);
-    if (seen.has(key)) continue;
-    // Other capitalized words count only between English texts: German capitalizes every noun, and across
-    // languages the gazetteer and the glossary carry the names that matter.
-    if (qm.kind === "name" && (q.lang !== "en" || t.lang !== "en")) continue;
-    const tm = t.features.has(key) ? t.mentions.find((m) => featureKey(m) === key) : undefined;
-    if (tm) {
-      seen.add(key);
-      evidence.push({ reason: { kind: qm.kind, source: qm.text, target: tm.text }, weight: WEIGHT[qm.kind] * (index.idf.get(key) ?? 1), at: [tm.start, tm.end] });
-    } else if (qm.kind === "person" && qm.surnameKey && !seen.has(`look:${qm.surnameKey}`)) {
-      const other = t.mentions.find((m) => m.kind === "person" && m.surnameKey === qm.surnameKey && m.id !== qm.id && !m.candidates);
-      if (other) {
-        seen.add(`look:${qm.surnameKey}`);
-        penalty += LOOKALIKE_PENALTY;
-        cautions.push({ kind: "person", source: qm.text, target: other.text });
+  const inSelection = new Set(q.words.map((w) => wordKey(w.lang, w.stem)));
+  for (const w of [...q.words, ...(q.context ?? [])]) {
+    const own = wordKey(w.lang, w.stem);
+    if (seen.has(own)) continue;
+    seen.add(own);
+    const context = !inSelection.has(own);
+    add(own, { word: w, kind: "word", pair: own, context });
+    for (const to of ["de", "en", "ru"] as const) {
+      if (to === w.lang) continue;
+      for (const t of translations(index.lexicon, w.stem, w.lang, to)) {
+        // A pair the dictionaries give both ways (Gesandtschaft ↔ legation) is a translation; a one-way
+        // pair is often a loose sense of a common word, and counts half.
+        const mutual = translations(index.lexicon, t, to, w.lang).includes(w.stem);
+        add(wordKey(to, t), { word: w, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}`, mutual, context });
       }
     }
   }
+  return out;
+}
+
+interface Scored {
+  score: number;
+  evidence: Evidence[];
+  cautions: SuggestionCaution[];
+}
+
+const learnedFactor = (learned: LearnedWeights | undefined, feature: string | undefined) => {
+  const w = feature && learned ? learned.get(feature) : undefined;
+  return w === undefined ? 1 : 2 ** (Math.max(-2, Math.min(2, w)) / 2);
+};
+
+function scoreBlock(
+  index: SuggestIndex,
+  q: Query,
+  qf: ReturnType<typeof queryFeatures>,
+  t: IndexedBlock,
+  learned?: LearnedWeights,
+): Scored {
+  const evidence: Evidence[] = [];
+  const cautions: SuggestionCaution[] = [];
+  let penalty = 0;
+  const seen = new Set<string>();
+  // A shared name may belong to a namesake when the selection and the target's sentence both give years
+  // and none of them in common.
+  const yearsDisagree = (at: number) => {
+    if (!q.years.size) return false;
+    const sentence = t.sentences.find(([a, b]) => at >= a && at < b) ?? [0, t.text.length];
+    const years = t.dates.filter((d) => d.year !== null && !d.yearInferred && d.start >= sentence[0] && d.end <= sentence[1]).map((d) => d.year!);
+    return years.length > 0 && !years.some((y) => q.years.has(y));
+  };
+
+  for (const qm of q.mentions) {
+    if (qm.kind === "name") {
+      const keys = nameKeys(qm);
+      if (keys.some((k) => seen.has(k))) continue;
+      const tm = t.mentions.find(
+        (m) => !m.candidates && !(qm.common && m.common) && (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)),
+      );
+      if (!tm) continue;
+      for (const k of keys) seen.add(k);
+      const key = keys.find((k) => index.postings.has(k)) ?? keys[0];
+      let weight = KIND_FACTOR.name * idf(index, key);
+      if (yearsDisagree(tm.start)) {
+        weight *= 0.5;
+        cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
+      }
+      evidence.push({ reason: { kind: "name", source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end] });
+      continue;
+    }
+    const key = listKey(qm);
+    if (seen.has(key)) continue;
+    const tm = t.features.has(key) ? t.mentions.find((m) => listKey(m) === key) : undefined;
+    if (tm) {
+      seen.add(key);
+      if (qm.surnameKey) seen.add(`n:${qm.surnameKey}`);
+      let weight = KIND_FACTOR[qm.kind as keyof typeof KIND_FACTOR] * idf(index, key);
+      // A listed entry with years: the passages' years must not contradict them.
+      const years = index.gazetteer.years.get(qm.id) ?? [];
+      if (years.length && yearsDisagree(tm.start)) {
+        weight *= 0.5;
+        cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
+      }
+      evidence.push({ reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end] });
+    } else if (qm.kind === "person" && qm.surnameKey && !seen.has(`look:${qm.surnameKey}`)) {
+      // The same surname, listed as another person: a namesake, evidence against.
+      const other = t.mentions.find((m) => m.kind === "person" && m.surnameKey === qm.surnameKey && m.id !== qm.id && !m.candidates);
+      if (other) {
+        seen.add(`look:${qm.surnameKey}`);
+        seen.add(`n:${qm.surnameKey}`);
+        penalty += CONTRADICTION * KIND_FACTOR.person * idf(index, `n:${qm.surnameKey}`) * 0.5;
+        cautions.push({ kind: "namesake", source: qm.text, target: other.text });
+        continue;
+      }
+    }
+    // Not the same listed entry in the target: the list adds evidence, it never removes any. The name
+    // still meets an unlisted spelling of the same key there ("name").
+    if (!tm && qm.kind !== "glossary" && qm.kind !== "number") {
+      const keys = qm.surnameKey ? [`n:${qm.surnameKey}`] : qm.text.split(/\s+/).length === 1 ? nameKeysOf(qm.text).map((k) => `n:${k}`) : [];
+      if (!keys.length || keys.some((k) => seen.has(k))) continue;
+      const other = t.mentions.find((m) => m.kind === "name" && !m.candidates && nameKeys(m).some((k) => keys.includes(k)));
+      if (!other) continue;
+      for (const k of keys) seen.add(k);
+      const weight = KIND_FACTOR.name * idf(index, keys[0]) * (yearsDisagree(other.start) ? 0.5 : 1);
+      if (yearsDisagree(other.start)) cautions.push({ kind: "namesake", source: qm.text, target: other.text });
+      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end] });
+    }
+  }
+
   let yearOnly = 0;
   for (const qd of q.dates) {
     let best: Evidence | null = null;
     let against: { strength: number; target: DateMention } | null = null;
     for (const td of t.dates) {
       const r = compareDates(qd, td);
-      if (r.kind === "none") continue;
       if (r.kind === "other-year") {
         if (!against || r.strength > against.strength) against = { strength: r.strength, target: td };
         continue;
       }
+      let kind: keyof typeof DATE_FACTOR;
+      let key: string;
+      let strength: number;
+      if (r.kind === "same-day" || (r.kind === "none" && qd.day !== undefined && qd.day === td.day && qd.month === td.month)) {
+        // The same day and month; a year on one side only, or two guessed years that differ, prove
+        // nothing against it, but it weighs less than a day with the same written year.
+        kind = "same-day";
+        key = `md:${qd.month}-${qd.day}`;
+        strength = r.kind === "same-day" ? r.strength : 0.4;
+      } else if (r.kind === "same-month" && !qd.yearInferred && !td.yearInferred) {
+        kind = "same-month";
+        key = `ym:${qd.year}-${qd.month}`;
+        strength = r.strength;
+      } else if (r.kind === "same-year" && !qd.yearInferred && !td.yearInferred && qd.precision === td.precision) {
+        // A year only when both sides say just that year ("Ende 1943" / "late 1943"): a day in 1943 and
+        // "1943" are not the same date, and a guessed year never makes a reason.
+        kind = "same-year";
+        key = `y:${qd.year}`;
+        strength = r.strength;
+      } else continue;
       // A footnote's dates are mostly those of the cited documents, not of the events discussed.
-      const w = DATE_WEIGHT[r.kind] * r.strength * (t.footnote ? 0.5 : 1);
+      const w = DATE_FACTOR[kind] * strength * idf(index, key) * (t.footnote ? 0.5 : 1);
       if (!best || w > best.weight) best = { reason: { kind: "date", source: qd.text, target: td.text }, weight: w, at: [td.start, td.end] };
+      if (kind === "same-year") best.feature = "year";
     }
-    if (best && best.weight >= DATE_WEIGHT["same-month"] * 0.5) {
-      if (!seen.has(`date:${best.reason.target}`)) {
-        seen.add(`date:${best.reason.target}`);
-        evidence.push(best);
-      }
-    } else if (best && yearOnly < 2) {
-      // A shared year alone is weak evidence; count at most two of them.
-      if (!seen.has(`year:${best.reason.target}`) && !seen.has(`year:${formatDate(qd).slice(0, 4)}`)) {
-        seen.add(`year:${best.reason.target}`);
-        seen.add(`year:${formatDate(qd).slice(0, 4)}`);
-        yearOnly++;
-        evidence.push(best);
-      }
-    }
-    if (against && !best) {
-      penalty += OTHER_YEAR_PENALTY * against.strength;
+    if (best) {
+      const isYear = best.feature === "year";
+      delete best.feature;
+      const key = `date:${best.reason.target}`;
+      if (seen.has(key) || (isYear && yearOnly >= 1)) continue;
+      seen.add(key);
+      if (isYear) yearOnly++;
+      evidence.push(best);
+    } else if (against) {
+      penalty += CONTRADICTION * DATE_FACTOR["same-day"] * against.strength * idf(index, `md:${qd.month}-${qd.day}`);
       cautions.push({ kind: "date", source: qd.text, target: against.target.text });
     }
   }
-  const raw = evidence.reduce((s, e) => s + e.weight, 0);
-  // Long blocks share something with everything; dampen mildly by how much they mention.
-  const score = raw / (1 + 0.02 * t.features.size) - penalty;
+
+  // A listed entry and the names it is written with meet the same words: one reason, both weights.
+  for (const e of evidence) {
+    if (!["person", "place", "organisation", "work"].includes(e.reason.kind)) continue;
+    for (const n of evidence) {
+      if (n.reason.kind !== "name" || n.weight === 0 || !(n.at[0] < e.at[1] && n.at[1] > e.at[0])) continue;
+      e.weight += n.weight;
+      n.weight = -1;
+    }
+  }
+  for (let i = evidence.length - 1; i >= 0; i--) if (evidence[i].weight === -1) evidence.splice(i, 1);
+
+  // Words: BM25 over the block's stems; translations through the lexicon. One entry per query word (its
+  // best match), and a target word already counted as a name or glossary term is not counted again.
+  const taken = evidence.map((e) => e.at);
+  const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const bestPerWord = new Map<string, Evidence>();
+  const lengthNorm = 1 - BM25_B + BM25_B * (t.words.length / index.avgWords);
+  // Over the target's words (a passage has fewer distinct stems than a paragraph has translations).
+  for (const [feature, tf] of t.tf) {
+    const uses = qf.get(feature);
+    if (!uses) continue;
+    const base = idf(index, feature) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthNorm));
+    const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature)!;
+    if (overlapsTaken(tw.start, tw.end)) continue;
+    for (const use of uses) {
+      const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1) * (use.context ? CONTEXT_FACTOR : 1);
+      const qKey = wordKey(use.word.lang, use.word.stem);
+      const prev = bestPerWord.get(qKey);
+      if (!prev || weight > prev.weight) bestPerWord.set(qKey, { reason: { kind: use.kind, source: use.word.raw, target: tw.raw, ...(use.context ? { around: true } : {}) }, feature: use.pair, weight, at: [tw.start, tw.end] });
+    }
+  }
+  // One target word answers one query word (the first, strongest claim).
+  const usedTarget = new Set<string>();
+  const boost = languageBoost(index, q, qf, t);
+  for (const e of [...bestPerWord.values()].sort((a, b) => b.weight - a.weight)) {
+    const k = `${e.at[0]}`;
+    if (usedTarget.has(k)) continue;
+    usedTarget.add(k);
+    if (e.reason.kind === "translation") e.weight *= boost;
+    evidence.push(e);
+  }
+
+  // What the seminar taught.
+  if (learned?.size) {
+    for (const e of evidence) {
+      const f = learnedFactor(learned, e.feature);
+      e.weight *= f;
+      if (f > 1) evidence.push({ reason: { kind: "seminar", source: e.reason.source, target: e.reason.target }, weight: 0, at: e.at });
+    }
+  }
+  const score = evidence.reduce((s, e) => s + e.weight, 0) - penalty;
   return { score, evidence, cautions };
+}
+
+/** A passage in another language can meet only the words the dictionary translates; one in the selection's
+ * language meets them all. So that a German selection does not always prefer German passages, translated
+ * word evidence is scaled by (word evidence reachable in the selection's language) / (reachable in the
+ * target's), at most ×2: beyond that a few translatable words would outweigh a rich same-language match. */
+const MAX_LANGUAGE_BOOST = 2;
+const reachCache = new WeakMap<object, Map<string, number>>();
+
+function languageBoost(index: SuggestIndex, q: Query, qf: Map<string, WordUse[]>, t: IndexedBlock): number {
+  let reach = reachCache.get(qf);
+  if (!reach) {
+    const best = new Map<string, number>(); // `${queryWord}|${lang}` → best weight reachable
+    for (const [feature, uses] of qf) {
+      const lang = feature.slice(2, 4);
+      const w = idf(index, feature);
+      for (const use of uses) {
+        const weight = KIND_FACTOR[use.kind] * w * (use.kind === "translation" && !use.mutual ? 0.5 : 1);
+        const key = `${use.word.lang}:${use.word.stem}|${lang}`;
+        if (weight > (best.get(key) ?? 0)) best.set(key, weight);
+      }
+    }
+    reach = new Map();
+    for (const [key, w] of best) {
+      const lang = key.slice(key.indexOf("|") + 1);
+      reach.set(lang, (reach.get(lang) ?? 0) + w);
+    }
+    reachCache.set(qf, reach);
+  }
+  const own = reach.get(q.lang === "de" || q.lang === "ru" ? q.lang : "en") ?? 0;
+  const there = reach.get(t.lang === "de" || t.lang === "ru" ? t.lang : "en") ?? 0;
+  if (!own || !there || own <= there) return 1;
+  return Math.min(MAX_LANGUAGE_BOOST, own / there);
 }
 
 /** The sentence window (1–3 sentences) of the block holding the most evidence weight. */
@@ -344,41 +683,119 @@ function evidenceWindow(t: IndexedBlock, evidence: Evidence[]): [number, number]
   return [spans[lo][0], spans[hi][1]];
 }
 
+/** Candidate blocks: those sharing at least one feature with the query (its words' translations included).
+ * Features found in more than a fifth of all passages open no candidates (they still count in the score). */
+function candidatesOf(index: SuggestIndex, q: Query, qf: ReturnType<typeof queryFeatures>): Set<number> {
+  const keys = new Set<string>([...qf].filter(([, uses]) => uses.some((u) => !u.context)).map(([f]) => f));
+  for (const m of q.mentions) for (const f of featuresOf(m)) keys.add(f);
+  for (const m of q.mentions) if (m.surnameKey) keys.add(`n:${m.surnameKey}`);
+  for (const d of q.dates) {
+    for (const k of dateKeys(d)) keys.add(k);
+    if (d.year !== null && d.month !== undefined) keys.add(`ym:${d.year}-${d.month}`);
+  }
+  const cap = Math.max(50, index.targets / 5);
+  const out = new Set<number>();
+  for (const k of keys) {
+    const list = index.postings.get(k);
+    if (list && list.length <= cap) for (const i of list) out.add(i);
+  }
+  return out;
+}
+
+function toSuggestion(t: IndexedBlock, s: Scored): Suggestion {
+  const [start, end] = evidenceWindow(t, s.evidence);
+  const reasons = s.evidence.filter((e) => e.reason.kind !== "seminar").sort((a, b) => b.weight - a.weight).map((e) => e.reason);
+  const taught = s.evidence.filter((e) => e.reason.kind === "seminar").map((e) => e.reason);
+  return {
+    slug: t.slug,
+    blockId: t.blockId,
+    start,
+    end,
+    score: Math.round(s.score * 100) / 100,
+    lang: t.lang,
+    reasons: [...reasons, ...taught],
+    ...(s.cautions.length ? { cautions: s.cautions } : {}),
+  };
+}
+
 /** Ranked suggestions for a passage, best first, from documents other than the passage's own. */
 export function suggest(index: SuggestIndex, passage: PassageRef, options: SuggestOptions = {}): Suggestion[] {
   const limit = options.limit ?? 5;
-  const minScore = options.minScore ?? SUGGESTION_THRESHOLD;
+  const minScore = options.minScore ?? minScoreFor(index);
   const q = queryFor(index, passage);
-  if (!q || (!q.mentions.length && !q.dates.length)) return [];
+  if (!q || (!q.mentions.length && !q.dates.length && !q.words.length)) return [];
   const excluded = new Set([q.slug, ...(options.excludeSlugs ?? [])]);
   const dismissed = new Set((options.dismissed ?? []).map((d) => ref(d.slug, d.blockId)));
+  const qf = queryFeatures(index, q);
 
-  // Candidates: blocks sharing at least one feature (postings), or a date key.
-  const candidateIds = new Set<number>();
-  const keys = new Set<string>([...q.mentions.map(featureKey), ...q.dates.flatMap(dateKeys)]);
-  for (const qd of q.dates) if (qd.year !== null) keys.add(`ym:${qd.year}-${qd.month}`);
-  for (const k of keys) for (const i of index.postings.get(k) ?? []) candidateIds.add(i);
-
-  const out: Suggestion[] = [];
-  for (const i of candidateIds) {
+  const scored: Array<{ t: IndexedBlock; s: Scored }> = [];
+  for (const i of candidatesOf(index, q, qf)) {
     const t = index.blocks[i];
     if (!t.target || excluded.has(t.slug) || dismissed.has(ref(t.slug, t.blockId))) continue;
-    const { score, evidence, cautions } = scoreBlock(index, q, t);
-    if (score < minScore || !evidence.length) continue;
-    const [start, end] = evidenceWindow(t, evidence);
-    out.push({
-      slug: t.slug,
-      blockId: t.blockId,
-      start,
-      end,
-      score: Math.round(score * 100) / 100,
-      lang: t.lang,
-      reasons: evidence.sort((a, b) => b.weight - a.weight).map((e) => e.reason),
-      ...(cautions.length ? { cautions } : {}),
-    });
+    const s = scoreBlock(index, q, qf, t, options.learned);
+    if (s.score < minScore || !s.evidence.length) continue;
+    scored.push({ t, s });
   }
-  out.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug) || a.blockId.localeCompare(b.blockId));
-  return out.slice(0, limit);
+  scored.sort((a, b) => b.s.score - a.s.score || a.t.slug.localeCompare(b.t.slug) || a.t.blockId.localeCompare(b.t.blockId));
+  const best = scored[0]?.s.score ?? 0;
+  return scored
+    .filter((x) => options.minScore !== undefined || x.s.score >= MIN_SHARE_OF_BEST * best)
+    .slice(0, limit)
+    .map((x) => toSuggestion(x.t, x.s));
+}
+
+/**
+ * The evidence between two given passages (whatever its score): what a link a member made rests on, so
+ * that the seminar learns from it. Features only; dates are not learned.
+ */
+export function evidenceBetween(index: SuggestIndex, from: PassageRef, to: { slug: string; blockId: string }): { features: string[]; reasons: SuggestionReason[] } {
+  const q = queryFor(index, from);
+  const t = index.byRef.get(ref(to.slug, to.blockId));
+  if (!q || !t) return { features: [], reasons: [] };
+  const s = scoreBlock(index, q, queryFeatures(index, q), t);
+  return { features: [...new Set(s.evidence.flatMap((e) => (e.feature ? [e.feature] : [])))], reasons: s.evidence.map((e) => e.reason) };
+}
+
+/**
+ * The best passage pairs between two documents (one translating, summarising or answering the other):
+ * every proposable block of `a` is scored against the blocks of `b`; pairs are taken best first, each
+ * block at most once on either side. Bounded: at most `limit` pairs (default 20).
+ */
+export function correspondences(index: SuggestIndex, a: string, b: string, options: { limit?: number; learned?: LearnedWeights } = {}): Array<{ from: Suggestion; to: Suggestion; score: number }> {
+  const limit = options.limit ?? 20;
+  const minScore = minScoreFor(index);
+  const pairs: Array<{ qi: IndexedBlock; ti: IndexedBlock; s: Scored }> = [];
+  for (const qb of index.blocks) {
+    if (qb.slug !== a || !qb.target) continue;
+    const q = queryFor(index, { slug: a, blockId: qb.blockId, start: 0, end: qb.text.length })!;
+    const qf = queryFeatures(index, q);
+    for (const i of candidatesOf(index, q, qf)) {
+      const t = index.blocks[i];
+      if (t.slug !== b || !t.target) continue;
+      const s = scoreBlock(index, q, qf, t, options.learned);
+      if (s.score < minScore || !s.evidence.length) continue;
+      pairs.push({ qi: qb, ti: t, s });
+    }
+  }
+  pairs.sort((x, y) => y.s.score - x.s.score || x.qi.blockId.localeCompare(y.qi.blockId) || x.ti.blockId.localeCompare(y.ti.blockId));
+  const usedA = new Set<string>();
+  const usedB = new Set<string>();
+  const out: Array<{ from: Suggestion; to: Suggestion; score: number }> = [];
+  for (const p of pairs) {
+    if (out.length >= limit) break;
+    if (usedA.has(p.qi.blockId) || usedB.has(p.ti.blockId)) continue;
+    usedA.add(p.qi.blockId);
+    usedB.add(p.ti.blockId);
+    // The source side's window: the sentences holding the source words of the reasons.
+    const sourceEvidence: Evidence[] = p.s.evidence.flatMap((e) => {
+      const at = p.qi.text.indexOf(e.reason.source);
+      return at >= 0 ? [{ ...e, at: [at, at + e.reason.source.length] as [number, number] }] : [];
+    });
+    const to = toSuggestion(p.ti, p.s);
+    const [fs, fe] = evidenceWindow(p.qi, sourceEvidence);
+    out.push({ from: { slug: p.qi.slug, blockId: p.qi.blockId, start: fs, end: fe, score: to.score, lang: p.qi.lang, reasons: [] }, to, score: to.score });
+  }
+  return out;
 }
 
 /** Evidence found in one block (for debugging and for the UI's "why" panel). */

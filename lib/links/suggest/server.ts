@@ -1,14 +1,14 @@
 /**
- * Server-side entry for the API route (POST /api/links/suggest): validates a request, reads the corpus from
- * the content store, keeps one index per corpus version and glossary (getIndex), and answers with ranked
- * suggestions. No framework imports; the route handler only parses JSON, checks the session, loads the
- * seminar's glossary and dismissals, and calls `suggestionsFor`.
+ * Server-side entry for suggestions: reads the corpus from the content store and the bilingual lexicon
+ * from disk (once per process), keeps one index per corpus version and seminar lists (getIndex), and
+ * answers with ranked suggestions. No framework imports; suggest-service.ts adds authorization.
  */
 import { z } from "zod";
 import { getDocument, listDocuments } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
-import { STARTER_GLOSSARY, type GlossaryEntry } from "@/lib/links/glossary";
-import { getIndex, suggest, type PassageRef, type Suggestion, type SuggestOptions } from "./index";
+import type { GlossaryEntry } from "@/lib/links/glossary";
+import { correspondences, getIndex, suggest, type LearnedWeights, type PassageRef, type SeminarName, type Suggestion, type SuggestIndex, type SuggestOptions } from "./index";
+import { loadLexicon } from "./lexicon";
 
 export const suggestRequestSchema = z.object({
   passage: z.union([
@@ -29,14 +29,28 @@ function corpusDocuments(): SynopseDocument[] {
     .filter((d): d is SynopseDocument => d !== null);
 }
 
-/**
- * Suggestions for one passage. `glossary`: the seminar's glossary (defaults to the starter set);
- * `dismissed`: target blocks this user dismissed for this passage (from the dismissal store).
- */
-export function suggestionsFor(
-  passage: PassageRef,
-  options: Omit<SuggestOptions, "minScore"> = {},
-  glossary: GlossaryEntry[] = STARTER_GLOSSARY,
-): Suggestion[] {
-  return suggest(getIndex(corpusDocuments(), glossary), passage, options);
+/** The seminar lists the engine takes as input (seminar data; both optional). */
+export interface SeminarLists {
+  glossary?: GlossaryEntry[];
+  names?: SeminarName[];
+}
+
+/** The index of the whole corpus with these lists and this machine's lexicon (null: no dictionary). */
+export function corpusIndex(lists: SeminarLists = {}): SuggestIndex {
+  return getIndex(corpusDocuments(), lists.glossary ?? [], lists.names ?? [], { lexicon: loadLexicon() });
+}
+
+/** Is the bilingual dictionary there? (The suggestions panel says so when it is not.) */
+export function dictionaryAvailable(): boolean {
+  return loadLexicon() !== null;
+}
+
+/** Suggestions for one passage with the seminar's lists and learned weights. */
+export function suggestionsFor(passage: PassageRef, options: Omit<SuggestOptions, "minScore"> = {}, lists: SeminarLists = {}): Suggestion[] {
+  return suggest(corpusIndex(lists), passage, options);
+}
+
+/** The best passage pairs between two documents. */
+export function correspondencesFor(a: string, b: string, options: { limit?: number; learned?: LearnedWeights } = {}, lists: SeminarLists = {}) {
+  return correspondences(corpusIndex(lists), a, b, options);
 }
