@@ -5,6 +5,7 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/server";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, isAppError } from "@/lib/errors";
+import { BODY_LIMITS, readJsonBody, type BodyCap } from "./body";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -42,14 +43,12 @@ export function jsonResponse(data: unknown, init: { status?: number; headers?: R
   return new Response(body, { status: init.status ?? 200, headers });
 }
 
-/** The request's JSON body; anything unparsable is "malformed-json" (400). */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("malformed-json");
-  }
+/**
+ * The request's JSON body, read as a stream under a cap (lib/http/body: 413 "body-too-large" as soon as it
+ * is crossed; default the small-command cap); anything unparsable is "malformed-json" (400).
+ */
+export async function readJson(request: Request, cap: number | BodyCap = BODY_LIMITS.json): Promise<unknown> {
+  return readJsonBody(request, cap);
 }
 
 export function errorResponse(e: unknown): Response {

@@ -1,5 +1,6 @@
 import { createAnnotation, listAnnotations } from "@/lib/annotations/store";
 import { handle, jsonResponse, readJson, requireUser } from "@/lib/http/respond";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { latestEventId } from "@/lib/live/stream";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +22,6 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
 /** Create a note, highlight, link, or (with parentId) a reply. */
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
-  const created = await createAnnotation(user.id, (await ctx.params).id, await readJson(request));
+  const created = await createAnnotation(user.id, (await ctx.params).id, await readJson(request, BODY_LIMITS.note));
   return jsonResponse(created, { status: 201 });
 });

@@ -2,6 +2,7 @@ import { importW3C } from "@/lib/annotations/w3c-import";
 import { listAnnotations } from "@/lib/annotations/store";
 import { collectionPage, serialize, toCollection } from "@/lib/annotations/w3c";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPreference } from "@/lib/http/w3c";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar } from "@/lib/seminars";
@@ -51,7 +52,7 @@ export function OPTIONS(): Response {
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
   const { id } = await ctx.params;
-  const created = await importW3C(user.id, id, await readJson(request));
+  const created = await importW3C(user.id, id, await readJson(request, BODY_LIMITS.note));
   const iri = annotationIriFor(request, id);
   const etag = annotationEtag(created);
   return new Response(JSON.stringify(serialize(created, { annotationIri: iri })), {
