@@ -4,6 +4,7 @@ cd "$(dirname "$0")/.."
 export DATABASE_URL="file:./e2e.db"
 # Every journey signs in from 127.0.0.1: the production limit (5 a minute) would lock the tests out.
 export SYNOPSE_SIGNIN_RATE_MAX="${SYNOPSE_SIGNIN_RATE_MAX:-1000}"
+export SYNOPSE_NOTE_RATE_MAX="${SYNOPSE_NOTE_RATE_MAX:-1000}"
 source scripts/lib.sh
 rm -f e2e.db e2e.db-wal e2e.db-shm
 migrate_and_seed

@@ -52,7 +52,11 @@ export async function readJson(request: Request, cap: number | BodyCap = BODY_LI
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isAppError(e)) return Response.json(e.toJSON(), { status: e.status });
+  if (isAppError(e)) {
+    // A refusal that passes tells the client when to try again (rate limits).
+    const retryAfter = e.details?.retryAfter;
+    return Response.json(e.toJSON(), { status: e.status, headers: typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined });
+  }
   const issues = (e as { issues?: Array<{ path: PropertyKey[]; message: string }> } | null)?.issues;
   if ((e as Error | null)?.name === "ZodError" && Array.isArray(issues)) {
     return Response.json({ code: "invalid-request", issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }, { status: 400 });

@@ -17,6 +17,8 @@ import type { SynopseDocument } from "@/lib/content/types";
 import { postFirstGate } from "./post-first";
 
 export const HEAT_SEGMENTS = 40;
+/** Open questions listed at most (oldest first: the longest unanswered lead). */
+export const MAX_OPEN_QUESTIONS = 100;
 const MAX_WEEKS = 26;
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -107,28 +109,40 @@ type Row = {
   targets: Array<{ role: string; documentSlug: string; blockId: string; start: number; end: number; exact: string }>;
 };
 
+/**
+ * Every annotation the viewer may read in the seminar, with its passages and tags: the whole seminar is
+ * counted, so this reads all of it — in three statements that each join on the seminar (relation filters)
+ * instead of listing ids: `include` would put every annotation's id into one `IN (…)`, which SQLite refuses
+ * past its parameter limit (whole seminars broke at about 1,000 notes).
+ */
 async function readableRows(viewer: Viewer, seminarId: string): Promise<Row[]> {
-  const rows = await db().annotation.findMany({
-    where: { seminarId, ...readableWhere(viewer) },
-    select: {
-      id: true,
-      authorId: true,
-      motivation: true,
-      parentId: true,
-      rootId: true,
-      bodyText: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      tags: { select: { tag: true } },
-      targets: { select: { role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true } },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const readable = { seminarId, ...readableWhere(viewer) };
+  const [rows, targets, tags, members] = await Promise.all([
+    db().annotation.findMany({
+      where: readable,
+      select: { id: true, authorId: true, motivation: true, parentId: true, rootId: true, bodyText: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db().target.findMany({ where: { annotation: readable }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true } }),
+    db().annotationTag.findMany({ where: { annotation: readable }, select: { annotationId: true, tag: true } }),
+    db().membership.findMany({ where: { seminarId }, select: { userId: true, user: { select: { name: true } } } }),
+  ]);
+  const targetsOf = new Map<string, Row["targets"]>();
+  for (const { annotationId, ...t } of targets) targetsOf.set(annotationId, [...(targetsOf.get(annotationId) ?? []), t]);
+  const tagsOf = new Map<string, Row["tags"]>();
+  for (const { annotationId, tag } of tags) tagsOf.set(annotationId, [...(tagsOf.get(annotationId) ?? []), { tag }]);
+  const names = new Map(members.map((m) => [m.userId, m.user.name]));
+  // Former members' names, read a bounded chunk at a time (there are few).
+  const former = [...new Set(rows.map((r) => r.authorId).filter((id) => !names.has(id)))];
+  for (let i = 0; i < former.length; i += 200) {
+    for (const u of await db().user.findMany({ where: { id: { in: former.slice(i, i + 200) } }, select: { id: true, name: true } })) names.set(u.id, u.name);
+  }
+  const full: Row[] = rows.map((r) => ({ ...r, author: { name: names.get(r.authorId) ?? "" }, tags: tagsOf.get(r.id) ?? [], targets: targetsOf.get(r.id) ?? [] }));
   // A reply counts only when its thread is visible too; post-first applies to students' heat strips.
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(full.map((r) => [r.id, r]));
   const gate = await postFirstGate(viewer, seminarId);
   const visibleRoot = (r: Row) => !gate || !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug));
-  return rows.filter((r) => {
+  return full.filter((r) => {
     const root = r.rootId ? byId.get(r.rootId) : r;
     return !!root && visibleRoot(root);
   });
@@ -232,17 +246,16 @@ export async function seminarOverview(userId: string, seminarId: string, now: Da
     if (root && r.authorId !== root.authorId) answeredByOthers.add(root.id);
   }
   // Replies the viewer cannot see still answer the question: count them without reading them.
-  const hiddenAnswers = await db().annotation.findMany({
-    where: { seminarId, deletedAt: null, rootId: { in: rows.filter((r) => !r.parentId).map((r) => r.id) } },
-    select: { rootId: true, authorId: true },
-  });
+  // All replies of the seminar (two columns), matched to the readable roots here: no list of root ids.
+  const hiddenAnswers = await db().annotation.findMany({ where: { seminarId, deletedAt: null, rootId: { not: null } }, select: { rootId: true, authorId: true } });
   for (const h of hiddenAnswers) if (h.rootId && byId.get(h.rootId)?.authorId !== h.authorId) answeredByOthers.add(h.rootId);
   const openQuestions: OpenQuestion[] = rows
     .filter((r) => !r.parentId && r.motivation === "commenting" && isQuestion(r.bodyText, r.tags.map((t) => t.tag)) && !answeredByOthers.has(r.id))
     .map((r) => {
       const t = r.targets.find((x) => x.role === "target");
       return { id: r.id, authorName: r.author.name, text: r.bodyText, slug: t?.documentSlug ?? null, blockId: t?.blockId ?? null, quote: t?.exact ?? null, createdAt: r.createdAt.toISOString() };
-    });
+    })
+    .slice(0, MAX_OPEN_QUESTIONS);
 
   const roleRank = (r: Role) => (r === "student" ? 0 : 1);
   return {

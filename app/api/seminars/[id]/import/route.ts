@@ -1,6 +1,7 @@
 import { importAnnotations } from "@/lib/annotations/export";
 import { BODY_LIMITS } from "@/lib/http/body";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { limitNoteWrites } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
@@ -11,6 +12,7 @@ type Ctx = { params: Promise<{ id: string }> };
  */
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
+  limitNoteWrites(user.id);
   const { id } = await ctx.params;
   // Read under the documented 20 MB cap while it streams (413 as soon as it is crossed, declared or not).
   const result = await importAnnotations(user.id, id, await readJson(request, { maxBytes: BODY_LIMITS.import, code: "upload-too-large" }));

@@ -1,19 +1,21 @@
 import { importW3C } from "@/lib/annotations/w3c-import";
-import { listAnnotations } from "@/lib/annotations/store";
-import { collectionPage, serialize, toCollection } from "@/lib/annotations/w3c";
+import { createHash } from "node:crypto";
+import { pageAnnotations, pageLimit } from "@/lib/annotations/list";
+import { keysetCollection, keysetPage, serialize } from "@/lib/annotations/w3c";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
 import { BODY_LIMITS } from "@/lib/http/body";
 import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPreference } from "@/lib/http/w3c";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar } from "@/lib/seminars";
+import { limitNoteWrites } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
-const PAGE_SIZE = 100;
 
 /**
- * The seminar as a W3C Web Annotation Protocol container: every annotation the caller may see, paged
- * (`?page=N`), `?document=slug` to narrow. Session cookie or `Authorization: Bearer <personal token>`.
+ * The seminar as a W3C Web Annotation Protocol container: the annotations the caller may see, a keyset page
+ * at a time (`?page=0` is the first, each page links the `next`; `?limit=` up to 500), `?document=slug` to
+ * narrow. Session cookie or `Authorization: Bearer <personal token>`.
  */
 export const GET = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
@@ -21,19 +23,22 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const seminar = await getSeminar(user.id, id);
   const url = new URL(request.url);
   const document = url.searchParams.get("document") ?? undefined;
-  const [annotations, lastEvent] = [await listAnnotations(user.id, id, { document }), await latestEventId(id)];
-  // Changes with every event in the seminar and with what this caller sees.
-  const etag = `W/"${lastEvent}-${annotations.length}"`;
+  const pageParam = url.searchParams.get("page");
+  const after = pageParam === null || pageParam === "0" ? null : pageParam;
+  const limit = pageLimit(url.searchParams.get("limit"));
+  const lastEvent = await latestEventId(id);
+  const page = await pageAnnotations(user.id, id, { documents: document !== undefined ? [document] : undefined, after, limit });
+  // Changes with every event in the seminar, with the page and with what this caller sees on it.
+  const etag = `W/"${lastEvent}-${page.annotations.length}-${createHash("sha1").update(`${pageParam ?? ""}|${limit}|${page.annotations.map((a) => a.id).join(",")}`).digest("base64url").slice(0, 16)}"`;
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: containerHeaders(etag) });
   const pref = containerPreference(request);
   const base = containerIri(request, id) + (document ? `?document=${encodeURIComponent(document)}` : "");
-  const options = { id: base, label: seminar.title, pageSize: PAGE_SIZE, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id) };
-  const pageParam = url.searchParams.get("page");
+  const options = { id: base, label: seminar.title, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id), next: page.next };
   let body: Record<string, unknown>;
-  if (pageParam !== null && /^\d+$/.test(pageParam)) {
-    body = collectionPage(annotations, Number(pageParam), options);
+  if (pageParam !== null) {
+    body = keysetPage(page.annotations, { ...options, page: pageParam });
   } else {
-    body = toCollection(annotations, options);
+    body = keysetCollection(page.annotations, options);
     if (pref.minimal) delete body.first;
   }
   return new Response(JSON.stringify(body), { headers: containerHeaders(etag) });
@@ -51,6 +56,7 @@ export function OPTIONS(): Response {
 /** Create an annotation from W3C JSON-LD; 201 with Location and ETag. */
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
+  limitNoteWrites(user.id);
   const { id } = await ctx.params;
   const created = await importW3C(user.id, id, await readJson(request, BODY_LIMITS.note));
   const iri = annotationIriFor(request, id);
