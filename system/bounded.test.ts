@@ -59,7 +59,8 @@ beforeAll(async () => {
     for (let i = made.length; i < NOTES; i++) {
       const id = randomUUID();
       const from = made[i % made.length];
-      const at = start + i * 1000;
+      // As Prisma writes DateTime on SQLite: ISO text with an explicit offset (the columns compare as text).
+      const at = new Date(start + i * 1000).toISOString().replace("Z", "+00:00");
       copyNote.run(id, `copy ${i}`, at, at, from);
       copyTarget.run(randomUUID(), id, from);
     }
