@@ -274,8 +274,9 @@ export function parseCollection(json: unknown): AnnotationDto[] {
 
 /**
  * Keyset pages (lib/annotations/list): a page is named by the cursor it starts after — `?page=0` is the
- * first — so a container of 20,000 annotations never reads more than one page to answer. Neither `total`
- * nor `last` is given (both would need every page); the Protocol requires neither.
+ * first — so a container of 20,000 annotations never reads more than one page to answer. `total` is given
+ * when the caller knows it without counting (a collection of one page); `last` is not (it would need every
+ * page before it). The Protocol requires neither.
  */
 export interface KeysetPageOptions extends CollectionOptions {
   /** "0" for the first page, else the cursor it starts after. */

@@ -33,7 +33,9 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: containerHeaders(etag) });
   const pref = containerPreference(request);
   const base = containerIri(request, id) + (document ? `?document=${encodeURIComponent(document)}` : "");
-  const options = { id: base, label: seminar.title, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id), next: page.next };
+  // The total is known without counting when the whole collection is this one page.
+  const total = after === null && page.next === null ? page.annotations.length : null;
+  const options = { id: base, label: seminar.title, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id), next: page.next, total };
   let body: Record<string, unknown>;
   if (pageParam !== null) {
     body = keysetPage(page.annotations, { ...options, page: pageParam });
