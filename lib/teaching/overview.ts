@@ -282,9 +282,37 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
   const catalog = await documentCatalog();
   const docs = new Map<string, SynopseDocument | null>();
   for (const slug of new Set(slugs)) docs.set(slug, (await catalog.get(slug)) ?? null);
-  const rows = [...docs.values()].some(Boolean) ? await readableRows({ userId, role }, seminarId) : [];
-  const replies = repliesByRoot(rows);
+  const { rows, replies } = [...docs.values()].some(Boolean) ? await heatRows({ userId, role }, seminarId) : { rows: [], replies: new Map<string, number>() };
   return new Map([...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null]));
+}
+
+/**
+ * What a heat strip needs and no more (the reader asks on every page): the passages of the threads the
+ * member may read, and how many readable replies each has — two statements joined on the seminar, no text,
+ * no tags, no list of ids. The "post first" gate needs each thread's author and documents; only then are
+ * the roots read too.
+ */
+async function heatRows(viewer: Viewer, seminarId: string): Promise<{ rows: Row[]; replies: Map<string, number> }> {
+  const readable = { seminarId, ...readableWhere(viewer) };
+  const gate = await postFirstGate(viewer, seminarId);
+  const [targets, counts, roots] = await Promise.all([
+    db().target.findMany({ where: { annotation: { ...readable, parentId: null } }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true } }),
+    db().annotation.groupBy({ by: ["rootId"], where: { ...readable, rootId: { not: null } }, _count: { _all: true } }),
+    gate ? db().annotation.findMany({ where: { ...readable, parentId: null }, select: { id: true, authorId: true } }) : Promise.resolve([]),
+  ]);
+  const byRoot = new Map<string, Row>();
+  for (const { annotationId, ...t } of targets) {
+    let row = byRoot.get(annotationId);
+    if (!row) byRoot.set(annotationId, (row = { id: annotationId, authorId: "", motivation: "", parentId: null, rootId: null, bodyText: "", createdAt: new Date(0), author: { name: "" }, tags: [], targets: [] }));
+    row.targets.push({ ...t, exact: "" });
+  }
+  if (gate) {
+    const authorOf = new Map(roots.map((r) => [r.id, r.authorId]));
+    for (const [id, row] of byRoot) if (gate.hides(authorOf.get(id) ?? "", row.targets.map((t) => t.documentSlug))) byRoot.delete(id);
+  }
+  const replies = new Map<string, number>();
+  for (const c of counts) if (c.rootId && byRoot.has(c.rootId)) replies.set(c.rootId, c._count._all);
+  return { rows: [...byRoot.values()], replies };
 }
 
 function csvCell(v: string | number): string {
