@@ -125,6 +125,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
     notes: [
       `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
+      `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (the machine is shared: other builds and tests ran meanwhile).`,
       "Every list is a keyset page (lib/annotations/list.ts): the notes API and W3C container 100 annotations, the reader 200 with a 'Show more notes' button, the links overview 100 links; the overview and heat strips aggregate all notes through joins.",
     ],
   };
@@ -183,10 +184,10 @@ export async function benchBounded(base: string): Promise<{ rows: Row[]; notes: 
 export const BOUNDED_TITLE = "Bounded work: 20,000 notes in a seminar, an upload under load";
 
 /** Replace (or add) one section of bench/RESULTS.md. */
-export function writeSection(title: string, rows: Row[], notes: string[]): void {
+export function writeSection(title: string, command: string, rows: Row[], notes: string[]): void {
   const file = path.join(ROOT, "bench", "RESULTS.md");
   const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const section = [`## ${title}`, "", `Measured alone (\`npx tsx bench/bounded.ts\`) on ${new Date().toISOString()}.`, "", "| measure | value | unit |", "| --- | ---: | --- |"];
+  const section = [`## ${title}`, "", `Measured alone (\`${command}\`) on ${new Date().toISOString()}.`, "", "| measure | value | unit |", "| --- | ---: | --- |"];
   for (const r of rows) section.push(`| ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} |`);
   section.push("", ...notes.map((n) => `- ${n}`), "");
   const start = text.indexOf(`## ${title}`);
@@ -207,7 +208,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
       const { rows, notes } = await benchBounded(server.base);
       for (const r of rows) console.log(`${r.name}\t${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`);
       for (const n of notes) console.log(`- ${n}`);
-      writeSection(BOUNDED_TITLE, rows, notes);
+      writeSection(BOUNDED_TITLE, "npx tsx bench/bounded.ts", rows, notes);
     } finally {
       await server.kill();
       rmSync(dir, { recursive: true, force: true });
