@@ -8,13 +8,16 @@
  * instructors-only notes and their own feedback threads, never students' private notes or others' feedback.
  * Framework-free.
  */
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { readableWhere, type Viewer } from "@/lib/annotations/access";
 import { documentText, locate } from "@/lib/content/text";
 import { db } from "@/lib/db/client";
 import { requireInstructor, requireMember, type Role } from "@/lib/seminars";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import type { SynopseDocument } from "@/lib/content/types";
-import { postFirstGate } from "./post-first";
+import { latestEventId } from "@/lib/live/stream";
+import { postFirstGate, type PostFirstGate } from "./post-first";
 
 export const HEAT_SEGMENTS = 40;
 /** Open questions listed at most (oldest first: the longest unanswered lead). */
@@ -194,9 +197,48 @@ function repliesByRoot(rows: Row[]): Map<string, number> {
   return out;
 }
 
+/**
+ * Overviews and heat strips aggregate every note of the seminar, so they are kept, in a bounded LRU, for the
+ * state they were computed from: the seminar's latest event (every note written, edited, deleted, hidden or
+ * shown again adds one), the member and role, the "post first" gate and the week. A reader page then costs
+ * one indexed read of the latest event instead of reading 20,000 passages; any change computes afresh.
+ */
+const aggregates = new LRUCache<string, { value: unknown }>({ max: 500 });
+
+async function kept<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = aggregates.get(key);
+  if (hit) return hit.value as T;
+  const value = await compute();
+  aggregates.set(key, { value });
+  return value;
+}
+
+/**
+ * What an aggregate depends on besides the notes: the members and their roles, the seminar's documents (a
+ * member joining or a text added writes no event), and the latest event.
+ */
+async function stateKey(seminarId: string): Promise<string> {
+  const [eventId, seminar] = await Promise.all([
+    latestEventId(seminarId),
+    db().seminar.findUnique({ where: { id: seminarId }, select: { members: { select: { userId: true, role: true } }, documents: { select: { slug: true, postFirst: true } } } }),
+  ]);
+  const shape = JSON.stringify([seminar?.members.map((m) => `${m.userId}:${m.role}`).sort(), seminar?.documents.map((d) => `${d.slug}:${d.postFirst}`).sort()]);
+  return `${eventId}|${createHash("sha1").update(shape).digest("base64url")}`;
+}
+
+function gateKey(gate: PostFirstGate | null): string {
+  return gate ? JSON.stringify([...gate.locked.entries()]) : "-";
+}
+
 /** The whole overview (instructors only). `now` fixes the last week (tests). */
 export async function seminarOverview(userId: string, seminarId: string, now: Date = new Date()): Promise<SeminarOverview> {
   await requireInstructor(userId, seminarId);
+  const key = `overview|${seminarId}|${userId}|${await stateKey(seminarId)}|${now.toISOString().slice(0, 10)}`;
+  // A copy: callers may not change what the next caller gets.
+  return structuredClone(await kept(key, () => computeOverview(userId, seminarId, now)));
+}
+
+async function computeOverview(userId: string, seminarId: string, now: Date): Promise<SeminarOverview> {
   const viewer: Viewer = { userId, role: "instructor" };
   const seminar = await db().seminar.findUniqueOrThrow({
     where: { id: seminarId },
@@ -282,8 +324,16 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
   const catalog = await documentCatalog();
   const docs = new Map<string, SynopseDocument | null>();
   for (const slug of new Set(slugs)) docs.set(slug, (await catalog.get(slug)) ?? null);
-  const { rows, replies } = [...docs.values()].some(Boolean) ? await heatRows({ userId, role }, seminarId) : { rows: [], replies: new Map<string, number>() };
-  return new Map([...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null]));
+  if (![...docs.values()].some(Boolean)) return new Map([...docs].map(([slug]) => [slug, null]));
+  const viewer: Viewer = { userId, role };
+  const gate = await postFirstGate(viewer, seminarId);
+  const versions = [...docs].map(([slug, doc]) => `${slug}@${doc?.version ?? "-"}`).join(",");
+  const key = `heat|${seminarId}|${userId}|${role}|${await stateKey(seminarId)}|${gateKey(gate)}|${segments}|${versions}`;
+  const heat = await kept(key, async () => {
+    const { rows, replies } = await heatRows(viewer, seminarId, gate);
+    return [...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null] as const);
+  });
+  return new Map(structuredClone(heat));
 }
 
 /**
@@ -292,9 +342,8 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
  * no tags, no list of ids. The "post first" gate needs each thread's author and documents; only then are
  * the roots read too.
  */
-async function heatRows(viewer: Viewer, seminarId: string): Promise<{ rows: Row[]; replies: Map<string, number> }> {
+async function heatRows(viewer: Viewer, seminarId: string, gate: PostFirstGate | null): Promise<{ rows: Row[]; replies: Map<string, number> }> {
   const readable = { seminarId, ...readableWhere(viewer) };
-  const gate = await postFirstGate(viewer, seminarId);
   const [targets, counts, roots] = await Promise.all([
     db().target.findMany({ where: { annotation: { ...readable, parentId: null } }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true } }),
     db().annotation.groupBy({ by: ["rootId"], where: { ...readable, rootId: { not: null } }, _count: { _all: true } }),

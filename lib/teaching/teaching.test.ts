@@ -243,7 +243,8 @@ describe("notifications", () => {
   });
 });
 
-describe("upload", () => {
+// Previews clean in a worker thread that, from source, first loads tsx and compiles the pipeline: seconds on a busy machine.
+describe("upload", { timeout: 120_000 }, () => {
   it("previews a TEI file without writing anything, then publishes document and seminar row together", async () => {
     const up = await import("./upload");
     const { db } = await import("@/lib/db/client");
