@@ -126,7 +126,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
       `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
       `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (the machine is shared: other builds and tests ran meanwhile).`,
-      "Every list is a keyset page (lib/annotations/list.ts): the notes API and W3C container 100 annotations, the reader 200 with a 'Show more notes' button, the links overview 100 links; the overview and heat strips aggregate all notes through joins.",
+      "Every list is a keyset page (lib/annotations/list.ts): the notes API and W3C container 100 annotations, the reader 200 with a 'Show more notes' button, the links overview 100 links; the overview and heat strips aggregate all notes through joins, and keep the result for the seminar's state (latest event, members, documents, gate): in this run nothing is written between the timed requests, so after the first they are served from that cache; under writes each reader page or overview after a change reads every passage again.",
     ],
   };
 }
