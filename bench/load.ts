@@ -3,7 +3,8 @@
  * SQLite (one instance) and PostgreSQL (BENCH_PG_INSTANCES instances, default 2, members spread over them)
  * in the same run. Every member loops without think time over a mix: 45 % reader page, 20 % the notes of
  * a document, 20 % a new note, 15 % search. Reported: throughput, p50/p99 per kind and overall, errors,
- * and the app processes' memory (VmRSS) sampled every 2 s. Starts and stops its own servers; needs both
+ * and the app processes' memory (VmRSS) sampled every 2 s, with its growth after warm-up (BENCH_LOAD_SECONDS=600
+ * for the 10-minute check: growth from minute 2 to minute 10). Starts and stops its own servers; needs both
  * builds (.next and .next-pg; scripts/test-shared.sh or `DATABASE_PROVIDER=postgresql npx next build`).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -143,6 +144,15 @@ export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
       if (ms.length === 0) continue;
       rows.push({ name: `${label(r)}: ${kind} p50 / p99`, value: percentile(ms, 50), unit: `ms / ${percentile(ms, 99).toFixed(0)} ms (${ms.length} requests)` });
     }
+    // Levelling off after warm-up: growth from minute 2 to the end (samples every 2 s; for a run under
+    // 4 minutes, from its first fifth instead). Target for a 10-minute run: ≤ 10 %.
+    const settledAt = r.seconds >= 240 ? Math.min(totals.length - 1, 60) : Math.round((totals.length - 1) / 5);
+    const settled = totals[settledAt];
+    const end = totals[totals.length - 1];
+    rows.push(
+      { name: `${label(r)}: app memory at ${((settledAt * 2) / 60).toFixed(1)} min`, value: settled, unit: "MB RSS" },
+      { name: `${label(r)}: memory growth from ${((settledAt * 2) / 60).toFixed(1)} min to the end (${(r.seconds / 60).toFixed(0)} min; target ≤ 10 % over 10 min)`, value: ((end - settled) / settled) * 100, unit: "%" },
+    );
     const marks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * (totals.length - 1)));
     notes.push(`${label(r)} memory over time (MB RSS of all app processes at 0/25/50/75/100 % of the run): ${marks.map((i) => totals[i].toFixed(0)).join(" → ")}.`);
     if (!r.searchAvailable) notes.push(`${label(r)}: GET /api/search was not available; its share went to reader pages.`);

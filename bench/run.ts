@@ -71,6 +71,7 @@ async function main() {
     ["./api.ts", "benchApi", "Annotations API and live delivery"],
     ["./search.ts", "benchSearch", "Search"],
     ["./volume.ts", "benchVolume", "A whole volume (5 MB TEI) in the reader, against Mastný's essay"],
+    ["./bounded.ts", "benchBounded", "Bounded work: 20,000 notes in a seminar, an upload under load"],
   ] as const;
   const present = serverBenches.filter(([p]) => existsSync(new URL(p, import.meta.url)));
   if (present.length) {

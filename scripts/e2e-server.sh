@@ -7,6 +7,7 @@ export SYNOPSE_SIGNIN_RATE_MAX="${SYNOPSE_SIGNIN_RATE_MAX:-1000}"
 # Two annotations a page in the W3C container, so the demo's few notes already fill several pages and the
 # Protocol journey (e2e/w3c-protocol.spec.ts) sees next/prev links without creating a hundred notes.
 export SYNOPSE_W3C_PAGE_SIZE="${SYNOPSE_W3C_PAGE_SIZE:-2}"
+export SYNOPSE_NOTE_RATE_MAX="${SYNOPSE_NOTE_RATE_MAX:-1000}"
 source scripts/lib.sh
 rm -f e2e.db e2e.db-wal e2e.db-shm
 migrate_and_seed

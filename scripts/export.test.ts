@@ -84,7 +84,7 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("npm run export / imp
     const imported = await cli("import", ["--seminar", copyId, "--user", bob.email, file]);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, skipped: [] });
-    const { listAnnotations } = await import("@/lib/annotations/store");
+    const { listAnnotations } = await import("@/lib/annotations/list");
     expect((await listAnnotations(bob.id, copyId)).map((a) => a.canonical)).toEqual([CANONICAL]);
   }, 120_000);
 });

@@ -292,8 +292,12 @@ export interface SseEvent {
   data: string;
 }
 
+let portsTaken = 0;
+
 /** Free TCP ports are not reserved; a random port per run keeps parallel runs apart. */
 export function randomPort(): number {
+  // SYSTEM_TEST_PORT: a machine shared by several runs gives each its own ports (this one and the next few).
+  if (process.env.SYSTEM_TEST_PORT) return Number(process.env.SYSTEM_TEST_PORT) + 2 * portsTaken++;
   // Below Linux's ephemeral range (32768–60999): a port in it may be held at that moment by one of this
   // machine's own outgoing connections, and the server then fails with EADDRINUSE (seen in CI).
   return 20000 + Math.floor(Math.random() * 10000);

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { targetIn, type Thread } from "@/lib/annotations-ui/state";
 import { TagChips } from "./NoteFields";
@@ -70,6 +71,7 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
             </ol>
           </section>
         ) : null}
+        {notes.moreNotes ? <MoreNotes /> : null}
         <p className="notes-hint notes-how">{t("howTo")}</p>
       </>
     );
@@ -129,4 +131,28 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
 function excerpt(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** The seminar has more notes than the reader loaded with the page: the next page on request. */
+function MoreNotes() {
+  const notes = useNotes();
+  const t = useTranslations("Annotations");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!notes) return null;
+  const more = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await notes.loadMoreNotes();
+    setBusy(false);
+    if (!r.ok) setError(notes.errorMessage(r));
+  };
+  return (
+    <p className="notes-more">
+      <button type="button" onClick={more} disabled={busy} aria-busy={busy}>
+        {t("moreNotes")}
+      </button>
+      {error ? <span role="alert"> {error}</span> : null}
+    </p>
+  );
 }

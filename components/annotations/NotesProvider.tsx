@@ -16,7 +16,7 @@ import {
   tagHighlight,
   wash,
 } from "@/lib/annotations-ui/paint";
-import { applyEvent, colourTag, emptyState, remove, setAnchors, threadsFor, upsert, type Change, type LiveEvent, type NotesState, type PassageAnchor, type Thread } from "@/lib/annotations-ui/state";
+import { addPage, applyEvent, colourTag, emptyState, remove, setAnchors, threadsFor, upsert, type Change, type LiveEvent, type NotesState, type PassageAnchor, type Thread } from "@/lib/annotations-ui/state";
 import { blockText, type Passage } from "@/lib/reader/selection";
 import { onPaneContent, revealBlock } from "@/components/reader/windowRegistry";
 import { anchorLiveNotes } from "./anchorAction";
@@ -58,6 +58,10 @@ export interface NotesContextValue {
   create: (paneId: string, input: CreateRequest) => Promise<ApiResult<AnnotationDto>>;
   update: (id: string, input: UpdateRequest) => Promise<ApiResult<AnnotationDto>>;
   remove: (a: AnnotationDto) => Promise<ApiResult<void>>;
+  /** Whether the seminar has notes beyond those loaded (the reader loads them a page at a time). */
+  moreNotes: boolean;
+  /** Load the next page of notes for the open texts. */
+  loadMoreNotes: () => Promise<ApiResult<unknown>>;
   hide: (a: AnnotationDto, hidden: boolean) => Promise<ApiResult<AnnotationDto>>;
   /** Put an API answer into the local state at once (the live stream confirms it later). */
   accept: (a: AnnotationDto) => void;
@@ -107,11 +111,23 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
   // A new server render (another layout, seminar or reload) brings fresh notes.
   const dataKey = data ? `${seminar?.id}|${documents.map((d) => `${d.slug}@${d.version}`).join(",")}|${data.lastEventId}` : "";
   const lastKey = useRef(dataKey);
+  const [moreNotes, setMoreNotes] = useState<string | null>(data?.moreNotes ?? null);
   useEffect(() => {
     if (lastKey.current === dataKey) return;
     lastKey.current = dataKey;
     commit(data?.state ?? emptyState());
+    setMoreNotes(data?.moreNotes ?? null);
   }, [dataKey, data, commit]);
+
+  const loadMoreNotes = useCallback(async (): Promise<ApiResult<unknown>> => {
+    if (!seminar || !moreNotes) return { ok: true, data: null };
+    const r = await annotationsApi.more(seminar.id, documents.map((d) => d.slug).filter((slug) => seminar.documents.includes(slug)), moreNotes);
+    if (r.ok) {
+      commit(addPage(stateRef.current, r.data.state));
+      setMoreNotes(r.data.moreNotes);
+    }
+    return r;
+  }, [seminar, documents, moreNotes, commit]);
 
   const anchorPending = useCallback(
     (toAnchor: Change["toAnchor"]) => {
@@ -394,13 +410,15 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
       create,
       update,
       remove: removeNote,
+      moreNotes: !!moreNotes,
+      loadMoreNotes,
       hide,
       accept,
       announce,
       errorMessage,
       annotatedBlocks,
     }),
-    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, highlight, create, update, removeNote, hide, accept, announce, errorMessage, annotatedBlocks],
+    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, highlight, create, update, removeNote, moreNotes, loadMoreNotes, hide, accept, announce, errorMessage, annotatedBlocks],
   );
 
   const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${wash(tag.color, 0.26)}}`).join("\n");

@@ -1,8 +1,15 @@
 /** Exact occurrences of a quote, memoised per quote: a pane often holds many notes on the same words. */
+import { LRUCache } from "lru-cache";
 import { GramIndex } from "./gram-index";
 
+/**
+ * Quotes remembered per document. The index lives as long as its document (all process long for the
+ * corpus), and every new note brings a new quote: without a bound this grew with the seminar's history.
+ */
+const QUOTES_PER_DOCUMENT = 5_000;
+
 export class OccurrenceCache {
-  private readonly cache = new Map<string, number[]>();
+  private readonly cache = new LRUCache<string, number[]>({ max: QUOTES_PER_DOCUMENT });
   private index: GramIndex | null = null;
 
   constructor(private readonly text: string) {}

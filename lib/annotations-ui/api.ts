@@ -4,6 +4,7 @@
  * note on "conflict" — or "network" when the server could not be reached.
  */
 import type { AnnotationDto, Relation } from "@/lib/annotations/types";
+import type { NotesState } from "./state";
 
 import { callApi as call, type ApiFailure, type ApiResult } from "@/lib/http-client";
 
@@ -35,6 +36,9 @@ export const annotationsApi = {
   update: (id: string, input: UpdateRequest) => call<AnnotationDto>("PATCH", `/api/annotations/${encodeURIComponent(id)}`, input),
   remove: (id: string, revision: number) => call<void>("DELETE", `/api/annotations/${encodeURIComponent(id)}?revision=${revision}`),
   hide: (id: string, hidden: boolean) => call<AnnotationDto>("POST", `/api/annotations/${encodeURIComponent(id)}/hide`, { hidden }),
+  /** The reader's next page of notes for the open texts (lib/annotations-ui/load loadMoreReaderNotes). */
+  more: (seminarId: string, slugs: readonly string[], after: string) =>
+    call<{ state: NotesState; moreNotes: string | null }>("GET", `/api/seminars/${encodeURIComponent(seminarId)}/reader-notes?documents=${encodeURIComponent(slugs.join(","))}&after=${encodeURIComponent(after)}`),
 };
 
 /** The seminar's live stream (Server-Sent Events), resuming after the event the page was rendered at. */

@@ -5,9 +5,10 @@
  * Framework-free; the reader page passes in the signed-in user and the documents it shows.
  */
 import type { AnnotationDto } from "@/lib/annotations/types";
-import { listAnnotations } from "@/lib/annotations/store";
+import { pageAnnotations } from "@/lib/annotations/list";
 import { anchorMany } from "@/lib/anchoring";
 import type { PassageSelectors } from "@/lib/anchoring/types";
+import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar, listSeminars, type Role, type SeminarTagDto } from "@/lib/seminars";
@@ -34,7 +35,12 @@ export interface ReaderNotes {
   state: NotesState;
   /** The seminar's event the notes are current to: the live stream resumes after it. */
   lastEventId: number;
+  /** The notes come a page at a time (the first READER_NOTES_PAGE with their replies): the cursor of the next page, or null. */
+  moreNotes: string | null;
 }
+
+/** Notes and replies the reader anchors and sends with the page; later pages come on request. */
+export const READER_NOTES_PAGE = 200;
 
 /**
  * The seminar to annotate in: the one asked for (`?seminar=` in the reader address, which the seminar
@@ -97,17 +103,41 @@ export async function loadReaderNotes(
   const { chosen, others } = await chooseSeminar(user.id, requestedSeminar, slugs);
   const documents = docs.map((d) => ({ slug: d.meta.slug, version: d.version }));
   const state: NotesState = { annotations: {}, anchors: {} };
-  if (!chosen) return { user, seminar: null, otherSeminars: others, documents, state, lastEventId: 0 };
+  if (!chosen) return { user, seminar: null, otherSeminars: others, documents, state, lastEventId: 0, moreNotes: null };
 
   // Read the event cursor first: anything committed while listing is replayed by the stream, never lost.
   const lastEventId = await latestEventId(chosen.id);
   // One read for all open texts of the seminar: notes and their replies, and the links touching them with
   // theirs (a link between two open texts is one row, listed once).
   const open = [...new Set(slugs)].filter((slug) => chosen.documents.includes(slug));
-  const list = open.length > 0 ? await listAnnotations(user.id, chosen.id, { documents: open }) : [];
+  const page = open.length > 0 ? await pageAnnotations(user.id, chosen.id, { documents: open, limit: READER_NOTES_PAGE }) : { annotations: [], next: null };
+  addNotes(state, docs, open, page.annotations);
+  return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId, moreNotes: page.next };
+}
+
+/** Put a page of notes into the reader's state, anchored in the open documents they have a passage in. */
+function addNotes(state: NotesState, docs: readonly SynopseDocument[], open: readonly string[], list: readonly AnnotationDto[]): void {
   const { kept, noteRoots } = keptForReader(list);
   for (const a of kept) state.annotations[a.id] = a;
   // anchorIn anchors each note in the text its passage is in; a note elsewhere has no passage here.
-  for (const doc of docs) if (open.includes(doc.meta.slug)) state.anchors[doc.meta.slug] ??= anchorIn(doc, noteRoots);
-  return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId };
+  for (const doc of docs) if (open.includes(doc.meta.slug)) state.anchors[doc.meta.slug] = { ...state.anchors[doc.meta.slug], ...anchorIn(doc, noteRoots) };
+}
+
+/**
+ * The next page of the reader's notes (after `cursor`), anchored like the first: what "more notes" adds
+ * to the reader's state. Membership and each text's place in the seminar are checked (by the list) before
+ * any text is read. Replies continuing a thread of an earlier page are kept: their root is in the reader.
+ */
+export async function loadMoreReaderNotes(userId: string, seminarId: string, slugs: readonly string[], cursor: string): Promise<{ state: NotesState; moreNotes: string | null }> {
+  const open = [...new Set(slugs)];
+  const page = await pageAnnotations(userId, seminarId, { documents: open, after: cursor, limit: READER_NOTES_PAGE });
+  const docs: SynopseDocument[] = [];
+  for (const slug of open) {
+    const doc = await getDocumentAsync(slug);
+    if (doc) docs.push(doc);
+  }
+  const state: NotesState = { annotations: {}, anchors: {} };
+  addNotes(state, docs, open, page.annotations);
+  for (const a of page.annotations) if (a.rootId && !page.annotations.some((r) => r.id === a.rootId)) state.annotations[a.id] = a;
+  return { state, moreNotes: page.next };
 }

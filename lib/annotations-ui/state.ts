@@ -153,6 +153,13 @@ export function applyEvent(state: NotesState, event: LiveEvent, docs: readonly O
 }
 
 /** Set anchors the server computed. */
+/** A further page of notes (already anchored on the server) added to what the reader holds; what it holds wins (it may be newer, from the live stream). */
+export function addPage(state: NotesState, page: NotesState): NotesState {
+  const anchors = { ...state.anchors };
+  for (const [slug, found] of Object.entries(page.anchors)) anchors[slug] = { ...found, ...state.anchors[slug] };
+  return { annotations: { ...page.annotations, ...state.annotations }, anchors };
+}
+
 export function setAnchors(state: NotesState, slug: string, found: Record<string, PassageAnchor>): NotesState {
   return { ...state, anchors: { ...state.anchors, [slug]: { ...state.anchors[slug], ...found } } };
 }

@@ -8,6 +8,7 @@ import { createTestUser, setupTestDatabase, testDocument, type TestDatabase } fr
 import type { AnnotationDto } from "./types";
 
 type Store = typeof import("./store");
+type Lists = typeof import("./list");
 type Exporter = typeof import("./export");
 type Seminars = typeof import("@/lib/seminars");
 
@@ -16,6 +17,7 @@ const aufsatz = testDocument("aufsatz-de", ["Der Separatfrieden wurde nie geschl
 
 let testDb: TestDatabase;
 let store: Store;
+let lists: Lists;
 let exporter: Exporter;
 let seminars: Seminars;
 let instructor: { id: string }, alice: { id: string }, bob: { id: string }, outsider: { id: string };
@@ -26,6 +28,7 @@ beforeAll(async () => {
   testDb = await setupTestDatabase();
   setDocumentCatalog(staticCatalog([essay, aufsatz]));
   store = await import("./store");
+  lists = await import("./list");
   exporter = await import("./export");
   seminars = await import("@/lib/seminars");
   instructor = await createTestUser("Irene");
@@ -250,11 +253,11 @@ describe("import", () => {
 
   it("JSON-LD exported, imported into another seminar and exported again loses nothing", async () => {
     const first = await exportOf(alice, "mine", "jsonld");
-    const own = (await store.listAnnotations(alice.id, seminarId)).filter((a) => a.author.id === alice.id);
+    const own = (await lists.listAnnotations(alice.id, seminarId)).filter((a) => a.author.id === alice.id);
     const result = await exporter.importAnnotations(alice.id, copySeminarId, JSON.parse(first.body));
     // Alice's reply answers the instructor's reply, which is not in her own export: it cannot be attached.
     expect(result).toEqual({ imported: 4, skipped: [{ index: expect.any(Number), code: "invalid-parent" }] });
-    const copied = await store.listAnnotations(alice.id, copySeminarId);
+    const copied = await lists.listAnnotations(alice.id, copySeminarId);
     expect(comparable(copied)).toEqual(comparable(own.filter((a) => a.id !== notes.aliceReply.id)));
   });
 
@@ -307,7 +310,7 @@ describe("import", () => {
 
     const copy = await seminars.createSeminar(bob.id, { title: "Canonical copy", documents: ["essay-en"] });
     expect(await exporter.importAnnotations(bob.id, copy.id, exported)).toEqual({ imported: 3, skipped: [] });
-    const imported = await store.listAnnotations(bob.id, copy.id);
+    const imported = await lists.listAnnotations(bob.id, copy.id);
     // The copies are new annotations (new ids) that still say which annotation they are.
     expect(imported.map((a) => a.id)).not.toContain(named.id);
     expect(Object.fromEntries(imported.map((a) => [JSON.stringify(a.bodyHtml), a.canonical ?? null]))).toEqual(expected);

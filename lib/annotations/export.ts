@@ -3,13 +3,14 @@
  * and import W3C JSON-LD back. Framework-free: the route (app/api/seminars/[id]/export|import) and the
  * CLI (scripts/export.ts, scripts/import.ts) call the same functions.
  *
- * Authorization is never re-implemented here: everything comes from listAnnotations (membership,
+ * Authorization is never re-implemented here: everything comes from listAnnotations (read a bounded page
+ * at a time, lib/annotations/list; membership,
  * visibility, moderation, "post first"), and every import goes through createAnnotation as the importer.
  */
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
 import { documentCatalog } from "@/lib/seminars/catalog";
-import { listAnnotations } from "./store";
+import { listAnnotations } from "./list";
 import type { AnnotationDto, TargetDto } from "./types";
 import { createInputFromW3C } from "./w3c-import";
 import { createAnnotation } from "./store";

@@ -10,6 +10,7 @@ import { createTestUser, setupTestDatabase, testDocument, type TestDatabase } fr
 import type { AnnotationDto } from "./types";
 
 type Store = typeof import("./store");
+type Lists = typeof import("./list");
 type Seminars = typeof import("@/lib/seminars");
 type Stream = typeof import("@/lib/live/stream");
 
@@ -19,6 +20,7 @@ const outside = testDocument("outside", ["Not part of the seminar."], "en");
 
 let testDb: TestDatabase;
 let store: Store;
+let lists: Lists;
 let seminars: Seminars;
 let stream: Stream;
 let instructor: { id: string }, coInstructor: { id: string }, alice: { id: string }, bob: { id: string }, outsider: { id: string };
@@ -40,6 +42,7 @@ beforeAll(async () => {
   testDb = await setupTestDatabase();
   setDocumentCatalog(staticCatalog([essay, aufsatz, outside]));
   store = await import("./store");
+  lists = await import("./list");
   seminars = await import("@/lib/seminars");
   stream = await import("@/lib/live/stream");
   instructor = await createTestUser("Instructor");
@@ -98,7 +101,7 @@ describe("visibility × role × action", () => {
       for (const [name, [userId, sees]] of Object.entries(viewers)) {
         expect(await codeOf(store.getAnnotation(userId, id)), `${name} get`).toBe(sees ? "ok" : "not-found");
         if (name !== "outsider") {
-          const listed = (await store.listAnnotations(userId, seminarId, { document: "essay-en" })).map((a) => a.id);
+          const listed = (await lists.listAnnotations(userId, seminarId, { document: "essay-en" })).map((a) => a.id);
           expect(listed.includes(id), `${name} list`).toBe(sees);
           const role = (await seminars.roleIn(userId, seminarId))!;
           const { events } = await stream.eventsAfter({ userId, role }, seminarId, 0, 10_000);
@@ -130,7 +133,7 @@ describe("visibility × role × action", () => {
     expect(hidden.hidden).toBe(true);
     expect(await codeOf(store.getAnnotation(bob.id, note.id))).toBe("not-found");
     expect((await store.getAnnotation(alice.id, note.id)).hidden).toBe(true);
-    expect((await store.listAnnotations(bob.id, seminarId)).some((a) => a.id === note.id)).toBe(false);
+    expect((await lists.listAnnotations(bob.id, seminarId)).some((a) => a.id === note.id)).toBe(false);
     // Bob is told to drop it from his panes.
     const { events } = await stream.eventsAfter({ userId: bob.id, role: "student" }, seminarId, 0, 10_000);
     expect(events.some((e) => e.type === "annotation.removed" && (e.data as { id: string }).id === note.id)).toBe(true);
@@ -140,7 +143,7 @@ describe("visibility × role × action", () => {
 
   it("forged requests across seminars and into other students' private notes fail", async () => {
     // The outsider (instructor of another seminar) cannot read, list, write or moderate in this one.
-    expect(await codeOf(store.listAnnotations(outsider.id, seminarId))).toBe("not-found");
+    expect(await codeOf(lists.listAnnotations(outsider.id, seminarId))).toBe("not-found");
     expect(await codeOf(store.createAnnotation(outsider.id, seminarId, { target: passage(), body: "x" }))).toBe("not-found");
     expect(await codeOf(store.setHidden(outsider.id, notes.seminar.id, true))).toBe("not-found");
     expect(await codeOf(store.updateAnnotation(outsider.id, notes.seminar.id, { revision: notes.seminar.revision, body: "x" }))).toBe("not-found");
@@ -154,7 +157,7 @@ describe("visibility × role × action", () => {
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { visibility: "feedback", recipientId: outsider.id, target: passage(), body: "x" }))).toBe("invalid-recipient");
     // A document that exists, but not in this seminar.
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: passage(0, 3, "p1", "outside"), body: "x" }))).toBe("unknown-document");
-    expect(await codeOf(store.listAnnotations(alice.id, seminarId, { document: "no-such-doc" }))).toBe("unknown-document");
+    expect(await codeOf(lists.listAnnotations(alice.id, seminarId, { document: "no-such-doc" }))).toBe("unknown-document");
   });
 });
 
@@ -169,9 +172,9 @@ describe("replies", () => {
     expect(followUp.rootId).toBe(root.id);
     expect((await store.getAnnotation(alice.id, answer.id)).id).toBe(answer.id);
     expect(await codeOf(store.getAnnotation(bob.id, answer.id))).toBe("not-found");
-    const aliceView = (await store.listAnnotations(alice.id, seminarId, { document: "essay-en" })).map((a) => a.id);
+    const aliceView = (await lists.listAnnotations(alice.id, seminarId, { document: "essay-en" })).map((a) => a.id);
     expect(aliceView).toEqual(expect.arrayContaining([root.id, answer.id, followUp.id]));
-    const bobView = (await store.listAnnotations(bob.id, seminarId, { document: "essay-en" })).map((a) => a.id);
+    const bobView = (await lists.listAnnotations(bob.id, seminarId, { document: "essay-en" })).map((a) => a.id);
     expect(bobView).not.toContain(answer.id);
   });
 
@@ -180,8 +183,8 @@ describe("replies", () => {
     const reply = await store.createAnnotation(bob.id, seminarId, { parentId: root.id, body: "<p>Indeed</p>" });
     await store.setHidden(instructor.id, root.id, true);
     expect(await codeOf(store.getAnnotation(bob.id, reply.id))).toBe("not-found");
-    expect((await store.listAnnotations(bob.id, seminarId)).some((a) => a.id === reply.id)).toBe(false);
-    expect((await store.listAnnotations(instructor.id, seminarId)).some((a) => a.id === reply.id)).toBe(true);
+    expect((await lists.listAnnotations(bob.id, seminarId)).some((a) => a.id === reply.id)).toBe(false);
+    expect((await lists.listAnnotations(instructor.id, seminarId)).some((a) => a.id === reply.id)).toBe(true);
   });
 });
 
@@ -215,14 +218,14 @@ describe("targets and bodies", () => {
       ["body", "de", "Separatfrieden"],
     ]);
     expect(link.relation).toBe("paraphrase");
-    const fromGerman = await store.listAnnotations(bob.id, seminarId, { document: "aufsatz-de" });
+    const fromGerman = await lists.listAnnotations(bob.id, seminarId, { document: "aufsatz-de" });
     expect(fromGerman.map((a) => a.id)).toContain(link.id);
   });
 
   it("lists several open documents in one read: each document's threads, once each, nothing from elsewhere", async () => {
     const german = await store.createAnnotation(bob.id, seminarId, { target: passage(4, 18, "p1", "aufsatz-de"), body: "Nur hier" });
     const reply = await store.createAnnotation(alice.id, seminarId, { parentId: german.id, body: "Ja" });
-    const ids = async (options: { document?: string; documents?: string[] }) => (await store.listAnnotations(alice.id, seminarId, options)).map((a) => a.id);
+    const ids = async (options: { document?: string; documents?: string[] }) => (await lists.listAnnotations(alice.id, seminarId, options)).map((a) => a.id);
     const english = await ids({ document: "essay-en" });
     const deutsch = await ids({ document: "aufsatz-de" });
     const both = await ids({ documents: ["essay-en", "aufsatz-de"] });
@@ -233,7 +236,7 @@ describe("targets and bodies", () => {
     expect(await ids({ documents: ["essay-en"] })).toEqual(english);
     // No documents asked: nothing (not everything); a text outside the seminar is refused, as for one document.
     expect(await ids({ documents: [] })).toEqual([]);
-    expect(await codeOf(store.listAnnotations(alice.id, seminarId, { documents: ["essay-en", "outside"] }))).toBe("unknown-document");
+    expect(await codeOf(lists.listAnnotations(alice.id, seminarId, { documents: ["essay-en", "outside"] }))).toBe("unknown-document");
   });
 
   it("sanitizes XSS payloads on save, from HTML and from Tiptap JSON", async () => {

@@ -39,12 +39,13 @@ export interface EventPayload {
   before?: Pick<AudienceFields, "authorId" | "visibility" | "recipientId" | "hidden">;
 }
 
-const include = {
+export const annotationInclude = {
   targets: true,
   tags: true,
   author: { select: { id: true, name: true } },
 } satisfies Prisma.AnnotationInclude;
 
+const include = annotationInclude;
 type Row = Prisma.AnnotationGetPayload<{ include: typeof include }>;
 type Tx = Prisma.TransactionClient;
 
@@ -265,37 +266,6 @@ export async function getAnnotation(userId: string, annotationId: string): Promi
     if (!root || gate.hides(root.authorId, root.targets.map((t) => t.documentSlug))) throw new AppError("not-found");
   }
   return toDto(row);
-}
-
-export interface ListOptions {
-  /** Only annotations with a passage in this document (and their replies). */
-  document?: string;
-  /** Only annotations with a passage in any of these documents (and their replies): one read for several panes. */
-  documents?: readonly string[];
-}
-
-/** Everything the user may see in a seminar (optionally one document): roots first, then their replies. */
-export async function listAnnotations(userId: string, seminarId: string, options: ListOptions = {}): Promise<AnnotationDto[]> {
-  const viewer = await viewerFor(userId, seminarId);
-  const slugs = options.document !== undefined ? [options.document, ...(options.documents ?? [])] : options.documents;
-  for (const slug of slugs ?? []) {
-    if (!(await seminarHasDocument(seminarId, slug))) throw new AppError("unknown-document", { slug });
-  }
-  if (slugs && slugs.length === 0) return [];
-  const where = readableWhere(viewer);
-  const all = await db().annotation.findMany({
-    where: { seminarId, parentId: null, ...where, ...(slugs ? { targets: { some: { documentSlug: { in: [...slugs] } } } } : {}) },
-    include,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  // "Post first": classmates' threads on a document stay hidden until the student wrote enough there.
-  const gate = await postFirstGate(viewer, seminarId);
-  const roots = gate ? all.filter((r) => !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug))) : all;
-  const rootIds = roots.map((r) => r.id);
-  const replies = rootIds.length
-    ? await db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, ...where }, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
-    : [];
-  return [...roots, ...replies].map(toDto);
 }
 
 async function loadForChange(userId: string, annotationId: string) {

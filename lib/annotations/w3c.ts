@@ -295,3 +295,51 @@ export function parseCollection(json: unknown): AnnotationDto[] {
   for (const p of pages) for (const item of asArray(p.items as Json[])) if (typeof item === "object") out.push(parse({ "@context": CONTEXT, ...item }));
   return out;
 }
+
+/**
+ * Keyset pages (lib/annotations/list): a page is named by the cursor it starts after — `?page=0` is the
+ * first — so a container of 20,000 annotations never reads more than one page to answer. `total` is given
+ * when the caller knows it without counting (a collection of one page); `last` is not (it would need every
+ * page before it). The Protocol requires neither.
+ */
+export interface KeysetPageOptions extends CollectionOptions {
+  /** "0" for the first page, else the cursor it starts after. */
+  page: string;
+  /** The cursor of the next page; null on the last. */
+  next: string | null;
+  total?: number | null;
+}
+
+function keysetPageIri(id: string, page: string): string {
+  return `${id}${id.includes("?") ? "&" : "?"}page=${encodeURIComponent(page)}`;
+}
+
+/** One AnnotationPage named by its cursor, with partOf and next. */
+export function keysetPage(items: AnnotationDto[], opts: KeysetPageOptions): Json {
+  return {
+    "@context": CONTEXT,
+    id: keysetPageIri(opts.id, opts.page),
+    type: "AnnotationPage",
+    partOf: { id: opts.id, ...(typeof opts.total === "number" ? { total: opts.total } : {}), ...(opts.label ? { label: opts.label } : {}) },
+    ...(opts.next ? { next: keysetPageIri(opts.id, opts.next) } : {}),
+    items: items.map((a) => {
+      if (opts.itemsAsIris) return (opts.annotationIri ?? annotationIri)(a.id);
+      const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
+      return rest;
+    }),
+  };
+}
+
+/** The collection with its first keyset page embedded. */
+export function keysetCollection(firstItems: AnnotationDto[], opts: Omit<KeysetPageOptions, "page">): Json {
+  const { ["@context"]: _c, partOf: _p, ...first } = keysetPage(firstItems, { ...opts, page: "0" });
+  return {
+    "@context": opts.container ? [ANNO_CONTEXT, LDP_CONTEXT, { synopse: SYNOPSE_VOCAB }] : CONTEXT,
+    id: opts.id,
+    type: opts.container ? ["BasicContainer", "AnnotationCollection"] : "AnnotationCollection",
+    ...(opts.label ? { label: opts.label } : {}),
+    ...(opts.modified ? { modified: opts.modified } : {}),
+    ...(typeof opts.total === "number" ? { total: opts.total } : {}),
+    ...(firstItems.length ? { first } : {}),
+  };
+}

@@ -4,6 +4,7 @@
  * (node:fs), so it can only run on the server. Documents are parsed once, on first use, and kept in memory;
  * the corpus changes only through `npm run content:build` plus a restart.
  */
+import { LRUCache } from "lru-cache";
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocumentMarkdown } from "./markdown";
@@ -58,7 +59,8 @@ export function hasDocument(slug: string): boolean {
 // The async lookups below fall back to the database and keep what they found here, so the sync API above
 // also knows an uploaded document once anything on the server has loaded it (the reader preloads its panes).
 
-const uploaded = new Map<string, SynopseDocument>();
+// Bounded (lru-cache): an uploaded volume is tens of MB in memory; one read from the database brings it back.
+const uploaded = new LRUCache<string, SynopseDocument>({ max: 24 });
 
 /** A corpus document, or one uploaded in the app (read from the database once, then cached). */
 export async function getDocumentAsync(slug: string): Promise<SynopseDocument | null> {

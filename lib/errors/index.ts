@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   "upload-too-large": 413,
   "slug-taken": 409,
   "preview-expired": 409,
+  "body-too-large": 413,
+  "upload-too-complex": 422,
   "internal": 500,
   "database-unavailable": 503,
 } as const;

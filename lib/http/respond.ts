@@ -5,6 +5,7 @@
 import { getSessionUser, type SessionUser } from "@/lib/auth/server";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, isAppError } from "@/lib/errors";
+import { BODY_LIMITS, readJsonBody, type BodyCap } from "./body";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -42,18 +43,20 @@ export function jsonResponse(data: unknown, init: { status?: number; headers?: R
   return new Response(body, { status: init.status ?? 200, headers });
 }
 
-/** The request's JSON body; anything unparsable is "malformed-json" (400). */
-export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("malformed-json");
-  }
+/**
+ * The request's JSON body, read as a stream under a cap (lib/http/body: 413 "body-too-large" as soon as it
+ * is crossed; default the small-command cap); anything unparsable is "malformed-json" (400).
+ */
+export async function readJson(request: Request, cap: number | BodyCap = BODY_LIMITS.json): Promise<unknown> {
+  return readJsonBody(request, cap);
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isAppError(e)) return Response.json(e.toJSON(), { status: e.status });
+  if (isAppError(e)) {
+    // A refusal that passes tells the client when to try again (rate limits).
+    const retryAfter = e.details?.retryAfter;
+    return Response.json(e.toJSON(), { status: e.status, headers: typeof retryAfter === "number" ? { "Retry-After": String(retryAfter) } : undefined });
+  }
   const issues = (e as { issues?: Array<{ path: PropertyKey[]; message: string }> } | null)?.issues;
   if ((e as Error | null)?.name === "ZodError" && Array.isArray(issues)) {
     return Response.json({ code: "invalid-request", issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }, { status: 400 });

@@ -2,9 +2,12 @@
  * Links as people look at them: the seminar's links (annotations with motivation "linking") with both ends
  * anchored in the current texts — for the reader's markers and connectors and for the seminar's links
  * overview, grouped by document pair and filtered by relation, member and tag. Visibility is the annotation
- * store's (listAnnotations): a member sees exactly the links they may read. Framework-free.
+ * store's (lib/annotations/list): a member sees exactly the links they may read, a page at a time. Framework-free.
  */
-import { listAnnotations } from "@/lib/annotations/store";
+import { readableWhere } from "@/lib/annotations/access";
+import { pageAnnotations } from "@/lib/annotations/list";
+import { db } from "@/lib/db/client";
+import { requireMember } from "@/lib/seminars";
 import { RELATIONS, type AnnotationDto, type Relation, type TargetDto } from "@/lib/annotations/types";
 import { anchorMany } from "@/lib/anchoring";
 import type { PassageSelectors } from "@/lib/anchoring/types";
@@ -92,14 +95,34 @@ export async function anchorEnds(links: AnnotationDto[]): Promise<Map<string, En
   return out;
 }
 
-/** The links the member may see in a seminar, both ends anchored, oldest first. */
-export async function listLinks(userId: string, seminarId: string): Promise<LinkView[]> {
-  const all = await listAnnotations(userId, seminarId);
+export interface LinkPageOptions {
+  /** The previous page's `next`. */
+  after?: string | null;
+  /** Links and their replies per page (lib/annotations/list's bounds). */
+  limit?: number;
+  relation?: string;
+  /** author's user id */
+  member?: string;
+  /** Any of these tags, exactly as stored. */
+  tags?: readonly string[];
+}
+
+/** A page of the links the member may see in a seminar, both ends anchored, oldest first. */
+export async function listLinks(userId: string, seminarId: string, options: LinkPageOptions = {}): Promise<{ links: LinkView[]; next: string | null }> {
+  const page = await pageAnnotations(userId, seminarId, {
+    motivation: "linking",
+    after: options.after,
+    limit: options.limit,
+    relation: options.relation,
+    authorId: options.member,
+    tags: options.tags,
+  });
+  const all = page.annotations;
   const links = all.filter((a) => a.motivation === "linking" && a.parentId === null && a.targets.length === 2);
   const replies = new Map<string, AnnotationDto[]>();
   for (const a of all) if (a.rootId) replies.set(a.rootId, [...(replies.get(a.rootId) ?? []), a]);
   const anchors = await anchorEnds(links);
-  return links.map((a) => {
+  return { next: page.next, links: links.map((a) => {
     const end = (role: "target" | "body"): LinkEnd => {
       const t = a.targets.find((x) => x.role === role)!;
       return { role, slug: t.documentSlug, lang: t.lang, exact: t.exact, anchor: anchors.get(`${a.id}:${role}`) ?? { status: "orphan" } };
@@ -121,7 +144,7 @@ export async function listLinks(userId: string, seminarId: string): Promise<Link
         .map((r) => ({ id: r.id, author: r.author, bodyHtml: r.bodyHtml, createdAt: r.createdAt })),
       ends: [end("target"), end("body")],
     };
-  });
+  }) };
 }
 
 export interface OverviewFilters {
@@ -140,6 +163,8 @@ export interface DocumentPair {
 export interface LinksOverview {
   pairs: DocumentPair[];
   total: number;
+  /** The next page of links (the overview shows a page at a time); null on the last. */
+  next?: string | null;
   /** everything the filters can offer, from all links the member sees (not only the filtered ones) */
   choices: { relations: readonly Relation[]; members: Array<{ id: string; name: string }>; tags: string[] };
 }
@@ -182,8 +207,38 @@ export function groupByPair(links: LinkView[], filters: OverviewFilters = {}): L
   };
 }
 
-export async function linksOverview(userId: string, seminarId: string, filters: OverviewFilters = {}): Promise<LinksOverview> {
-  return groupByPair(await listLinks(userId, seminarId), filters);
+/** Links per page of the overview: each is anchored at both ends, so a page stays small. */
+export const LINKS_PAGE_SIZE = 100;
+
+/**
+ * A page of the overview: the filters are applied by the database, `total` counts every link matching
+ * them (not only this page), and the choices come from all links the member may read — each a bounded
+ * aggregate (joins, no list of ids).
+ */
+export async function linksOverview(userId: string, seminarId: string, filters: OverviewFilters = {}, after: string | null = null): Promise<LinksOverview> {
+  const role = await requireMember(userId, seminarId);
+  const readableLinks = { seminarId, parentId: null, motivation: "linking", ...readableWhere({ userId, role }) };
+  const [authors, tags] = await Promise.all([
+    // Who wrote links: one grouped scan of the seminar's links, then their names (EXISTS per user had no index to use).
+    db()
+      .annotation.groupBy({ by: ["authorId"], where: readableLinks, take: 500, orderBy: { authorId: "asc" } })
+      .then((groups) => db().user.findMany({ where: { id: { in: groups.map((g) => g.authorId) } }, select: { id: true, name: true } })),
+    db().annotationTag.findMany({ where: { annotation: readableLinks }, distinct: ["tag"], select: { tag: true }, orderBy: { tag: "asc" }, take: 500 }),
+  ]);
+  // The tag filter ignores case: the stored spellings it stands for.
+  const tagKey = filters.tag?.toLowerCase();
+  const spellings = tagKey ? tags.map((t) => t.tag).filter((t) => t.toLowerCase() === tagKey) : undefined;
+  const { links, next } = await listLinks(userId, seminarId, { relation: filters.relation, member: filters.member, tags: spellings, after, limit: LINKS_PAGE_SIZE });
+  const overview = groupByPair(links, filters);
+  const total = await db().annotation.count({
+    where: { ...readableLinks, ...(filters.relation ? { relation: filters.relation } : {}), ...(filters.member ? { authorId: filters.member } : {}), ...(spellings ? { tags: { some: { tag: { in: spellings } } } } : {}) },
+  });
+  return {
+    ...overview,
+    total,
+    next,
+    choices: { relations: overview.choices.relations, members: authors.sort((x, y) => x.name.localeCompare(y.name)), tags: tags.map((t) => t.tag).sort((x, y) => x.localeCompare(y)) },
+  };
 }
 
 /**

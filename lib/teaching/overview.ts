@@ -8,15 +8,20 @@
  * instructors-only notes and their own feedback threads, never students' private notes or others' feedback.
  * Framework-free.
  */
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { readableWhere, type Viewer } from "@/lib/annotations/access";
 import { documentText, locate } from "@/lib/content/text";
 import { db } from "@/lib/db/client";
 import { requireInstructor, requireMember, type Role } from "@/lib/seminars";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import type { SynopseDocument } from "@/lib/content/types";
-import { postFirstGate } from "./post-first";
+import { latestEventId } from "@/lib/live/stream";
+import { postFirstGate, type PostFirstGate } from "./post-first";
 
 export const HEAT_SEGMENTS = 40;
+/** Open questions listed at most (oldest first: the longest unanswered lead). */
+export const MAX_OPEN_QUESTIONS = 100;
 const MAX_WEEKS = 26;
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -107,28 +112,40 @@ type Row = {
   targets: Array<{ role: string; documentSlug: string; blockId: string; start: number; end: number; exact: string }>;
 };
 
+/**
+ * Every annotation the viewer may read in the seminar, with its passages and tags: the whole seminar is
+ * counted, so this reads all of it — in three statements that each join on the seminar (relation filters)
+ * instead of listing ids: `include` would put every annotation's id into one `IN (…)`, which SQLite refuses
+ * past its parameter limit (whole seminars broke at about 1,000 notes).
+ */
 async function readableRows(viewer: Viewer, seminarId: string): Promise<Row[]> {
-  const rows = await db().annotation.findMany({
-    where: { seminarId, ...readableWhere(viewer) },
-    select: {
-      id: true,
-      authorId: true,
-      motivation: true,
-      parentId: true,
-      rootId: true,
-      bodyText: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      tags: { select: { tag: true } },
-      targets: { select: { role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true } },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const readable = { seminarId, ...readableWhere(viewer) };
+  const [rows, targets, tags, members] = await Promise.all([
+    db().annotation.findMany({
+      where: readable,
+      select: { id: true, authorId: true, motivation: true, parentId: true, rootId: true, bodyText: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db().target.findMany({ where: { annotation: readable }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true } }),
+    db().annotationTag.findMany({ where: { annotation: readable }, select: { annotationId: true, tag: true } }),
+    db().membership.findMany({ where: { seminarId }, select: { userId: true, user: { select: { name: true } } } }),
+  ]);
+  const targetsOf = new Map<string, Row["targets"]>();
+  for (const { annotationId, ...t } of targets) targetsOf.set(annotationId, [...(targetsOf.get(annotationId) ?? []), t]);
+  const tagsOf = new Map<string, Row["tags"]>();
+  for (const { annotationId, tag } of tags) tagsOf.set(annotationId, [...(tagsOf.get(annotationId) ?? []), { tag }]);
+  const names = new Map(members.map((m) => [m.userId, m.user.name]));
+  // Former members' names, read a bounded chunk at a time (there are few).
+  const former = [...new Set(rows.map((r) => r.authorId).filter((id) => !names.has(id)))];
+  for (let i = 0; i < former.length; i += 200) {
+    for (const u of await db().user.findMany({ where: { id: { in: former.slice(i, i + 200) } }, select: { id: true, name: true } })) names.set(u.id, u.name);
+  }
+  const full: Row[] = rows.map((r) => ({ ...r, author: { name: names.get(r.authorId) ?? "" }, tags: tagsOf.get(r.id) ?? [], targets: targetsOf.get(r.id) ?? [] }));
   // A reply counts only when its thread is visible too; post-first applies to students' heat strips.
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map(full.map((r) => [r.id, r]));
   const gate = await postFirstGate(viewer, seminarId);
   const visibleRoot = (r: Row) => !gate || !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug));
-  return rows.filter((r) => {
+  return full.filter((r) => {
     const root = r.rootId ? byId.get(r.rootId) : r;
     return !!root && visibleRoot(root);
   });
@@ -180,9 +197,48 @@ function repliesByRoot(rows: Row[]): Map<string, number> {
   return out;
 }
 
+/**
+ * Overviews and heat strips aggregate every note of the seminar, so they are kept, in a bounded LRU, for the
+ * state they were computed from: the seminar's latest event (every note written, edited, deleted, hidden or
+ * shown again adds one), the member and role, the "post first" gate and the week. A reader page then costs
+ * one indexed read of the latest event instead of reading 20,000 passages; any change computes afresh.
+ */
+const aggregates = new LRUCache<string, { value: unknown }>({ max: 500 });
+
+async function kept<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = aggregates.get(key);
+  if (hit) return hit.value as T;
+  const value = await compute();
+  aggregates.set(key, { value });
+  return value;
+}
+
+/**
+ * What an aggregate depends on besides the notes: the members and their roles, the seminar's documents (a
+ * member joining or a text added writes no event), and the latest event.
+ */
+async function stateKey(seminarId: string): Promise<string> {
+  const [eventId, seminar] = await Promise.all([
+    latestEventId(seminarId),
+    db().seminar.findUnique({ where: { id: seminarId }, select: { members: { select: { userId: true, role: true } }, documents: { select: { slug: true, postFirst: true } } } }),
+  ]);
+  const shape = JSON.stringify([seminar?.members.map((m) => `${m.userId}:${m.role}`).sort(), seminar?.documents.map((d) => `${d.slug}:${d.postFirst}`).sort()]);
+  return `${eventId}|${createHash("sha1").update(shape).digest("base64url")}`;
+}
+
+function gateKey(gate: PostFirstGate | null): string {
+  return gate ? JSON.stringify([...gate.locked.entries()]) : "-";
+}
+
 /** The whole overview (instructors only). `now` fixes the last week (tests). */
 export async function seminarOverview(userId: string, seminarId: string, now: Date = new Date()): Promise<SeminarOverview> {
   await requireInstructor(userId, seminarId);
+  const key = `overview|${seminarId}|${userId}|${await stateKey(seminarId)}|${now.toISOString().slice(0, 10)}`;
+  // A copy: callers may not change what the next caller gets.
+  return structuredClone(await kept(key, () => computeOverview(userId, seminarId, now)));
+}
+
+async function computeOverview(userId: string, seminarId: string, now: Date): Promise<SeminarOverview> {
   const viewer: Viewer = { userId, role: "instructor" };
   const seminar = await db().seminar.findUniqueOrThrow({
     where: { id: seminarId },
@@ -232,17 +288,16 @@ export async function seminarOverview(userId: string, seminarId: string, now: Da
     if (root && r.authorId !== root.authorId) answeredByOthers.add(root.id);
   }
   // Replies the viewer cannot see still answer the question: count them without reading them.
-  const hiddenAnswers = await db().annotation.findMany({
-    where: { seminarId, deletedAt: null, rootId: { in: rows.filter((r) => !r.parentId).map((r) => r.id) } },
-    select: { rootId: true, authorId: true },
-  });
+  // All replies of the seminar (two columns), matched to the readable roots here: no list of root ids.
+  const hiddenAnswers = await db().annotation.findMany({ where: { seminarId, deletedAt: null, rootId: { not: null } }, select: { rootId: true, authorId: true } });
   for (const h of hiddenAnswers) if (h.rootId && byId.get(h.rootId)?.authorId !== h.authorId) answeredByOthers.add(h.rootId);
   const openQuestions: OpenQuestion[] = rows
     .filter((r) => !r.parentId && r.motivation === "commenting" && isQuestion(r.bodyText, r.tags.map((t) => t.tag)) && !answeredByOthers.has(r.id))
     .map((r) => {
       const t = r.targets.find((x) => x.role === "target");
       return { id: r.id, authorName: r.author.name, text: r.bodyText, slug: t?.documentSlug ?? null, blockId: t?.blockId ?? null, quote: t?.exact ?? null, createdAt: r.createdAt.toISOString() };
-    });
+    })
+    .slice(0, MAX_OPEN_QUESTIONS);
 
   const roleRank = (r: Role) => (r === "student" ? 0 : 1);
   return {
@@ -269,9 +324,44 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
   const catalog = await documentCatalog();
   const docs = new Map<string, SynopseDocument | null>();
   for (const slug of new Set(slugs)) docs.set(slug, (await catalog.get(slug)) ?? null);
-  const rows = [...docs.values()].some(Boolean) ? await readableRows({ userId, role }, seminarId) : [];
-  const replies = repliesByRoot(rows);
-  return new Map([...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null]));
+  if (![...docs.values()].some(Boolean)) return new Map([...docs].map(([slug]) => [slug, null]));
+  const viewer: Viewer = { userId, role };
+  const gate = await postFirstGate(viewer, seminarId);
+  const versions = [...docs].map(([slug, doc]) => `${slug}@${doc?.version ?? "-"}`).join(",");
+  const key = `heat|${seminarId}|${userId}|${role}|${await stateKey(seminarId)}|${gateKey(gate)}|${segments}|${versions}`;
+  const heat = await kept(key, async () => {
+    const { rows, replies } = await heatRows(viewer, seminarId, gate);
+    return [...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null] as const);
+  });
+  return new Map(structuredClone(heat));
+}
+
+/**
+ * What a heat strip needs and no more (the reader asks on every page): the passages of the threads the
+ * member may read, and how many readable replies each has — two statements joined on the seminar, no text,
+ * no tags, no list of ids. The "post first" gate needs each thread's author and documents; only then are
+ * the roots read too.
+ */
+async function heatRows(viewer: Viewer, seminarId: string, gate: PostFirstGate | null): Promise<{ rows: Row[]; replies: Map<string, number> }> {
+  const readable = { seminarId, ...readableWhere(viewer) };
+  const [targets, counts, roots] = await Promise.all([
+    db().target.findMany({ where: { annotation: { ...readable, parentId: null } }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true } }),
+    db().annotation.groupBy({ by: ["rootId"], where: { ...readable, rootId: { not: null } }, _count: { _all: true } }),
+    gate ? db().annotation.findMany({ where: { ...readable, parentId: null }, select: { id: true, authorId: true } }) : Promise.resolve([]),
+  ]);
+  const byRoot = new Map<string, Row>();
+  for (const { annotationId, ...t } of targets) {
+    let row = byRoot.get(annotationId);
+    if (!row) byRoot.set(annotationId, (row = { id: annotationId, authorId: "", motivation: "", parentId: null, rootId: null, bodyText: "", createdAt: new Date(0), author: { name: "" }, tags: [], targets: [] }));
+    row.targets.push({ ...t, exact: "" });
+  }
+  if (gate) {
+    const authorOf = new Map(roots.map((r) => [r.id, r.authorId]));
+    for (const [id, row] of byRoot) if (gate.hides(authorOf.get(id) ?? "", row.targets.map((t) => t.documentSlug))) byRoot.delete(id);
+  }
+  const replies = new Map<string, number>();
+  for (const c of counts) if (c.rootId && byRoot.has(c.rootId)) replies.set(c.rootId, c._count._all);
+  return { rows: [...byRoot.values()], replies };
 }
 
 function csvCell(v: string | number): string {

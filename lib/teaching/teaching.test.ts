@@ -10,6 +10,7 @@ import { setDocumentCatalog, staticCatalog, corpusCatalog, type DocumentCatalog 
 import { SAMPLE_TEI } from "@/lib/content/testing/tei-sample";
 
 type Store = typeof import("@/lib/annotations/store");
+type Lists = typeof import("@/lib/annotations/list");
 type Seminars = typeof import("@/lib/seminars");
 
 const essay = testDocument("essay-en", ["The separate peace was never signed. Why not?", "Stalin probed Berlin twice in 1943.", "A third paragraph closes the essay."], "en");
@@ -17,6 +18,7 @@ const aufsatz = testDocument("aufsatz-de", ["Der Separatfrieden wurde nie geschl
 
 let testDb: TestDatabase;
 let store: Store;
+let lists: Lists;
 let seminars: Seminars;
 let teacher: { id: string; name: string }, alice: { id: string; name: string }, bob: { id: string; name: string }, carol: { id: string; name: string }, coTeacher: { id: string; name: string };
 let seminarId: string;
@@ -42,6 +44,7 @@ beforeAll(async () => {
   };
   setDocumentCatalog(uploads);
   store = await import("@/lib/annotations/store");
+  lists = await import("@/lib/annotations/list");
   seminars = await import("@/lib/seminars");
   teacher = await createTestUser("Teacher Tom");
   coTeacher = await createTestUser("Co Teacher");
@@ -66,7 +69,7 @@ describe("private feedback", () => {
     const reply = await store.createAnnotation(alice.id, seminarId, { parentId: thread.id, body: "Thanks, I will look again." });
     expect(reply.visibility).toBe("feedback");
     expect(reply.recipientId).toBe(teacher.id);
-    const ids = async (userId: string) => (await store.listAnnotations(userId, seminarId)).map((a) => a.id);
+    const ids = async (userId: string) => (await lists.listAnnotations(userId, seminarId)).map((a) => a.id);
     expect(await ids(alice.id)).toEqual(expect.arrayContaining([thread.id, reply.id]));
     expect(await ids(teacher.id)).toEqual(expect.arrayContaining([thread.id, reply.id]));
     for (const third of [bob, coTeacher]) {
@@ -163,7 +166,7 @@ describe("post first", () => {
     const teacherNote = await note(teacher.id, "Instructor's guidance", at("p2", 0, 6, "aufsatz-de"));
     await setPostFirst(teacher.id, seminarId, { seminar: 0, documents: { "aufsatz-de": 2 } });
 
-    const visible = async (userId: string) => (await store.listAnnotations(userId, seminarId, { document: "aufsatz-de" })).map((a) => a.id);
+    const visible = async (userId: string) => (await lists.listAnnotations(userId, seminarId, { document: "aufsatz-de" })).map((a) => a.id);
     expect(await postFirstStatus(carol.id, seminarId, "aufsatz-de")).toEqual({ required: 2, written: 0, remaining: 2 });
     expect(await visible(carol.id)).not.toContain(classmate.id);
     expect(await visible(carol.id)).toContain(teacherNote.id);
@@ -240,7 +243,8 @@ describe("notifications", () => {
   });
 });
 
-describe("upload", () => {
+// Previews clean in a worker thread that, from source, first loads tsx and compiles the pipeline: seconds on a busy machine.
+describe("upload", { timeout: 120_000 }, () => {
   it("previews a TEI file without writing anything, then publishes document and seminar row together", async () => {
     const up = await import("./upload");
     const { db } = await import("@/lib/db/client");

@@ -31,6 +31,10 @@ async function codeOf(p: Promise<unknown>): Promise<ErrorCode | "ok"> {
 const markdown = (title: string) => Buffer.from(`---\ntitle: ${title}\nlang: de\nkind: essay\nsource: Archiv\n---\n\nText von ${title}.\n`);
 const db = async () => (await import("@/lib/db/client")).db();
 
+// Each preview cleans its file in a worker thread that, from source, first loads tsx and compiles the
+// pipeline: seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+
 beforeAll(async () => {
   testDb = await setupTestDatabase();
   const seminars = await import("@/lib/seminars");

@@ -13,15 +13,16 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { z } from "zod";
 import { ContentError, type ContentErrorCode, type ContentErrorParams } from "@/lib/content/errors";
-import { buildMemorySource, type BuiltDocument } from "@/lib/content/pipeline";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { cacheUploadedDocument, getDocumentAsync } from "@/lib/content/store";
-import { DOCUMENT_KINDS, LANGUAGES, type BlockType, type SynopseDocument } from "@/lib/content/types";
+import { DOCUMENT_KINDS, LANGUAGES, type SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { notifyNewDocument } from "@/lib/notifications";
 import { announceNotifications } from "@/lib/notifications/signal";
 import { requireInstructor } from "@/lib/seminars";
+import type { UploadPreview } from "./upload-clean";
+import { cleanOffThread } from "./upload-off-thread";
 import slugify from "@sindresorhus/slugify";
 
 /** The largest file accepted (a whole volume fits comfortably). */
@@ -39,27 +40,7 @@ export const uploadFields = z.object({
 });
 export type UploadFields = z.input<typeof uploadFields>;
 
-export interface UploadPreview {
-  token: string;
-  slug: string;
-  title: string | null;
-  author: string | null;
-  lang: string;
-  date: string | null;
-  kind: string;
-  blocks: number;
-  blockCounts: Partial<Record<BlockType, number>>;
-  words: number;
-  outline: Array<{ level: number; text: string }>;
-  firstParagraphs: string[];
-  footnotes: { total: number; linked: number; unreferenced: number };
-  removals: number;
-  mends: number;
-  /** TEI: elements the cleaner does not know, kept as text in the nearest block, most frequent first. */
-  generic: Array<{ element: string; count: number }>;
-  /** The licence the file states (TEI header), shown so the instructor can check it may be used. */
-  licence: string | null;
-}
+export type { UploadPreview } from "./upload-clean";
 
 /**
  * What a refused upload reports (the details of AppError "invalid-upload", sent to the browser as JSON):
@@ -77,18 +58,12 @@ function invalidUpload(e: ContentError): AppError {
   return new AppError("invalid-upload", { line: e.line, problem: e.code, params: e.params, reason: e.reason } satisfies UploadProblem);
 }
 
-const deflate = promisify(zlib.deflate);
 const inflate = promisify(zlib.inflate);
 
 /** What a draft keeps of the built document: all that publishing needs. */
 interface DraftContent {
   doc: SynopseDocument;
   markdown: string;
-}
-
-/** zlib on the thread pool (a volume's 14 MB of JSON become about 1 MB in a tenth of a second, off the event loop). */
-async function packDraft(content: DraftContent): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await deflate(Buffer.from(JSON.stringify(content), "utf8")));
 }
 
 async function unpackDraft(bytes: Uint8Array): Promise<DraftContent> {
@@ -131,9 +106,10 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
     source: fields.source || `Uploaded file ${safeName}`,
   };
   if (isPlain && !fields.lang) throw invalidUpload(new ContentError(safeName, 1, "upload-needs-language"));
-  let built: BuiltDocument;
+  // Cleaning runs in a worker thread with a memory cap (upload-off-thread.ts): the server keeps answering.
+  let cleaned;
   try {
-    built = buildMemorySource({ fileName: safeName, bytes, slug, meta });
+    cleaned = await cleanOffThread({ fileName: safeName, bytes, slug, meta });
   } catch (e) {
     if (e instanceof ContentError) throw invalidUpload(e);
     throw e;
@@ -142,42 +118,9 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
   const now = Date.now();
   await db().uploadDraft.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
   await db().uploadDraft.create({
-    data: { token, userId, seminarId, slug: built.doc.meta.slug, document: await packDraft({ doc: built.doc, markdown: built.markdown }), expiresAt: new Date(now + PREVIEW_TTL_MS) },
+    data: { token, userId, seminarId, slug: cleaned.slug, document: new Uint8Array(cleaned.draft), expiresAt: new Date(now + PREVIEW_TTL_MS) },
   });
-  return describePreview(token, built);
-}
-
-function describePreview(token: string, built: BuiltDocument): UploadPreview {
-  const { doc } = built;
-  const blockCounts: Partial<Record<BlockType, number>> = {};
-  let words = 0;
-  for (const b of doc.blocks) {
-    blockCounts[b.type] = (blockCounts[b.type] ?? 0) + 1;
-    words += b.text.split(/\s+/).filter(Boolean).length;
-  }
-  const notes = doc.blocks.filter((b) => b.type === "footnote");
-  return {
-    token,
-    slug: doc.meta.slug,
-    title: doc.meta.title,
-    author: doc.meta.author,
-    lang: doc.meta.lang,
-    date: doc.meta.date,
-    kind: doc.meta.kind,
-    blocks: doc.blocks.length,
-    blockCounts,
-    words,
-    outline: doc.blocks.filter((b) => b.type === "heading").slice(0, 200).map((b) => ({ level: b.level ?? 2, text: b.text })),
-    firstParagraphs: doc.blocks.filter((b) => b.type === "paragraph").slice(0, 3).map((b) => (b.text.length > 400 ? `${b.text.slice(0, 399)}…` : b.text)),
-    footnotes: { total: notes.length, linked: notes.filter((n) => (n.footnote?.refs.length ?? 0) > 0).length, unreferenced: notes.filter((n) => (n.footnote?.refs.length ?? 0) === 0).length },
-    removals: built.result.removals.length,
-    mends: built.result.mends.length,
-    generic: Object.entries(built.result.generic ?? {})
-      .map(([element, count]) => ({ element, count }))
-      .sort((a, b) => b.count - a.count || a.element.localeCompare(b.element))
-      .slice(0, 100),
-    licence: doc.meta.licence ?? null,
-  };
+  return { token, ...cleaned.preview };
 }
 
 /**

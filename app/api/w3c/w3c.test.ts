@@ -154,6 +154,25 @@ describe("W3C Web Annotation Protocol", () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it("pages the container by cursor: each page links the next, and together they hold every annotation once", async () => {
+    await post(seminarId, foreign("separate peace"));
+    const ids: string[] = [];
+    let url: string | null = `/api/w3c/seminars/${seminarId}?page=0&limit=1`;
+    for (let pages = 0; url && pages < 50; pages++) {
+      const res = await container.GET(req(url), ctx({ id: seminarId }));
+      expect(res.status).toBe(200);
+      const page = await res.json();
+      expect(page.type).toBe("AnnotationPage");
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      ids.push(...page.items.map((a: { id: string }) => a.id));
+      url = page.next ? new URL(page.next).pathname + new URL(page.next).search + "&limit=1" : null;
+    }
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(ids).size).toBe(ids.length);
+    const bad = await container.GET(req(`/api/w3c/seminars/${seminarId}?page=not-a-cursor`), ctx({ id: seminarId }));
+    expect(bad.status).toBe(400);
+  });
+
   it("edits need If-Match with the current ETag: 428 without, 412 when stale", async () => {
     const created = await (await post(seminarId, foreign("separate peace"))).json();
     const annotationId = created.id.split("/").pop();

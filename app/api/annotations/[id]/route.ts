@@ -1,6 +1,7 @@
 import { deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations/store";
 import { AppError } from "@/lib/errors";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { BODY_LIMITS } from "@/lib/http/body";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
@@ -14,7 +15,7 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
 /** Edit: { revision, body?, tags?, visibility?, recipientId?, relation? } — 409 { code: "conflict", current } on a stale revision. */
 export const PATCH = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
-  const a = await updateAnnotation(user.id, (await ctx.params).id, await readJson(request));
+  const a = await updateAnnotation(user.id, (await ctx.params).id, await readJson(request, BODY_LIMITS.note));
   return Response.json(a, { headers: { ETag: `"${a.revision}"` } });
 });
 

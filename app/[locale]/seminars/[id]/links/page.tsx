@@ -34,7 +34,11 @@ export default async function LinksPage({ params, searchParams }: Props) {
   });
   const query = await searchParams;
   const filters = { relation: one(query.relation), member: one(query.member), tag: one(query.tag) };
-  const overview = await linksOverview(user.id, id, filters);
+  const overview = await linksOverview(user.id, id, filters, one(query.after) ?? null).catch((e) => {
+    // A cursor that is not ours (edited by hand): start from the first page.
+    if (isAppError(e) && e.code === "invalid-request") redirect(`/${locale}/seminars/${id}/links`);
+    throw e;
+  });
   const t = await getTranslations("Links");
   const d = await getTranslations("Document");
   const title = (slug: string) => getDocument(slug)?.meta.title ?? d("untitled");
@@ -185,6 +189,11 @@ export default async function LinksPage({ params, searchParams }: Props) {
             </section>
           );
         })}
+        {overview.next ? (
+          <p>
+            <Link href={`/seminars/${id}/links?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", overview.next]]).toString()}`}>{t("moreLinks")}</Link>
+          </p>
+        ) : null}
       </main>
     </div>
   );

@@ -1,12 +1,10 @@
 import { importAnnotations } from "@/lib/annotations/export";
-import { AppError } from "@/lib/errors";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { limitNoteWrites } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
-
-/** Files larger than this are refused before parsing (an export of thousands of notes is far smaller). */
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Import W3C Web Annotation JSON-LD (an AnnotationCollection, one Annotation, or an array) as the caller,
@@ -14,8 +12,9 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
  */
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
+  limitNoteWrites(user.id);
   const { id } = await ctx.params;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new AppError("upload-too-large");
-  const result = await importAnnotations(user.id, id, await readJson(request));
+  // Read under the documented 20 MB cap while it streams (413 as soon as it is crossed, declared or not).
+  const result = await importAnnotations(user.id, id, await readJson(request, { maxBytes: BODY_LIMITS.import, code: "upload-too-large" }));
   return Response.json(result);
 });

@@ -1,4 +1,5 @@
 import { handle, requireUser } from "@/lib/http/respond";
+import { pageLimit } from "@/lib/annotations/list";
 import { listLinks } from "@/lib/links/views";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ type Ctx = { params: Promise<{ id: string }> };
  */
 export const GET = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
-  const links = await listLinks(user.id, (await ctx.params).id);
-  return Response.json({ links }, { headers: { "Cache-Control": "private, no-store" } });
+  const q = new URL(request.url).searchParams;
+  const { links, next } = await listLinks(user.id, (await ctx.params).id, { after: q.get("after"), limit: pageLimit(q.get("limit")) });
+  return Response.json({ links, next }, { headers: { "Cache-Control": "private, no-store" } });
 });

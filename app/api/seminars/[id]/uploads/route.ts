@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { readBody } from "@/lib/http/body";
 import { handle, requireUser } from "@/lib/http/respond";
 import { MAX_UPLOAD_BYTES, previewUpload } from "@/lib/teaching/upload";
 
@@ -14,10 +14,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
   const { id } = await ctx.params;
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_UPLOAD_BYTES) throw new AppError("upload-too-large", { max: MAX_UPLOAD_BYTES });
-  const bytes = Buffer.from(await request.arrayBuffer());
-  if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError("upload-too-large", { max: MAX_UPLOAD_BYTES });
+  const bytes = await readBody(request, { maxBytes: MAX_UPLOAD_BYTES, code: "upload-too-large" });
   const q = new URL(request.url).searchParams;
   const field = (k: string) => q.get(k)?.trim() || undefined;
   const preview = await previewUpload(user.id, id, q.get("name") ?? "upload.txt", bytes, {

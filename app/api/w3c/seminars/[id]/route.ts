@@ -1,20 +1,21 @@
 import { importW3C } from "@/lib/annotations/w3c-import";
-import { listAnnotations } from "@/lib/annotations/store";
-import { collectionPage, serialize, toCollection } from "@/lib/annotations/w3c";
+import { createHash } from "node:crypto";
+import { pageAnnotations, pageLimit } from "@/lib/annotations/list";
+import { keysetCollection, keysetPage, serialize } from "@/lib/annotations/w3c";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPageSize, containerPreference, slashForm } from "@/lib/http/w3c";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar } from "@/lib/seminars";
+import { limitNoteWrites } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
 
 /**
- * The seminar as a W3C Web Annotation Protocol container at `/api/w3c/seminars/<id>/` (the IRI ends in
- * "/"; the old slashless form answers 308 to it): every annotation the caller may see, paged (`?page=N`),
- * `?document=slug` to narrow. Session cookie or `Authorization: Bearer <personal token>`.
- * Prefer (RFC 7240) chooses items as IRIs or descriptions, or a minimal container; a page's IRI keeps
- * the IRIs choice (`iris=1`), since a page is fetched without the Prefer header.
+ * The seminar as a W3C Web Annotation Protocol container: the annotations the caller may see, a keyset page
+ * at a time (`?page=0` is the first, each page links the `next`; `?limit=` up to 500), `?document=slug` to
+ * narrow. Session cookie or `Authorization: Bearer <personal token>`.
  */
 export const GET = handle(async (request: Request, ctx: Ctx) => {
   const moved = slashForm(request, true);
@@ -24,28 +25,27 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const seminar = await getSeminar(user.id, id);
   const url = new URL(request.url);
   const document = url.searchParams.get("document") ?? undefined;
-  const [annotations, lastEvent] = [await listAnnotations(user.id, id, { document }), await latestEventId(id)];
-  const pref = containerPreference(request);
   const pageParam = url.searchParams.get("page");
-  const page = pageParam !== null && /^\d+$/.test(pageParam) ? Number(pageParam) : null;
-  const iris = page !== null ? url.searchParams.get("iris") === "1" : pref.iris;
-  // Changes with every event in the seminar, with what this caller sees, and with the representation.
-  const etag = `W/"${lastEvent}-${annotations.length}-${page ?? (pref.minimal ? "m" : "c")}${iris ? "i" : "d"}"`;
+  const after = pageParam === null || pageParam === "0" ? null : pageParam;
+  const limit = pageLimit(url.searchParams.get("limit"));
+  const lastEvent = await latestEventId(id);
+  const page = await pageAnnotations(user.id, id, { documents: document !== undefined ? [document] : undefined, after, limit });
+  // Changes with every event in the seminar, with the page and with what this caller sees on it.
+  const etag = `W/"${lastEvent}-${page.annotations.length}-${createHash("sha1").update(`${pageParam ?? ""}|${limit}|${page.annotations.map((a) => a.id).join(",")}`).digest("base64url").slice(0, 16)}"`;
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: containerHeaders({ etag }) });
+  const pref = containerPreference(request);
   const base = containerIri(request, id) + (document ? `?document=${encodeURIComponent(document)}` : "");
-  const options = {
-    id: base,
-    pagesId: iris ? `${base}${base.includes("?") ? "&" : "?"}iris=1` : base,
-    label: seminar.title,
-    pageSize: containerPageSize(),
-    container: true,
-    itemsAsIris: iris,
-    minimal: pref.minimal,
-    annotationIri: annotationIriFor(request, id),
-  };
-  const body = page !== null ? collectionPage(annotations, page, options) : toCollection(annotations, options);
-  const headers = containerHeaders({ etag, contentLocation: body.id as string, preferenceApplied: page === null && pref.applied });
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(JSON.stringify(body), { headers });
+  // The total is known without counting when the whole collection is this one page.
+  const total = after === null && page.next === null ? page.annotations.length : null;
+  const options = { id: base, label: seminar.title, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id), next: page.next, total };
+  let body: Record<string, unknown>;
+  if (pageParam !== null) {
+    body = keysetPage(page.annotations, { ...options, page: pageParam });
+  } else {
+    body = keysetCollection(page.annotations, options);
+    if (pref.minimal) delete body.first;
+  }
+  return new Response(JSON.stringify(body), { headers: containerHeaders({ etag, contentLocation: body.id as string }) });
 });
 
 export const HEAD = async (request: Request, ctx: Ctx) => {
@@ -63,8 +63,9 @@ export const POST = handle(async (request: Request, ctx: Ctx) => {
   const moved = slashForm(request, true);
   if (moved) return moved;
   const user = await requireUser(request);
+  limitNoteWrites(user.id);
   const { id } = await ctx.params;
-  const created = await importW3C(user.id, id, await readJson(request));
+  const created = await importW3C(user.id, id, await readJson(request, BODY_LIMITS.note));
   const iri = annotationIriFor(request, id);
   const etag = annotationEtag(created);
   return new Response(JSON.stringify(serialize(created, { annotationIri: iri })), {

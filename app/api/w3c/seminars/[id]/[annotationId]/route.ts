@@ -3,6 +3,7 @@ import { updateFromW3C } from "@/lib/annotations/w3c-import";
 import { serialize } from "@/lib/annotations/w3c";
 import { AppError, isAppError } from "@/lib/errors";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
+import { BODY_LIMITS } from "@/lib/http/body";
 import { annotationEtag, annotationHeaders, annotationIriFor, ifMatch, slashForm } from "@/lib/http/w3c";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +48,7 @@ export const PUT = handle(async (request: Request, ctx: Ctx) => {
     throw new AppError("precondition-failed", { current: serialize(a, { annotationIri: iri }) });
   }
   try {
-    const updated = await updateFromW3C(user.id, a, await readJson(request));
+    const updated = await updateFromW3C(user.id, a, await readJson(request, BODY_LIMITS.note));
     return new Response(JSON.stringify(serialize(updated, { annotationIri: iri })), { headers: annotationHeaders(annotationEtag(updated)) });
   } catch (e) {
     // Someone saved between our check and the write: the same answer as a stale If-Match.
