@@ -32,7 +32,8 @@ interface Queryable {
   client: { query(text: string): Promise<unknown> };
 }
 
-const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY, "text") as (value: string) => string[];
+// pg-types keys its parsers by its own enum of OIDs; 1009 (text[]) is among them.
+const parseTextArray = (pg.types.getTypeParser as (oid: number, format: "text") => (value: string) => string[])(TEXT_ARRAY, "text");
 
 function patched<T>(target: T): T {
   const q = target as unknown as Queryable;
