@@ -87,7 +87,7 @@ export default async function globalSetup() {
     if (unfilled.length) throw new Error(`deploy/synopse.env has placeholders this test does not fill: ${unfilled.map(([k]) => k).join(", ")}`);
     const settings = { ...shipped, ...filled };
     // What systemd gives a service: its EnvironmentFile and a bare PATH; the npm commands get the same.
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...settings } as NodeJS.ProcessEnv;
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...settings } as unknown as NodeJS.ProcessEnv;
 
     // 3. Migrations, build, the first instructor with a seminar.
     must("npm", ["run", "--silent", "db:migrate"], { env });
