@@ -90,12 +90,13 @@ export async function benchFanout(): Promise<{ rows: Row[]; notes: string[] }> {
   if (!postgresAvailable() || !existsSync(path.join(ROOT, ".next-pg", "BUILD_ID"))) {
     return { rows: [], notes: ["Skipped: needs Debian's postgresql 15 and the PostgreSQL build (.next-pg)."] };
   }
-  const pg = privatePostgres(undefined, { durable: true });
+  // PGPORT_TEST and BENCH_APP_PORT pin the ports (machines shared by several runs); random otherwise.
+  const pg = privatePostgres(process.env.PGPORT_TEST ? Number(process.env.PGPORT_TEST) : undefined, { durable: true });
   const servers: AppServer[] = [];
   try {
     pg.createMigratedDatabase("synopse");
     seed("postgresql", pg.url("synopse"));
-    const port = randomPort();
+    const port = process.env.BENCH_APP_PORT ? Number(process.env.BENCH_APP_PORT) : randomPort();
     for (let i = 0; i < INSTANCES; i++) servers.push(await startApp("postgresql", pg.url("synopse"), port + i));
     const members = await seminarMembers(servers[0].base, MEMBERS);
     const seminar = await demoSeminar(members[0]);
