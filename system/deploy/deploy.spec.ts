@@ -47,7 +47,7 @@ async function signIn(page: Page): Promise<string> {
   await page.getByLabel("Password").fill(INSTRUCTOR.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
-  const href = await page.getByRole("link", { name: SEMINAR_TITLE }).getAttribute("href");
+  const href = await page.getByRole("link", { name: SEMINAR_TITLE, exact: true }).getAttribute("href");
   return /\/seminars\/([^/?#]+)/.exec(href ?? "")![1];
 }
 
