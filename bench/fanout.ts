@@ -72,21 +72,25 @@ async function level(servers: AppServer[], members: Member[], seminar: Awaited<R
   const start = performance.now();
   let errors = 0;
   const saved = new Set<number>();
+  const failures = new Map<string, number>();
   for (let k = 0; k < total; k++) {
     const due = start + (k * 1000) / RATE;
     if (due > performance.now()) await sleep(due - performance.now());
     sentAt[k] = performance.now();
     const res = await writer.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `fanout-${run}-${k}- bench`, k) });
-    if (res.status !== 201) errors++;
-    else saved.add(k);
-    await res.arrayBuffer();
+    const answer = Buffer.from(await res.arrayBuffer()).toString("utf8");
+    if (res.status !== 201) {
+      errors++;
+      const why = `${res.status} ${/"code":"([^"]+)"/.exec(answer)?.[1] ?? ""}`.trim();
+      failures.set(why, (failures.get(why) ?? 0) + 1);
+    } else saved.add(k);
   }
   const achieved = total / ((performance.now() - start) / 1000);
   // Let the last notes arrive.
   for (let t = 0; t < 100 && delays.length < streams * saved.size; t++) await sleep(100);
   for (const close of closers) close();
   delays.sort((a, b) => a - b);
-  return { streams, total, saved: saved.size, delivered: delays.length, errors, achieved, p50: percentile(delays, 50), p95: percentile(delays, 95), max: delays[delays.length - 1] ?? NaN };
+  return { streams, total, saved: saved.size, delivered: delays.length, errors, failures: [...failures].map(([w, n]) => `${n}× ${w}`).join(", "), achieved, p50: percentile(delays, 50), p95: percentile(delays, 95), max: delays[delays.length - 1] ?? NaN };
 }
 
 export async function benchFanout(): Promise<{ rows: Row[]; notes: string[] }> {
@@ -108,7 +112,7 @@ export async function benchFanout(): Promise<{ rows: Row[]; notes: string[] }> {
       const r = await level(servers, members, seminar, streams);
       const label = `${streams} streams on ${INSTANCES} instances, ${RATE} notes/s`;
       rows.push(
-        { name: `${label}: delivered`, value: r.delivered, unit: `of ${r.streams * r.saved} (${r.saved} notes saved × ${r.streams} streams; ${r.errors} saves failed)` },
+        { name: `${label}: delivered`, value: r.delivered, unit: `of ${r.streams * r.saved} (${r.saved} notes saved × ${r.streams} streams; ${r.errors} saves failed${r.errors ? `: ${r.failures}` : ""})` },
         { name: `${label}: save → stream p50`, value: r.p50, unit: "ms" },
         { name: `${label}: save → stream p95`, value: r.p95, unit: "ms" },
         { name: `${label}: save → stream max`, value: r.max, unit: "ms" },
