@@ -90,6 +90,9 @@ async function main() {
   // database, so about six minutes in all. `npm run bench -- --no-load` skips it.
   const load = process.argv.includes("--no-load") ? null : await optional<{ benchLoad: () => Promise<{ rows: Row[]; notes: string[] }> }>("./load.ts");
   if (load) sections.push(await section("Load: 50 members reading, annotating, searching — SQLite vs PostgreSQL", load.benchLoad));
+  // Live fan-out across PostgreSQL instances (about a minute); skipped with --no-load too.
+  const fanout = process.argv.includes("--no-load") ? null : await optional<{ benchFanout: () => Promise<{ rows: Row[]; notes: string[] }> }>("./fanout.ts");
+  if (fanout) sections.push(await section("Live fan-out: open streams on 2 PostgreSQL instances", fanout.benchFanout));
 
   const lines = [
     "# Benchmark results",

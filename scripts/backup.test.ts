@@ -3,7 +3,7 @@
  * with its targets and tags; backup and restore run while another connection holds the database open.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -27,8 +27,10 @@ function read(file: string) {
   }
 }
 
-const run = (script: string, args: string[], file: string) =>
-  spawnSync("bash", [script, ...args], { env: { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${file}` }, encoding: "utf8" });
+const run = (script: string, args: string[], file: string, env: Record<string, string> = {}) =>
+  spawnSync("bash", [script, ...args], { env: { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${file}`, ...env }, encoding: "utf8" });
+
+const mode = (p: string) => statSync(p).mode & 0o777;
 
 describe("SQLite backup and restore", () => {
   it("restores every annotation, target and tag exactly", () => {
@@ -71,5 +73,29 @@ describe("SQLite backup and restore", () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr + r.stdout).toMatch(/not a Synopse database/);
     expect(read(file)).toEqual(before);
+  }, 60_000);
+
+  it("writes backups only its owner can read, into the backup folder, keeping the newest N when asked", () => {
+    const file = path.join(dir, "perm.db");
+    migratedSqlite(file);
+    const folder = path.join(dir, "store", "backups");
+    // Two older backups already there (names sort by time), and an unrelated file that must stay.
+    const older = ["synopse-20200101-000000.sqlite", "synopse-20200102-000000.sqlite"];
+    for (const name of [...older, "notes.txt"]) {
+      spawnSync("mkdir", ["-p", folder]);
+      writeFileSync(path.join(folder, name), "x");
+    }
+    const b = run("scripts/backup.sh", [], file, { SYNOPSE_BACKUP_DIR: folder, SYNOPSE_BACKUP_KEEP: "2" });
+    expect(b.status, b.stderr).toBe(0);
+    const made = readdirSync(folder).filter((n) => n.startsWith("synopse-") && !older.includes(n));
+    expect(made).toHaveLength(1);
+    expect(mode(path.join(folder, made[0]))).toBe(0o600);
+    expect(mode(folder)).toBe(0o700);
+    // The newest two remain: the new one and the later of the old ones; the unrelated file is untouched.
+    expect(readdirSync(folder).sort()).toEqual([...made, older[1], "notes.txt"].sort());
+    // An explicit file is owner-only too.
+    const explicit = path.join(dir, "explicit.sqlite");
+    expect(run("scripts/backup.sh", [explicit], file).status).toBe(0);
+    expect(mode(explicit)).toBe(0o600);
   }, 60_000);
 });

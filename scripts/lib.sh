@@ -64,6 +64,16 @@ ensure_postgres() {
   fi
 }
 
+ensure_nginx() {
+  if [ -x /usr/sbin/nginx ]; then return; fi
+  log "installing Debian's nginx for the deployment test"
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  fi
+}
+
 prisma_generate() {
   npx tsx scripts/prisma-schemas.ts
   npx prisma generate >/dev/null

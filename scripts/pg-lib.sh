@@ -35,18 +35,21 @@ pg_psql() { # pg_psql PORT DB psql-args…
   psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d "$db" "$@"
 }
 
-# pg_create_migrated PORT DB: a database with prisma/postgres/migrations applied (psql: the Prisma CLI's
-# migrate commands fail on PostgreSQL through the JS engine, see STACK.md). Idempotent: an existing database
-# is left as it is.
+# pg_create_migrated PORT DB: the database (created if missing) with prisma/postgres/migrations applied by
+# `prisma migrate deploy` (npm run db:migrate), which records each one in _prisma_migrations: running it again
+# applies only what is new. A database from before that record existed (its migrations applied with psql)
+# is refused with a pointer to the README's upgrade note.
 pg_create_migrated() {
   local port="$1" db="$2"
-  if pg_psql "$port" postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
-    return 0
+  if ! pg_psql "$port" postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    pg_psql "$port" postgres -c "CREATE DATABASE \"$db\"" >/dev/null
+  elif [ -z "$(pg_psql "$port" "$db" -tAc "SELECT to_regclass('public._prisma_migrations')")" ] \
+    && [ -n "$(pg_psql "$port" "$db" -tAc "SELECT to_regclass('public.\"user\"')")" ]; then
+    echo "database $db on port $port has tables but no record of its migrations (set up with psql before):" >&2
+    echo "see README, Deployment, 'Upgrading' (or delete the demo's data directory)" >&2
+    return 1
   fi
-  pg_psql "$port" postgres -c "CREATE DATABASE \"$db\"" >/dev/null
-  for m in $(ls -d prisma/postgres/migrations/*/ | sort); do
-    pg_psql "$port" "$db" -f "$m/migration.sql" >/dev/null
-  done
+  DATABASE_PROVIDER=postgresql DATABASE_URL="postgresql://postgres@127.0.0.1:$port/$db" npx prisma migrate deploy >/dev/null
 }
 
 # pg_generate_client: the PostgreSQL Prisma client in generated/prisma-pg (generated/prisma stays SQLite's).

@@ -30,14 +30,15 @@ trap stop_all INT TERM EXIT
 
 log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $PGDATA_DIR)"
 pg_start "$PGDATA_DIR" "$PG_PORT"
+log "applying migrations (npm run db:migrate)"
 pg_create_migrated "$PG_PORT" synopse
 log "PostgreSQL Prisma client (generated/prisma-pg)"
-pg_generate_client
+npm run --silent db:generate
 log "seeding the demo seminar"
-npx tsx --tsconfig tsconfig.pg.json scripts/seed.ts
+npm run --silent db:seed
 if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f .next-pg/BUILD_ID ]; then
   log "building the app for PostgreSQL (.next-pg)"
-  npx next build >/dev/null || { npx next build | tail -40; exit 1; }
+  npm run --silent build >/dev/null || { npm run --silent build | tail -40; exit 1; }
 fi
 for port in $APP_PORTS; do
   node_modules/.bin/next start -p "$port" -H 127.0.0.1 &

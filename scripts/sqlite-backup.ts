@@ -33,6 +33,13 @@ async function main() {
   } finally {
     source.close();
   }
+  if (mode === "backup") {
+    // The copy inherits the live database's WAL mode, whose -wal and -shm side files would lie beside it
+    // (readable under the process's umask, missed by retention): a backup is one self-contained file.
+    const copy = new Database(to);
+    copy.pragma("journal_mode = DELETE");
+    copy.close();
+  }
   check(to);
   const db = new Database(to, { readonly: true });
   const count = (db.prepare("SELECT COUNT(*) AS n FROM Annotation").get() as { n: number }).n;

@@ -15,7 +15,7 @@ log "unit and integration tests (vitest, SQLite)"
 npx vitest run --reporter=default --reporter=json --outputFile="$SYNOPSE_REPORTS/vitest.json" || status=1
 
 with_postgres=0
-if [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; then with_postgres=1; ensure_postgres; fi
+if [ "${CI:-}" = "true" ] || [ "${TEST_POSTGRES:-}" = "1" ]; then with_postgres=1; ensure_postgres; ensure_nginx; fi
 
 if [ $with_postgres = 1 ]; then
   log "integration tests against PostgreSQL"
@@ -33,5 +33,5 @@ if [ $with_postgres = 1 ]; then
 fi
 
 node scripts/test-summary.mjs "$SYNOPSE_REPORTS"/vitest.json "$SYNOPSE_REPORTS"/vitest-pg.json "$SYNOPSE_REPORTS"/playwright.json \
-  "$SYNOPSE_REPORTS"/vitest-system.json "$SYNOPSE_REPORTS"/playwright-shared.json
+  "$SYNOPSE_REPORTS"/vitest-system.json "$SYNOPSE_REPORTS"/playwright-shared.json "$SYNOPSE_REPORTS"/playwright-deploy.json
 exit $status

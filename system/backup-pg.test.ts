@@ -3,7 +3,7 @@
  * through damage compares every annotation with its targets and tags.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -43,6 +43,8 @@ describe.skipIf(!postgresAvailable())("PostgreSQL backup and restore", () => {
       const file = path.join(dir, "synopse.dump");
       const b = run("scripts/backup.sh", [file]);
       expect(b.status, b.stderr).toBe(0);
+      // It holds password hashes and sessions: readable by its owner only.
+      expect(statSync(file).mode & 0o777).toBe(0o600);
 
       await client.query(`DELETE FROM "Annotation" WHERE "id" LIKE 'fx-a1%'`);
       await client.query(`UPDATE "Annotation" SET "bodyText" = 'overwritten' WHERE "id" = 'fx-a2'`);

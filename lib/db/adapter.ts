@@ -1,6 +1,7 @@
 // Chooses the Prisma driver adapter from the environment. Shared by the app and the Prisma CLI.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPgForCli } from "./pg-cli";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
@@ -36,7 +37,7 @@ export function createAdapterFactory(opts: { forCli?: boolean } = {}) {
   if (databaseProvider() === "postgresql") {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is required for PostgreSQL");
-    return new PrismaPg({ connectionString });
+    return opts.forCli ? new PrismaPgForCli(connectionString) : new PrismaPg({ connectionString });
   }
   // A busy timeout: concurrent processes (a seed script, a backup) wait for the writer instead of failing
   // with SQLITE_BUSY.
