@@ -47,7 +47,7 @@ export interface PgServer {
 }
 
 /** A private PostgreSQL server in a temp dir (initdb once), on its own port, 127.0.0.1 only. */
-export function privatePostgres(port = 31000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
+export function privatePostgres(port = Number(process.env.SYSTEM_PG_PORT) || 31000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
   const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-sys-pg-"));
   chmodSync(dir, 0o755);
   mkdirSync(path.join(dir, "data"));
@@ -292,8 +292,15 @@ export interface SseEvent {
   data: string;
 }
 
-/** Free TCP ports are not reserved; a random port per run keeps parallel runs apart. */
+let nextFixedPort = Number(process.env.SYSTEM_APP_PORT) || 0;
+
+/**
+ * Free TCP ports are not reserved; a random port per run keeps parallel runs apart. SYSTEM_APP_PORT (and
+ * SYSTEM_PG_PORT for privatePostgres) pin them instead, for machines where several people run tests at once:
+ * each call then hands out the next pair (callers use the port and the one after it).
+ */
 export function randomPort(): number {
+  if (nextFixedPort) return (nextFixedPort += 2) - 2;
   // Below Linux's ephemeral range (32768–60999): a port in it may be held at that moment by one of this
   // machine's own outgoing connections, and the server then fails with EADDRINUSE (seen in CI).
   return 20000 + Math.floor(Math.random() * 10000);
