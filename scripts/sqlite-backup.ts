@@ -32,11 +32,19 @@ function eventIdsIssued(file: string): number {
 }
 
 /**
- * After a restore, new Event ids continue after the largest one handed out BEFORE it: an open live stream
- * that already passed id N would otherwise skip every new event numbered N or below (lib/live/stream).
+ * Ids the app may hand out between our reading of the largest one and the copy taking its locks: the
+ * restore continues after them too. Hand-picked headroom, far above what one process writes in that moment.
  */
-function continueEventIds(file: string, issued: number): void {
-  if (issued <= 0) return;
+const EVENT_ID_HEADROOM = 1000;
+
+/**
+ * After a restore, new Event ids continue after the largest one handed out BEFORE it (plus the headroom): an
+ * open live stream that already passed id N would otherwise skip every new event numbered N or below
+ * (lib/live/stream).
+ */
+function continueEventIds(file: string, issuedBefore: number): void {
+  if (issuedBefore <= 0) return;
+  const issued = issuedBefore + EVENT_ID_HEADROOM;
   const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
