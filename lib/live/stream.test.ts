@@ -108,6 +108,32 @@ describe("the live stream reads replies through their thread", () => {
     });
   }
 
+  it("a thread that comes back into sight (shown again, or opened to the seminar) brings the replies the member may read", async () => {
+    const hiddenRoot = await store.createAnnotation(alice.id, seminarId, { target: passage, body: "<p>Hidden for a while</p>" });
+    const hiddenReply = await store.createAnnotation(bob.id, seminarId, { parentId: hiddenRoot.id, body: "<p>Reply that comes back</p>" });
+    await store.setHidden(instructor.id, hiddenRoot.id, true);
+    const privateRoot = await store.createAnnotation(alice.id, seminarId, { visibility: "private", target: passage, body: "<p>Private draft</p>" });
+    const ownReply = await store.createAnnotation(alice.id, seminarId, { parentId: privateRoot.id, body: "<p>Alice's own follow-up</p>" });
+    const start = await stream.latestEventId(seminarId);
+    await store.setHidden(instructor.id, hiddenRoot.id, false);
+    await store.updateAnnotation(alice.id, privateRoot.id, { revision: privateRoot.revision, visibility: "seminar" });
+
+    const events = await allEvents(carol, start);
+    const shown = events.map((e) => [e.type, (e.data as AnnotationDto).id]);
+    expect(shown).toEqual([
+      ["annotation.unhidden", hiddenRoot.id],
+      ["annotation.updated", hiddenReply.id],
+      ["annotation.updated", privateRoot.id],
+      // Alice's reply was written as private (a reply takes its thread's audience when written) and stays so,
+      // as a GET shows too.
+    ]);
+    // The reply rides on its root's event id.
+    expect(events[1].id).toBe(events[0].id);
+    // The instructor saw the hidden thread all along: nothing is resent to her for the unhiding.
+    expect((await allEvents(instructor, start)).filter((e) => (e.data as AnnotationDto).id === hiddenReply.id)).toEqual([]);
+    await expectStreamAgreesWithGet([hiddenRoot, hiddenReply, privateRoot, ownReply], [instructor, alice, bob, carol]);
+  });
+
   it("the HTTP stream of a student never carries a reply written after its thread was hidden", async () => {
     const root = await store.createAnnotation(alice.id, seminarId, { target: passage, body: "<p>Root of the stream test</p>" });
     const start = await stream.latestEventId(seminarId);

@@ -11,6 +11,7 @@
 import { canRead, canReadInThread, type Viewer } from "@/lib/annotations/access";
 import { currentAnnotations, type CurrentAnnotation } from "@/lib/annotations/current";
 import type { EventPayload } from "@/lib/annotations/store";
+import type { AnnotationDto } from "@/lib/annotations/types";
 import type { Role } from "@/lib/seminars";
 import { postFirstGate } from "@/lib/teaching/post-first";
 import { sqlRows } from "@/lib/db/read";
@@ -90,8 +91,37 @@ export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: nu
       if (gate.hides(root.authorId, root.slugs)) continue;
     }
     events.push(e);
+    if (annotation && e.data === annotation.dto && !annotation.audience.rootId && cameIntoSight(now, row, annotation)) {
+      events.push(...(await repliesNowVisible(now, annotation.dto.id)).map((data) => ({ id: row.id, type: "annotation.updated", data })));
+    }
   }
   return { cursor, events, member: true };
+}
+
+/** Whether this change made a root visible to the viewer (shown again, or its audience widened to them). */
+function cameIntoSight(viewer: Viewer, row: EventRow, root: CurrentAnnotation): boolean {
+  if (row.type !== "annotation.unhidden" && row.type !== "annotation.updated") return false;
+  try {
+    const before = (JSON.parse(row.payload) as EventPayload).before;
+    return !!before && !canRead(viewer, { ...before, authorId: root.audience.authorId });
+  } catch {
+    return false;
+  }
+}
+
+/** Most replies sent when a thread comes into sight (a longer thread shows the rest on the next page load). */
+const MAX_REPLIES_BROUGHT_BACK = 500;
+
+/**
+ * A thread that comes (back) into sight brings its replies: the panes dropped them with the root, and no event
+ * of their own will send them again. Sent as updates of the same event id, readable ones only.
+ */
+async function repliesNowVisible(viewer: Viewer, rootId: string): Promise<AnnotationDto[]> {
+  const ids = (
+    await sqlRows<{ id: string }>`SELECT "id" FROM "Annotation" WHERE "rootId" = ${rootId} AND "deletedAt" IS NULL ORDER BY "createdAt", "id" LIMIT ${MAX_REPLIES_BROUGHT_BACK}`
+  ).map((r) => r.id);
+  const current = await currentAnnotations(ids);
+  return ids.map((id) => current.get(id)).filter((a): a is CurrentAnnotation => !!a && canReadInThread(viewer, a.audience, a.root)).map((a) => a.dto);
 }
 
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string | number));
