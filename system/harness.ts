@@ -294,13 +294,23 @@ export interface SseEvent {
 
 let nextFixedPort = Number(process.env.SYSTEM_APP_PORT) || 0;
 
+/** Whether nothing listens on this loopback port right now (checked in a child: this API is synchronous). */
+function portFree(port: number): boolean {
+  const probe = `require("net").createServer().once("error",()=>process.exit(1)).listen(${port},"127.0.0.1",()=>process.exit(0))`;
+  return spawnSync(process.execPath, ["-e", probe]).status === 0;
+}
+
 /**
  * Free TCP ports are not reserved; a random port per run keeps parallel runs apart. SYSTEM_APP_PORT (and
  * SYSTEM_PG_PORT for privatePostgres) pin them instead, for machines where several people run tests at once:
- * each call then hands out the next pair (callers use the port and the one after it).
+ * each call then hands out the next free pair from there (callers use the port and the one after it; other
+ * processes of the same run — Playwright's global setup and its workers — skip the ports already listening).
  */
 export function randomPort(): number {
-  if (nextFixedPort) return (nextFixedPort += 2) - 2;
+  if (nextFixedPort) {
+    while (!(portFree(nextFixedPort) && portFree(nextFixedPort + 1))) nextFixedPort += 2;
+    return (nextFixedPort += 2) - 2;
+  }
   // Below Linux's ephemeral range (32768–60999): a port in it may be held at that moment by one of this
   // machine's own outgoing connections, and the server then fails with EADDRINUSE (seen in CI).
   return 20000 + Math.floor(Math.random() * 10000);
