@@ -70,6 +70,7 @@ describe.skipIf(!postgresAvailable())("live delivery across two instances", () =
   let a: AppServer;
   let b: AppServer;
   let irene: Member; // instructor: sees every seminar note
+  let anna: Member; // student: sees every seminar note too
   let writers: Member[];
   let seminar: DemoSeminar;
   const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-live-delivery-"));
@@ -81,6 +82,7 @@ describe.skipIf(!postgresAvailable())("live delivery across two instances", () =
     const port = randomPort();
     [a, b] = await Promise.all([startApp("postgresql", pg.url("synopse"), port), startApp("postgresql", pg.url("synopse"), port + 1)]);
     irene = await Member.signIn(a.base, "instructor@synopse.test");
+    anna = await Member.signIn(b.base, "student1@synopse.test");
     seminar = await demoSeminar(irene);
     writers = [];
     for (let i = 0; i < WRITERS_PER_INSTANCE * 2; i++) {
@@ -106,12 +108,21 @@ describe.skipIf(!postgresAvailable())("live delivery across two instances", () =
 
   const write = async (m: Member, text: string, i: number): Promise<string> => {
     const res = await m.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", headers: { origin: m.base }, body: noteBody(seminar, text, i) });
-    if (res.status !== 201) throw new Error(`POST note: ${res.status} ${await res.text()}`);
+    if (res.status !== 201) {
+      const server = [a, b].find((x) => x.base === m.base);
+      throw new Error(`POST note: ${res.status} ${await res.text()}\n${server?.output().slice(-3000) ?? ""}`);
+    }
     return ((await res.json()) as { id: string }).id;
   };
 
   it(`writers on both instances at once: 0 of ${NOTES} acknowledged notes missing from the open streams`, async () => {
-    const streams = { "stream on A": await openStream(irene), "stream on B": await openStream(irene.on(b.base)) };
+    // Four streams, two per instance: each reads at its own moments, so a note skipped by any reader shows.
+    const streams = {
+      "instructor's stream on A": await openStream(irene),
+      "instructor's stream on B": await openStream(irene.on(b.base)),
+      "student's stream on A": await openStream(anna.on(a.base)),
+      "student's stream on B": await openStream(anna),
+    };
     await sleep(500); // both subscribed before the first write
 
     const acknowledged: string[] = [];
