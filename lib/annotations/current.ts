@@ -40,11 +40,11 @@ export async function currentAnnotations(ids: readonly string[]): Promise<Map<st
   const rows = await byIds<Record<string, unknown>>((list) => `SELECT ${COLUMNS} FROM "Annotation" a JOIN "user" u ON u."id" = a."authorId" WHERE a."id" IN (${list})`, unique);
   if (rows.length === 0) return new Map();
   const rootIds = [...new Set(rows.map((r) => r.rootId as string | null).filter((id): id is string => !!id))];
-  const [targets, tags, roots] = await Promise.all([
-    byIds<Record<string, unknown>>((list) => `SELECT * FROM "Target" WHERE "annotationId" IN (${list})`, [...new Set([...rows.map((r) => String(r.id)), ...rootIds])]),
-    byIds<{ annotationId: string; tag: string }>((list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`, rows.map((r) => String(r.id))),
-    byIds<Record<string, unknown>>((list) => `SELECT "id", "authorId", "visibility", "recipientId", "hidden", "deletedAt" FROM "Annotation" WHERE "id" IN (${list})`, rootIds),
-  ]);
+  // One after another, not in parallel: every open stream runs this on every event, and on PostgreSQL each
+  // parallel query would hold one more of the instance's pooled connections, which the writes need too.
+  const targets = await byIds<Record<string, unknown>>((list) => `SELECT * FROM "Target" WHERE "annotationId" IN (${list})`, [...new Set([...rows.map((r) => String(r.id)), ...rootIds])]);
+  const tags = await byIds<{ annotationId: string; tag: string }>((list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`, rows.map((r) => String(r.id)));
+  const roots = await byIds<Record<string, unknown>>((list) => `SELECT "id", "authorId", "visibility", "recipientId", "hidden", "deletedAt" FROM "Annotation" WHERE "id" IN (${list})`, rootIds);
   const targetsOf = new Map<string, TargetDto[]>();
   for (const t of targets) {
     const list = targetsOf.get(String(t.annotationId)) ?? [];

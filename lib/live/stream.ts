@@ -79,7 +79,8 @@ export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: nu
   if (!membership) return { cursor, events: [], member: false };
   const now: Viewer = { userId: viewer.userId, role: membership.role as Role };
   const memberSince = toDate(membership.createdAt);
-  const [current, gate] = await Promise.all([currentAnnotations(rows.map((r) => r.annotationId).filter((id): id is string => !!id)), postFirstGate(now, seminarId)]);
+  const current = await currentAnnotations(rows.map((r) => r.annotationId).filter((id): id is string => !!id));
+  const gate = await postFirstGate(now, seminarId);
   const events: LiveEvent[] = [];
   for (const row of rows) {
     const annotation = row.annotationId ? current.get(row.annotationId) : undefined;

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const { id, inviteCode } = await created.json();
   seminarId = id;
   for (const cookie of [author, reader]) expect((await joinRoute.POST(req(`/api/join/${inviteCode}`, cookie, { method: "POST" }), ctx({ code: inviteCode }))).status).toBe(200);
-});
+}, 60_000); // three real sign-ups (password hashing) on a busy machine
 afterAll(async () => testDb?.close());
 
 describe("GET /api/seminars/:id/events", () => {
