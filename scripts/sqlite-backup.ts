@@ -17,6 +17,46 @@ function check(file: string): void {
   }
 }
 
+/** The largest Event id the database ever handed out (0 for a new or empty file). */
+function eventIdsIssued(file: string): number {
+  if (!existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT MAX(n) AS n FROM (SELECT MAX("id") AS n FROM "Event" UNION ALL SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Event')`).get() as { n: number | null };
+    return Number(row.n ?? 0);
+  } catch {
+    return 0; // not a Synopse database yet: nothing to carry over
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Ids the app may hand out between our reading of the largest one and the copy taking its locks: the
+ * restore continues after them too. Hand-picked headroom, far above what one process writes in that moment.
+ */
+const EVENT_ID_HEADROOM = 1000;
+
+/**
+ * After a restore, new Event ids continue after the largest one handed out BEFORE it (plus the headroom): an
+ * open live stream that already passed id N would otherwise skip every new event numbered N or below
+ * (lib/live/stream).
+ */
+function continueEventIds(file: string, issuedBefore: number): void {
+  if (issuedBefore <= 0) return;
+  const issued = issuedBefore + EVENT_ID_HEADROOM;
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.transaction(() => {
+      const updated = db.prepare(`UPDATE sqlite_sequence SET "seq" = MAX("seq", ?) WHERE "name" = 'Event'`).run(issued).changes;
+      if (updated === 0) db.prepare(`INSERT INTO sqlite_sequence ("name", "seq") VALUES ('Event', ?)`).run(issued);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
 async function main() {
   const [mode, from, to] = process.argv.slice(2);
   if ((mode !== "backup" && mode !== "restore") || !from || !to) {
@@ -25,6 +65,7 @@ async function main() {
   }
   if (!existsSync(from)) throw new Error(`${from} does not exist`);
   check(from);
+  const issued = mode === "restore" ? eventIdsIssued(to) : 0;
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     // Into the live database on restore: the backup API takes SQLite's locks, so a running app sees
@@ -40,6 +81,7 @@ async function main() {
     copy.pragma("journal_mode = DELETE");
     copy.close();
   }
+  if (mode === "restore") continueEventIds(to, issued);
   check(to);
   const db = new Database(to, { readonly: true });
   const count = (db.prepare("SELECT COUNT(*) AS n FROM Annotation").get() as { n: number }).n;

@@ -2,7 +2,8 @@
 # The shared-server tests: real `next start` instances on loopback, a private PostgreSQL 15 (Debian's
 # package), SIGKILL and database outages. Builds what is missing: the PostgreSQL build (.next-pg, with the
 # client in generated/prisma-pg) and, for the SQLite half of the crash test, the usual build (.next).
-#   system/*.test.ts (vitest):   two instances, live fan-out, Last-Event-ID catch-up, database outage,
+#   system/*.test.ts (vitest):   two instances, live fan-out, Last-Event-ID catch-up, concurrent writers on both
+#                                instances (no note skipped by a live stream), restore under open streams, database outage,
 #                                SIGKILL during a burst of writes (SQLite and PostgreSQL), backup round trips
 #   system/e2e/*.spec.ts (Playwright): a note saved through instance A appears in a browser on instance B
 #   system/deploy/ (Playwright): the README's production steps with deploy/'s files, behind Debian's nginx

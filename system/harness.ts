@@ -47,7 +47,7 @@ export interface PgServer {
 }
 
 /** A private PostgreSQL server in a temp dir (initdb once), on its own port, 127.0.0.1 only. */
-export function privatePostgres(port = 31000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
+export function privatePostgres(port = Number(process.env.SYSTEM_PG_PORT) || 31000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
   const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-sys-pg-"));
   chmodSync(dir, 0o755);
   mkdirSync(path.join(dir, "data"));
@@ -292,12 +292,25 @@ export interface SseEvent {
   data: string;
 }
 
-let portsTaken = 0;
+let nextFixedPort = Number(process.env.SYSTEM_APP_PORT ?? process.env.SYSTEM_TEST_PORT) || 0;
 
-/** Free TCP ports are not reserved; a random port per run keeps parallel runs apart. */
+/** Whether nothing listens on this loopback port right now (checked in a child: this API is synchronous). */
+function portFree(port: number): boolean {
+  const probe = `require("net").createServer().once("error",()=>process.exit(1)).listen(${port},"127.0.0.1",()=>process.exit(0))`;
+  return spawnSync(process.execPath, ["-e", probe]).status === 0;
+}
+
+/**
+ * Free TCP ports are not reserved; a random port per run keeps parallel runs apart. SYSTEM_APP_PORT (and
+ * SYSTEM_PG_PORT for privatePostgres) pin them instead, for machines where several people run tests at once:
+ * each call then hands out the next free pair from there (callers use the port and the one after it; other
+ * processes of the same run — Playwright's global setup and its workers — skip the ports already listening).
+ */
 export function randomPort(): number {
-  // SYSTEM_TEST_PORT: a machine shared by several runs gives each its own ports (this one and the next few).
-  if (process.env.SYSTEM_TEST_PORT) return Number(process.env.SYSTEM_TEST_PORT) + 2 * portsTaken++;
+  if (nextFixedPort) {
+    while (!(portFree(nextFixedPort) && portFree(nextFixedPort + 1))) nextFixedPort += 2;
+    return (nextFixedPort += 2) - 2;
+  }
   // Below Linux's ephemeral range (32768–60999): a port in it may be held at that moment by one of this
   // machine's own outgoing connections, and the server then fails with EADDRINUSE (seen in CI).
   return 20000 + Math.floor(Math.random() * 10000);

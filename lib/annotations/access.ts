@@ -1,6 +1,7 @@
 /**
- * Who may see and change an annotation. One set of rules, used three ways: to check a single row, to
- * build the database filter for lists, and to filter the live event stream — so they cannot drift.
+ * Who may see and change an annotation. One set of rules, used three ways: to check a single row (with
+ * its thread's root: `canReadInThread`), to build the database filter for lists, and to filter the live
+ * event stream, its replay and notifications — so they cannot drift.
  *
  *   private      the author only
  *   seminar      every member (default)
@@ -47,6 +48,19 @@ export function canRead(viewer: Viewer, a: AudienceFields): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A note as its thread shows it: a reply is readable only while its thread's root is too. Replies copy
+ * the root's visibility when written, but the root can later be hidden, deleted, or given another
+ * audience; then its replies close with it. Every read of a single note (GET, live events, replay,
+ * notifications) decides with this function; `root` is the thread's root (null for a root itself, or when
+ * the root row is gone).
+ */
+export function canReadInThread(viewer: Viewer, a: AudienceFields & { rootId: string | null }, root: AudienceFields | null | undefined): boolean {
+  if (!canRead(viewer, a)) return false;
+  if (!a.rootId) return true;
+  return !!root && canRead(viewer, root);
 }
 
 /** Private feedback ("feedback") is a conversation between an instructor and one student. */

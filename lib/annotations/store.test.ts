@@ -304,11 +304,14 @@ describe("live events", () => {
     await store.updateAnnotation(alice.id, a.id, { revision: 1, body: "<p>one, edited</p>" });
     await store.deleteAnnotation(alice.id, b.id);
     const all = await stream.eventsAfter(student, seminarId, start);
-    expect(all.events.map((e) => e.type)).toEqual(["annotation.created", "annotation.created", "annotation.updated", "annotation.deleted"]);
+    // Each event shows the note as it is now: `a` already edited, `b` (deleted since) only as its deletion.
+    expect(all.events.map((e) => e.type)).toEqual(["annotation.created", "annotation.updated", "annotation.deleted"]);
+    expect(all.events.slice(0, 2).map((e) => (e.data as AnnotationDto).bodyText)).toEqual(["one, edited", "one, edited"]);
+    expect(all.events[2].data).toEqual({ id: b.id, seminarId });
     const ids = all.events.map((e) => e.id);
     expect([...ids].sort((x, y) => x - y)).toEqual(ids);
-    const resumed = await stream.eventsAfter(student, seminarId, ids[1]);
-    expect(resumed.events.map((e) => e.id)).toEqual(ids.slice(2));
+    const resumed = await stream.eventsAfter(student, seminarId, ids[0]);
+    expect(resumed.events.map((e) => e.id)).toEqual(ids.slice(1));
     expect((await stream.eventsAfter(student, otherSeminarId, start)).events.every((e) => (e.data as { seminarId: string }).seminarId === otherSeminarId)).toBe(true);
   });
 

@@ -10,7 +10,7 @@ import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { eventBus } from "@/lib/live/bus";
 import { requireMember, roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
-import { canDelete, canEdit, canModerate, canRead, isFeedbackPair, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
+import { canDelete, canEdit, canModerate, canRead, canReadInThread, isFeedbackPair, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
 import { indexAnnotation, indexNewAnnotations, unindexAnnotation } from "@/lib/search/indexer";
 import { notifyForAnnotations } from "@/lib/notifications";
 import { GroupCommit } from "./group-commit";
@@ -33,10 +33,13 @@ import {
 
 export type EventType = "annotation.created" | "annotation.updated" | "annotation.deleted" | "annotation.hidden" | "annotation.unhidden";
 
-/** What an Event row's payload holds: the annotation after the change, and who could see it before. */
+/**
+ * What an Event row's payload holds: who could see the annotation just before the change (absent for a
+ * creation). Never the annotation itself: a stream reads it as it is at delivery, through the access
+ * rules (lib/live/stream), so no deleted, hidden or edited-away text stays in the event history.
+ */
 export interface EventPayload {
-  annotation: AnnotationDto;
-  before?: Pick<AudienceFields, "authorId" | "visibility" | "recipientId" | "hidden">;
+  before?: Pick<AudienceFields, "visibility" | "recipientId" | "hidden">;
 }
 
 export const annotationInclude = {
@@ -110,13 +113,13 @@ async function normalizeTags(seminarId: string, tags: string[] | undefined): Pro
   return [...out.values()];
 }
 
-async function appendEvent(tx: Tx, type: EventType, actorId: string, payload: EventPayload): Promise<number> {
-  const e = await tx.event.create({
-    data: { seminarId: payload.annotation.seminarId, type, annotationId: payload.annotation.id, actorId, payload: JSON.stringify(payload) },
-    select: { id: true },
-  });
-  return e.id;
+/** The Event row of one change, as the transaction's last statement (insert.ts orders a seminar's events). */
+async function appendEvent(tx: Tx, type: EventType, actorId: string, annotation: { id: string; seminarId: string }, payload: EventPayload): Promise<number> {
+  const [id] = await insertEvents(tx, [{ seminarId: annotation.seminarId, type, annotationId: annotation.id, actorId, payload: JSON.stringify(payload) }]);
+  return id;
 }
+
+const audience = (row: AudienceFields): NonNullable<EventPayload["before"]> => ({ visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden });
 
 async function viewerFor(userId: string, seminarId: string): Promise<Viewer> {
   const role: Role = await requireMember(userId, seminarId);
@@ -155,12 +158,12 @@ const creates = new GroupCommit<AnnotationDto, number>(async (list) => {
   const eventIds = await db().$transaction(async (tx) => {
     await insertAnnotations(tx, list);
     await indexNewAnnotations(tx, list);
-    const ids = await insertEvents(
-      tx,
-      list.map((a) => ({ seminarId: a.seminarId, type: "annotation.created", annotationId: a.id, actorId: a.author.id, payload: JSON.stringify({ annotation: a } satisfies EventPayload) })),
-    );
     await notifyForAnnotations(tx, list);
-    return ids;
+    // Last: from here to the commit the seminar's event order is held (insert.ts).
+    return insertEvents(
+      tx,
+      list.map((a) => ({ seminarId: a.seminarId, type: "annotation.created", annotationId: a.id, actorId: a.author.id, payload: JSON.stringify({} satisfies EventPayload) })),
+    );
   });
   const latest = new Map<string, number>();
   list.forEach((a, i) => latest.set(a.seminarId, Math.max(latest.get(a.seminarId) ?? 0, eventIds[i])));
@@ -250,8 +253,7 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
 async function readable(viewer: Viewer, row: AudienceFields & { rootId: string | null }): Promise<boolean> {
   if (!canRead(viewer, row)) return false;
   if (!row.rootId) return true;
-  const root = await db().annotation.findUnique({ where: { id: row.rootId } });
-  return !!root && canRead(viewer, root);
+  return canReadInThread(viewer, row, await db().annotation.findUnique({ where: { id: row.rootId } }));
 }
 
 /** One annotation; not-found for anything the user may not see (no existence leak). */
@@ -307,7 +309,7 @@ export async function updateAnnotation(userId: string, annotationId: string, raw
   if (input.relation !== undefined && row.motivation === "linking") data.relation = input.relation;
   const tags = await normalizeTags(row.seminarId, input.tags);
 
-  const before = { authorId: row.authorId, visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden };
+  const before = audience(row);
   const result = await db().$transaction(async (tx) => {
     // The revision check and the write are one statement: two concurrent saves cannot both win.
     const updated = await tx.annotation.updateMany({ where: { id: annotationId, revision: input.revision, deletedAt: null }, data });
@@ -318,7 +320,7 @@ export async function updateAnnotation(userId: string, annotationId: string, raw
     }
     const fresh = toDto(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include }));
     await indexAnnotation(tx, fresh);
-    const eventId = await appendEvent(tx, "annotation.updated", userId, { annotation: fresh, before });
+    const eventId = await appendEvent(tx, "annotation.updated", userId, fresh, { before });
     return { fresh, eventId };
   });
   if (!result) {
@@ -338,11 +340,7 @@ export async function deleteAnnotation(userId: string, annotationId: string, exp
   const eventId = await db().$transaction(async (tx) => {
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
     await unindexAnnotation(tx, annotationId);
-    const dto = toDto(row);
-    return appendEvent(tx, "annotation.deleted", userId, {
-      annotation: dto,
-      before: { authorId: row.authorId, visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden },
-    });
+    return appendEvent(tx, "annotation.deleted", userId, row, { before: audience(row) });
   });
   eventBus().publish(row.seminarId, eventId);
 }
@@ -352,10 +350,10 @@ export async function setHidden(userId: string, annotationId: string, hidden: bo
   const { row, viewer } = await loadForChange(userId, annotationId);
   if (!canModerate(viewer)) throw new AppError("forbidden");
   if (row.hidden === hidden) return toDto(row);
-  const before = { authorId: row.authorId, visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden };
+  const before = audience(row);
   const { dto, eventId } = await db().$transaction(async (tx) => {
     const fresh = toDto(await tx.annotation.update({ where: { id: annotationId }, data: { hidden }, include }));
-    const eventId = await appendEvent(tx, hidden ? "annotation.hidden" : "annotation.unhidden", userId, { annotation: fresh, before });
+    const eventId = await appendEvent(tx, hidden ? "annotation.hidden" : "annotation.unhidden", userId, fresh, { before });
     return { dto: fresh, eventId };
   });
   eventBus().publish(row.seminarId, eventId);

@@ -13,7 +13,7 @@
  * the upload after publishing.
  */
 import { Prisma } from "@/generated/prisma/client";
-import { canRead, type Viewer } from "@/lib/annotations/access";
+import { canReadInThread, type AudienceFields, type Viewer } from "@/lib/annotations/access";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/seminars";
@@ -91,15 +91,16 @@ export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[
 
   for (const a of list) {
     const members = allMembers.filter((m) => m.seminarId === a.seminarId);
-    const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden };
-    const mayRead = (m: { userId: string; role: string }) => canRead({ userId: m.userId, role: m.role as Role } satisfies Viewer, audience);
+    const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden, rootId: a.rootId };
+    // A reply is read through its thread (access.ts): nobody is told of a reply in a thread they cannot see.
+    const root = a.rootId ? await tx.annotation.findUnique({ where: { id: a.rootId }, select: audienceSelect }) : null;
+    const mayRead = (m: { userId: string; role: string }) => canReadInThread({ userId: m.userId, role: m.role as Role } satisfies Viewer, audience, root);
     const told = new Set<string>([a.author.id]);
     const slug = a.targets[0]?.documentSlug ?? null;
 
     if (a.parentId) {
-      const parent = await tx.annotation.findUnique({ where: { id: a.parentId }, select: { authorId: true } });
-      const root = a.rootId && a.rootId !== a.parentId ? await tx.annotation.findUnique({ where: { id: a.rootId }, select: { authorId: true } }) : null;
-      for (const authorId of [parent?.authorId, root?.authorId]) {
+      const parent = a.parentId === a.rootId ? root : await tx.annotation.findUnique({ where: { id: a.parentId }, select: { authorId: true } });
+      for (const authorId of [parent?.authorId, a.parentId === a.rootId ? null : root?.authorId]) {
         const m = members.find((x) => x.userId === authorId);
         if (!m || told.has(m.userId) || !mayRead(m)) continue;
         told.add(m.userId);
@@ -124,6 +125,9 @@ export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[
   if (rows.length) await tx.notification.createMany({ data: rows });
   for (const d of digests.values()) if (d.counts.size) await bumpDigest(tx, d.counts, d.seminarId, d.slug);
 }
+
+/** The columns canRead needs (access.ts). */
+const audienceSelect = { authorId: true, visibility: true, recipientId: true, hidden: true, deletedAt: true } satisfies Record<keyof AudienceFields, true>;
 
 async function rootSlug(tx: Tx, a: AnnotationDto): Promise<string | null> {
   if (a.targets[0]) return a.targets[0].documentSlug;
@@ -182,8 +186,12 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
   const memberships = await db().membership.findMany({ where: { userId, seminarId: { in: seminarIds } }, select: { seminarId: true, role: true, seminar: { select: { title: true } } } });
   const seminarOf = new Map(memberships.map((m) => [m.seminarId, m]));
   const annotationIds = rows.map((r) => r.annotationId).filter((x): x is string => !!x);
-  const annotations = await db().annotation.findMany({ where: { id: { in: annotationIds } }, select: { id: true, authorId: true, visibility: true, recipientId: true, hidden: true, deletedAt: true, bodyText: true } });
+  const annotations = await db().annotation.findMany({ where: { id: { in: annotationIds } }, select: { ...audienceSelect, id: true, rootId: true, bodyText: true } });
   const annotationOf = new Map(annotations.map((a) => [a.id, a]));
+  // Checked against the thread as it is now: a reply in a thread hidden or closed since shows no excerpt.
+  const rootIds = [...new Set(annotations.map((a) => a.rootId).filter((id): id is string => !!id))];
+  const roots = rootIds.length ? await db().annotation.findMany({ where: { id: { in: rootIds } }, select: { ...audienceSelect, id: true } }) : [];
+  const rootOf = new Map(roots.map((r) => [r.id, r]));
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   const actorOf = new Map(actors.map((u) => [u.id, u.name]));
@@ -192,7 +200,7 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
   for (const r of rows) {
     const m = seminarOf.get(r.seminarId);
     const a = r.annotationId ? annotationOf.get(r.annotationId) : undefined;
-    if (!m || (r.annotationId && (!a || !canRead({ userId, role: m.role as Role }, a)))) {
+    if (!m || (r.annotationId && (!a || !canReadInThread({ userId, role: m.role as Role }, a, a.rootId ? rootOf.get(a.rootId) : null)))) {
       // about something the user can no longer see: spent, so the badge does not count it forever
       if (!r.readAt) spent.push(r.id);
       continue;
