@@ -181,7 +181,9 @@ export class Member {
 
   static async signUp(base: string, name: string, email: string, password = DEMO_PASSWORD): Promise<Member> {
     const m = new Member(base, email);
+    // Sign-up never signs in (it answers alike for known addresses: lib/auth/server): sign in after it.
     await m.auth("/api/auth/sign-up/email", { email, password, name });
+    await m.auth("/api/auth/sign-in/email", { email, password });
     return m;
   }
 

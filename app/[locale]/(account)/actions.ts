@@ -28,9 +28,12 @@ export async function signUpAction(form: FormData): Promise<void> {
   const locale = field(form, "locale") || "en";
   const next = safeNext(field(form, "next"), "");
   const result = await signUp(await headers(), { name: field(form, "name"), email: field(form, "email"), password: field(form, "password") });
-  await applySetCookies(result.setCookies);
   if (!result.ok) back(locale, "sign-up", result.error ?? "unknown", next);
-  redirect(next || `/${locale}/seminars`);
+  // The same answer whether the address was new or already had an account (no way to tell which addresses
+  // are registered): on to the sign-in form, which says so.
+  const q = new URLSearchParams({ registered: "1" });
+  if (next) q.set("next", next);
+  redirect(`/${locale}/sign-in?${q}`);
 }
 
 export async function signOutAction(form: FormData): Promise<void> {
