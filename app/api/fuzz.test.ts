@@ -54,13 +54,13 @@ beforeAll(async () => {
   }
   cookie = await signUpCookie("Fuzzer");
   const seminars = (await import("./seminars/route")) as { POST: (r: Request) => Promise<Response> };
-  const created = await seminars.POST(new Request(`${BASE}/api/seminars`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }) }));
+  const created = await seminars.POST(new Request(`${BASE}/api/seminars`, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }) }));
   ({ id: seminarId, inviteCode } = (await created.json()) as { id: string; inviteCode: string });
   const notes = (await import("./seminars/[id]/annotations/route")) as unknown as { POST: Handler };
   const note = await notes.POST(
     new Request(`${BASE}/api/seminars/${seminarId}/annotations`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json" },
+      headers: { cookie, origin: BASE, "content-type": "application/json" },
       body: JSON.stringify({ target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 12 }, body: "<p>seed</p>" }),
     }),
     { params: Promise.resolve({ id: seminarId }) },
@@ -133,6 +133,9 @@ const headerValue = fc.oneof(nasty, fc.string({ maxLength: 200 }).map((s) => s.r
 const headers = fc.record(
   {
     cookie: fc.oneof({ arbitrary: fc.constant("valid"), weight: 6 }, headerValue, fc.constant("better-auth.session_token=forged.signature")),
+    // Mostly the site's own origin (a write from its pages), sometimes a foreign or broken one.
+    origin: fc.oneof({ arbitrary: fc.constant(BASE), weight: 6 }, fc.constantFrom("null", "https://evil.example", "https://localhost:3000", "http://["), headerValue),
+    "sec-fetch-site": fc.constantFrom("same-origin", "cross-site", "none"),
     "content-type": fc.oneof(fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/ld+json"), headerValue),
     "last-event-id": fc.oneof(fc.constantFrom("0", "-1", "1e9", "99999999999999999999", "abc"), headerValue),
     "if-match": fc.oneof(fc.constantFrom('"1"', 'W/"2"', "*", '"x"'), headerValue),

@@ -3,22 +3,20 @@
  * the right status — never a stack trace. Uses only the Web Request/Response API.
  */
 import { getSessionUser, type SessionUser } from "@/lib/auth/server";
+import { bearerToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isSameOriginWrite } from "./origin";
 import { AppError, isAppError } from "@/lib/errors";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /**
- * The signed-in user (session cookie or Bearer token). A cookie-authenticated change coming from
- * another site's page is refused (defence in depth next to SameSite=Lax cookies): browsers send
- * Origin on such requests, scripts with tokens need no cookie at all.
+ * The signed-in user (session cookie or Bearer token). A cookie-authenticated change must come from one of
+ * this site's pages (lib/http/origin: a matching Origin or Sec-Fetch-Site: same-origin); scripts that
+ * send a personal access token carry no cookie and are not asked.
  */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  if (!SAFE_METHODS.has(request.method) && !request.headers.get("authorization") && request.headers.get("cookie")) {
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-    if (origin && origin !== "null" && new URL(origin).host !== host.split(",")[0].trim()) throw new AppError("forbidden");
-    if (origin === "null") throw new AppError("forbidden");
+  const bearer = bearerToken(request.headers);
+  if (!bearer?.startsWith(TOKEN_PREFIX) && request.headers.get("cookie") && !isSameOriginWrite(request.method, request.headers, request.url)) {
+    throw new AppError("forbidden");
   }
   const user = await getSessionUser(request.headers);
   if (!user) throw new AppError("unauthenticated");
