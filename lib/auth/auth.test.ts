@@ -55,17 +55,21 @@ describe("accounts", () => {
     expect(await db().rateLimit.count()).toBeGreaterThan(0);
   });
 
-  it("sign-out everywhere revokes every session of the user", async () => {
+  it("sign-out everywhere revokes every session of the user; personal access tokens stay valid", async () => {
     const email = `traveller-${randomUUID().slice(0, 8)}@test.invalid`;
     const password = "correct horse battery";
     await flows.signUp(browser("10.0.2.1"), { name: "Traveller", email, password });
     const laptop = await flows.signIn(browser("10.0.2.1"), { email, password });
     const phone = await flows.signIn(browser("10.0.2.2"), { email, password });
     expect(await server.getSessionUser(browser("10.0.2.2", phone.setCookies))).not.toBeNull();
+    const me = await server.getSessionUser(browser("10.0.2.1", laptop.setCookies));
+    const { token } = await (await import("./tokens")).createToken(me!.id, "backup script");
     const out = await flows.signOutEverywhere(browser("10.0.2.1", laptop.setCookies));
     expect(out.ok).toBe(true);
     expect(await server.getSessionUser(browser("10.0.2.1", laptop.setCookies))).toBeNull();
     expect(await server.getSessionUser(browser("10.0.2.2", phone.setCookies))).toBeNull();
+    // The documented choice (account page): personal access tokens are separate keys and stay valid.
+    expect((await server.getSessionUser(new Headers({ authorization: `Bearer ${token}` })))?.id).toBe(me!.id);
   });
 
   it("a session cookie is checked against its session row on every request: tampered, expired or revoked is nobody", async () => {
