@@ -1,7 +1,30 @@
+import { randomBytes } from "node:crypto";
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
+import { isSameOriginWrite, siteOrigin } from "./lib/http/origin";
+import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+/**
+ * Every page request: forms and server actions only from the site's own pages (CSRF: Next checks only the
+ * host, and lets a request without Origin through), a fresh CSP nonce that Next puts on its scripts, then
+ * next-intl's locale routing.
+ */
+export default function proxy(request: NextRequest): NextResponse {
+  if (!isSameOriginWrite(request.method, request.headers, request.url)) return new NextResponse(null, { status: 403 });
+  const nonce = randomBytes(16).toString("base64");
+  const https = siteOrigin(request.headers, request.url).startsWith("https:");
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
+  // Next reads the nonce from the request's own CSP header while rendering.
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = intl(new NextRequest(request, { headers }));
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
 
 export const config = {
   // Everything but API routes, Next internals and files with an extension.

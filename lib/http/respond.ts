@@ -40,14 +40,43 @@ export function jsonResponse(data: unknown, init: { status?: number; headers?: R
   return new Response(body, { status: init.status ?? 200, headers });
 }
 
-/** The request's JSON body; anything unparsable is "malformed-json" (400). */
+/** A \uD800–\uDFFF escape in JSON text: the only way a lone surrogate gets into a parsed string. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/**
+ * The request's JSON body; anything unparsable is "malformed-json" (400). So is a string holding a lone
+ * surrogate (`"\ud800"`: valid JSON, but no Unicode text, and the databases refuse it). Only bodies that
+ * contain a surrogate escape at all are walked, so ordinary requests pay one regular-expression test.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("malformed-json");
   }
+  if (SURROGATE_ESCAPE.test(text) && !isWellFormedJson(value)) throw new AppError("malformed-json", { reason: "lone surrogate" });
+  return value;
+}
+
+/** With the u flag a surrogate pair is one code point; only a lone surrogate is in category Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function isWellFormedJson(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (LONE_SURROGATE.test(v)) return false;
+    } else if (v && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) return false;
+        stack.push(child);
+      }
+    }
+  }
+  return true;
 }
 
 export function errorResponse(e: unknown): Response {
@@ -56,6 +85,8 @@ export function errorResponse(e: unknown): Response {
   if ((e as Error | null)?.name === "ZodError" && Array.isArray(issues)) {
     return Response.json({ code: "invalid-request", issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }, { status: 400 });
   }
+  // decodeURIComponent on malformed percent-encoding (a path segment, an IRI in a W3C body): the client's input.
+  if (e instanceof URIError) return Response.json(new AppError("invalid-request", { reason: "malformed percent-encoding" }).toJSON(), { status: 400 });
   if (isDatabaseUnavailable(e)) {
     // An outage, not a bug: clients retry; the connection pool reconnects by itself once the database is back.
     console.error("[api] database unavailable:", (e as Error | null)?.message?.split("\n").pop());
