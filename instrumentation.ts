@@ -4,7 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installLiveBus } = await import("./lib/live/install");
     installLiveBus();
-    const { installForwardedFilter } = await import("./lib/http/forwarded-filter");
-    installForwardedFilter();
+    const { installIncomingFilter } = await import("./lib/http/incoming-filter");
+    installIncomingFilter();
   }
 }

@@ -96,10 +96,21 @@ export function errorResponse(e: unknown): Response {
   return Response.json({ code: "internal" }, { status: 500 });
 }
 
+/**
+ * A path parameter ([id], [slug], [code]) that is not Unicode text names nothing: 404 before any lookup
+ * (the databases refuse such strings, which would otherwise surface as a 500).
+ */
+async function checkParams(ctx: unknown): Promise<void> {
+  const params = (ctx as { params?: Promise<Record<string, string | string[] | undefined>> } | undefined)?.params;
+  if (!params) return;
+  for (const value of Object.values(await params).flat()) if (typeof value === "string" && LONE_SURROGATE.test(value)) throw new AppError("not-found");
+}
+
 /** Wrap a handler so every thrown error becomes a JSON error response. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
+      await checkParams(args[1]);
       return await fn(...args);
     } catch (e) {
       return errorResponse(e);
