@@ -88,6 +88,10 @@ async function main() {
   const load = process.argv.includes("--no-load") ? null : await optional<{ benchLoad: () => Promise<{ rows: Row[]; notes: string[] }> }>("./load.ts");
   if (load) sections.push(await section("Load: 50 members reading, annotating, searching — SQLite vs PostgreSQL", load.benchLoad));
 
+  // Issue 14's attack replayed on a server of its own (rate limits on), plus the fuzz test's counts.
+  const security = await optional<{ benchSecurity: () => Promise<{ rows: Row[]; notes: string[] }> }>("./security.ts");
+  if (security) sections.push(await section("Security: issue 14's attack replayed", security.benchSecurity));
+
   const lines = [
     "# Benchmark results",
     "",
