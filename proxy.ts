@@ -20,10 +20,23 @@ export default function proxy(request: NextRequest): NextResponse {
   // Next reads the nonce from the request's own CSP header while rendering.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
-  const response = intl(new NextRequest(request, { headers }));
+  const response = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
+}
+
+/**
+ * next-intl decodes the path once and routes to the result; a "%" in it (sent as %25, or a malformed escape
+ * that lib/http/malformed-path made literal) turns that into a malformed path again, on which Next never
+ * answers. Such a path names no page of the site: it skips the locale routing and gets the 404 page.
+ */
+function namesNothing(pathname: string): boolean {
+  try {
+    return decodeURI(pathname).includes("%");
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

@@ -37,6 +37,7 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
   let xss = { tried: 0, executed: 0, examples: [] as string[] };
   let rotated = { sent: 0, reachedPassword: 0 };
   const check = (what: string, ok: boolean) => attempts.push({ what, leaked: !ok });
+  const progress = (step: string) => process.stderr.write(`[security] ${step}\n`);
   try {
     // --- people: the seeded instructor and a stranger who signs up (2 of the 5 sign-ins a minute per address)
     const instructor = await Member.signIn(base, "instructor@synopse.test", DEMO_PASSWORD);
@@ -49,6 +50,7 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
     const preview = await instructor.json<{ token: string }>(`/api/seminars/${demo}/uploads?name=notiz.md`, { method: "POST", body: text, headers: { "content-type": "text/markdown" } });
     const { slug } = await instructor.json<{ slug: string }>(`/api/seminars/${demo}/uploads/publish`, { method: "POST", body: JSON.stringify({ token: preview.token }) });
 
+    progress("item 1");
     // --- item 1: another seminar's upload cannot be attached, read, or even confirmed to exist
     const own = await stranger.json<{ id: string }>("/api/seminars", { method: "POST", body: JSON.stringify({ title: "Mine", documents: [] }) });
     const answer = async (res: Response, name: string) => `${res.status} ${(await res.text()).replaceAll(name, "<slug>")}`;
@@ -81,6 +83,7 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
       await res.body?.cancel();
     }
 
+    progress("item 15");
     // --- item 15: cookie writes from anywhere but the site's own pages
     const note = JSON.stringify({ target: { documentSlug: "mastny-separate-peace", blockId: "p1", blockStart: 0, blockEnd: 5 }, body: "<p>x</p>" });
     const forged: Array<[string, Record<string, string>]> = [
@@ -97,6 +100,7 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
       check(`a form post (server action) with ${what}`, action.status === 403);
     }
 
+    progress("item 10");
     // --- item 10: where a crafted sign-in or sign-up link sends the browser afterwards
     for (const next of ["/%09/evil.example/phish", "//evil.example", "/%5Cevil.example", "https://evil.example/", "/%0A/evil.example", "%2F%2Fevil.example"]) {
       for (const page of ["sign-in", "sign-up"]) {
@@ -130,11 +134,13 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
     }
     check("wrong passwords with a rotated X-Forwarded-For stay within the per-address limit (5 a minute)", rotated.reachedPassword <= 5);
 
+    progress("item 13");
     // --- item 13: script injection through the Markdown export
     xss = await markdownInjection(stranger);
 
+    progress("item 9");
     // --- item 9: malformed requests
-    const malformed = ["%", "%E0%A4%A", "%ZZ", "%C0%AF", "%ED%A0%80", "%FF", "%%", "%2", "a%E0b", "%E2%82"];
+    const malformed = ["%", "%E0%A4%A", "%ZZ", "%ED%A0%80", "a%FFb"];
     const dynamic = [
       "/api/seminars/[x]",
       "/api/seminars/[x]/annotations",
