@@ -44,7 +44,7 @@ beforeAll(async () => {
   seminarId = id;
   const joined = await joinRoute.POST(req(`/api/join/${inviteCode}`, { method: "POST", cookie: studentCookie }), ctx({ code: inviteCode }));
   expect((await joined.json()).role).toBe("student");
-});
+}, 60_000);
 afterAll(async () => testDb?.close());
 
 const post = (body: string, cookie = studentCookie) =>

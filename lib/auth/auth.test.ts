@@ -187,5 +187,5 @@ describe("accounts", () => {
     } finally {
       delete process.env.SYNOPSE_SIGNIN_ACCOUNT_MAX;
     }
-  });
+  }, 60_000); // some 30 password hashes
 });

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const narrow = await seminars.createSeminar(instructor, { title: "Without Mastný", documents: all.filter((slug) => slug !== mastny) });
   narrowSeminarId = narrow.id;
   await seminars.joinByInvite(student, narrow.inviteCode);
-});
+}, 60_000);
 afterAll(async () => testDb?.close());
 
 describe("POST /api/links/suggest", () => {
