@@ -1,6 +1,10 @@
 // Next.js calls register() once per server process before it serves requests.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installLiveBus } = await import("./lib/live/install");
-  installLiveBus();
+  // Node-only modules are imported inside this test, so the edge build of this file leaves them out.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installLiveBus } = await import("./lib/live/install");
+    installLiveBus();
+    const { installIncomingFilter } = await import("./lib/http/incoming-filter");
+    installIncomingFilter();
+  }
 }

@@ -6,6 +6,15 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 // uses the client in generated/prisma-pg and its own output folder, so it never replaces the SQLite build.
 const postgres = process.env.DATABASE_PROVIDER === "postgresql";
 
+// Sent with every response. proxy.ts adds the pages' Content-Security-Policy with its nonce, and HSTS over
+// https (lib/http/security-headers.ts); API answers are data, so their policy allows nothing at all.
+// Referrer-Policy same-origin: reader and seminar addresses carry private ids; other sites learn nothing.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -15,6 +24,12 @@ const nextConfig = {
   // IRI itself (lib/http/w3c.ts: a custom redirect here would also match the slash form), and pages drop
   // a final "/" in proxy.ts (lib/http/trailing-slash.ts).
   skipTrailingSlashRedirect: true,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
   // Native/server-only packages must not be bundled.
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // content/ is read at run time by the server (lib/content/store).

@@ -26,11 +26,14 @@ export default defineConfig({
   timeout: 45_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // Journeys also call the API with the signed-in browser's cookies (page.request): send the Origin a page of
+    // the site would send, since cookie writes without it are refused (lib/http/origin).
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` },
     trace: "retain-on-failure",
     locale: "en-US",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US" } }],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US", extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` } } }],
   webServer: {
     // A fresh test database, migrated and seeded, then the production server (built by scripts/test.sh).
     command: `bash scripts/e2e-server.sh ${PORT}`,

@@ -1,14 +1,46 @@
+import { randomBytes } from "node:crypto";
 import createMiddleware from "next-intl/middleware";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
+import { isSameOriginWrite, siteOrigin } from "./lib/http/origin";
 import { pageSlashRedirect } from "./lib/http/trailing-slash";
+import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
 
 const intl = createMiddleware(routing);
 
-export default function proxy(request: NextRequest) {
+/**
+ * Every page request: forms and server actions only from the site's own pages (CSRF: Next checks only the
+ * host, and lets a request without Origin through), a fresh CSP nonce that Next puts on its scripts, then
+ * next-intl's locale routing.
+ */
+export default function proxy(request: NextRequest): NextResponse {
+  if (!isSameOriginWrite(request.method, request.headers, request.url)) return new NextResponse(null, { status: 403 });
+  // Pages have no final "/" (the W3C container keeps its own, see lib/http/trailing-slash).
   const moved = pageSlashRedirect(request.nextUrl);
   if (moved) return NextResponse.redirect(moved, 308);
-  return intl(request);
+  const nonce = randomBytes(16).toString("base64");
+  const https = siteOrigin(request.headers, request.url).startsWith("https:");
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
+  // Next reads the nonce from the request's own CSP header while rendering.
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+/**
+ * next-intl decodes the path once and routes to the result; a "%" in it (sent as %25, or a malformed escape
+ * that lib/http/malformed-path made literal) turns that into a malformed path again, on which Next never
+ * answers. Such a path names no page of the site: it skips the locale routing and gets the 404 page.
+ */
+function namesNothing(pathname: string): boolean {
+  try {
+    return decodeURI(pathname).includes("%");
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

@@ -94,6 +94,10 @@ async function main() {
   const fanout = process.argv.includes("--no-load") ? null : await optional<{ benchFanout: () => Promise<{ rows: Row[]; notes: string[] }> }>("./fanout.ts");
   if (fanout) sections.push(await section("Live fan-out: open streams on 2 PostgreSQL instances", fanout.benchFanout));
 
+  // Issue 14's attack replayed on a server of its own (rate limits on), plus the fuzz test's counts.
+  const security = await optional<{ benchSecurity: () => Promise<{ rows: Row[]; notes: string[] }> }>("./security.ts");
+  if (security) sections.push(await section("Security: issue 14's attack replayed", security.benchSecurity));
+
   const lines = [
     "# Benchmark results",
     "",

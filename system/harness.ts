@@ -181,7 +181,9 @@ export class Member {
 
   static async signUp(base: string, name: string, email: string, password = DEMO_PASSWORD): Promise<Member> {
     const m = new Member(base, email);
+    // Sign-up never signs in (it answers alike for known addresses: lib/auth/server): sign in after it.
     await m.auth("/api/auth/sign-up/email", { email, password, name });
+    await m.auth("/api/auth/sign-in/email", { email, password });
     return m;
   }
 
@@ -209,6 +211,8 @@ export class Member {
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set("cookie", this.cookie);
+    // What the browser sends with a write from the site's own page (lib/http/origin refuses writes without it).
+    if (!headers.has("origin")) headers.set("origin", this.base);
     if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
     try {
       return await fetch(this.base + pathname, { ...init, headers });

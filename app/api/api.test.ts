@@ -22,7 +22,8 @@ const BASE = "http://localhost:3000";
 const ctx = <T extends Record<string, string>>(params: T) => ({ params: Promise.resolve(params) });
 
 function req(path: string, init: { method?: string; cookie?: string; body?: string; headers?: Record<string, string> } = {}): Request {
-  const headers = new Headers({ "content-type": "application/json", ...(init.headers ?? {}) });
+  // A browser on the site's own page sends its Origin with every write (lib/http/origin).
+  const headers = new Headers({ "content-type": "application/json", origin: BASE, ...(init.headers ?? {}) });
   if (init.cookie) headers.set("cookie", init.cookie);
   return new Request(BASE + path, { method: init.method ?? "GET", headers, body: init.body });
 }
@@ -43,7 +44,7 @@ beforeAll(async () => {
   seminarId = id;
   const joined = await joinRoute.POST(req(`/api/join/${inviteCode}`, { method: "POST", cookie: studentCookie }), ctx({ code: inviteCode }));
   expect((await joined.json()).role).toBe("student");
-});
+}, 60_000);
 afterAll(async () => testDb?.close());
 
 const post = (body: string, cookie = studentCookie) =>
@@ -75,6 +76,34 @@ describe("annotations API", () => {
     expect([res.status, (await res.json()).code]).toEqual([403, "forbidden"]);
     const sameSite = req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie: studentCookie, body: note(), headers: { origin: BASE, host: "localhost:3000" } });
     expect((await annotationsRoute.POST(sameSite, ctx({ id: seminarId }))).status).toBe(201);
+  });
+
+  it("a cookie write needs a matching Origin or Sec-Fetch-Site: same-origin; a bearer token needs neither (issue 14, item 15)", async () => {
+    const write = async (headers: Record<string, string>, cookie = studentCookie) => {
+      const r = req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie, body: note(), headers: { host: "localhost:3000", ...headers } });
+      r.headers.delete("origin");
+      for (const [k, v] of Object.entries(headers)) r.headers.set(k, v);
+      return (await annotationsRoute.POST(r, ctx({ id: seminarId }))).status;
+    };
+    const refused = {
+      "no Origin at all": await write({}),
+      "Origin: null": await write({ origin: "null" }),
+      "an https Origin against the http site": await write({ origin: "https://localhost:3000" }),
+      "another port": await write({ origin: "http://localhost:3001" }),
+      "a forged X-Forwarded-Host": await write({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }),
+      "Sec-Fetch-Site: cross-site": await write({ "sec-fetch-site": "cross-site" }),
+      "Sec-Fetch-Site: same-site": await write({ "sec-fetch-site": "same-site" }),
+      "an unparsable Origin": await write({ origin: "http://[" }),
+    };
+    expect(refused).toEqual(Object.fromEntries(Object.keys(refused).map((k) => [k, 403])));
+    expect(await write({ "sec-fetch-site": "same-origin" })).toBe(201);
+    expect(await write({ origin: BASE })).toBe(201);
+    // A script with a personal access token: no Origin, no cookie; still accepted.
+    const { createToken } = await import("@/lib/auth/tokens");
+    const { getSessionUser } = await import("@/lib/auth/server");
+    const me = await getSessionUser(new Headers({ cookie: studentCookie }));
+    const { token } = await createToken(me!.id, "script");
+    expect(await write({ authorization: `Bearer ${token}` }, "")).toBe(201);
   });
 
   it("creates, lists, edits with a revision (409 with the current version on conflict), deletes", async () => {

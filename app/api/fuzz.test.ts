@@ -5,14 +5,23 @@
  * (ids, slugs with ../, unicode). Properties: never a 5xx, never a thrown handler, never a stack trace,
  * and afterwards no stored annotation with an invalid field.
  */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signUpCookie, setupTestDatabase, testDocument, type TestDatabase } from "@/lib/annotations/testing/db";
 import { setDocumentCatalog, staticCatalog } from "@/lib/seminars/catalog";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 100);
+
+// Server actions read the request through next/headers; here they read the fuzz case's headers instead.
+const actionRequest = { headers: new Headers() };
+vi.mock("next/headers", () => ({
+  headers: async () => actionRequest.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 const BASE = "http://localhost:3000";
 const doc = testDocument("essay-en", ["The separate peace was never signed.", "Stalin probed Berlin twice, in 1942 and in 1943."]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -35,7 +44,9 @@ function routeFiles(dir: string): string[] {
 }
 
 let testDb: TestDatabase;
-const routes: Route[] = [];
+let routes: Route[] = [];
+/** Requests sent and 5xx answers, per kind: printed as one line for bench/RESULTS.md (bench/security.ts). */
+const tally = { routeRequests: 0, route5xx: 0, actionCalls: 0, action5xx: 0 };
 let cookie = "";
 let seminarId = "";
 let annotationId = "";
@@ -53,13 +64,13 @@ beforeAll(async () => {
   }
   cookie = await signUpCookie("Fuzzer");
   const seminars = (await import("./seminars/route")) as { POST: (r: Request) => Promise<Response> };
-  const created = await seminars.POST(new Request(`${BASE}/api/seminars`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }) }));
+  const created = await seminars.POST(new Request(`${BASE}/api/seminars`, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }) }));
   ({ id: seminarId, inviteCode } = (await created.json()) as { id: string; inviteCode: string });
   const notes = (await import("./seminars/[id]/annotations/route")) as unknown as { POST: Handler };
   const note = await notes.POST(
     new Request(`${BASE}/api/seminars/${seminarId}/annotations`, {
       method: "POST",
-      headers: { cookie, "content-type": "application/json" },
+      headers: { cookie, origin: BASE, "content-type": "application/json" },
       body: JSON.stringify({ target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 12 }, body: "<p>seed</p>" }),
     }),
     { params: Promise.resolve({ id: seminarId }) },
@@ -71,7 +82,7 @@ afterAll(async () => testDb?.close());
 
 // ---- arbitraries ----
 const huge = fc.integer({ min: 10_000, max: 300_000 }).map((n) => "x".repeat(n));
-const nasty = fc.constantFrom("../../etc/passwd", "..%2F..%2F", "%00", "\u0000", "🦄", "Ｓｅｍｉｎａｒ", "\u202e", "' OR 1=1 --", "<script>alert(1)</script>", "", " ", "null", "-1", "1e309", "NaN");
+const nasty = fc.constantFrom("../../etc/passwd", "..%2F..%2F", "%00", "%E0%A4%A", "%", "%zz", "\ud800", "a\udc00b", "\u0000", "🦄", "Ｓｅｍｉｎａｒ", "\u202e", "' OR 1=1 --", "<script>alert(1)</script>", "", " ", "null", "-1", "1e309", "NaN");
 const param = () =>
   fc.oneof(
     { arbitrary: fc.constant(seminarId), weight: 4 },
@@ -126,12 +137,17 @@ const body = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 500 }),
   fc.constantFrom("", "{", "[", "null", "{\"a\":", "\u0000", "{}".repeat(10_000)),
+  // Valid JSON whose strings hold a lone surrogate (escaped, and raw): no Unicode text, refused as malformed.
+  fc.constantFrom('{"title":"\\ud800"}', '{"token":"\\udfff"}', '{"body":"<p>\\ud83d</p>","target":{"documentSlug":"essay-en","blockId":"p1","blockStart":0,"blockEnd":3}}', '{"\\ud800":1}', JSON.stringify({ title: "\ud800" })),
   invalidUtf8,
 );
 const headerValue = fc.oneof(nasty, fc.string({ maxLength: 200 }).map((s) => s.replace(/[^\x20-\x7e]/g, "")));
 const headers = fc.record(
   {
     cookie: fc.oneof({ arbitrary: fc.constant("valid"), weight: 6 }, headerValue, fc.constant("better-auth.session_token=forged.signature")),
+    // Mostly the site's own origin (a write from its pages), sometimes a foreign or broken one.
+    origin: fc.oneof({ arbitrary: fc.constant(BASE), weight: 6 }, fc.constantFrom("null", "https://evil.example", "https://localhost:3000", "http://["), headerValue),
+    "sec-fetch-site": fc.constantFrom("same-origin", "cross-site", "none"),
     "content-type": fc.oneof(fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/ld+json"), headerValue),
     "last-event-id": fc.oneof(fc.constantFrom("0", "-1", "1e9", "99999999999999999999", "abc"), headerValue),
     "if-match": fc.oneof(fc.constantFrom('"1"', 'W/"2"', "*", '"x"'), headerValue),
@@ -150,7 +166,15 @@ async function call(route: Route, method: (typeof METHODS)[number], params: stri
     if (n.startsWith("[...")) values[n.slice(4, -1)] = [params[i] ?? "x"];
     else values[n.slice(1, -1)] = params[i] ?? "x";
   });
-  const pathname = route.segments.map((s) => (s.startsWith("[") ? encodeURIComponent(String(values[s.replace(/^\[(\.\.\.)?|\]$/g, "")])) : s)).join("/");
+  // A lone surrogate cannot be percent-encoded (nor arrive in a real path); the handler still gets it as a param.
+  const encode = (v: string) => {
+    try {
+      return encodeURIComponent(v);
+    } catch {
+      return "x";
+    }
+  };
+  const pathname = route.segments.map((s) => (s.startsWith("[") ? encode(String(values[s.replace(/^\[(\.\.\.)?|\]$/g, "")])) : s)).join("/");
   // Either form of the path: some routes serve one and redirect the other (the W3C container's IRI ends in "/").
   const url = new URL(`${BASE}/api/${pathname}${slash ? "/" : ""}`);
   for (const [k, v] of q) url.searchParams.append(k, v);
@@ -177,6 +201,34 @@ async function call(route: Route, method: (typeof METHODS)[number], params: stri
   return { status: res.status, text };
 }
 
+describe("the malformed inputs of the attack (issue 14, item 9)", () => {
+  const post = async (route: string, params: Record<string, string>, body: string) => {
+    const mod = (await import(/* @vite-ignore */ path.resolve("app/api", route))) as Record<string, Handler>;
+    const url = `${BASE}/api/${route.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, (_m, k: string) => encodeURIComponent(params[k] ?? ""))}`;
+    const res = await mod.POST(new Request(url, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body }), { params: Promise.resolve(params) });
+    return { status: res.status, body: (await res.json()) as { code: string } };
+  };
+
+  it("a lone surrogate in a seminar title or an upload token is a 400, not a 500", async () => {
+    expect(await post("seminars/route.ts", {}, '{"title":"Seminar \\ud800"}')).toMatchObject({ status: 400, body: { code: "malformed-json" } });
+    expect(await post("seminars/[id]/uploads/publish/route.ts", { id: seminarId }, '{"token":"\\udc00abc"}')).toMatchObject({ status: 400, body: { code: "malformed-json" } });
+    // A proper pair is text like any other.
+    expect((await post("seminars/route.ts", {}, '{"title":"Seminar \\ud83e\\udd84"}')).status).toBe(201);
+  });
+
+  it("malformed percent-encoding that reaches decodeURIComponent is a 400, not a 500", async () => {
+    const { errorResponse } = await import("@/lib/http/respond");
+    let thrown: unknown;
+    try {
+      decodeURIComponent("%E0%A4%A");
+    } catch (e) {
+      thrown = e;
+    }
+    const res = errorResponse(thrown);
+    expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([400, "invalid-request"]);
+  });
+});
+
 describe("fuzzing every API route", () => {
   it("found the routes", () => {
     expect(routes.length).toBeGreaterThanOrEqual(10);
@@ -198,6 +250,8 @@ describe("fuzzing every API route", () => {
             return false;
           }
           statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+          tally.routeRequests++;
+          if (result.status >= 500) tally.route5xx++;
           if (result.status >= 500 || /\bat .*\((\/|file:)|node_modules/.test(result.text)) {
             failures.push(`${method} ${route.file} → ${result.status} ${result.text.slice(0, 200)}`);
             return false;
@@ -245,5 +299,102 @@ describe("fuzzing every API route", () => {
         }
       }
     }
+  });
+});
+
+// ---- server actions ----
+// Every exported function of every "use server" file under app/ (found on disk, so new actions are fuzzed
+// too), called as a form post would call it. In Next an action that throws is a 500; one that ends in
+// redirect() or notFound() is an ordinary answer. So the property: an action returns, redirects to a path on
+// this site (no other host, no control characters: those give a 500 or an open redirect), or is not found.
+
+function actionFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...actionFiles(p));
+    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && /^\s*["']use server["']/.test(readFileSync(p, "utf8"))) out.push(p);
+  }
+  return out.sort();
+}
+
+/** How Next answers what an action threw: a redirect to `location`, a not-found page, or a 500. */
+function outcome(e: unknown): { kind: "redirect"; location: string } | { kind: "not-found" } | { kind: "error"; message: string } {
+  const digest = (e as { digest?: unknown } | null)?.digest;
+  if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { kind: "redirect", location: digest.split(";").slice(2, -2).join(";") };
+  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { kind: "not-found" };
+  return { kind: "error", message: (e as Error | null)?.message ?? String(e) };
+}
+
+const FORM_FIELDS = ["locale", "next", "email", "password", "name", "seminarId", "title", "description", "documents", "code", "tokenId", "entryId", "de", "en", "ru", "postFirst", "linkId", "revision", "relation", "reply", "query", "everywhere", "id", "tag", "color", "slug"] as const;
+const formValue = () =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom("en", "de", "ru"), weight: 2 },
+    fc.constant("__seminar__"),
+    fc.constant("__annotation__"),
+    nasty,
+    fc.constantFrom("/%09/evil.example", "/\t/evil.example", "//evil.example", "https://evil.example", "/en\n/x", "\ud800", "a\udfffb", "x".repeat(5000), "1", "-1", "supports", "#ff0000"),
+    fc.string({ maxLength: 80 }),
+  );
+const formEntries = fc.array(fc.tuple(fc.constantFrom(...FORM_FIELDS), formValue()), { maxLength: 12 });
+
+describe("fuzzing every server action", () => {
+  const actions: Array<{ file: string; name: string; fn: (...args: unknown[]) => Promise<unknown> }> = [];
+
+  beforeAll(async () => {
+    for (const file of actionFiles(path.resolve("app"))) {
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ file: path.relative(path.resolve("app"), file), name, fn: fn as never });
+    }
+  });
+
+  it("found the actions", () => {
+    expect(actions.length).toBeGreaterThanOrEqual(10);
+    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(["signInAction", "signUpAction", "createSeminarAction", "anchorLiveNotes", "markShownReadAction"]));
+  });
+
+  it("answer random and malformed forms with a page or a same-site redirect, never a 500 or another host", async () => {
+    const failures: string[] = [];
+    // Sign-out actions end their session: each action file gets a member of its own.
+    const cookies = new Map<string, string>();
+    for (const a of actions) if (!cookies.has(a.file)) cookies.set(a.file, await signUpCookie("Actor"));
+    for (const action of actions) {
+      await fc.assert(
+        fc.asyncProperty(
+          formEntries,
+          fc.constantFrom("valid", "", "better-auth.session_token=forged.signature"),
+          fc.oneof({ arbitrary: fc.constant("form" as const), weight: 4 }, fc.constant("values" as const)),
+          fc.array(anyValue, { maxLength: 3 }),
+          async (entries, cookieKind, shape, values) => {
+            const form = new FormData();
+            for (const [k, v] of entries) form.append(k, v === "__seminar__" ? seminarId : v === "__annotation__" ? annotationId : v);
+            actionRequest.headers = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", origin: BASE });
+            const c = cookieKind === "valid" ? cookies.get(action.file)! : cookieKind;
+            if (c) actionRequest.headers.set("cookie", c);
+            // Form actions take the form last (useActionState's get the previous state first).
+            const args = shape === "form" ? [...Array(Math.max(0, action.fn.length - 1)).fill(null), form] : values;
+            tally.actionCalls++;
+            try {
+              await action.fn(...args);
+              return true;
+            } catch (e) {
+              const o = outcome(e);
+              if (o.kind === "not-found") return true;
+              if (o.kind === "redirect" && sameOriginPath(o.location) !== null && !/[\u0000-\u001f\u007f]/.test(o.location)) return true;
+              tally.action5xx++;
+              failures.push(`${action.file} ${action.name}(${shape}): ${o.kind === "redirect" ? `redirect to ${JSON.stringify(o.location).slice(0, 120)}` : o.message.slice(0, 200)}`);
+              return false;
+            }
+          },
+        ),
+        { numRuns: Math.max(10, Math.round(RUNS_PER_ROUTE / 2)), endOnFailure: true },
+      ).catch(() => {}); // the failure itself is in `failures`
+    }
+    expect(failures).toEqual([]);
+  }, 400_000);
+
+  afterAll(() => {
+    // One line for bench/security.ts to read (the counts of this run).
+    console.log(`[fuzz-tally] ${JSON.stringify(tally)}`);
   });
 });

@@ -19,7 +19,8 @@ import {
 import { addPage, applyEvent, colourTag, emptyState, remove, setAnchors, threadsFor, upsert, type Change, type LiveEvent, type NotesState, type PassageAnchor, type Thread } from "@/lib/annotations-ui/state";
 import { blockText, type Passage } from "@/lib/reader/selection";
 import { onPaneContent, revealBlock } from "@/components/reader/windowRegistry";
-import { anchorLiveNotes } from "./anchorAction";
+import type { LiveAnchorResult, LiveNotes } from "@/lib/annotations-ui/live-anchor";
+import { MAX_NOTES } from "@/lib/annotations-ui/live-anchor-limits";
 
 /** One pane as the notes see it: its DOM id prefix and the document it shows. */
 export interface NotesPane {
@@ -88,7 +89,22 @@ const scrollerOf = (paneId: string) => document.querySelector<HTMLElement>(`#${C
  * them current through the seminar's event stream, paints their passages, and offers the actions the
  * toolbar, the notes panels and the threads use.
  */
-export default function NotesProvider({ data, signInHref, panes, children }: { data: ReaderNotes | null; signInHref: string; panes: NotesPane[]; children: ReactNode }) {
+/** The reader page's server action that anchors live notes made on another version (app/[locale]/read/actions). */
+export type AnchorLiveNotes = (slug: string, notes: LiveNotes) => Promise<LiveAnchorResult>;
+
+export default function NotesProvider({
+  data,
+  signInHref,
+  panes,
+  anchorLiveNotes,
+  children,
+}: {
+  data: ReaderNotes | null;
+  signInHref: string;
+  panes: NotesPane[];
+  anchorLiveNotes: AnchorLiveNotes;
+  children: ReactNode;
+}) {
   const tErrors = useTranslations("Errors");
   const t = useTranslations("Annotations");
   const [state, setState] = useState<NotesState>(() => data?.state ?? emptyState());
@@ -133,13 +149,18 @@ export default function NotesProvider({ data, signInHref, panes, children }: { d
     (toAnchor: Change["toAnchor"]) => {
       const bySlug = new Map<string, AnnotationDto[]>();
       for (const { slug, annotation } of toAnchor) bySlug.set(slug, [...(bySlug.get(slug) ?? []), annotation]);
-      for (const [slug, notes] of bySlug) {
-        anchorLiveNotes(slug, notes.map((n) => ({ id: n.id, targets: n.targets })))
-          .then((found) => commit(setAnchors(stateRef.current, slug, found)))
-          .catch(() => commit(setAnchors(stateRef.current, slug, Object.fromEntries(notes.map((n) => [n.id, { status: "orphan" } as PassageAnchor])))));
+      for (const [slug, all] of bySlug) {
+        // The server anchors at most MAX_NOTES notes per call; anything it refuses is shown as an orphan.
+        for (let i = 0; i < all.length; i += MAX_NOTES) {
+          const notes = all.slice(i, i + MAX_NOTES);
+          const orphans = () => Object.fromEntries(notes.map((n) => [n.id, { status: "orphan" } as PassageAnchor]));
+          anchorLiveNotes(slug, notes.map((n) => ({ id: n.id, targets: n.targets })))
+            .then((found) => commit(setAnchors(stateRef.current, slug, found.ok ? found.anchors : orphans())))
+            .catch(() => commit(setAnchors(stateRef.current, slug, orphans())));
+        }
       }
     },
-    [commit],
+    [commit, anchorLiveNotes],
   );
 
   const apply = useCallback(

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDocumentCatalog, staticCatalog } from "@/lib/seminars/catalog";
 import { createTestUser, setupTestDatabase, testDocument, type TestDatabase } from "./testing/db";
 import type { AnnotationDto } from "./types";
+import { micromark } from "micromark";
+import { executableHtml, XSS_PAYLOADS } from "./testing/xss-payloads";
 
 type Store = typeof import("./store");
 type Lists = typeof import("./list");
@@ -232,6 +234,41 @@ describe("Markdown report", () => {
     const { body } = await exportOf(alice, "mine", "md");
     expect(body).not.toContain("Compare Mastny.");
     expect(body).toMatch(/## Replies in other threads\n\n- \*\*Reply\*\* by Alice[^\n]*\n\n {2}Will do\./);
+  });
+});
+
+describe("Markdown report against script injection (issue 14, item 13)", () => {
+  // The report opened in a viewer that passes raw HTML and any URL through (micromark's "dangerous" options).
+  const render = (md: string) => micromark(md, { allowDangerousHtml: true, allowDangerousProtocol: true });
+  const MARKDOWN_TAGS = ["h1", "h2", "h3", "p", "ul", "li", "blockquote", "strong", "em", "code", "br"];
+
+  it("writes display names, titles, tags, quotes and note text as text: no payload runs when rendered", async () => {
+    const executed: string[] = [];
+    for (const [i, payload] of XSS_PAYLOADS.entries()) {
+      const slug = `doc-${i}`;
+      setDocumentCatalog(staticCatalog([{ ...essay, meta: { ...essay.meta, slug, title: payload } }]));
+      const root: AnnotationDto = {
+        ...notes.link,
+        id: `root-${i}`,
+        author: { ...notes.link.author, name: payload },
+        tags: [payload, `${payload}-2`],
+        bodyText: `${payload}\n\n${payload}`,
+        targets: notes.link.targets.map((t) => ({ ...t, documentSlug: t.role === "target" ? slug : `${payload}`, exact: payload })),
+      };
+      const reply: AnnotationDto = { ...notes.reply, id: `reply-${i}`, parentId: root.id, author: { ...notes.reply.author, name: payload }, bodyText: payload };
+      const md = await exporter.toMarkdown(payload, [slug], [root, reply]);
+      const found = executableHtml(render(md), MARKDOWN_TAGS);
+      if (found) executed.push(`${JSON.stringify(payload)} → ${found}`);
+      // Nothing was lost on the way: every payload is still there as text.
+      expect(render(md).replace(/<[^>]+>/g, "")).toContain(payload.split("\n")[0].replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!).slice(0, 8));
+    }
+    setDocumentCatalog(staticCatalog([essay, aufsatz]));
+    expect(executed).toEqual([]);
+  });
+
+  it("the check itself catches what raw interpolation let through before", () => {
+    expect(executableHtml(render("- **Note** by <img src=x onerror=alert(1)>"), MARKDOWN_TAGS)).toMatch(/onerror/);
+    expect(executableHtml(render("[x](javascript:alert(1))"), MARKDOWN_TAGS)).toMatch(/javascript/);
   });
 });
 

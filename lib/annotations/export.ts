@@ -7,6 +7,9 @@
  * at a time, lib/annotations/list; membership,
  * visibility, moderation, "post first"), and every import goes through createAnnotation as the importer.
  */
+import type { BlockContent, Blockquote, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from "mdast";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
 import { documentCatalog } from "@/lib/seminars/catalog";
@@ -140,19 +143,27 @@ export function toCsv(annotations: AnnotationDto[]): string {
 }
 
 // ---------------------------------------------------------------- Markdown
+// The report is built as an mdast tree and written by remark-stringify, so every name, title, tag, quote and
+// note text is escaped by the library: "<img onerror=…>" in a display name stays text in any Markdown viewer,
+// also in one that passes raw HTML through.
 
-const quoteBlock = (text: string, indent = "") =>
-  text
-    .split(/\r?\n/)
-    .map((line) => `${indent}> ${line}`.trimEnd())
-    .join("\n");
+const markdown = unified().use(remarkStringify, { bullet: "-", emphasis: "*", strong: "*", listItemIndent: "one" });
 
-/** Body text as Markdown lines under a list item (every line indented so it stays inside the item). */
-const indented = (text: string, indent: string) =>
-  text
-    .split(/\r?\n/)
-    .map((line) => (line ? `${indent}${line}` : ""))
-    .join("\n");
+const text = (value: string): Text => ({ type: "text", value });
+/** Names, titles, tags and slugs are one line: a line break in one would end the heading or code span it is in. */
+const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+const code = (value: string): InlineCode => ({ type: "inlineCode", value: oneLine(value) });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: "paragraph", children });
+
+/** A multi-line text (a quote, a note) as paragraphs, its single line breaks kept as hard breaks. */
+function paragraphs(value: string): Paragraph[] {
+  return value
+    .split(/\r?\n\s*\n/)
+    .filter((chunk) => chunk.trim())
+    .map((chunk) => paragraph(...chunk.split(/\r?\n/).flatMap((line, i): PhrasingContent[] => (i ? [{ type: "break" }, text(line)] : [text(line)]))));
+}
+
+const quote = (value: string): Blockquote => ({ type: "blockquote", children: paragraphs(value) });
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -196,33 +207,27 @@ export async function toMarkdown(title: string, documentOrder: string[], annotat
     titles.set(slug, { title: doc?.meta.title ?? slug, lang: doc?.meta.lang ?? byDocument.get(slug)!.values().next().value!.target.lang });
   }
 
-  const out: string[] = [`# ${title}`, ""];
-  if (!slugs.length) out.push("_No annotations._", "");
+  const out: RootContent[] = [{ type: "heading", depth: 1, children: [text(oneLine(title))] }];
+  if (!slugs.length) out.push(paragraph({ type: "emphasis", children: [text("No annotations.")] }));
   for (const slug of slugs) {
     const info = titles.get(slug)!;
-    out.push(`## ${info.title}`, "", `Document: \`${slug}\` · Language: ${info.lang}`, "");
+    out.push({ type: "heading", depth: 2, children: [text(oneLine(info.title))] });
+    out.push(paragraph(text("Document: "), code(slug), text(` · Language: ${oneLine(info.lang)}`)));
     const passages = [...byDocument.get(slug)!.values()].sort((x, y) => x.target.start - y.target.start || x.target.end - y.target.end);
     for (const p of passages) {
-      out.push(`### Passage ${p.target.blockId ? `¶ ${p.target.blockId}, ` : ""}characters ${p.target.start}–${p.target.end}`, "");
-      out.push(quoteBlock(p.target.exact), "");
-      for (const { annotation: a, other } of p.entries) {
-        out.push(...entryLines(a, other, titles, 0));
-        for (const line of threadLines(a.id, children, 1)) out.push(line);
-      }
-      out.push("");
+      out.push({ type: "heading", depth: 3, children: [text(`Passage ${p.target.blockId ? `¶ ${p.target.blockId}, ` : ""}characters ${p.target.start}–${p.target.end}`)] });
+      out.push(quote(p.target.exact));
+      out.push(list(p.entries.map(({ annotation, other }) => entryItem(annotation, other, titles, children))));
     }
   }
   // Replies whose thread is not in the export (e.g. one's own answers in a "mine" export) still appear.
   const present = new Set(annotations.map((a) => a.id));
   const orphans = annotations.filter((a) => a.parentId && !present.has(a.parentId));
   if (orphans.length) {
-    out.push("## Replies in other threads", "");
-    for (const reply of orphans) {
-      out.push(...entryLines(reply, undefined, titles, 0));
-      out.push(...threadLines(reply.id, children, 1));
-    }
+    out.push({ type: "heading", depth: 2, children: [text("Replies in other threads")] });
+    out.push(list(orphans.map((reply) => entryItem(reply, undefined, titles, children))));
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return String(markdown.stringify({ type: "root", children: out })).trimEnd() + "\n";
 }
 
 function kind(a: AnnotationDto): string {
@@ -238,29 +243,26 @@ function kind(a: AnnotationDto): string {
   }
 }
 
-function entryLines(a: AnnotationDto, other: Passage["entries"][number]["other"], titles: Map<string, { title: string }>, depth: number): string[] {
-  const indent = "  ".repeat(depth);
-  const meta = [`**${kind(a)}** by ${a.author.name}`, day(a.createdAt)];
+const list = (items: ListItem[]): List => ({ type: "list", ordered: false, spread: true, children: items });
+
+/** One annotation as a list item: who and when, the linked passage, the note's text, then its replies nested. */
+function entryItem(a: AnnotationDto, other: Passage["entries"][number]["other"], titles: Map<string, { title: string }>, children: Map<string, AnnotationDto[]>): ListItem {
+  const meta = [day(a.createdAt)];
   if (a.visibility !== "seminar") meta.push(`visibility: ${a.visibility}`);
-  if (a.tags.length) meta.push(`tags: ${a.tags.map((t) => `#${t}`).join(", ")}`);
-  const lines = [`${indent}- ${meta.join(" · ")}`];
+  if (a.tags.length) meta.push(`tags: ${a.tags.map((t) => `#${oneLine(t)}`).join(", ")}`);
+  const content: BlockContent[] = [paragraph({ type: "strong", children: [text(kind(a))] }, text(` by ${oneLine(a.author.name)} · ${meta.join(" · ")}`))];
   if (other) {
     const otherTitle = titles.get(other.target.documentSlug)?.title ?? other.target.documentSlug;
-    const arrow = other.outgoing ? `${a.relation ?? "linked"} →` : `← ${a.relation ?? "linked"}`;
-    lines.push(`${indent}  ${arrow} *${otherTitle}* (\`${other.target.documentSlug}\`, characters ${other.target.start}–${other.target.end}):`);
-    lines.push(quoteBlock(other.target.exact, `${indent}  `));
+    const arrow = other.outgoing ? `${a.relation ?? "linked"} → ` : `← ${a.relation ?? "linked"} `;
+    content.push(
+      paragraph(text(arrow), { type: "emphasis", children: [text(oneLine(otherTitle))] }, text(" ("), code(other.target.documentSlug), text(`, characters ${other.target.start}–${other.target.end}):`)),
+      quote(other.target.exact),
+    );
   }
-  if (a.bodyText) lines.push("", indented(a.bodyText, `${indent}  `), "");
-  return lines;
-}
-
-function threadLines(parentId: string, children: Map<string, AnnotationDto[]>, depth: number): string[] {
-  const out: string[] = [];
-  for (const reply of children.get(parentId) ?? []) {
-    out.push(...entryLines(reply, undefined, new Map(), depth));
-    out.push(...threadLines(reply.id, children, depth + 1));
-  }
-  return out;
+  if (a.bodyText) content.push(...paragraphs(a.bodyText));
+  const replies = children.get(a.id) ?? [];
+  if (replies.length) content.push(list(replies.map((reply) => entryItem(reply, undefined, new Map(), children))));
+  return { type: "listItem", spread: true, children: content };
 }
 
 // ---------------------------------------------------------------- Import

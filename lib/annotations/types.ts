@@ -2,6 +2,7 @@
  * The annotation API's shapes: zod schemas for what clients send, and the JSON the server returns.
  * Notes, highlights, replies and links are one model (W3C-shaped); see access.ts for who sees what.
  */
+import "./zod-in-browser";
 import { z } from "zod";
 import { MOTIVATIONS, VISIBILITIES, type Motivation, type Visibility } from "./access";
 

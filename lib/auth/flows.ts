@@ -8,9 +8,10 @@ import { auth } from "./server";
 
 export type AccountErrorCode =
   | "invalid-credentials"
-  | "email-taken"
   | "password-too-short"
   | "password-too-long"
+  | "password-too-common"
+  | "password-is-email"
   | "invalid-email"
   | "name-required"
   | "rate-limited"
@@ -45,7 +46,8 @@ function mapError(status: number, json: unknown): AccountErrorCode {
   if (status === 429) return "rate-limited";
   const code = (json as { code?: string } | null)?.code ?? "";
   if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND" || code === "CREDENTIAL_ACCOUNT_NOT_FOUND") return "invalid-credentials";
-  if (code.startsWith("USER_ALREADY_EXISTS")) return "email-taken";
+  if (code === "PASSWORD_TOO_COMMON") return "password-too-common";
+  if (code === "PASSWORD_IS_EMAIL") return "password-is-email";
   if (code === "PASSWORD_TOO_SHORT") return "password-too-short";
   if (code === "PASSWORD_TOO_LONG") return "password-too-long";
   if (code === "INVALID_EMAIL") return "invalid-email";
@@ -59,6 +61,10 @@ async function run(path: string, incoming: Headers, body: Record<string, unknown
   return { ok: false, error: mapError(status, json), setCookies };
 }
 
+/**
+ * Create an account. Never signs in, and succeeds alike whether or not the address already has an account
+ * (better-auth's autoSignIn: false, lib/auth/server): the caller asks the person to sign in next.
+ */
 export function signUp(incoming: Headers, input: { name: string; email: string; password: string }): Promise<AuthCallResult> {
   if (!input.name.trim()) return Promise.resolve({ ok: false, error: "name-required", setCookies: [] });
   return run("/sign-up/email", incoming, { name: input.name.trim(), email: input.email.trim(), password: input.password });

@@ -6,9 +6,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { databaseProvider } from "@/lib/db/adapter";
 import { db } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/read";
+import { clearAccountAttempts, consumeAccountAttempt } from "./account-limit";
+import { passwordProblem } from "./password-policy";
+import { trustedProxies } from "./proxies";
 import { bearerToken, TOKEN_PREFIX, userForToken } from "./tokens";
 
 /** Sign-in attempts allowed per client address and window; strict, because passwords are guessable. */
@@ -39,7 +43,12 @@ function createAuth() {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
-      autoSignIn: true,
+      // Sign-up never signs in. With autoSignIn off better-auth answers a sign-up for an address that already
+      // has an account exactly like a new one (a 200 with a synthetic user, the password hashed all the same
+      // to even out the timing) instead of 422 USER_ALREADY_EXISTS: nobody learns which addresses have
+      // accounts. requireEmailVerification would do the same, but this server sends no e-mail, so accounts
+      // could never be verified. The form then asks the person to sign in (app/[locale]/(account)/actions).
+      autoSignIn: false,
     },
     session: {
       expiresIn: 60 * 60 * 24 * 30,
@@ -56,6 +65,29 @@ function createAuth() {
         "/sign-in/email": signInRateRule(),
         "/sign-up/email": { window: 60, max: 10 },
       },
+    },
+    advanced: {
+      // The client address (rate limits, sessions) comes from X-Forwarded-For, which instrumentation.ts
+      // rewrites on every request: the socket's own address unless the peer is a configured proxy
+      // (SYNOPSE_TRUSTED_PROXIES), whose hops better-auth then strips from the right.
+      ipAddress: { trustedProxies: trustedProxies() },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const body = (ctx.body ?? {}) as { email?: unknown; password?: unknown };
+        const email = typeof body.email === "string" ? body.email : "";
+        if (ctx.path === "/sign-up/email" && typeof body.password === "string") {
+          const problem = passwordProblem(body.password, email);
+          if (problem) throw new APIError("BAD_REQUEST", { code: problem === "password-is-email" ? "PASSWORD_IS_EMAIL" : "PASSWORD_TOO_COMMON", message: problem });
+        }
+        if (ctx.path === "/sign-in/email" && email && process.env.SYNOPSE_RATE_LIMIT !== "off" && !(await consumeAccountAttempt(email))) {
+          throw new APIError("TOO_MANY_REQUESTS", { code: "ACCOUNT_RATE_LIMITED", message: "Too many attempts for this account" });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (ctx.path === "/sign-in/email" && ctx.context.newSession && typeof email === "string") await clearAccountAttempts(email);
+      }),
     },
     // No outside network here, and no data leaves the server: telemetry stays off.
     telemetry: { enabled: false },

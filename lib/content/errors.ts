@@ -70,6 +70,8 @@ export const CONTENT_ERROR_CODES = [
   // … and the supported subset
   "tei-wrong-root",
   "tei-empty-body",
+  // any format: elements nested deeper than the cleaner can follow (a 20,000-deep TEI file)
+  "nesting-too-deep",
   // the pipeline's own checks: a cleaner's bug, not the file's fault
   "internal-cleaner-failed",
   "internal-not-faithful",
@@ -106,4 +108,13 @@ export class ContentError extends Error {
     this.name = "ContentError";
     this.reason = reason;
   }
+}
+
+/**
+ * A JavaScript stack overflow ("Maximum call stack size exceeded") while reading a file: its structure is
+ * nested deeper than the recursive cleaners follow. It is the file's shape, not a bug, and is reported as
+ * "nesting-too-deep" rather than as the engine's own words.
+ */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }

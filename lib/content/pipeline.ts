@@ -22,7 +22,7 @@ import remarkStringify from "remark-stringify";
 import type { PhrasingContent, Root, RootContent, TableRow } from "mdast";
 import { CLEANERS } from "./cleaners";
 import type { Cleaner, CleanResult, Mend } from "./cleaners/types";
-import { ContentError } from "./errors";
+import { ContentError, isStackOverflow } from "./errors";
 import { checkFidelity } from "./fidelity";
 import { canonicalizeBlocks, parseDocumentMarkdown, serializeDocument } from "./markdown";
 import { DocumentMetaSchema, SLUG_PATTERN, SourceMetaSchema, metaIssue, parseYaml, validateYaml, type SourceMeta } from "./schema";
@@ -201,6 +201,7 @@ function buildFromRaw(
     result = cleaner(raw, ctx);
   } catch (e) {
     if (e instanceof ContentError) throw e;
+    if (isStackOverflow(e)) throw new ContentError(source.display, 1, "nesting-too-deep");
     throw new ContentError(source.display, 1, "internal-cleaner-failed", { cleaner: cleanerName, detail: (e as Error).message });
   }
 

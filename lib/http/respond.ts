@@ -3,23 +3,21 @@
  * the right status — never a stack trace. Uses only the Web Request/Response API.
  */
 import { getSessionUser, type SessionUser } from "@/lib/auth/server";
+import { bearerToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isSameOriginWrite } from "./origin";
 import { AppError, isAppError } from "@/lib/errors";
 import { BODY_LIMITS, readJsonBody, type BodyCap } from "./body";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /**
- * The signed-in user (session cookie or Bearer token). A cookie-authenticated change coming from
- * another site's page is refused (defence in depth next to SameSite=Lax cookies): browsers send
- * Origin on such requests, scripts with tokens need no cookie at all.
+ * The signed-in user (session cookie or Bearer token). A cookie-authenticated change must come from one of
+ * this site's pages (lib/http/origin: a matching Origin or Sec-Fetch-Site: same-origin); scripts that
+ * send a personal access token carry no cookie and are not asked.
  */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  if (!SAFE_METHODS.has(request.method) && !request.headers.get("authorization") && request.headers.get("cookie")) {
-    const origin = request.headers.get("origin");
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-    if (origin && origin !== "null" && new URL(origin).host !== host.split(",")[0].trim()) throw new AppError("forbidden");
-    if (origin === "null") throw new AppError("forbidden");
+  const bearer = bearerToken(request.headers);
+  if (!bearer?.startsWith(TOKEN_PREFIX) && request.headers.get("cookie") && !isSameOriginWrite(request.method, request.headers, request.url)) {
+    throw new AppError("forbidden");
   }
   const user = await getSessionUser(request.headers);
   if (!user) throw new AppError("unauthenticated");
@@ -45,10 +43,32 @@ export function jsonResponse(data: unknown, init: { status?: number; headers?: R
 
 /**
  * The request's JSON body, read as a stream under a cap (lib/http/body: 413 "body-too-large" as soon as it
- * is crossed; default the small-command cap); anything unparsable is "malformed-json" (400).
+ * is crossed; default the small-command cap); anything unparsable is "malformed-json" (400). So is a string
+ * holding a lone surrogate (`"\\ud800"`: valid JSON, but no Unicode text, and the databases refuse it).
  */
 export async function readJson(request: Request, cap: number | BodyCap = BODY_LIMITS.json): Promise<unknown> {
-  return readJsonBody(request, cap);
+  const value = await readJsonBody(request, cap);
+  if (!isWellFormedJson(value)) throw new AppError("malformed-json", { reason: "lone surrogate" });
+  return value;
+}
+
+/** With the u flag a surrogate pair is one code point; only a lone surrogate is in category Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function isWellFormedJson(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (LONE_SURROGATE.test(v)) return false;
+    } else if (v && typeof v === "object") {
+      for (const [k, child] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) return false;
+        stack.push(child);
+      }
+    }
+  }
+  return true;
 }
 
 export function errorResponse(e: unknown): Response {
@@ -61,6 +81,8 @@ export function errorResponse(e: unknown): Response {
   if ((e as Error | null)?.name === "ZodError" && Array.isArray(issues)) {
     return Response.json({ code: "invalid-request", issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }, { status: 400 });
   }
+  // decodeURIComponent on malformed percent-encoding (a path segment, an IRI in a W3C body): the client's input.
+  if (e instanceof URIError) return Response.json(new AppError("invalid-request", { reason: "malformed percent-encoding" }).toJSON(), { status: 400 });
   if (isDatabaseUnavailable(e)) {
     // An outage, not a bug: clients retry; the connection pool reconnects by itself once the database is back.
     console.error("[api] database unavailable:", (e as Error | null)?.message?.split("\n").pop());
@@ -70,10 +92,21 @@ export function errorResponse(e: unknown): Response {
   return Response.json({ code: "internal" }, { status: 500 });
 }
 
+/**
+ * A path parameter ([id], [slug], [code]) that is not Unicode text names nothing: 404 before any lookup
+ * (the databases refuse such strings, which would otherwise surface as a 500).
+ */
+async function checkParams(ctx: unknown): Promise<void> {
+  const params = (ctx as { params?: Promise<Record<string, string | string[] | undefined>> } | undefined)?.params;
+  if (!params) return;
+  for (const value of Object.values(await params).flat()) if (typeof value === "string" && LONE_SURROGATE.test(value)) throw new AppError("not-found");
+}
+
 /** Wrap a handler so every thrown error becomes a JSON error response. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
+      await checkParams(args[1]);
       return await fn(...args);
     } catch (e) {
       return errorResponse(e);

@@ -79,18 +79,30 @@ export async function requireInstructor(userId: string, seminarId: string): Prom
   if (role !== "instructor") throw new AppError("forbidden");
 }
 
-async function validateDocuments(slugs: string[]): Promise<string[]> {
+/**
+ * The texts a seminar may hold: library texts (the public corpus) and texts uploaded to this very seminar.
+ * Another seminar's upload is refused exactly like a slug that does not exist ("unknown-document"), so a
+ * stranger can neither attach it (and then read it) nor learn that it exists. `seminarId` is null for a
+ * seminar being created, which has no uploads yet.
+ */
+async function validateDocuments(seminarId: string | null, slugs: string[]): Promise<string[]> {
   const catalog = await documentCatalog();
   const unique = [...new Set(slugs)];
+  // At most 200 slugs (the input schema): one bounded query tells which are uploads and whose.
+  const uploads = new Map(
+    (await db().uploadedDocument.findMany({ where: { slug: { in: unique } }, select: { slug: true, seminarId: true } })).map((u) => [u.slug, u.seminarId]),
+  );
   for (const slug of unique) {
-    if (!(await catalog.get(slug))) throw new AppError("unknown-document", { slug });
+    const owner = uploads.get(slug);
+    const allowed = owner !== undefined ? owner === seminarId : (await catalog.get(slug)) !== null;
+    if (!allowed) throw new AppError("unknown-document", { slug });
   }
   return unique;
 }
 
 export async function createSeminar(userId: string, input: z.input<typeof seminarInput>): Promise<{ id: string; inviteCode: string }> {
   const data = seminarInput.parse(input);
-  const documents = await validateDocuments(data.documents);
+  const documents = await validateDocuments(null, data.documents);
   const seminar = await db().seminar.create({
     data: {
       title: data.title,
@@ -153,7 +165,7 @@ export async function updateSeminar(userId: string, seminarId: string, input: { 
 /** Replace the seminar's document list (order kept as given). */
 export async function setDocuments(userId: string, seminarId: string, slugs: string[]): Promise<string[]> {
   await requireInstructor(userId, seminarId);
-  const documents = await validateDocuments(z.array(z.string().min(1).max(200)).max(200).parse(slugs));
+  const documents = await validateDocuments(seminarId, z.array(z.string().min(1).max(200)).max(200).parse(slugs));
   await db().$transaction([
     db().seminarDocument.deleteMany({ where: { seminarId, slug: { notIn: documents } } }),
     ...documents.map((slug) =>

@@ -77,4 +77,39 @@ describe("seminars", () => {
     expect(await seminars.canReadDocument(null, "private-volume", inLibrary)).toBe(false);
     expect(await seminars.canReadDocument(null, "a", inLibrary)).toBe(true);
   });
+
+  it("a seminar adds only library texts and its own uploads; another seminar's upload answers like an unknown slug", async () => {
+    const { db } = await import("@/lib/db/client");
+    const owner = await createTestUser("Owner");
+    const stranger = await createTestUser("Stranger");
+    const { id: ownerSeminar } = await seminars.createSeminar(owner.id, { title: "Owner's", documents: ["a"] });
+    // A text uploaded to the owner's seminar (what lib/teaching/upload's publish writes).
+    const slug = `upload-${ownerSeminar.slice(0, 8)}`;
+    await db().uploadedDocument.create({ data: { slug, seminarId: ownerSeminar, markdown: "# x", createdBy: owner.id } });
+    await db().seminarDocument.create({ data: { seminarId: ownerSeminar, slug } });
+
+    const refusal = async (p: Promise<unknown>) => {
+      try {
+        await p;
+        return "accepted";
+      } catch (e) {
+        return isAppError(e) ? JSON.stringify({ status: e.status, body: e.toJSON() }).replace(slug, "<slug>").replace("no-such-text", "<slug>") : String(e);
+      }
+    };
+    // POST /api/seminars with documents, and PUT /api/seminars/<own>/documents: refused, indistinguishably.
+    const foreignOnCreate = await refusal(seminars.createSeminar(stranger.id, { title: "Mine", documents: ["a", slug] }));
+    const unknownOnCreate = await refusal(seminars.createSeminar(stranger.id, { title: "Mine", documents: ["a", "no-such-text"] }));
+    expect(foreignOnCreate).toContain("unknown-document");
+    expect(foreignOnCreate).toBe(unknownOnCreate);
+    const { id: strangerSeminar } = await seminars.createSeminar(stranger.id, { title: "Mine", documents: ["a"] });
+    const foreignOnSet = await refusal(seminars.setDocuments(stranger.id, strangerSeminar, ["a", slug]));
+    expect(foreignOnSet).toBe(await refusal(seminars.setDocuments(stranger.id, strangerSeminar, ["a", "no-such-text"])));
+    expect(foreignOnSet).toContain("unknown-document");
+    // Nothing was attached, so the text stays unreadable to the stranger.
+    expect((await seminars.getSeminar(stranger.id, strangerSeminar)).documents).toEqual(["a"]);
+    expect(await seminars.canReadDocument(stranger.id, slug, (s) => s === "a")).toBe(false);
+    // The owner keeps (and may re-add) their own upload next to library texts.
+    expect(await seminars.setDocuments(owner.id, ownerSeminar, ["b"])).toEqual(["b"]);
+    expect(await seminars.setDocuments(owner.id, ownerSeminar, ["b", slug])).toEqual(["b", slug]);
+  });
 });

@@ -151,4 +151,13 @@ describe("refused uploads", () => {
     // Nothing half-imported: no draft, no document.
     expect(await (await db()).uploadDraft.count()).toBe(drafts);
   });
+
+  it("a 20,000-deep TEI file is refused as too deeply nested, in words the page translates, not the engine's (issue 14, item 16)", async () => {
+    const depth = 20_000;
+    const deep = SAMPLE_TEI.replace(/<body>[\s\S]*<\/body>/, `<body><p>${"<hi>".repeat(depth)}x${"</hi>".repeat(depth)}</p></body>`);
+    expect(deep).not.toBe(SAMPLE_TEI);
+    const problem = await refusal(up.previewUpload(teacher.id, seminarId, "deep.xml", Buffer.from(deep)));
+    expect(problem).toMatchObject({ code: "invalid-upload", line: 1, problem: "nesting-too-deep" });
+    expect(JSON.stringify(problem)).not.toMatch(/call stack/i);
+  }, 60_000);
 });

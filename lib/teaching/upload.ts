@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { z } from "zod";
-import { ContentError, type ContentErrorCode, type ContentErrorParams } from "@/lib/content/errors";
+import { ContentError, isStackOverflow, type ContentErrorCode, type ContentErrorParams } from "@/lib/content/errors";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { cacheUploadedDocument, getDocumentAsync } from "@/lib/content/store";
 import { DOCUMENT_KINDS, LANGUAGES, type SynopseDocument } from "@/lib/content/types";
@@ -112,6 +112,8 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
     cleaned = await cleanOffThread({ fileName: safeName, bytes, slug, meta });
   } catch (e) {
     if (e instanceof ContentError) throw invalidUpload(e);
+    // Also past the cleaner (Markdown round trip, checks): a translated 422, never the engine's message.
+    if (isStackOverflow(e)) throw invalidUpload(new ContentError(safeName, 1, "nesting-too-deep"));
     throw e;
   }
   const token = randomBytes(16).toString("base64url");

@@ -1,13 +1,13 @@
 "use server";
+import { routing } from "@/i18n/routing";
+import { formField, formLocale } from "@/lib/http/form";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut, signOutEverywhere, signUp } from "@/lib/auth/flows";
 import { applySetCookies, safeNext } from "./session";
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+const field = formField;
+const localeOf = (form: FormData) => formLocale(form, routing.locales, routing.defaultLocale);
 
 function back(locale: string, page: string, error: string, next: string): never {
   const q = new URLSearchParams({ error });
@@ -16,7 +16,7 @@ function back(locale: string, page: string, error: string, next: string): never 
 }
 
 export async function signInAction(form: FormData): Promise<void> {
-  const locale = field(form, "locale") || "en";
+  const locale = localeOf(form);
   const next = safeNext(field(form, "next"), "");
   const result = await signIn(await headers(), { email: field(form, "email"), password: field(form, "password") });
   await applySetCookies(result.setCookies);
@@ -25,16 +25,19 @@ export async function signInAction(form: FormData): Promise<void> {
 }
 
 export async function signUpAction(form: FormData): Promise<void> {
-  const locale = field(form, "locale") || "en";
+  const locale = localeOf(form);
   const next = safeNext(field(form, "next"), "");
   const result = await signUp(await headers(), { name: field(form, "name"), email: field(form, "email"), password: field(form, "password") });
-  await applySetCookies(result.setCookies);
   if (!result.ok) back(locale, "sign-up", result.error ?? "unknown", next);
-  redirect(next || `/${locale}/seminars`);
+  // The same answer whether the address was new or already had an account (no way to tell which addresses
+  // are registered): on to the sign-in form, which says so.
+  const q = new URLSearchParams({ registered: "1" });
+  if (next) q.set("next", next);
+  redirect(`/${locale}/sign-in?${q}`);
 }
 
 export async function signOutAction(form: FormData): Promise<void> {
-  const locale = field(form, "locale") || "en";
+  const locale = localeOf(form);
   const everywhere = field(form, "everywhere") === "1";
   const incoming = await headers();
   const result = everywhere ? await signOutEverywhere(incoming) : await signOut(incoming);

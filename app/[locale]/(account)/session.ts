@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import type { SessionUser } from "@/lib/auth/server";
 import { requestUser } from "@/components/site/requestUser";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 /** The signed-in user of the current request, or null (looked up once per render: components/site/requestUser). */
 export async function currentUser(): Promise<SessionUser | null> {
@@ -18,7 +19,7 @@ export async function applySetCookies(setCookies: string[]): Promise<void> {
   }
 }
 
-/** Only same-site paths may be used as a post-sign-in destination (no open redirects). */
+/** Only same-site paths may be used as a post-sign-in destination (no open redirects: lib/http/same-origin-path). */
 export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : fallback;
+  return sameOriginPath(next) ?? fallback;
 }

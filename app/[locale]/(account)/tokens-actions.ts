@@ -1,4 +1,5 @@
 "use server";
+import { formField } from "@/lib/http/form";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/server";
@@ -13,9 +14,8 @@ export interface TokenFormState {
 export async function createTokenAction(_prev: TokenFormState | null, form: FormData): Promise<TokenFormState> {
   const user = await getSessionUser(await headers());
   if (!user) return { error: "unauthenticated" };
-  const name = form.get("name");
   try {
-    const { token } = await createToken(user.id, typeof name === "string" ? name : "");
+    const { token } = await createToken(user.id, formField(form, "name"));
     revalidatePath("/[locale]/account", "page");
     return { token };
   } catch {
@@ -25,8 +25,8 @@ export async function createTokenAction(_prev: TokenFormState | null, form: Form
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
   const user = await getSessionUser(await headers());
-  const id = form.get("tokenId");
-  if (!user || typeof id !== "string") return;
+  const id = formField(form, "tokenId");
+  if (!user || !id) return;
   await revokeToken(user.id, id).catch(() => {});
   revalidatePath("/[locale]/account", "page");
 }

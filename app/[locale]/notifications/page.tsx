@@ -3,23 +3,26 @@ import { redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
 import { getDocumentAsync } from "@/lib/content/store";
-import { listNotifications, markRead, type NotificationDto } from "@/lib/notifications";
+import { listNotifications, type NotificationDto } from "@/lib/notifications";
+import { markShownReadAction } from "./actions";
 import { currentUser } from "../(account)/session";
 import "@/components/teaching/teaching.css";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const dynamic = "force-dynamic";
 
-/** The user's notifications, newest first; whatever this page shows is marked read (seen). */
-export default async function NotificationsPage({ params }: Props) {
+/** The user's notifications, newest first. Opening the page changes nothing; "Mark as read" (a POST) does. */
+export default async function NotificationsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as "en");
   const user = await currentUser();
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/notifications`)}`);
   const items = await listNotifications(user.id);
-  await markRead(user.id, items.filter((n) => !n.read).map((n) => n.id));
+  const unread = items.filter((n) => !n.read);
+  const marked = (await searchParams).marked === "1";
   const t = await getTranslations("Notifications");
+  const security = await getTranslations("Security");
   const d = await getTranslations("Document");
   const format = await getFormatter();
   const titles = new Map<string, string>();
@@ -51,9 +54,20 @@ export default async function NotificationsPage({ params }: Props) {
                 </li>
               ))}
             </ul>
-            <p className="hint" role="status">
-              {t("shownRead")}
-            </p>
+            {unread.length > 0 ? (
+              <form action={markShownReadAction}>
+                <input type="hidden" name="locale" value={locale} />
+                {unread.map((n) => (
+                  <input key={n.id} type="hidden" name="id" value={n.id} />
+                ))}
+                <button type="submit">{security("markShownRead")}</button>
+              </form>
+            ) : null}
+            {marked ? (
+              <p className="hint" role="status">
+                {security("markedRead")}
+              </p>
+            ) : null}
           </>
         )}
       </main>

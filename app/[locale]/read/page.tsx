@@ -16,6 +16,7 @@ import { documentLabels } from "@/components/reader/documentLabels";
 import { hasEditionViews } from "@/lib/reader/edition";
 import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
+import { anchorLiveNotes } from "./actions";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/components/site/requestUser";
@@ -139,7 +140,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
         <SiteHeader />
         <main id="main" className="reader-main">
           <h1 className="visually-hidden">{t("title")}</h1>
-          <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
+          <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))} anchorLiveNotes={anchorLiveNotes}>
             <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
           </NotesProvider>
         </main>

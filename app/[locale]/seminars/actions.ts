@@ -1,18 +1,17 @@
 "use server";
+import { formField, formFields, formLocale, formOf } from "@/lib/http/form";
+import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 import { createSeminar, joinByInvite, regenerateInvite, setDocuments, setTagVocabulary, updateSeminar } from "@/lib/seminars";
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+const field = formField;
 
 /** Run a seminar change for the signed-in user; errors come back as ?error=<code> on `page`. */
 async function act(form: FormData, page: (locale: string) => string, run: (userId: string) => Promise<string | void>): Promise<never> {
-  const locale = field(form, "locale") || "en";
+  const locale = formLocale(form, routing.locales, routing.defaultLocale);
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page(locale))}`);
   let target: string;
@@ -31,13 +30,13 @@ export async function createSeminarAction(form: FormData): Promise<void> {
     const { id } = await createSeminar(userId, {
       title: field(form, "title"),
       description: field(form, "description"),
-      documents: form.getAll("documents").filter((d): d is string => typeof d === "string"),
+      documents: formFields(form, "documents"),
     });
-    return `/${field(form, "locale") || "en"}/seminars/${id}/settings`;
+    return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${id}/settings`;
   });
 }
 
-const settings = (form: FormData) => (l: string) => `/${l}/seminars/${field(form, "seminarId")}/settings`;
+const settings = (form: FormData) => (l: string) => `/${l}/seminars/${encodeURIComponent(field(form, "seminarId"))}/settings`;
 
 export async function updateDetailsAction(form: FormData): Promise<void> {
   await act(form, settings(form), (userId) => updateSeminar(userId, field(form, "seminarId"), { title: field(form, "title"), description: field(form, "description") }));
@@ -45,7 +44,7 @@ export async function updateDetailsAction(form: FormData): Promise<void> {
 
 export async function setDocumentsAction(form: FormData): Promise<void> {
   await act(form, settings(form), async (userId) => {
-    await setDocuments(userId, field(form, "seminarId"), form.getAll("documents").filter((d): d is string => typeof d === "string"));
+    await setDocuments(userId, field(form, "seminarId"), formFields(form, "documents"));
   });
 }
 
@@ -59,7 +58,7 @@ export async function regenerateInviteAction(form: FormData): Promise<void> {
 export async function setTagsAction(form: FormData): Promise<void> {
   await act(form, settings(form), async (userId) => {
     const tags: Array<{ name: string; color: string }> = [];
-    for (const [key, value] of form.entries()) {
+    for (const [key, value] of formOf(form).entries()) {
       const m = /^tagName-(\w+)$/.exec(key);
       if (!m || typeof value !== "string" || !value.trim()) continue;
       tags.push({ name: value, color: field(form, `tagColor-${m[1]}`) || "#777777" });
@@ -72,6 +71,6 @@ export async function joinAction(form: FormData): Promise<void> {
   const code = field(form, "code");
   await act(form, (l) => `/${l}/join/${encodeURIComponent(code)}`, async (userId) => {
     const { seminarId } = await joinByInvite(userId, code);
-    return `/${field(form, "locale") || "en"}/seminars/${seminarId}`;
+    return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${encodeURIComponent(seminarId)}`;
   });
 }

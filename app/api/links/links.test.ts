@@ -23,7 +23,7 @@ const BASE = "http://localhost:3000";
 const QUOTE = "Semjonow wird als Deutschlandexperte";
 
 function post(path: string, body: unknown, cookie: string, method = "POST"): Request {
-  const headers = new Headers({ "content-type": "application/json" });
+  const headers = new Headers({ "content-type": "application/json", origin: BASE });
   if (cookie) headers.set("cookie", cookie);
   return new Request(BASE + path, { method, headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 }
@@ -53,7 +53,7 @@ beforeAll(async () => {
   const narrow = await seminars.createSeminar(instructor, { title: "Without Mastný", documents: all.filter((slug) => slug !== mastny) });
   narrowSeminarId = narrow.id;
   await seminars.joinByInvite(student, narrow.inviteCode);
-});
+}, 60_000);
 afterAll(async () => testDb?.close());
 
 describe("POST /api/links/suggest", () => {

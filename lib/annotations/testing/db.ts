@@ -72,17 +72,18 @@ export function testDocument(slug: string, blocks: string[], lang: "de" | "en" |
 }
 
 /**
- * Signs up a fresh member through better-auth's real flow and returns the session cookie header for route
- * tests. Each call comes from its own address so the sign-up rate limit never interferes.
+ * Signs up a fresh member through better-auth's real flow, signs in (sign-up never does: lib/auth/flows) and
+ * returns the session cookie header for route tests. Each call comes from its own address so the rate limits
+ * never interfere.
  */
 export async function signUpCookie(name: string): Promise<string> {
-  const { signUp } = await import("@/lib/auth/flows");
+  const { signIn, signUp } = await import("@/lib/auth/flows");
   const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`;
-  const r = await signUp(new Headers({ host: "localhost:3000", "x-forwarded-for": address }), {
-    name,
-    email: `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.invalid`,
-    password: "a demo password",
-  });
-  if (!r.ok) throw new Error(`test sign-up failed for ${name}`);
+  const headers = new Headers({ host: "localhost:3000", "x-forwarded-for": address });
+  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.invalid`;
+  const up = await signUp(headers, { name, email, password: "a demo password" });
+  if (!up.ok) throw new Error(`test sign-up failed for ${name}`);
+  const r = await signIn(headers, { email, password: "a demo password" });
+  if (!r.ok) throw new Error(`test sign-in failed for ${name}`);
   return r.setCookies.map((c) => c.split(";")[0]).join("; ");
 }

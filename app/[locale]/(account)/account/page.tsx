@@ -19,6 +19,7 @@ export default async function AccountPage({ params }: Props) {
   const user = await currentUser();
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/account`)}`);
   const t = await getTranslations("Account");
+  const security = await getTranslations("Security");
   const tokens = await listTokens(user.id);
   const when = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
@@ -38,7 +39,7 @@ export default async function AccountPage({ params }: Props) {
             {t("signOutEverywhere")}
           </button>
           <p id="everywhere-hint" className="hint">
-            {t("signOutEverywhereHint")}
+            {t("signOutEverywhereHint")} {security("tokensSurviveSignOut")}
           </p>
         </form>
 

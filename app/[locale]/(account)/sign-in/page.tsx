@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import "../forms.css";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { signInAction } from "../actions";
 import { AccountError } from "../AccountError";
 
@@ -12,14 +13,18 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as "en");
-  const { error, next, signedOut } = await searchParams;
+  const { error, next: asked, signedOut, registered } = await searchParams;
+  // Only a path on this site is carried on (the action checks again): never a link to another host.
+  const next = sameOriginPath(asked) ?? undefined;
   const t = await getTranslations("Account");
+  const security = await getTranslations("Security");
   return (
     <div className="page">
       <SiteHeader />
       <main id="main" className="account-page">
         <h1>{t("signInTitle")}</h1>
         {signedOut ? <p role="status">{t("signedOut")}</p> : null}
+        {registered && !error ? <p role="status">{security("registered")}</p> : null}
         <AccountError code={error} />
         <form action={signInAction} className="account-form">
           <input type="hidden" name="locale" value={locale} />

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import "../forms.css";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from "@/lib/auth/server";
 import { signUpAction } from "../actions";
 import { AccountError } from "../AccountError";
@@ -13,7 +14,9 @@ export const dynamic = "force-dynamic";
 export default async function SignUpPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale as "en");
-  const { error, next } = await searchParams;
+  const { error, next: asked } = await searchParams;
+  // Only a path on this site is carried on (the action checks again): never a link to another host.
+  const next = sameOriginPath(asked) ?? undefined;
   const t = await getTranslations("Account");
   return (
     <div className="page">

@@ -11,7 +11,7 @@ let route: typeof import("./route");
 beforeAll(async () => {
   testDb = await setupTestDatabase();
   route = await import("./route");
-});
+}, 60_000);
 afterAll(async () => testDb?.close());
 
 describe("GET /api/notifications/events", () => {

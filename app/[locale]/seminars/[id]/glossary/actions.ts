@@ -1,21 +1,20 @@
 "use server";
+import { formField, formLocale } from "@/lib/http/form";
+import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 import { deleteGlossaryEntry, saveGlossaryEntry } from "@/lib/links/glossary-store";
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+const field = formField;
 
 /** One term per line (commas inside a term are allowed: "Volkskommissariat für Auswärtige Angelegenheiten"). */
 const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
 
 /** Run a glossary change; errors come back as ?error=<code> (translated by the page), success as ?saved=1. */
 async function act(form: FormData, run: (userId: string, seminarId: string) => Promise<unknown>): Promise<never> {
-  const locale = field(form, "locale") || "en";
+  const locale = formLocale(form, routing.locales, routing.defaultLocale);
   const seminarId = field(form, "seminarId");
   const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/glossary`;
   const user = await getSessionUser(await headers());
@@ -28,7 +27,7 @@ async function act(form: FormData, run: (userId: string, seminarId: string) => P
     if (code === "internal") console.error("[glossary] action failed", e);
     query = `?error=${code}`;
   }
-  redirect(page + query + (field(form, "entryId") && query.startsWith("?error") ? `#entry-${field(form, "entryId")}` : ""));
+  redirect(page + query + (field(form, "entryId") && query.startsWith("?error") ? `#entry-${encodeURIComponent(field(form, "entryId"))}` : ""));
 }
 
 export async function saveGlossaryEntryAction(form: FormData): Promise<void> {

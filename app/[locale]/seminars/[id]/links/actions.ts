@@ -1,4 +1,6 @@
 "use server";
+import { formField, formLocale } from "@/lib/http/form";
+import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations/store";
@@ -6,15 +8,12 @@ import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 import { limitNoteWrites } from "@/lib/rate-limit";
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+const field = formField;
 
 /** Change or delete one's own link from the overview; errors come back as ?error=<code>, translated by the page. */
 async function act(form: FormData, run: (userId: string) => Promise<unknown>): Promise<never> {
-  const locale = field(form, "locale") || "en";
-  const back = `/${locale}/seminars/${encodeURIComponent(field(form, "seminarId"))}/links${field(form, "query") ? `?${field(form, "query")}` : ""}`;
+  const locale = formLocale(form, routing.locales, routing.defaultLocale);
+  const back = `/${locale}/seminars/${encodeURIComponent(field(form, "seminarId"))}/links${field(form, "query") ? `?${new URLSearchParams(field(form, "query"))}` : ""}`;
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(back)}`);
   let error = "";

@@ -1,24 +1,23 @@
 "use server";
+import { formField, formLocale, formOf } from "@/lib/http/form";
+import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 import { setPostFirst } from "@/lib/teaching/post-first";
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+const field = formField;
 
 /** Post-first settings: `postFirst` for the seminar, `postFirst-<slug>` per document ("" = as the seminar). */
 export async function setPostFirstAction(form: FormData): Promise<void> {
-  const locale = field(form, "locale") || "en";
+  const locale = formLocale(form, routing.locales, routing.defaultLocale);
   const seminarId = field(form, "seminarId");
-  const page = `/${locale}/seminars/${seminarId}/settings`;
+  const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/settings`;
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
   const documents: Record<string, number | null> = {};
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of formOf(form).entries()) {
     const m = /^postFirst-(.+)$/.exec(key);
     if (m && typeof value === "string") documents[m[1]] = value === "" ? null : Number(value);
   }

@@ -35,7 +35,7 @@ beforeAll(async () => {
   // What publishing an upload writes (lib/teaching/upload.ts): the document and its place in the seminar.
   await db().uploadedDocument.create({ data: { slug, seminarId: seminar.id, markdown: "", document: JSON.stringify(volume), createdBy: instructor } });
   await db().seminarDocument.create({ data: { seminarId: seminar.id, slug } });
-});
+}, 60_000);
 afterAll(async () => testDb?.close());
 
 describe("GET /api/documents/[slug]/window", () => {
