@@ -35,7 +35,7 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
   const attempts: Attempt[] = [];
   const fuzz = { requests: 0, errors: 0, failures: [] as string[] };
   let xss = { tried: 0, executed: 0, examples: [] as string[] };
-  let rotated = { sent: 0, reachedPassword: 0 };
+  const rotated = { sent: 0, reachedPassword: 0 };
   const check = (what: string, ok: boolean) => attempts.push({ what, leaked: !ok });
   const progress = (step: string) => process.stderr.write(`[security] ${step}\n`);
   try {

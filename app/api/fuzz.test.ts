@@ -44,7 +44,7 @@ function routeFiles(dir: string): string[] {
 }
 
 let testDb: TestDatabase;
-let routes: Route[] = [];
+const routes: Route[] = [];
 /** Requests sent and 5xx answers, per kind: printed as one line for bench/RESULTS.md (bench/security.ts). */
 const tally = { routeRequests: 0, route5xx: 0, actionCalls: 0, action5xx: 0 };
 let cookie = "";

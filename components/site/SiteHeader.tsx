@@ -1,6 +1,6 @@
 import "./site.css";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requestUser } from "./requestUser";
+import { requestUser } from "@/app/_server/request-user";
 import "@/components/search/search.css";
 import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";

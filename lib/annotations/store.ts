@@ -9,8 +9,8 @@ import { db } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { eventBus } from "@/lib/live/bus";
-import { requireMember, roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
-import { canDelete, canEdit, canModerate, canRead, canReadInThread, isFeedbackPair, readableWhere, type AudienceFields, type Viewer, type Visibility } from "./access";
+import { roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
+import { canDelete, canEdit, canModerate, canRead, canReadInThread, isFeedbackPair, type AudienceFields, type Viewer, type Visibility } from "./access";
 import { indexAnnotation, indexNewAnnotations, unindexAnnotation } from "@/lib/search/indexer";
 import { notifyForAnnotations } from "@/lib/notifications";
 import { GroupCommit } from "./group-commit";
@@ -120,11 +120,6 @@ async function appendEvent(tx: Tx, type: EventType, actorId: string, annotation:
 }
 
 const audience = (row: AudienceFields): NonNullable<EventPayload["before"]> => ({ visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden });
-
-async function viewerFor(userId: string, seminarId: string): Promise<Viewer> {
-  const role: Role = await requireMember(userId, seminarId);
-  return { userId, role };
-}
 
 /** Private feedback is between an instructor and one student: the recipient is a member with the other role. */
 async function checkRecipient(seminarId: string, authorId: string, recipientId: string | null | undefined, authorRole?: Role): Promise<string> {

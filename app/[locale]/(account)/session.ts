@@ -1,10 +1,10 @@
 import { cookies } from "next/headers";
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import type { SessionUser } from "@/lib/auth/server";
-import { requestUser } from "@/components/site/requestUser";
+import { requestUser } from "@/app/_server/request-user";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
 
-/** The signed-in user of the current request, or null (looked up once per render: components/site/requestUser). */
+/** The signed-in user of the current request, or null (looked up once per render: app/_server/request-user). */
 export async function currentUser(): Promise<SessionUser | null> {
   return requestUser();
 }

@@ -1,5 +1,5 @@
 "use server";
-import { requestUser } from "@/components/site/requestUser";
+import { requestUser } from "@/app/_server/request-user";
 import { anchorLiveNotesFor, type LiveAnchorResult } from "@/lib/annotations-ui/live-anchor";
 
 /** Anchor live notes made on another version of a document (lib/annotations-ui/live-anchor): signed-in readers only. */

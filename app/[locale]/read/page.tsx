@@ -12,14 +12,14 @@ import SiteHeader from "@/components/site/SiteHeader";
 import Reader, { type PaneData } from "@/components/reader/Reader";
 import ReaderProblem from "@/components/reader/ReaderProblem";
 import { paneText } from "@/components/reader/paneText";
-import { documentLabels } from "@/components/reader/documentLabels";
+import { documentLabels } from "@/app/_server/document-labels";
 import { hasEditionViews } from "@/lib/reader/edition";
 import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
 import { anchorLiveNotes } from "./actions";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
 import { canReadDocument } from "@/lib/seminars";
-import { requestUser } from "@/components/site/requestUser";
+import { requestUser } from "@/app/_server/request-user";
 import ClientMessages from "@/components/site/ClientMessages";
 
 /** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */

@@ -1,0 +1,38 @@
+/**
+ * Dependency rules, checked by `npm run depcheck` in `npm test`: domain code in lib/ is framework-free and
+ * never reaches into the app's routes or components, and no module imports one that imports it back.
+ * Cycles that exist today are recorded in .dependency-cruiser-known-violations.json (written by
+ * `npm run depcheck:baseline`) and reported as known; any new one fails. The list only shrinks.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "A module that imports one that imports it back: split the shared part out, or publish an event.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "lib-is-framework-free",
+      severity: "error",
+      comment: "lib/ holds the domain: it must not import routes (app/) or React components (components/). Its integration tests may call a route handler.",
+      from: { path: "^lib/", pathNot: "\\.test\\.tsx?$" },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "no-server-code-in-components",
+      severity: "error",
+      comment: "Components run in the browser too: database and server-only modules stay out of them.",
+      from: { path: "^components/" },
+      to: { path: "^lib/(db|auth/server)" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|\\.next|\\.next-pg|generated|test-results|bench/floor/\\.next)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};
