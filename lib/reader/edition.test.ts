@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildMemorySource } from "@/lib/content/pipeline";
 import { hasEditionViews } from "./edition";
-import { fixtureLabels } from "./fixture-document";
+import { fixtureLabels } from "./testing/document";
 import { renderDocument, renderInline } from "./html";
 import type { Block } from "@/lib/content/types";
 

@@ -12,7 +12,13 @@
  *
  * Framework-free: the translated labels come in as plain strings/functions.
  */
-import { EDITION_MARK_KINDS, type Block, type Mark, type Part, type SynopseDocument } from "@/lib/content/types";
+import { h } from "hastscript";
+import type { Element } from "hast";
+import { toHtml } from "hast-util-to-html";
+import type { FootnoteReference, Link, Root as MdastRoot, Text as MdastText } from "mdast";
+import { toHast, type Handlers } from "mdast-util-to-hast";
+import { blockPhrasing, type EditionPoint, type EditionRange } from "@/lib/content/phrasing";
+import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
 import type { WindowPlan } from "./window";
 
 export interface DocumentLabels {
@@ -71,13 +77,7 @@ function safeHref(href: string | null): string | null {
   return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
 }
 
-type RangeMark = Extract<Mark, { kind: "em" | "strong" | "link" }>;
 type FootnoteRef = Extract<Mark, { kind: "footnote-ref" }>;
-type Item =
-  | { kind: "text"; text: string; link?: RangeMark; strong?: RangeMark; em?: RangeMark }
-  | { kind: "fn"; mark: FootnoteRef; link?: RangeMark; strong?: RangeMark; em?: RangeMark };
-
-const WRAPPERS = ["link", "strong", "em"] as const;
 
 interface InlineContext {
   paneId: string;
@@ -90,186 +90,86 @@ interface InlineContext {
   lastSection?: number;
 }
 
-/** Split the text at every mark boundary; each piece knows which marks cover it. */
-function inlineItems(block: Block): Item[] {
-  const len = block.text.length;
-  const ranges = block.marks.filter((m): m is RangeMark => m.kind === "em" || m.kind === "strong" || m.kind === "link");
-  const refs = block.marks.filter((m): m is FootnoteRef => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
-  const cuts = new Set<number>([0, len]);
-  for (const m of ranges) {
-    cuts.add(Math.max(0, Math.min(len, m.start)));
-    cuts.add(Math.max(0, Math.min(len, m.end)));
-  }
-  for (const r of refs) cuts.add(Math.max(0, Math.min(len, r.at)));
-  const points = [...cuts].sort((a, b) => a - b);
-  const cover = (from: number, to: number, inside: boolean) => {
-    const pick = (kind: RangeMark["kind"]) =>
-      ranges.find((m) => m.kind === kind && (inside ? m.start < from && m.end > to : m.start <= from && m.end >= to));
-    return { link: pick("link"), strong: pick("strong"), em: pick("em") };
-  };
-  const items: Item[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const at = points[i];
-    // A marker takes the marks running on both sides of it, so it stays inside an italic phrase.
-    for (const r of refs) if (Math.max(0, Math.min(len, r.at)) === at) items.push({ kind: "fn", mark: r, ...cover(at, at, true) });
-    const next = points[i + 1];
-    if (next !== undefined && next > at) items.push({ kind: "text", text: block.text.slice(at, next), ...cover(at, next, false) });
-  }
-  return items;
-}
-
-function renderMarker(ref: FootnoteRef, ctx: InlineContext): string {
+function markerHast(ref: FootnoteRef, ctx: InlineContext): Element {
   const n = (ctx.markerCount.get(ref.footnoteId) ?? 0) + 1;
   ctx.markerCount.set(ref.footnoteId, n);
-  const note = ctx.footnotes.get(ref.footnoteId);
-  const status = note?.footnote?.status ?? "missing";
-  return (
-    `<sup class="fn-ref" data-fn-marker="">` +
-    `<button type="button" id="${escapeHtml(markerDomId(ctx.paneId, ref.footnoteId, n))}" class="fn-button" ` +
-    `data-note="${escapeHtml(blockDomId(ctx.paneId, ref.footnoteId))}" data-note-status="${status}" aria-expanded="false" ` +
-    `aria-label="${escapeHtml(ctx.labels.noteMarker(ref.label))}" lang="${escapeHtml(ctx.labels.uiLang)}">${escapeHtml(ref.label)}</button></sup>`
+  const status = ctx.footnotes.get(ref.footnoteId)?.footnote?.status ?? "missing";
+  const button = h(
+    "button",
+    {
+      type: "button",
+      id: markerDomId(ctx.paneId, ref.footnoteId, n),
+      className: "fn-button",
+      dataNote: blockDomId(ctx.paneId, ref.footnoteId),
+      dataNoteStatus: status,
+      ariaExpanded: "false",
+      ariaLabel: ctx.labels.noteMarker(ref.label),
+      lang: ctx.labels.uiLang,
+    },
+    ref.label,
   );
-}
-
-type WrapperKind = (typeof WRAPPERS)[number];
-
-function wrap(kind: WrapperKind, mark: RangeMark, inner: string): string {
-  if (kind === "em") return `<em>${inner}</em>`;
-  if (kind === "strong") return `<strong>${inner}</strong>`;
-  const href = safeHref(mark.kind === "link" ? mark.href : null);
-  return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${inner}</a>` : `<span class="link-lost">${inner}</span>`;
+  return h("sup", { className: "fn-ref", dataFnMarker: "" }, button);
 }
 
 /**
- * Nest the marks: at each step the mark covering the longest run from here becomes the outer element,
- * so an italic phrase with a bold word inside stays one <em> (ties: link, then strong, then em).
+ * mdast → hast for a block's phrasing (lib/content/phrasing). Links open outside and only to http(s)/mailto; a
+ * footnote marker is a button naming its note. An edition's marks: what only the diplomatic view shows (original
+ * spellings, abbreviations, deletions) and the gap and page markers are rendered in `data-fn-marker` elements,
+ * which lib/reader/selection skips: they are not the block's text. The reading text is the one anchored text in
+ * both views, and the pane's `data-tei-view` attribute decides with CSS which alternative is visible — switching
+ * views never changes the offsets a note or a link points at.
  */
-function renderItems(items: Item[], kinds: readonly WrapperKind[], ctx: InlineContext): string {
-  let out = "";
-  let i = 0;
-  while (i < items.length) {
-    let best: WrapperKind | null = null;
-    let bestEnd = i + 1;
-    for (const k of kinds) {
-      const mark = items[i][k];
-      if (!mark) continue;
-      let j = i + 1;
-      while (j < items.length && items[j][k] === mark) j++;
-      if (best === null || j > bestEnd) {
-        best = k;
-        bestEnd = j;
+function inlineHandlers(ctx: InlineContext): Handlers {
+  const uiLang = ctx.labels.uiLang;
+  return {
+    root: (state, node: MdastRoot) => ({ type: "root", children: state.all(node) }),
+    // mdast-util-to-hast's own text handler trims spaces around line endings: the block's text is kept as is.
+    text: (_state, node: MdastText) => ({ type: "text", value: node.value }),
+    link: (state, node: Link) => {
+      const href = safeHref(node.url);
+      return href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, state.all(node)) : h("span", { className: "link-lost" }, state.all(node));
+    },
+    footnoteReference: (_state, node: FootnoteReference) => markerHast(node.data!.mark!, ctx),
+    editionRange: (state, node: EditionRange) => {
+      const m = node.mark;
+      const children = state.all(node);
+      switch (m.kind) {
+        case "variant":
+          return h("span", { className: `tei-reading tei-${m.type}-reading` }, children);
+        case "edit":
+          return m.type === "add" ? h("ins", { className: "tei-add" }, children) : h("span", { className: `tei-${m.type}` }, children);
+        case "entity":
+          return h("span", { className: `tei-entity tei-${m.type}`, dataRef: m.ref || undefined, dataWhen: m.when || undefined }, children);
+        case "cell":
+          return h("span", { className: "tei-cell", role: "cell" }, children);
       }
-    }
-    const item = items[i];
-    if (best === null) {
-      out += item.kind === "text" ? escapeHtml(item.text) : renderMarker(item.mark, ctx);
-      i++;
-      continue;
-    }
-    const inner = renderItems(items.slice(i, bestEnd), kinds.filter((k) => k !== best), ctx);
-    out += wrap(best, item[best]!, inner);
-    i = bestEnd;
-  }
-  return out;
+    },
+    editionPoint: (_state, node: EditionPoint) => {
+      const m = node.mark;
+      switch (m.kind) {
+        case "variant":
+          return h(m.type === "del" ? "del" : "span", { className: `tei-dipl tei-${m.type}`, dataFnMarker: "" }, m.written);
+        case "gap": {
+          const label = ctx.labels.gap ? { role: "img", ariaLabel: ctx.labels.gap(m.reason), lang: uiLang } : {};
+          return h("span", { className: "tei-gap", dataFnMarker: "", ...label }, "[…]");
+        }
+        case "page": {
+          if (m.n === null) return undefined;
+          const label = ctx.labels.page ? { ariaLabel: ctx.labels.page(m.n), lang: uiLang } : {};
+          return h("span", { className: "tei-pb", dataFnMarker: "", ...label }, m.n);
+        }
+      }
+    },
+  } as Handlers;
 }
 
-/** A block's inline content: its text with em/strong/link marks and footnote markers. */
+/** `&amp;` and `&lt;` as the reader always wrote them (the library's default is the shorter `&#x26;`, `&#x3C;`). */
+const HTML_OPTIONS = { characterReferences: { useNamedReferences: true } } as const;
+
+/** A block's inline content as HTML: Block → mdast phrasing → hast → HTML (the escaping is hast-util-to-html's). */
 export function renderInline(block: Block, ctx: InlineContext): string {
-  if (block.marks.some((m) => EDITION_MARK_KINDS.has(m.kind))) return renderEdition(block, ctx);
-  return renderItems(inlineItems(block), WRAPPERS, ctx);
-}
-
-interface Range {
-  start: number;
-  end: number;
-  open: string;
-  close: string;
-  rank: number;
-}
-
-/**
- * A block with an edition's marks (TEI): ranges nest by start, then length; a range crossing another is closed
- * and reopened around it. What only the diplomatic view shows (original spellings, abbreviations, deletions)
- * and the gap and page markers are rendered in `data-fn-marker` elements, which lib/reader/selection skips:
- * they are not the block's text. The reading text is the one anchored text in both views, and the pane's
- * `data-tei-view` attribute decides with CSS which alternative is visible — switching views never changes
- * the offsets a note or a link points at.
- */
-function renderEdition(block: Block, ctx: InlineContext): string {
-  const len = block.text.length;
-  const clamp = (n: number) => Math.max(0, Math.min(len, n));
-  const ranges: Range[] = [];
-  const points: Array<{ at: number; html: string; rank: number }> = [];
-  const attr = (name: string, value: string | null) => (value ? ` ${name}="${escapeHtml(value)}"` : "");
-  const uiLang = escapeHtml(ctx.labels.uiLang);
-  for (const m of block.marks) {
-    switch (m.kind) {
-      case "em":
-      case "strong":
-        ranges.push({ start: m.start, end: m.end, open: `<${m.kind}>`, close: `</${m.kind}>`, rank: m.kind === "strong" ? 3 : 4 });
-        break;
-      case "link": {
-        const href = safeHref(m.href);
-        ranges.push(
-          href
-            ? { start: m.start, end: m.end, open: `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">`, close: "</a>", rank: 1 }
-            : { start: m.start, end: m.end, open: `<span class="link-lost">`, close: "</span>", rank: 1 },
-        );
-        break;
-      }
-      case "footnote-ref":
-        points.push({ at: m.at, html: renderMarker(m, ctx), rank: 3 });
-        break;
-      case "variant": {
-        const tag = m.type === "del" ? "del" : "span";
-        points.push({ at: m.start, html: `<${tag} class="tei-dipl tei-${m.type}" data-fn-marker="">${escapeHtml(m.written)}</${tag}>`, rank: 2 });
-        if (m.end > m.start) ranges.push({ start: m.start, end: m.end, open: `<span class="tei-reading tei-${m.type}-reading">`, close: "</span>", rank: 0 });
-        break;
-      }
-      case "edit":
-        ranges.push({ start: m.start, end: m.end, open: m.type === "add" ? `<ins class="tei-add">` : `<span class="tei-${m.type}">`, close: m.type === "add" ? "</ins>" : "</span>", rank: 2 });
-        break;
-      case "entity":
-        ranges.push({ start: m.start, end: m.end, open: `<span class="tei-entity tei-${m.type}"${attr("data-ref", m.ref)}${attr("data-when", m.when)}>`, close: "</span>", rank: 5 });
-        break;
-      case "cell":
-        ranges.push({ start: m.start, end: m.end, open: `<span class="tei-cell" role="cell">`, close: "</span>", rank: 6 });
-        break;
-      case "gap": {
-        const label = ctx.labels.gap ? ` role="img" aria-label="${escapeHtml(ctx.labels.gap(m.reason))}" lang="${uiLang}"` : "";
-        points.push({ at: m.at, html: `<span class="tei-gap" data-fn-marker=""${label}>[…]</span>`, rank: 1 });
-        break;
-      }
-      case "page": {
-        if (m.n === null) break;
-        const label = ctx.labels.page ? ` aria-label="${escapeHtml(ctx.labels.page(m.n))}" lang="${uiLang}"` : "";
-        points.push({ at: m.at, html: `<span class="tei-pb" data-fn-marker=""${label}>${escapeHtml(m.n)}</span>`, rank: 0 });
-        break;
-      }
-    }
-  }
-  const live = ranges.filter((r) => clamp(r.end) > clamp(r.start)).map((r) => ({ ...r, start: clamp(r.start), end: clamp(r.end) }));
-  const cuts = [...new Set([0, len, ...live.flatMap((r) => [r.start, r.end]), ...points.map((p) => clamp(p.at))])].sort((a, b) => a - b);
-  const order = (a: Range, b: Range) => a.start - b.start || b.end - a.end || a.rank - b.rank;
-  const stack: Range[] = [];
-  let out = "";
-  for (let i = 0; i < cuts.length; i++) {
-    const at = cuts[i];
-    // close every range ending here (and, to keep nesting, what is open above it; reopened below)
-    const firstEnded = stack.findIndex((r) => r.end <= at);
-    if (firstEnded >= 0) while (stack.length > firstEnded) out += stack.pop()!.close;
-    for (const p of points.filter((q) => clamp(q.at) === at).sort((a, b) => a.rank - b.rank)) out += p.html;
-    const next = cuts[i + 1];
-    if (next === undefined) break;
-    const wanted = live.filter((r) => r.start <= at && r.end >= next && !stack.includes(r)).sort(order);
-    for (const r of wanted) {
-      stack.push(r);
-      out += r.open;
-    }
-    out += escapeHtml(block.text.slice(at, next));
-  }
-  while (stack.length) out += stack.pop()!.close;
-  return out;
+  const mdast: MdastRoot = { type: "root", children: blockPhrasing(block, { edition: true, lineBreaks: false }) };
+  return toHtml(toHast(mdast, { handlers: inlineHandlers(ctx) }), HTML_OPTIONS);
 }
 
 const BLOCK_TAGS: Record<Block["type"], string> = {
