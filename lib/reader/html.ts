@@ -13,6 +13,7 @@
  * Framework-free: the translated labels come in as plain strings/functions.
  */
 import { h } from "hastscript";
+import { LRUCache } from "lru-cache";
 import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { FootnoteReference, Link, Root as MdastRoot, Text as MdastText } from "mdast";
@@ -85,8 +86,6 @@ interface InlineContext {
   /** How many markers of each footnote were rendered so far (for unique marker ids). */
   markerCount: Map<string, number>;
   footnotes: Map<string, Block>;
-  /** Heading-less documents with numbered sections (Mastný): outline the sections instead. */
-  outlineSections: boolean;
   lastSection?: number;
 }
 
@@ -312,7 +311,7 @@ function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.pane
  * entry; other blocks render as they are. `continuedPart`: a post whose first blocks are in an earlier window
  * opens here as an article without header (its header and outline entry belong to that window).
  */
-function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[], continuedPart?: string): string {
+function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, continuedPart?: string): string {
   let out = "";
   let i = 0;
   while (i < body.length) {
@@ -324,13 +323,12 @@ function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext,
         out += `<article class="part part-${part.kind} part-continued">`;
       } else {
         const id = escapeHtml(partDomId(ctx.paneId, part.id));
-        outline.push({ id: `${partDomId(ctx.paneId, part.id)}-h`, text: partLabel(part, ctx.labels), level: 1, ui: true });
         out += `<article class="part part-${part.kind}" id="${id}" aria-labelledby="${id}-h">` + partHeading(part, ctx);
       }
-      out += renderRun(body.slice(i, j), ctx, doc, outline) + `</article>`;
+      out += renderRun(body.slice(i, j), ctx, doc) + `</article>`;
     } else {
       while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
-      out += renderRun(body.slice(i, j), ctx, doc, outline);
+      out += renderRun(body.slice(i, j), ctx, doc);
     }
     i = j;
   }
@@ -340,24 +338,21 @@ function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext,
 /** The document's reader HTML and outline for one pane. Pure; see renderDocumentCached for the cache. */
 export function renderDocument(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
   const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
-  const outlineSections = !doc.blocks.some((b) => b.type === "heading") && doc.blocks.some((b) => b.section !== undefined);
-  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes, outlineSections };
-  const outline: OutlineEntry[] = [];
+  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes };
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = doc.blocks.filter((b) => b.type !== "footnote");
   let out = renderHead(doc, ctx);
   out += `<div class="doc-body">`;
 
-  out += renderBody(body, parts, ctx, doc, outline);
+  out += renderBody(body, parts, ctx, doc);
   out += `</div>`;
   const notes = doc.blocks.filter((b) => b.type === "footnote");
   out += renderNotes(notes, ctx);
-  if (notes.length > 0) outline.push({ id: `${paneId}-footnotes`, text: labels.notes, level: 1, ui: true });
-  return { html: out, outline };
+  return { html: out, outline: documentOutline(doc, paneId, labels) };
 }
 
 /** Blocks outside or inside one part; list items are gathered into lists. */
-function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[]): string {
+function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument): string {
   let out = "";
   let inList = false;
   let inTable = false;
@@ -377,12 +372,6 @@ function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, ou
       out += `</ul>`;
       inList = false;
     }
-    if (block.type === "heading") {
-      outline.push({ id: blockDomId(ctx.paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) });
-    }
-    if (ctx.outlineSections && block.section !== undefined && block.section !== ctx.lastSection) {
-      outline.push({ id: blockDomId(ctx.paneId, block.id), text: `§ ${block.section} ${leadIn(block.text)}`, level: 1 });
-    }
     out += renderBlock(block, ctx, doc);
     if (block.section !== undefined) ctx.lastSection = block.section;
   }
@@ -399,20 +388,25 @@ export function leadIn(text: string): string {
   return words.length < text.length ? `${words} …` : words;
 }
 
-const cache = new Map<string, RenderedDocument>();
-const CACHE_LIMIT = 60;
+/**
+ * Rendered documents and windows, least recently used dropped first, bounded by the HTML they hold (a window of
+ * a volume is hundreds of KB, a short essay a few): about 48 MB of UTF-16 at most.
+ */
+const renderCache = new LRUCache<string, RenderedDocument | string>({
+  maxSize: 24_000_000,
+  sizeCalculation: (v) => Math.max(1, typeof v === "string" ? v.length : v.html.length),
+});
 
 /**
  * renderDocument, cached by document version, pane and interface language (the labels must be the
  * same for the same uiLang, which they are: they come from the message files).
  */
 export function renderDocumentCached(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
-  const key = `${doc.meta.slug}|${doc.version}|${paneId}|${labels.uiLang}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  const key = `doc|${doc.meta.slug}|${doc.version}|${paneId}|${labels.uiLang}`;
+  const hit = renderCache.get(key);
+  if (hit !== undefined && typeof hit !== "string") return hit;
   const rendered = renderDocument(doc, paneId, labels);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, rendered);
+  renderCache.set(key, rendered);
   return rendered;
 }
 
@@ -420,7 +414,7 @@ export function renderDocumentCached(doc: SynopseDocument, paneId: string, label
 
 /** The document's header (title, author, source) alone: a windowed pane shows it above its windows. */
 export function renderDocumentHead(doc: SynopseDocument, paneId: string, labels: DocumentLabels): string {
-  return renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map(), outlineSections: false });
+  return renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map() });
 }
 
 /**
@@ -440,12 +434,12 @@ export function renderWindow(doc: SynopseDocument, plan: WindowPlan, n: number, 
   }
   const markersBefore = new Map(markerCount);
   const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
-  const ctx: InlineContext = { paneId, labels, markerCount, footnotes, outlineSections: false, lastSection };
+  const ctx: InlineContext = { paneId, labels, markerCount, footnotes, lastSection };
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = plan.body.slice(w.start, w.end);
   // A forum post that began in the window before continues here, without its header.
   const continued = w.start > 0 ? plan.body[w.start - 1].part : undefined;
-  const out = renderBody(body, parts, ctx, doc, [], continued);
+  const out = renderBody(body, parts, ctx, doc, continued);
   return out + renderNotes(w.footnotes, ctx, `${paneId}-footnotes-${n}`, markersBefore);
 }
 
@@ -455,7 +449,9 @@ export interface WindowedOutlineEntry extends OutlineEntry {
 }
 
 /**
- * The outline renderDocument would produce, without rendering any HTML (a windowed pane lists every heading
+ * The document's outline, the one builder of it: forum posts, headings, and the numbered sections of a
+ * heading-less essay (Mastný), then the notes. renderDocument returns it beside the HTML; a windowed pane gets
+ * it without rendering any HTML (a windowed pane lists every heading
  * of the volume, loaded or not). `withBlocks` adds each entry's block id; `notes: false` leaves out the notes
  * entry (a windowed document lists its notes per window).
  */
@@ -482,23 +478,13 @@ export function documentOutline(doc: SynopseDocument, paneId: string, labels: Do
   return outline;
 }
 
-const windowCache = new Map<string, string>();
-/** Windows are large (hundreds of KB of HTML): keep only a few dozen. */
-const WINDOW_CACHE_LIMIT = 48;
-
 /** renderWindow, cached by document version, window, pane and interface language (as renderDocumentCached). */
 export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: number, paneId: string, labels: DocumentLabels): string {
-  const key = `${doc.meta.slug}|${doc.version}|${plan.windows.length}|${n}|${paneId}|${labels.uiLang}`;
-  const hit = windowCache.get(key);
-  if (hit !== undefined) {
-    // Most recently used last: the oldest entry is the one dropped.
-    windowCache.delete(key);
-    windowCache.set(key, hit);
-    return hit;
-  }
+  const key = `window|${doc.meta.slug}|${doc.version}|${plan.windows.length}|${n}|${paneId}|${labels.uiLang}`;
+  const hit = renderCache.get(key);
+  if (typeof hit === "string") return hit;
   const html = renderWindow(doc, plan, n, paneId, labels);
-  if (windowCache.size >= WINDOW_CACHE_LIMIT) windowCache.delete(windowCache.keys().next().value as string);
-  windowCache.set(key, html);
+  renderCache.set(key, html);
   return html;
 }
 
