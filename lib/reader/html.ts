@@ -13,6 +13,7 @@
  * Framework-free: the translated labels come in as plain strings/functions.
  */
 import { h } from "hastscript";
+import { escapeHtml } from "@/lib/text/html";
 import { LRUCache } from "lru-cache";
 import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
@@ -64,8 +65,6 @@ export interface RenderedDocument {
   outline: OutlineEntry[];
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** Fragment id of a block in a pane: "pane2-p12". Ids must differ per pane (one document may be open twice). */
 export const blockDomId = (paneId: string, blockId: string) => `${paneId}-${blockId}`;

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/annotations/store";
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
+import { plainTextToNoteHtml } from "@/lib/text/html";
 
 function field(form: FormData, name: string): string {
   const v = form.get(name);
@@ -37,6 +38,5 @@ export async function deleteLinkAction(form: FormData): Promise<void> {
 /** Answer a link (a reply in its thread, seen by whoever sees the link). */
 export async function replyToLinkAction(form: FormData): Promise<void> {
   const text = field(form, "reply").trim();
-  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  await act(form, (userId) => createAnnotation(userId, field(form, "seminarId"), { parentId: field(form, "linkId"), body: text ? `<p>${escaped}</p>` : "" }));
+  await act(form, (userId) => createAnnotation(userId, field(form, "seminarId"), { parentId: field(form, "linkId"), body: plainTextToNoteHtml(text) }));
 }
