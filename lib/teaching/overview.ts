@@ -15,6 +15,7 @@ import { requireInstructor, requireMember, type Role } from "@/lib/seminars";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import type { SynopseDocument } from "@/lib/content/types";
 import { postFirstGate } from "./post-first";
+import { countWords } from "@/lib/text/words";
 
 export const HEAT_SEGMENTS = 40;
 const MAX_WEEKS = 26;
@@ -78,10 +79,6 @@ export interface SeminarOverview {
 }
 
 const zero = (): Counts => ({ notes: 0, replies: 0, links: 0, words: 0 });
-
-export function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 /** Monday 00:00 UTC of the week holding `d`. */
 export function weekStart(d: Date): Date {
@@ -207,7 +204,7 @@ export async function seminarOverview(userId: string, seminarId: string, now: Da
     if (!m) continue; // a former member
     const kind: keyof Counts | null = r.motivation === "replying" ? "replies" : r.motivation === "linking" ? "links" : r.motivation === "commenting" ? "notes" : null;
     if (!kind) continue;
-    const words = wordCount(r.bodyText);
+    const words = countWords(r.bodyText);
     m.totals[kind]++;
     m.totals.words += words;
     const w = weekIndex(r.createdAt);
