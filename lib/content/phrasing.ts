@@ -7,7 +7,7 @@
  * they become `editionRange` / `editionPoint` nodes, which the reader turns into hast itself; Markdown keeps
  * them in the block's comment instead and asks for them to be left out.
  */
-import type { PhrasingContent } from "mdast";
+import type { Node, Parent, PhrasingContent } from "mdast";
 import { nestMarks, type MarkNode, type MarkPoint, type MarkRange } from "@/lib/text/marks";
 import { EDITION_MARK_KINDS, type Block, type EditionMark, type Mark } from "./types";
 
@@ -16,20 +16,24 @@ type EditionRangeMark = Extract<EditionMark, { start: number }>;
 type EditionPointMark = Extract<EditionMark, { at: number }> | Extract<EditionMark, { kind: "variant" }>;
 
 /** A range of an edition's mark (for a variant: the reading text it stands for). */
-export interface EditionRange {
+export interface EditionRange extends Parent {
   type: "editionRange";
   mark: EditionRangeMark;
   children: PhrasingContent[];
 }
 
 /** What an edition puts at one point: a gap, a page break, or a variant's written form (at the variant's start). */
-export interface EditionPoint {
+export interface EditionPoint extends Node {
   type: "editionPoint";
   mark: EditionPointMark;
 }
 
 declare module "mdast" {
   interface PhrasingContentMap {
+    editionRange: EditionRange;
+    editionPoint: EditionPoint;
+  }
+  interface RootContentMap {
     editionRange: EditionRange;
     editionPoint: EditionPoint;
   }

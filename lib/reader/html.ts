@@ -18,7 +18,7 @@ import { LRUCache } from "lru-cache";
 import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { FootnoteReference, Link, Root as MdastRoot, Text as MdastText } from "mdast";
-import { toHast, type Handlers } from "mdast-util-to-hast";
+import { toHast, type Handlers, type State } from "mdast-util-to-hast";
 import { blockPhrasing, type EditionPoint, type EditionRange } from "@/lib/content/phrasing";
 import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
 import type { WindowPlan } from "./window";
@@ -120,15 +120,15 @@ function markerHast(ref: FootnoteRef, ctx: InlineContext): Element {
 function inlineHandlers(ctx: InlineContext): Handlers {
   const uiLang = ctx.labels.uiLang;
   return {
-    root: (state, node: MdastRoot) => ({ type: "root", children: state.all(node) }),
+    root: (state: State, node: MdastRoot) => ({ type: "root", children: state.all(node) }),
     // mdast-util-to-hast's own text handler trims spaces around line endings: the block's text is kept as is.
-    text: (_state, node: MdastText) => ({ type: "text", value: node.value }),
-    link: (state, node: Link) => {
+    text: (_state: State, node: MdastText) => ({ type: "text", value: node.value }),
+    link: (state: State, node: Link) => {
       const href = safeHref(node.url);
       return href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, state.all(node)) : h("span", { className: "link-lost" }, state.all(node));
     },
-    footnoteReference: (_state, node: FootnoteReference) => markerHast(node.data!.mark!, ctx),
-    editionRange: (state, node: EditionRange) => {
+    footnoteReference: (_state: State, node: FootnoteReference) => markerHast(node.data!.mark!, ctx),
+    editionRange: (state: State, node: EditionRange) => {
       const m = node.mark;
       const children = state.all(node);
       switch (m.kind) {
@@ -142,7 +142,7 @@ function inlineHandlers(ctx: InlineContext): Handlers {
           return h("span", { className: "tei-cell", role: "cell" }, children);
       }
     },
-    editionPoint: (_state, node: EditionPoint) => {
+    editionPoint: (_state: State, node: EditionPoint) => {
       const m = node.mark;
       switch (m.kind) {
         case "variant":
@@ -158,7 +158,7 @@ function inlineHandlers(ctx: InlineContext): Handlers {
         }
       }
     },
-  } as Handlers;
+  } as unknown as Handlers;
 }
 
 /** `&amp;` and `&lt;` as the reader always wrote them (the library's default is the shorter `&#x26;`, `&#x3C;`). */
