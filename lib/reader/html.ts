@@ -86,6 +86,8 @@ interface InlineContext {
   markerCount: Map<string, number>;
   footnotes: Map<string, Block>;
   lastSection?: number;
+  /** The mdast → hast handlers of this rendering (made once, they close over the context). */
+  handlers?: Handlers;
 }
 
 function markerHast(ref: FootnoteRef, ctx: InlineContext): Element {
@@ -166,8 +168,11 @@ const HTML_OPTIONS = { characterReferences: { useNamedReferences: true } } as co
 
 /** A block's inline content as HTML: Block → mdast phrasing → hast → HTML (the escaping is hast-util-to-html's). */
 export function renderInline(block: Block, ctx: InlineContext): string {
-  const mdast: MdastRoot = { type: "root", children: blockPhrasing(block, { edition: true, lineBreaks: false }) };
-  return toHtml(toHast(mdast, { handlers: inlineHandlers(ctx) }), HTML_OPTIONS);
+  const children = blockPhrasing(block, { edition: true, lineBreaks: false });
+  // Most blocks are plain text: no tree to convert.
+  if (children.length === 1 && children[0].type === "text") return toHtml({ type: "text", value: children[0].value }, HTML_OPTIONS);
+  ctx.handlers ??= inlineHandlers(ctx);
+  return toHtml(toHast({ type: "root", children }, { handlers: ctx.handlers }), HTML_OPTIONS);
 }
 
 const BLOCK_TAGS: Record<Block["type"], string> = {
