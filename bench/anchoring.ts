@@ -18,6 +18,7 @@ import { anchorMany, describeRange, type AnchorResult, type PassageSelectors } f
 import { baselineAnchor, type BaselineMatch } from "./hypothesis-anchoring";
 import { mastnyFromSeed } from "@/lib/anchoring/testing/document";
 import { applyEdits, type MappedRange, type TextEdit } from "@/lib/anchoring/testing/edits";
+import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -122,8 +123,7 @@ function timed(run: () => void): Timing {
 }
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return percentile([...xs].sort((a, b) => a - b), 50);
 }
 
 /** The benchmark's fixed workload (exported for profiling drivers). */

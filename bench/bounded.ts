@@ -12,7 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
 import { Member, migratedSqlite, ROOT, seed, startApp } from "@/system/harness";
-import { percentile, send } from "./loadgen";
+import { send } from "./loadgen";
+import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
 

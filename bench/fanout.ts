@@ -11,7 +11,8 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { demoSeminar, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, sleep, startApp, type AppServer, type Member } from "@/system/harness";
-import { percentile, seminarMembers } from "./loadgen";
+import { seminarMembers } from "./loadgen";
+import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
 

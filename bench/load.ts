@@ -11,7 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { demoSeminar, migratedSqlite, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, startApp, type AppServer, type Member, type PgServer, type Provider } from "@/system/harness";
-import { closedLoop, percentile, seminarMembers, send, summarize, type Sample } from "./loadgen";
+import { closedLoop, seminarMembers, send, summarize, type Sample } from "./loadgen";
+import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
 

@@ -8,6 +8,7 @@
 import http from "node:http";
 import { gunzipSync, inflateSync } from "node:zlib";
 import { Member } from "@/system/harness";
+import { percentile } from "./stats";
 
 /**
  * One request as a browser tab of `member` sends it (session cookie, JSON body, gzip/deflate accepted and
@@ -47,11 +48,6 @@ export interface Sample {
   kind: string;
   ms: number;
   ok: boolean;
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 export interface LoopResult {

@@ -16,7 +16,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { startFloor, visibleBody, type FloorServer } from "./floor";
 import { Member } from "@/system/harness";
-import { percentile } from "./loadgen";
+import { percentile } from "./stats";
 import { listeningPid, processCpuMs } from "./proc";
 
 type Row = { name: string; value: number; unit: string };

@@ -15,6 +15,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Prisma } from "@/generated/prisma/client";
 import { Member } from "@/system/harness";
+import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -46,10 +47,6 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /**

@@ -14,12 +14,9 @@ import { buildIndex, sentenceSpans, suggest } from "@/lib/links/suggest/index";
 import { loadCorpus } from "@/lib/links/suggest/seed-corpus";
 import { tokenize } from "@/lib/text/normalize";
 import os from "node:os";
+import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Baseline ranking: idf-weighted shared words (≥ 4 letters, folded), other documents, no quote blocks. */
 function wordOverlapRanker(docs: SynopseDocument[]) {

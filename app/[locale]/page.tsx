@@ -3,7 +3,7 @@ import { hasLocale } from "next-intl";
 import { routing } from "@/i18n/routing";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listDocuments, getDocument } from "@/lib/content/store";
-import { countWords } from "@/lib/reader/dates";
+import { countWords } from "@/lib/text/words";
 import SiteHeader from "@/components/site/SiteHeader";
 import LibraryForm from "@/components/library/LibraryForm";
 import ClientMessages from "@/components/site/ClientMessages";

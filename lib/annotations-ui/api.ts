@@ -3,33 +3,20 @@
  * server's error code (a key of the "Errors" messages) plus its details — e.g. the current version of a
  * note on "conflict" — or "network" when the server could not be reached.
  */
-import type { AnnotationDto, Relation } from "@/lib/annotations/types";
+import type { z } from "zod";
+import type { AnnotationDto, createInput, updateInput } from "@/lib/annotations/types";
 import type { NotesState } from "./state";
 
 import { callApi as call, type ApiFailure, type ApiResult } from "@/lib/http-client";
 
 export type { ApiFailure, ApiResult };
 
-/** What the reader sends to create a note, highlight or reply. */
-export interface CreateRequest {
-  motivation?: "commenting" | "highlighting";
-  visibility?: "private" | "seminar" | "instructors" | "feedback";
-  /** With visibility "feedback": the one member (of the other role) who sees it. */
-  recipientId?: string;
-  parentId?: string;
-  target?: { documentSlug: string; documentVersion?: string; blockId: string; blockStart: number; blockEnd: number; exact?: string };
-  body?: unknown;
-  tags?: string[];
-}
-
-export interface UpdateRequest {
-  revision: number;
-  body?: unknown;
-  tags?: string[];
-  visibility?: "private" | "seminar" | "instructors";
-  /** Links only: how the two passages relate. */
-  relation?: Relation;
-}
+/** What the reader sends to create a note, highlight or reply: the server's schema's input (lib/annotations/types). */
+export type CreateRequest = WithEditorBody<z.input<typeof createInput>>;
+/** What the reader sends to change one. */
+export type UpdateRequest = WithEditorBody<z.input<typeof updateInput>>;
+/** The editor's document goes as it is; the server's schema checks its shape. */
+type WithEditorBody<T> = Omit<T, "body"> & { body?: unknown };
 
 export const annotationsApi = {
   create: (seminarId: string, input: CreateRequest) => call<AnnotationDto>("POST", `/api/seminars/${encodeURIComponent(seminarId)}/annotations`, input),

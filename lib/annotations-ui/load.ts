@@ -4,10 +4,9 @@
  * the browser gets positions instead of the anchoring code and the documents' full text).
  * Framework-free; the reader page passes in the signed-in user and the documents it shows.
  */
-import type { AnnotationDto } from "@/lib/annotations/types";
+import { selectorsOf, type AnnotationDto } from "@/lib/annotations/types";
 import { pageAnnotations } from "@/lib/annotations/list";
 import { anchorMany } from "@/lib/anchoring";
-import type { PassageSelectors } from "@/lib/anchoring/types";
 import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
@@ -63,18 +62,6 @@ export async function chooseSeminar(userId: string, requested: string | null, sl
     null;
   const others = details.filter((s) => s !== chosen && holdsAny(s)).map((s) => ({ id: s.id, title: s.title }));
   return { chosen, others };
-}
-
-/** The selectors lib/anchoring needs, from a stored target. */
-export function selectorsOf(t: AnnotationDto["targets"][number]): PassageSelectors {
-  return {
-    blockId: t.blockId,
-    blockStart: t.blockStart,
-    blockEnd: t.blockEnd,
-    position: { type: "TextPositionSelector", start: t.start, end: t.end },
-    quote: { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
-    version: t.documentVersion,
-  };
 }
 
 /** Anchor annotations' passages in one document (their target there); orphans are reported as such. */

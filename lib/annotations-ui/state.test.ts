@@ -2,7 +2,8 @@ import { describe as group, expect, it } from "vitest";
 import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
 import { describe } from "@/lib/anchoring";
 import { documentFromBlocks } from "@/lib/anchoring/testing/document";
-import { anchorIn, selectorsOf } from "./load";
+import { selectorsOf } from "@/lib/annotations/types";
+import { anchorIn } from "./load";
 import { applyEvent, colourTag, emptyState, keptForReader, linkThreadOf, parseTagInput, segmentsFor, threadsFor, upsert, type OpenDocument } from "./state";
 
 const doc = documentFromBlocks([

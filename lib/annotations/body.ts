@@ -5,6 +5,7 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { AppError } from "@/lib/errors";
+import { escapeHtml } from "@/lib/text/html";
 
 /** Characters of plain text a note may have (the translated error is "note-too-long"). */
 export const MAX_BODY_TEXT = 10_000;
@@ -36,10 +37,6 @@ export interface TiptapNode {
   content?: TiptapNode[];
   marks?: Array<{ type?: string; attrs?: Record<string, unknown> }>;
   attrs?: Record<string, unknown>;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /**

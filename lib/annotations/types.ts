@@ -5,6 +5,7 @@
 import "./zod-in-browser";
 import { z } from "zod";
 import { MOTIVATIONS, VISIBILITIES, type Motivation, type Visibility } from "./access";
+import type { PassageSelectors } from "@/lib/anchoring/types";
 
 export const RELATIONS = ["supports", "contradicts", "cites", "same-event", "paraphrase", "context"] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -85,6 +86,18 @@ export interface TargetDto {
   exact: string;
   prefix: string;
   suffix: string;
+}
+
+/** The selectors lib/anchoring needs, from a stored (or imported) target. */
+export function selectorsOf(t: TargetDto): PassageSelectors {
+  return {
+    blockId: t.blockId,
+    blockStart: t.blockStart,
+    blockEnd: t.blockEnd,
+    position: { type: "TextPositionSelector", start: t.start, end: t.end },
+    quote: { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
+    version: t.documentVersion,
+  };
 }
 
 export interface AnnotationDto {

@@ -5,12 +5,11 @@
  * "quote-mismatch", never attached to a look-alike.
  */
 import { anchor } from "@/lib/anchoring/anchor";
-import type { PassageSelectors } from "@/lib/anchoring/types";
 import { documentText } from "@/lib/content/text";
 import { AppError } from "@/lib/errors";
 import { createAnnotation, updateAnnotation } from "./store";
 import { loadDocument } from "./targets";
-import type { AnnotationDto, CreateInput, TargetDto, TargetInput, UpdateInput } from "./types";
+import { selectorsOf, type AnnotationDto, type CreateInput, type TargetDto, type TargetInput, type UpdateInput } from "./types";
 import { parse, W3CParseError } from "./w3c";
 
 function parseOrThrow(json: unknown): AnnotationDto {
@@ -34,15 +33,7 @@ async function passageInput(t: TargetDto): Promise<TargetInput> {
     if (at < 0) throw new AppError("quote-mismatch", { documentVersion: doc.version });
     return { documentSlug: t.documentSlug, start: at, end: at + t.exact.length };
   }
-  const selectors: PassageSelectors = {
-    blockId: t.blockId,
-    blockStart: t.blockStart,
-    blockEnd: t.blockEnd,
-    position: { type: "TextPositionSelector", start: t.start, end: t.end },
-    quote: { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
-    version: t.documentVersion,
-  };
-  const found = anchor(doc, selectors);
+  const found = anchor(doc, selectorsOf(t));
   if (found.status !== "anchored") throw new AppError("quote-mismatch", { documentVersion: doc.version });
   return { documentSlug: t.documentSlug, start: found.start, end: found.end };
 }

@@ -19,6 +19,7 @@
 import type { Visibility } from "./access";
 import { htmlToText } from "./body";
 import { RELATIONS, type AnnotationDto, type Relation, type TargetDto } from "./types";
+import { plainTextToNoteHtml } from "@/lib/text/html";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const SYNOPSE_VOCAB = "urn:synopse:vocab#";
@@ -175,7 +176,7 @@ export function parse(json: unknown): AnnotationDto {
       const value = typeof b.value === "string" ? b.value : "";
       if (b.purpose === "tagging") tags.push(value);
       else if (b.purpose === "classifying" && (RELATIONS as readonly string[]).includes(value)) relation = value as Relation;
-      else bodyHtml = b.format === "text/html" ? value : escapeText(value);
+      else bodyHtml = b.format === "text/html" ? value : plainTextToNoteHtml(value);
     } else if (isSpecificResource(b) && motivation === "linking") {
       targets.push(parsePassage(b, "body"));
     }
@@ -210,10 +211,6 @@ export function parse(json: unknown): AnnotationDto {
     updatedAt: typeof a.modified === "string" ? a.modified : typeof a.created === "string" ? a.created : "",
     targets,
   };
-}
-
-function escapeText(s: string): string {
-  return `<p>${s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</p>`;
 }
 
 export interface CollectionOptions extends W3COptions {

@@ -26,6 +26,7 @@ import remarkStringify from "remark-stringify";
 import YAML, { isMap, isPair, isScalar, isSeq, visit } from "yaml";
 import type { PhrasingContent, Root, RootContent } from "mdast";
 import { ContentError } from "./errors";
+import { blockPhrasing } from "./phrasing";
 import { DocumentFrontMatterSchema, parseYaml, validateYaml } from "./schema";
 import { EDITION_MARK_KINDS, type Block, type BlockType, type DocumentMeta, type EditionMark, type Mark, type Part, type SynopseDocument } from "./types";
 
@@ -142,60 +143,11 @@ function blockComment(b: Block): string {
   return `<!-- ${b.id} ${b.type} ${attrs.join(" ")} -->`;
 }
 
-/** Text (with "\n" as hard line breaks) and marks → mdast phrasing nodes. Marks must nest. */
+/** Text (with "\n" as hard line breaks) and Markdown's own marks → mdast phrasing (./phrasing; crossing marks split). */
 function toPhrasing(block: Block): PhrasingContent[] {
-  const text = block.text;
-  const ranges = block.marks.filter((m): m is RangeMark => isRange(m) && m.end > m.start).sort(compareMarks);
-  const refs = block.marks.filter((m): m is RefMark => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
-  let nextRef = 0;
-
-  const plain = (a: number, b: number, refsUpTo: number): PhrasingContent[] => {
-    // text [a, b) with the refs at positions <= refsUpTo that have not been placed yet
-    const out: PhrasingContent[] = [];
-    let pos = a;
-    const pushText = (s: string) => {
-      s.split("\n").forEach((piece, i) => {
-        if (i > 0) out.push({ type: "break" });
-        if (piece) out.push({ type: "text", value: piece });
-      });
-    };
-    while (nextRef < refs.length && refs[nextRef].at <= refsUpTo && refs[nextRef].at <= b) {
-      const r = refs[nextRef++];
-      pushText(text.slice(pos, r.at));
-      pos = r.at;
-      out.push({ type: "footnoteReference", identifier: r.label.toLowerCase(), label: r.label });
-    }
-    pushText(text.slice(pos, b));
-    return out;
-  };
-
-  const build = (start: number, end: number, inside: RangeMark[], refsAtEnd: boolean): PhrasingContent[] => {
-    const out: PhrasingContent[] = [];
-    let cursor = start;
-    let i = 0;
-    while (i < inside.length) {
-      const m = inside[i];
-      const contained = [];
-      let j = i + 1;
-      for (; j < inside.length && inside[j].start < m.end; j++) {
-        if (inside[j].end > m.end)
-          throw new Error(`block ${block.id}: marks cross (${m.kind} ${m.start}-${m.end} and ${inside[j].kind} ${inside[j].start}-${inside[j].end})`);
-        contained.push(inside[j]);
-      }
-      out.push(...plain(cursor, m.start, m.start));
-      const children = build(m.start, m.end, contained, false);
-      if (m.kind === "em") out.push({ type: "emphasis", children });
-      else if (m.kind === "strong") out.push({ type: "strong", children });
-      else out.push({ type: "link", url: m.href ?? "", title: null, children });
-      cursor = m.end;
-      i = j;
-    }
-    out.push(...plain(cursor, end, refsAtEnd ? end : end - 1));
-    return out;
-  };
-  const nodes = build(0, text.length, ranges, true);
-  if (nextRef < refs.length) throw new Error(`block ${block.id}: footnote reference outside the text (at ${refs[nextRef].at})`);
-  return nodes;
+  const outside = block.marks.find((m) => m.kind === "footnote-ref" && (m.at < 0 || m.at > block.text.length));
+  if (outside?.kind === "footnote-ref") throw new Error(`block ${block.id}: footnote reference outside the text (at ${outside.at})`);
+  return blockPhrasing(block, { edition: false, lineBreaks: true });
 }
 
 function blockNode(b: Block): RootContent {

@@ -3,7 +3,8 @@
  * motivation "linking"), suggestions and dismissals. Failures come back as the server's error code (a key
  * of the "Errors" messages) or "network". Browser-side, framework-free.
  */
-import type { AnnotationDto, Relation } from "@/lib/annotations/types";
+import type { z } from "zod";
+import type { AnnotationDto, Relation, targetInput } from "@/lib/annotations/types";
 import type { CorrespondenceAnswer, SuggestAnswer } from "./suggest-service";
 import type { LinkView } from "./views";
 
@@ -11,15 +12,8 @@ import { callApi as call, type ApiFailure as Failure, type ApiResult as Result }
 
 export type { Failure, Result };
 
-/** One end of a new link as the reader knows it: block offsets plus the quote it showed. */
-export interface EndInput {
-  documentSlug: string;
-  documentVersion?: string;
-  blockId: string;
-  blockStart: number;
-  blockEnd: number;
-  exact?: string;
-}
+/** One end of a new link as the reader knows it: block offsets plus the quote it showed (the server's target schema). */
+export type EndInput = z.input<typeof targetInput>;
 
 export interface NewLink {
   relation: Relation;

@@ -10,6 +10,7 @@
  */
 import { foldText, tokenize, type Token } from "@/lib/text/normalize";
 import type { Language } from "@/lib/content/types";
+import { stem } from "@/lib/text/words";
 
 export interface GlossaryEntry {
   id?: string;
@@ -103,27 +104,16 @@ function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Ma
   return compiled;
 }
 
-// Inflection endings tolerated after a term word (German cases, English plural/possessive).
-const ENDINGS = new Set(["", "s", "es", "e", "en", "n", "er", "em", "ern", "ens", "'s", "’s"]);
-
-const DE_ENDINGS = ["ern", "em", "en", "er", "es", "e", "n", "s"];
-
-/** A crude German stem (strip one inflection ending); good enough to compare two forms of one term word. */
-function stemDe(word: string): string {
-  for (const e of DE_ENDINGS) if (word.endsWith(e) && word.length - e.length >= 4) return word.slice(0, -e.length);
-  return word;
-}
-
 /** Does a written (folded) word realise a term word? German compounds may continue a long term word:
  * "Separatfriedens·aspirationen" contains "separatfrieden". */
 function wordMatches(textWord: string, termWord: string, lang: Language, inPhrase: boolean): boolean {
   if (textWord === termWord) return true;
   // Adjectives in a German phrase inflect on both sides: "separaten Frieden" vs the term "separater Frieden".
   // Not for one-word terms, where "-er" is derivation: Botschafter (ambassador) is not Botschaft (embassy).
-  if (lang === "de" && inPhrase && stemDe(textWord) === stemDe(termWord)) return true;
+  if (lang === "de" && inPhrase && stem(textWord, "de") === stem(termWord, "de")) return true;
   if (!textWord.startsWith(termWord)) return false;
-  const rest = textWord.slice(termWord.length);
-  if (ENDINGS.has(rest)) return true;
+  // An inflected form of the term word (German cases, English plural and possessive), by its Snowball stem.
+  if (stem(textWord.replace(/['’]/g, ""), lang) === stem(termWord, lang)) return true;
   return lang === "de" && termWord.length >= 8;
 }
 

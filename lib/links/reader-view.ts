@@ -3,6 +3,7 @@
  * shows, which link lines two panes up for synchronized scrolling, where a connector runs. Framework-free.
  */
 import type { LinkEnd, LinkView } from "./views";
+import { plainTextToNoteHtml } from "@/lib/text/html";
 
 /** A link end shown in a pane, with the link's other end. */
 export interface PaneEnd {
@@ -85,11 +86,5 @@ export function shortQuote(text: string, max = 60): string {
 
 /** A link's note as plain-text HTML for the API (the server sanitizes anyway; this keeps line breaks). */
 export function noteHtml(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return trimmed
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escape(p).replace(/\n/g, "<br>")}</p>`)
-    .join("");
+  return plainTextToNoteHtml(text) || undefined;
 }

@@ -48,9 +48,10 @@ export const suggestInput = z
   });
 export type SuggestInput = z.infer<typeof suggestInput>;
 
+/** The selectors of a suggested passage, as the request schema reads them (prefix and suffix always given). */
 export interface W3CPassageSelectors {
-  quote: { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string };
-  position: { type: "TextPositionSelector"; start: number; end: number };
+  quote: Required<z.infer<typeof quoteSelector>>;
+  position: z.infer<typeof positionSelector>;
 }
 
 export interface SuggestedPassage {

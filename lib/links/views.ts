@@ -8,9 +8,8 @@ import { readableWhere } from "@/lib/annotations/access";
 import { pageAnnotations } from "@/lib/annotations/list";
 import { db } from "@/lib/db/client";
 import { requireMember } from "@/lib/seminars";
-import { RELATIONS, type AnnotationDto, type Relation, type TargetDto } from "@/lib/annotations/types";
+import { RELATIONS, selectorsOf, type AnnotationDto, type Relation, type TargetDto } from "@/lib/annotations/types";
 import { anchorMany } from "@/lib/anchoring";
-import type { PassageSelectors } from "@/lib/anchoring/types";
 import type { SynopseDocument } from "@/lib/content/types";
 import { formatLayout, type PassageTarget } from "@/lib/reader/layout";
 import { documentCatalog } from "@/lib/seminars/catalog";
@@ -54,17 +53,6 @@ export interface LinkView {
   thread: Array<{ id: string; author: { id: string; name: string }; bodyHtml: string; createdAt: string }>;
   /** [passage A (target), passage B (body)] */
   ends: [LinkEnd, LinkEnd];
-}
-
-function selectorsOf(t: TargetDto): PassageSelectors {
-  return {
-    blockId: t.blockId,
-    blockStart: t.blockStart,
-    blockEnd: t.blockEnd,
-    position: { type: "TextPositionSelector", start: t.start, end: t.end },
-    quote: { type: "TextQuoteSelector", exact: t.exact, prefix: t.prefix, suffix: t.suffix },
-    version: t.documentVersion,
-  };
 }
 
 /** Anchor every end of the given links in its document (one anchoring pass per document). */

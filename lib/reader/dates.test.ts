@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, parsePartialDate } from "./dates";
+import { parsePartialDate } from "./dates";
 
 const fmt = (locale: string, v: string) => {
   const p = parsePartialDate(v)!;
@@ -18,13 +18,5 @@ describe("partial dates", () => {
     expect(parsePartialDate(null)).toBeNull();
     expect(parsePartialDate("Anfang 1933")).toBeNull();
     expect(parsePartialDate("1972-13")).toBeNull();
-  });
-});
-
-describe("word count", () => {
-  it("counts words in German, English and Russian text", () => {
-    expect(countWords("Stalin wollte nie einen Separatfrieden.")).toBe(5);
-    expect(countWords("Hitler’s war — 1941–43")).toBe(4);
-    expect(countWords("Сталин не хотел мира.")).toBe(4);
   });
 });

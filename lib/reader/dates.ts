@@ -26,7 +26,3 @@ export function parsePartialDate(value: string | null): PartialDate | null {
   return { date: new Date(Date.UTC(year, month - 1, day)), options };
 }
 
-/** Words in a text, counted the same way in every language (runs of letters/digits). */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}

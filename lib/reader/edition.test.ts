@@ -69,7 +69,7 @@ describe("reading and diplomatic views", () => {
       ],
       lines: [[1, 1]],
     };
-    const html = renderInline(block, { paneId: "pane1", labels: fixtureLabels, markerCount: new Map(), footnotes: new Map(), outlineSections: false });
+    const html = renderInline(block, { paneId: "pane1", labels: fixtureLabels, markerCount: new Map(), footnotes: new Map() });
     expect(anchoredText(html)).toBe(block.text);
     // the entity crosses the end of the italics: closed there and reopened outside
     expect(html).toBe('<em>Molotov<span class="tei-gap" data-fn-marker="">[…]</span> <span class="tei-entity tei-place">in</span></em><span class="tei-entity tei-place"> Moskau</span>');

@@ -39,7 +39,7 @@ describe("document → reader HTML", () => {
 
   it("escapes text and keeps only safe link targets", () => {
     expect(blockInner(html, "p2").inner).toBe(
-      'Siehe <a href="https://books.google.com/x?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">Google Books</a> &amp; &lt;mehr&gt;.',
+      'Siehe <a href="https://books.google.com/x?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">Google Books</a> &amp; &lt;mehr>.',
     );
     expect(blockInner(html, "li2").inner).toBe('<span class="link-lost">Zweitens</span>');
     expect(html).toContain("Separatfrieden &lt;1943&gt;");

@@ -12,7 +12,15 @@
  *
  * Framework-free: the translated labels come in as plain strings/functions.
  */
-import { EDITION_MARK_KINDS, type Block, type Mark, type Part, type SynopseDocument } from "@/lib/content/types";
+import { h } from "hastscript";
+import { escapeHtml } from "@/lib/text/html";
+import { LRUCache } from "lru-cache";
+import type { Element } from "hast";
+import { toHtml } from "hast-util-to-html";
+import type { FootnoteReference, Link, Root as MdastRoot, Text as MdastText } from "mdast";
+import { toHast, type Handlers, type State } from "mdast-util-to-hast";
+import { blockPhrasing, type EditionPoint, type EditionRange } from "@/lib/content/phrasing";
+import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
 import type { WindowPlan } from "./window";
 
 export interface DocumentLabels {
@@ -57,8 +65,6 @@ export interface RenderedDocument {
   outline: OutlineEntry[];
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** Fragment id of a block in a pane: "pane2-p12". Ids must differ per pane (one document may be open twice). */
 export const blockDomId = (paneId: string, blockId: string) => `${paneId}-${blockId}`;
@@ -71,13 +77,7 @@ function safeHref(href: string | null): string | null {
   return /^(https?:|mailto:)/i.test(href.trim()) ? href.trim() : null;
 }
 
-type RangeMark = Extract<Mark, { kind: "em" | "strong" | "link" }>;
 type FootnoteRef = Extract<Mark, { kind: "footnote-ref" }>;
-type Item =
-  | { kind: "text"; text: string; link?: RangeMark; strong?: RangeMark; em?: RangeMark }
-  | { kind: "fn"; mark: FootnoteRef; link?: RangeMark; strong?: RangeMark; em?: RangeMark };
-
-const WRAPPERS = ["link", "strong", "em"] as const;
 
 interface InlineContext {
   paneId: string;
@@ -85,191 +85,94 @@ interface InlineContext {
   /** How many markers of each footnote were rendered so far (for unique marker ids). */
   markerCount: Map<string, number>;
   footnotes: Map<string, Block>;
-  /** Heading-less documents with numbered sections (Mastný): outline the sections instead. */
-  outlineSections: boolean;
   lastSection?: number;
+  /** The mdast → hast handlers of this rendering (made once, they close over the context). */
+  handlers?: Handlers;
 }
 
-/** Split the text at every mark boundary; each piece knows which marks cover it. */
-function inlineItems(block: Block): Item[] {
-  const len = block.text.length;
-  const ranges = block.marks.filter((m): m is RangeMark => m.kind === "em" || m.kind === "strong" || m.kind === "link");
-  const refs = block.marks.filter((m): m is FootnoteRef => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
-  const cuts = new Set<number>([0, len]);
-  for (const m of ranges) {
-    cuts.add(Math.max(0, Math.min(len, m.start)));
-    cuts.add(Math.max(0, Math.min(len, m.end)));
-  }
-  for (const r of refs) cuts.add(Math.max(0, Math.min(len, r.at)));
-  const points = [...cuts].sort((a, b) => a - b);
-  const cover = (from: number, to: number, inside: boolean) => {
-    const pick = (kind: RangeMark["kind"]) =>
-      ranges.find((m) => m.kind === kind && (inside ? m.start < from && m.end > to : m.start <= from && m.end >= to));
-    return { link: pick("link"), strong: pick("strong"), em: pick("em") };
-  };
-  const items: Item[] = [];
-  for (let i = 0; i < points.length; i++) {
-    const at = points[i];
-    // A marker takes the marks running on both sides of it, so it stays inside an italic phrase.
-    for (const r of refs) if (Math.max(0, Math.min(len, r.at)) === at) items.push({ kind: "fn", mark: r, ...cover(at, at, true) });
-    const next = points[i + 1];
-    if (next !== undefined && next > at) items.push({ kind: "text", text: block.text.slice(at, next), ...cover(at, next, false) });
-  }
-  return items;
-}
-
-function renderMarker(ref: FootnoteRef, ctx: InlineContext): string {
+function markerHast(ref: FootnoteRef, ctx: InlineContext): Element {
   const n = (ctx.markerCount.get(ref.footnoteId) ?? 0) + 1;
   ctx.markerCount.set(ref.footnoteId, n);
-  const note = ctx.footnotes.get(ref.footnoteId);
-  const status = note?.footnote?.status ?? "missing";
-  return (
-    `<sup class="fn-ref" data-fn-marker="">` +
-    `<button type="button" id="${escapeHtml(markerDomId(ctx.paneId, ref.footnoteId, n))}" class="fn-button" ` +
-    `data-note="${escapeHtml(blockDomId(ctx.paneId, ref.footnoteId))}" data-note-status="${status}" aria-expanded="false" ` +
-    `aria-label="${escapeHtml(ctx.labels.noteMarker(ref.label))}" lang="${escapeHtml(ctx.labels.uiLang)}">${escapeHtml(ref.label)}</button></sup>`
+  const status = ctx.footnotes.get(ref.footnoteId)?.footnote?.status ?? "missing";
+  const button = h(
+    "button",
+    {
+      type: "button",
+      id: markerDomId(ctx.paneId, ref.footnoteId, n),
+      className: "fn-button",
+      dataNote: blockDomId(ctx.paneId, ref.footnoteId),
+      dataNoteStatus: status,
+      ariaExpanded: "false",
+      ariaLabel: ctx.labels.noteMarker(ref.label),
+      lang: ctx.labels.uiLang,
+    },
+    ref.label,
   );
-}
-
-type WrapperKind = (typeof WRAPPERS)[number];
-
-function wrap(kind: WrapperKind, mark: RangeMark, inner: string): string {
-  if (kind === "em") return `<em>${inner}</em>`;
-  if (kind === "strong") return `<strong>${inner}</strong>`;
-  const href = safeHref(mark.kind === "link" ? mark.href : null);
-  return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${inner}</a>` : `<span class="link-lost">${inner}</span>`;
+  return h("sup", { className: "fn-ref", dataFnMarker: "" }, button);
 }
 
 /**
- * Nest the marks: at each step the mark covering the longest run from here becomes the outer element,
- * so an italic phrase with a bold word inside stays one <em> (ties: link, then strong, then em).
+ * mdast → hast for a block's phrasing (lib/content/phrasing). Links open outside and only to http(s)/mailto; a
+ * footnote marker is a button naming its note. An edition's marks: what only the diplomatic view shows (original
+ * spellings, abbreviations, deletions) and the gap and page markers are rendered in `data-fn-marker` elements,
+ * which lib/reader/selection skips: they are not the block's text. The reading text is the one anchored text in
+ * both views, and the pane's `data-tei-view` attribute decides with CSS which alternative is visible — switching
+ * views never changes the offsets a note or a link points at.
  */
-function renderItems(items: Item[], kinds: readonly WrapperKind[], ctx: InlineContext): string {
-  let out = "";
-  let i = 0;
-  while (i < items.length) {
-    let best: WrapperKind | null = null;
-    let bestEnd = i + 1;
-    for (const k of kinds) {
-      const mark = items[i][k];
-      if (!mark) continue;
-      let j = i + 1;
-      while (j < items.length && items[j][k] === mark) j++;
-      if (best === null || j > bestEnd) {
-        best = k;
-        bestEnd = j;
+function inlineHandlers(ctx: InlineContext): Handlers {
+  const uiLang = ctx.labels.uiLang;
+  return {
+    root: (state: State, node: MdastRoot) => ({ type: "root", children: state.all(node) }),
+    // mdast-util-to-hast's own text handler trims spaces around line endings: the block's text is kept as is.
+    text: (_state: State, node: MdastText) => ({ type: "text", value: node.value }),
+    link: (state: State, node: Link) => {
+      const href = safeHref(node.url);
+      return href ? h("a", { href, rel: "noopener noreferrer", target: "_blank" }, state.all(node)) : h("span", { className: "link-lost" }, state.all(node));
+    },
+    footnoteReference: (_state: State, node: FootnoteReference) => markerHast(node.data!.mark!, ctx),
+    editionRange: (state: State, node: EditionRange) => {
+      const m = node.mark;
+      const children = state.all(node);
+      switch (m.kind) {
+        case "variant":
+          return h("span", { className: `tei-reading tei-${m.type}-reading` }, children);
+        case "edit":
+          return m.type === "add" ? h("ins", { className: "tei-add" }, children) : h("span", { className: `tei-${m.type}` }, children);
+        case "entity":
+          return h("span", { className: `tei-entity tei-${m.type}`, dataRef: m.ref || undefined, dataWhen: m.when || undefined }, children);
+        case "cell":
+          return h("span", { className: "tei-cell", role: "cell" }, children);
       }
-    }
-    const item = items[i];
-    if (best === null) {
-      out += item.kind === "text" ? escapeHtml(item.text) : renderMarker(item.mark, ctx);
-      i++;
-      continue;
-    }
-    const inner = renderItems(items.slice(i, bestEnd), kinds.filter((k) => k !== best), ctx);
-    out += wrap(best, item[best]!, inner);
-    i = bestEnd;
-  }
-  return out;
+    },
+    editionPoint: (_state: State, node: EditionPoint) => {
+      const m = node.mark;
+      switch (m.kind) {
+        case "variant":
+          return h(m.type === "del" ? "del" : "span", { className: `tei-dipl tei-${m.type}`, dataFnMarker: "" }, m.written);
+        case "gap": {
+          const label = ctx.labels.gap ? { role: "img", ariaLabel: ctx.labels.gap(m.reason), lang: uiLang } : {};
+          return h("span", { className: "tei-gap", dataFnMarker: "", ...label }, "[…]");
+        }
+        case "page": {
+          if (m.n === null) return undefined;
+          const label = ctx.labels.page ? { ariaLabel: ctx.labels.page(m.n), lang: uiLang } : {};
+          return h("span", { className: "tei-pb", dataFnMarker: "", ...label }, m.n);
+        }
+      }
+    },
+  } as unknown as Handlers;
 }
 
-/** A block's inline content: its text with em/strong/link marks and footnote markers. */
+/** `&amp;` and `&lt;` as the reader always wrote them (the library's default is the shorter `&#x26;`, `&#x3C;`). */
+const HTML_OPTIONS = { characterReferences: { useNamedReferences: true } } as const;
+
+/** A block's inline content as HTML: Block → mdast phrasing → hast → HTML (the escaping is hast-util-to-html's). */
 export function renderInline(block: Block, ctx: InlineContext): string {
-  if (block.marks.some((m) => EDITION_MARK_KINDS.has(m.kind))) return renderEdition(block, ctx);
-  return renderItems(inlineItems(block), WRAPPERS, ctx);
-}
-
-interface Range {
-  start: number;
-  end: number;
-  open: string;
-  close: string;
-  rank: number;
-}
-
-/**
- * A block with an edition's marks (TEI): ranges nest by start, then length; a range crossing another is closed
- * and reopened around it. What only the diplomatic view shows (original spellings, abbreviations, deletions)
- * and the gap and page markers are rendered in `data-fn-marker` elements, which lib/reader/selection skips:
- * they are not the block's text. The reading text is the one anchored text in both views, and the pane's
- * `data-tei-view` attribute decides with CSS which alternative is visible — switching views never changes
- * the offsets a note or a link points at.
- */
-function renderEdition(block: Block, ctx: InlineContext): string {
-  const len = block.text.length;
-  const clamp = (n: number) => Math.max(0, Math.min(len, n));
-  const ranges: Range[] = [];
-  const points: Array<{ at: number; html: string; rank: number }> = [];
-  const attr = (name: string, value: string | null) => (value ? ` ${name}="${escapeHtml(value)}"` : "");
-  const uiLang = escapeHtml(ctx.labels.uiLang);
-  for (const m of block.marks) {
-    switch (m.kind) {
-      case "em":
-      case "strong":
-        ranges.push({ start: m.start, end: m.end, open: `<${m.kind}>`, close: `</${m.kind}>`, rank: m.kind === "strong" ? 3 : 4 });
-        break;
-      case "link": {
-        const href = safeHref(m.href);
-        ranges.push(
-          href
-            ? { start: m.start, end: m.end, open: `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">`, close: "</a>", rank: 1 }
-            : { start: m.start, end: m.end, open: `<span class="link-lost">`, close: "</span>", rank: 1 },
-        );
-        break;
-      }
-      case "footnote-ref":
-        points.push({ at: m.at, html: renderMarker(m, ctx), rank: 3 });
-        break;
-      case "variant": {
-        const tag = m.type === "del" ? "del" : "span";
-        points.push({ at: m.start, html: `<${tag} class="tei-dipl tei-${m.type}" data-fn-marker="">${escapeHtml(m.written)}</${tag}>`, rank: 2 });
-        if (m.end > m.start) ranges.push({ start: m.start, end: m.end, open: `<span class="tei-reading tei-${m.type}-reading">`, close: "</span>", rank: 0 });
-        break;
-      }
-      case "edit":
-        ranges.push({ start: m.start, end: m.end, open: m.type === "add" ? `<ins class="tei-add">` : `<span class="tei-${m.type}">`, close: m.type === "add" ? "</ins>" : "</span>", rank: 2 });
-        break;
-      case "entity":
-        ranges.push({ start: m.start, end: m.end, open: `<span class="tei-entity tei-${m.type}"${attr("data-ref", m.ref)}${attr("data-when", m.when)}>`, close: "</span>", rank: 5 });
-        break;
-      case "cell":
-        ranges.push({ start: m.start, end: m.end, open: `<span class="tei-cell" role="cell">`, close: "</span>", rank: 6 });
-        break;
-      case "gap": {
-        const label = ctx.labels.gap ? ` role="img" aria-label="${escapeHtml(ctx.labels.gap(m.reason))}" lang="${uiLang}"` : "";
-        points.push({ at: m.at, html: `<span class="tei-gap" data-fn-marker=""${label}>[…]</span>`, rank: 1 });
-        break;
-      }
-      case "page": {
-        if (m.n === null) break;
-        const label = ctx.labels.page ? ` aria-label="${escapeHtml(ctx.labels.page(m.n))}" lang="${uiLang}"` : "";
-        points.push({ at: m.at, html: `<span class="tei-pb" data-fn-marker=""${label}>${escapeHtml(m.n)}</span>`, rank: 0 });
-        break;
-      }
-    }
-  }
-  const live = ranges.filter((r) => clamp(r.end) > clamp(r.start)).map((r) => ({ ...r, start: clamp(r.start), end: clamp(r.end) }));
-  const cuts = [...new Set([0, len, ...live.flatMap((r) => [r.start, r.end]), ...points.map((p) => clamp(p.at))])].sort((a, b) => a - b);
-  const order = (a: Range, b: Range) => a.start - b.start || b.end - a.end || a.rank - b.rank;
-  const stack: Range[] = [];
-  let out = "";
-  for (let i = 0; i < cuts.length; i++) {
-    const at = cuts[i];
-    // close every range ending here (and, to keep nesting, what is open above it; reopened below)
-    const firstEnded = stack.findIndex((r) => r.end <= at);
-    if (firstEnded >= 0) while (stack.length > firstEnded) out += stack.pop()!.close;
-    for (const p of points.filter((q) => clamp(q.at) === at).sort((a, b) => a.rank - b.rank)) out += p.html;
-    const next = cuts[i + 1];
-    if (next === undefined) break;
-    const wanted = live.filter((r) => r.start <= at && r.end >= next && !stack.includes(r)).sort(order);
-    for (const r of wanted) {
-      stack.push(r);
-      out += r.open;
-    }
-    out += escapeHtml(block.text.slice(at, next));
-  }
-  while (stack.length) out += stack.pop()!.close;
-  return out;
+  const children = blockPhrasing(block, { edition: true, lineBreaks: false });
+  // Most blocks are plain text: no tree to convert.
+  if (children.length === 1 && children[0].type === "text") return toHtml({ type: "text", value: children[0].value }, HTML_OPTIONS);
+  ctx.handlers ??= inlineHandlers(ctx);
+  return toHtml(toHast({ type: "root", children }, { handlers: ctx.handlers }), HTML_OPTIONS);
 }
 
 const BLOCK_TAGS: Record<Block["type"], string> = {
@@ -412,7 +315,7 @@ function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.pane
  * entry; other blocks render as they are. `continuedPart`: a post whose first blocks are in an earlier window
  * opens here as an article without header (its header and outline entry belong to that window).
  */
-function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[], continuedPart?: string): string {
+function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, continuedPart?: string): string {
   let out = "";
   let i = 0;
   while (i < body.length) {
@@ -424,13 +327,12 @@ function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext,
         out += `<article class="part part-${part.kind} part-continued">`;
       } else {
         const id = escapeHtml(partDomId(ctx.paneId, part.id));
-        outline.push({ id: `${partDomId(ctx.paneId, part.id)}-h`, text: partLabel(part, ctx.labels), level: 1, ui: true });
         out += `<article class="part part-${part.kind}" id="${id}" aria-labelledby="${id}-h">` + partHeading(part, ctx);
       }
-      out += renderRun(body.slice(i, j), ctx, doc, outline) + `</article>`;
+      out += renderRun(body.slice(i, j), ctx, doc) + `</article>`;
     } else {
       while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
-      out += renderRun(body.slice(i, j), ctx, doc, outline);
+      out += renderRun(body.slice(i, j), ctx, doc);
     }
     i = j;
   }
@@ -440,24 +342,21 @@ function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext,
 /** The document's reader HTML and outline for one pane. Pure; see renderDocumentCached for the cache. */
 export function renderDocument(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
   const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
-  const outlineSections = !doc.blocks.some((b) => b.type === "heading") && doc.blocks.some((b) => b.section !== undefined);
-  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes, outlineSections };
-  const outline: OutlineEntry[] = [];
+  const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes };
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = doc.blocks.filter((b) => b.type !== "footnote");
   let out = renderHead(doc, ctx);
   out += `<div class="doc-body">`;
 
-  out += renderBody(body, parts, ctx, doc, outline);
+  out += renderBody(body, parts, ctx, doc);
   out += `</div>`;
   const notes = doc.blocks.filter((b) => b.type === "footnote");
   out += renderNotes(notes, ctx);
-  if (notes.length > 0) outline.push({ id: `${paneId}-footnotes`, text: labels.notes, level: 1, ui: true });
-  return { html: out, outline };
+  return { html: out, outline: documentOutline(doc, paneId, labels) };
 }
 
 /** Blocks outside or inside one part; list items are gathered into lists. */
-function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, outline: OutlineEntry[]): string {
+function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument): string {
   let out = "";
   let inList = false;
   let inTable = false;
@@ -477,12 +376,6 @@ function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument, ou
       out += `</ul>`;
       inList = false;
     }
-    if (block.type === "heading") {
-      outline.push({ id: blockDomId(ctx.paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) });
-    }
-    if (ctx.outlineSections && block.section !== undefined && block.section !== ctx.lastSection) {
-      outline.push({ id: blockDomId(ctx.paneId, block.id), text: `§ ${block.section} ${leadIn(block.text)}`, level: 1 });
-    }
     out += renderBlock(block, ctx, doc);
     if (block.section !== undefined) ctx.lastSection = block.section;
   }
@@ -499,20 +392,25 @@ export function leadIn(text: string): string {
   return words.length < text.length ? `${words} …` : words;
 }
 
-const cache = new Map<string, RenderedDocument>();
-const CACHE_LIMIT = 60;
+/**
+ * Rendered documents and windows, least recently used dropped first, bounded by the HTML they hold (a window of
+ * a volume is hundreds of KB, a short essay a few): about 48 MB of UTF-16 at most.
+ */
+const renderCache = new LRUCache<string, RenderedDocument | string>({
+  maxSize: 24_000_000,
+  sizeCalculation: (v) => Math.max(1, typeof v === "string" ? v.length : v.html.length),
+});
 
 /**
  * renderDocument, cached by document version, pane and interface language (the labels must be the
  * same for the same uiLang, which they are: they come from the message files).
  */
 export function renderDocumentCached(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
-  const key = `${doc.meta.slug}|${doc.version}|${paneId}|${labels.uiLang}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+  const key = `doc|${doc.meta.slug}|${doc.version}|${paneId}|${labels.uiLang}`;
+  const hit = renderCache.get(key);
+  if (hit !== undefined && typeof hit !== "string") return hit;
   const rendered = renderDocument(doc, paneId, labels);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, rendered);
+  renderCache.set(key, rendered);
   return rendered;
 }
 
@@ -520,7 +418,7 @@ export function renderDocumentCached(doc: SynopseDocument, paneId: string, label
 
 /** The document's header (title, author, source) alone: a windowed pane shows it above its windows. */
 export function renderDocumentHead(doc: SynopseDocument, paneId: string, labels: DocumentLabels): string {
-  return renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map(), outlineSections: false });
+  return renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map() });
 }
 
 /**
@@ -540,12 +438,12 @@ export function renderWindow(doc: SynopseDocument, plan: WindowPlan, n: number, 
   }
   const markersBefore = new Map(markerCount);
   const footnotes = new Map(doc.blocks.filter((b) => b.type === "footnote").map((b) => [b.id, b]));
-  const ctx: InlineContext = { paneId, labels, markerCount, footnotes, outlineSections: false, lastSection };
+  const ctx: InlineContext = { paneId, labels, markerCount, footnotes, lastSection };
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = plan.body.slice(w.start, w.end);
   // A forum post that began in the window before continues here, without its header.
   const continued = w.start > 0 ? plan.body[w.start - 1].part : undefined;
-  const out = renderBody(body, parts, ctx, doc, [], continued);
+  const out = renderBody(body, parts, ctx, doc, continued);
   return out + renderNotes(w.footnotes, ctx, `${paneId}-footnotes-${n}`, markersBefore);
 }
 
@@ -555,7 +453,9 @@ export interface WindowedOutlineEntry extends OutlineEntry {
 }
 
 /**
- * The outline renderDocument would produce, without rendering any HTML (a windowed pane lists every heading
+ * The document's outline, the one builder of it: forum posts, headings, and the numbered sections of a
+ * heading-less essay (Mastný), then the notes. renderDocument returns it beside the HTML; a windowed pane gets
+ * it without rendering any HTML (a windowed pane lists every heading
  * of the volume, loaded or not). `withBlocks` adds each entry's block id; `notes: false` leaves out the notes
  * entry (a windowed document lists its notes per window).
  */
@@ -582,23 +482,13 @@ export function documentOutline(doc: SynopseDocument, paneId: string, labels: Do
   return outline;
 }
 
-const windowCache = new Map<string, string>();
-/** Windows are large (hundreds of KB of HTML): keep only a few dozen. */
-const WINDOW_CACHE_LIMIT = 48;
-
 /** renderWindow, cached by document version, window, pane and interface language (as renderDocumentCached). */
 export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: number, paneId: string, labels: DocumentLabels): string {
-  const key = `${doc.meta.slug}|${doc.version}|${plan.windows.length}|${n}|${paneId}|${labels.uiLang}`;
-  const hit = windowCache.get(key);
-  if (hit !== undefined) {
-    // Most recently used last: the oldest entry is the one dropped.
-    windowCache.delete(key);
-    windowCache.set(key, hit);
-    return hit;
-  }
+  const key = `window|${doc.meta.slug}|${doc.version}|${plan.windows.length}|${n}|${paneId}|${labels.uiLang}`;
+  const hit = renderCache.get(key);
+  if (typeof hit === "string") return hit;
   const html = renderWindow(doc, plan, n, paneId, labels);
-  if (windowCache.size >= WINDOW_CACHE_LIMIT) windowCache.delete(windowCache.keys().next().value as string);
-  windowCache.set(key, html);
+  renderCache.set(key, html);
   return html;
 }
 

@@ -18,8 +18,8 @@
  * plain [a-z0-9] strings, which both databases' tokenizers ('unicode61', 'simple') keep as exactly one
  * token — the databases never stem or interpret anything themselves, so both behave the same.
  */
-import { newStemmer, type Stemmer } from "snowball-stemmers";
 import { foldText, nameKey, tokenize } from "@/lib/text/normalize";
+import { stem } from "@/lib/text/words";
 
 export type SearchColumn = "w" | "de" | "en" | "nk";
 export const COLUMNS: readonly SearchColumn[] = ["w", "de", "en", "nk"];
@@ -42,12 +42,6 @@ const MAX_TOKEN = 60;
 // A token that sanitizes to nothing still takes its position, so the columns stay aligned.
 const PLACEHOLDER = "0";
 
-const stemmers: Record<"de" | "en" | "ru", Stemmer> = {
-  de: newStemmer("german"),
-  en: newStemmer("english"),
-  ru: newStemmer("russian"),
-};
-
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 function clean(token: string): string {
@@ -66,12 +60,12 @@ export function analyzeWord(raw: string): Omit<AnalyzedWord, "start" | "end"> {
   let de: string;
   let en: string;
   if (CYRILLIC.test(raw)) {
-    de = en = clean(foldText(stemmers.ru.stem(raw.toLowerCase().replace(/ё/g, "е"))));
+    de = en = clean(foldText(stem(raw.toLowerCase().replace(/ё/g, "е"), "ru")));
   } else {
     // Apostrophes: "Stalin's" is stemmed as "stalins" would be.
     const plain = folded.replace(/['’]/g, "");
-    de = clean(stemmers.de.stem(plain));
-    en = clean(stemmers.en.stem(plain));
+    de = clean(stem(plain, "de"));
+    en = clean(stem(plain, "en"));
   }
   const out = { w, de, en, nk: clean(nameKey(raw)) };
   if (wordCache.size > 200_000) wordCache.clear();

@@ -4,6 +4,7 @@
  */
 import { analyze, type AnalyzedWord } from "./analyze";
 import type { ParsedQuery, QueryWord, Term } from "./query";
+import { escapeHtml } from "@/lib/text/html";
 
 export interface Span {
   start: number;
@@ -101,8 +102,6 @@ function wordBoundaryBefore(text: string, i: number): number {
   return k >= 0 ? i - slice.length + k : i;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** The snippet as HTML with <mark> around matches (everything else escaped), for scripts. */
 export function snippetHtml(s: Snippet): string {

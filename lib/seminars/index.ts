@@ -156,7 +156,7 @@ export async function getSeminar(userId: string, seminarId: string): Promise<Sem
   };
 }
 
-export async function updateSeminar(userId: string, seminarId: string, input: { title?: string; description?: string }): Promise<void> {
+export async function updateSeminar(userId: string, seminarId: string, input: Partial<Pick<z.input<typeof seminarInput>, "title" | "description">>): Promise<void> {
   await requireInstructor(userId, seminarId);
   const data = seminarInput.pick({ title: true, description: true }).partial().parse(input);
   await db().seminar.update({ where: { id: seminarId }, data });

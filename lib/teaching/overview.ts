@@ -18,6 +18,7 @@ import { documentCatalog } from "@/lib/seminars/catalog";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
 import { postFirstGate, type PostFirstGate } from "./post-first";
+import { countWords } from "@/lib/text/words";
 
 export const HEAT_SEGMENTS = 40;
 /** Open questions listed at most (oldest first: the longest unanswered lead). */
@@ -83,10 +84,6 @@ export interface SeminarOverview {
 }
 
 const zero = (): Counts => ({ notes: 0, replies: 0, links: 0, words: 0 });
-
-export function wordCount(text: string): number {
-  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
 
 /** Monday 00:00 UTC of the week holding `d`. */
 export function weekStart(d: Date): Date {
@@ -263,7 +260,7 @@ async function computeOverview(userId: string, seminarId: string, now: Date): Pr
     if (!m) continue; // a former member
     const kind: keyof Counts | null = r.motivation === "replying" ? "replies" : r.motivation === "linking" ? "links" : r.motivation === "commenting" ? "notes" : null;
     if (!kind) continue;
-    const words = wordCount(r.bodyText);
+    const words = countWords(r.bodyText);
     m.totals[kind]++;
     m.totals.words += words;
     const w = weekIndex(r.createdAt);

@@ -7,6 +7,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from "@/lib/anno
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 import { limitNoteWrites } from "@/lib/rate-limit";
+import { plainTextToNoteHtml } from "@/lib/text/html";
 
 const field = formField;
 
@@ -37,9 +38,8 @@ export async function deleteLinkAction(form: FormData): Promise<void> {
 /** Answer a link (a reply in its thread, seen by whoever sees the link). */
 export async function replyToLinkAction(form: FormData): Promise<void> {
   const text = field(form, "reply").trim();
-  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   await act(form, (userId) => {
     limitNoteWrites(userId);
-    return createAnnotation(userId, field(form, "seminarId"), { parentId: field(form, "linkId"), body: text ? `<p>${escaped}</p>` : "" });
+    return createAnnotation(userId, field(form, "seminarId"), { parentId: field(form, "linkId"), body: plainTextToNoteHtml(text) });
   });
 }

@@ -1,4 +1,4 @@
-// snowball-stemmers ships no types; this is the part search uses.
+// snowball-stemmers ships no types; this is the part lib/text/words uses.
 declare module "snowball-stemmers" {
   export interface Stemmer {
     stem(word: string): string;
