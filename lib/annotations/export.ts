@@ -73,7 +73,8 @@ export async function exportAnnotations(viewerId: string, seminarId: string, opt
       const id = options.collectionIri ?? `urn:synopse:seminar:${encodeURIComponent(seminarId)}:export:${options.scope}`;
       const label = options.scope === "mine" ? `${seminar.title} (own annotations)` : seminar.title;
       // One page holding every item: an export is a file, not a paged Protocol container.
-      const collection = toCollection(annotations, { id, label, pageSize: Math.max(1, annotations.length), modified: latest(annotations) });
+      const page = { id: `${id}?page=0` };
+      const collection = toCollection(annotations, { first: page, last: page.id }, { id, label, total: annotations.length, modified: latest(annotations) });
       return { contentType: JSONLD_CONTENT_TYPE, filename: `${stem}.jsonld`, body: JSON.stringify(collection, null, 2) + "\n" };
     }
     case "csv":

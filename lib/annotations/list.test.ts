@@ -112,6 +112,32 @@ describe("a seminar with more notes than one statement can list", () => {
     expect(all.every((a) => a.targets.some((t) => t.documentSlug === "other-en"))).toBe(true);
   });
 
+  it("walked backwards from the last page by prev, pages hold the same annotations in the same order", async () => {
+    for (const [userId, limit] of [[alice.id, 100], [bob.id, 37]] as const) {
+      const forward = (await walk(userId, { limit })).all.map((a) => a.id);
+      const pages: string[][] = [];
+      let upto: string | null = null;
+      let page = await list.pageAnnotationsBefore(userId, seminarId, { limit, upto: null });
+      expect(page.next).toBeNull();
+      for (;;) {
+        expect(page.annotations.length).toBeGreaterThan(0);
+        expect(page.annotations.length).toBeLessThanOrEqual(limit);
+        // `next` of a page walked backwards leads on to the page after it.
+        if (upto) expect((await list.pageAnnotations(userId, seminarId, { limit, after: page.next })).annotations[0]?.id).toBe(pages[0][0]);
+        pages.unshift(page.annotations.map((a) => a.id));
+        if (!page.prev || pages.length > 1000) break;
+        upto = page.prev;
+        page = await list.pageAnnotationsBefore(userId, seminarId, { limit, upto });
+      }
+      expect(pages.flat()).toEqual(forward);
+    }
+  });
+
+  it("the count agrees with the pages when it can tell", async () => {
+    expect(await list.countAnnotations(alice.id, seminarId)).toBe((await walk(alice.id, { limit: 500 })).all.length);
+    expect(await list.countAnnotations(alice.id, seminarId, { documents: ["other-en"] })).toBeNull();
+  });
+
   it("a note written while paging neither shifts nor repeats a page", async () => {
     const first = await list.pageAnnotations(alice.id, seminarId, { limit: 50 });
     await store.createAnnotation(alice.id, seminarId, { target: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 }, body: "<p>meanwhile</p>" });

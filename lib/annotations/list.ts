@@ -44,6 +44,8 @@ export interface AnnotationPage {
   annotations: AnnotationDto[];
   /** Pass as `after` for the next page; null on the last page. */
   next: string | null;
+  /** Pass as `upto` for the page before (pageAnnotationsBefore); null on the first page. */
+  prev: string | null;
 }
 
 interface Key {
@@ -89,7 +91,15 @@ function after(k: Key | undefined): Prisma.AnnotationWhereInput {
   return { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: k.id } }] };
 }
 
+/** Rows at or before `k` in (createdAt, id) order (`inclusive`), or strictly before. */
+function upTo(k: Key | undefined, inclusive: boolean): Prisma.AnnotationWhereInput {
+  if (!k) return {};
+  const at = new Date(k.t);
+  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: inclusive ? { lte: k.id } : { lt: k.id } }] };
+}
+
 const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+const reverse = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
 /** The page size asked for, clamped; a value that is not a whole number is a 400. */
 export function pageLimit(raw: string | number | null | undefined): number {
@@ -99,17 +109,15 @@ export function pageLimit(raw: string | number | null | undefined): number {
   return Math.min(n, MAX_PAGE_SIZE);
 }
 
-/** One page of what the member may see in a seminar (optionally of some documents or one motivation). */
-export async function pageAnnotations(userId: string, seminarId: string, options: PageOptions = {}): Promise<AnnotationPage> {
+/** What both directions share: the member's filters, the "post first" gate and the reply query. */
+async function scope(userId: string, seminarId: string, options: PageOptions) {
   const role = await requireMember(userId, seminarId);
   const viewer: Viewer = { userId, role };
   const slugs = options.documents ? [...new Set(options.documents)] : undefined;
   for (const slug of slugs ?? []) {
     if (!(await seminarHasDocument(seminarId, slug))) throw new AppError("unknown-document", { slug });
   }
-  if (slugs && slugs.length === 0) return { annotations: [], next: null };
   const limit = pageLimit(options.limit);
-  let cursor = options.after ? decodeCursor(options.after) : undefined;
   const readable = readableWhere(viewer);
   const gate = await postFirstGate(viewer, seminarId);
   const rootWhere: Prisma.AnnotationWhereInput = {
@@ -124,9 +132,28 @@ export async function pageAnnotations(userId: string, seminarId: string, options
       options.tags ? { tags: { some: { tag: { in: [...options.tags].slice(0, 50) } } } } : {},
     ],
   };
+  const rootsWhere = (bound: Prisma.AnnotationWhereInput): Prisma.AnnotationWhereInput => ({ ...rootWhere, AND: [...(rootWhere.AND as Prisma.AnnotationWhereInput[]), bound] });
   const visibleRoot = (r: { authorId: string; targets: Array<{ documentSlug: string }> }) => !gate || !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug));
-  const repliesOf = (rootIds: string[], from: Key | undefined, take?: number) =>
-    db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, AND: [readable, after(from)] }, include: annotationInclude, orderBy: order, take });
+  const repliesOf = (rootIds: string[], from: Prisma.AnnotationWhereInput, take?: number, orderBy: Prisma.AnnotationOrderByWithRelationInput[] = order) =>
+    db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, AND: [readable, from] }, include: annotationInclude, orderBy, take });
+  /** Replies per root, for at most a page of roots. */
+  const replyCounts = async (rootIds: string[]) => {
+    const counts = new Map<string, number>();
+    if (!rootIds.length) return counts;
+    const grouped = await db().annotation.groupBy({ by: ["rootId"], where: { seminarId, rootId: { in: rootIds }, AND: [readable] }, _count: { _all: true } });
+    for (const g of grouped) if (g.rootId) counts.set(g.rootId, g._count._all);
+    return counts;
+  };
+  return { empty: slugs !== undefined && slugs.length === 0, limit, readable, gate, slugs, rootWhere, rootsWhere, visibleRoot, repliesOf, replyCounts };
+}
+
+/** One page of what the member may see in a seminar (optionally of some documents or one motivation). */
+export async function pageAnnotations(userId: string, seminarId: string, options: PageOptions = {}): Promise<AnnotationPage> {
+  const { empty, limit, rootWhere, rootsWhere, visibleRoot, repliesOf: replies0, replyCounts } = await scope(userId, seminarId, options);
+  const prev = options.after ?? null;
+  if (empty) return { annotations: [], next: null, prev: null };
+  let cursor = options.after ? decodeCursor(options.after) : undefined;
+  const repliesOf = (rootIds: string[], from: Key | undefined, take?: number) => replies0(rootIds, after(from), take);
 
   const out: AnnotationDto[] = [];
   // 1. The rest of a thread the previous page cut (if its root is still there for this member).
@@ -136,7 +163,7 @@ export async function pageAnnotations(userId: string, seminarId: string, options
       const replies = await repliesOf([root.id], cursor.reply, limit + 1);
       if (replies.length > limit) {
         const kept = replies.slice(0, limit);
-        return { annotations: kept.map(toDto), next: encodeCursor({ root: cursor.root, reply: keyOf(kept[kept.length - 1]) }) };
+        return { annotations: kept.map(toDto), next: encodeCursor({ root: cursor.root, reply: keyOf(kept[kept.length - 1]) }), prev };
       }
       out.push(...replies.map(toDto));
     }
@@ -145,16 +172,12 @@ export async function pageAnnotations(userId: string, seminarId: string, options
 
   // 2. Whole threads after the cursor's root, as many as fit.
   const room = limit - out.length;
-  if (room === 0) return { annotations: out, next: encodeCursor({ root: cursor!.root }) };
-  const roots = await db().annotation.findMany({ where: { ...rootWhere, AND: [...(rootWhere.AND as Prisma.AnnotationWhereInput[]), after(cursor?.root)] }, include: annotationInclude, orderBy: order, take: room + 1 });
+  if (room === 0) return { annotations: out, next: encodeCursor({ root: cursor!.root }), prev };
+  const roots = await db().annotation.findMany({ where: rootsWhere(after(cursor?.root)), include: annotationInclude, orderBy: order, take: room + 1 });
   const scanned = roots.slice(0, room);
   let more = roots.length > room;
   const shown = scanned.filter(visibleRoot);
-  const counts = new Map<string, number>();
-  if (shown.length) {
-    const grouped = await db().annotation.groupBy({ by: ["rootId"], where: { seminarId, rootId: { in: shown.map((r) => r.id) }, AND: [readable] }, _count: { _all: true } });
-    for (const g of grouped) if (g.rootId) counts.set(g.rootId, g._count._all);
-  }
+  const counts = await replyCounts(shown.map((r) => r.id));
   const whole: typeof shown = [];
   let used = out.length;
   let cut: (typeof shown)[number] | null = null;
@@ -188,9 +211,82 @@ export async function pageAnnotations(userId: string, seminarId: string, options
     const part = await repliesOf([cut.id], undefined, limit - out.length);
     out.push(...part.map(toDto));
     const lastReply = part.length ? keyOf(part[part.length - 1]) : { t: -1, id: "" };
-    return { annotations: out, next: encodeCursor({ root: keyOf(cut), reply: lastReply }) };
+    return { annotations: out, next: encodeCursor({ root: keyOf(cut), reply: lastReply }), prev };
   }
-  return { annotations: out, next: more && last ? encodeCursor({ root: last }) : null };
+  return { annotations: out, next: more && last ? encodeCursor({ root: last }) : null, prev };
+}
+
+/**
+ * The page that ends at `upto` (a page's `prev`, or the `next` of the page before it), or at the very end
+ * when `upto` is null (the last page): roots read newest first, a page of them at most, and whole threads
+ * taken while they fit. A thread longer than the page keeps its newest `limit` replies and the page starts
+ * inside it. `next` leads on from `upto` (null for the last page), `prev` to the page before this one.
+ */
+export async function pageAnnotationsBefore(userId: string, seminarId: string, options: Omit<PageOptions, "after"> & { upto: string | null }): Promise<AnnotationPage> {
+  const { empty, limit, rootWhere, rootsWhere, visibleRoot, repliesOf, replyCounts } = await scope(userId, seminarId, options);
+  const next = options.upto;
+  if (empty) return { annotations: [], next, prev: null };
+  const end = options.upto ? decodeCursor(options.upto) : undefined;
+  const page = (annotations: AnnotationDto[], start: Cursor | null): AnnotationPage => ({ annotations, next, prev: start ? encodeCursor(start) : null });
+  /** The newest `limit` replies of a thread that does not fit (at or before `upTo`), as a page of their own. */
+  const tail = async (root: Key, bound: Prisma.AnnotationWhereInput): Promise<AnnotationPage> => {
+    const newest = await repliesOf([root.id], bound, limit + 1, reverse);
+    const kept = newest.slice(0, limit).reverse();
+    return page(kept.map(toDto), { root, reply: newest.length > limit ? keyOf(newest[limit]) : { t: -1, id: "" } });
+  };
+
+  // 1. The start of a thread the page after this one goes on inside.
+  const partial: AnnotationDto[] = [];
+  if (end?.reply) {
+    const root = await db().annotation.findFirst({ where: { ...rootWhere, id: end.root.id }, include: annotationInclude });
+    if (root && visibleRoot(root)) {
+      const bound = end.reply.t < 0 ? { id: { in: [] } } : upTo(end.reply, true);
+      const replies = end.reply.t < 0 ? [] : await repliesOf([root.id], bound, limit + 1, reverse);
+      if (1 + replies.length > limit) return tail(end.root, bound);
+      partial.push(toDto(root), ...replies.reverse().map(toDto));
+    }
+  }
+
+  // 2. Whole threads before it, newest first, as many as fit.
+  const room = limit - partial.length;
+  const roots = await db().annotation.findMany({ where: rootsWhere(upTo(end?.root, !end?.reply)), include: annotationInclude, orderBy: reverse, take: room + 1 });
+  const scanned = roots.slice(0, room);
+  const counts = await replyCounts(scanned.filter(visibleRoot).map((r) => r.id));
+  const whole: typeof scanned = [];
+  let used = partial.length;
+  let start: Cursor | null = roots.length > room ? { root: keyOf(roots[room]) } : null;
+  for (const r of scanned) {
+    if (!visibleRoot(r)) continue;
+    const need = 1 + (counts.get(r.id) ?? 0);
+    if (used + need <= limit) {
+      whole.push(r);
+      used += need;
+    } else if (used === 0) {
+      return tail(keyOf(r), {});
+    } else {
+      start = { root: keyOf(r) };
+      break;
+    }
+  }
+  whole.reverse();
+  const replies = whole.length ? await repliesOf(whole.map((r) => r.id), {}) : [];
+  const byRoot = new Map<string, typeof replies>();
+  for (const r of replies) byRoot.set(r.rootId!, [...(byRoot.get(r.rootId!) ?? []), r]);
+  const out: AnnotationDto[] = [];
+  for (const r of whole) out.push(toDto(r), ...(byRoot.get(r.id) ?? []).map(toDto));
+  return page([...out, ...partial], start);
+}
+
+/**
+ * How many annotations the member sees, when two counts can tell without reading rows: no "post first"
+ * gate and no document filter (replies carry no passage of their own). Replies are counted by their own
+ * visibility, so a reply left under a deleted root counts though no page lists it. Null otherwise.
+ */
+export async function countAnnotations(userId: string, seminarId: string, options: Pick<PageOptions, "documents"> = {}): Promise<number | null> {
+  const { gate, slugs, readable, rootWhere } = await scope(userId, seminarId, options);
+  if (gate || slugs) return null;
+  const [roots, replies] = await Promise.all([db().annotation.count({ where: rootWhere }), db().annotation.count({ where: { seminarId, rootId: { not: null }, AND: [readable] } })]);
+  return roots + replies;
 }
 
 /**

@@ -161,18 +161,21 @@ describe("W3C Web Annotation Data Model", () => {
 
   it("pages an AnnotationCollection and reads it back", () => {
     const many = Array.from({ length: 5 }, (_, i) => dto({ id: `00000000-0000-4000-8000-00000000000${i}` }));
-    const collection = toCollection(many, { id: "https://synopse.example/api/w3c/seminar-1/", pageSize: 2, label: "Seminar" }) as Record<string, any>;
+    const id = "https://synopse.example/api/w3c/seminar-1/";
+    const first = { id: `${id}?page=0`, next: `${id}?page=a` };
+    const collection = toCollection(many.slice(0, 2), { first, last: `${id}?page=last` }, { id, label: "Seminar", total: 5 }) as Record<string, any>;
     expect(collection.type).toBe("AnnotationCollection");
     expect(collection.total).toBe(5);
     expect(collection.first.items).toHaveLength(2);
-    expect(collection.first.next).toBe("https://synopse.example/api/w3c/seminar-1/?page=1");
-    expect(collection.last).toBe("https://synopse.example/api/w3c/seminar-1/?page=2");
-    const last = collectionPage(many, 2, { id: "https://synopse.example/api/w3c/seminar-1/", pageSize: 2 }) as Record<string, any>;
+    expect([collection.first.next, collection.first.prev, collection.last]).toEqual([`${id}?page=a`, undefined, `${id}?page=last`]);
+    expect(toCollection(many.slice(0, 2), { first, last: `${id}?page=last`, minimal: true }, { id }).first).toBe(first.id);
+    const last = collectionPage(many.slice(4), { id: `${id}?page=last`, prev: `${id}?page=upto.b` }, { id, total: 5 }) as Record<string, any>;
     expect(last.type).toBe("AnnotationPage");
     expect(last.items).toHaveLength(1);
     expect(last.next).toBeUndefined();
-    expect(last.prev).toBe("https://synopse.example/api/w3c/seminar-1/?page=1");
-    expect(last.partOf.id).toBe("https://synopse.example/api/w3c/seminar-1/");
+    expect(last.prev).toBe(`${id}?page=upto.b`);
+    expect(last.partOf).toEqual({ id, total: 5 });
     expect(parseCollection(collection).map((a) => a.id)).toEqual(many.slice(0, 2).map((a) => a.id));
+    expect(toCollection([], { first: { id: `${id}?page=0` }, last: `${id}?page=0` }, { id, total: 0 })).not.toHaveProperty("first");
   });
 });

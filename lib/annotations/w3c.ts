@@ -214,71 +214,60 @@ export function parse(json: unknown): AnnotationDto {
 }
 
 export interface CollectionOptions extends W3COptions {
-  /** Absolute IRI of the collection; pages are `<id>?page=N` (or `&page=N`). */
+  /** Absolute IRI of the collection. */
   id: string;
   label?: string;
-  pageSize?: number;
   /** Serve as a W3C Web Annotation Protocol container (ldp:BasicContainer + AnnotationCollection). */
   container?: boolean;
   /** Protocol preference PreferContainedIRIs: page items are annotation IRIs, not descriptions. */
   itemsAsIris?: boolean;
-  /**
-   * Where page IRIs start (default `id`): the Protocol wants a page's IRI to give the same page again, so
-   * a container served with PreferContainedIRIs links pages that carry that choice in their query.
-   */
-  pagesId?: string;
-  /** PreferMinimalContainer: link the first page instead of embedding it. */
-  minimal?: boolean;
+  /** How many annotations the collection holds, when known. */
+  total?: number | null;
   /** The collection's last modification (ISO). */
   modified?: string;
 }
 
-const LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
-
-function pageIri(id: string, page: number): string {
-  return `${id}${id.includes("?") ? "&" : "?"}page=${page}`;
+/** Where a page sits: its own IRI and its neighbours' (absent at either end). */
+export interface PageLinks {
+  id: string;
+  next?: string | null;
+  prev?: string | null;
 }
 
-/** One AnnotationPage of a collection (0-based), with partOf/next/prev links. */
-export function collectionPage(all: AnnotationDto[], page: number, opts: CollectionOptions): Json {
-  const size = opts.pageSize ?? 100;
-  const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
-  const items = all.slice(page * size, page * size + size).map((a) => {
-    if (opts.itemsAsIris) return (opts.annotationIri ?? annotationIri)(a.id);
-    const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
-    return rest;
-  });
-  const pages = opts.pagesId ?? opts.id;
+const LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
+
+/** One AnnotationPage of a collection, with partOf and its next/prev links. */
+export function collectionPage(items: AnnotationDto[], page: PageLinks, opts: CollectionOptions): Json {
   return {
     "@context": CONTEXT,
-    id: pageIri(pages, page),
+    id: page.id,
     type: "AnnotationPage",
-    partOf: { id: opts.id, total: all.length, ...(opts.label ? { label: opts.label } : {}) },
-    startIndex: page * size,
-    ...(page < lastPage ? { next: pageIri(pages, page + 1) } : {}),
-    ...(page > 0 ? { prev: pageIri(pages, page - 1) } : {}),
-    items,
+    partOf: { id: opts.id, ...(typeof opts.total === "number" ? { total: opts.total } : {}), ...(opts.label ? { label: opts.label } : {}) },
+    ...(page.next ? { next: page.next } : {}),
+    ...(page.prev ? { prev: page.prev } : {}),
+    items: items.map((a) => {
+      if (opts.itemsAsIris) return (opts.annotationIri ?? annotationIri)(a.id);
+      const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
+      return rest;
+    }),
   };
 }
 
 /**
  * An AnnotationCollection with its first page embedded (the Protocol's preferred shape), or with only
- * links to its first and last pages (`minimal`).
+ * links to its first and last pages (`minimal`, PreferMinimalContainer).
  */
-export function toCollection(all: AnnotationDto[], opts: CollectionOptions): Json {
-  const size = opts.pageSize ?? 100;
-  const lastPage = Math.max(0, Math.ceil(all.length / size) - 1);
-  const pages = opts.pagesId ?? opts.id;
-  const { ["@context"]: _c, partOf: _p, ...embedded } = collectionPage(all, 0, opts);
-  const firstPage = opts.minimal ? pageIri(pages, 0) : embedded;
+export function toCollection(firstItems: AnnotationDto[], pages: { first: PageLinks; last: string; minimal?: boolean }, opts: CollectionOptions): Json {
+  const { ["@context"]: _c, partOf: _p, ...embedded } = collectionPage(firstItems, pages.first, opts);
+  const empty = firstItems.length === 0 && !pages.first.next;
   return {
     "@context": opts.container ? [ANNO_CONTEXT, LDP_CONTEXT, { synopse: SYNOPSE_VOCAB }] : CONTEXT,
     id: opts.id,
     type: opts.container ? ["BasicContainer", "AnnotationCollection"] : "AnnotationCollection",
     ...(opts.label ? { label: opts.label } : {}),
     ...(opts.modified ? { modified: opts.modified } : {}),
-    total: all.length,
-    ...(all.length ? { first: firstPage, last: pageIri(pages, lastPage) } : {}),
+    ...(typeof opts.total === "number" ? { total: opts.total } : {}),
+    ...(empty ? {} : { first: pages.minimal ? pages.first.id : embedded, last: pages.last }),
   };
 }
 
@@ -291,52 +280,4 @@ export function parseCollection(json: unknown): AnnotationDto[] {
   const out: AnnotationDto[] = [];
   for (const p of pages) for (const item of asArray(p.items as Json[])) if (typeof item === "object") out.push(parse({ "@context": CONTEXT, ...item }));
   return out;
-}
-
-/**
- * Keyset pages (lib/annotations/list): a page is named by the cursor it starts after — `?page=0` is the
- * first — so a container of 20,000 annotations never reads more than one page to answer. `total` is given
- * when the caller knows it without counting (a collection of one page); `last` is not (it would need every
- * page before it). The Protocol requires neither.
- */
-export interface KeysetPageOptions extends CollectionOptions {
-  /** "0" for the first page, else the cursor it starts after. */
-  page: string;
-  /** The cursor of the next page; null on the last. */
-  next: string | null;
-  total?: number | null;
-}
-
-function keysetPageIri(id: string, page: string): string {
-  return `${id}${id.includes("?") ? "&" : "?"}page=${encodeURIComponent(page)}`;
-}
-
-/** One AnnotationPage named by its cursor, with partOf and next. */
-export function keysetPage(items: AnnotationDto[], opts: KeysetPageOptions): Json {
-  return {
-    "@context": CONTEXT,
-    id: keysetPageIri(opts.id, opts.page),
-    type: "AnnotationPage",
-    partOf: { id: opts.id, ...(typeof opts.total === "number" ? { total: opts.total } : {}), ...(opts.label ? { label: opts.label } : {}) },
-    ...(opts.next ? { next: keysetPageIri(opts.id, opts.next) } : {}),
-    items: items.map((a) => {
-      if (opts.itemsAsIris) return (opts.annotationIri ?? annotationIri)(a.id);
-      const { ["@context"]: _ctx, ...rest } = serialize(a, opts);
-      return rest;
-    }),
-  };
-}
-
-/** The collection with its first keyset page embedded. */
-export function keysetCollection(firstItems: AnnotationDto[], opts: Omit<KeysetPageOptions, "page">): Json {
-  const { ["@context"]: _c, partOf: _p, ...first } = keysetPage(firstItems, { ...opts, page: "0" });
-  return {
-    "@context": opts.container ? [ANNO_CONTEXT, LDP_CONTEXT, { synopse: SYNOPSE_VOCAB }] : CONTEXT,
-    id: opts.id,
-    type: opts.container ? ["BasicContainer", "AnnotationCollection"] : "AnnotationCollection",
-    ...(opts.label ? { label: opts.label } : {}),
-    ...(opts.modified ? { modified: opts.modified } : {}),
-    ...(typeof opts.total === "number" ? { total: opts.total } : {}),
-    ...(firstItems.length ? { first } : {}),
-  };
 }

@@ -154,23 +154,41 @@ describe("W3C Web Annotation Protocol", () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it("pages the container by cursor: each page links the next, and together they hold every annotation once", async () => {
+  it("pages the container both ways: first to last by next, last to first by prev, every annotation once", async () => {
     await post(seminarId, foreign("separate peace"));
-    const ids: string[] = [];
-    let url: string | null = `/api/w3c/seminars/${seminarId}?page=0&limit=1`;
-    for (let pages = 0; url && pages < 50; pages++) {
-      const res = await container.GET(req(url), ctx({ id: seminarId }));
+    await post(seminarId, foreign("separate peace"));
+    const get = async (url: string) => {
+      const res = await container.GET(req(new URL(url, BASE).pathname + new URL(url, BASE).search), ctx({ id: seminarId }));
       expect(res.status).toBe(200);
-      const page = await res.json();
-      expect(page.type).toBe("AnnotationPage");
-      expect(page.items.length).toBeLessThanOrEqual(1);
-      ids.push(...page.items.map((a: { id: string }) => a.id));
-      url = page.next ? new URL(page.next).pathname + new URL(page.next).search + "&limit=1" : null;
-    }
-    expect(ids.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(ids).size).toBe(ids.length);
-    const bad = await container.GET(req(`/api/w3c/seminars/${seminarId}?page=not-a-cursor`), ctx({ id: seminarId }));
+      return { res, body: await res.json() };
+    };
+    const top = (await get(`/api/w3c/seminars/${seminarId}/?limit=1`)).body;
+    expect([top.first.id, top.last]).toEqual([`${top.id}?limit=1&page=0`, `${top.id}?limit=1&page=last`]);
+    const walk = async (from: string, link: "next" | "prev") => {
+      const pages: string[][] = [];
+      for (let url: string | undefined = from; url; ) {
+        const { res, body } = await get(url);
+        expect([body.type, body.partOf.id, body.partOf.total, res.headers.get("content-location")]).toEqual(["AnnotationPage", top.id, top.total, body.id]);
+        expect(body.items.length).toBe(1);
+        pages.push(body.items.map((a: { id: string }) => a.id));
+        expect(pages.length).toBeLessThan(50);
+        url = body[link];
+      }
+      return pages;
+    };
+    const forward = await walk(top.first.id, "next");
+    expect(forward.flat().length).toBe(top.total);
+    expect(new Set(forward.flat()).size).toBe(top.total);
+    expect(forward[0]).toEqual(top.first.items.map((a: { id: string }) => a.id));
+    expect((await walk(top.last, "prev")).reverse()).toEqual(forward);
+    // A page's IRI gives the same page again while nothing changes, and a second page links back to the first's content.
+    const second = (await get(top.first.next)).body;
+    expect((await get(second.id)).body.items).toEqual(second.items);
+    expect((await get(second.prev)).body.items).toEqual(top.first.items);
+    const bad = await container.GET(req(`/api/w3c/seminars/${seminarId}/?page=not-a-cursor`), ctx({ id: seminarId }));
     expect(bad.status).toBe(400);
+    const badBack = await container.GET(req(`/api/w3c/seminars/${seminarId}/?page=upto.not-a-cursor`), ctx({ id: seminarId }));
+    expect(badBack.status).toBe(400);
   });
 
   it("edits need If-Match with the current ETag: 428 without, 412 when stale", async () => {

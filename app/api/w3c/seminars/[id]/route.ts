@@ -1,7 +1,7 @@
 import { importW3C } from "@/lib/annotations/w3c-import";
 import { createHash } from "node:crypto";
-import { pageAnnotations, pageLimit } from "@/lib/annotations/list";
-import { keysetCollection, keysetPage, serialize } from "@/lib/annotations/w3c";
+import { countAnnotations, pageAnnotations, pageAnnotationsBefore, pageLimit } from "@/lib/annotations/list";
+import { collectionPage, serialize, toCollection } from "@/lib/annotations/w3c";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
 import { BODY_LIMITS } from "@/lib/http/body";
 import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPageSize, containerPreference, slashForm } from "@/lib/http/w3c";
@@ -12,10 +12,18 @@ import { limitNoteWrites } from "@/lib/rate-limit";
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
 
+/** `?page=` values besides a cursor: the first page, the last, and the page ending at a cursor (`upto.<cursor>`). */
+const FIRST = "0";
+const LAST = "last";
+const UPTO = "upto.";
+
 /**
  * The seminar as a W3C Web Annotation Protocol container: the annotations the caller may see, a keyset page
- * at a time (`?page=0` is the first, each page links the `next`; `?limit=` up to 500), `?document=slug` to
- * narrow. Session cookie or `Authorization: Bearer <personal token>`.
+ * at a time (lib/annotations/list), so no request reads more than a page however big the seminar. Pages
+ * are named by where they stand — `?page=0` the first, `?page=<cursor>` the one after a cursor,
+ * `?page=upto.<cursor>` the one ending there, `?page=last` the last — and link `next` and `prev`; the
+ * container links `first` and `last`. `?limit=` (up to 500), `?document=slug` and the PreferContainedIRIs
+ * choice (`iris=1`) are kept in page IRIs. Session cookie or `Authorization: Bearer <personal token>`.
  */
 export const GET = handle(async (request: Request, ctx: Ctx) => {
   const moved = slashForm(request, true);
@@ -25,27 +33,43 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const seminar = await getSeminar(user.id, id);
   const url = new URL(request.url);
   const document = url.searchParams.get("document") ?? undefined;
+  const documents = document !== undefined ? [document] : undefined;
   const pageParam = url.searchParams.get("page");
-  const after = pageParam === null || pageParam === "0" ? null : pageParam;
-  const limit = pageLimit(url.searchParams.get("limit"));
-  const lastEvent = await latestEventId(id);
-  const page = await pageAnnotations(user.id, id, { documents: document !== undefined ? [document] : undefined, after, limit });
-  // Changes with every event in the seminar, with the page and with what this caller sees on it.
-  const etag = `W/"${lastEvent}-${page.annotations.length}-${createHash("sha1").update(`${pageParam ?? ""}|${limit}|${page.annotations.map((a) => a.id).join(",")}`).digest("base64url").slice(0, 16)}"`;
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: containerHeaders({ etag }) });
+  const limitParam = url.searchParams.get("limit");
+  const limit = limitParam === null ? containerPageSize() : pageLimit(limitParam);
   const pref = containerPreference(request);
-  const base = containerIri(request, id) + (document ? `?document=${encodeURIComponent(document)}` : "");
-  // The total is known without counting when the whole collection is this one page.
-  const total = after === null && page.next === null ? page.annotations.length : null;
-  const options = { id: base, label: seminar.title, container: true, itemsAsIris: pref.iris, annotationIri: annotationIriFor(request, id), next: page.next, total };
-  let body: Record<string, unknown>;
-  if (pageParam !== null) {
-    body = keysetPage(page.annotations, { ...options, page: pageParam });
-  } else {
-    body = keysetCollection(page.annotations, options);
-    if (pref.minimal) delete body.first;
-  }
-  return new Response(JSON.stringify(body), { headers: containerHeaders({ etag, contentLocation: body.id as string }) });
+  const iris = pref.iris || url.searchParams.get("iris") === "1";
+  const lastEvent = await latestEventId(id);
+  const page =
+    pageParam === LAST || pageParam?.startsWith(UPTO)
+      ? await pageAnnotationsBefore(user.id, id, { documents, limit, upto: pageParam === LAST ? null : pageParam.slice(UPTO.length) })
+      : await pageAnnotations(user.id, id, { documents, limit, after: pageParam === null || pageParam === FIRST ? null : pageParam });
+  // Changes with every event in the seminar, with the page, its representation and what this caller sees on it.
+  const shape = `${pageParam ?? ""}|${limit}|${iris}|${pref.minimal}|${page.annotations.map((a) => a.id).join(",")}`;
+  const etag = `W/"${lastEvent}-${page.annotations.length}-${createHash("sha1").update(shape).digest("base64url").slice(0, 16)}"`;
+  const headers = (contentLocation?: string) => containerHeaders({ etag, contentLocation, preferenceApplied: pref.applied });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: headers() });
+
+  const container = containerIri(request, id);
+  const inQuery = (params: Array<string | false>) => (params.some(Boolean) ? `?${params.filter(Boolean).join("&")}` : "");
+  const narrowed = document !== undefined && `document=${encodeURIComponent(document)}`;
+  const base = container + inQuery([narrowed]);
+  const pagesBase = container + inQuery([narrowed, iris && "iris=1", limitParam !== null && `limit=${limit}`]);
+  const pageIri = (p: string) => `${pagesBase}${pagesBase.includes("?") ? "&" : "?"}page=${encodeURIComponent(p)}`;
+  const firstPage = pageParam === null || pageParam === FIRST;
+  // On the first page `total` costs nothing when it is the only page; else two counts, when they can tell.
+  const total = firstPage && page.next === null ? page.annotations.length : await countAnnotations(user.id, id, { documents });
+  const options = { id: base, label: seminar.title, container: true, itemsAsIris: iris, annotationIri: annotationIriFor(request, id), total };
+  const links = {
+    id: pageIri(pageParam ?? FIRST),
+    next: page.next ? pageIri(page.next) : null,
+    prev: page.prev ? pageIri(UPTO + page.prev) : null,
+  };
+  const body =
+    pageParam !== null
+      ? collectionPage(page.annotations, links, options)
+      : toCollection(page.annotations, { first: links, last: page.next === null ? links.id : pageIri(LAST), minimal: pref.minimal }, options);
+  return new Response(JSON.stringify(body), { headers: headers(body.id as string) });
 });
 
 export const HEAD = async (request: Request, ctx: Ctx) => {
