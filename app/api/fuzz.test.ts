@@ -251,8 +251,11 @@ describe("fuzzing every API route", () => {
           }
           statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
           tally.routeRequests++;
-          if (result.status >= 500) tally.route5xx++;
-          if (result.status >= 500 || /\bat .*\((\/|file:)|node_modules/.test(result.text)) {
+          // The readiness probe answers 503 by design when it is not ready (here: a test database made without
+          // Prisma's migration record); that is its answer, not a failure.
+          const notReady = route.file.includes(`health${path.sep}ready`) && result.status === 503 && /"ready":\s*false/.test(result.text);
+          if (result.status >= 500 && !notReady) tally.route5xx++;
+          if ((result.status >= 500 && !notReady) || /\bat .*\((\/|file:)|node_modules/.test(result.text)) {
             failures.push(`${method} ${route.file} → ${result.status} ${result.text.slice(0, 200)}`);
             return false;
           }

@@ -25,3 +25,12 @@ export function formLocale<L extends string>(form: unknown, locales: readonly L[
   const v = formField(form, "locale");
   return (locales as readonly string[]).includes(v) ? (v as L) : fallback;
 }
+
+/** The longest id a form of ours sends (UUIDs, slugs, invite codes); ids are echoed into redirect paths. */
+const MAX_ID_LENGTH = 100;
+
+/** An id field: "" when missing or longer than any id (the action then answers as for an unknown one). */
+export function formId(form: unknown, name: string): string {
+  const v = formField(form, name);
+  return v.length <= MAX_ID_LENGTH ? v : "";
+}

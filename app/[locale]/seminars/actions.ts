@@ -1,5 +1,5 @@
 "use server";
-import { formField, formFields, formLocale, formOf } from "@/lib/http/form";
+import { formField, formFields, formLocale, formOf, formId } from "@/lib/http/form";
 import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -36,21 +36,21 @@ export async function createSeminarAction(form: FormData): Promise<void> {
   });
 }
 
-const settings = (form: FormData) => (l: string) => `/${l}/seminars/${encodeURIComponent(field(form, "seminarId"))}/settings`;
+const settings = (form: FormData) => (l: string) => `/${l}/seminars/${encodeURIComponent(formId(form, "seminarId"))}/settings`;
 
 export async function updateDetailsAction(form: FormData): Promise<void> {
-  await act(form, settings(form), (userId) => updateSeminar(userId, field(form, "seminarId"), { title: field(form, "title"), description: field(form, "description") }));
+  await act(form, settings(form), (userId) => updateSeminar(userId, formId(form, "seminarId"), { title: field(form, "title"), description: field(form, "description") }));
 }
 
 export async function setDocumentsAction(form: FormData): Promise<void> {
   await act(form, settings(form), async (userId) => {
-    await setDocuments(userId, field(form, "seminarId"), formFields(form, "documents"));
+    await setDocuments(userId, formId(form, "seminarId"), formFields(form, "documents"));
   });
 }
 
 export async function regenerateInviteAction(form: FormData): Promise<void> {
   await act(form, settings(form), async (userId) => {
-    await regenerateInvite(userId, field(form, "seminarId"));
+    await regenerateInvite(userId, formId(form, "seminarId"));
   });
 }
 
@@ -63,7 +63,7 @@ export async function setTagsAction(form: FormData): Promise<void> {
       if (!m || typeof value !== "string" || !value.trim()) continue;
       tags.push({ name: value, color: field(form, `tagColor-${m[1]}`) || "#777777" });
     }
-    await setTagVocabulary(userId, field(form, "seminarId"), tags);
+    await setTagVocabulary(userId, formId(form, "seminarId"), tags);
   });
 }
 

@@ -1,5 +1,5 @@
 "use server";
-import { formField, formLocale } from "@/lib/http/form";
+import { formField, formLocale, formId } from "@/lib/http/form";
 import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -15,7 +15,7 @@ const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(
 /** Run a glossary change; errors come back as ?error=<code> (translated by the page), success as ?saved=1. */
 async function act(form: FormData, run: (userId: string, seminarId: string) => Promise<unknown>): Promise<never> {
   const locale = formLocale(form, routing.locales, routing.defaultLocale);
-  const seminarId = field(form, "seminarId");
+  const seminarId = formId(form, "seminarId");
   const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/glossary`;
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
@@ -27,7 +27,7 @@ async function act(form: FormData, run: (userId: string, seminarId: string) => P
     if (code === "internal") console.error("[glossary] action failed", e);
     query = `?error=${code}`;
   }
-  redirect(page + query + (field(form, "entryId") && query.startsWith("?error") ? `#entry-${encodeURIComponent(field(form, "entryId"))}` : ""));
+  redirect(page + query + (field(form, "entryId") && query.startsWith("?error") ? `#entry-${encodeURIComponent(formId(form, "entryId"))}` : ""));
 }
 
 export async function saveGlossaryEntryAction(form: FormData): Promise<void> {

@@ -1,5 +1,5 @@
 "use server";
-import { formField, formLocale } from "@/lib/http/form";
+import { formField, formLocale, formId } from "@/lib/http/form";
 import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -14,7 +14,9 @@ const field = formField;
 /** Change or delete one's own link from the overview; errors come back as ?error=<code>, translated by the page. */
 async function act(form: FormData, run: (userId: string) => Promise<unknown>): Promise<never> {
   const locale = formLocale(form, routing.locales, routing.defaultLocale);
-  const back = `/${locale}/seminars/${encodeURIComponent(field(form, "seminarId"))}/links${field(form, "query") ? `?${new URLSearchParams(field(form, "query"))}` : ""}`;
+  // The overview's filters are a few short words; a longer query is no address of that page and is dropped.
+  const query = new URLSearchParams(field(form, "query")).toString();
+  const back = `/${locale}/seminars/${encodeURIComponent(formId(form, "seminarId"))}/links${query && query.length <= 1000 ? `?${query}` : ""}`;
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(back)}`);
   let error = "";
@@ -40,6 +42,6 @@ export async function replyToLinkAction(form: FormData): Promise<void> {
   const text = field(form, "reply").trim();
   await act(form, (userId) => {
     limitNoteWrites(userId);
-    return createAnnotation(userId, field(form, "seminarId"), { parentId: field(form, "linkId"), body: plainTextToNoteHtml(text) });
+    return createAnnotation(userId, formId(form, "seminarId"), { parentId: field(form, "linkId"), body: plainTextToNoteHtml(text) });
   });
 }

@@ -1,5 +1,5 @@
 "use server";
-import { formField, formLocale, formOf } from "@/lib/http/form";
+import { formField, formLocale, formOf, formId } from "@/lib/http/form";
 import { routing } from "@/i18n/routing";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -12,7 +12,7 @@ const field = formField;
 /** Post-first settings: `postFirst` for the seminar, `postFirst-<slug>` per document ("" = as the seminar). */
 export async function setPostFirstAction(form: FormData): Promise<void> {
   const locale = formLocale(form, routing.locales, routing.defaultLocale);
-  const seminarId = field(form, "seminarId");
+  const seminarId = formId(form, "seminarId");
   const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/settings`;
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
