@@ -24,7 +24,7 @@ const mastny = listDocuments().find((d) => d.slug.startsWith("mastny"))!.slug;
 const BASE = "http://localhost:3000";
 
 function post(path: string, body: unknown, cookie: string): Request {
-  const headers = new Headers({ "content-type": "application/json" });
+  const headers = new Headers({ "content-type": "application/json", origin: BASE });
   if (cookie) headers.set("cookie", cookie);
   return new Request(BASE + path, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 }
