@@ -8,10 +8,10 @@
  */
 import type { SynopseDocument } from "@/lib/content/types";
 import { STARTER_GLOSSARY } from "@/lib/links/glossary";
-import { evaluateGold, resolvePassage, type ResolvedPassage } from "@/lib/links/suggest/evaluate";
-import { GOLD_LINKS, GOLD_TRAPS } from "@/lib/links/suggest/gold";
+import { evaluateGold, resolvePassage, type ResolvedPassage } from "./suggest/evaluate";
+import { GOLD_LINKS, GOLD_TRAPS } from "./suggest/gold";
 import { buildIndex, sentenceSpans, suggest } from "@/lib/links/suggest/index";
-import { loadCorpus } from "@/lib/links/suggest/seed-corpus";
+import { loadCorpus } from "./suggest/seed-corpus";
 import { tokenize } from "@/lib/text/normalize";
 import os from "node:os";
 
