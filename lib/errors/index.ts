@@ -33,6 +33,9 @@ export const ERROR_STATUS = {
   "upload-too-large": 413,
   "slug-taken": 409,
   "preview-expired": 409,
+  "name-duplicate": 409,
+  "invalid-name": 400,
+  "invalid-csv": 422,
   "internal": 500,
   "database-unavailable": 503,
 } as const;

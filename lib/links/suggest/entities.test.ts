@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { compileGazetteer, extractEntities, resolveAmbiguous } from "./entities";
-import { GAZETTEER } from "./gazetteer";
+import { demoSeminarNames } from "@/bench/suggest/names-fixture";
+import { gazetteerFromNames } from "./name-list";
 
+const GAZETTEER = gazetteerFromNames(demoSeminarNames());
 const gazetteer = compileGazetteer(GAZETTEER);
 const extract = (text: string) => extractEntities(text, { gazetteer, glossary: STARTER_GLOSSARY });
 const ids = (text: string, kind?: string) =>
@@ -10,7 +12,7 @@ const ids = (text: string, kind?: string) =>
     .mentions.filter((m) => !kind || m.kind === kind)
     .map((m) => m.id);
 
-describe("gazetteer data", () => {
+describe("the demo seminar's name list", () => {
   it("has unique ids and at least one name per entry", () => {
     expect(new Set(GAZETTEER.map((e) => e.id)).size).toBe(GAZETTEER.length);
     for (const e of GAZETTEER) expect(e.names.length, e.id).toBeGreaterThan(0);
@@ -34,16 +36,16 @@ describe("extractEntities: people across spellings", () => {
     expect(ids("the would-be assassin of Hitler, Claus von Stauffenberg.", "person")).toEqual(["hitler", "stauffenberg"]);
     expect(ids("Ernst Kaltenbrunner to Martin Bormann", "person")).toEqual(["bormann"]);
     expect(ids("Sir Archibald Clark-Kerr", "person")).toEqual(["clark-kerr"]);
-    expect(ids("Im Juni 1943 liegen Colonel Clark diese Berichte vor", "person")).toEqual(["clarke-carter"]);
+    expect(ids("Im Juni 1943 liegen Colonel Clark diese Berichte vor", "person")).toEqual(["clark"]);
   });
   it("tells two men called Vinogradov apart by given name or by the rest of the document", () => {
-    expect(ids("ein Gespräch mit Boris Winogradow statt", "person")).toEqual(["vinogradov-boris"]);
-    expect(ids("Konstantin Vinogradov of the Soviet legation in Stockholm", "person")).toEqual(["vinogradov-konstantin"]);
+    expect(ids("ein Gespräch mit Boris Winogradow statt", "person")).toEqual(["vinogradov-1933"]);
+    expect(ids("Konstantin Vinogradov of the Soviet legation in Stockholm", "person")).toEqual(["vinogradov-1943"]);
     const bare = extract("along with the earlier hint by Vinogradov, is the only available document");
     expect(bare.mentions.find((m) => m.kind === "person")!.candidates).toHaveLength(2);
     const named = extract("Konstantin Vinogradov of the Soviet legation revealed");
     resolveAmbiguous([bare, named], "…", gazetteer);
-    expect(bare.mentions.find((m) => m.kind === "person")!.id).toBe("vinogradov-konstantin");
+    expect(bare.mentions.find((m) => m.kind === "person")!.id).toBe("vinogradov-1943");
   });
 });
 
@@ -54,8 +56,8 @@ describe("extractEntities: places, works, numbers, glossary", () => {
     expect(ids("in Moskau", "place")).toEqual(ids("in Moscow", "place"));
   });
   it("finds a cited work under its German and English titles", () => {
-    expect(ids("George F. Kennan, Sowjetische Außenpolitik unter Lenin und Stalin, Stuttgart 1961", "work")).toEqual(["kennan-russia-west"]);
-    expect(ids("George F. Kennan, Russia and the West under Lenin and Stalin (Boston, 1961)", "work")).toEqual(["kennan-russia-west"]);
+    expect(ids("George F. Kennan, Sowjetische Außenpolitik unter Lenin und Stalin, Stuttgart 1961", "work")).toEqual(["russia-and-the-west-under-lenin-and-stalin"]);
+    expect(ids("George F. Kennan, Russia and the West under Lenin and Stalin (Boston, 1961)", "work")).toEqual(["russia-and-the-west-under-lenin-and-stalin"]);
   });
   it("counts a number with its unit, in words or digits, in German or English", () => {
     expect(ids("innerhalb von 8 Tagen einen Waffenstillstand", "number")).toEqual(["8:day"]);

@@ -5,7 +5,7 @@
  * Persons are matched per token with `nameKey`, so Semjonow meets Semyonov and Молотов meets Molotov.
  * Hand-written: the NLP packages on npm (compromise, wink-nlp, natural) recognise English names only, know
  * nothing of German/Russian transliteration, and statistical NER models cannot be fetched here. A curated
- * gazetteer (gazetteer.ts) plus the name key does what this corpus needs and stays explainable.
+ * gazetteer (the seminar's name list, name-list.ts) plus the name key stays explainable.
  *
  * Look-alikes are kept apart by:
  *  - multi-word names matched first ("Claus von Stauffenberg" never yields the name "Claus" = Clauss);
@@ -16,7 +16,7 @@
 import { findGlossaryTerms, type GlossaryEntry } from "@/lib/links/glossary";
 import { extractDates, type DateMention } from "@/lib/text/dates";
 import { isCapitalized, nameKey, tokenize, type Token } from "@/lib/text/normalize";
-import type { GazetteerEntry } from "./gazetteer";
+import type { GazetteerEntry } from "./name-list";
 
 export type EvidenceKind = "person" | "place" | "work" | "glossary" | "number" | "name";
 

@@ -12,7 +12,8 @@ import type { Language, SynopseDocument } from "@/lib/content/types";
 import { STARTER_GLOSSARY, type GlossaryEntry } from "@/lib/links/glossary";
 import { compareDates, formatDate, yearFromSameDay, type DateMention } from "@/lib/text/dates";
 import { compileGazetteer, extractEntities, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
-import { GAZETTEER, type GazetteerEntry } from "./gazetteer";
+import type { SeminarName } from "@/lib/links/names/types";
+import { gazetteerFromNames } from "./name-list";
 
 /** "name": a proper name that is not in the gazetteer, matched by spelling key (English texts only). */
 export type ReasonKind = "person" | "place" | "date" | "number" | "work" | "glossary" | "name";
@@ -96,9 +97,9 @@ const dateKeys = (d: DateMention) => [
 export function buildIndex(
   docs: SynopseDocument[],
   glossary: GlossaryEntry[] = STARTER_GLOSSARY,
-  gazetteerEntries: GazetteerEntry[] = GAZETTEER,
+  names: SeminarName[] = [],
 ): SuggestIndex {
-  const gazetteer = compileGazetteer(gazetteerEntries);
+  const gazetteer = compileGazetteer(gazetteerFromNames(names));
   const blocks: IndexedBlock[] = [];
   const byRef = new Map<string, IndexedBlock>();
   for (const doc of docs) {
@@ -152,12 +153,12 @@ export function buildIndex(
 
 const cache = new Map<string, SuggestIndex>();
 
-/** The index for this corpus and glossary, built once per corpus version (and glossary content). */
-export function getIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = STARTER_GLOSSARY): SuggestIndex {
-  const key = `${docs.map((d) => `${d.meta.slug}@${d.version}`).join(",")}|${JSON.stringify(glossary)}`;
+/** The index for this corpus, glossary and name list, built once per corpus version (and list contents). */
+export function getIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = STARTER_GLOSSARY, names: SeminarName[] = []): SuggestIndex {
+  const key = `${docs.map((d) => `${d.meta.slug}@${d.version}`).join(",")}|${JSON.stringify(glossary)}|${JSON.stringify(names)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const index = buildIndex(docs, glossary);
+  const index = buildIndex(docs, glossary, names);
   if (cache.size >= 4) cache.delete(cache.keys().next().value!);
   cache.set(key, index);
   return index;

@@ -4,6 +4,7 @@ import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { evaluateGold, resolvePassage } from "@/bench/suggest/evaluate";
 import { GOLD_LINKS, GOLD_TRAPS } from "@/bench/suggest/gold";
 import { getIndex, suggest, type SuggestIndex } from "./index";
+import { demoSeminarNames } from "@/bench/suggest/names-fixture";
 import { loadCorpus } from "@/bench/suggest/seed-corpus";
 
 let docs: SynopseDocument[];
@@ -11,7 +12,7 @@ let index: SuggestIndex;
 
 beforeAll(() => {
   docs = loadCorpus().docs;
-  index = getIndex(docs, STARTER_GLOSSARY);
+  index = getIndex(docs, STARTER_GLOSSARY, demoSeminarNames());
 });
 
 const blockOf = (slug: string, blockId: string) => docs.find((d) => d.meta.slug === slug)!.blocks.find((b) => b.id === blockId)!;
@@ -130,6 +131,6 @@ describe("suggest: results", () => {
   });
 
   it("reuse the index for the same corpus version", () => {
-    expect(getIndex(docs, STARTER_GLOSSARY)).toBe(index);
+    expect(getIndex(docs, STARTER_GLOSSARY, demoSeminarNames())).toBe(index);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * Long work off the request thread: one worker thread per server process runs the tasks of tasks.ts in
+ * order (indexing a published 5 MB volume takes seconds of CPU; on the request thread every member's
+ * requests would wait for it). The worker starts on first use and stops after a minute without work.
+ *
+ * In the app the bundler turns `new URL("./worker.ts", import.meta.url)` into the worker's own chunk; run
+ * from source (vitest, tsx scripts, the bench) the worker loads the TypeScript through tsx. If no worker can
+ * be started at all, the task runs in-process instead (correct, only not concurrent) and that is logged once.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { TaskName, Tasks } from "./tasks";
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+const IDLE_MS = 60_000;
+let worker: Worker | null = null;
+let broken = false;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+let idleTimer: NodeJS.Timeout | null = null;
+
+/** Running from TypeScript sources (not bundled): the worker needs tsx to load worker.ts. */
+const fromSource = import.meta.url.endsWith(".ts");
+
+/** From source: a bootstrap that registers tsx's loader in the thread, then loads worker.ts (with the @/ paths). */
+function sourceWorker(): Worker {
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const api = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+}
+
+function start(): Worker {
+  const w = fromSource ? sourceWorker() : new Worker(new URL("./worker.ts", import.meta.url));
+  w.on("message", (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.result);
+    else p.reject(new Error(msg.error));
+    armIdle();
+  });
+  w.on("error", (e) => failAll(e));
+  w.on("exit", (code) => {
+    if (worker === w) worker = null;
+    if (pending.size) failAll(new Error(`indexing worker exited (${code})`));
+  });
+  w.unref();
+  return w;
+}
+
+/** The worker itself failed (not a task): the caller may run the task in-process instead. */
+class WorkerFailure extends Error {}
+
+function failAll(e: Error) {
+  for (const p of pending.values()) p.reject(new WorkerFailure(e.message));
+  pending.clear();
+}
+
+function armIdle() {
+  if (idleTimer) clearTimeout(idleTimer);
+  if (pending.size) return;
+  idleTimer = setTimeout(() => {
+    if (!pending.size && worker) void worker.terminate();
+  }, IDLE_MS);
+  idleTimer.unref();
+}
+
+async function inProcess<T extends TaskName>(task: T, input: Parameters<Tasks[T]>[0]): Promise<ReturnType<Tasks[T]>> {
+  lastRunIn = "in-process";
+  const { TASKS } = await import("./tasks");
+  return (TASKS[task] as (i: typeof input) => ReturnType<Tasks[T]>)(input);
+}
+
+/** Where the last task ran (tests: the work really left the request thread). */
+export let lastRunIn: "worker" | "in-process" | null = null;
+
+/** Run a task in the worker thread; resolves with its result. */
+export async function runTask<T extends TaskName>(task: T, input: Parameters<Tasks[T]>[0]): Promise<ReturnType<Tasks[T]>> {
+  if (broken || process.env.SYNOPSE_WORKERS === "off") return inProcess(task, input);
+  try {
+    worker ??= start();
+  } catch (e) {
+    broken = true;
+    console.error("[workers] cannot start a worker thread; running tasks in-process", e);
+    return inProcess(task, input);
+  }
+  const id = nextId++;
+  if (idleTimer) clearTimeout(idleTimer);
+  const w = worker;
+  w.ref();
+  try {
+    const result = await new Promise<ReturnType<Tasks[T]>>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ id, task, input });
+    });
+    lastRunIn = "worker";
+    return result;
+  } catch (e) {
+    if (!(e instanceof WorkerFailure)) throw e;
+    broken = true;
+    console.error("[workers] the worker thread failed; running tasks in-process from now on:", e.message);
+    return inProcess(task, input);
+  } finally {
+    if (!pending.size) w.unref();
+  }
+}
+
+/** Stop the worker (tests, shutdown). */
+export async function stopWorkers(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
