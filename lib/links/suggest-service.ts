@@ -1,21 +1,22 @@
 /**
  * Link suggestions for a seminar member: the same answer for the reader's suggestions panel and for scripts
  * (POST /api/links/suggest). Authorization is the app's: only a member of the seminar may ask, only about
- * a document of that seminar, and only passages of the seminar's other documents are proposed. The seminar's
- * glossary is used, and suggestions the member dismissed (SuggestionDismissal) are left out.
+ * a document of that seminar, and only passages of the seminar's other documents are proposed — library texts
+ * and texts uploaded into the seminar alike (lib/links/seminar-index: one index per seminar, built off the
+ * request thread). The seminar's glossary and name list are used, and suggestions the member dismissed
+ * (SuggestionDismissal) are left out.
  * Framework-free; the route only reads the session and the JSON body.
  */
 import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
-import { getDocument, listDocuments } from "@/lib/content/store";
+import { getDocument, getDocumentAsync } from "@/lib/content/store";
 import { documentText, locate } from "@/lib/content/text";
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
-import { getSeminarGlossary } from "./glossary-store";
-import { suggestionsFor } from "./suggest/server";
-import type { ReasonKind } from "./suggest";
+import { currentSeminarIndex, seminarIndex } from "./seminar-index";
+import { suggest, type ReasonKind } from "./suggest";
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -150,11 +151,11 @@ function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: s
 async function seminarFor(userId: string, requested: string | undefined, slug: string): Promise<string> {
   if (requested) {
     await requireMember(userId, requested);
-    if (!(await seminarHasDocument(requested, slug))) throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(requested, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
     return requested;
   }
   for (const s of await listSeminars(userId)) if (await seminarHasDocument(s.id, slug)) return s.id;
-  throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
+  throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
 }
 
 /** Ranked candidates for one passage, for one member. */
@@ -163,33 +164,32 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
   if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
   const input = parsed.data;
   const seminarId = await seminarFor(userId, input.seminar, input.document);
-  const doc = getDocument(input.document);
+  const doc = await getDocumentAsync(input.document);
   if (!doc) throw new AppError("unknown-document", { slug: input.document });
   const passage = resolvePassage(doc, input);
 
-  const inSeminar = new Set((await db().seminarDocument.findMany({ where: { seminarId }, select: { slug: true } })).map((d) => d.slug));
-  const excludeSlugs = listDocuments().map((d) => d.slug).filter((slug) => !inSeminar.has(slug));
   const dismissed = await db().suggestionDismissal.findMany({
     where: { userId, seminarId, fromKey: blockKey(doc.meta.slug, passage.blockId) },
     select: { toKey: true },
   });
-  const glossary = await getSeminarGlossary(seminarId);
-  const found = suggestionsFor(
+  let index = await seminarIndex(seminarId);
+  // A text published a moment ago is not in the previous index yet: wait for the one that has it.
+  if (index.docs.get(doc.meta.slug)?.version !== doc.version) index = await currentSeminarIndex(seminarId);
+  const found = suggest(
+    index,
     { slug: doc.meta.slug, blockId: passage.blockId, start: passage.blockStart, end: passage.blockEnd },
     {
       limit: input.limit ?? 5,
-      excludeSlugs,
       dismissed: dismissed.flatMap((d) => {
         const at = d.toKey.lastIndexOf("#");
         return at > 0 ? [{ slug: d.toKey.slice(0, at), blockId: d.toKey.slice(at + 1) }] : [];
       }),
     },
-    glossary,
   );
 
   const candidates: SuggestedPassage[] = [];
   for (const s of found) {
-    const target = getDocument(s.slug);
+    const target = await getDocumentAsync(s.slug);
     if (!target) continue;
     const dt = documentText(target);
     const index = dt.indexById.get(s.blockId);

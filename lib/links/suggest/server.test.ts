@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { demoSeminarNames } from "@/bench/suggest/names-fixture";
 import { listDocuments } from "@/lib/content/store";
+import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { suggestRequestSchema, suggestionsFor } from "./server";
 
 describe("suggestionsFor (store-backed)", () => {
   it("answers a valid request with suggestions from other documents", () => {
     const forum = listDocuments().find((m) => m.kind === "forum")!;
     const req = suggestRequestSchema.parse({ passage: { slug: forum.slug, exact: "Semjonow wird als Deutschlandexperte" }, limit: 3 });
-    const list = suggestionsFor(req.passage, { limit: req.limit });
+    const list = suggestionsFor(req.passage, { limit: req.limit }, STARTER_GLOSSARY, demoSeminarNames());
     expect(list.length).toBeGreaterThan(0);
     expect(list.length).toBeLessThanOrEqual(3);
     expect(list.every((s) => s.slug !== forum.slug && s.reasons.length > 0)).toBe(true);

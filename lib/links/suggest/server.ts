@@ -8,6 +8,7 @@ import { z } from "zod";
 import { getDocument, listDocuments } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { STARTER_GLOSSARY, type GlossaryEntry } from "@/lib/links/glossary";
+import type { SeminarName } from "@/lib/links/names/types";
 import { getIndex, suggest, type PassageRef, type Suggestion, type SuggestOptions } from "./index";
 
 export const suggestRequestSchema = z.object({
@@ -30,13 +31,15 @@ function corpusDocuments(): SynopseDocument[] {
 }
 
 /**
- * Suggestions for one passage. `glossary`: the seminar's glossary (defaults to the starter set);
- * `dismissed`: target blocks this user dismissed for this passage (from the dismissal store).
+ * Suggestions for one passage over the library texts. `glossary` and `names`: a seminar's glossary and name
+ * list; `dismissed`: target blocks this user dismissed for this passage (from the dismissal store). The app
+ * itself answers per seminar (lib/links/suggest-service, lib/links/seminar-index).
  */
 export function suggestionsFor(
   passage: PassageRef,
   options: Omit<SuggestOptions, "minScore"> = {},
   glossary: GlossaryEntry[] = STARTER_GLOSSARY,
+  names: SeminarName[] = [],
 ): Suggestion[] {
-  return suggest(getIndex(corpusDocuments(), glossary), passage, options);
+  return suggest(getIndex(corpusDocuments(), glossary, names), passage, options);
 }
