@@ -1,33 +1,43 @@
 /**
- * One suggestion index per seminar, over every text of the seminar — library texts and texts uploaded into
- * it — with the seminar's glossary and name list. Built in the worker thread (lib/workers), never on the
- * request thread: a published 5 MB volume costs seconds of CPU, and members' requests must not wait for it.
- *
- * While a newer index is being built (a text was just published, the glossary changed), requests are
- * answered from the seminar's previous index; only a seminar's very first request waits for its build (and
- * then only that request: the event loop stays free). Framework-free.
+ * Link suggestions per seminar, over every text of the seminar — library texts and texts uploaded into it —
+ * with the seminar's glossary and name list. Nothing heavy runs on the request thread:
+ *  - the index is built in the indexing worker (lib/workers/pool: seconds of CPU for a 5 MB volume), from
+ *    documents sent to it in slices and kept there for the next builds;
+ *  - it is installed in the suggestion worker (lib/workers/suggest-worker) straight from the indexing worker,
+ *    and queries go there (a few milliseconds each).
+ * While a newer index is being built (a text was just published, the glossary or name list changed), queries
+ * are answered from the seminar's previous index; only a query that needs the new one (a passage of the new
+ * text, the seminar's first query) waits, and only that request: the event loop stays free.
+ * Without worker threads (none can be started, or SYNOPSE_WORKERS=off) the same runs in-process. Framework-free.
  */
 import { createHash } from "node:crypto";
 import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import type { SuggestIndex } from "@/lib/links/suggest";
-import { runTask } from "@/lib/workers/pool";
+import { buildIndex, suggest, type PassageRef, type Suggestion, type SuggestIndex, type SuggestOptions } from "@/lib/links/suggest";
+import type { GlossaryEntry } from "./glossary";
 import { getSeminarGlossary } from "./glossary-store";
 import { getSeminarNames } from "./names/store";
+import type { SeminarName } from "./names/types";
+import { runTask, workersAvailable } from "@/lib/workers/pool";
+import { queryIndex, stagedInIndexer, suggestWorkerAvailable, whenInstalled } from "@/lib/workers/suggest-host";
+import { docSlices } from "@/lib/workers/tasks";
 
-interface Entry {
+export interface IndexInputs {
+  docs: SynopseDocument[];
+  glossary: GlossaryEntry[];
+  names: SeminarName[];
+  /** what the index is of: every document version, the glossary and the name list */
   key: string;
-  index: SuggestIndex | null;
-  building: Promise<SuggestIndex> | null;
-  buildingKey: string | null;
 }
 
-const bySeminar = new Map<string, Entry>();
-/** A seminar's index stays in memory; the oldest used one leaves when there are more (bounded memory). */
-const MAX_SEMINARS = 16;
+const docKey = (d: SynopseDocument) => `${d.meta.slug}@${d.version}`;
 
-async function inputsFor(seminarId: string) {
+export function indexKey(docs: SynopseDocument[], glossary: GlossaryEntry[], names: SeminarName[]): string {
+  return createHash("sha256").update(docs.map(docKey).join(",")).update("\0").update(JSON.stringify(glossary)).update("\0").update(JSON.stringify(names)).digest("hex");
+}
+
+async function inputsFor(seminarId: string): Promise<IndexInputs> {
   const slugs = (await db().seminarDocument.findMany({ where: { seminarId }, select: { slug: true }, orderBy: { slug: "asc" } })).map((d) => d.slug);
   const docs: SynopseDocument[] = [];
   for (const slug of slugs) {
@@ -36,74 +46,88 @@ async function inputsFor(seminarId: string) {
   }
   const glossary = await getSeminarGlossary(seminarId);
   const names = await getSeminarNames(seminarId);
-  const key = createHash("sha256")
-    .update(docs.map((d) => `${d.meta.slug}@${d.version}`).join(","))
-    .update("\0")
-    .update(JSON.stringify(glossary))
-    .update("\0")
-    .update(JSON.stringify(names))
-    .digest("hex");
-  return { docs, glossary, names, key };
+  return { docs, glossary, names, key: indexKey(docs, glossary, names) };
 }
 
-function remember(seminarId: string, entry: Entry) {
-  bySeminar.delete(seminarId);
-  bySeminar.set(seminarId, entry);
-  while (bySeminar.size > MAX_SEMINARS) bySeminar.delete(bySeminar.keys().next().value!);
-}
+// ---- in the workers ----
 
-/** Start (or join) the build of the seminar's current index. */
-async function build(seminarId: string): Promise<{ entry: Entry; fresh: boolean }> {
-  const inputs = await inputsFor(seminarId);
-  const entry = bySeminar.get(seminarId) ?? { key: "", index: null, building: null, buildingKey: null };
-  remember(seminarId, entry);
-  if (entry.index && entry.key === inputs.key) return { entry, fresh: true };
-  if (entry.buildingKey !== inputs.key) {
-    const building = runTask("suggest-index", { docs: inputs.docs, glossary: inputs.glossary, names: inputs.names });
-    entry.building = building;
-    entry.buildingKey = inputs.key;
-    building
-      .then((index) => {
-        if (entry.buildingKey !== inputs.key) return; // a newer build started meanwhile
-        entry.index = index;
-        entry.key = inputs.key;
-        entry.building = null;
-        entry.buildingKey = null;
-      })
-      .catch((e) => {
-        if (entry.buildingKey === inputs.key) {
-          entry.building = null;
-          entry.buildingKey = null;
-        }
-        console.error(`[suggest] building the index of seminar ${seminarId} failed`, e);
-      });
+const installed = new Map<string, string>();
+const building = new Map<string, { key: string; done: Promise<void> }>();
+
+async function stageAndBuild(seminarId: string, inputs: IndexInputs, retry = true): Promise<void> {
+  for (const doc of inputs.docs) {
+    const key = docKey(doc);
+    if (stagedInIndexer.has(key)) continue;
+    for (const slice of docSlices(doc, key)) await runTask("stage-doc", slice);
+    stagedInIndexer.add(key);
   }
-  return { entry, fresh: false };
+  const isInstalled = whenInstalled(seminarId, inputs.key);
+  try {
+    await runTask("build-suggest-index", { seminarId, key: inputs.key, docKeys: inputs.docs.map(docKey), glossary: inputs.glossary, names: inputs.names });
+  } catch (e) {
+    // The indexing worker was replaced between staging and building (it stops when idle): stage again.
+    if (retry && /not staged|no suggestion worker/.test((e as Error).message)) {
+      stagedInIndexer.clear();
+      return stageAndBuild(seminarId, inputs, false);
+    }
+    throw e;
+  }
+  await isInstalled;
 }
 
-/**
- * The seminar's index for a request: the current one, else the previous one while the current one is being
- * built, else (first request) wait for the build.
- */
-export async function seminarIndex(seminarId: string): Promise<SuggestIndex> {
-  const { entry, fresh } = await build(seminarId);
-  if (fresh && entry.index) return entry.index;
-  if (entry.index) return entry.index;
-  return entry.building!;
+/** Build the seminar's index for these inputs unless it is installed or being built already. */
+export function ensureSeminarIndex(seminarId: string, inputs: IndexInputs): Promise<void> {
+  if (installed.get(seminarId) === inputs.key) return Promise.resolve();
+  const running = building.get(seminarId);
+  if (running?.key === inputs.key) return running.done;
+  // One build at a time per seminar: a newer one starts after the running one (whose result it replaces).
+  const done = (running?.done.catch(() => undefined) ?? Promise.resolve())
+    .then(() => (installed.get(seminarId) === inputs.key ? undefined : stageAndBuild(seminarId, inputs)))
+    .then(() => {
+      installed.set(seminarId, inputs.key);
+    })
+    .finally(() => {
+      if (building.get(seminarId)?.done === done) building.delete(seminarId);
+    });
+  building.set(seminarId, { key: inputs.key, done });
+  return done;
 }
 
-/** Build the seminar's index now, in the background (after a text is published, the list or glossary changed). */
+// ---- in-process (no worker threads) ----
+
+const local = new Map<string, { key: string; index: SuggestIndex }>();
+
+function localIndex(seminarId: string, inputs: IndexInputs): SuggestIndex {
+  const held = local.get(seminarId);
+  if (held?.key === inputs.key) return held.index;
+  const index = buildIndex(inputs.docs, inputs.glossary, inputs.names);
+  local.set(seminarId, { key: inputs.key, index });
+  while (local.size > 16) local.delete(local.keys().next().value!);
+  return index;
+}
+
+const useWorkers = () => workersAvailable() && suggestWorkerAvailable();
+
+/** Ranked suggestions for a passage of `doc`, from the seminar's other texts. */
+export async function suggestInSeminar(seminarId: string, doc: SynopseDocument, passage: PassageRef, options: SuggestOptions): Promise<Suggestion[]> {
+  const inputs = await inputsFor(seminarId);
+  if (!useWorkers()) return suggest(localIndex(seminarId, inputs), passage, options);
+  const built = ensureSeminarIndex(seminarId, inputs);
+  built.catch((e) => console.error(`[suggest] building the index of seminar ${seminarId} failed`, e));
+  const ask = () => queryIndex({ seminarId, key: inputs.key, passage, options, doc: { slug: doc.meta.slug, version: doc.version } });
+  let answer = await ask();
+  if (answer.missing) {
+    await built;
+    answer = await ask();
+  }
+  if (answer.missing) throw new Error(`no suggestion index for seminar ${seminarId}`);
+  return answer.result;
+}
+
+/** Build the seminar's index now, in the background (a text was published; the name list or glossary changed). */
 export function refreshSeminarIndex(seminarId: string): void {
-  build(seminarId).catch((e) => console.error(`[suggest] refreshing the index of seminar ${seminarId} failed`, e));
-}
-
-/** Wait until the seminar's index covers everything it has now (tests, the bench). */
-export async function currentSeminarIndex(seminarId: string): Promise<SuggestIndex> {
-  const { entry, fresh } = await build(seminarId);
-  return fresh && entry.index ? entry.index : entry.building!;
-}
-
-/** Forget every seminar's index (tests). */
-export function resetSeminarIndexes(): void {
-  bySeminar.clear();
+  if (!useWorkers()) return; // in-process, the next query builds it
+  inputsFor(seminarId)
+    .then((inputs) => ensureSeminarIndex(seminarId, inputs))
+    .catch((e) => console.error(`[suggest] refreshing the index of seminar ${seminarId} failed`, e));
 }

@@ -15,8 +15,8 @@ import type { Language, SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
-import { currentSeminarIndex, seminarIndex } from "./seminar-index";
-import { suggest, type ReasonKind } from "./suggest";
+import { suggestInSeminar } from "./seminar-index";
+import type { ReasonKind } from "./suggest";
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -172,11 +172,9 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
     where: { userId, seminarId, fromKey: blockKey(doc.meta.slug, passage.blockId) },
     select: { toKey: true },
   });
-  let index = await seminarIndex(seminarId);
-  // A text published a moment ago is not in the previous index yet: wait for the one that has it.
-  if (index.docs.get(doc.meta.slug)?.version !== doc.version) index = await currentSeminarIndex(seminarId);
-  const found = suggest(
-    index,
+  const found = await suggestInSeminar(
+    seminarId,
+    doc,
     { slug: doc.meta.slug, blockId: passage.blockId, start: passage.blockStart, end: passage.blockEnd },
     {
       limit: input.limit ?? 5,

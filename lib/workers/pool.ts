@@ -4,13 +4,11 @@
  * requests would wait for it). The worker starts on first use and stops after a minute without work.
  *
  * In the app the bundler turns `new URL("./worker.ts", import.meta.url)` into the worker's own chunk; run
- * from source (vitest, tsx scripts, the bench) the worker loads the TypeScript through tsx. If no worker can
- * be started at all, the task runs in-process instead (correct, only not concurrent) and that is logged once.
+ * from source the worker loads the TypeScript through tsx (spawn.ts). If no worker can be started at all,
+ * the task runs in-process instead (correct, only not concurrent) and that is logged once.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { fromSource, sourceWorker } from "./spawn";
 import type { TaskName, Tasks } from "./tasks";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -21,20 +19,24 @@ let broken = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 let idleTimer: NodeJS.Timeout | null = null;
+/** Counts worker starts: state kept in the worker (staged documents) belongs to one generation. */
+export let workerGeneration = 0;
+const startHooks: Array<(w: Worker) => void> = [];
 
-/** Running from TypeScript sources (not bundled): the worker needs tsx to load worker.ts. */
-const fromSource = import.meta.url.endsWith(".ts");
+/** Called with every newly started indexing worker (the suggestion host connects it to its query worker). */
+export function onWorkerStart(hook: (w: Worker) => void): void {
+  startHooks.push(hook);
+  if (worker) hook(worker);
+}
 
-/** From source: a bootstrap that registers tsx's loader in the thread, then loads worker.ts (with the @/ paths). */
-function sourceWorker(): Worker {
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
-  const api = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
-  const entry = new URL("./worker.ts", import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`, { eval: true });
+/** Whether tasks run in a worker thread (false: none could be started, or SYNOPSE_WORKERS=off). */
+export function workersAvailable(): boolean {
+  return !broken && process.env.SYNOPSE_WORKERS !== "off";
 }
 
 function start(): Worker {
-  const w = fromSource ? sourceWorker() : new Worker(new URL("./worker.ts", import.meta.url));
+  const w = fromSource ? sourceWorker(new URL("./worker.ts", import.meta.url)) : new Worker(new URL("./worker.ts", import.meta.url));
+  workerGeneration++;
   w.on("message", (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
     const p = pending.get(msg.id);
     if (!p) return;
@@ -49,6 +51,7 @@ function start(): Worker {
     if (pending.size) failAll(new Error(`indexing worker exited (${code})`));
   });
   w.unref();
+  for (const hook of startHooks) hook(w);
   return w;
 }
 
@@ -80,7 +83,7 @@ export let lastRunIn: "worker" | "in-process" | null = null;
 
 /** Run a task in the worker thread; resolves with its result. */
 export async function runTask<T extends TaskName>(task: T, input: Parameters<Tasks[T]>[0]): Promise<ReturnType<Tasks[T]>> {
-  if (broken || process.env.SYNOPSE_WORKERS === "off") return inProcess(task, input);
+  if (!workersAvailable()) return inProcess(task, input);
   try {
     worker ??= start();
   } catch (e) {

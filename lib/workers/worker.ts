@@ -1,15 +1,19 @@
 /**
- * The worker thread's entry (started by pool.ts): runs one task at a time and answers with its result, which
- * the structured clone algorithm copies back (Maps and Sets included).
+ * The indexing worker's entry (started by pool.ts): runs one task at a time and answers with its result
+ * (copied back by the structured clone algorithm). A "suggest-port" message connects it to the suggestion
+ * worker, which receives the suggestion indexes it builds.
  */
-import { parentPort } from "node:worker_threads";
-import { TASKS, type TaskName } from "./tasks";
+import { parentPort, type MessagePort } from "node:worker_threads";
+import { setSuggestPort, TASKS, type TaskName } from "./tasks";
 
-parentPort?.on("message", (msg: { id: number; task: TaskName; input: never }) => {
+parentPort?.on("message", (msg: { type?: "suggest-port"; port?: MessagePort; id: number; task: TaskName; input: never }) => {
+  if (msg.type === "suggest-port" && msg.port) {
+    setSuggestPort(msg.port);
+    return;
+  }
   try {
-    const started = performance.now();
     const result = TASKS[msg.task](msg.input);
-    parentPort!.postMessage({ id: msg.id, ok: true, result, ms: performance.now() - started });
+    parentPort!.postMessage({ id: msg.id, ok: true, result });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) });
   }
