@@ -20,7 +20,7 @@ export const stagedInIndexer = new Set<string>();
 
 function start(): Worker {
   const w = fromSource ? sourceWorker(new URL("./suggest-worker.ts", import.meta.url)) : new Worker(new URL("./suggest-worker.ts", import.meta.url));
-  w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string } & Partial<Answer>) => {
+  w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string; missing?: boolean; result?: Suggestion[]; stale?: boolean }) => {
     if (msg.type === "installed") {
       const k = `${msg.seminarId}|${msg.key}`;
       for (const done of installWaiters.get(k) ?? []) done();
