@@ -156,7 +156,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const baseTimes: number[] = [];
   for (const p of sample) {
     t = performance.now();
-    suggest(buildIndex(docs, STARTER_GLOSSARY), p, { limit: 5 });
+    suggest(buildIndex(docs, STARTER_GLOSSARY, names), p, { limit: 5 });
     baseTimes.push(performance.now() - t);
   }
   baseTimes.sort((a, b) => a - b);
