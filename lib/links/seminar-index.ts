@@ -115,10 +115,17 @@ export async function suggestInSeminar(seminarId: string, doc: SynopseDocument, 
   const built = ensureSeminarIndex(seminarId, inputs);
   built.catch((e) => console.error(`[suggest] building the index of seminar ${seminarId} failed`, e));
   const ask = () => queryIndex({ seminarId, key: inputs.key, passage, options, doc: { slug: doc.meta.slug, version: doc.version } });
-  let answer = await ask();
-  if (answer.missing) {
-    await built;
+  let answer;
+  try {
     answer = await ask();
+    if (answer.missing) {
+      await built;
+      answer = await ask();
+    }
+  } catch (e) {
+    // A worker could not be started or failed (logged by lib/workers): answer in-process, as without workers.
+    if (!useWorkers()) return suggest(localIndex(seminarId, inputs), passage, options);
+    throw e;
   }
   if (answer.missing) throw new Error(`no suggestion index for seminar ${seminarId}`);
   return answer.result;

@@ -3,12 +3,11 @@
  * order (indexing a published 5 MB volume takes seconds of CPU; on the request thread every member's
  * requests would wait for it). The worker starts on first use and stops after a minute without work.
  *
- * In the app the bundler turns `new URL("./worker.ts", import.meta.url)` into the worker's own chunk; run
- * from source the worker loads the TypeScript through tsx (spawn.ts). If no worker can be started at all,
- * the task runs in-process instead (correct, only not concurrent) and that is logged once.
+ * The worker loads its TypeScript through tsx (spawn.ts). If no worker can be started at all, the task runs
+ * in-process instead (correct, only not concurrent) and that is logged once.
  */
 import { Worker } from "node:worker_threads";
-import { fromSource, sourceWorker } from "./spawn";
+import { sourceWorker, workerEntry } from "./spawn";
 import type { TaskName, Tasks } from "./tasks";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -35,7 +34,7 @@ export function workersAvailable(): boolean {
 }
 
 function start(): Worker {
-  const w = fromSource ? sourceWorker(new URL("./worker.ts", import.meta.url)) : new Worker(new URL("./worker.ts", import.meta.url));
+  const w = sourceWorker(workerEntry("worker.ts"));
   workerGeneration++;
   w.on("message", (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
     const p = pending.get(msg.id);

@@ -2,10 +2,10 @@
  * The request thread's side of the suggestion worker (suggest-worker.ts): starts it on first use, connects
  * every new indexing worker (pool.ts) to it with a MessageChannel, and sends it queries. Framework-free.
  */
-import { MessageChannel, Worker } from "node:worker_threads";
+import { MessageChannel, type Worker } from "node:worker_threads";
 import type { PassageRef, Suggestion, SuggestOptions } from "@/lib/links/suggest";
 import { onWorkerStart } from "./pool";
-import { fromSource, sourceWorker } from "./spawn";
+import { sourceWorker, workerEntry } from "./spawn";
 
 type Answer = { missing: true } | { missing?: false; result: Suggestion[]; stale: boolean };
 type Pending = { resolve: (a: Answer) => void; reject: (e: Error) => void };
@@ -19,7 +19,7 @@ const installWaiters = new Map<string, Array<() => void>>();
 export const stagedInIndexer = new Set<string>();
 
 function start(): Worker {
-  const w = fromSource ? sourceWorker(new URL("./suggest-worker.ts", import.meta.url)) : new Worker(new URL("./suggest-worker.ts", import.meta.url));
+  const w = sourceWorker(workerEntry("suggest-worker.ts"));
   w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string; missing?: boolean; result?: Suggestion[]; stale?: boolean }) => {
     if (msg.type === "installed") {
       const k = `${msg.seminarId}|${msg.key}`;
