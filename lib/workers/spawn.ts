@@ -13,12 +13,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-/** Running from TypeScript sources (not bundled). */
-export const fromSource = import.meta.url.endsWith(".ts");
-
-/** The entry's source file: beside this module when running from source, else under the project root. */
+/**
+ * The entry's source file under the project root (the working directory of `next start`, vitest and the
+ * scripts alike). Not `new URL(…, import.meta.url)`: Turbopack rewrites that into an asset of its own.
+ */
 export function workerEntry(name: "worker.ts" | "suggest-worker.ts"): URL {
-  return fromSource ? new URL(`./${name}`, import.meta.url) : pathToFileURL(path.join(process.cwd(), "lib", "workers", name));
+  return pathToFileURL(path.join(process.cwd(), "lib", "workers", name));
 }
 
 export function sourceWorker(entry: URL): Worker {
