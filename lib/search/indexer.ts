@@ -108,6 +108,8 @@ async function runTextJob(seminarId: string, slug: string): Promise<void> {
   // Inserted in small batches, each its own statement, so members' requests interleave with them; the marker
   // is written last, so a text whose indexing was cut short (a restart) is indexed again (ensureTextsIndexed).
   for (let i = 0; i < rows.length; i += TEXT_CHUNK) {
+    // SQLite writes run on this thread: leave room for members' requests between two batches.
+    if (i > 0) await new Promise((r) => setTimeout(r, 20));
     await db().searchEntry.createMany({
       data: rows.slice(i, i + TEXT_CHUNK).map((r) => ({ kind: "text", seminarId, annotationId: null, documentSlug: slug, blockId: r.blockId, lang, w: r.w, de: r.de, en: r.en, nk: r.nk })),
     });
