@@ -53,8 +53,18 @@ beforeAll(async () => {
   const narrow = await seminars.createSeminar(instructor, { title: "Without Mastný", documents: all.filter((slug) => slug !== mastny) });
   narrowSeminarId = narrow.id;
   await seminars.joinByInvite(student, narrow.inviteCode);
+  // Both seminars read with the demo seminar's name list (seminar data, as scripts/seed.ts gives it).
+  const names = await import("@/lib/links/names/store");
+  const list = names.readNamesCsvFile("content/seminar-data/names.csv");
+  for (const id of [seminarId, narrowSeminarId]) await names.seedSeminarNames(id, list);
 }, 60_000);
-afterAll(async () => testDb?.close());
+afterAll(async () => {
+  const { stopWorkers } = await import("@/lib/workers/pool");
+  const { stopSuggestWorker } = await import("@/lib/workers/suggest-host");
+  await stopWorkers();
+  await stopSuggestWorker();
+  await testDb?.close();
+});
 
 describe("POST /api/links/suggest", () => {
   it("answers a W3C TextQuoteSelector with ranked candidates in other documents, each with W3C selectors and reasons", async () => {
