@@ -24,7 +24,7 @@ const mastny = listDocuments().find((d) => d.slug.startsWith("mastny"))!.slug;
 const BASE = "http://localhost:3000";
 
 function post(path: string, body: unknown, cookie: string): Request {
-  const headers = new Headers({ "content-type": "application/json" });
+  const headers = new Headers({ "content-type": "application/json", origin: BASE });
   if (cookie) headers.set("cookie", cookie);
   return new Request(BASE + path, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 }
@@ -56,7 +56,13 @@ beforeAll(async () => {
   narrowSeminarId = narrow.id;
   await seminars.joinByInvite(studentId, narrow.inviteCode);
 });
-afterAll(async () => testDb?.close());
+afterAll(async () => {
+  const { stopWorkers } = await import("@/lib/workers/pool");
+  const { stopSuggestWorker } = await import("@/lib/workers/suggest-host");
+  await stopWorkers();
+  await stopSuggestWorker();
+  await testDb?.close();
+});
 
 describe("POST /api/links/correspondences", () => {
   it("ranks passage pairs between two documents of the seminar, each with reasons and selectors on both sides", async () => {
