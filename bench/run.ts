@@ -83,7 +83,7 @@ async function onlySuggestions(): Promise<void> {
   if (start < 0) next = `${old.trimEnd()}\n\n${rendered}`;
   else {
     const end = old.indexOf("\n## ", start + 3);
-    next = old.slice(0, start) + rendered + (end < 0 ? "" : old.slice(end + 1));
+    next = old.slice(0, start) + rendered.trimEnd() + (end < 0 ? "\n" : `\n\n${old.slice(end + 1)}`);
   }
   writeFileSync(file, next);
   console.log(rendered);
