@@ -4,7 +4,7 @@
  * Needs a built app (`npm run build`) for the server benchmarks; starts it on a private port with its own database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import os from "node:os";
 
 type Row = { name: string; value: number; unit: string };
@@ -57,7 +57,44 @@ async function optional<T>(path: string): Promise<T | null> {
   return existsSync(new URL(path, import.meta.url)) ? ((await import(path)) as T) : null;
 }
 
+/** The lines of one section of RESULTS.md (title, table, notes). */
+function renderSection(s: Section): string[] {
+  const lines = [`## ${s.title}`, "", "| measure | value | unit |", "| --- | ---: | --- |"];
+  for (const r of s.rows) lines.push(`| ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} |`);
+  lines.push("");
+  for (const n of s.notes) lines.push(`- ${n}`);
+  lines.push("");
+  return lines;
+}
+
+/**
+ * `npm run bench -- --only suggestions`: run the link-suggestion benchmark alone and replace its section of
+ * RESULTS.md, leaving the others as their last full run wrote them (the section's notes say when and how loaded).
+ */
+async function onlySuggestions(): Promise<void> {
+  const mod = (await import("./suggestions")) as { benchSuggestions: () => Promise<{ rows: Row[]; notes: string[] }> };
+  const result = await section("Link suggestions", mod.benchSuggestions);
+  result.notes.push(`This section alone was regenerated with \`npm run bench -- --only suggestions\` on ${new Date().toISOString()}.`);
+  const file = new URL("./RESULTS.md", import.meta.url);
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\n";
+  const start = old.indexOf("## Link suggestions\n");
+  const rendered = renderSection(result).join("\n");
+  let next: string;
+  if (start < 0) next = `${old.trimEnd()}\n\n${rendered}`;
+  else {
+    const end = old.indexOf("\n## ", start + 3);
+    next = old.slice(0, start) + rendered.trimEnd() + (end < 0 ? "\n" : `\n\n${old.slice(end + 1)}`);
+  }
+  writeFileSync(file, next);
+  console.log(rendered);
+}
+
 async function main() {
+  if (process.argv.includes("--only")) {
+    const what = process.argv[process.argv.indexOf("--only") + 1];
+    if (what !== "suggestions") throw new Error("--only takes: suggestions");
+    return onlySuggestions();
+  }
   const sections: Section[] = [];
   const anchoring = await optional<{ benchAnchoring: () => Promise<{ rows: Row[]; notes: string[] }> }>("./anchoring.ts");
   if (anchoring) sections.push(await section("Anchoring 2,000 notes on Mastný's essay", anchoring.benchAnchoring));
@@ -105,13 +142,7 @@ async function main() {
     "Every ratio compares against a baseline measured in the same run.",
     "",
   ];
-  for (const s of sections) {
-    lines.push(`## ${s.title}`, "", "| measure | value | unit |", "| --- | ---: | --- |");
-    for (const r of s.rows) lines.push(`| ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} |`);
-    lines.push("");
-    for (const n of s.notes) lines.push(`- ${n}`);
-    lines.push("");
-  }
+  for (const s of sections) lines.push(...renderSection(s));
   writeFileSync(new URL("./RESULTS.md", import.meta.url), lines.join("\n"));
   console.log(lines.join("\n"));
 }

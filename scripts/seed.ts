@@ -9,6 +9,7 @@ import { createAnnotation } from "@/lib/annotations/store";
 import { setDocuments, setTagVocabulary } from "@/lib/seminars";
 import { ensureCorpusIndexed } from "@/lib/search/indexer";
 import { seedSeminarGlossary } from "@/lib/links/glossary-store";
+import { readNamesCsvFile, seedSeminarNames } from "@/lib/links/names/store";
 
 export const DEMO_PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
 export const DEMO_INVITE_CODE = "separatfrieden-demo";
@@ -64,6 +65,8 @@ async function main() {
   }
 
   const glossaryEntries = await seedSeminarGlossary(seminarId);
+  // The demo seminar's name list is data kept with the corpus (content/seminar-data/names.csv).
+  const nameEntries = await seedSeminarNames(seminarId, readNamesCsvFile("content/seminar-data/names.csv"));
 
   let notes = 0;
   if ((await db().annotation.count({ where: { seminarId } })) === 0) {
@@ -90,7 +93,7 @@ async function main() {
   // The search index holds the corpus text from the start (otherwise the first search builds it).
   const { reindexed } = await ensureCorpusIndexed();
   if (reindexed) console.log("[seed] search index: corpus text indexed");
-  console.log(`[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes, ${glossaryEntries} glossary entries added`);
+  console.log(`[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes, ${glossaryEntries} glossary entries and ${nameEntries} names added`);
   console.log(`[seed] logins (password "${DEMO_PASSWORD}"): ${people.map((p) => p.email).join(", ")}; invite code ${DEMO_INVITE_CODE}`);
   await db().$disconnect();
 }

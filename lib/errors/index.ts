@@ -36,6 +36,9 @@ export const ERROR_STATUS = {
   "preview-expired": 409,
   "body-too-large": 413,
   "upload-too-complex": 422,
+  "name-duplicate": 409,
+  "invalid-name": 400,
+  "invalid-csv": 422,
   "internal": 500,
   "database-unavailable": 503,
 } as const;

@@ -61,13 +61,14 @@ export async function learnFromDismissal(seminarId: string, index: SuggestIndex,
 }
 
 /** Learn from the seminar's links made since the last call (bounded), then return its weights. */
-export async function learnedWeights(seminarId: string, index: SuggestIndex): Promise<Map<string, number>> {
+export async function learnedWeights(seminarId: string, index: SuggestIndex | (() => Promise<SuggestIndex>)): Promise<Map<string, number>> {
   await catchUp(seminarId, index);
   const rows = await db().suggestionWeight.findMany({ where: { seminarId }, select: { feature: true, weight: true } });
   return new Map(rows.map((r) => [r.feature, r.weight]));
 }
 
-async function catchUp(seminarId: string, index: SuggestIndex): Promise<void> {
+/** `indexOf`: the index, or how to get it — asked only when there are new links to learn from. */
+async function catchUp(seminarId: string, indexOf: SuggestIndex | (() => Promise<SuggestIndex>)): Promise<void> {
   const cursor = await db().suggestionLearningCursor.findUnique({ where: { seminarId } });
   const after = cursor?.lastEventId ?? 0;
   const events = await db().event.findMany({
@@ -91,6 +92,7 @@ async function catchUp(seminarId: string, index: SuggestIndex): Promise<void> {
   }
   const created = events.filter((e) => e.type === "annotation.created" && e.annotationId).map((e) => e.annotationId!);
   if (!created.length) return;
+  const index = typeof indexOf === "function" ? await indexOf() : indexOf;
   const links = await db().annotation.findMany({
     where: { id: { in: created }, seminarId, motivation: "linking", visibility: "seminar", hidden: false, deletedAt: null },
     select: { targets: { select: { role: true, documentSlug: true, blockId: true, blockStart: true, blockEnd: true } } },

@@ -1,23 +1,25 @@
 /**
  * Link suggestions for a seminar member: the same answer for the reader's suggestions panel and for scripts
  * (POST /api/links/suggest). Authorization is the app's: only a member of the seminar may ask, only about
- * a document of that seminar, and only passages of the seminar's other documents are proposed. The seminar's
- * glossary is used, and suggestions the member dismissed (SuggestionDismissal) are left out.
+ * a document of that seminar, and only passages of the seminar's other documents are proposed — library texts
+ * and texts uploaded into the seminar alike (lib/links/seminar-index: one index per seminar, built off the
+ * request thread). The seminar's glossary and name list are used, and suggestions the member dismissed
+ * (SuggestionDismissal) are left out.
  * Framework-free; the route only reads the session and the JSON body.
  */
 import { z } from "zod";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
-import { getDocument, listDocuments } from "@/lib/content/store";
+import { getDocumentAsync } from "@/lib/content/store";
 import { documentText, locate } from "@/lib/content/text";
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { readableWhere } from "@/lib/annotations/access";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
-import { getSeminarGlossary } from "./glossary-store";
+import { seminarIndexInProcess, suggestInSeminar } from "./seminar-index";
 import { learnedWeights, learnFromDismissal } from "./suggest-learning";
-import { corpusIndex, correspondencesFor, dictionaryAvailable, suggestionsFor, type SeminarLists } from "./suggest/server";
-import type { ReasonKind, SeminarName, Suggestion, SuggestionCaution } from "./suggest";
+import { correspondences, type ReasonKind, type Suggestion, type SuggestionCaution } from "./suggest";
+import { dictionaryAvailable } from "./suggest/server";
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -160,26 +162,11 @@ function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: s
 async function seminarFor(userId: string, requested: string | undefined, slug: string): Promise<string> {
   if (requested) {
     await requireMember(userId, requested);
-    if (!(await seminarHasDocument(requested, slug))) throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(requested, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
     return requested;
   }
   for (const s of await listSeminars(userId)) if (await seminarHasDocument(s.id, slug)) return s.id;
-  throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
-}
-
-/**
- * The seminar's name list (people, places, organisations, works with variants, years, roles): seminar data
- * kept by the name-list store, which plugs in here. Until then, none: the engine needs no list, a list only
- * adds evidence.
- */
-let seminarNamesSource: (seminarId: string) => Promise<SeminarName[]> = async () => [];
-export function setSeminarNamesSource(source: (seminarId: string) => Promise<SeminarName[]>): void {
-  seminarNamesSource = source;
-}
-
-async function seminarLists(seminarId: string): Promise<SeminarLists> {
-  const [glossary, names] = await Promise.all([getSeminarGlossary(seminarId), seminarNamesSource(seminarId)]);
-  return { glossary, names };
+  throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
 }
 
 /** Longest selection the suggestions take (a paragraph or a few; a chapter is no passage). */
@@ -198,8 +185,8 @@ async function linkedBlocks(userId: string, seminarId: string, slug: string, blo
   return out;
 }
 
-function toCandidate(s: Suggestion, linked: Set<string>): SuggestedPassage | null {
-  const target = getDocument(s.slug);
+async function toCandidate(s: Suggestion, linked: Set<string>): Promise<SuggestedPassage | null> {
+  const target = await getDocumentAsync(s.slug);
   if (!target) return null;
   const dt = documentText(target);
   const index = dt.indexById.get(s.blockId);
@@ -227,37 +214,35 @@ const parseInput = <T>(schema: z.ZodType<T>, raw: unknown): T => {
 export async function suggestForMember(userId: string, rawInput: unknown): Promise<SuggestAnswer> {
   const input = parseInput(suggestInput, rawInput);
   const seminarId = await seminarFor(userId, input.seminar, input.document);
-  const doc = getDocument(input.document);
+  const doc = await getDocumentAsync(input.document);
   if (!doc) throw new AppError("unknown-document", { slug: input.document });
   const passage = resolvePassage(doc, input);
 
-  const inSeminar = new Set((await db().seminarDocument.findMany({ where: { seminarId }, select: { slug: true } })).map((d) => d.slug));
-  const excludeSlugs = listDocuments().map((d) => d.slug).filter((slug) => !inSeminar.has(slug));
   const dismissed = await db().suggestionDismissal.findMany({
     where: { userId, seminarId, fromKey: blockKey(doc.meta.slug, passage.blockId) },
     select: { toKey: true },
   });
-  const lists = await seminarLists(seminarId);
-  const index = corpusIndex(lists);
-  const learned = await learnedWeights(seminarId, index);
+  // The seminar's index (its texts, glossary and name list) lives in the suggestion worker; the learned
+  // weights travel with the query. Only new links to learn from need the index here (built lazily, in-process).
+  const learned = await learnedWeights(seminarId, () => seminarIndexInProcess(seminarId));
   const linked = await linkedBlocks(userId, seminarId, doc.meta.slug, passage.blockId);
-  const found = suggestionsFor(
+  const found = await suggestInSeminar(
+    seminarId,
+    doc,
     { slug: doc.meta.slug, blockId: passage.blockId, start: passage.blockStart, end: passage.blockEnd },
     {
       limit: input.limit ?? 5,
-      excludeSlugs,
       learned,
       dismissed: dismissed.flatMap((d) => {
         const at = d.toKey.lastIndexOf("#");
         return at > 0 ? [{ slug: d.toKey.slice(0, at), blockId: d.toKey.slice(at + 1) }] : [];
       }),
     },
-    lists,
   );
   return {
     seminar: seminarId,
     passage: { document: doc.meta.slug, blockId: passage.blockId, blockStart: passage.blockStart, blockEnd: passage.blockEnd, selector: selectorsAt(doc, passage.docStart, passage.docEnd) },
-    candidates: found.flatMap((s) => toCandidate(s, linked) ?? []),
+    candidates: (await Promise.all(found.map((s) => toCandidate(s, linked)))).filter((c): c is SuggestedPassage => c !== null),
     dictionary: dictionaryAvailable(),
   };
 }
@@ -292,12 +277,12 @@ export async function correspondencesForMember(userId: string, rawInput: unknown
   const role = await requireMember(userId, input.seminar);
   if (input.from === input.to) throw new AppError("invalid-request", { issues: [{ path: "to", message: "two different documents" }] });
   for (const slug of [input.from, input.to]) {
-    if (!(await seminarHasDocument(input.seminar, slug))) throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(input.seminar, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
   }
-  const lists = await seminarLists(input.seminar);
-  const index = corpusIndex(lists);
+  // Over the seminar's index (library and uploaded texts, its lists), held in-process for this seminar.
+  const index = await seminarIndexInProcess(input.seminar);
   const learned = await learnedWeights(input.seminar, index);
-  const pairs = correspondencesFor(input.from, input.to, { limit: input.limit ?? 20, learned }, lists);
+  const pairs = correspondences(index, input.from, input.to, { limit: input.limit ?? 20, learned });
   // Links between the two documents this member may read: a pair whose blocks they join is "linked".
   const links = await db().annotation.findMany({
     where: {
@@ -314,8 +299,8 @@ export async function correspondencesForMember(userId: string, rawInput: unknown
   for (const p of pairs) {
     const isLinked = linkedPairs.has([blockKey(p.from.slug, p.from.blockId), blockKey(p.to.slug, p.to.blockId)].sort().join("|"));
     const mark = new Set(isLinked ? [blockKey(p.from.slug, p.from.blockId), blockKey(p.to.slug, p.to.blockId)] : []);
-    const from = toCandidate(p.from, mark);
-    const to = toCandidate(p.to, mark);
+    const from = await toCandidate(p.from, mark);
+    const to = await toCandidate(p.to, mark);
     if (from && to) out.push({ from, to, score: p.score });
   }
   return { seminar: input.seminar, from: input.from, to: input.to, pairs: out, dictionary: dictionaryAvailable() };
@@ -338,14 +323,14 @@ export async function dismissSuggestion(userId: string, raw: unknown): Promise<v
   const d = parseDismissal(raw);
   await requireMember(userId, d.seminar);
   for (const slug of [d.from.document, d.to.document]) {
-    if (!(await seminarHasDocument(d.seminar, slug))) throw new AppError(getDocument(slug) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(d.seminar, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
   }
   const key = { userId, seminarId: d.seminar, fromKey: blockKey(d.from.document, d.from.blockId), toKey: blockKey(d.to.document, d.to.blockId) };
   const existed = await db().suggestionDismissal.findUnique({ where: { userId_seminarId_fromKey_toKey: key }, select: { id: true } });
   await db().suggestionDismissal.upsert({ where: { userId_seminarId_fromKey_toKey: key }, create: key, update: {} });
   // A first dismissal weakens the evidence that led to the suggestion (a repeated one changes nothing).
   if (!existed) {
-    const index = corpusIndex(await seminarLists(d.seminar));
+    const index = await seminarIndexInProcess(d.seminar);
     await learnFromDismissal(d.seminar, index, { slug: d.from.document, blockId: d.from.blockId }, { slug: d.to.document, blockId: d.to.blockId });
   }
 }

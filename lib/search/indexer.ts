@@ -10,7 +10,10 @@ import type { AnnotationDto } from "@/lib/annotations/types";
 import type { SynopseDocument } from "@/lib/content/types";
 import { databaseProvider } from "@/lib/db/adapter";
 import { db } from "@/lib/db/client";
+import { getDocumentAsync } from "@/lib/content/store";
 import { documentCatalog } from "@/lib/seminars/catalog";
+import { runTask } from "@/lib/workers/pool";
+import { searchRowsOf } from "@/lib/workers/tasks";
 import { normalizeForIndex } from "./analyze";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
@@ -86,6 +89,77 @@ export async function indexDocumentText(tx: Tx, doc: SynopseDocument, seminarId:
     .filter((b) => b.text.trim())
     .map((b) => ({ kind: "text", seminarId, annotationId: null, documentSlug: doc.meta.slug, blockId: b.id, lang: doc.meta.lang, ...normalizeForIndex(b.text) }));
   for (let i = 0; i < rows.length; i += 500) await tx.searchEntry.createMany({ data: rows.slice(i, i + 500) });
+}
+
+// ---- texts uploaded into a seminar: indexed when published, off the request thread ----
+
+const TEXT_MARKER = (slug: string) => `text:${slug}`;
+/** Rows per INSERT: small enough that other requests get the database between two of them. */
+const TEXT_CHUNK = 250;
+const textJobs = new Map<string, { seminarId: string; done: Promise<void> }>();
+
+async function runTextJob(seminarId: string, slug: string): Promise<void> {
+  const doc = await getDocumentAsync(slug);
+  if (!doc) return;
+  // The words are analysed (Snowball stemming of every word: seconds for a volume) in the worker thread.
+  const rows = await searchRowsOf(doc, (input) => runTask("search-rows", input));
+  const lang = doc.meta.lang;
+  await db().searchEntry.deleteMany({ where: { kind: "text", seminarId, documentSlug: slug } });
+  // Inserted in small batches, each its own statement, so members' requests interleave with them; the marker
+  // is written last, so a text whose indexing was cut short (a restart) is indexed again (ensureTextsIndexed).
+  for (let i = 0; i < rows.length; i += TEXT_CHUNK) {
+    // SQLite writes run on this thread: leave room for members' requests between two batches.
+    if (i > 0) await new Promise((r) => setTimeout(r, 20));
+    await db().searchEntry.createMany({
+      data: rows.slice(i, i + TEXT_CHUNK).map((r) => ({ kind: "text", seminarId, annotationId: null, documentSlug: slug, blockId: r.blockId, lang, w: r.w, de: r.de, en: r.en, nk: r.nk })),
+    });
+  }
+  await db().searchIndexState.upsert({ where: { key: TEXT_MARKER(slug) }, create: { key: TEXT_MARKER(slug), value: doc.version }, update: { value: doc.version } });
+}
+
+/**
+ * Index a text uploaded into a seminar (call after the publishing transaction committed). Returns at once;
+ * the work runs in the background, one text after another. Only the seminar's members find the text
+ * (text entries carry the seminar, lib/search/sql matchEntries).
+ */
+export function indexUploadedText(seminarId: string, slug: string): Promise<void> {
+  const running = textJobs.get(slug);
+  if (running) return running.done;
+  const previous = [...textJobs.values()].map((j) => j.done.catch(() => undefined));
+  const done = Promise.all(previous)
+    .then(() => runTextJob(seminarId, slug))
+    .catch((e) => console.error(`[search] indexing ${slug} failed`, e))
+    .finally(() => textJobs.delete(slug));
+  textJobs.set(slug, { seminarId, done });
+  return done;
+}
+
+let uploadsChecked: Promise<void> | null = null;
+
+/** Queue every uploaded text without a finished index (published before indexing existed, or cut short by a restart). */
+async function queueUnindexedUploads(): Promise<void> {
+  const [uploads, markers] = await Promise.all([
+    db().uploadedDocument.findMany({ select: { slug: true, seminarId: true } }),
+    db().searchIndexState.findMany({ where: { key: { startsWith: "text:" } }, select: { key: true } }),
+  ]);
+  const done = new Set(markers.map((m) => m.key.slice("text:".length)));
+  for (const u of uploads) if (!done.has(u.slug)) void indexUploadedText(u.seminarId, u.slug);
+}
+
+/**
+ * Once per process, queue the uploaded texts whose index is missing; then wait for the texts of `waitFor`'s
+ * seminars being indexed right now (at most `maxWaitMs`), so a member who searches just after publishing
+ * finds the text. Members of other seminars are not held up. An uploaded text does not change after
+ * publishing, so its marker says all.
+ */
+export async function ensureUploadsIndexed(waitFor: string[] = [], maxWaitMs = 10_000): Promise<void> {
+  uploadsChecked ??= queueUnindexedUploads().catch((e) => {
+    uploadsChecked = null;
+    throw e;
+  });
+  await uploadsChecked;
+  const wanted = [...textJobs.values()].filter((j) => waitFor.includes(j.seminarId)).map((j) => j.done);
+  if (wanted.length) await Promise.race([Promise.all(wanted), new Promise((r) => setTimeout(r, maxWaitMs).unref())]);
 }
 
 /** Remove an annotation from the index (deleted). */
@@ -165,4 +239,5 @@ async function reindexCorpus(snapshot: CorpusSnapshot): Promise<void> {
 /** Forget the in-process memo (tests that swap the document catalogue). */
 export function resetCorpusIndexMemo(): void {
   indexed = null;
+  uploadsChecked = null;
 }

@@ -20,6 +20,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { notifyNewDocument } from "@/lib/notifications";
 import { announceNotifications } from "@/lib/notifications/signal";
+import { refreshSeminarIndex } from "@/lib/links/seminar-index";
+import { indexUploadedText } from "@/lib/search/indexer";
 import { requireInstructor } from "@/lib/seminars";
 import type { UploadPreview } from "./upload-clean";
 import { cleanOffThread } from "./upload-off-thread";
@@ -152,5 +154,9 @@ export async function publishUpload(userId: string, seminarId: string, token: st
   );
   cacheUploadedDocument(slug, doc);
   announceNotifications(told); // committed: the members' badges count the new text now
+  // Indexed when published, in the background and off the request thread (lib/workers): search entries
+  // for the seminar's members, and the seminar's suggestion index with the new text in both directions.
+  void indexUploadedText(seminarId, slug);
+  refreshSeminarIndex(seminarId);
   return { slug };
 }

@@ -49,7 +49,7 @@ describe("nameKey: different names stay apart", () => {
     ["Litvinov", "Lvov"],
     ["Kleist", "Klauss"],
     ["Ribbentrop", "Rapallo"],
-    ["Dekanozov", "Dekanov"], // Mastný's misspelling is a gazetteer variant, not a phonetic match
+    ["Dekanozov", "Dekanov"], // Mastný's misspelling is a spelling in the seminar's name list, not a phonetic match
     ["Hitler", "Hiller"],
     ["Beria", "Bormann"],
   ];

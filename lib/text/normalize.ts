@@ -82,7 +82,7 @@ export function isCapitalized(raw: string): boolean {
  *  4. doubled letters collapse (Klauss / Klaus / Clauss → klaus). Vowels are kept, so Semyonov and
  *     Simonov, Molotov and Moltke stay apart.
  * The key is deliberately coarse; callers use it on capitalized name tokens and match whole
- * gazetteer entries, never arbitrary words.
+ * entries of a seminar's name list, never arbitrary words.
  */
 export function nameKey(name: string): string {
   const hit = keyCache.get(name);

@@ -56,7 +56,13 @@ beforeAll(async () => {
   narrowSeminarId = narrow.id;
   await seminars.joinByInvite(studentId, narrow.inviteCode);
 });
-afterAll(async () => testDb?.close());
+afterAll(async () => {
+  const { stopWorkers } = await import("@/lib/workers/pool");
+  const { stopSuggestWorker } = await import("@/lib/workers/suggest-host");
+  await stopWorkers();
+  await stopSuggestWorker();
+  await testDb?.close();
+});
 
 describe("POST /api/links/correspondences", () => {
   it("ranks passage pairs between two documents of the seminar, each with reasons and selectors on both sides", async () => {

@@ -5,10 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SynopseDocument } from "@/lib/content/types";
-import { resolvePassage } from "./evaluate";
-import { GOLD_LINKS, GOLD_TRAPS } from "./gold";
+import { resolvePassage } from "@/bench/suggest/evaluate";
+import { GOLD_LINKS, GOLD_TRAPS } from "@/bench/suggest/gold";
 import { getIndex, suggest, type SuggestIndex } from "./index";
-import { loadCorpus } from "./seed-corpus";
+import { loadCorpus } from "@/bench/suggest/seed-corpus";
 
 let docs: SynopseDocument[];
 let index: SuggestIndex;

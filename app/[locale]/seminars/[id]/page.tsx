@@ -25,6 +25,7 @@ export default async function SeminarPage({ params }: Props) {
   });
   const t = await getTranslations("Seminars");
   const tl = await getTranslations("Links");
+  const tn = await getTranslations("Names");
   const tt = await getTranslations("Teaching");
   await preloadDocuments(seminar.documents); // texts uploaded in the app, for their titles below
   return (
@@ -52,6 +53,8 @@ export default async function SeminarPage({ params }: Props) {
           <Link href={`/seminars/${id}/links`}>{tl("navLinks")}</Link>
           {" · "}
           <Link href={`/seminars/${id}/glossary`}>{tl("navGlossary")}</Link>
+          {" · "}
+          <Link href={`/seminars/${id}/names`}>{tn("nav")}</Link>
         </p>
         <h2>{t("documents")}</h2>
         {seminar.documents.length === 0 ? (

@@ -7,7 +7,7 @@
  * paragraphs, rejoins the PDF/page-break splits of Mastný (003) and Bayerlein (004), turns Mastný's
  * superscript markers into footnote-ref marks with footnote blocks, drops Bayerlein's duplicated page, and
  * marks forum quote blocks (text repeated from an earlier post) with `quoteOf`. See
- * /work/shared/seeds/ARTIFACTS.md for what a real cleaner does.
+ * the seeds' ARTIFACTS.md (beside the raw seeds on dev machines) for what a real cleaner does.
  *
  * Documents are identified in gold data by their seed number ("000" … "004"), resolved through
  * meta.rawFile, so gold links survive whatever slugs the pipeline chooses.
@@ -15,6 +15,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { getDocument, listDocuments } from "@/lib/content/store";
 import type { Block, DocumentKind, Language, Mark, SynopseDocument } from "@/lib/content/types";
 
@@ -32,14 +33,12 @@ export function seedOf(doc: SynopseDocument): string | null {
   return m ? m[1] : null;
 }
 
+/** The raw seeds are kept untouched in the repository (content/sources), so no path outside it is needed. */
+const SOURCES = fileURLToPath(new URL("../../content/sources/", import.meta.url));
+
 function findSeedFile(file: string): string {
-  const candidates = [
-    path.resolve("content/sources", file),
-    path.resolve("../shared/seeds", file),
-    "/work/shared/seeds/" + file,
-  ];
-  const hit = candidates.find((p) => existsSync(p));
-  if (!hit) throw new Error(`seed file ${file} not found in content/sources or ../shared/seeds`);
+  const hit = path.join(SOURCES, file);
+  if (!existsSync(hit)) throw new Error(`seed file ${file} not found in content/sources`);
   return hit;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { SynopseDocument } from "@/lib/content/types";
 import { GOLD_LINKS, GOLD_TRAPS, type GoldPassage } from "./gold";
-import { suggest, type SuggestIndex, type Suggestion } from "./index";
+import { suggest, type SuggestIndex, type Suggestion } from "@/lib/links/suggest";
 import { seedOf } from "./seed-corpus";
 
 export interface ResolvedPassage {

@@ -1,0 +1,19 @@
+-- CreateTable
+CREATE TABLE "NameEntry" (
+    "id" TEXT NOT NULL,
+    "seminarId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "variants" TEXT NOT NULL,
+    "years" TEXT NOT NULL DEFAULT '[]',
+    "roles" TEXT NOT NULL DEFAULT '[]',
+    "dedupeKey" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "NameEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "NameEntry_seminarId_dedupeKey_key" ON "NameEntry"("seminarId", "dedupeKey");
+
+-- AddForeignKey
+ALTER TABLE "NameEntry" ADD CONSTRAINT "NameEntry_seminarId_fkey" FOREIGN KEY ("seminarId") REFERENCES "Seminar"("id") ON DELETE CASCADE ON UPDATE CASCADE;
