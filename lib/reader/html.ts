@@ -14,6 +14,9 @@
  */
 import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
 import type { WindowPlan } from "./window";
+import { blockDomId } from "./dom-ids";
+
+export { blockDomId };
 
 export interface DocumentLabels {
   /** The interface language, put on every label so that screen readers switch voice correctly. */
@@ -54,8 +57,6 @@ export interface RenderedDocument {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-/** Fragment id of a block in a pane: "pane2-p12". Ids must differ per pane (one document may be open twice). */
-export const blockDomId = (paneId: string, blockId: string) => `${paneId}-${blockId}`;
 export const markerDomId = (paneId: string, footnoteId: string, n: number) => `${paneId}-fnref-${footnoteId}-${n}`;
 export const partDomId = (paneId: string, partId: string) => `${paneId}-part-${partId}`;
 export const titleDomId = (paneId: string) => `${paneId}-title`;

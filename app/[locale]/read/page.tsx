@@ -15,6 +15,7 @@ import { paneText } from "@/components/reader/paneText";
 import { documentLabels } from "@/components/reader/documentLabels";
 import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
+import SeminarEvents from "@/components/live/SeminarEvents";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/components/site/requestUser";
@@ -137,9 +138,11 @@ export default async function ReadPage({ params, searchParams }: Props) {
         <SiteHeader />
         <main id="main" className="reader-main">
           <h1 className="visually-hidden">{t("title")}</h1>
-          <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
-            <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
-          </NotesProvider>
+          <SeminarEvents seminarId={notes?.seminar?.id ?? null} after={notes?.lastEventId ?? 0}>
+            <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}>
+              <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+            </NotesProvider>
+          </SeminarEvents>
         </main>
       </div>
     </ClientMessages>
