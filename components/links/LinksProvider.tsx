@@ -14,7 +14,7 @@ import { useLinkPainting } from "./useLinkPainting";
 import { useSyncAlignment } from "./useSyncAlignment";
 
 export { useLinks } from "./linksContext";
-export type { DraftEnd, LinkPane, LinksContextValue, SuggestionsState } from "./linksContext";
+export type { DraftEnd, LinkPane, LinksContextValue, PaintedEndList, SuggestionsState } from "./linksContext";
 
 const NO_ENDS: never[] = [];
 const silent = () => {};

@@ -20,6 +20,9 @@ export interface LinkPane {
 
 export type Peer = { linkId: string; role: LinkEnd["role"] };
 
+/** The link ends painted in one pane, with their ranges. */
+export type PaintedEndList = Array<{ pe: PaneEnd; ranges: Range[] }>;
+
 export interface LinksContextValue {
   /** Signed in, in a seminar: links can be read and made. */
   enabled: boolean;
@@ -46,7 +49,7 @@ export interface LinksContextValue {
   peer: Peer | null;
   setPeer: (peer: Peer | null) => void;
   /** Ranges of every painted end, per pane: markers and connectors measure these (a new array per paint). */
-  endRanges: (paneId: string) => Array<{ pe: PaneEnd; ranges: Range[] }>;
+  endRanges: (paneId: string) => PaintedEndList;
   /** Counts paints: changes whenever the ends were painted again. */
   paintTick: number;
   errorMessage: (f: Failure) => string;

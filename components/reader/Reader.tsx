@@ -136,9 +136,14 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     return () => clearTimeout(timer);
   }, [copy]);
 
-  const registerScroller = useCallback((i: number) => (el: HTMLElement | null) => {
-    scrollers.current[i] = el;
-  }, []);
+  // One stable callback per pane position (a new one each render would detach and attach the pane each time).
+  const scrollerSlots = useMemo(
+    () =>
+      Array.from({ length: MAX_PANES }, (_, i) => (el: HTMLElement | null) => {
+        scrollers.current[i] = el;
+      }),
+    [],
+  );
 
   return (
     <LinksProvider
@@ -251,7 +256,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 paneId={p.paneId}
                 docLang={p.docLang}
                 label={t("pane", { n: i + 1 })}
-                registerScroller={registerScroller(i)}
+                registerScroller={scrollerSlots[i]}
                 onUserScroll={() => onUserScroll(i)}
                 onDriver={() => {
                   driver.current = i;
