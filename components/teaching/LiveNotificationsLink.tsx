@@ -14,6 +14,8 @@ import { subscribeLive } from "@/lib/live-client/connect";
 export default function LiveNotificationsLink({ initialCount }: { initialCount: number }) {
   const t = useTranslations("Notifications");
   const [count, setCount] = useState(initialCount);
+  // The stream answered (it sends the count as soon as it opens): the badge is live from here on.
+  const [live, setLive] = useState(false);
 
   useEffect(
     () =>
@@ -24,13 +26,15 @@ export default function LiveNotificationsLink({ initialCount }: { initialCount: 
         } catch {
           return;
         }
-        if (typeof unread === "number") setCount(unread);
+        if (typeof unread !== "number") return;
+        setCount(unread);
+        setLive(true);
       }),
     [],
   );
 
   return (
-    <Link href="/notifications" className="site-notifications" aria-label={t("link", { count })}>
+    <Link href="/notifications" className="site-notifications" aria-label={t("link", { count })} data-live={live ? "" : undefined}>
       {t("title")}
       {count > 0 ? (
         <span className="notification-count" aria-hidden="true">
