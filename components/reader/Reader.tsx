@@ -7,6 +7,7 @@ import { panelDomId } from "@/lib/reader/dom-ids";
 import { formatLayout, MAX_PANES, type PassageTarget, type ReaderLayout } from "@/lib/reader/layout";
 import { blockText, type Passage } from "@/lib/reader/selection";
 import Pane, { jumpTo } from "./Pane";
+import PaneTabs from "./PaneTabs";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { revealBlock } from "./windowRegistry";
@@ -181,32 +182,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
         </div>
       </div>
 
-      {tabbed ? (
-        <div className="pane-tabs" role="tablist" aria-label={t("tabs")}>
-          {panes.map((p, i) => (
-            <button
-              key={p.key}
-              type="button"
-              role="tab"
-              id={`${p.paneId}-tab`}
-              aria-selected={i === active}
-              aria-controls={panelDomId(p.paneId)}
-              tabIndex={i === active ? 0 : -1}
-              lang={p.docLang}
-              onClick={() => setActive(i)}
-              onKeyDown={(e) => {
-                const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-                if (!step) return;
-                const next = (i + step + panes.length) % panes.length;
-                setActive(next);
-                document.getElementById(`${panes[next].paneId}-tab`)?.focus();
-              }}
-            >
-              {p.title}
-            </button>
-          ))}
-        </div>
-      ) : null}
+      {tabbed ? <PaneTabs panes={panes} active={active} onActivate={setActive} label={t("tabs")} /> : null}
 
       <div className="panes">
         {panes.map((p, i) => {
