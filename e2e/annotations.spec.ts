@@ -68,12 +68,21 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   const anna = await student(browser, "student1@synopse.test");
   const { page } = anna;
   const scripts: Request[] = [];
+  const loading = new Set<Request>();
+  page.on("request", (r) => {
+    // The live stream's shared worker (lib/live-client) is reported as a script request that never ends,
+    // which is also why "networkidle" never comes: the page's own scripts are waited for instead.
+    if (r.resourceType() === "script" && !/turbopack-worker/.test(r.url())) loading.add(r);
+  });
   page.on("requestfinished", (r) => {
+    loading.delete(r);
     if (r.resourceType() === "script") scripts.push(r);
   });
+  page.on("requestfailed", (r) => loading.delete(r));
   await page.goto(readerUrl(anna.seminar));
   await expect(page.getByText(`Notes of the seminar ${SEMINAR_TITLE}`)).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
+  await expect.poll(() => loading.size, { intervals: [500] }).toBe(0);
 
   // Reading costs little: the editor is not part of the page until someone writes.
   const before = [...scripts];

@@ -283,15 +283,16 @@ test("a whole volume reads smoothly in the reader", async ({ browser }) => {
   await panel.getByText("Outline", { exact: true }).click();
 
   // The notes list has the note though its part is not loaded; choosing it goes there, painted and marked.
-  await expect(pane.getByText(/^Absatz 12 im Kapitel 300:/)).toHaveCount(0);
+  // (A page break inside a paragraph shows its number first: the "⁋ 900" of a TEI <pb/>, lib/reader/html.ts.)
+  await expect(pane.getByText(/^\d*Absatz 12 im Kapitel 300:/)).toHaveCount(0);
   await panel.getByRole("button", { name: /^Notes/ }).click();
   await teacher.getByRole("complementary", { name: "Notes on pane 1" }).getByRole("button", { name: /Spät im Band/ }).click();
-  await expect(pane.getByText(/^Absatz 12 im Kapitel 300:/)).toBeInViewport();
+  await expect(pane.getByText(/^\d*Absatz 12 im Kapitel 300:/)).toBeInViewport();
   await expect(pane.getByRole("button", { name: /^1 note on this passage/ })).toBeVisible();
 
   // A deep link into the middle of the volume opens there, the passage marked.
   await teacher.goto(`/en/read?p=${volumeSlug}&b=p7195&seminar=${seminar}`, { timeout: 120_000 });
-  const passage = pane.getByText(/^Absatz 7 im Kapitel 600:/);
+  const passage = pane.getByText(/^\d*Absatz 7 im Kapitel 600:/);
   await expect(passage).toBeInViewport();
   await expect(passage).toHaveAttribute("data-deep-link", /.*/);
   // From there, the part before it (keyboard: the button, then reading on at that part's start).

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useState } from "react";
+import { blockElement, DOC_ROOT_SELECTOR } from "@/components/reader/paneDom";
+import { usePaneScroller } from "@/components/reader/usePaneScroller";
 import { createPortal } from "react-dom";
 import { useTranslations } from "next-intl";
 import { blockNotesId } from "./notesIds";
@@ -21,22 +23,19 @@ interface Marker {
 export default function MarginMarkers({ paneId }: { paneId: string }) {
   const t = useTranslations("Annotations");
   const notes = useNotes();
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const scroller = usePaneScroller(paneId);
   const [markers, setMarkers] = useState<Marker[]>([]);
-  const blocks = notes?.annotatedBlocks(paneId) ?? [];
-  const signature = blocks.map((b) => `${b.blockId}:${b.ids.join("+")}`).join("|");
-
-  useEffect(() => {
-    setScroller(document.querySelector<HTMLElement>(`#${CSS.escape(paneId)}-panel [data-pane-scroller]`));
-  }, [paneId]);
+  const annotatedBlocks = notes?.annotatedBlocks;
 
   useLayoutEffect(() => {
-    if (!scroller) return;
+    if (!scroller || !annotatedBlocks) return;
+    // A new list only when the painted notes change (annotatedBlocks follows each paint).
+    const blocks = annotatedBlocks(paneId);
     const measure = () => {
       const box = scroller.getBoundingClientRect();
       setMarkers(
         blocks.flatMap((b) => {
-          const el = document.getElementById(`${paneId}-${b.blockId}`);
+          const el = blockElement(paneId, b.blockId);
           if (!el) return [];
           return [{ blockId: b.blockId, ids: b.ids, top: el.getBoundingClientRect().top - box.top + scroller.scrollTop }];
         }),
@@ -44,18 +43,16 @@ export default function MarginMarkers({ paneId }: { paneId: string }) {
     };
     measure();
     const observer = new ResizeObserver(measure);
-    const doc = scroller.querySelector("[data-doc-root]");
+    const doc = scroller.querySelector(DOC_ROOT_SELECTOR);
     if (doc) observer.observe(doc);
     return () => observer.disconnect();
-    // `signature` stands for `blocks` (a new array on every render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scroller, signature, paneId]);
+  }, [scroller, annotatedBlocks, paneId]);
 
   // Describe each annotated block by its summary; undo it when the notes go.
   useEffect(() => {
     const described: HTMLElement[] = [];
     for (const m of markers) {
-      const el = document.getElementById(`${paneId}-${m.blockId}`);
+      const el = blockElement(paneId, m.blockId);
       if (!el) continue;
       el.setAttribute("aria-describedby", blockNotesId(paneId, m.blockId));
       described.push(el);

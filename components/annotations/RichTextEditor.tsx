@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -33,10 +33,13 @@ export interface RichTextEditorProps {
  */
 export default function RichTextEditor({ label, initialHtml = "", autoFocus = false, onChange, onSubmit, contentVersion = 0 }: RichTextEditorProps) {
   const t = useTranslations("Annotations");
+  // The editor is made once; its handlers call the latest callbacks through these.
   const submit = useRef(onSubmit);
-  submit.current = onSubmit;
   const change = useRef(onChange);
-  change.current = onChange;
+  useLayoutEffect(() => {
+    submit.current = onSubmit;
+    change.current = onChange;
+  });
 
   const editor = useEditor({
     immediatelyRender: false,

@@ -52,7 +52,7 @@ export default function CorrespondencesPanel() {
       s?.answer ? { ...s, answer: { ...s.answer, pairs: s.answer.pairs.map((x) => (x === p ? { ...x, from: { ...x.from, linked: true }, to: { ...x.to, linked: true } } : x)) } } : s,
     );
     links.announce(t("pairLinked"));
-    await links.refreshLinks();
+    links.acceptLink(r.data);
   };
 
   const titleA = links.titleOf(a).title;

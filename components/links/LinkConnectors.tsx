@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { connectorPath } from "@/lib/links/reader-view";
+import { scrollerOf } from "@/components/reader/paneDom";
 import { useLinks } from "./LinksProvider";
 
 /**
@@ -12,20 +13,19 @@ import { useLinks } from "./LinksProvider";
 export default function LinkConnectors() {
   const links = useLinks();
   const [paths, setPaths] = useState<Array<{ key: string; d: string; relation: string; active: boolean }>>([]);
-  const panes = links?.panes ?? [];
-  const tick = links?.paintTick ?? 0;
+  const panes = links?.panes;
+  // A new function whenever the ends are painted again: the lines are redrawn then.
+  const endRanges = links?.endRanges;
   const peer = links?.peer ?? null;
+  const shown = !!panes && !!endRanges && panes.length >= 2;
 
   useEffect(() => {
-    if (!links || panes.length < 2) {
-      setPaths([]);
-      return;
-    }
+    if (!panes || !endRanges || panes.length < 2) return;
     let frame = 0;
     const draw = () => {
       const out: Array<{ key: string; d: string; relation: string; active: boolean }> = [];
-      const boxes = panes.map((p) => document.querySelector<HTMLElement>(`#${CSS.escape(p.paneId)}-panel [data-pane-scroller]`)?.getBoundingClientRect() ?? null);
-      const ends = panes.map((p) => links.endRanges(p.paneId));
+      const boxes = panes.map((p) => scrollerOf(p.paneId)?.getBoundingClientRect() ?? null);
+      const ends = panes.map((p) => endRanges(p.paneId));
       const seen = new Set<string>();
       ends.forEach((list, i) => {
         for (const e of list) {
@@ -56,11 +56,9 @@ export default function LinkConnectors() {
       document.removeEventListener("scroll", schedule, true);
       window.removeEventListener("resize", schedule);
     };
-    // `tick` changes whenever the painted ends do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [panes, tick, peer]);
+  }, [panes, endRanges, peer]);
 
-  if (paths.length === 0) return null;
+  if (!shown || paths.length === 0) return null;
   return (
     <svg className="link-connectors" aria-hidden="true" data-testid="link-connectors">
       {paths.map((p) => (

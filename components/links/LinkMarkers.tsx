@@ -1,12 +1,14 @@
 "use client";
 
-import { Fragment, useEffect, useLayoutEffect, useState } from "react";
+import { Fragment, useLayoutEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslations } from "next-intl";
 import { shortQuote } from "@/lib/links/reader-view";
 import { notesPanelId } from "@/components/annotations/notesIds";
 import { useNotes } from "@/components/annotations/NotesProvider";
-import { useLinks } from "./LinksProvider";
+import { DOC_ROOT_SELECTOR } from "@/components/reader/paneDom";
+import { usePaneScroller } from "@/components/reader/usePaneScroller";
+import { useLinks, type PaintedEndList } from "./LinksProvider";
 
 interface Marker {
   key: string;
@@ -23,6 +25,7 @@ interface Marker {
 
 /** A marker and its discussion button, stacked: their height in rem (see links.css). */
 const MARKER_PAIR_REM = 2.95;
+const NO_ENDS: PaintedEndList = [];
 
 /**
  * A "⇄" button in the pane's left margin for every link end in the pane: its accessible name says what the
@@ -36,17 +39,15 @@ export default function LinkMarkers({ paneId, paneIndex }: { paneId: string; pan
   const tThread = useTranslations("LinkThread");
   const links = useLinks();
   const notes = useNotes();
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const scroller = usePaneScroller(paneId);
   const [markers, setMarkers] = useState<Marker[]>([]);
-  const ends = links?.endRanges(paneId) ?? [];
-  const signature = ends.map((e) => `${e.pe.link.id}:${e.pe.end.role}:${e.pe.link.relation}:${e.pe.link.replies}`).join("|");
-
-  useEffect(() => {
-    setScroller(document.querySelector<HTMLElement>(`#${CSS.escape(paneId)}-panel [data-pane-scroller]`));
-  }, [paneId]);
+  // The same array until the ends are painted again (components/links/useLinkPainting).
+  const ends = links?.endRanges(paneId) ?? NO_ENDS;
+  const titleOf = links?.titleOf;
+  const shownPanes = links?.panes;
 
   useLayoutEffect(() => {
-    if (!scroller || !links) return;
+    if (!scroller || !titleOf || !shownPanes) return;
     const measure = () => {
       const box = scroller.getBoundingClientRect();
       const perBlock = new Map<string, number>();
@@ -58,8 +59,8 @@ export default function LinkMarkers({ paneId, paneIndex }: { paneId: string; pan
         const other = e.pe.other;
         const relation = e.pe.link.relation ? t(`relation.${e.pe.link.relation}`) : t("noRelation");
         const quote = shortQuote(other.exact, 50);
-        const title = links.titleOf(other.slug).title;
-        const label = `${t("markerItem", { relation, quote, title })}${links.panes.some((p) => p.slug === other.slug) ? "" : ` (${t("opensPane")})`}`;
+        const title = titleOf(other.slug).title;
+        const label = `${t("markerItem", { relation, quote, title })}${shownPanes.some((p) => p.slug === other.slug) ? "" : ` (${t("opensPane")})`}`;
         const discussLabel = tThread("discuss", { relation, quote, title, count: e.pe.link.replies });
         const m: Marker = { key: `${e.pe.link.id}:${e.pe.end.role}`, top: rect.top - box.top + scroller.scrollTop, slot, linkId: e.pe.link.id, label, discussLabel, replies: e.pe.link.replies, relation: e.pe.link.relation ?? "none", otherRole: other.role, index };
         return [m];
@@ -75,12 +76,10 @@ export default function LinkMarkers({ paneId, paneIndex }: { paneId: string; pan
     };
     measure();
     const observer = new ResizeObserver(measure);
-    const doc = scroller.querySelector("[data-doc-root]");
+    const doc = scroller.querySelector(DOC_ROOT_SELECTOR);
     if (doc) observer.observe(doc);
     return () => observer.disconnect();
-    // `signature` stands for `ends` (a new array on every render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [scroller, signature, paneId, links?.panes]);
+  }, [scroller, ends, titleOf, shownPanes, t, tThread]);
 
   if (!links || !scroller || markers.length === 0) return null;
   const ui = notes?.ui(paneId);

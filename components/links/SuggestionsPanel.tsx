@@ -20,15 +20,15 @@ export default function SuggestionsPanel() {
   const heading = useRef<HTMLHeadingElement>(null);
   const [relation, setRelation] = useState<Relation>("context");
   const [busy, setBusy] = useState<SuggestedPassage | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const state = links?.suggestions ?? null;
   const from = state?.from ?? null;
+  // A failure belongs to the passage it happened for: suggestions for another passage start without it.
+  const [lastFailure, setLastFailure] = useState<{ from: typeof from; message: string } | null>(null);
+  const error = lastFailure && lastFailure.from === from ? lastFailure.message : null;
+  const setError = (message: string | null) => setLastFailure(message ? { from, message } : null);
 
   useEffect(() => {
-    if (from) {
-      setError(null);
-      heading.current?.focus({ preventScroll: true });
-    }
+    if (from) heading.current?.focus({ preventScroll: true });
   }, [from]);
 
   if (!links || !state) return null;

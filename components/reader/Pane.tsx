@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import FootnotePopover, { type OpenNote } from "./FootnotePopover";
+import { registerPaneScroller, usePaneScroller } from "./usePaneScroller";
 
 /**
  * One pane's scrolling area: the server-rendered document plus the behaviour its static HTML needs —
@@ -27,14 +28,16 @@ export default function Pane({
   onDriver: () => void;
 }) {
   const scroller = useRef<HTMLDivElement | null>(null);
+  const scrollerEl = usePaneScroller(paneId);
   const [note, setNote] = useState<OpenNote | null>(null);
 
   const setScroller = useCallback(
     (el: HTMLDivElement | null) => {
       scroller.current = el;
       registerScroller(el);
+      registerPaneScroller(paneId, el);
     },
-    [registerScroller],
+    [registerScroller, paneId],
   );
 
   const closeNote = useCallback(
@@ -92,7 +95,7 @@ export default function Pane({
       onKeyDown={onDriver}
     >
       {children}
-      {note && scroller.current ? <FootnotePopover note={note} paneId={paneId} docLang={docLang} scroller={scroller.current} onClose={closeNote} /> : null}
+      {note && scrollerEl ? <FootnotePopover note={note} paneId={paneId} docLang={docLang} scroller={scrollerEl} onClose={closeNote} /> : null}
     </div>
   );
 }

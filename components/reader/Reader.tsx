@@ -1,17 +1,19 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { flushSync } from "react-dom";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
+import { panelDomId } from "@/lib/reader/dom-ids";
 import { formatLayout, MAX_PANES, type PassageTarget, type ReaderLayout } from "@/lib/reader/layout";
-import { boundariesForPassage, passageFromRange, blockText, type Passage } from "@/lib/reader/selection";
+import { blockText, type Passage } from "@/lib/reader/selection";
 import Pane, { jumpTo } from "./Pane";
+import PaneTabs from "./PaneTabs";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
-import { takeReaderScroll } from "./scrollMemory";
 import { revealBlock } from "./windowRegistry";
-import { onShowPane } from "./paneTabs";
+import { usePhoneTabs } from "./usePhoneTabs";
+import { blockInPane, useReaderArrival } from "./useReaderArrival";
+import { useSelectionToolbar } from "./useSelectionToolbar";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
@@ -41,15 +43,6 @@ export interface PaneData {
 }
 
 type CopyState = { kind: "copied" } | { kind: "failed"; url: string } | null;
-interface SelectionState {
-  pane: number;
-  passage: Passage;
-  top: number;
-  left: number;
-}
-
-const NARROW = "(max-width: 700px)";
-const HIGHLIGHT = "deep-link";
 
 /**
  * The reader: one to three panes side by side (tabs on a phone), their layout in the URL. Server-rendered
@@ -60,38 +53,42 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const t = useTranslations("Reader");
   const router = useRouter();
   const [sync, setSync] = useState(layout.sync);
-  const [active, setActive] = useState(layout.target?.pane ?? 0);
-  const [narrow, setNarrow] = useState(false);
   /** reading or diplomatic view, per pane (keyed like the pane's DOM); a CSS switch over the same text */
   const [views, setViews] = useState<Record<string, EditionView>>({});
   const [copy, setCopy] = useState<CopyState>(null);
-  const [selection, setSelection] = useState<SelectionState | null>(null);
   const scrollers = useRef<Array<HTMLElement | null>>([]);
   const driver = useRef<number | null>(null);
-  const lastPassage = useRef<Array<Passage | null>>([]);
-  const slugs = panes.map((p) => p.slug);
+  const slugs = useMemo(() => panes.map((p) => p.slug), [panes]);
+  const paneIds = useMemo(() => panes.map((p) => p.paneId), [panes]);
+  const linkPanes = useMemo(() => panes.map((p) => ({ paneId: p.paneId, slug: p.slug, docLang: p.docLang })), [panes]);
+  const { narrow, tabbed, active, setActive } = usePhoneTabs(paneIds, layout.target?.pane ?? 0);
+  const selection = useSelectionToolbar(scrollers);
+  useReaderArrival(layout.target, paneIds, scrollers);
 
   // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
   const linkAligner = useRef<((driver: number) => boolean) | null>(null);
-  const go = (next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}${seminarQuery()}`, { scroll: false });
+  const go = useCallback((next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}${seminarQuery()}`, { scroll: false }), [router, sync]);
   const changeDocument = (i: number, slug: string) => go(slugs.map((s, j) => (j === i ? slug : s)));
   const removePane = (i: number) => {
     setActive((a) => Math.max(0, Math.min(a, slugs.length - 2)));
     go(slugs.filter((_, j) => j !== i));
   };
   /** Links: show a document for a passage, in a new pane or (all three in use) instead of another one. */
-  const openDocument = (slug: string, keepPane: number): boolean => {
-    if (slugs.length < MAX_PANES) {
-      setActive(slugs.length);
-      go([...slugs, slug]);
+  const openDocument = useCallback(
+    (slug: string, keepPane: number): boolean => {
+      if (slugs.length < MAX_PANES) {
+        setActive(slugs.length);
+        go([...slugs, slug]);
+        return true;
+      }
+      const replace = [...slugs.keys()].reverse().find((j) => j !== keepPane);
+      if (replace === undefined) return false;
+      setActive(replace);
+      go(slugs.map((s, j) => (j === replace ? slug : s)));
       return true;
-    }
-    const replace = [...slugs.keys()].reverse().find((j) => j !== keepPane);
-    if (replace === undefined) return false;
-    setActive(replace);
-    go(slugs.map((s, j) => (j === replace ? slug : s)));
-    return true;
-  };
+    },
+    [slugs, go, setActive],
+  );
   const addPane = () => {
     const next = documents.find((d) => !slugs.includes(d.slug))?.slug ?? slugs[slugs.length - 1];
     setActive(slugs.length);
@@ -105,44 +102,6 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     else url.searchParams.delete("sync");
     window.history.replaceState(window.history.state, "", url.pathname + "?" + url.searchParams.toString().replace(/%2C/gi, ","));
   };
-
-  // ---- phone-sized screens: tabs ----
-  useEffect(() => {
-    const mq = window.matchMedia(NARROW);
-    const update = () => setNarrow(mq.matches);
-    update();
-    mq.addEventListener("change", update);
-    return () => mq.removeEventListener("change", update);
-  }, []);
-  useEffect(() => setActive((a) => Math.min(a, panes.length - 1)), [panes.length]);
-  // A passage in another pane was asked for (a link's other end): its tab comes to the front before anyone
-  // measures or scrolls there — synchronously, since a hidden pane has no layout.
-  useEffect(
-    () =>
-      onShowPane((paneId) => {
-        const i = panes.findIndex((p) => p.paneId === paneId);
-        if (i >= 0) flushSync(() => setActive(i));
-      }),
-    [panes],
-  );
-
-  // ---- first paint: restore scroll after a language switch, or go to the deep-linked passage ----
-  useEffect(() => {
-    const tops = takeReaderScroll();
-    const target = layout.target;
-    const targetBlock = target ? findBlock(scrollers.current[target.pane], panes[target.pane]?.paneId, target.blockId) : null;
-    if (target && targetBlock) paintDeepLink(targetBlock, target);
-    if (tops) {
-      tops.forEach((top, i) => {
-        const s = scrollers.current[i];
-        if (s) s.scrollTop = top;
-      });
-    } else if (targetBlock) {
-      targetBlock.scrollIntoView({ block: "center" });
-    }
-    // Only on mount: later layout changes keep the reader where the user is.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   // ---- synchronized scrolling: the pane the user is working in drives the others, proportionally ----
   const onUserScroll = (i: number) => {
@@ -159,38 +118,10 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     });
   };
 
-  // ---- selections: the floating "copy link" toolbar ----
-  useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const sel = window.getSelection();
-        if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return setSelection(null);
-        const range = sel.getRangeAt(0);
-        const pane = scrollers.current.findIndex((s) => s?.contains(range.startContainer));
-        const passage = pane >= 0 ? passageFromRange(range) : null;
-        if (!passage) return setSelection(null);
-        lastPassage.current[pane] = passage;
-        const rects = range.getClientRects();
-        const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-        setSelection({ pane, passage, top: Math.min(last.bottom + 8, window.innerHeight - 48), left: Math.max(8, Math.min(last.left, window.innerWidth - 280)) });
-      });
-    };
-    document.addEventListener("selectionchange", update);
-    document.addEventListener("scroll", update, true);
-    update(); // a passage selected while the page was still loading gets its toolbar too
-    return () => {
-      cancelAnimationFrame(frame);
-      document.removeEventListener("selectionchange", update);
-      document.removeEventListener("scroll", update, true);
-    };
-  }, []);
-
   const copyLink = async (pane: number, passage: Passage | null) => {
     let target: PassageTarget | undefined;
     if (passage) {
-      const block = findBlock(scrollers.current[pane], panes[pane]?.paneId, passage.blockId);
+      const block = blockInPane(scrollers.current[pane], panes[pane]?.paneId, passage.blockId);
       const whole = passage.start === 0 && (!block || passage.end >= blockText(block).length);
       target = whole ? { pane, blockId: passage.blockId } : { pane, blockId: passage.blockId, start: passage.start, end: passage.end };
     }
@@ -212,13 +143,18 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     return () => clearTimeout(timer);
   }, [copy]);
 
-  const registerScroller = useCallback((i: number) => (el: HTMLElement | null) => {
-    scrollers.current[i] = el;
-  }, []);
+  // One stable callback per pane position (a new one each render would detach and attach the pane each time).
+  const scrollerSlots = useMemo(
+    () =>
+      Array.from({ length: MAX_PANES }, (_, i) => (el: HTMLElement | null) => {
+        scrollers.current[i] = el;
+      }),
+    [],
+  );
 
   return (
     <LinksProvider
-      panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug, docLang: p.docLang }))}
+      panes={linkPanes}
       documents={documents}
       scrollers={scrollers}
       alignerRef={linkAligner}
@@ -227,7 +163,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     >
     <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
       <div className="reader-bar" role="group" aria-label={t("toolbar")}>
-        {narrow && panes.length > 1 ? null : (
+        {tabbed ? null : (
           // Behind tabs only one pane shows at a time: nothing to keep in step.
           <label className="switch">
             <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
@@ -252,40 +188,14 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
         </div>
       </div>
 
-      {narrow && panes.length > 1 ? (
-        <div className="pane-tabs" role="tablist" aria-label={t("tabs")}>
-          {panes.map((p, i) => (
-            <button
-              key={p.key}
-              type="button"
-              role="tab"
-              id={`${p.paneId}-tab`}
-              aria-selected={i === active}
-              aria-controls={`${p.paneId}-panel`}
-              tabIndex={i === active ? 0 : -1}
-              lang={p.docLang}
-              onClick={() => setActive(i)}
-              onKeyDown={(e) => {
-                const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-                if (!step) return;
-                const next = (i + step + panes.length) % panes.length;
-                setActive(next);
-                document.getElementById(`${panes[next].paneId}-tab`)?.focus();
-              }}
-            >
-              {p.title}
-            </button>
-          ))}
-        </div>
-      ) : null}
+      {tabbed ? <PaneTabs panes={panes} active={active} onActivate={setActive} label={t("tabs")} /> : null}
 
       <div className="panes">
         {panes.map((p, i) => {
-          const tabbed = narrow && panes.length > 1;
           return (
             <section
               key={p.key}
-              id={`${p.paneId}-panel`}
+              id={panelDomId(p.paneId)}
               className="pane"
               data-tei-view={p.editionViews ? (views[p.key] ?? "reading") : undefined}
               aria-labelledby={tabbed ? `${p.paneId}-tab` : `${p.paneId}-title`}
@@ -330,7 +240,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 paneId={p.paneId}
                 docLang={p.docLang}
                 label={t("pane", { n: i + 1 })}
-                registerScroller={registerScroller(i)}
+                registerScroller={scrollerSlots[i]}
                 onUserScroll={() => onUserScroll(i)}
                 onDriver={() => {
                   driver.current = i;
@@ -361,28 +271,6 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
 function seminarQuery(): string {
   const id = new URLSearchParams(window.location.search).get("seminar");
   return id ? `&seminar=${encodeURIComponent(id)}` : "";
-}
-
-function findBlock(scroller: HTMLElement | null | undefined, paneId: string | undefined, blockId: string): HTMLElement | null {
-  if (!scroller || !paneId) return null;
-  const el = document.getElementById(`${paneId}-${blockId}`);
-  return el && scroller.contains(el) ? el : null;
-}
-
-/** Highlight the linked passage with the CSS Custom Highlight API; the block's outline is the fallback. */
-function paintDeepLink(block: HTMLElement, target: PassageTarget) {
-  block.setAttribute("data-deep-link", "");
-  const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
-  const HighlightCtor = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
-  if (!highlights || !HighlightCtor) return;
-  const text = blockText(block);
-  const b = boundariesForPassage(block, target.start ?? 0, target.end ?? text.length);
-  if (!b) return;
-  const range = document.createRange();
-  range.setStart(b.startNode as Node, b.startOffset);
-  range.setEnd(b.endNode as Node, b.endOffset);
-  highlights.set(HIGHLIGHT, new HighlightCtor(range));
-  block.setAttribute("data-deep-link", "highlight");
 }
 
 /** The first block whose text shows at the top of a pane: where a keyboard user "is". */

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useEffectEvent } from "react";
 import { useTranslations } from "next-intl";
 import { callApi } from "@/lib/http-client";
 import { windowsAfterLoading } from "@/lib/reader/window";
 import { jumpTo } from "./Pane";
+import { blockElement, SCROLLER_SELECTOR } from "./paneDom";
 import { peekReaderPlace } from "./scrollMemory";
 import { announcePaneContent, registerWindowedPane } from "./windowRegistry";
 import "./windowed.css";
@@ -71,17 +72,7 @@ export default function WindowedDocument({
   const lo = windows[0].n;
   const hi = windows[windows.length - 1].n;
 
-  const scroller = () => root.current?.closest<HTMLElement>("[data-pane-scroller]") ?? null;
-
-  const measureAnchor = () => {
-    const box = scroller()?.getBoundingClientRect();
-    if (!box || !root.current) return null;
-    for (const el of root.current.querySelectorAll<HTMLElement>("[data-window]")) {
-      const r = el.getBoundingClientRect();
-      if (r.bottom > box.top) return { n: Number(el.dataset.window), top: r.top };
-    }
-    return null;
-  };
+  const scroller = () => scrollerAround(root.current);
 
   /** Fetch a window (`n=3` or `block=p123`) and put it in the pane; resolves once it is in the DOM. */
   const show = useCallback(
@@ -107,7 +98,7 @@ export default function WindowedDocument({
             MAX_LOADED,
           );
           // (After a jump far away nothing under the reader's eyes stays: the caller scrolls to its target.)
-          anchor.current = measureAnchor();
+          anchor.current = measureAnchor(root.current);
           await new Promise<void>((resolve) => {
             onCommit.current.push(resolve);
             setWindows(keep.map((k) => byN.get(k)!));
@@ -176,19 +167,19 @@ export default function WindowedDocument({
 
   // After a change of interface language: back to the block the reader was at (it may be in another window
   // than the one the server rendered). Runs before the reader restores plain scroll positions, and after it.
-  useEffect(() => {
+  const returnToPlace = useEffectEvent(() => {
     const place = peekReaderPlace(Number(paneId.replace(/^pane/, "")) - 1);
     if (!place) return;
     const restore = () => {
-      const el = document.getElementById(`${paneId}-${place.blockId}`);
+      const el = blockElement(paneId, place.blockId);
       const s = scroller();
       if (el && s) s.scrollTop += el.getBoundingClientRect().top - s.getBoundingClientRect().top - place.offset;
     };
-    if (document.getElementById(`${paneId}-${place.blockId}`)) requestAnimationFrame(restore);
+    if (blockElement(paneId, place.blockId)) requestAnimationFrame(restore);
     else void show(`block=${encodeURIComponent(place.blockId)}`, "jump").then((ok) => ok && restore());
-    // Only for the render the language switch led to.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
+  // Only for the render the language switch led to.
+  useEffect(() => returnToPlace(), []);
 
   // Outline entries, notes, links and deep links in parts not loaded.
   // A footnote's text read from the part that holds it (components/reader/FootnotePopover), that part left unloaded.
@@ -241,4 +232,20 @@ export default function WindowedDocument({
       </p>
     </>
   );
+}
+
+/** The pane's scrolling element around a windowed document. */
+function scrollerAround(root: HTMLElement | null): HTMLElement | null {
+  return root?.closest<HTMLElement>(SCROLLER_SELECTOR) ?? null;
+}
+
+/** The window under the top of the pane and where it is now (to keep it there when windows change). */
+function measureAnchor(root: HTMLElement | null): { n: number; top: number } | null {
+  const box = scrollerAround(root)?.getBoundingClientRect();
+  if (!box || !root) return null;
+  for (const el of root.querySelectorAll<HTMLElement>("[data-window]")) {
+    const r = el.getBoundingClientRect();
+    if (r.bottom > box.top) return { n: Number(el.dataset.window), top: r.top };
+  }
+  return null;
 }

@@ -6,6 +6,7 @@
  * marker, and so its text, is in a part not loaded). For a pane that shows its whole document, both are just
  * getElementById. Browser-only, no React.
  */
+import { blockDomId } from "@/lib/reader/dom-ids";
 import { paneEvent } from "./paneEvents";
 
 type Revealer = (blockId: string) => Promise<void>;
@@ -31,7 +32,7 @@ export function isWindowedPane(paneId: string): boolean {
 }
 
 /** A block's element if the pane shows it now. */
-const shownBlock = (paneId: string, blockId: string) => document.getElementById(`${paneId}-${blockId}`);
+const shownBlock = (paneId: string, blockId: string) => document.getElementById(blockDomId(paneId, blockId));
 
 /** The element of a block in a pane, loading its window first if the pane shows its document in windows. */
 export async function revealBlock(paneId: string, blockId: string): Promise<HTMLElement | null> {
@@ -56,7 +57,7 @@ export async function readBlock(paneId: string, blockId: string): Promise<HTMLEl
   if (shown || !fetchWindow) return shown;
   try {
     const html = await fetchWindow(blockId);
-    return html === null ? null : new DOMParser().parseFromString(html, "text/html").getElementById(`${paneId}-${blockId}`);
+    return html === null ? null : new DOMParser().parseFromString(html, "text/html").getElementById(blockDomId(paneId, blockId));
   } catch {
     return null;
   }

@@ -1,32 +1,13 @@
 /**
- * Painting notes' passages with the CSS Custom Highlight API: ranges over the server-rendered text,
- * registered in CSS.highlights under a few names (one per tag colour, a default, "mine" and the active
- * thread) and styled with ::highlight(name). Nothing in the text is wrapped or changed, so React's
- * tree and lib/reader/selection's offsets stay exactly as rendered. Browser-only (DOM Range).
+ * Where notes' and links' passages are in a pane: DOM ranges over the server-rendered text, for the one
+ * highlight painter (lib/reader/highlights.ts, the CSS Custom Highlight API) and for hit-testing clicks.
+ * Nothing in the text is wrapped or changed, so React's tree and lib/reader/selection's offsets stay
+ * exactly as rendered. Browser-only (DOM Range).
  */
 import { BLOCK_ATTRIBUTE, blockText, boundariesForPassage } from "@/lib/reader/selection";
 import { segmentsFor, type PassageAnchor } from "./state";
 
-/** Every highlight this module registers starts with this, so stale ones can be found and removed. */
-export const HIGHLIGHT_PREFIX = "syn-";
-export const HIGHLIGHT_DEFAULT = "syn-note";
-export const HIGHLIGHT_MINE = "syn-mine";
-export const HIGHLIGHT_ACTIVE = "syn-active";
-export const tagHighlight = (index: number) => `syn-tag-${index}`;
 
-interface HighlightRegistry {
-  set(name: string, h: unknown): void;
-  delete(name: string): boolean;
-  keys(): IterableIterator<string>;
-}
-type HighlightCtor = new (...ranges: Range[]) => { priority: number };
-
-function registry(): { highlights: HighlightRegistry; Highlight: HighlightCtor } | null {
-  const g = globalThis as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
-  return g.CSS?.highlights && g.Highlight ? { highlights: g.CSS.highlights, Highlight: g.Highlight } : null;
-}
-
-export const highlightsSupported = () => registry() !== null;
 
 /** The document's blocks in a pane, in reading order, with their text lengths. */
 export function blockLayout(docRoot: Element): Array<{ id: string; length: number; el: Element }> {
@@ -52,27 +33,6 @@ export function passageRanges(layout: ReturnType<typeof blockLayout>, anchor: Pa
     if (!range.collapsed) ranges.push(range);
   }
   return ranges;
-}
-
-/**
- * Replace every highlight this module owns by the given groups (name → ranges, priority). Names not
- * given any more are deleted; other highlights on the page (the reader's deep link) are left alone.
- */
-export function paintHighlights(groups: ReadonlyMap<string, { ranges: Range[]; priority: number }>): void {
-  const r = registry();
-  if (!r) return;
-  for (const name of [...r.highlights.keys()]) {
-    if (name.startsWith(HIGHLIGHT_PREFIX) && !groups.has(name)) r.highlights.delete(name);
-  }
-  for (const [name, { ranges, priority }] of groups) {
-    if (ranges.length === 0) {
-      r.highlights.delete(name);
-      continue;
-    }
-    const h = new r.Highlight(...ranges);
-    h.priority = priority;
-    r.highlights.set(name, h);
-  }
 }
 
 /** The text position under a viewport point (both the standard and WebKit's older API). */

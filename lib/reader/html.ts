@@ -22,6 +22,9 @@ import { toHast, type Handlers, type State } from "mdast-util-to-hast";
 import { blockPhrasing, type EditionPoint, type EditionRange } from "@/lib/content/phrasing";
 import type { Block, Mark, Part, SynopseDocument } from "@/lib/content/types";
 import type { WindowPlan } from "./window";
+import { blockDomId } from "./dom-ids";
+
+export { blockDomId };
 
 export interface DocumentLabels {
   /** The interface language, put on every label so that screen readers switch voice correctly. */
@@ -66,8 +69,6 @@ export interface RenderedDocument {
 }
 
 
-/** Fragment id of a block in a pane: "pane2-p12". Ids must differ per pane (one document may be open twice). */
-export const blockDomId = (paneId: string, blockId: string) => `${paneId}-${blockId}`;
 export const markerDomId = (paneId: string, footnoteId: string, n: number) => `${paneId}-fnref-${footnoteId}-${n}`;
 export const partDomId = (paneId: string, partId: string) => `${paneId}-part-${partId}`;
 export const titleDomId = (paneId: string) => `${paneId}-title`;

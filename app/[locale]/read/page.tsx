@@ -17,6 +17,7 @@ import { hasEditionViews } from "@/lib/reader/edition";
 import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
 import { anchorLiveNotes } from "./actions";
+import SeminarEvents from "@/components/live/SeminarEvents";
 import { loadReaderNotes } from "@/lib/annotations-ui/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/app/_server/request-user";
@@ -140,9 +141,11 @@ export default async function ReadPage({ params, searchParams }: Props) {
         <SiteHeader />
         <main id="main" className="reader-main">
           <h1 className="visually-hidden">{t("title")}</h1>
-          <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))} anchorLiveNotes={anchorLiveNotes}>
-            <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
-          </NotesProvider>
+          <SeminarEvents seminarId={notes?.seminar?.id ?? null} after={notes?.lastEventId ?? 0}>
+            <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))} anchorLiveNotes={anchorLiveNotes}>
+              <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+            </NotesProvider>
+          </SeminarEvents>
         </main>
       </div>
     </ClientMessages>

@@ -1,0 +1,60 @@
+"use client";
+
+import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from "react";
+import type { LiveEvent } from "@/lib/annotations-ui/state";
+import { subscribeLive, type LiveMessage } from "@/lib/live-client/connect";
+
+type Listener = (event: LiveEvent) => void;
+
+interface SeminarEventsValue {
+  listen: (listener: Listener) => () => void;
+}
+
+const SeminarEventsContext = createContext<SeminarEventsValue | null>(null);
+
+const LIVE_TYPES: Array<LiveEvent["type"]> = ["annotation.created", "annotation.updated", "annotation.deleted", "annotation.hidden", "annotation.unhidden", "annotation.removed"];
+
+/**
+ * The one place the reader reads a seminar event: the raw message becomes a LiveEvent here, so a change of
+ * what events carry (say, an id only, the note to be fetched) is handled here and nowhere else.
+ */
+function toEvent(m: LiveMessage): LiveEvent | null {
+  if (!(LIVE_TYPES as string[]).includes(m.type)) return null;
+  try {
+    return { type: m.type, data: JSON.parse(m.data) } as LiveEvent;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The seminar's live events for everything in the reader: one subscription per tab (and, through
+ * lib/live-client, one connection per browser), fanned out to the notes, the links and whoever listens.
+ * `after` is the event the page's data is current to; a fresh server render passes a newer one.
+ */
+export default function SeminarEvents({ seminarId, after, children }: { seminarId: string | null; after: number; children: ReactNode }) {
+  const [listeners] = useState(() => new Set<Listener>());
+  const [value] = useState<SeminarEventsValue>(() => ({
+    listen: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  }));
+
+  useEffect(() => {
+    if (!seminarId) return;
+    return subscribeLive({ url: `/api/seminars/${encodeURIComponent(seminarId)}/events`, types: LIVE_TYPES, replay: "after", after }, (m) => {
+      const event = toEvent(m);
+      if (event) for (const listener of [...listeners]) listener(event);
+    });
+  }, [seminarId, after, listeners]);
+
+  return <SeminarEventsContext.Provider value={value}>{children}</SeminarEventsContext.Provider>;
+}
+
+/** Call `onEvent` for each live event of the reader's seminar (the latest `onEvent`, without resubscribing). */
+export function useSeminarEvents(onEvent: Listener): void {
+  const events = useContext(SeminarEventsContext);
+  const handle = useEffectEvent(onEvent);
+  useEffect(() => events?.listen((e) => handle(e)), [events]);
+}
