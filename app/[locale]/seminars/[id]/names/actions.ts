@@ -6,11 +6,11 @@ import { isAppError } from "@/lib/errors";
 import { MAX_CSV_BYTES } from "@/lib/links/names/csv";
 import { deleteName, importNamesCsv, saveName } from "@/lib/links/names/store";
 import { refreshSeminarIndex } from "@/lib/links/seminar-index";
+import { formField, formId, formLocale, formOf } from "@/lib/http/form";
+import { routing } from "@/i18n/routing";
 
-function field(form: FormData, name: string): string {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-}
+// An action is a public endpoint: any argument reads as a form (lib/http/form), ids stay short in paths.
+const field = formField;
 
 /** Several spellings, years or roles in one field: separated by "|" or by line breaks. */
 const list = (text: string) => text.split(/\r?\n|\|/).map((s) => s.trim()).filter(Boolean);
@@ -20,13 +20,13 @@ const list = (text: string) => text.split(/\r?\n|\|/).map((s) => s.trim()).filte
  * translated by the page), success as ?saved=1 (or the import's counts). The search and page stay as they were.
  */
 async function act(form: FormData, run: (userId: string, seminarId: string) => Promise<Record<string, string | number> | void>): Promise<never> {
-  const locale = field(form, "locale") || "en";
-  const seminarId = field(form, "seminarId");
+  const locale = formLocale(form, routing.locales, routing.defaultLocale);
+  const seminarId = formId(form, "seminarId");
   const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/names`;
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
   const query = new URLSearchParams();
-  for (const keep of ["q", "page"]) if (field(form, keep)) query.set(keep, field(form, keep));
+  for (const keep of ["q", "page"]) if (field(form, keep) && field(form, keep).length <= 200) query.set(keep, field(form, keep));
   try {
     const result = await run(user.id, seminarId);
     query.set("saved", "1");
@@ -40,7 +40,7 @@ async function act(form: FormData, run: (userId: string, seminarId: string) => P
       for (const [k, v] of Object.entries(e.details)) if (typeof v === "string" || typeof v === "number") query.set(`e_${k}`, String(v).slice(0, 200));
     }
   }
-  const anchor = field(form, "entryId") && query.has("error") ? `#name-${field(form, "entryId")}` : "";
+  const anchor = formId(form, "entryId") && query.has("error") ? `#name-${encodeURIComponent(formId(form, "entryId"))}` : "";
   redirect(`${page}?${query}${anchor}`);
 }
 
@@ -63,7 +63,7 @@ export async function deleteNameAction(form: FormData): Promise<void> {
 
 export async function importNamesAction(form: FormData): Promise<void> {
   await act(form, async (userId, seminarId) => {
-    const file = form.get("file");
+    const file = formOf(form).get("file");
     const { AppError } = await import("@/lib/errors");
     if (!(file instanceof Blob) || file.size === 0) throw new AppError("invalid-csv", { line: 1, problem: "csv-empty" });
     if (file.size > MAX_CSV_BYTES) throw new AppError("invalid-csv", { line: 1, problem: "csv-too-large", max: MAX_CSV_BYTES });
