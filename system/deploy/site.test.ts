@@ -4,7 +4,7 @@ import { parseEnvFile, readDeploy, templateSite, unitCommand } from "./site";
 // What the deployment test changes in deploy/'s files, and nothing more.
 describe("deploy/ as the deployment test reads it", () => {
   const conf = readDeploy("nginx/synopse.conf");
-  const t = { httpPort: 8081, httpsPort: 8443, upstreamPorts: [4001, 4002, 4003], certificate: "/tmp/c.pem", key: "/tmp/k.pem" };
+  const t = { httpPort: 8081, httpsPort: 8443, upstreamPorts: [4001, 4002, 4003], certificate: "/etc/ssl/synopse/c.pem", key: "/etc/ssl/synopse/k.pem" };
 
   it("templates the nginx site only in ports, upstream servers and certificate paths", () => {
     const out = templateSite(conf, t);
