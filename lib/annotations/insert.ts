@@ -10,8 +10,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { databaseProvider } from "@/lib/db/adapter";
 import type { AnnotationDto } from "./types";
+import { lockSeminarWrites } from "@/lib/db/seminar-lock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,7 +46,6 @@ export interface NewEvent {
 }
 
 /** Namespace of the advisory locks that order a seminar's events (any constant; "SYNE" in ASCII). */
-const EVENT_ORDER_LOCK = 0x53594e45;
 
 /**
  * Appends Event rows; returns their ids in the order given. Call it as the transaction's LAST statement.
@@ -62,11 +61,7 @@ const EVENT_ORDER_LOCK = 0x53594e45;
  */
 export async function insertEvents(tx: Tx, events: readonly NewEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
-  if (databaseProvider() === "postgresql") {
-    for (const seminarId of [...new Set(events.map((e) => e.seminarId))].sort()) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}::int4, hashtext(${seminarId}))`;
-    }
-  }
+  await lockSeminarWrites(tx, events.map((e) => e.seminarId));
   const now = new Date();
   const values = events.map((e) => Prisma.sql`(${e.seminarId}, ${e.type}, ${e.annotationId}, ${e.actorId}, ${e.payload}, ${now})`);
   const rows = await tx.$queryRaw<Array<{ id: number | bigint; annotationId: string }>>`INSERT INTO "Event" ("seminarId", "type", "annotationId", "actorId", "payload", "createdAt") VALUES ${Prisma.join(values)} RETURNING "id", "annotationId"`;

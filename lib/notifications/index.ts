@@ -16,6 +16,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { canReadInThread, type AudienceFields, type Viewer } from "@/lib/annotations/access";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { db } from "@/lib/db/client";
+import { lockSeminarWrites } from "@/lib/db/seminar-lock";
 import type { Role } from "@/lib/seminars";
 import { announceNotifications } from "./signal";
 
@@ -78,6 +79,9 @@ export async function notifyForAnnotation(tx: Tx, a: AnnotationDto): Promise<voi
  */
 export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[]): Promise<void> {
   const seminarIds = [...new Set(list.map((a) => a.seminarId))];
+  // Two batches of one seminar bump the same members' digests, each in its own order: serialize them here,
+  // with the lock their events take anyway (lib/db/seminar-lock), instead of meeting in a deadlock.
+  await lockSeminarWrites(tx, seminarIds);
   // The batch's hot statements are raw SQL (bound parameters, same text on SQLite and PostgreSQL): Prisma's
   // ORM calls cost 4–6 ms of CPU each here, more than everything else a batch of saves does.
   const allMembers = (
