@@ -109,7 +109,8 @@ test("a note written through the proxy, and notes saved on either instance, appe
   const cookie = await cookieHeader(page);
   for (const app of apps()) {
     const text = `Saved on ${app} at ${Date.now()}`;
-    const r = await fetch(`${app}/api/seminars/${seminar}/annotations`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: note(text) });
+    // A cookie write must say where it comes from (CSRF): here, the instance's own address.
+    const r = await fetch(`${app}/api/seminars/${seminar}/annotations`, { method: "POST", headers: { cookie, origin: app, "content-type": "application/json" }, body: note(text) });
     expect(r.status, await r.clone().text()).toBe(201);
     await expect(panel.getByText(text)).toBeVisible({ timeout: 10_000 });
   }
