@@ -11,6 +11,7 @@
 import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
 import type { LiveEvent } from "@/lib/annotations-ui/state";
 import type { EndAnchor, LinkEnd, LinkView } from "./views";
+import { linkFields } from "./link-fields";
 
 export interface LinkChange {
   links: LinkView[];
@@ -32,32 +33,17 @@ function endFrom(t: TargetDto, versions: ShownVersions): { end: LinkEnd; placed:
   return { end: { role: t.role, slug: t.documentSlug, lang: t.lang, exact: t.exact, anchor }, placed };
 }
 
-/** The fields of a link that its annotation carries (everything but its ends and thread). */
-function fields(a: AnnotationDto) {
-  return {
-    relation: a.relation,
-    author: a.author,
-    visibility: a.visibility,
-    tags: a.tags,
-    bodyHtml: a.bodyHtml,
-    bodyText: a.bodyText,
-    hidden: a.hidden,
-    revision: a.revision,
-    createdAt: a.createdAt,
-  };
-}
-
 /** Add or replace a link or a reply to one, from a live event or the member's own save. */
 export function upsertLink(links: LinkView[], a: AnnotationDto, versions: ShownVersions): LinkChange {
   if (isLinkRoot(a)) {
     const known = links.find((l) => l.id === a.id);
     // Targets never change on edit: a known link keeps its ends (anchoring them may have cost a fuzzy search).
-    if (known) return { links: links.map((l) => (l === known ? { ...l, ...fields(a) } : l)), toAnchor: [] };
+    if (known) return { links: links.map((l) => (l === known ? { ...l, ...linkFields(a) } : l)), toAnchor: [] };
     const target = a.targets.find((t) => t.role === "target")!;
     const body = a.targets.find((t) => t.role === "body")!;
     const ends = [endFrom(target, versions), endFrom(body, versions)] as const;
     const toAnchor = [target, body].filter((_, i) => !ends[i].placed).map((t) => ({ linkId: a.id, role: t.role, target: t }));
-    const link: LinkView = { id: a.id, ...fields(a), replies: 0, thread: [], ends: [ends[0].end, ends[1].end] };
+    const link: LinkView = { id: a.id, ...linkFields(a), replies: 0, thread: [], ends: [ends[0].end, ends[1].end] };
     return { links: [...links, link], toAnchor };
   }
   const root = a.rootId ? links.find((l) => l.id === a.rootId) : undefined;

@@ -12,6 +12,7 @@ import { RELATIONS, selectorsOf, type AnnotationDto, type Relation, type TargetD
 import { anchorMany } from "@/lib/anchoring";
 import type { SynopseDocument } from "@/lib/content/types";
 import { formatLayout, type PassageTarget } from "@/lib/reader/layout";
+import { linkFields } from "./link-fields";
 import { documentCatalog } from "@/lib/seminars/catalog";
 
 export type EndAnchor =
@@ -117,15 +118,7 @@ export async function listLinks(userId: string, seminarId: string, options: Link
     };
     return {
       id: a.id,
-      relation: a.relation,
-      author: a.author,
-      visibility: a.visibility,
-      tags: a.tags,
-      bodyHtml: a.bodyHtml,
-      bodyText: a.bodyText,
-      hidden: a.hidden,
-      revision: a.revision,
-      createdAt: a.createdAt,
+      ...linkFields(a),
       replies: replies.get(a.id)?.length ?? 0,
       thread: (replies.get(a.id) ?? [])
         .sort((x, y) => x.createdAt.localeCompare(y.createdAt))
