@@ -77,7 +77,9 @@ describe("anchor after an edit anywhere, inside the passage included (property)"
           expect(Math.abs(r.end - truth.end)).toBeLessThanOrEqual(3);
         } else expect(r.end > truth.start && r.start < truth.end).toBe(true);
       }),
-      { numRuns: 400 },
+      // Always tried first: a counterexample a CI run found (the passage at the very start of the text,
+      // "Molotov" inserted 5 characters into it, re-anchored from "otovn" on, 8 characters late).
+      { numRuns: 400, examples: [[[0, 28], 5, 0, "Molotov"]] },
     );
   });
 });

@@ -46,17 +46,29 @@ export function refineBoundaries(text: string, quote: { exact: string; prefix: s
       }
     }
   }
-  // Then the start: where does the stored prefix end?
-  {
+  // Then the start: where does the stored prefix end? Searched twice as far back as forward: an insertion
+  // just inside the passage's start makes the fewest-errors alignment substitute its way past the inserted
+  // characters ("StaliMolotovn and…" aligns from "otovn"), leaving the true start up to the whole
+  // insertion behind, while the fewer-errors end is never more than `reach` ahead.
+  const refinedStart = (back: number): number => {
+    let at = start;
     let bestSim = prefixSimilarity(quote.prefix, text, start);
-    for (const s of startPositions(text, quote.prefix, Math.max(0, start - reach), Math.min(end - 1, start + reach))) {
+    for (const s of startPositions(text, quote.prefix, Math.max(0, start - back), Math.min(end - 1, start + reach))) {
       const sim = prefixSimilarity(quote.prefix, text, s);
-      if (sim > bestSim || (sim === bestSim && Math.abs(s - c.start) < Math.abs(start - c.start))) {
+      if (sim > bestSim || (sim === bestSim && Math.abs(s - c.start) < Math.abs(at - c.start))) {
         bestSim = sim;
-        start = s;
+        at = s;
       }
     }
-  }
+    return at;
+  };
+  const wide = refinedStart(2 * reach);
+  if (wide === c.start && end === c.end) return c;
+  const errors = distanceWithin(quote.exact, text, wide, end, reach);
+  // A start the context prefers but that costs more errors than the budget would lose the candidate: keep
+  // the nearer start instead.
+  if (errors <= reach || wide >= start - reach) return { start: wide, end, errors };
+  start = refinedStart(reach);
   if (start === c.start && end === c.end) return c;
   return { start, end, errors: distanceWithin(quote.exact, text, start, end, reach) };
 }
