@@ -42,7 +42,7 @@ describe("document → reader HTML", () => {
       'Siehe <a href="https://books.google.com/x?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">Google Books</a> &amp; &lt;mehr>.',
     );
     expect(blockInner(html, "li2").inner).toBe('<span class="link-lost">Zweitens</span>');
-    expect(html).toContain("Separatfrieden &lt;1943&gt;");
+    expect(html).toContain("Separatfrieden &lt;1943>");
     expect(html).not.toContain("javascript:");
   });
 

@@ -8,14 +8,14 @@
  * server slow and the page heavy, for text that never changes between requests. As a string it is built
  * once per (document version, pane, interface language) and cached; React owns none of its text nodes,
  * which is also what the CSS Custom Highlight API painting (deep links, annotations) wants.
- * Every value is escaped here; link targets are limited to http(s)/mailto.
+ * The string is built as a hast tree (hastscript) and serialized by hast-util-to-html, which does all the
+ * escaping; link targets are limited to http(s)/mailto.
  *
  * Framework-free: the translated labels come in as plain strings/functions.
  */
-import { h } from "hastscript";
-import { escapeHtml } from "@/lib/text/html";
+import { h, type Properties } from "hastscript";
 import { LRUCache } from "lru-cache";
-import type { Element } from "hast";
+import type { Element, ElementContent, Root, Text } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { FootnoteReference, Link, Root as MdastRoot, Text as MdastText } from "mdast";
 import { toHast, type Handlers, type State } from "mdast-util-to-hast";
@@ -167,13 +167,18 @@ function inlineHandlers(ctx: InlineContext): Handlers {
 /** `&amp;` and `&lt;` as the reader always wrote them (the library's default is the shorter `&#x26;`, `&#x3C;`). */
 const HTML_OPTIONS = { characterReferences: { useNamedReferences: true } } as const;
 
-/** A block's inline content as HTML: Block → mdast phrasing → hast → HTML (the escaping is hast-util-to-html's). */
-export function renderInline(block: Block, ctx: InlineContext): string {
+/** A block's inline content as hast: Block → mdast phrasing (lib/content/phrasing) → hast. */
+function inlineHast(block: Block, ctx: InlineContext): ElementContent[] {
   const children = blockPhrasing(block, { edition: true, lineBreaks: false });
   // Most blocks are plain text: no tree to convert.
-  if (children.length === 1 && children[0].type === "text") return toHtml({ type: "text", value: children[0].value }, HTML_OPTIONS);
+  if (children.length === 1 && children[0].type === "text") return [{ type: "text", value: children[0].value }];
   ctx.handlers ??= inlineHandlers(ctx);
-  return toHtml(toHast({ type: "root", children }, { handlers: ctx.handlers }), HTML_OPTIONS);
+  return (toHast({ type: "root", children }, { handlers: ctx.handlers }) as Root).children as ElementContent[];
+}
+
+/** A block's inline content as HTML (the escaping is hast-util-to-html's). */
+export function renderInline(block: Block, ctx: InlineContext): string {
+  return toHtml({ type: "root", children: inlineHast(block, ctx) }, HTML_OPTIONS);
 }
 
 const BLOCK_TAGS: Record<Block["type"], string> = {
@@ -193,66 +198,65 @@ const BLOCK_TAGS: Record<Block["type"], string> = {
   figure: "p",
 };
 
-function blockOpen(block: Block, ctx: InlineContext, tag: string, extra = ""): string {
+/** A block's element: its classes, fragment id and block id, and its inline content. */
+function blockElement(block: Block, ctx: InlineContext, tag: string, extra: Properties = {}): Element {
   const role = block.role ? ` role-${block.role.replace(/[^A-Za-z0-9-]/g, "-")}` : "";
   const cls = `b b-${block.type}${role}${block.section !== undefined && block.section !== ctx.lastSection && block.type !== "footnote" ? " section-start" : ""}`;
-  if (block.type === "table-row") extra += ` role="row"`;
-  return `<${tag} class="${cls}" id="${escapeHtml(blockDomId(ctx.paneId, block.id))}" data-block-id="${escapeHtml(block.id)}"${extra}>`;
+  const properties: Properties = { className: cls, id: blockDomId(ctx.paneId, block.id), dataBlockId: block.id, ...extra };
+  if (block.type === "table-row") properties.role = "row";
+  return h(tag, properties, inlineHast(block, ctx));
 }
 
-function ui(ctx: InlineContext, text: string, cls: string, tag = "span"): string {
-  return `<${tag} class="${cls}" lang="${escapeHtml(ctx.labels.uiLang)}">${escapeHtml(text)}</${tag}>`;
+/** A label in the interface language (the document's own text keeps its lang from the pane). */
+function ui(ctx: InlineContext, text: string, cls: string, tag = "span"): Element {
+  return h(tag, { className: cls, lang: ctx.labels.uiLang }, text);
 }
 
-function renderBlock(block: Block, ctx: InlineContext, doc: SynopseDocument): string {
+const space: Text = { type: "text", value: " " };
+
+function renderBlock(block: Block, ctx: InlineContext, doc: SynopseDocument): Element {
   if (block.type === "heading") {
     const level = Math.min(6, Math.max(3, (block.level ?? 2) + 1));
-    return blockOpen(block, ctx, `h${level}`) + renderInline(block, ctx) + `</h${level}>`;
+    return blockElement(block, ctx, `h${level}`);
   }
   if (block.type === "quote") {
     const caption = quoteCaption(block, ctx, doc);
-    const quote = blockOpen(block, ctx, "blockquote") + renderInline(block, ctx) + "</blockquote>";
-    return `<figure class="quote">${caption}${quote}</figure>`;
+    return h("figure", { className: "quote" }, caption ? [caption, blockElement(block, ctx, "blockquote")] : [blockElement(block, ctx, "blockquote")]);
   }
-  if (block.type === "list-item") {
-    const label = block.label ? ` data-label="${escapeHtml(block.label)}"` : "";
-    return blockOpen(block, ctx, "li", label) + renderInline(block, ctx) + "</li>";
-  }
-  const tag = BLOCK_TAGS[block.type];
-  return blockOpen(block, ctx, tag) + renderInline(block, ctx) + `</${tag}>`;
+  if (block.type === "list-item") return blockElement(block, ctx, "li", block.label ? { dataLabel: block.label } : {});
+  return blockElement(block, ctx, BLOCK_TAGS[block.type]);
 }
 
 const UNKNOWN_ATTRIBUTION = "unknown member";
 
-function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): string {
+function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): Element | null {
   const { labels, paneId } = ctx;
   if (block.quoteOf) {
     const part = doc.parts.find((p) => p.id === block.quoteOf);
     if (part) {
       const author = block.attribution ?? part.author ?? labels.unknownMember;
       const text = labels.quotingPost(part.n, author);
-      return `<figcaption class="quote-of" lang="${escapeHtml(labels.uiLang)}"><a href="#${escapeHtml(partDomId(paneId, part.id))}">${escapeHtml(text)}</a></figcaption>`;
+      return h("figcaption", { className: "quote-of", lang: labels.uiLang }, h("a", { href: `#${partDomId(paneId, part.id)}` }, text));
     }
   }
   if (block.attribution) {
     // "unknown member" is the pipeline's word for a quoted writer the source does not name: translate it.
     const who = block.attribution === UNKNOWN_ATTRIBUTION ? labels.unknownMember : block.attribution;
-    return `<figcaption class="quote-of">${ui(ctx, labels.quotedFrom(who), "quote-label")}</figcaption>`;
+    return h("figcaption", { className: "quote-of" }, ui(ctx, labels.quotedFrom(who), "quote-label"));
   }
-  if (block.quoteOf === null) return `<figcaption class="quote-of">${ui(ctx, labels.quotingOutside, "quote-label")}</figcaption>`;
-  return "";
+  if (block.quoteOf === null) return h("figcaption", { className: "quote-of" }, ui(ctx, labels.quotingOutside, "quote-label"));
+  return null;
 }
 
-function partHeading(part: Part, ctx: InlineContext): string {
+function partHeading(part: Part, ctx: InlineContext): Element {
   const { labels } = ctx;
   const name = part.kind === "post" ? labels.post(part.n) : part.kind === "comment" ? labels.comment(part.n) : labels.bio;
-  const author = part.author
-    ? `<span class="part-author">${escapeHtml(part.author)}</span>`
-    : ui(ctx, labels.unknownMember, "part-author part-author-unknown");
-  const title = part.authorTitle ? ` <span class="part-author-title">${escapeHtml(part.authorTitle)}</span>` : "";
-  const inferred = part.author && part.authorConfidence === "inferred" ? ` ${ui(ctx, labels.authorInferred, "part-note")}` : "";
-  const edited = part.edited ? ` ${ui(ctx, labels.edited, "part-note")}` : "";
-  return `<h3 class="part-head" id="${escapeHtml(partDomId(ctx.paneId, part.id))}-h">${ui(ctx, name, "part-name")} ${author}${title}${inferred}${edited}</h3>`;
+  const children: ElementContent[] = [ui(ctx, name, "part-name"), space];
+  children.push(part.author ? h("span", { className: "part-author" }, part.author) : ui(ctx, labels.unknownMember, "part-author part-author-unknown"));
+  if (part.authorTitle) children.push(space, h("span", { className: "part-author-title" }, part.authorTitle));
+  if (part.author && part.authorConfidence === "inferred") children.push(space, ui(ctx, labels.authorInferred, "part-note"));
+  if (part.edited) children.push(space, ui(ctx, labels.edited, "part-note"));
+  return h("h3", { className: "part-head", id: `${partDomId(ctx.paneId, part.id)}-h` }, children);
 }
 
 function partLabel(part: Part, labels: DocumentLabels): string {
@@ -260,55 +264,67 @@ function partLabel(part: Part, labels: DocumentLabels): string {
   return `${name} — ${part.author ?? labels.unknownMember}`;
 }
 
-function renderHead(doc: SynopseDocument, ctx: InlineContext): string {
+/** A licence's words, its first web address as a link. */
+function licenceContent(licence: string): ElementContent[] {
+  const url = /https?:\/\/\S+/.exec(licence)?.[0] ?? null;
+  if (!url || !safeHref(url)) return [{ type: "text", value: licence }];
+  const at = licence.indexOf(url);
+  return [
+    { type: "text", value: licence.slice(0, at) },
+    h("a", { href: url, rel: "license noopener noreferrer", target: "_blank" }, url),
+    { type: "text", value: licence.slice(at + url.length) },
+  ];
+}
+
+function renderHead(doc: SynopseDocument, ctx: InlineContext): Element {
   const { meta } = doc;
   const { labels } = ctx;
-  let out = `<header class="doc-head">`;
-  if (meta.kicker) out += `<p class="doc-kicker">${escapeHtml(meta.kicker)}</p>`;
-  out += meta.title
-    ? `<h2 class="doc-title" id="${escapeHtml(titleDomId(ctx.paneId))}">${escapeHtml(meta.title)}</h2>`
-    : `<h2 class="doc-title" id="${escapeHtml(titleDomId(ctx.paneId))}">${ui(ctx, labels.untitled, "untitled")}</h2>`;
-  if (meta.subtitle) out += `<p class="doc-subtitle">${escapeHtml(meta.subtitle)}</p>`;
-  const byline = [meta.author ? `<span class="doc-author">${escapeHtml(meta.author)}</span>` : "", meta.date ? ui(ctx, labels.formatDate(meta.date), "doc-date", "span") : ""]
-    .filter(Boolean)
-    .join(" · ");
-  if (byline) out += `<p class="doc-byline">${byline}</p>`;
-  out += `<p class="doc-source">${ui(ctx, labels.source, "doc-source-label")} ${escapeHtml(meta.source)}</p>`;
-  if (meta.licence) {
-    const url = /https?:\/\/\S+/.exec(meta.licence)?.[0] ?? null;
-    const words = escapeHtml(meta.licence);
-    const shown = url && safeHref(url) ? words.replace(escapeHtml(url), `<a href="${escapeHtml(url)}" rel="license noopener noreferrer" target="_blank">${escapeHtml(url)}</a>`) : words;
-    out += `<p class="doc-licence">${ui(ctx, labels.licence ?? "Licence", "doc-source-label")} ${shown}</p>`;
+  const head: ElementContent[] = [];
+  if (meta.kicker) head.push(h("p", { className: "doc-kicker" }, meta.kicker));
+  head.push(h("h2", { className: "doc-title", id: titleDomId(ctx.paneId) }, meta.title ? meta.title : ui(ctx, labels.untitled, "untitled")));
+  if (meta.subtitle) head.push(h("p", { className: "doc-subtitle" }, meta.subtitle));
+  const byline: ElementContent[] = [];
+  if (meta.author) byline.push(h("span", { className: "doc-author" }, meta.author));
+  if (meta.date) {
+    if (byline.length > 0) byline.push({ type: "text", value: " · " });
+    byline.push(ui(ctx, labels.formatDate(meta.date), "doc-date", "span"));
   }
-  return out + `</header>`;
+  if (byline.length > 0) head.push(h("p", { className: "doc-byline" }, byline));
+  head.push(h("p", { className: "doc-source" }, [ui(ctx, labels.source, "doc-source-label"), { type: "text", value: ` ${meta.source}` }]));
+  if (meta.licence) head.push(h("p", { className: "doc-licence" }, [ui(ctx, labels.licence ?? "Licence", "doc-source-label"), space, ...licenceContent(meta.licence)]));
+  return h("header", { className: "doc-head" }, head);
 }
 
 /**
  * The notes list. A window of a long document lists the notes it carries under its own heading id, with links
  * back to the markers rendered in that window only (`markersBefore`: markers of each note in earlier windows).
  */
-function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.paneId}-footnotes`, markersBefore?: ReadonlyMap<string, number>): string {
-  if (notes.length === 0) return "";
+function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.paneId}-footnotes`, markersBefore?: ReadonlyMap<string, number>): Element[] {
+  if (notes.length === 0) return [];
   const { labels, paneId } = ctx;
-  let out = `<section class="notes" aria-labelledby="${headingId}"><h3 id="${headingId}" lang="${escapeHtml(labels.uiLang)}">${escapeHtml(labels.notes)}</h3><ol class="notes-list">`;
-  for (const note of notes) {
+  const items = notes.map((note) => {
     const fn = note.footnote ?? { label: note.id, status: "ok" as const, refs: [] };
-    out += `<li class="note note-${fn.status}"><span class="note-label">${escapeHtml(fn.label)}</span><div class="note-body">`;
-    out += blockOpen(note, ctx, "p") + renderInline(note, ctx) + "</p>";
-    if (fn.status === "missing") out += ui(ctx, labels.noteMissing, "note-status", "p");
-    if (fn.status === "truncated") out += ui(ctx, labels.noteTruncated, "note-status", "p");
+    const body: ElementContent[] = [blockElement(note, ctx, "p")];
+    if (fn.status === "missing") body.push(ui(ctx, labels.noteMissing, "note-status", "p"));
+    if (fn.status === "truncated") body.push(ui(ctx, labels.noteTruncated, "note-status", "p"));
     const count = Math.max(1, ctx.markerCount.get(note.id) ?? 0);
     const before = markersBefore?.get(note.id) ?? 0;
     if ((ctx.markerCount.get(note.id) ?? 0) > before) {
-      out += `<p class="note-back">`;
+      const back: ElementContent[] = [];
       for (let n = before + 1; n <= count; n++) {
-        out += `<a href="#${escapeHtml(markerDomId(paneId, note.id, n))}" class="note-backlink" lang="${escapeHtml(labels.uiLang)}" aria-label="${escapeHtml(labels.backToMarker(fn.label))}">↩</a> `;
+        const href = `#${markerDomId(paneId, note.id, n)}`;
+        back.push(h("a", { href, className: "note-backlink", lang: labels.uiLang, ariaLabel: labels.backToMarker(fn.label) }, "↩"), space);
       }
-      out += `</p>`;
+      body.push(h("p", { className: "note-back" }, back));
     }
-    out += `</div></li>`;
-  }
-  return out + `</ol></section>`;
+    return h("li", { className: `note note-${fn.status}` }, [h("span", { className: "note-label" }, fn.label), h("div", { className: "note-body" }, body)]);
+  });
+  return [
+    h("section", { className: "notes", ariaLabelledBy: headingId }, [
+      h("h3", { id: headingId, lang: labels.uiLang }, labels.notes),
+      h("ol", { className: "notes-list" }, items),
+    ]),
+  ];
 }
 
 /**
@@ -316,8 +332,8 @@ function renderNotes(notes: Block[], ctx: InlineContext, headingId = `${ctx.pane
  * entry; other blocks render as they are. `continuedPart`: a post whose first blocks are in an earlier window
  * opens here as an article without header (its header and outline entry belong to that window).
  */
-function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, continuedPart?: string): string {
-  let out = "";
+function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext, doc: SynopseDocument, continuedPart?: string): ElementContent[] {
+  const out: ElementContent[] = [];
   let i = 0;
   while (i < body.length) {
     const part = body[i].part ? parts.get(body[i].part!) : undefined;
@@ -325,15 +341,15 @@ function renderBody(body: Block[], parts: Map<string, Part>, ctx: InlineContext,
     if (part) {
       while (j < body.length && body[j].part === part.id) j++;
       if (i === 0 && part.id === continuedPart) {
-        out += `<article class="part part-${part.kind} part-continued">`;
+        out.push(h("article", { className: `part part-${part.kind} part-continued` }, renderRun(body.slice(i, j), ctx, doc)));
       } else {
-        const id = escapeHtml(partDomId(ctx.paneId, part.id));
-        out += `<article class="part part-${part.kind}" id="${id}" aria-labelledby="${id}-h">` + partHeading(part, ctx);
+        const id = partDomId(ctx.paneId, part.id);
+        const heading = partHeading(part, ctx);
+        out.push(h("article", { className: `part part-${part.kind}`, id, ariaLabelledBy: `${id}-h` }, [heading, ...renderRun(body.slice(i, j), ctx, doc)]));
       }
-      out += renderRun(body.slice(i, j), ctx, doc) + `</article>`;
     } else {
       while (j < body.length && !(body[j].part && parts.has(body[j].part!))) j++;
-      out += renderRun(body.slice(i, j), ctx, doc);
+      out.push(...renderRun(body.slice(i, j), ctx, doc));
     }
     i = j;
   }
@@ -346,42 +362,30 @@ export function renderDocument(doc: SynopseDocument, paneId: string, labels: Doc
   const ctx: InlineContext = { paneId, labels, markerCount: new Map(), footnotes };
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
   const body = doc.blocks.filter((b) => b.type !== "footnote");
-  let out = renderHead(doc, ctx);
-  out += `<div class="doc-body">`;
-
-  out += renderBody(body, parts, ctx, doc);
-  out += `</div>`;
-  const notes = doc.blocks.filter((b) => b.type === "footnote");
-  out += renderNotes(notes, ctx);
-  return { html: out, outline: documentOutline(doc, paneId, labels) };
+  const head = renderHead(doc, ctx);
+  const main = h("div", { className: "doc-body" }, renderBody(body, parts, ctx, doc));
+  const notes = renderNotes(doc.blocks.filter((b) => b.type === "footnote"), ctx);
+  return { html: toHtml({ type: "root", children: [head, main, ...notes] }, HTML_OPTIONS), outline: documentOutline(doc, paneId, labels) };
 }
 
-/** Blocks outside or inside one part; list items are gathered into lists. */
-function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument): string {
-  let out = "";
-  let inList = false;
-  let inTable = false;
+/** Blocks outside or inside one part; list items are gathered into lists, an edition's table rows into a table. */
+function renderRun(blocks: Block[], ctx: InlineContext, doc: SynopseDocument): ElementContent[] {
+  const out: ElementContent[] = [];
+  // The open list or table the next item or row joins (rows gathered into one table for assistive technology).
+  let group: Element | null = null;
+  let groupKind: "list" | "table" | null = null;
   for (const block of blocks) {
-    // rows of an edition's table, one block each, gathered into one table for assistive technology
-    if (block.type === "table-row" && !inTable) {
-      out += `<div class="table" role="table">`;
-      inTable = true;
-    } else if (block.type !== "table-row" && inTable) {
-      out += `</div>`;
-      inTable = false;
+    const kind = block.type === "list-item" ? "list" : block.type === "table-row" ? "table" : null;
+    if (kind !== groupKind) {
+      group = kind === null ? null : kind === "list" ? h("ul", { className: "list" }) : h("div", { className: "table", role: "table" });
+      groupKind = kind;
+      if (group) out.push(group);
     }
-    if (block.type === "list-item" && !inList) {
-      out += `<ul class="list">`;
-      inList = true;
-    } else if (block.type !== "list-item" && inList) {
-      out += `</ul>`;
-      inList = false;
-    }
-    out += renderBlock(block, ctx, doc);
+    const element = renderBlock(block, ctx, doc);
+    if (group) group.children.push(element);
+    else out.push(element);
     if (block.section !== undefined) ctx.lastSection = block.section;
   }
-  if (inList) out += `</ul>`;
-  if (inTable) out += `</div>`;
   return out;
 }
 
@@ -419,7 +423,7 @@ export function renderDocumentCached(doc: SynopseDocument, paneId: string, label
 
 /** The document's header (title, author, source) alone: a windowed pane shows it above its windows. */
 export function renderDocumentHead(doc: SynopseDocument, paneId: string, labels: DocumentLabels): string {
-  return renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map() });
+  return toHtml(renderHead(doc, { paneId, labels, markerCount: new Map(), footnotes: new Map() }), HTML_OPTIONS);
 }
 
 /**
@@ -444,8 +448,8 @@ export function renderWindow(doc: SynopseDocument, plan: WindowPlan, n: number, 
   const body = plan.body.slice(w.start, w.end);
   // A forum post that began in the window before continues here, without its header.
   const continued = w.start > 0 ? plan.body[w.start - 1].part : undefined;
-  const out = renderBody(body, parts, ctx, doc, continued);
-  return out + renderNotes(w.footnotes, ctx, `${paneId}-footnotes-${n}`, markersBefore);
+  const children = [...renderBody(body, parts, ctx, doc, continued), ...renderNotes(w.footnotes, ctx, `${paneId}-footnotes-${n}`, markersBefore)];
+  return toHtml({ type: "root", children }, HTML_OPTIONS);
 }
 
 /** An outline entry of a windowed document knows its block, so that the reader can load the block's window. */
@@ -498,10 +502,8 @@ export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: nu
  * would weigh about twice as much in the page, once in the HTML and once more in the RSC payload.
  */
 export function outlineItemsHtml(entries: readonly WindowedOutlineEntry[], docLang: string, uiLang: string): string {
-  let out = "";
-  for (const e of entries) {
-    const block = e.block ? ` data-target-block="${escapeHtml(e.block)}"` : "";
-    out += `<li class="outline-l${Math.min(e.level, 3)}"><a href="#${escapeHtml(e.id)}" data-outline-link=""${block} lang="${escapeHtml(e.ui ? uiLang : docLang)}">${escapeHtml(e.text)}</a></li>`;
-  }
-  return out;
+  const items = entries.map((e) =>
+    h("li", { className: `outline-l${Math.min(e.level, 3)}` }, h("a", { href: `#${e.id}`, dataOutlineLink: "", dataTargetBlock: e.block, lang: e.ui ? uiLang : docLang }, e.text)),
+  );
+  return toHtml({ type: "root", children: items }, HTML_OPTIONS);
 }

@@ -171,7 +171,7 @@ describe("a long outline as HTML", () => {
     const entries = [...documentOutline(fixtureDocument, "pane1", labels, { withBlocks: true }), { id: "pane1-h9", text: `<Kapitel "9">`, level: 2, block: "h9" }];
     const html = outlineItemsHtml(entries, "de", "en");
     expect(html.match(/<li /g)).toHaveLength(entries.length);
-    expect(html).toContain(`<li class="outline-l2"><a href="#pane1-h9" data-outline-link="" data-target-block="h9" lang="de">&lt;Kapitel &quot;9&quot;&gt;</a></li>`);
+    expect(html).toContain(`<li class="outline-l2"><a href="#pane1-h9" data-outline-link="" data-target-block="h9" lang="de">&lt;Kapitel "9"></a></li>`);
     // Forum posts and the notes are named in the interface's language.
     expect(html).toContain(`data-target-block="p1" lang="en">Post 1 — thanepower</a>`);
     expect(html).toContain(`<a href="#pane1-footnotes" data-outline-link="" lang="en">Notes</a>`);
