@@ -5,7 +5,10 @@
  */
 import sanitizeHtml from "sanitize-html";
 import { AppError } from "@/lib/errors";
-import { escapeHtml } from "@/lib/text/html";
+import { decodeHTML } from "entities";
+import type { ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 
 /** Characters of plain text a note may have (the translated error is "note-too-long"). */
 export const MAX_BODY_TEXT = 10_000;
@@ -40,39 +43,37 @@ export interface TiptapNode {
 }
 
 /**
- * Tiptap JSON → HTML for the node types our editor allows. Hand-written because @tiptap/html needs a
- * DOM on the server; unknown nodes keep their text, and the result goes through sanitize-html anyway.
+ * Tiptap JSON → HTML for the node types our editor allows, through hast (hast-util-to-html escapes). Written
+ * here because @tiptap/html needs a DOM on the server; unknown nodes keep their text, and the result goes
+ * through sanitize-html anyway.
  */
-export function tiptapToHtml(node: TiptapNode, depth = 0): string {
-  if (depth > 50) return "";
+export function tiptapToHtml(node: TiptapNode): string {
+  return toHtml({ type: "root", children: tiptapToHast(node, 0) }, { characterReferences: { useNamedReferences: true } });
+}
+
+const BLOCK_ELEMENTS: Record<string, string> = {
+  paragraph: "p",
+  bulletList: "ul",
+  orderedList: "ol",
+  listItem: "li",
+  blockquote: "blockquote",
+};
+
+function tiptapToHast(node: TiptapNode, depth: number): ElementContent[] {
+  if (depth > 50) return [];
   if (node.type === "text") {
-    let html = escapeHtml(String(node.text ?? ""));
+    let content: ElementContent = { type: "text", value: String(node.text ?? "") };
     for (const mark of node.marks ?? []) {
-      if (mark.type === "bold") html = `<strong>${html}</strong>`;
-      else if (mark.type === "italic") html = `<em>${html}</em>`;
-      else if (mark.type === "link") html = `<a href="${escapeHtml(String(mark.attrs?.href ?? ""))}">${html}</a>`;
+      if (mark.type === "bold") content = h("strong", [content]);
+      else if (mark.type === "italic") content = h("em", [content]);
+      else if (mark.type === "link") content = h("a", { href: String(mark.attrs?.href ?? "") }, content);
     }
-    return html;
+    return [content];
   }
-  const inner = (node.content ?? []).map((c) => tiptapToHtml(c, depth + 1)).join("");
-  switch (node.type) {
-    case "doc":
-      return inner;
-    case "paragraph":
-      return `<p>${inner}</p>`;
-    case "hardBreak":
-      return "<br>";
-    case "bulletList":
-      return `<ul>${inner}</ul>`;
-    case "orderedList":
-      return `<ol>${inner}</ol>`;
-    case "listItem":
-      return `<li>${inner}</li>`;
-    case "blockquote":
-      return `<blockquote>${inner}</blockquote>`;
-    default:
-      return inner;
-  }
+  if (node.type === "hardBreak") return [h("br")];
+  const inner = (node.content ?? []).flatMap((c) => tiptapToHast(c, depth + 1));
+  const tag = node.type ? BLOCK_ELEMENTS[node.type] : undefined;
+  return tag ? [h(tag, inner)] : inner;
 }
 
 export function sanitizeBodyHtml(html: string): string {
@@ -83,18 +84,9 @@ export function sanitizeBodyHtml(html: string): string {
 export function htmlToText(html: string): string {
   const spaced = html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(p|li|blockquote|ul|ol)>/gi, "</$1>\n");
   const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(text).replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return decodeHTML(text).replace(/\u00a0/g, " ").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
-}
 
 export type BodyInput = string | TiptapNode | null | undefined;
 

@@ -118,7 +118,7 @@ describe("W3C Web Annotation Data Model", () => {
     };
     const a = parse(foreign);
     expect(a.targets[0]).toMatchObject({ documentSlug: "separate-peace", exact: "separate peace" });
-    expect(a.bodyHtml).toBe("<p>Plain &lt;text&gt;</p>");
+    expect(a.bodyHtml).toBe("<p>Plain &lt;text></p>");
     expect(() => parse({ ...foreign, "@context": "http://example.org/other" })).toThrow();
     expect(() => parse({ ...foreign, target: undefined })).toThrow();
   });

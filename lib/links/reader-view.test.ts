@@ -78,7 +78,7 @@ describe("labels and notes", () => {
     expect(shortQuote("  kurz  ")).toBe("kurz");
   });
   it("turns a typed note into escaped paragraphs, and nothing into no body", () => {
-    expect(noteHtml("a <b>\nc\n\nd")).toBe("<p>a &lt;b&gt;<br>c</p><p>d</p>");
+    expect(noteHtml("a <b>\nc\n\nd")).toBe("<p>a &lt;b><br>c</p><p>d</p>");
     expect(noteHtml("   ")).toBeUndefined();
   });
 });

@@ -4,7 +4,9 @@
  */
 import { analyze, type AnalyzedWord } from "./analyze";
 import type { ParsedQuery, QueryWord, Term } from "./query";
-import { escapeHtml } from "@/lib/text/html";
+import type { ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 
 export interface Span {
   start: number;
@@ -103,14 +105,18 @@ function wordBoundaryBefore(text: string, i: number): number {
 }
 
 
-/** The snippet as HTML with <mark> around matches (everything else escaped), for scripts. */
+/** The snippet as HTML with <mark> around matches (everything else escaped, by hast-util-to-html), for scripts. */
 export function snippetHtml(s: Snippet): string {
-  let out = s.before ? "… " : "";
+  const children: ElementContent[] = [];
+  const text = (value: string) => value && children.push({ type: "text", value });
+  if (s.before) text("… ");
   let pos = 0;
-  for (const h of s.highlights) {
-    out += escapeHtml(s.text.slice(pos, h.start)) + "<mark>" + escapeHtml(s.text.slice(h.start, h.end)) + "</mark>";
-    pos = h.end;
+  for (const hl of s.highlights) {
+    text(s.text.slice(pos, hl.start));
+    children.push(h("mark", s.text.slice(hl.start, hl.end)));
+    pos = hl.end;
   }
-  out += escapeHtml(s.text.slice(pos)) + (s.after ? " …" : "");
-  return out;
+  text(s.text.slice(pos));
+  if (s.after) text(" …");
+  return toHtml({ type: "root", children }, { characterReferences: { useNamedReferences: true } });
 }

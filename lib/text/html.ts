@@ -1,16 +1,11 @@
 /**
- * The one HTML escaper and the one plain-text → note HTML conversion. The reader's document HTML does not use
- * them: hast-util-to-html escapes it (lib/reader/html). These serve the few places that write a short string of
- * HTML by hand (search snippets, note bodies from plain text, outline items), all of which are sanitized or
- * built from text only.
+ * Plain text → note HTML, built as a hast tree and serialized by hast-util-to-html, which does the escaping (as
+ * it does for the reader's document HTML in lib/reader/html, search snippets and note bodies): no module writes
+ * HTML with hand-made escaping.
  */
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text safe in HTML content and in a quoted attribute value. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+import type { ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 
 /**
  * A note typed as plain text, as note HTML: paragraphs at blank lines, a `<br>` at a single line break.
@@ -19,8 +14,14 @@ export function escapeHtml(s: string): string {
 export function plainTextToNoteHtml(text: string): string {
   const trimmed = text.replace(/\r\n?/g, "\n").trim();
   if (!trimmed) return "";
-  return trimmed
-    .split(/\n{2,}/)
-    .map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, "<br>")}</p>`)
-    .join("");
+  const paragraphs = trimmed.split(/\n{2,}/).map((p) =>
+    h(
+      "p",
+      p
+        .trim()
+        .split("\n")
+        .flatMap((line, i): ElementContent[] => (i === 0 ? [{ type: "text", value: line }] : [h("br"), { type: "text", value: line }])),
+    ),
+  );
+  return toHtml({ type: "root", children: paragraphs }, { characterReferences: { useNamedReferences: true } });
 }
