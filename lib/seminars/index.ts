@@ -10,7 +10,7 @@ import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { documentCatalog } from "./catalog";
-import { announceNotifications } from "@/lib/notifications/signal";
+import { seminarEvents } from "./events";
 
 export type Role = "instructor" | "student";
 export const ROLES: readonly Role[] = ["instructor", "student"];
@@ -210,14 +210,16 @@ export async function previewInvite(inviteCode: string): Promise<{ seminarId: st
 export async function joinByInvite(userId: string, inviteCode: string): Promise<{ seminarId: string; role: Role }> {
   const s = await db().seminar.findUnique({ where: { inviteCode }, select: { id: true } });
   if (!s) throw new AppError("invalid-invite");
-  const m = await db().membership.upsert({
-    where: { seminarId_userId: { seminarId: s.id, userId } },
-    create: { seminarId: s.id, userId, role: "student" },
-    update: {},
+  // Announced: an open notifications badge starts following the new seminar now, not at the next page load.
+  const role = await seminarEvents.commit(async (tx) => {
+    const m = await tx.membership.upsert({
+      where: { seminarId_userId: { seminarId: s.id, userId } },
+      create: { seminarId: s.id, userId, role: "student" },
+      update: {},
+    });
+    return { result: m.role as Role, events: [{ type: "member.joined", seminarId: s.id, userId }] };
   });
-  // An open notifications badge starts following the new seminar now, not at the next page load.
-  announceNotifications([userId]);
-  return { seminarId: s.id, role: m.role as Role };
+  return { seminarId: s.id, role };
 }
 
 export async function setMemberRole(userId: string, seminarId: string, memberId: string, role: Role): Promise<void> {
