@@ -24,6 +24,7 @@ export const joinedSubscriber: Subscriber<SeminarEvent, "notify"> = {
   name: "notifications.joined",
   phase: "notify",
   async handle(_tx, events) {
-    return () => announceNotifications(events.map((e) => e.userId));
+    const joined = events.filter((e) => e.type === "member.joined").map((e) => e.userId);
+    return () => announceNotifications(joined);
   },
 };

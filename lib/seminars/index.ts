@@ -8,7 +8,6 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
-import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { documentCatalog } from "./catalog";
 import { seminarEvents } from "./events";
 
@@ -103,18 +102,19 @@ async function validateDocuments(seminarId: string | null, slugs: string[]): Pro
 export async function createSeminar(userId: string, input: z.input<typeof seminarInput>): Promise<{ id: string; inviteCode: string }> {
   const data = seminarInput.parse(input);
   const documents = await validateDocuments(null, data.documents);
-  const seminar = await db().seminar.create({
-    data: {
-      title: data.title,
-      description: data.description,
-      inviteCode: newInviteCode(),
-      members: { create: { userId, role: "instructor" } },
-      documents: { create: documents.map((slug) => ({ slug })) },
-      // Every seminar starts with the starter glossary; instructors edit it (lib/links/glossary-store).
-      glossary: { create: STARTER_GLOSSARY.map((e) => ({ terms: JSON.stringify(e.terms) })) },
-    },
+  // Announced: in the same transaction the links module gives it the starter glossary (lib/links/seminar-setup).
+  return seminarEvents.commit(async (tx) => {
+    const seminar = await tx.seminar.create({
+      data: {
+        title: data.title,
+        description: data.description,
+        inviteCode: newInviteCode(),
+        members: { create: { userId, role: "instructor" } },
+        documents: { create: documents.map((slug) => ({ slug })) },
+      },
+    });
+    return { result: { id: seminar.id, inviteCode: seminar.inviteCode }, events: [{ type: "seminar.created", seminarId: seminar.id, userId }] };
   });
-  return { id: seminar.id, inviteCode: seminar.inviteCode };
 }
 
 export async function listSeminars(userId: string): Promise<SeminarSummary[]> {

@@ -6,6 +6,7 @@
  * Nothing in lib/ imports this module.
  */
 import { annotationEvents } from "@/lib/annotations/events";
+import { starterGlossarySubscriber } from "@/lib/links/seminar-setup";
 import { eventLogSubscriber } from "@/lib/live/event-log";
 import { joinedSubscriber, notificationsSubscriber } from "@/lib/notifications/subscriber";
 import { searchIndexSubscriber } from "@/lib/search/annotation-index";
@@ -16,5 +17,6 @@ export function installSubscribers(): void {
   annotationEvents.subscribe(searchIndexSubscriber);
   annotationEvents.subscribe(notificationsSubscriber);
   annotationEvents.subscribe(eventLogSubscriber);
+  seminarEvents.subscribe(starterGlossarySubscriber);
   seminarEvents.subscribe(joinedSubscriber);
 }
