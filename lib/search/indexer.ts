@@ -13,8 +13,8 @@ import { db } from "@/lib/db/client";
 import { getDocumentAsync } from "@/lib/content/store";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import { runTask } from "@/lib/workers/pool";
-import { searchRowsOf } from "@/lib/workers/tasks";
 import { normalizeForIndex } from "./analyze";
+import { searchRowsOf, workerTasks } from "./worker-tasks";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -102,7 +102,7 @@ async function runTextJob(seminarId: string, slug: string): Promise<void> {
   const doc = await getDocumentAsync(slug);
   if (!doc) return;
   // The words are analysed (Snowball stemming of every word: seconds for a volume) in the worker thread.
-  const rows = await searchRowsOf(doc, (input) => runTask("search-rows", input));
+  const rows = await searchRowsOf(doc, (input) => runTask(workerTasks, "search-rows", input));
   const lang = doc.meta.lang;
   await db().searchEntry.deleteMany({ where: { kind: "text", seminarId, documentSlug: slug } });
   // Inserted in small batches, each its own statement, so members' requests interleave with them; the marker
