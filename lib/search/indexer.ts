@@ -1,7 +1,7 @@
 /**
  * Keeping the search index current. Annotations are (un)indexed inside the annotation store's own write
- * transaction (one call per write), so a note is findable the moment it is saved and gone the moment it is
- * deleted. The corpus is indexed when its version (a hash of every document's version) differs from the
+ * transaction (./annotation-index subscribes to its writes), so a note is findable the moment it is saved and
+ * gone the moment it is deleted. The corpus is indexed when its version (a hash of every document's version) differs from the
  * marker stored in SearchIndexState: on the first search after a start, and by the seed script.
  */
 import { createHash } from "node:crypto";
