@@ -304,7 +304,8 @@ export async function deleteAnnotation(userId: string, annotationId: string, exp
   if (expectedRevision !== undefined && expectedRevision !== row.revision) throw new AppError("conflict", { current: toDto(row) });
   await annotationEvents.commit(async (tx) => {
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
-    return { result: undefined, events: [{ type: "annotation.deleted", actorId: userId, annotation: { id: row.id, seminarId: row.seminarId }, before: audience(row) }] };
+    const annotation = { id: row.id, seminarId: row.seminarId };
+    return { result: undefined, events: [{ type: "annotation.deleted", actorId: userId, annotation, before: audience(row) }] };
   });
 }
 

@@ -33,7 +33,8 @@ const write = (key: string) =>
     await tx.searchIndexState.create({ data: { key, value: "written" } });
     return { result: key, events: [{ type: "thing.written", key }] };
   });
-const rowsLike = async (key: string) => (await db().searchIndexState.findMany({ where: { key: { startsWith: key } }, orderBy: { key: "asc" } })).map((r) => r.key);
+const rowsLike = async (key: string) =>
+  (await db().searchIndexState.findMany({ where: { key: { startsWith: key } }, orderBy: { key: "asc" } })).map((r) => r.key);
 
 describe("a write and its subscribers", () => {
   it("run in one transaction, in phase order whatever the order of registration, then after-commit work", async () => {
