@@ -1,8 +1,8 @@
 /**
- * Dependency rules, checked by `npm run depcheck` in `npm test`: domain code in lib/ is framework-free and
- * never reaches into the app's routes or components, and no module imports one that imports it back.
- * Cycles that exist today are recorded in .dependency-cruiser-known-violations.json (written by
- * `npm run depcheck:baseline`) and reported as known; any new one fails. The list only shrinks.
+ * Dependency rules, checked by `npm run depcheck` (scripts/depcheck.sh) in `npm test`: domain code in lib/ is
+ * framework-free and never reaches into the app's routes or components, and no file imports one that imports it
+ * back. The same run also refuses cycles between lib/'s modules (folders), which these file rules cannot see
+ * (scripts/folder-cycles.mjs).
  */
 module.exports = {
   forbidden: [

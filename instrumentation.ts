@@ -4,6 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installLiveBus } = await import("./lib/live/install");
     installLiveBus();
+    // Search indexing, notifications and live delivery subscribe to the writes (without them a write throws).
+    const { installSubscribers } = await import("./lib/startup");
+    installSubscribers();
     const { installIncomingFilter } = await import("./lib/http/incoming-filter");
     installIncomingFilter();
   }

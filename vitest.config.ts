@@ -9,5 +9,6 @@ export default defineConfig({
     exclude: ["node_modules", ".next", "e2e"],
     testTimeout: 20000,
     pool: "forks",
+    setupFiles: ["./vitest.setup.ts"],
   },
 });

@@ -21,8 +21,8 @@ import { loadLexicon } from "@/lib/links/suggest/lexicon";
 import { tokenize } from "@/lib/text/normalize";
 import { ensureSeminarIndex, indexKey } from "@/lib/links/seminar-index";
 import { runTask, stopWorkers } from "@/lib/workers/pool";
-import { queryIndex, stopSuggestWorker } from "@/lib/workers/suggest-host";
-import { searchRowsOf } from "@/lib/workers/tasks";
+import { queryIndex, stopSuggestWorker } from "@/lib/links/suggest-host";
+import { searchRowsOf, workerTasks as searchTasks } from "@/lib/search/worker-tasks";
 import { evaluateGold, resolvePassage, type ResolvedPassage } from "./suggest/evaluate";
 import { GOLD_LINKS, GOLD_TRAPS } from "./suggest/gold";
 import { evaluateHeldout, loadHeldout } from "./suggest/heldout";
@@ -195,13 +195,13 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
     clearInterval(timer);
     return { ms, maxDelay: Math.max(h.max / 1e6, late) };
   };
-  await runTask("search-rows", { blocks: docs[0].blocks.slice(0, 1) }); // start the worker (its start-up is not the build)
+  await runTask(searchTasks, "search-rows", { blocks: docs[0].blocks.slice(0, 1) }); // start the worker (its start-up is not the build)
   const volumeKey = indexKey(volumeDocs, STARTER_GLOSSARY, names);
   const inWorker = await stall(() => ensureSeminarIndex("bench-volume", { docs: volumeDocs, glossary: STARTER_GLOSSARY, names, key: volumeKey }));
   const probe = volume.blocks.find((b) => b.type === "paragraph")!;
   const answered = await queryIndex({ seminarId: "bench-volume", key: volumeKey, passage: { slug: volume.meta.slug, blockId: probe.id, start: 0, end: probe.text.length }, options: { limit: 5 }, doc: { slug: volume.meta.slug, version: volume.version } });
   if (answered.missing) throw new Error("the suggestion worker has no index of the volume");
-  const rowsInWorker = await stall(() => searchRowsOf(volume, (input) => runTask("search-rows", input)));
+  const rowsInWorker = await stall(() => searchRowsOf(volume, (input) => runTask(searchTasks, "search-rows", input)));
   const onThread = await stall(async () => buildIndex(volumeDocs, STARTER_GLOSSARY, names, { lexicon }));
   await stopWorkers();
   await stopSuggestWorker();

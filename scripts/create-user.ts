@@ -10,11 +10,13 @@ import { auth, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/serve
 import { listDocuments } from "@/lib/content/store";
 import { db } from "@/lib/db/client";
 import { createSeminar } from "@/lib/seminars";
+import { installSubscribers } from "@/lib/startup";
 import { parse, run, UsageError } from "./annotation-cli";
 
 const USAGE = `usage: npm run user:create -- --email <address> --name "<full name>" [--password-stdin] [--seminar "<title>"]`;
 
 run("user:create", async () => {
+  installSubscribers();
   const { values, positionals } = parse(
     process.argv.slice(2),
     {

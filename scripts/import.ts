@@ -3,11 +3,13 @@
 // Passages are found again in the current texts; what cannot be placed is listed with its error code.
 import { readFileSync } from "node:fs";
 import { importAnnotations } from "@/lib/annotations/export";
+import { installSubscribers } from "@/lib/startup";
 import { parse, resolveSeminar, resolveUser, run, UsageError } from "./annotation-cli";
 
 const USAGE = "usage: npm run import -- --seminar <id or invite code> --user <email> file.jsonld";
 
 run("import", async () => {
+  installSubscribers();
   const { values, positionals } = parse(process.argv.slice(2), { seminar: { type: "string" }, user: { type: "string" }, help: { type: "boolean", short: "h" } }, USAGE);
   if (values.help) {
     console.log(USAGE);

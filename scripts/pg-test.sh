@@ -43,7 +43,7 @@ DATABASE_PROVIDER=postgresql DATABASE_URL="postgresql://postgres@127.0.0.1:$PORT
   npx prisma generate --schema "$TMP/schema.prisma" >/dev/null
 
 FILES=("$@")
-[ ${#FILES[@]} -gt 0 ] || FILES=(lib/annotations/store.test.ts lib/seminars/seminars.test.ts lib/auth/auth.test.ts app/api/api.test.ts app/api/w3c/w3c.test.ts lib/search/search.test.ts lib/live/pg-bus.test.ts lib/teaching/upload.test.ts lib/notifications/live.test.ts app/api/notifications/events/route.test.ts lib/live/stream.test.ts lib/annotations/insert.test.ts lib/notifications/thread-access.test.ts "app/api/seminars/[id]/events/route.test.ts")
+[ ${#FILES[@]} -gt 0 ] || FILES=(lib/annotations/store.test.ts lib/seminars/seminars.test.ts lib/auth/auth.test.ts app/api/api.test.ts app/api/w3c/w3c.test.ts lib/search/search.test.ts lib/live/pg-bus.test.ts lib/teaching/upload.test.ts lib/notifications/live.test.ts app/api/notifications/events/route.test.ts lib/live/stream.test.ts lib/live/event-log.test.ts lib/notifications/thread-access.test.ts "app/api/seminars/[id]/events/route.test.ts")
 log "vitest on PostgreSQL: ${FILES[*]}"
 mkdir -p "$SYNOPSE_REPORTS"
 set +e

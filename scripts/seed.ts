@@ -10,6 +10,7 @@ import { setDocuments, setTagVocabulary } from "@/lib/seminars";
 import { ensureCorpusIndexed } from "@/lib/search/indexer";
 import { seedSeminarGlossary } from "@/lib/links/glossary-store";
 import { readNamesCsvFile, seedSeminarNames } from "@/lib/links/names/store";
+import { installSubscribers } from "@/lib/startup";
 
 export const DEMO_PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
 export const DEMO_INVITE_CODE = "separatfrieden-demo";
@@ -30,6 +31,7 @@ async function ensureUser(email: string, name: string): Promise<string> {
 }
 
 async function main() {
+  installSubscribers();
   const ids: Record<string, string> = {};
   for (const p of people) ids[p.key] = await ensureUser(p.email, p.name);
 

@@ -11,7 +11,7 @@ mkdir -p "$SYNOPSE_REPORTS"
 rm -f "$SYNOPSE_REPORTS"/*.json
 status=0
 
-log "lint (ESLint, zero warnings) and dependency rules (dependency-cruiser)"
+log "lint (ESLint, zero warnings) and dependency rules (dependency-cruiser: files, and cycles between lib/ modules)"
 npx eslint . --max-warnings 0 || status=1
 npm run --silent depcheck || status=1
 

@@ -14,7 +14,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requireMember, seminarHasDocument } from "@/lib/seminars";
-import { postFirstGate } from "@/lib/teaching/post-first";
+import { postFirstGate } from "./post-first";
 import { readableWhere, type Viewer } from "./access";
 import { annotationInclude, toDto } from "./store";
 import type { AnnotationDto } from "./types";

@@ -392,3 +392,21 @@ describe("saves arriving together (written as one transaction)", () => {
     }
   });
 });
+
+describe("announcing writes (./events)", () => {
+  it("a save with no subscribers registered fails loudly and stores nothing; registered again, it saves", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { annotationEvents } = await import("./events");
+    const { installSubscribers } = await import("@/lib/startup");
+    annotationEvents.clear();
+    try {
+      await expect(store.createAnnotation(alice.id, seminarId, { target: passage(), body: "<p>unannounced</p>" })).rejects.toThrow(/no subscriber/);
+      expect(await db().annotation.count({ where: { bodyText: "unannounced" } })).toBe(0);
+    } finally {
+      installSubscribers();
+    }
+    const saved = await store.createAnnotation(alice.id, seminarId, { target: passage(), body: "<p>unannounced</p>" });
+    expect(await db().event.count({ where: { annotationId: saved.id } })).toBe(1);
+    expect(await db().searchEntry.count({ where: { annotationId: saved.id } })).toBeGreaterThan(0);
+  });
+});

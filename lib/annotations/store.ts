@@ -1,24 +1,23 @@
 /**
  * The annotation store: create, read, update, delete, hide — every call authorizes on the server
- * (membership, role, visibility, authorship), writes an Event row in the same transaction, and
- * signals the live bus after commit. Errors are AppErrors with codes the UI translates.
+ * (membership, role, visibility, authorship), commits its rows and announces what happened (./events):
+ * search entries, notifications and the live Event row are written by their modules' subscribers in the
+ * same transaction, the live signal after the commit. Errors are AppErrors with codes the UI translates.
  */
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
-import { eventBus } from "@/lib/live/bus";
 import { roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
 import { canDelete, canEdit, canModerate, canRead, canReadInThread, isFeedbackPair, type AudienceFields, type Viewer, type Visibility } from "./access";
-import { indexAnnotation, indexNewAnnotations, unindexAnnotation } from "@/lib/search/indexer";
-import { notifyForAnnotations } from "@/lib/notifications";
 import { GroupCommit } from "./group-commit";
-import { insertAnnotations, insertEvents } from "./insert";
-import { postFirstGate } from "@/lib/teaching/post-first";
+import { annotationEvents, type Audience } from "./events";
+import { insertAnnotations } from "./insert";
+import { postFirstGate } from "./post-first";
 import { prepareBody } from "./body";
 import { loadDocument, resolveTarget } from "./targets";
-import { checkRelation, resolveLinkEnds } from "@/lib/links/validate";
+import { checkRelation, resolveLinkEnds } from "./link-ends";
 import {
   createInput,
   MAX_TAG_LENGTH,
@@ -31,17 +30,6 @@ import {
   type UpdateInput,
 } from "./types";
 
-export type EventType = "annotation.created" | "annotation.updated" | "annotation.deleted" | "annotation.hidden" | "annotation.unhidden";
-
-/**
- * What an Event row's payload holds: who could see the annotation just before the change (absent for a
- * creation). Never the annotation itself: a stream reads it as it is at delivery, through the access
- * rules (lib/live/stream), so no deleted, hidden or edited-away text stays in the event history.
- */
-export interface EventPayload {
-  before?: Pick<AudienceFields, "visibility" | "recipientId" | "hidden">;
-}
-
 export const annotationInclude = {
   targets: true,
   tags: true,
@@ -50,7 +38,6 @@ export const annotationInclude = {
 
 const include = annotationInclude;
 type Row = Prisma.AnnotationGetPayload<{ include: typeof include }>;
-type Tx = Prisma.TransactionClient;
 
 export function toDto(row: Row): AnnotationDto {
   const targets = [...row.targets].sort((a, b) => (a.role === b.role ? 0 : a.role === "target" ? -1 : 1));
@@ -113,13 +100,7 @@ async function normalizeTags(seminarId: string, tags: string[] | undefined): Pro
   return [...out.values()];
 }
 
-/** The Event row of one change, as the transaction's last statement (insert.ts orders a seminar's events). */
-async function appendEvent(tx: Tx, type: EventType, actorId: string, annotation: { id: string; seminarId: string }, payload: EventPayload): Promise<number> {
-  const [id] = await insertEvents(tx, [{ seminarId: annotation.seminarId, type, annotationId: annotation.id, actorId, payload: JSON.stringify(payload) }]);
-  return id;
-}
-
-const audience = (row: AudienceFields): NonNullable<EventPayload["before"]> => ({ visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden });
+const audience = (row: AudienceFields): Audience => ({ visibility: row.visibility, recipientId: row.recipientId, hidden: row.hidden });
 
 /** Private feedback is between an instructor and one student: the recipient is a member with the other role. */
 async function checkRecipient(seminarId: string, authorId: string, recipientId: string | null | undefined, authorRole?: Role): Promise<string> {
@@ -146,24 +127,15 @@ async function authorIn(userId: string, seminarId: string, slug: string | null):
 }
 
 /**
- * Writes saves that arrive together as one transaction (group-commit.ts): their rows (insert.ts), search
- * entries, Event rows and notifications; then signals the live bus once per seminar.
+ * Writes saves that arrive together as one transaction (group-commit.ts): their rows (insert.ts), then
+ * their announcement, whose subscribers add search entries, notifications and Event rows (./events).
  */
-const creates = new GroupCommit<AnnotationDto, number>(async (list) => {
-  const eventIds = await db().$transaction(async (tx) => {
+const creates = new GroupCommit<AnnotationDto, void>(async (list) => {
+  await annotationEvents.commit(async (tx) => {
     await insertAnnotations(tx, list);
-    await indexNewAnnotations(tx, list);
-    await notifyForAnnotations(tx, list);
-    // Last: from here to the commit the seminar's event order is held (insert.ts).
-    return insertEvents(
-      tx,
-      list.map((a) => ({ seminarId: a.seminarId, type: "annotation.created", annotationId: a.id, actorId: a.author.id, payload: JSON.stringify({} satisfies EventPayload) })),
-    );
+    return { result: undefined, events: list.map((a) => ({ type: a.parentId ? ("reply.created" as const) : ("annotation.created" as const), annotation: a })) };
   });
-  const latest = new Map<string, number>();
-  list.forEach((a, i) => latest.set(a.seminarId, Math.max(latest.get(a.seminarId) ?? 0, eventIds[i])));
-  for (const [seminarId, eventId] of latest) eventBus().publish(seminarId, eventId);
-  return eventIds;
+  return list.map(() => undefined);
 });
 
 /** Create a note, highlight, link or reply. */
@@ -206,7 +178,7 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
   } else {
     if (!input.target) throw new AppError("invalid-target");
     if (motivation === "linking") {
-      // Links have their own rules (lib/links/validate): relation, both ends in the seminar, not to itself.
+      // Links have their own rules (./link-ends): relation, both ends in the seminar, not to itself.
       targets.push(...(await resolveLinkEnds(seminarId, input.target, input.bodyTarget)));
     } else {
       if (input.bodyTarget) throw new AppError("invalid-target");
@@ -305,26 +277,24 @@ export async function updateAnnotation(userId: string, annotationId: string, raw
   const tags = await normalizeTags(row.seminarId, input.tags);
 
   const before = audience(row);
-  const result = await db().$transaction(async (tx) => {
+  const type = data.visibility !== undefined || data.recipientId !== undefined ? "annotation.visibility-changed" : "annotation.edited";
+  const fresh = await annotationEvents.commit(async (tx) => {
     // The revision check and the write are one statement: two concurrent saves cannot both win.
     const updated = await tx.annotation.updateMany({ where: { id: annotationId, revision: input.revision, deletedAt: null }, data });
-    if (updated.count === 0) return null;
+    if (updated.count === 0) return { result: null, events: [] };
     if (tags) {
       await tx.annotationTag.deleteMany({ where: { annotationId } });
       if (tags.length) await tx.annotationTag.createMany({ data: tags.map((tag) => ({ annotationId, tag })) });
     }
-    const fresh = toDto(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include }));
-    await indexAnnotation(tx, fresh);
-    const eventId = await appendEvent(tx, "annotation.updated", userId, fresh, { before });
-    return { fresh, eventId };
+    const annotation = toDto(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include }));
+    return { result: annotation, events: [{ type, actorId: userId, annotation, before }] };
   });
-  if (!result) {
+  if (!fresh) {
     const current = await db().annotation.findUnique({ where: { id: annotationId }, include });
     if (!current || current.deletedAt) throw new AppError("not-found");
     throw new AppError("conflict", { current: toDto(current) });
   }
-  eventBus().publish(row.seminarId, result.eventId);
-  return result.fresh;
+  return fresh;
 }
 
 /** Delete one's own annotation (kept as a tombstone row so the event history stays consistent). */
@@ -332,12 +302,11 @@ export async function deleteAnnotation(userId: string, annotationId: string, exp
   const { row, viewer } = await loadForChange(userId, annotationId);
   if (!canDelete(viewer, row)) throw new AppError("forbidden");
   if (expectedRevision !== undefined && expectedRevision !== row.revision) throw new AppError("conflict", { current: toDto(row) });
-  const eventId = await db().$transaction(async (tx) => {
+  await annotationEvents.commit(async (tx) => {
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
-    await unindexAnnotation(tx, annotationId);
-    return appendEvent(tx, "annotation.deleted", userId, row, { before: audience(row) });
+    const annotation = { id: row.id, seminarId: row.seminarId };
+    return { result: undefined, events: [{ type: "annotation.deleted", actorId: userId, annotation, before: audience(row) }] };
   });
-  eventBus().publish(row.seminarId, eventId);
 }
 
 /** Instructors hide (or show again) any annotation in their seminar. */
@@ -346,11 +315,8 @@ export async function setHidden(userId: string, annotationId: string, hidden: bo
   if (!canModerate(viewer)) throw new AppError("forbidden");
   if (row.hidden === hidden) return toDto(row);
   const before = audience(row);
-  const { dto, eventId } = await db().$transaction(async (tx) => {
-    const fresh = toDto(await tx.annotation.update({ where: { id: annotationId }, data: { hidden }, include }));
-    const eventId = await appendEvent(tx, hidden ? "annotation.hidden" : "annotation.unhidden", userId, fresh, { before });
-    return { dto: fresh, eventId };
+  return annotationEvents.commit(async (tx) => {
+    const annotation = toDto(await tx.annotation.update({ where: { id: annotationId }, data: { hidden }, include }));
+    return { result: annotation, events: [{ type: hidden ? "annotation.hidden" : "annotation.shown", actorId: userId, annotation, before }] };
   });
-  eventBus().publish(row.seminarId, eventId);
-  return dto;
 }

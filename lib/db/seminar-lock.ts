@@ -9,7 +9,7 @@ const SEMINAR_WRITE_LOCK = 0x53594e45;
 /**
  * On PostgreSQL, take the seminars' write locks until the transaction ends, in sorted order (no deadlock between
  * two batches). Writers of one seminar then run the locked part of their transactions one after another: its
- * event ids commit in id order across instances (lib/annotations/insert), and rows they both update (the
+ * event ids commit in id order across instances (lib/live/event-log), and rows they both update (the
  * members' notification digests) are never locked in opposite orders. Taking a lock the transaction already
  * holds does not wait. SQLite has one writer at a time and needs none.
  */

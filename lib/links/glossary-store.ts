@@ -1,7 +1,7 @@
 /**
  * A seminar's glossary in the database (GlossaryEntry rows, terms as JSON `{ de: [], en: [], ru: [] }`).
- * A new seminar starts with STARTER_GLOSSARY (lib/seminars createSeminar, scripts/seed.ts); instructors add,
- * change and delete entries; suggestions (and search, via `getSeminarGlossary`) use what the seminar has.
+ * A new seminar starts with STARTER_GLOSSARY (./seminar-setup, when lib/seminars announces it; scripts/seed.ts);
+ * instructors add, change and delete entries; suggestions (and search, via `getSeminarGlossary`) use what the seminar has.
  * Every function that changes something checks the role itself. Framework-free.
  */
 import { z } from "zod";
@@ -42,7 +42,7 @@ export function parseTerms(json: string): GlossaryTerms {
   }
 }
 
-/** Rows for a new seminar's starter glossary (for a nested `glossary: { create }`). */
+/** Rows for a new seminar's starter glossary (add the seminarId). */
 export function starterGlossaryRows(): Array<{ terms: string }> {
   return STARTER_GLOSSARY.map((e) => ({ terms: JSON.stringify(e.terms) }));
 }

@@ -3,7 +3,7 @@
  * with the seminar's glossary and name list. Nothing heavy runs on the request thread:
  *  - the index is built in the indexing worker (lib/workers/pool: seconds of CPU for a 5 MB volume), from
  *    documents sent to it in slices and kept there for the next builds;
- *  - it is installed in the suggestion worker (lib/workers/suggest-worker) straight from the indexing worker,
+ *  - it is installed in the suggestion worker (./suggest-worker) straight from the indexing worker,
  *    and queries go there (a few milliseconds each).
  * While a newer index is being built (a text was just published, the glossary or name list changed), queries
  * are answered from the seminar's previous index; only a query that needs the new one (a passage of the new
@@ -20,8 +20,8 @@ import type { GlossaryEntry } from "./glossary";
 import { getSeminarGlossary } from "./glossary-store";
 import { getSeminarNames } from "./names/store";
 import { runTask, workersAvailable } from "@/lib/workers/pool";
-import { queryIndex, stagedInIndexer, suggestWorkerAvailable, whenInstalled } from "@/lib/workers/suggest-host";
-import { docSlices } from "@/lib/workers/tasks";
+import { queryIndex, stagedInIndexer, suggestWorkerAvailable, whenInstalled } from "./suggest-host";
+import { docSlices, workerTasks } from "./worker-tasks";
 
 export interface IndexInputs {
   docs: SynopseDocument[];
@@ -58,12 +58,12 @@ async function stageAndBuild(seminarId: string, inputs: IndexInputs, retry = tru
   for (const doc of inputs.docs) {
     const key = docKey(doc);
     if (stagedInIndexer.has(key)) continue;
-    for (const slice of docSlices(doc, key)) await runTask("stage-doc", slice);
+    for (const slice of docSlices(doc, key)) await runTask(workerTasks, "stage-doc", slice);
     stagedInIndexer.add(key);
   }
   const isInstalled = whenInstalled(seminarId, inputs.key);
   try {
-    await runTask("build-suggest-index", { seminarId, key: inputs.key, docKeys: inputs.docs.map(docKey), glossary: inputs.glossary, names: inputs.names });
+    await runTask(workerTasks, "build-suggest-index", { seminarId, key: inputs.key, docKeys: inputs.docs.map(docKey), glossary: inputs.glossary, names: inputs.names });
   } catch (e) {
     // The indexing worker was replaced between staging and building (it stops when idle): stage again.
     if (retry && /not staged|no suggestion worker/.test((e as Error).message)) {

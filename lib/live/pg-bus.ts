@@ -2,7 +2,7 @@
  * The live event bus for several app instances on one PostgreSQL database: LISTEN/NOTIFY.
  *
  * Each instance keeps ONE dedicated connection that LISTENs on a single channel. `publish` (called by
- * the annotation store after its transaction committed) sends `NOTIFY synopse_events, 'seminarId:eventId'`
+ * the event log after a write's transaction committed, ./event-log) sends `NOTIFY synopse_events, 'seminarId:eventId'`
  * through that connection; PostgreSQL delivers it to every listening instance — this one included — and
  * each re-dispatches it to its own SSE streams through an in-process bus. Only the signal travels; the
  * streams read the Event rows themselves (see bus.ts), so a lost signal is never lost data:

@@ -10,10 +10,10 @@
  */
 import { canRead, canReadInThread, type Viewer } from "@/lib/annotations/access";
 import { currentAnnotations, type CurrentAnnotation } from "@/lib/annotations/current";
-import type { EventPayload } from "@/lib/annotations/store";
+import type { EventPayload } from "./event-log";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import type { Role } from "@/lib/seminars";
-import { postFirstGate } from "@/lib/teaching/post-first";
+import { postFirstGate } from "@/lib/annotations/post-first";
 import { sqlRows } from "@/lib/db/read";
 import { eventBus, type EventBus } from "./bus";
 
@@ -68,7 +68,7 @@ export function viewEvent(viewer: Viewer, memberSince: Date, row: EventRow, curr
  */
 export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: number, limit = 200): Promise<{ cursor: number; events: LiveEvent[]; member: boolean }> {
   // Committed rows only (lib/db/read: on SQLite its own connection). Ids become visible in id order within
-  // a seminar (lib/annotations/insert.ts), so moving the cursor past what was read never skips a row.
+  // a seminar (./event-log.ts), so moving the cursor past what was read never skips a row.
   const rows = (
     await sqlRows<{ id: number | bigint; type: string; annotationId: string | null; payload: string; createdAt: unknown }>`
       SELECT "id", "type", "annotationId", "payload", "createdAt" FROM "Event" WHERE "seminarId" = ${seminarId} AND "id" > ${afterId} ORDER BY "id" LIMIT ${limit}`

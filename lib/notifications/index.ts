@@ -3,13 +3,13 @@
  * seminars, and new notes and links in my seminars — the last as one digest row per seminar and
  * document that counts up until read, so a busy seminar does not flood the list.
  *
- * Rows are written in the same transaction as the change that causes them (the annotation store and the
- * upload call these with their transaction), so a notification never points at something that was rolled
- * back. Nobody is told about something they may not read (lib/annotations/access), and nobody about
+ * Rows are written in the same transaction as the change that causes them (./subscriber, for the
+ * annotation store's announced writes, and the upload call these with their transaction), so a notification
+ * never points at something that was rolled back. Nobody is told about something they may not read (lib/annotations/access), and nobody about
  * their own actions.
  *
- * Open badges follow live (./live.ts): they recount on their seminars' signals, which the annotation store
- * sends after its transaction, and on the user's own signal (./signal.ts), sent here after reading and by
+ * Open badges follow live (./live.ts): they recount on their seminars' signals, which the live event log
+ * sends after a write's transaction (lib/live/event-log), and on the user's own signal (./signal.ts), sent here after reading and by
  * the upload after publishing.
  */
 import { Prisma } from "@/generated/prisma/client";
@@ -79,8 +79,9 @@ export async function notifyForAnnotation(tx: Tx, a: AnnotationDto): Promise<voi
  */
 export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[]): Promise<void> {
   const seminarIds = [...new Set(list.map((a) => a.seminarId))];
-  // Two batches of one seminar bump the same members' digests, each in its own order: serialize them here,
-  // with the lock their events take anyway (lib/db/seminar-lock), instead of meeting in a deadlock.
+  // Two batches of one seminar bump the same members' digests, each in its own order: serialize them with the
+  // lock their events take anyway (lib/db/seminar-lock), instead of meeting in a deadlock. The annotation
+  // writes' "notify" phase holds it already (lib/annotations/events); taking it again costs nothing.
   await lockSeminarWrites(tx, seminarIds);
   // The batch's hot statements are raw SQL (bound parameters, same text on SQLite and PostgreSQL): Prisma's
   // ORM calls cost 4–6 ms of CPU each here, more than everything else a batch of saves does.

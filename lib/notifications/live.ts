@@ -4,8 +4,8 @@
  *
  * When to recount comes from the live bus, never from memory of this process, so it works across app
  * instances (PostgreSQL LISTEN/NOTIFY, lib/live/pg-bus):
- *  - the signals of every seminar the user belongs to — the annotation store sends one after each committed
- *    change, and replies, mentions and new-note digests are written in that same transaction;
+ *  - the signals of every seminar the user belongs to — the event log sends one after each committed
+ *    change (lib/live/event-log), and replies, mentions and new-note digests are written in that same transaction;
  *  - the user's own signal (./signal.ts): read elsewhere (another tab, the list page), a new text published.
  * Every recount reads the table, so a missed or duplicated signal costs nothing; after a reconnect pg-bus
  * wakes every stream, which recounts.

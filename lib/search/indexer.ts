@@ -1,7 +1,7 @@
 /**
  * Keeping the search index current. Annotations are (un)indexed inside the annotation store's own write
- * transaction (one call per write), so a note is findable the moment it is saved and gone the moment it is
- * deleted. The corpus is indexed when its version (a hash of every document's version) differs from the
+ * transaction (./annotation-index subscribes to its writes), so a note is findable the moment it is saved and
+ * gone the moment it is deleted. The corpus is indexed when its version (a hash of every document's version) differs from the
  * marker stored in SearchIndexState: on the first search after a start, and by the seed script.
  */
 import { createHash } from "node:crypto";
@@ -13,8 +13,8 @@ import { db } from "@/lib/db/client";
 import { getDocumentAsync } from "@/lib/content/store";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import { runTask } from "@/lib/workers/pool";
-import { searchRowsOf } from "@/lib/workers/tasks";
 import { normalizeForIndex } from "./analyze";
+import { searchRowsOf, workerTasks } from "./worker-tasks";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -102,7 +102,7 @@ async function runTextJob(seminarId: string, slug: string): Promise<void> {
   const doc = await getDocumentAsync(slug);
   if (!doc) return;
   // The words are analysed (Snowball stemming of every word: seconds for a volume) in the worker thread.
-  const rows = await searchRowsOf(doc, (input) => runTask("search-rows", input));
+  const rows = await searchRowsOf(doc, (input) => runTask(workerTasks, "search-rows", input));
   const lang = doc.meta.lang;
   await db().searchEntry.deleteMany({ where: { kind: "text", seminarId, documentSlug: slug } });
   // Inserted in small batches, each its own statement, so members' requests interleave with them; the marker

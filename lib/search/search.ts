@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import { canRead, type Viewer } from "@/lib/annotations/access";
-import { postFirstGate, type PostFirstGate } from "@/lib/teaching/post-first";
+import { postFirstGate, type PostFirstGate } from "@/lib/annotations/post-first";
 import { documentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";

@@ -8,9 +8,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
-import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { documentCatalog } from "./catalog";
-import { announceNotifications } from "@/lib/notifications/signal";
+import { seminarEvents } from "./events";
 
 export type Role = "instructor" | "student";
 export const ROLES: readonly Role[] = ["instructor", "student"];
@@ -103,18 +102,19 @@ async function validateDocuments(seminarId: string | null, slugs: string[]): Pro
 export async function createSeminar(userId: string, input: z.input<typeof seminarInput>): Promise<{ id: string; inviteCode: string }> {
   const data = seminarInput.parse(input);
   const documents = await validateDocuments(null, data.documents);
-  const seminar = await db().seminar.create({
-    data: {
-      title: data.title,
-      description: data.description,
-      inviteCode: newInviteCode(),
-      members: { create: { userId, role: "instructor" } },
-      documents: { create: documents.map((slug) => ({ slug })) },
-      // Every seminar starts with the starter glossary; instructors edit it (lib/links/glossary-store).
-      glossary: { create: STARTER_GLOSSARY.map((e) => ({ terms: JSON.stringify(e.terms) })) },
-    },
+  // Announced: in the same transaction the links module gives it the starter glossary (lib/links/seminar-setup).
+  return seminarEvents.commit(async (tx) => {
+    const seminar = await tx.seminar.create({
+      data: {
+        title: data.title,
+        description: data.description,
+        inviteCode: newInviteCode(),
+        members: { create: { userId, role: "instructor" } },
+        documents: { create: documents.map((slug) => ({ slug })) },
+      },
+    });
+    return { result: { id: seminar.id, inviteCode: seminar.inviteCode }, events: [{ type: "seminar.created", seminarId: seminar.id, userId }] };
   });
-  return { id: seminar.id, inviteCode: seminar.inviteCode };
 }
 
 export async function listSeminars(userId: string): Promise<SeminarSummary[]> {
@@ -210,14 +210,16 @@ export async function previewInvite(inviteCode: string): Promise<{ seminarId: st
 export async function joinByInvite(userId: string, inviteCode: string): Promise<{ seminarId: string; role: Role }> {
   const s = await db().seminar.findUnique({ where: { inviteCode }, select: { id: true } });
   if (!s) throw new AppError("invalid-invite");
-  const m = await db().membership.upsert({
-    where: { seminarId_userId: { seminarId: s.id, userId } },
-    create: { seminarId: s.id, userId, role: "student" },
-    update: {},
+  // Announced: an open notifications badge starts following the new seminar now, not at the next page load.
+  const role = await seminarEvents.commit(async (tx) => {
+    const m = await tx.membership.upsert({
+      where: { seminarId_userId: { seminarId: s.id, userId } },
+      create: { seminarId: s.id, userId, role: "student" },
+      update: {},
+    });
+    return { result: m.role as Role, events: [{ type: "member.joined", seminarId: s.id, userId }] };
   });
-  // An open notifications badge starts following the new seminar now, not at the next page load.
-  announceNotifications([userId]);
-  return { seminarId: s.id, role: m.role as Role };
+  return { seminarId: s.id, role };
 }
 
 export async function setMemberRole(userId: string, seminarId: string, memberId: string, role: Role): Promise<void> {

@@ -17,7 +17,7 @@ import { requireInstructor, requireMember, type Role } from "@/lib/seminars";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
-import { postFirstGate, type PostFirstGate } from "./post-first";
+import { postFirstGate, type PostFirstGate } from "@/lib/annotations/post-first";
 import { countWords } from "@/lib/text/words";
 
 export const HEAT_SEGMENTS = 40;

@@ -1,74 +1,16 @@
 /**
- * "Post first": in a seminar (or for one of its documents) a student sees classmates' notes on a document
- * only after writing a chosen number of their own notes there. Enforced on the server — the annotation
- * list, single reads and the live stream all ask `postFirstGate` — so a student cannot read classmates'
- * notes early by calling the API directly. Instructors' notes and the student's own threads stay visible.
- *
- * The number is Seminar.postFirst (0 = off) unless the document's row overrides it
- * (SeminarDocument.postFirst: null = the seminar's number, 0 = off for this document).
+ * "Post first", the teaching side: instructors set the number of notes a student writes on a document before
+ * classmates' notes show, and the reader tells a student how many are left. The rule itself is enforced with
+ * the other access rules (lib/annotations/post-first).
  */
 import { z } from "zod";
-import type { Viewer } from "@/lib/annotations/access";
+import { notesWritten, postFirstRequirements, type PostFirstStatus } from "@/lib/annotations/post-first";
 import { db } from "@/lib/db/client";
 import { requireInstructor, requireMember } from "@/lib/seminars";
 
+export type { PostFirstStatus };
+
 export const MAX_POST_FIRST = 20;
-
-export interface PostFirstStatus {
-  required: number;
-  written: number;
-  /** notes still to write before classmates' notes show (0 = open) */
-  remaining: number;
-}
-
-export interface PostFirstGate {
-  /** Whether an annotation by `authorId` with passages in `slugs` is held back from this viewer. */
-  hides(authorId: string, slugs: readonly string[]): boolean;
-  /** The documents still locked for this viewer. */
-  locked: ReadonlyMap<string, PostFirstStatus>;
-}
-
-/** The required number per document of the seminar (only documents where it is > 0). */
-export async function postFirstRequirements(seminarId: string): Promise<Map<string, number>> {
-  const seminar = await db().seminar.findUnique({ where: { id: seminarId }, select: { postFirst: true, documents: { select: { slug: true, postFirst: true } } } });
-  const out = new Map<string, number>();
-  if (!seminar) return out;
-  for (const d of seminar.documents) {
-    const n = d.postFirst ?? seminar.postFirst;
-    if (n > 0) out.set(d.slug, n);
-  }
-  return out;
-}
-
-/** How many notes (top-level comments, not deleted) the user wrote on each of these documents in the seminar. */
-async function notesWritten(userId: string, seminarId: string, slugs: readonly string[]): Promise<Map<string, number>> {
-  const targets = await db().target.findMany({
-    where: { role: "target", documentSlug: { in: [...slugs] }, annotation: { seminarId, authorId: userId, parentId: null, motivation: "commenting", deletedAt: null } },
-    select: { documentSlug: true },
-  });
-  const out = new Map<string, number>();
-  for (const t of targets) out.set(t.documentSlug, (out.get(t.documentSlug) ?? 0) + 1);
-  return out;
-}
-
-/** The viewer's gate in this seminar, or null when nothing is held back (instructors, setting off, enough notes written). */
-export async function postFirstGate(viewer: Viewer, seminarId: string): Promise<PostFirstGate | null> {
-  if (viewer.role === "instructor") return null;
-  const required = await postFirstRequirements(seminarId);
-  if (required.size === 0) return null;
-  const written = await notesWritten(viewer.userId, seminarId, [...required.keys()]);
-  const locked = new Map<string, PostFirstStatus>();
-  for (const [slug, n] of required) {
-    const w = written.get(slug) ?? 0;
-    if (w < n) locked.set(slug, { required: n, written: w, remaining: n - w });
-  }
-  if (locked.size === 0) return null;
-  const students = new Set((await db().membership.findMany({ where: { seminarId, role: "student" }, select: { userId: true } })).map((m) => m.userId));
-  return {
-    locked,
-    hides: (authorId, slugs) => authorId !== viewer.userId && students.has(authorId) && slugs.some((s) => locked.has(s)),
-  };
-}
 
 /** What the reader tells a student about one document ("Write 2 more notes to see your classmates' notes"). */
 export async function postFirstStatus(userId: string, seminarId: string, slug: string): Promise<PostFirstStatus | null> {

@@ -1,14 +1,29 @@
 /**
- * Long work off the request thread: one worker thread per server process runs the tasks of tasks.ts in
- * order (indexing a published 5 MB volume takes seconds of CPU; on the request thread every member's
- * requests would wait for it). The worker starts on first use and stops after a minute without work.
+ * Long work off the request thread: one worker thread per server process runs tasks in order (indexing a
+ * published 5 MB volume takes seconds of CPU; on the request thread every member's requests would wait for
+ * it). The worker starts on first use and stops after a minute without work.
  *
- * The worker loads its TypeScript through tsx (spawn.ts). If no worker can be started at all, the task runs
- * in-process instead (correct, only not concurrent) and that is logged once.
+ * The tasks belong to the modules whose work they are (lib/search/worker-tasks, lib/links/worker-tasks): a
+ * task module names its own file, which the worker loads by that name (worker.ts), so this pool knows none of
+ * them and they all use it. The worker loads TypeScript through tsx (spawn.ts). If no worker can be started
+ * at all, the task runs in-process instead (correct, only not concurrent) and that is logged once.
  */
-import { Worker } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { sourceWorker, workerEntry } from "./spawn";
-import type { TaskName, Tasks } from "./tasks";
+
+/** A module's tasks: functions of plain data (their input and result cross threads by structured clone). */
+export type TaskTable = Record<string, (input: never) => unknown>;
+
+export interface TaskModule<T extends TaskTable> {
+  /** The module's file under the project root; it exports this object as `workerTasks`. */
+  file: string;
+  tasks: T;
+  /** Receives a port another thread sent to this module (worker.ts), e.g. to hand results on directly. */
+  connect?: (port: MessagePort) => void;
+}
+
+/** Blocks per message when a document travels to a worker: each copy is small, so no thread stalls long on one. */
+export const SLICE_BLOCKS = 1000;
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
@@ -22,6 +37,11 @@ let idleTimer: NodeJS.Timeout | null = null;
 export let workerGeneration = 0;
 const startHooks: Array<(w: Worker) => void> = [];
 
+/** Hands a port to a task module inside a worker thread (its `connect`); the port moves to that thread. */
+export function sendPort(w: Worker, module: Pick<TaskModule<TaskTable>, "file">, port: MessagePort): void {
+  w.postMessage({ type: "port", file: module.file, port }, [port]);
+}
+
 /** Called with every newly started indexing worker (the suggestion host connects it to its query worker). */
 export function onWorkerStart(hook: (w: Worker) => void): void {
   startHooks.push(hook);
@@ -34,7 +54,7 @@ export function workersAvailable(): boolean {
 }
 
 function start(): Worker {
-  const w = sourceWorker(workerEntry("worker.ts"));
+  const w = sourceWorker(workerEntry("lib/workers/worker.ts"));
   workerGeneration++;
   w.on("message", (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
     const p = pending.get(msg.id);
@@ -71,33 +91,35 @@ function armIdle() {
   idleTimer.unref();
 }
 
-async function inProcess<T extends TaskName>(task: T, input: Parameters<Tasks[T]>[0]): Promise<ReturnType<Tasks[T]>> {
+type Input<T extends TaskTable, K extends keyof T> = Parameters<T[K]>[0];
+type Output<T extends TaskTable, K extends keyof T> = Awaited<ReturnType<T[K]>>;
+
+async function inProcess<T extends TaskTable, K extends keyof T & string>(module: TaskModule<T>, task: K, input: Input<T, K>): Promise<Output<T, K>> {
   lastRunIn = "in-process";
-  const { TASKS } = await import("./tasks");
-  return (TASKS[task] as (i: typeof input) => ReturnType<Tasks[T]>)(input);
+  return (module.tasks[task] as (i: Input<T, K>) => Output<T, K>)(input);
 }
 
 /** Where the last task ran (tests: the work really left the request thread). */
 export let lastRunIn: "worker" | "in-process" | null = null;
 
-/** Run a task in the worker thread; resolves with its result. */
-export async function runTask<T extends TaskName>(task: T, input: Parameters<Tasks[T]>[0]): Promise<ReturnType<Tasks[T]>> {
-  if (!workersAvailable()) return inProcess(task, input);
+/** Run a module's task in the worker thread; resolves with its result. */
+export async function runTask<T extends TaskTable, K extends keyof T & string>(module: TaskModule<T>, task: K, input: Input<T, K>): Promise<Output<T, K>> {
+  if (!workersAvailable()) return inProcess(module, task, input);
   try {
     worker ??= start();
   } catch (e) {
     broken = true;
     console.error("[workers] cannot start a worker thread; running tasks in-process", e);
-    return inProcess(task, input);
+    return inProcess(module, task, input);
   }
   const id = nextId++;
   if (idleTimer) clearTimeout(idleTimer);
   const w = worker;
   w.ref();
   try {
-    const result = await new Promise<ReturnType<Tasks[T]>>((resolve, reject) => {
+    const result = await new Promise<Output<T, K>>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      w.postMessage({ id, task, input });
+      w.postMessage({ id, file: module.file, task, input });
     });
     lastRunIn = "worker";
     return result;
@@ -105,7 +127,7 @@ export async function runTask<T extends TaskName>(task: T, input: Parameters<Tas
     if (!(e instanceof WorkerFailure)) throw e;
     broken = true;
     console.error("[workers] the worker thread failed; running tasks in-process from now on:", e.message);
-    return inProcess(task, input);
+    return inProcess(module, task, input);
   } finally {
     if (!pending.size) w.unref();
   }

@@ -6,7 +6,7 @@
  * node:worker_threads into code that passes a module number where Node wants a path (the worker does not
  * start: "The path argument must be of type string. Received type number"). The app runs from its source tree
  * (`next start` in the project root, where tsx is installed for the seed and setup scripts), so the worker
- * loads lib/workers/<entry>.ts from there: the bundle holds no worker at all.
+ * loads its entry (and the task modules it is asked for) from there: the bundle holds no worker at all.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,11 +14,11 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 /**
- * The entry's source file under the project root (the working directory of `next start`, vitest and the
- * scripts alike). Not `new URL(…, import.meta.url)`: Turbopack rewrites that into an asset of its own.
+ * A source file under the project root (the working directory of `next start`, vitest and the scripts alike),
+ * e.g. "lib/workers/worker.ts". Not `new URL(…, import.meta.url)`: Turbopack rewrites that into an asset of its own.
  */
-export function workerEntry(name: "worker.ts" | "suggest-worker.ts"): URL {
-  return pathToFileURL(path.join(process.cwd(), "lib", "workers", name));
+export function workerEntry(file: string): URL {
+  return pathToFileURL(path.join(process.cwd(), file));
 }
 
 export function sourceWorker(entry: URL): Worker {

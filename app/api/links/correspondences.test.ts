@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   const { stopWorkers } = await import("@/lib/workers/pool");
-  const { stopSuggestWorker } = await import("@/lib/workers/suggest-host");
+  const { stopSuggestWorker } = await import("@/lib/links/suggest-host");
   await stopWorkers();
   await stopSuggestWorker();
   await testDb?.close();

@@ -60,7 +60,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   const { stopWorkers } = await import("@/lib/workers/pool");
-  const { stopSuggestWorker } = await import("@/lib/workers/suggest-host");
+  const { stopSuggestWorker } = await import("@/lib/links/suggest-host");
   await stopWorkers();
   await stopSuggestWorker();
   await testDb?.close();

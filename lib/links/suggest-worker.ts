@@ -1,11 +1,11 @@
 /**
- * The suggestion worker's entry (started by suggest-host.ts): holds one suggestion index per seminar
+ * The suggestion worker's entry (started by ./suggest-host): holds one suggestion index per seminar
  * (installed by the indexing worker over a MessagePort, never copied through the request thread) and answers
  * queries from the request thread. Queries are small and fast (milliseconds); builds never run here.
  */
 import { parentPort, type MessagePort } from "node:worker_threads";
-import { suggest, type PassageRef, type SuggestIndex, type SuggestOptions } from "@/lib/links/suggest";
-import { loadLexicon } from "@/lib/links/suggest/lexicon";
+import { suggest, type PassageRef, type SuggestIndex, type SuggestOptions } from "./suggest";
+import { loadLexicon } from "./suggest/lexicon";
 
 interface Held {
   key: string;
@@ -29,7 +29,7 @@ interface Query {
 type Install = { seminarId: string; key: string; index: SuggestIndex; lexicon: boolean };
 
 function install(msg: Install) {
-  // The index arrives without the lexicon (see tasks.ts): this worker reads it once from the same file.
+  // The index arrives without the lexicon (see ./worker-tasks): this worker reads it once from the same file.
   const index: SuggestIndex = { ...msg.index, lexicon: msg.lexicon ? loadLexicon() : null };
   bySeminar.delete(msg.seminarId);
   bySeminar.set(msg.seminarId, { key: msg.key, index });

@@ -6,7 +6,7 @@
  * and 2,400 notes is system/live-delivery.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestUser, setupTestDatabase, type TestDatabase } from "./testing/db";
+import { createTestUser, setupTestDatabase, type TestDatabase } from "@/lib/annotations/testing/db";
 
 let testDb: TestDatabase;
 let seminarA = "";
@@ -27,8 +27,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.skipIf(process.env.TEST_DATABASE !== "postgresql")("event ids across concurrent transactions (PostgreSQL)", () => {
   it("a later writer of the same seminar commits after the earlier one; another seminar's writer does not wait", async () => {
     const { db } = await import("@/lib/db/client");
-    const { insertEvents } = await import("./insert");
-    const { latestEventId } = await import("@/lib/live/stream");
+    const { insertEvents } = await import("./event-log");
+    const { latestEventId } = await import("./stream");
     const event = (seminarId: string) => ({ seminarId, type: "annotation.created", annotationId: `x-${Math.random()}`, actorId: actor, payload: "{}" });
 
     let release!: () => void;

@@ -1,11 +1,13 @@
 /**
- * The request thread's side of the suggestion worker (suggest-worker.ts): starts it on first use, connects
- * every new indexing worker (pool.ts) to it with a MessageChannel, and sends it queries. Framework-free.
+ * The request thread's side of the suggestion worker (./suggest-worker): starts it on first use, connects
+ * every new indexing worker (lib/workers/pool) to it with a MessageChannel — the indexing worker's end goes to
+ * this module's build tasks (./worker-tasks) — and sends it queries. Framework-free.
  */
 import { MessageChannel, type Worker } from "node:worker_threads";
-import type { PassageRef, Suggestion, SuggestOptions } from "@/lib/links/suggest";
-import { onWorkerStart } from "./pool";
-import { sourceWorker, workerEntry } from "./spawn";
+import { onWorkerStart, sendPort } from "@/lib/workers/pool";
+import { sourceWorker, workerEntry } from "@/lib/workers/spawn";
+import type { PassageRef, Suggestion, SuggestOptions } from "./suggest";
+import { workerTasks } from "./worker-tasks";
 
 type Answer = { missing: true } | { missing?: false; result: Suggestion[]; stale: boolean };
 type Pending = { resolve: (a: Answer) => void; reject: (e: Error) => void };
@@ -19,7 +21,7 @@ const installWaiters = new Map<string, Array<() => void>>();
 export const stagedInIndexer = new Set<string>();
 
 function start(): Worker {
-  const w = sourceWorker(workerEntry("suggest-worker.ts"));
+  const w = sourceWorker(workerEntry("lib/links/suggest-worker.ts"));
   w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string; missing?: boolean; result?: Suggestion[]; stale?: boolean }) => {
     if (msg.type === "installed") {
       const k = `${msg.seminarId}|${msg.key}`;
@@ -56,7 +58,7 @@ onWorkerStart((indexer) => {
   stagedInIndexer.clear();
   if (broken) return;
   const { port1, port2 } = new MessageChannel();
-  indexer.postMessage({ type: "suggest-port", port: port1 }, [port1]);
+  sendPort(indexer, workerTasks, port1);
   suggestWorker().postMessage({ type: "build-port", port: port2 }, [port2]);
 });
 

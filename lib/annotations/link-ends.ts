@@ -16,8 +16,8 @@ import { anchor } from "@/lib/anchoring";
 import type { PassageSelectors } from "@/lib/anchoring/types";
 import type { SynopseDocument } from "@/lib/content/types";
 import { AppError } from "@/lib/errors";
-import { loadDocument, resolveTarget } from "@/lib/annotations/targets";
-import { RELATIONS, type TargetDto, type TargetInput } from "@/lib/annotations/types";
+import { loadDocument, resolveTarget } from "./targets";
+import { RELATIONS, type TargetDto, type TargetInput } from "./types";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import { seminarHasDocument } from "@/lib/seminars";
 

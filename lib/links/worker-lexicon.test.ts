@@ -11,10 +11,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildMemorySource } from "@/lib/content/pipeline";
-import { formatLexicon, type Lexicon } from "@/lib/links/suggest/lexicon";
-import { stemWord, type WordLanguage } from "@/lib/links/suggest/words";
-import * as pool from "./pool";
-import { stopWorkers } from "./pool";
+import { formatLexicon, type Lexicon } from "./suggest/lexicon";
+import { stemWord, type WordLanguage } from "./suggest/words";
+import * as pool from "@/lib/workers/pool";
+import { stopWorkers } from "@/lib/workers/pool";
 import { queryIndex, stopSuggestWorker } from "./suggest-host";
 
 function lexiconFile(pairs: Array<[WordLanguage, string, WordLanguage, string]>): string {
@@ -64,7 +64,7 @@ const en = md("lex-en", "en", [
 
 describe("the lexicon in the suggestion worker", () => {
   it("proposes the English translation of a German passage by its translated words", async () => {
-    const { ensureSeminarIndex, indexKey } = await import("@/lib/links/seminar-index");
+    const { ensureSeminarIndex, indexKey } = await import("./seminar-index");
     const key = indexKey([de, en], [], []);
     await ensureSeminarIndex("lex", { docs: [de, en], glossary: [], names: [], key });
     expect(pool.lastRunIn).toBe("worker");
