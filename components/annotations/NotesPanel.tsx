@@ -7,6 +7,7 @@ import { targetIn, type Thread } from "@/lib/annotations-ui/state";
 import { TagChips } from "./NoteFields";
 import { notesPanelId } from "./notesIds";
 import { useNotes } from "./NotesProvider";
+import PostFirstNotice from "./PostFirstNotice";
 
 // Threads and the composer come with the first one opened: reading needs only the list.
 const Composer = dynamic(() => import("./Composer"));
@@ -50,7 +51,11 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
   } else {
     body = (
       <>
-        {placed.length === 0 && orphans.length === 0 ? <p className="notes-hint">{t("empty")}</p> : null}
+        {notes.postFirst(slug)?.remaining ? (
+          <PostFirstNotice slug={slug} className="notes-hint post-first-waiting" />
+        ) : placed.length === 0 && orphans.length === 0 ? (
+          <p className="notes-hint">{t("empty")}</p>
+        ) : null}
         {placed.length ? (
           <ol className="notes-items" aria-label={t("listLabel")}>
             {placed.map((th) => (

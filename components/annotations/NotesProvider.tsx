@@ -12,6 +12,7 @@ import { NotesContext, type NotesContextValue, type NotesPane, type PaneUi, type
 import { useNoteActions } from "./useNoteActions";
 import { useNotePainting } from "./useNotePainting";
 import { useNotesState } from "./useNotesState";
+import { usePostFirst } from "./usePostFirst";
 import { useThreadNavigation } from "./useThreadNavigation";
 
 export { useNotes } from "./notesContext";
@@ -69,6 +70,8 @@ export default function NotesProvider({
     [t, tErrors],
   );
 
+  const postFirst = usePostFirst({ data, state, current, commit, announce });
+
   const annotatedBlocks = useCallback(
     (paneId: string) => {
       const byBlock = new Map<string, string[]>();
@@ -103,8 +106,9 @@ export default function NotesProvider({
       announce,
       errorMessage,
       annotatedBlocks,
+      postFirst,
     }),
-    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, actions, moreNotes, loadMoreNotes, anchorLiveNotes, accept, announce, errorMessage, annotatedBlocks],
+    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, actions, moreNotes, loadMoreNotes, anchorLiveNotes, accept, announce, errorMessage, annotatedBlocks, postFirst],
   );
 
   const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${wash(tag.color, 0.26)}}`).join("\n");

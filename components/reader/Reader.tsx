@@ -18,6 +18,7 @@ import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
 import NotesToggle from "@/components/annotations/NotesToggle";
+import PostFirstNotice from "@/components/annotations/PostFirstNotice";
 import EditionViewSwitch from "./EditionViewSwitch";
 import type { EditionView } from "@/lib/reader/edition";
 import SeminarStatus from "@/components/annotations/SeminarStatus";
@@ -231,6 +232,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 {p.editionViews ? <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} /> : null}
               </PaneToolbar>
               {p.outline}
+              <PostFirstNotice slug={p.slug} className="post-first-notice" />
               {p.missingBlock ? (
                 <p className="pane-message" role="alert">
                   {t("unknownBlock", { block: p.missingBlock })}

@@ -8,7 +8,7 @@
  * (SeminarDocument.postFirst: null = the seminar's number, 0 = off for this document).
  */
 import { z } from "zod";
-import type { Viewer } from "@/lib/annotations/access";
+import { readableWhere, type Viewer } from "@/lib/annotations/access";
 import { db } from "@/lib/db/client";
 import { requireInstructor, requireMember } from "@/lib/seminars";
 
@@ -19,13 +19,15 @@ export interface PostFirstStatus {
   written: number;
   /** notes still to write before classmates' notes show (0 = open) */
   remaining: number;
+  /** classmates' notes on the document held back from this student until then (0 once open) */
+  waiting: number;
 }
 
 export interface PostFirstGate {
   /** Whether an annotation by `authorId` with passages in `slugs` is held back from this viewer. */
   hides(authorId: string, slugs: readonly string[]): boolean;
   /** The documents still locked for this viewer. */
-  locked: ReadonlyMap<string, PostFirstStatus>;
+  locked: ReadonlyMap<string, Omit<PostFirstStatus, "waiting">>;
 }
 
 /** The required number per document of the seminar (only documents where it is > 0). */
@@ -57,7 +59,7 @@ export async function postFirstGate(viewer: Viewer, seminarId: string): Promise<
   const required = await postFirstRequirements(seminarId);
   if (required.size === 0) return null;
   const written = await notesWritten(viewer.userId, seminarId, [...required.keys()]);
-  const locked = new Map<string, PostFirstStatus>();
+  const locked = new Map<string, Omit<PostFirstStatus, "waiting">>();
   for (const [slug, n] of required) {
     const w = written.get(slug) ?? 0;
     if (w < n) locked.set(slug, { required: n, written: w, remaining: n - w });
@@ -83,12 +85,32 @@ export async function postFirstStatuses(userId: string, seminarId: string, slugs
   const required = await postFirstRequirements(seminarId);
   const gated = [...new Set(slugs)].filter((slug) => required.get(slug));
   if (gated.length === 0) return out;
-  const written = await notesWritten(userId, seminarId, gated);
+  const [written, waiting] = await Promise.all([notesWritten(userId, seminarId, gated), classmatesNotes({ userId, role }, seminarId, gated)]);
   for (const slug of gated) {
     const n = required.get(slug)!;
     const w = written.get(slug) ?? 0;
-    out.set(slug, { required: n, written: w, remaining: Math.max(0, n - w) });
+    const remaining = Math.max(0, n - w);
+    out.set(slug, { required: n, written: w, remaining, waiting: remaining > 0 ? (waiting.get(slug) ?? 0) : 0 });
   }
+  return out;
+}
+
+/**
+ * How many notes by other students on each document the viewer could read but for the gate: what the
+ * reader says is waiting ("3 notes by classmates are waiting"), so a locked text does not look empty.
+ * A count per document (grouped in the database), never the notes themselves.
+ */
+async function classmatesNotes(viewer: Viewer, seminarId: string, slugs: readonly string[]): Promise<Map<string, number>> {
+  const students = db().membership.findMany({ where: { seminarId, role: "student", userId: { not: viewer.userId } }, select: { userId: true } });
+  const authors = (await students).map((m) => m.userId);
+  const out = new Map<string, number>();
+  if (authors.length === 0) return out;
+  const groups = await db().target.groupBy({
+    by: ["documentSlug"],
+    where: { role: "target", documentSlug: { in: [...slugs] }, annotation: { ...readableWhere(viewer), seminarId, parentId: null, motivation: { in: ["commenting", "highlighting"] }, authorId: { in: authors } } },
+    _count: { _all: true },
+  });
+  for (const g of groups) out.set(g.documentSlug, g._count._all);
   return out;
 }
 
