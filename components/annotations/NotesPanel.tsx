@@ -7,6 +7,7 @@ import { targetIn, type Thread } from "@/lib/annotations-ui/state";
 import { TagChips } from "./NoteFields";
 import { notesPanelId } from "./notesIds";
 import { useNotes } from "./NotesProvider";
+import NotesResizer from "./NotesResizer";
 import PostFirstNotice from "./PostFirstNotice";
 
 // Threads and the composer come with the first one opened: reading needs only the list.
@@ -84,6 +85,7 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
 
   return (
     <aside className="notes-panel" id={notesPanelId(paneId)} aria-label={t("panelLabel", { n: index + 1 })} hidden={!open}>
+      <NotesResizer paneId={paneId} />
       <div className="notes-head">
         <h2 className="notes-title">
           {t("title")}

@@ -24,6 +24,8 @@ import type { EditionView } from "@/lib/reader/edition";
 import SeminarStatus from "@/components/annotations/SeminarStatus";
 import LinkButtons from "@/components/links/LinkButtons";
 import LinkLayer from "@/components/links/LinkLayer";
+import SuggestionsPanel from "@/components/links/SuggestionsPanel";
+import CorrespondencesPanel from "@/components/links/CorrespondencesPanel";
 import LinkMarkers from "@/components/links/LinkMarkers";
 import LinksProvider from "@/components/links/LinksProvider";
 import "./reader.css";
@@ -191,6 +193,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
 
       {tabbed ? <PaneTabs panes={panes} active={active} onActivate={setActive} label={t("tabs")} /> : null}
 
+      <div className="reader-body">
       <div className="panes">
         {panes.map((p, i) => {
           return (
@@ -254,7 +257,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
               <LinkMarkers paneId={p.paneId} paneIndex={i} />
               <NotesPanel paneId={p.paneId} index={i} slug={p.slug} docLang={p.docLang} />
               {selection?.pane === i ? (
-                <SelectionToolbar top={selection.top} left={selection.left} onCopyLink={() => void copyLink(i, selection.passage)}>
+                <SelectionToolbar top={selection.top} left={selection.left} bounds={selection.bounds} onCopyLink={() => void copyLink(i, selection.passage)}>
                   <AnnotateButtons pane={i} passage={selection.passage} />
                   <LinkButtons pane={i} passage={selection.passage} />
                 </SelectionToolbar>
@@ -262,6 +265,10 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
             </section>
           );
         })}
+      </div>
+      {/* Beside the panes, not over them: the passage a suggestion was shown for stays in view. */}
+      <SuggestionsPanel />
+      <CorrespondencesPanel />
       </div>
       <LinkLayer />
     </div>

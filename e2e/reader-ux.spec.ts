@@ -1,0 +1,130 @@
+import { expect as baseExpect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { openAs, saveSessions, selectText, type SavedSession } from "./support/people";
+
+/**
+ * The reader without friction (issue #17): panels sit beside or below the text they belong to; switching
+ * the interface language keeps the reader's place, which is in the address; the keyboard moves between
+ * panes and selects passages without caret browsing. As a student of the demo seminar, in three panes.
+ */
+
+const expect = baseExpect.configure({ timeout: 15_000 });
+
+const FORUM = "forum-separatfrieden-1941-43";
+const MASTNY = "mastny-separate-peace";
+const BAYERLEIN = "bayerlein-winogradow-treffen";
+const MASTNY_TITLE = "Stalin and the Prospects of a Separate Peace in World War II";
+const BAYERLEIN_QUOTE = "lehnte der Pressesprecher der Sowjetunion in Berlin";
+const NOTE_TEXT = "Who reported this refusal?";
+const FORUM_ITEM = "Semjonow wird als Deutschlandexperte in das Ressort „Verhandlungen mit den Deutschen“ an die sowjetische Botschaft nach Stockholm versetzt";
+
+let sessions = new Map<string, SavedSession>();
+let seminar = "";
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  sessions = await saveSessions(browser, ["student1@synopse.test"], "e2e-reader-ux");
+  seminar = sessions.get("student1@synopse.test")!.seminar;
+});
+const student = (browser: Browser, locale = "en-US"): Promise<Page> => openAs(browser, sessions.get("student1@synopse.test")!, locale);
+
+async function openReader(page: Page, slugs: string, locale = "en"): Promise<void> {
+  await page.goto(`/${locale}/read?p=${slugs}&seminar=${seminar}`);
+  await expect(page.locator("#pane1-panel [data-doc-root]")).toBeVisible();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const box = async (l: Locator): Promise<Box> => (await l.boundingBox())!;
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
+const scrollerOf = (page: Page, n: number) => page.locator(`#pane${n}-panel [data-pane-scroller]`);
+
+test("panels never cover the text: notes below a narrow pane's text, resizable; suggestions beside the panes; the toolbar inside its pane", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const page = await student(browser);
+  await openReader(page, `${FORUM},${MASTNY},${BAYERLEIN}`);
+
+  // Three panes: a note on the third pane's text opens its panel below the text, which keeps most of the pane.
+  await selectText(page, 3, BAYERLEIN_QUOTE);
+  await page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  const notes = page.getByRole("complementary", { name: "Notes on pane 3" });
+  await notes.getByRole("textbox", { name: "Note text" }).click();
+  await page.keyboard.type(NOTE_TEXT);
+  await notes.getByRole("button", { name: "Save note" }).click();
+  await expect(notes.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+  const text3 = await box(scrollerOf(page, 3));
+  const panel3 = await box(notes);
+  expect(overlaps(text3, panel3)).toBe(false);
+  expect(text3.height).toBeGreaterThan(panel3.height * 0.9);
+
+  // From the list, with the text scrolled elsewhere: the note's passage comes into the text above the panel.
+  await scrollerOf(page, 3).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await notes.getByRole("button", { name: "All notes" }).click();
+  await notes.getByRole("button", { name: new RegExp(NOTE_TEXT) }).click();
+  await expect(notes.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+  // The open thread's passage (painted "syn-active") lies inside the visible text, not under the panel.
+  const activeRect = () =>
+    page.evaluate(() => {
+      const r = [...((CSS.highlights.get("syn-active") as unknown as Iterable<Range>) ?? [])][0]?.getBoundingClientRect();
+      return r ? { x: r.left, y: r.top, width: r.width, height: Math.min(r.height, 30) } : null;
+    });
+  await expect.poll(activeRect).not.toBeNull();
+  const passage = (await activeRect())!;
+  expect(inside(passage, await box(scrollerOf(page, 3)))).toBe(true);
+  expect(overlaps(passage, await box(notes))).toBe(false);
+
+  // The reader chooses the split: the handle grows the panel with the arrow keys.
+  const handle = notes.getByRole("separator", { name: "Resize the notes panel (arrow keys)" });
+  const before = (await box(notes)).height;
+  await handle.focus();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect.poll(async () => (await box(notes)).height).toBeGreaterThan(before + 60);
+  await notes.getByRole("button", { name: "Close the notes" }).click();
+  await expect(notes).toBeHidden();
+
+  // Suggestions: docked beside the panes, clear of the right pane's toolbar and of the passage it shows.
+  await selectText(page, 1, FORUM_ITEM);
+  await page.getByRole("button", { name: "Suggest links" }).click();
+  const suggestions = page.getByRole("complementary", { name: "Suggested passages" });
+  const candidate = suggestions.getByRole("listitem", { name: MASTNY_TITLE }).first();
+  await expect(candidate).toBeVisible({ timeout: 60_000 }); // the suggestion workers start on first use
+  const side = await box(suggestions);
+  for (const n of [1, 2, 3]) {
+    expect(overlaps(side, await box(page.locator(`#pane${n}-panel .pane-toolbar`)))).toBe(false);
+    expect(overlaps(side, await box(scrollerOf(page, n)))).toBe(false);
+  }
+  await candidate.getByRole("button", { name: `Show this passage of ${MASTNY_TITLE} in the reader` }).click();
+  // The passage's paragraph takes focus, in view, clear of the panel.
+  const shown = page.locator("#pane2-panel [data-block-id]:focus");
+  await expect(shown).toBeInViewport();
+  expect(overlaps(side, await box(shown))).toBe(false);
+
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await removeMyNotes(page, BAYERLEIN, NOTE_TEXT);
+  await page.context().close();
+});
+
+/** Take back the notes a journey wrote (other journeys count the demo seminar's notes). */
+async function removeMyNotes(page: Page, slug: string, text: string): Promise<void> {
+  const list = (await (await page.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string; bodyText?: string }> };
+  for (const a of list.annotations.filter((a) => a.bodyText?.includes(text))) expect((await page.request.delete(`/api/annotations/${a.id}`)).ok()).toBe(true);
+}
+
+test("in Russian, the selection toolbar stays inside the pane whose text is selected", async ({ browser }) => {
+  const page = await student(browser, "ru-RU");
+  await openReader(page, `${FORUM},${MASTNY},${BAYERLEIN}`, "ru");
+  // A passage near the right edge of the middle pane.
+  const picked = await page.locator("#pane2-panel [data-block-id]").nth(3).evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n.nodeValue ?? "").trim().length > 12) last = n as Text;
+    const text = last!.nodeValue!.trimEnd();
+    return text.slice(text.length - 10);
+  });
+  await selectText(page, 2, picked);
+  const toolbar = page.getByRole("group", { name: "Выделенный текст" });
+  await expect(toolbar.getByRole("button", { name: "Заметка", exact: true })).toBeVisible();
+  expect(inside(await box(toolbar), await box(page.locator("#pane2-panel")))).toBe(true);
+  await page.context().close();
+});
