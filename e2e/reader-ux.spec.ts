@@ -128,3 +128,55 @@ test("in Russian, the selection toolbar stays inside the pane whose text is sele
   expect(inside(await box(toolbar), await box(page.locator("#pane2-panel")))).toBe(true);
   await page.context().close();
 });
+
+/** The block at the top of pane n and how far into it (what the address's `at` records). */
+const topOf = (page: Page, n: number) =>
+  scrollerOf(page, n).evaluate((s) => {
+    const top = s.getBoundingClientRect().top;
+    for (const el of s.querySelectorAll<HTMLElement>("[data-doc-root] [data-block-id]")) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > top + 1 && r.height > 0) return { block: el.dataset.blockId, into: Math.max(0, top - r.top) / r.height };
+    }
+    return null;
+  });
+
+test("switching the interface language keeps the place and the open panels; the place is in the address for a reload and a shared link", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await student(browser);
+  await openReader(page, `${FORUM},${MASTNY}`);
+  // Open the forum's notes and Mastný's outline, then read on a good way down in Mastný.
+  await page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  await expect(page.getByRole("complementary", { name: "Notes on pane 1" })).toBeVisible();
+  await page.locator("#pane2-panel").getByText("Outline", { exact: true }).click();
+  await expect(page.locator("#pane2-panel details.outline")).toHaveAttribute("open", "");
+  await scrollerOf(page, 2).hover();
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 700);
+  await expect.poll(() => new URL(page.url()).searchParams.get("at") ?? "").toMatch(/^[^,]*,p\d+/);
+  const before = (await topOf(page, 2))!;
+  expect(before.block).toMatch(/^p\d+$/);
+  expect(before.block).not.toBe("p1");
+
+  // German: the same words at the top of Mastný's pane, the notes panel and the outline still open.
+  await page.getByRole("navigation", { name: "Interface language" }).getByRole("link", { name: "Deutsch" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("complementary", { name: "Notizen zu Spalte 1" })).toBeVisible();
+  await expect(page.locator("#pane2-panel details.outline")).toHaveAttribute("open", "");
+  await expect.poll(async () => (await topOf(page, 2))?.block).toBe(before.block);
+  expect(Math.abs((await topOf(page, 2))!.into - before.into)).toBeLessThan(0.1);
+
+  // A reload comes back to the same place, from the address alone.
+  const address = page.url();
+  expect(address).toContain(`at=`);
+  await page.reload();
+  await expect(page.locator("#pane2-panel [data-doc-root]")).toBeVisible();
+  await expect.poll(async () => (await topOf(page, 2))?.block).toBe(before.block);
+
+  // So does the link, shared with someone in a narrower window.
+  const other = await browser.newContext({ locale: "de-DE", viewport: { width: 1100, height: 800 } });
+  const friend = await other.newPage();
+  await friend.goto(address);
+  await expect(friend.locator("#pane2-panel [data-doc-root]")).toBeVisible();
+  await expect.poll(async () => (await topOf(friend, 2))?.block).toBe(before.block);
+  await other.close();
+  await page.context().close();
+});

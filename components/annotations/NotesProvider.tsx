@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ApiFailure } from "@/lib/annotations-ui/api";
 import type { ReaderNotes } from "@/lib/annotations-ui/load";
@@ -14,6 +14,7 @@ import { useNotePainting } from "./useNotePainting";
 import { useNotesState } from "./useNotesState";
 import { usePostFirst } from "./usePostFirst";
 import { useThreadNavigation } from "./useThreadNavigation";
+import { contributeToHandoff, takeHandoffPart } from "@/components/reader/scrollMemory";
 
 export { useNotes } from "./notesContext";
 export type { NotesContextValue, NotesPane, PaneView } from "./notesContext";
@@ -47,6 +48,19 @@ export default function NotesProvider({
   // ---- each pane's notes panel: open or closed, and what it shows ----
   const [uis, setUis] = useState<Record<string, PaneUi>>({});
   const ui = useCallback((paneId: string): PaneUi => uis[paneId] ?? CLOSED, [uis]);
+  // Across a change of interface language the open panels stay open, on what they showed (components/reader/scrollMemory).
+  const latestUis = useRef(uis);
+  useEffect(() => {
+    latestUis.current = uis;
+  }, [uis]);
+  useEffect(() => contributeToHandoff("notes", () => latestUis.current), []);
+  useEffect(() => {
+    const handed = takeHandoffPart<Record<string, PaneUi>>("notes");
+    if (!handed) return;
+    const calm = Object.fromEntries(Object.entries(handed).map(([paneId, u]) => [paneId, { open: u.open, view: "focus" in u.view ? { ...u.view, focus: false } : u.view }]));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring what the previous page had open, once after mount (the server renders them closed)
+    setUis(calm);
+  }, []);
   const setOpen = useCallback((paneId: string, open: boolean) => setUis((u) => ({ ...u, [paneId]: { view: u[paneId]?.view ?? { kind: "list" }, open } })), []);
   const show = useCallback((paneId: string, view: PaneView) => setUis((u) => ({ ...u, [paneId]: { open: true, view } })), []);
 

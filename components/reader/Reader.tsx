@@ -11,6 +11,7 @@ import PaneTabs from "./PaneTabs";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { revealBlock } from "./windowRegistry";
+import { writePlacesToAddress } from "./scrollMemory";
 import { usePhoneTabs } from "./usePhoneTabs";
 import { blockInPane, useReaderArrival } from "./useReaderArrival";
 import { useSelectionToolbar } from "./useSelectionToolbar";
@@ -44,6 +45,9 @@ export interface PaneData {
   /** An edition whose reading and diplomatic views differ (lib/reader/edition). */
   editionViews?: boolean;
 }
+
+/** How long scrolling must rest before the address takes the new reading position. */
+const PLACE_DELAY_MS = 300;
 
 type CopyState = { kind: "copied" } | { kind: "failed"; url: string } | null;
 
@@ -106,8 +110,14 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     window.history.replaceState(window.history.state, "", url.pathname + "?" + url.searchParams.toString().replace(/%2C/gi, ","));
   };
 
+  // ---- the reading position in the address (lib/reader/reading-place), a moment after scrolling stops ----
+  const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(placeTimer.current), []);
+
   // ---- synchronized scrolling: the pane the user is working in drives the others, proportionally ----
   const onUserScroll = (i: number) => {
+    clearTimeout(placeTimer.current);
+    placeTimer.current = setTimeout(writePlacesToAddress, PLACE_DELAY_MS);
     if (!sync || driver.current !== i) return;
     // Linked passages line up when a link is in view; otherwise the panes follow proportionally.
     if (linkAligner.current?.(i)) return;
