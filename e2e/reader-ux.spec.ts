@@ -180,3 +180,80 @@ test("switching the interface language keeps the place and the open panels; the 
   await other.close();
   await page.context().close();
 });
+
+test("the keyboard: skip links to each pane, F6 between panes, and selecting a passage by word and sentence that gets the selection toolbar", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await student(browser);
+  await openReader(page, `${FORUM},${MASTNY},${BAYERLEIN}`);
+  const region = (n: number) => page.getByRole("region", { name: `Pane ${n}`, exact: true });
+
+  // From the top of the page: "Skip to content", then one skip link per pane.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: /^Skip to pane 1: / })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const skip2 = page.getByRole("link", { name: `Skip to pane 2: ${MASTNY_TITLE}` });
+  await expect(skip2).toBeFocused();
+  await expect(skip2).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(region(2)).toBeFocused();
+
+  // F6 and Shift+F6 go round the panes.
+  await page.keyboard.press("F6");
+  await expect(region(3)).toBeFocused();
+  await page.keyboard.press("F6");
+  await expect(region(1)).toBeFocused();
+  await page.keyboard.press("Shift+F6");
+  await expect(region(3)).toBeFocused();
+  await page.keyboard.press("Shift+F6");
+  await expect(region(2)).toBeFocused();
+
+  // Read on a little in Mastný, then select with the keyboard alone.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("PageDown");
+  const selected = () => page.evaluate(() => window.getSelection()!.toString());
+  await page.keyboard.press("s");
+  const first = await selected();
+  expect(first).toMatch(/^\p{L}[\p{L}\p{N}'’-]*$/u);
+  await page.keyboard.press("ArrowRight");
+  const second = await selected();
+  expect(second).toMatch(/^\p{L}[\p{L}\p{N}'’-]*$|^\p{N}+$/u);
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowRight");
+  const three = await selected();
+  expect(three.startsWith(second)).toBe(true);
+  expect(three.trim().split(/\s+/)).toHaveLength(3);
+  await page.keyboard.press("Shift+ArrowDown");
+  const sentence = await selected();
+  expect(sentence.startsWith(three)).toBe(true);
+  expect(sentence.length).toBeGreaterThan(three.length);
+  expect(sentence).toMatch(/[.!?…:;”"')\]]$|\p{L}$/u);
+  // One sentence further, and back.
+  await page.keyboard.press("Shift+ArrowDown");
+  expect((await selected()).length).toBeGreaterThan(sentence.length);
+  await page.keyboard.press("Shift+ArrowUp");
+  expect(await selected()).toBe(sentence);
+
+  // The same toolbar as for a mouse selection; Enter goes there, and "Note" quotes the passage.
+  const toolbar = page.getByRole("group", { name: "Selected text" });
+  await expect(toolbar).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(toolbar.getByRole("button", { name: "Highlight", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(toolbar.getByRole("button", { name: "Note", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const notes = page.getByRole("complementary", { name: "Notes on pane 2" });
+  await expect(notes.getByRole("textbox", { name: "Note text" })).toBeVisible();
+  await expect(notes).toContainText(sentence.slice(0, 40).trim());
+
+  // The shortcuts are written down where the reader is.
+  await page.getByText("Keyboard shortcuts", { exact: true }).click();
+  const help = page.locator(".reader-shortcuts");
+  await expect(help.getByText("Go to the next pane's text")).toBeVisible();
+  await expect(help.getByText("Shift+F6")).toBeVisible();
+
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await page.context().close();
+});

@@ -15,6 +15,8 @@ import { writePlacesToAddress } from "./scrollMemory";
 import { usePhoneTabs } from "./usePhoneTabs";
 import { blockInPane, useReaderArrival } from "./useReaderArrival";
 import { useSelectionToolbar } from "./useSelectionToolbar";
+import { useReaderKeyboard } from "./useReaderKeyboard";
+import ReaderShortcuts from "./ReaderShortcuts";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
@@ -70,6 +72,9 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const linkPanes = useMemo(() => panes.map((p) => ({ paneId: p.paneId, slug: p.slug, docLang: p.docLang })), [panes]);
   const { narrow, tabbed, active, setActive } = usePhoneTabs(paneIds, layout.target?.pane ?? 0);
   const selection = useSelectionToolbar(scrollers);
+  const tu = useTranslations("ReaderUx");
+  const paneLangs = useMemo(() => panes.map((p) => p.docLang), [panes]);
+  const keyboard = useReaderKeyboard({ scrollers, paneLangs, tabbed, setActive });
   useReaderArrival(layout.target, paneIds, scrollers);
 
   // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
@@ -175,6 +180,21 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
       initialPeer={layout.peer}
     >
     <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
+      <nav className="reader-skip" aria-label={tu("skipLinks")}>
+        {panes.map((p, i) => (
+          <a
+            key={p.key}
+            className="skip-link"
+            href={`#${p.paneId}-text`}
+            onClick={(e) => {
+              e.preventDefault();
+              keyboard.focusPane(i);
+            }}
+          >
+            {tu("skipToPane", { n: i + 1, title: p.title })}
+          </a>
+        ))}
+      </nav>
       <div className="reader-bar" role="group" aria-label={t("toolbar")}>
         {tabbed ? null : (
           // Behind tabs only one pane shows at a time: nothing to keep in step.
@@ -189,6 +209,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
             {t("addPane")}
           </button>
         ) : null}
+        <ReaderShortcuts />
         <div className="reader-status" role="status">
           {copy?.kind === "copied" ? t("copied") : null}
           {copy?.kind === "failed" ? (
@@ -242,6 +263,18 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 onCopyLink={() => copyFromToolbar(i)}
               >
                 <NotesToggle paneId={p.paneId} slug={p.slug} />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-pressed={keyboard.selecting === i}
+                  aria-label={tu("selectWithKeys")}
+                  title={tu("selectWithKeysHint")}
+                  onClick={() => keyboard.startSelecting(i)}
+                >
+                  <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+                    <path d="M9 4h6M9 20h6M12 4v16M4 9l-2 3 2 3M20 9l2 3-2 3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+                  </svg>
+                </button>
                 {p.editionViews ? <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} /> : null}
               </PaneToolbar>
               {p.outline}
@@ -281,6 +314,9 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
       <CorrespondencesPanel />
       </div>
       <LinkLayer />
+      <div className="visually-hidden" aria-live="polite">
+        {keyboard.selecting !== null && keyboard.selected ? tu("selectedText", { text: keyboard.selected }) : ""}
+      </div>
     </div>
     </LinksProvider>
   );
