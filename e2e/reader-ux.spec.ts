@@ -1,4 +1,6 @@
 import { expect as baseExpect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import path from "node:path";
+import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
 import { openAs, saveSessions, selectText, type SavedSession } from "./support/people";
 
@@ -255,5 +257,51 @@ test("the keyboard: skip links to each pane, F6 between panes, and selecting a p
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await page.context().close();
+});
+
+test("a note that followed its passage through an edit says the text changed, with the wording now beside the one it quoted", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await student(browser);
+  await openReader(page, MASTNY);
+  const passage = "THE FEAR THAT Moscow and Berlin might again come to terms";
+  await selectText(page, 1, passage);
+  await page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  const notes = page.getByRole("complementary", { name: "Notes on pane 1" });
+  await notes.getByRole("textbox", { name: "Note text" }).click();
+  await page.keyboard.type("Which statesmen does he mean?");
+  await notes.getByRole("button", { name: "Save note" }).click();
+  await expect(notes.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+  // Unchanged text: the quote alone.
+  await expect(notes.getByRole("group", { name: "The text has changed since this note was written." })).toHaveCount(0);
+
+  // The note was written on an earlier edition that spelled the city "Moskau" (the API only takes passages that
+  // exist now, so the earlier edition is simulated in the database, as an edited upload would leave it).
+  const list = (await (await page.request.get(`/api/seminars/${seminar}/annotations?document=${MASTNY}`)).json()) as { annotations: Array<{ id: string; bodyText?: string }> };
+  const id = list.annotations.find((a) => a.bodyText?.includes("Which statesmen does he mean?"))!.id;
+  const db = new Database(path.join(process.cwd(), "e2e.db"));
+  try {
+    db.prepare(`UPDATE "Target" SET exact = ?, documentVersion = ? WHERE annotationId = ?`).run(passage.replace("Moscow", "Moskau"), "0000000000000000", id);
+  } finally {
+    db.close();
+  }
+
+  await page.reload();
+  await page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  const item = notes.getByRole("button", { name: /Which statesmen does he mean\?/ });
+  await expect(item).toContainText("Text changed since");
+  await item.click();
+  const changed = notes.getByRole("group", { name: "The text has changed since this note was written." });
+  await expect(changed).toBeVisible();
+  await expect(changed.getByRole("figure").filter({ hasText: "Quoted then" }).locator("blockquote")).toHaveText(/Moskau and Berlin/);
+  await expect(changed.getByRole("figure").filter({ hasText: "The text now" }).locator("blockquote")).toHaveText(/Moscow and Berlin/);
+  // The note still marks its passage in the text as it reads now.
+  await expect
+    .poll(() => page.evaluate(() => [...((CSS.highlights.get("syn-active") as unknown as Iterable<Range>) ?? [])].map((r) => r.toString()).join(" ")))
+    .toContain("Moscow and Berlin");
+
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await removeMyNotes(page, MASTNY, "Which statesmen does he mean?");
   await page.context().close();
 });

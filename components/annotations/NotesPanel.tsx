@@ -110,6 +110,7 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
   const vocabulary = notes.data?.seminar?.tags ?? [];
   const mine = root.author.id === notes.data?.user.id;
   const audienceLabel = useAudienceLabel();
+  const tu = useTranslations("ReaderUx");
   return (
     <li>
       <button
@@ -121,6 +122,7 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
         <span className="note-item-quote" lang={docLang}>
           {excerpt(quote, 90)}
         </span>
+        {thread.anchor.status === "anchored" && thread.anchor.current !== undefined ? <span className="note-item-changed">{tu("textChangedBadge")}</span> : null}
         <span className="note-item-meta">
           {root.author.name}
           {" · "}

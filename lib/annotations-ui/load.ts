@@ -74,7 +74,7 @@ export async function chooseSeminar(userId: string, requested: string | null, sl
 export function anchorIn(doc: SynopseDocument, annotations: readonly AnnotationDto[]): Record<string, PassageAnchor> {
   const withTarget = annotations.flatMap((a) => {
     const t = targetIn(a, doc.meta.slug);
-    return t ? [{ id: a.id, selectors: selectorsOf(t) }] : [];
+    return t ? [{ id: a.id, selectors: selectorsOf(t), quote: t.exact }] : [];
   });
   const results = anchorMany(
     doc,
@@ -82,7 +82,7 @@ export function anchorIn(doc: SynopseDocument, annotations: readonly AnnotationD
   );
   const out: Record<string, PassageAnchor> = {};
   withTarget.forEach((w, i) => {
-    out[w.id] = anchorFromResult(results[i]);
+    out[w.id] = anchorFromResult(results[i], w.quote);
   });
   return out;
 }
