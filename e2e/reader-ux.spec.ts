@@ -305,3 +305,62 @@ test("a note that followed its passage through an edit says the text changed, wi
   await removeMyNotes(page, MASTNY, "Which statesmen does he mean?");
   await page.context().close();
 });
+
+test("drawing: a link's connector runs in the gutter, not across words; tag colours stay readable and unlike a selection", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await student(browser);
+  await openReader(page, `${FORUM},${MASTNY}`);
+  const FORUM_QUOTE = "Semjonow wird als Deutschlandexperte";
+  const MASTNY_QUOTE = "Vladimir S. Semyonov, a specialist in German affairs";
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.getByRole("button", { name: "Link…", exact: true }).click();
+  await selectText(page, 2, MASTNY_QUOTE);
+  await page.getByRole("button", { name: "Link here" }).click();
+  const dialog = page.getByRole("dialog", { name: "New link" });
+  await dialog.getByLabel("Note (optional)").fill("Connector in the gutter.");
+  await dialog.getByRole("button", { name: "Save link" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Both ends in view: the line keeps to the strip between the two texts.
+  await selectText(page, 2, MASTNY_QUOTE);
+  await selectText(page, 1, FORUM_QUOTE);
+  await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  const line = page.locator(".link-connectors path").first();
+  await expect(line).toBeAttached();
+  const [drawn, leftText, rightText] = await Promise.all([box(line), box(page.locator("#pane1-panel .doc")), box(page.locator("#pane2-panel .doc"))]);
+  expect(drawn.x).toBeGreaterThanOrEqual(leftText.x + leftText.width);
+  expect(drawn.x + drawn.width).toBeLessThanOrEqual(rightText.x);
+
+  // Tag washes (the demo seminar's blue "Quellenkritik" among them) against the text and the selection.
+  await selectText(page, 1, FORUM_QUOTE);
+  const colours = await page.evaluate(() => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const lin = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const block = window.getSelection()!.anchorNode!.parentElement!;
+    const selection = parse(getComputedStyle(block, "::selection").backgroundColor);
+    const ink = parse(getComputedStyle(block).color);
+    const css = [...document.querySelectorAll("style")].map((s) => s.textContent ?? "").join("\n");
+    return [...css.matchAll(/::highlight\((syn-tag-\d+)\)\{background-color:(rgb\([^)]*\))\}/g)].map(([, name, wash]) => {
+      const [r, g, b, a] = parse(wash);
+      const seen = [r, g, b].map((v) => v * a + 255 * (1 - a));
+      return { name, text: ratio(ink, seen), fromSelection: ratio(seen, selection) };
+    });
+  });
+  expect(colours.length).toBeGreaterThanOrEqual(4);
+  for (const c of colours) {
+    expect(c.text, `${c.name}: text on the wash`).toBeGreaterThanOrEqual(4.5);
+    expect(c.fromSelection, `${c.name}: wash against the selection`).toBeGreaterThanOrEqual(3);
+  }
+
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await removeMyNotes(page, FORUM, "Connector in the gutter.");
+  await page.context().close();
+});

@@ -7,7 +7,7 @@ import type { ReaderNotes } from "@/lib/annotations-ui/load";
 import { threadsFor } from "@/lib/annotations-ui/state";
 import type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import { tagHighlight } from "@/lib/reader/highlights";
-import { wash } from "@/lib/annotations-ui/paint";
+import { readableWash } from "@/lib/annotations-ui/paint";
 import { NotesContext, type NotesContextValue, type NotesPane, type PaneUi, type PaneView } from "./notesContext";
 import { useNoteActions } from "./useNoteActions";
 import { useNotePainting } from "./useNotePainting";
@@ -19,6 +19,10 @@ import { contributeToHandoff, takeHandoffPart } from "@/components/reader/scroll
 export { useNotes } from "./notesContext";
 export type { NotesContextValue, NotesPane, PaneView } from "./notesContext";
 export type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
+
+/** The reader's text and page colours (app/globals.css --fg, --panel), which tag washes must keep readable. */
+const TEXT_COLOUR = "#1d1d1f";
+const PAGE_COLOUR = "#ffffff";
 
 const CLOSED: PaneUi = { open: false, view: { kind: "list" } };
 
@@ -125,7 +129,9 @@ export default function NotesProvider({
     [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, actions, moreNotes, loadMoreNotes, anchorLiveNotes, accept, announce, errorMessage, annotatedBlocks, postFirst],
   );
 
-  const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${wash(tag.color, 0.26)}}`).join("\n");
+  // A tag's wash never darkens the passage below AA contrast for its text, and never looks like a selection:
+  // the reader's own selection is solid (components/reader/reader.css), not a pale wash.
+  const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${readableWash(tag.color, TEXT_COLOUR, PAGE_COLOUR, 0.26)}}`).join("\n");
 
   return (
     <NotesContext.Provider value={value}>
