@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
-import { openAs, saveSessions, type SavedSession } from "./support/people";
+import { dragSelect, openAs, saveSessions, type SavedSession } from "./support/people";
 import { SAMPLE_TEI } from "../lib/content/testing/tei-sample";
 import { teiVolume } from "../lib/content/testing/tei-volume";
 
@@ -92,7 +92,7 @@ test("student: is told about the new text; opening the list changes nothing, “
   await page.context().close();
 });
 
-test("post first: a student sees classmates' notes only after writing one; the server enforces it", async ({ browser }) => {
+test("post first: a student sees classmates' notes only after writing one, the moment it is written; the server enforces it", async ({ browser }) => {
   test.setTimeout(120_000);
   const teacher = await as(browser, INSTRUCTOR);
   await teacher.goto(`/en/seminars/${seminar}/settings`);
@@ -109,16 +109,35 @@ test("post first: a student sees classmates' notes only after writing one; the s
 
   const anna = await as(browser, ANNA);
   await anna.goto(`/en/read?p=${slug}&seminar=${seminar}`);
-  await expect(anna.getByRole("note").filter({ hasText: "Write 1 more note to see your classmates' notes." })).toBeVisible();
+  await expect(anna.getByRole("note").filter({ hasText: "1 note by your classmates is waiting. Write 1 more note to see your classmates' notes." })).toBeVisible();
+  // The notes panel does not pretend the text has none: it says they are waiting.
+  await anna.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  const panel = anna.getByRole("complementary", { name: "Notes on pane 1" });
+  await expect(panel.getByText("1 note by your classmates is waiting.")).toBeVisible();
+  await expect(panel.getByText("No notes on this text yet")).toHaveCount(0);
   // A forged request does not help: the server leaves Ben's note out, and will not show it by id.
   const list = (await (await anna.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string }> };
   expect(list.annotations.map((a) => a.id)).not.toContain(bensId);
   expect((await anna.request.get(`/api/annotations/${bensId}`)).status()).toBe(404);
 
-  expect((await note(anna, "p2", "My own note on the lines.")).status()).toBe(201);
-  await anna.reload();
-  await expect(anna.getByRole("heading", { name: "Erster Brief" })).toBeVisible();
+  // Anna writes her note in the reader: the text opens at once, no reload.
+  expect(await dragSelect(anna, 1, "Zeile eins")).toContain("Zeile eins");
+  await anna.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  const editor = anna.getByRole("textbox", { name: "Note text" });
+  await editor.click();
+  await anna.keyboard.type("My own note on the lines.");
+  await panel.getByRole("button", { name: "Save note" }).click();
+  await expect(panel.getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
   await expect(anna.getByText("Write 1 more note")).toHaveCount(0);
+  await expect(anna.getByRole("status").filter({ hasText: "Your classmates' notes on this text are now shown." })).toBeAttached();
+  await panel.getByRole("button", { name: "All notes" }).click();
+  await expect(panel.getByRole("button", { name: /Ben's reading: the letter is ironic\./ })).toBeVisible();
+  // …and from now on they arrive live.
+  const again = await note(ben, "p1", "Ben again: read the postscript.");
+  expect(again.status()).toBe(201);
+  await expect(panel.getByRole("button", { name: /Ben again: read the postscript\./ })).toBeVisible();
+  // (taken back, so the overview journey below counts Ben's notes as before)
+  expect((await ben.request.delete(`/api/annotations/${((await again.json()) as { id: string }).id}`)).ok()).toBe(true);
   const after = (await (await anna.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string }> };
   expect(after.annotations.map((a) => a.id)).toContain(bensId);
 

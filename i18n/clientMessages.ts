@@ -13,7 +13,7 @@ export const CLIENT_NAMESPACES = {
   /** Every page: the error boundary (app/[locale]/error.tsx) and the header's language switcher and live badge. */
   site: ["Errors", "LocaleSwitcher", "Notifications"],
   /** The reader with its notes, links, teaching and windowed volumes. */
-  reader: ["Reader", "ReaderWindows", "Annotations", "Teaching", "Links", "LinkThread", "EditionView", "Suggest"],
+  reader: ["Reader", "ReaderWindows", "Annotations", "Teaching", "Links", "LinkThread", "EditionView", "Suggest", "ReaderUx"],
   library: ["Library"],
   account: ["Account"],
   upload: ["Upload", "ContentErrors", "Document", "TeiUpload"],

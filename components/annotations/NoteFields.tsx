@@ -3,6 +3,10 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { parseTagInput } from "@/lib/annotations-ui/state";
+import { readableColour } from "@/lib/annotations-ui/paint";
+
+/** A chip's name against white at 5.5:1 stays above AA (4.5:1) on the chip's pale tint of the same colour. */
+const CHIP_INK_CONTRAST = 5.5;
 import type { SeminarTagDto } from "@/lib/seminars";
 
 export type NoteVisibility = "private" | "seminar" | "instructors";
@@ -130,7 +134,7 @@ export function TagChips({ tags, vocabulary }: { tags: string[]; vocabulary: Sem
       {tags.map((tag) => {
         const v = vocabulary.find((x) => x.name.toLowerCase() === tag.toLowerCase());
         return (
-          <span key={tag} className="tag-chip" style={v ? { ["--tag" as string]: v.color } : undefined} data-vocabulary={v ? "" : undefined}>
+          <span key={tag} className="tag-chip" style={v ? { ["--tag" as string]: v.color, ["--tag-ink" as string]: readableColour(v.color, "#ffffff", CHIP_INK_CONTRAST) } : undefined} data-vocabulary={v ? "" : undefined}>
             {tag}
           </span>
         );

@@ -7,6 +7,8 @@ import { targetIn, type Thread } from "@/lib/annotations-ui/state";
 import { TagChips } from "./NoteFields";
 import { notesPanelId } from "./notesIds";
 import { useNotes } from "./NotesProvider";
+import NotesResizer from "./NotesResizer";
+import PostFirstNotice from "./PostFirstNotice";
 
 // Threads and the composer come with the first one opened: reading needs only the list.
 const Composer = dynamic(() => import("./Composer"));
@@ -50,7 +52,11 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
   } else {
     body = (
       <>
-        {placed.length === 0 && orphans.length === 0 ? <p className="notes-hint">{t("empty")}</p> : null}
+        {notes.postFirst(slug)?.remaining ? (
+          <PostFirstNotice slug={slug} className="notes-hint post-first-waiting" />
+        ) : placed.length === 0 && orphans.length === 0 ? (
+          <p className="notes-hint">{t("empty")}</p>
+        ) : null}
         {placed.length ? (
           <ol className="notes-items" aria-label={t("listLabel")}>
             {placed.map((th) => (
@@ -79,6 +85,7 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
 
   return (
     <aside className="notes-panel" id={notesPanelId(paneId)} aria-label={t("panelLabel", { n: index + 1 })} hidden={!open}>
+      <NotesResizer paneId={paneId} />
       <div className="notes-head">
         <h2 className="notes-title">
           {t("title")}
@@ -103,6 +110,7 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
   const vocabulary = notes.data?.seminar?.tags ?? [];
   const mine = root.author.id === notes.data?.user.id;
   const audienceLabel = useAudienceLabel();
+  const tu = useTranslations("ReaderUx");
   return (
     <li>
       <button
@@ -114,6 +122,7 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
         <span className="note-item-quote" lang={docLang}>
           {excerpt(quote, 90)}
         </span>
+        {thread.anchor.status === "anchored" && thread.anchor.current !== undefined ? <span className="note-item-changed">{tu("textChangedBadge")}</span> : null}
         <span className="note-item-meta">
           {root.author.name}
           {" · "}

@@ -1,22 +1,28 @@
 "use client";
 
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ApiFailure } from "@/lib/annotations-ui/api";
 import type { ReaderNotes } from "@/lib/annotations-ui/load";
 import { threadsFor } from "@/lib/annotations-ui/state";
 import type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import { tagHighlight } from "@/lib/reader/highlights";
-import { wash } from "@/lib/annotations-ui/paint";
+import { readableWash } from "@/lib/annotations-ui/paint";
 import { NotesContext, type NotesContextValue, type NotesPane, type PaneUi, type PaneView } from "./notesContext";
 import { useNoteActions } from "./useNoteActions";
 import { useNotePainting } from "./useNotePainting";
 import { useNotesState } from "./useNotesState";
+import { usePostFirst } from "./usePostFirst";
 import { useThreadNavigation } from "./useThreadNavigation";
+import { contributeToHandoff, takeHandoffPart } from "@/components/reader/scrollMemory";
 
 export { useNotes } from "./notesContext";
 export type { NotesContextValue, NotesPane, PaneView } from "./notesContext";
 export type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
+
+/** The reader's text and page colours (app/globals.css --fg, --panel), which tag washes must keep readable. */
+const TEXT_COLOUR = "#1d1d1f";
+const PAGE_COLOUR = "#ffffff";
 
 const CLOSED: PaneUi = { open: false, view: { kind: "list" } };
 
@@ -46,6 +52,19 @@ export default function NotesProvider({
   // ---- each pane's notes panel: open or closed, and what it shows ----
   const [uis, setUis] = useState<Record<string, PaneUi>>({});
   const ui = useCallback((paneId: string): PaneUi => uis[paneId] ?? CLOSED, [uis]);
+  // Across a change of interface language the open panels stay open, on what they showed (components/reader/scrollMemory).
+  const latestUis = useRef(uis);
+  useEffect(() => {
+    latestUis.current = uis;
+  }, [uis]);
+  useEffect(() => contributeToHandoff("notes", () => latestUis.current), []);
+  useEffect(() => {
+    const handed = takeHandoffPart<Record<string, PaneUi>>("notes");
+    if (!handed) return;
+    const calm = Object.fromEntries(Object.entries(handed).map(([paneId, u]) => [paneId, { open: u.open, view: "focus" in u.view ? { ...u.view, focus: false } : u.view }]));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring what the previous page had open, once after mount (the server renders them closed)
+    setUis(calm);
+  }, []);
   const setOpen = useCallback((paneId: string, open: boolean) => setUis((u) => ({ ...u, [paneId]: { view: u[paneId]?.view ?? { kind: "list" }, open } })), []);
   const show = useCallback((paneId: string, view: PaneView) => setUis((u) => ({ ...u, [paneId]: { open: true, view } })), []);
 
@@ -68,6 +87,8 @@ export default function NotesProvider({
     },
     [t, tErrors],
   );
+
+  const postFirst = usePostFirst({ data, state, current, commit, announce });
 
   const annotatedBlocks = useCallback(
     (paneId: string) => {
@@ -103,11 +124,14 @@ export default function NotesProvider({
       announce,
       errorMessage,
       annotatedBlocks,
+      postFirst,
     }),
-    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, actions, moreNotes, loadMoreNotes, anchorLiveNotes, accept, announce, errorMessage, annotatedBlocks],
+    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, actions, moreNotes, loadMoreNotes, anchorLiveNotes, accept, announce, errorMessage, annotatedBlocks, postFirst],
   );
 
-  const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${wash(tag.color, 0.26)}}`).join("\n");
+  // A tag's wash never darkens the passage below AA contrast for its text, and never looks like a selection:
+  // the reader's own selection is solid (components/reader/reader.css), not a pale wash.
+  const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${readableWash(tag.color, TEXT_COLOUR, PAGE_COLOUR, 0.26)}}`).join("\n");
 
   return (
     <NotesContext.Provider value={value}>

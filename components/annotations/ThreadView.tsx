@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import PassageQuote from "./PassageQuote";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { targetIn, type Thread } from "@/lib/annotations-ui/state";
 import LazyEditor from "./LazyEditor";
@@ -41,9 +42,7 @@ export default function ThreadView({ paneId, slug, docLang, thread, autoFocus = 
         {thread.root.motivation === "highlighting" ? t("highlightBy", { name: thread.root.author.name }) : t("noteBy", { name: thread.root.author.name })}
       </h3>
       {orphan ? <p className="note-orphan-hint">{t("orphanHint")}</p> : null}
-      <blockquote className="note-quote" lang={docLang}>
-        {quote}
-      </blockquote>
+      <PassageQuote quote={quote} anchor={thread.anchor} docLang={docLang} />
       <NoteCard paneId={paneId} note={thread.root} isRoot />
       <Replies paneId={paneId} root={thread.root} replies={thread.replies} />
     </article>

@@ -7,6 +7,7 @@ import type { ReaderNotes } from "@/lib/annotations-ui/load";
 import type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import type { NotesState, Thread } from "@/lib/annotations-ui/state";
 import type { Passage } from "@/lib/reader/selection";
+import type { PostFirstView } from "./usePostFirst";
 
 /** One pane as the notes see it: its DOM id prefix and the document it shows. */
 export interface NotesPane {
@@ -58,6 +59,8 @@ export interface NotesContextValue {
   errorMessage: (f: ApiFailure) => string;
   /** Blocks (per pane) that carry notes, with the ids of their threads, for the margin markers. */
   annotatedBlocks: (paneId: string) => Array<{ blockId: string; ids: string[] }>;
+  /** A text still locked for this student by "post first": notes to write and classmates' notes waiting; else null. */
+  postFirst: (slug: string) => PostFirstView | null;
 }
 
 export const NotesContext = createContext<NotesContextValue | null>(null);

@@ -6,7 +6,8 @@ import { scrollerOf } from "@/components/reader/paneDom";
 import { useLinks } from "./LinksProvider";
 
 /**
- * Lines between the two ends of every link whose ends are both visible in two panes: an SVG over the panes
+ * Lines between the two ends of every link whose ends are both visible in two neighbouring panes, in the
+ * gutter between them (lib/links/reader-view connectorPath): an SVG over the panes
  * (fixed, pointer-events off), redrawn once per animation frame while anything scrolls or resizes. Purely
  * visual (aria-hidden): the markers carry the same information for keyboards and screen readers.
  */
@@ -30,9 +31,10 @@ export default function LinkConnectors() {
       ends.forEach((list, i) => {
         for (const e of list) {
           if (e.pe.end.role !== "target" || !e.ranges[0] || !boxes[i]) continue;
-          // The other end in another pane (the first one showing its document).
-          for (let j = 0; j < panes.length; j++) {
-            if (j === i || !boxes[j] || seen.has(e.pe.link.id)) continue;
+          // The other end in a neighbouring pane: a line runs only in the gutter between two panes, so ends in
+          // panes 1 and 3 get none (it would cross the middle pane's text); their markers still lead across.
+          for (const j of [i - 1, i + 1]) {
+            if (j < 0 || j >= panes.length || !boxes[j] || seen.has(e.pe.link.id)) continue;
             const other = ends[j].find((x) => x.pe.link.id === e.pe.link.id && x.pe.end.role === "body");
             if (!other?.ranges[0]) continue;
             const d = connectorPath(e.ranges[0].getBoundingClientRect(), boxes[i]!, other.ranges[0].getBoundingClientRect(), boxes[j]!);

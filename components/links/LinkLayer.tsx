@@ -3,19 +3,15 @@
 import LinkBanner from "./LinkBanner";
 import LinkComposer from "./LinkComposer";
 import LinkConnectors from "./LinkConnectors";
-import CorrespondencesPanel from "./CorrespondencesPanel";
-import SuggestionsPanel from "./SuggestionsPanel";
 import "./links.css";
 
-/** The reader-wide parts of the link layer: linking banner, composer dialog, suggestions, corresponding
- * passages of the open documents, connectors. */
+/** The reader-wide parts of the link layer that float: linking banner, composer dialog, connectors (the
+ * suggestions and correspondences panels sit beside the panes, in components/reader/Reader). */
 export default function LinkLayer() {
   return (
     <>
       <LinkBanner />
       <LinkComposer />
-      <SuggestionsPanel />
-      <CorrespondencesPanel />
       <LinkConnectors />
     </>
   );

@@ -82,6 +82,7 @@ export default function Pane({
   return (
     <div
       className="pane-scroller"
+      id={`${paneId}-text`}
       data-pane-scroller=""
       ref={setScroller}
       role="region"

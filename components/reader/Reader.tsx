@@ -11,18 +11,24 @@ import PaneTabs from "./PaneTabs";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { revealBlock } from "./windowRegistry";
+import { writePlacesToAddress } from "./scrollMemory";
 import { usePhoneTabs } from "./usePhoneTabs";
 import { blockInPane, useReaderArrival } from "./useReaderArrival";
 import { useSelectionToolbar } from "./useSelectionToolbar";
+import { useReaderKeyboard } from "./useReaderKeyboard";
+import ReaderShortcuts from "./ReaderShortcuts";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
 import NotesToggle from "@/components/annotations/NotesToggle";
+import PostFirstNotice from "@/components/annotations/PostFirstNotice";
 import EditionViewSwitch from "./EditionViewSwitch";
 import type { EditionView } from "@/lib/reader/edition";
 import SeminarStatus from "@/components/annotations/SeminarStatus";
 import LinkButtons from "@/components/links/LinkButtons";
 import LinkLayer from "@/components/links/LinkLayer";
+import SuggestionsPanel from "@/components/links/SuggestionsPanel";
+import CorrespondencesPanel from "@/components/links/CorrespondencesPanel";
 import LinkMarkers from "@/components/links/LinkMarkers";
 import LinksProvider from "@/components/links/LinksProvider";
 import "./reader.css";
@@ -41,6 +47,9 @@ export interface PaneData {
   /** An edition whose reading and diplomatic views differ (lib/reader/edition). */
   editionViews?: boolean;
 }
+
+/** How long scrolling must rest before the address takes the new reading position. */
+const PLACE_DELAY_MS = 300;
 
 type CopyState = { kind: "copied" } | { kind: "failed"; url: string } | null;
 
@@ -63,6 +72,9 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const linkPanes = useMemo(() => panes.map((p) => ({ paneId: p.paneId, slug: p.slug, docLang: p.docLang })), [panes]);
   const { narrow, tabbed, active, setActive } = usePhoneTabs(paneIds, layout.target?.pane ?? 0);
   const selection = useSelectionToolbar(scrollers);
+  const tu = useTranslations("ReaderUx");
+  const paneLangs = useMemo(() => panes.map((p) => p.docLang), [panes]);
+  const keyboard = useReaderKeyboard({ scrollers, paneLangs, tabbed, setActive });
   useReaderArrival(layout.target, paneIds, scrollers);
 
   // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
@@ -103,8 +115,14 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     window.history.replaceState(window.history.state, "", url.pathname + "?" + url.searchParams.toString().replace(/%2C/gi, ","));
   };
 
+  // ---- the reading position in the address (lib/reader/reading-place), a moment after scrolling stops ----
+  const placeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(placeTimer.current), []);
+
   // ---- synchronized scrolling: the pane the user is working in drives the others, proportionally ----
   const onUserScroll = (i: number) => {
+    clearTimeout(placeTimer.current);
+    placeTimer.current = setTimeout(writePlacesToAddress, PLACE_DELAY_MS);
     if (!sync || driver.current !== i) return;
     // Linked passages line up when a link is in view; otherwise the panes follow proportionally.
     if (linkAligner.current?.(i)) return;
@@ -162,6 +180,21 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
       initialPeer={layout.peer}
     >
     <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
+      <nav className="reader-skip" aria-label={tu("skipLinks")}>
+        {panes.map((p, i) => (
+          <a
+            key={p.key}
+            className="skip-link"
+            href={`#${p.paneId}-text`}
+            onClick={(e) => {
+              e.preventDefault();
+              keyboard.focusPane(i);
+            }}
+          >
+            {tu("skipToPane", { n: i + 1, title: p.title })}
+          </a>
+        ))}
+      </nav>
       <div className="reader-bar" role="group" aria-label={t("toolbar")}>
         {tabbed ? null : (
           // Behind tabs only one pane shows at a time: nothing to keep in step.
@@ -176,6 +209,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
             {t("addPane")}
           </button>
         ) : null}
+        <ReaderShortcuts />
         <div className="reader-status" role="status">
           {copy?.kind === "copied" ? t("copied") : null}
           {copy?.kind === "failed" ? (
@@ -190,6 +224,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
 
       {tabbed ? <PaneTabs panes={panes} active={active} onActivate={setActive} label={t("tabs")} /> : null}
 
+      <div className="reader-body">
       <div className="panes">
         {panes.map((p, i) => {
           return (
@@ -228,9 +263,22 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                 onCopyLink={() => copyFromToolbar(i)}
               >
                 <NotesToggle paneId={p.paneId} slug={p.slug} />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-pressed={keyboard.selecting === i}
+                  aria-label={tu("selectWithKeys")}
+                  title={tu("selectWithKeysHint")}
+                  onClick={() => keyboard.startSelecting(i)}
+                >
+                  <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+                    <path d="M9 4h6M9 20h6M12 4v16M4 9l-2 3 2 3M20 9l2 3-2 3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+                  </svg>
+                </button>
                 {p.editionViews ? <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} /> : null}
               </PaneToolbar>
               {p.outline}
+              <PostFirstNotice slug={p.slug} className="post-first-notice" />
               {p.missingBlock ? (
                 <p className="pane-message" role="alert">
                   {t("unknownBlock", { block: p.missingBlock })}
@@ -252,7 +300,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
               <LinkMarkers paneId={p.paneId} paneIndex={i} />
               <NotesPanel paneId={p.paneId} index={i} slug={p.slug} docLang={p.docLang} />
               {selection?.pane === i ? (
-                <SelectionToolbar top={selection.top} left={selection.left} onCopyLink={() => void copyLink(i, selection.passage)}>
+                <SelectionToolbar top={selection.top} left={selection.left} bounds={selection.bounds} onCopyLink={() => void copyLink(i, selection.passage)}>
                   <AnnotateButtons pane={i} passage={selection.passage} />
                   <LinkButtons pane={i} passage={selection.passage} />
                 </SelectionToolbar>
@@ -261,7 +309,14 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
           );
         })}
       </div>
+      {/* Beside the panes, not over them: the passage a suggestion was shown for stays in view. */}
+      <SuggestionsPanel />
+      <CorrespondencesPanel />
+      </div>
       <LinkLayer />
+      <div className="visually-hidden" aria-live="polite">
+        {keyboard.selecting !== null && keyboard.selected ? tu("selectedText", { text: keyboard.selected }) : ""}
+      </div>
     </div>
     </LinksProvider>
   );

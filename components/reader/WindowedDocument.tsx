@@ -1,12 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useEffectEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { callApi } from "@/lib/http-client";
 import { windowsAfterLoading } from "@/lib/reader/window";
 import { jumpTo } from "./Pane";
-import { blockElement, SCROLLER_SELECTOR } from "./paneDom";
-import { peekReaderPlace } from "./scrollMemory";
+import { SCROLLER_SELECTOR } from "./paneDom";
 import { announcePaneContent, registerWindowedPane } from "./windowRegistry";
 import "./windowed.css";
 
@@ -164,22 +163,6 @@ export default function WindowedDocument({
     if (endEdge.current) observer.observe(endEdge.current);
     return () => observer.disconnect();
   }, [lo, hi, failed, neighbour, show]);
-
-  // After a change of interface language: back to the block the reader was at (it may be in another window
-  // than the one the server rendered). Runs before the reader restores plain scroll positions, and after it.
-  const returnToPlace = useEffectEvent(() => {
-    const place = peekReaderPlace(Number(paneId.replace(/^pane/, "")) - 1);
-    if (!place) return;
-    const restore = () => {
-      const el = blockElement(paneId, place.blockId);
-      const s = scroller();
-      if (el && s) s.scrollTop += el.getBoundingClientRect().top - s.getBoundingClientRect().top - place.offset;
-    };
-    if (blockElement(paneId, place.blockId)) requestAnimationFrame(restore);
-    else void show(`block=${encodeURIComponent(place.blockId)}`, "jump").then((ok) => ok && restore());
-  });
-  // Only for the render the language switch led to.
-  useEffect(() => returnToPlace(), []);
 
   // Outline entries, notes, links and deep links in parts not loaded.
   // A footnote's text read from the part that holds it (components/reader/FootnotePopover), that part left unloaded.

@@ -34,7 +34,7 @@ export function rangesOf(paneId: string, passage: BlockPassage): Range[] {
 }
 
 /** Scroll so that a rectangle sits a third of the way down the pane (where the eye expects to read on). */
-function placeInView(scroller: HTMLElement, rect: DOMRect) {
+export function placeInView(scroller: HTMLElement, rect: DOMRect) {
   const box = scroller.getBoundingClientRect();
   scroller.scrollTop += rect.top - box.top - box.height / 3;
 }

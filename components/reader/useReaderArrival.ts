@@ -4,8 +4,10 @@ import { useEffect, useRef, type RefObject } from "react";
 import type { PassageTarget } from "@/lib/reader/layout";
 import { HIGHLIGHT_DEEP_LINK, paintOne } from "@/lib/reader/highlights";
 import { blockText, boundariesForPassage } from "@/lib/reader/selection";
+import type { ReadingPlace } from "@/lib/reader/reading-place";
 import { blockElement } from "./paneDom";
-import { takeReaderScroll } from "./scrollMemory";
+import { placesFromAddress, scrollToPlace, takeHandoffPart } from "./scrollMemory";
+import { revealBlock } from "./windowRegistry";
 
 /** A block of a pane, if that pane's scroller shows it. */
 export function blockInPane(scroller: HTMLElement | null | undefined, paneId: string | undefined, blockId: string): HTMLElement | null {
@@ -27,23 +29,36 @@ function paintDeepLink(block: HTMLElement, target: PassageTarget) {
 }
 
 /**
- * The reader's first paint: restore the panes' scroll after a language switch, or go to the passage the
- * address points to and mark it. Only on arrival: later layout changes keep the reader where the user is.
+ * The reader's first paint: back to where the reader was — after a change of interface language (its open
+ * outlines too), or at the place the address names (`&at=`, a reload or a shared link), by block and share of
+ * it — or else to the passage the address points to. The passage is marked either way. Only on arrival: later
+ * layout changes keep the reader where the user is.
  */
 export function useReaderArrival(target: PassageTarget | undefined, paneIds: readonly string[], scrollers: RefObject<Array<HTMLElement | null>>) {
   const arrival = useRef({ target, paneIds });
   useEffect(() => {
     const { target: t, paneIds: ids } = arrival.current;
-    const tops = takeReaderScroll();
+    const outlines = takeHandoffPart<boolean[]>("outlines");
+    outlines?.forEach((open, i) => {
+      const details = scrollers.current[i]?.closest(".pane")?.querySelector<HTMLDetailsElement>("details.outline");
+      if (open && details) details.open = true;
+    });
+    const places = takeHandoffPart<Array<ReadingPlace | null>>("places") ?? placesFromAddress(ids.length);
     const targetBlock = t ? blockInPane(scrollers.current[t.pane], ids[t.pane], t.blockId) : null;
     if (t && targetBlock) paintDeepLink(targetBlock, t);
-    if (tops) {
-      tops.forEach((top, i) => {
-        const s = scrollers.current[i];
-        if (s) s.scrollTop = top;
-      });
-    } else if (targetBlock) {
-      targetBlock.scrollIntoView({ block: "center" });
-    }
+    let restored = false;
+    places.forEach((place, i) => {
+      const s = scrollers.current[i];
+      if (!place || !s || !ids[i]) return;
+      restored = true;
+      const block = blockInPane(s, ids[i], place.blockId);
+      if (block) scrollToPlace(s, block, place.percent);
+      // A whole volume read in windows: the block may be in a part the server did not send first.
+      else
+        void revealBlock(ids[i], place.blockId).then((b) => {
+          if (b && s.contains(b)) scrollToPlace(s, b, place.percent);
+        });
+    });
+    if (!restored && targetBlock) targetBlock.scrollIntoView({ block: "center" });
   }, [scrollers]);
 }

@@ -8,6 +8,8 @@ export interface SelectionState {
   passage: Passage;
   top: number;
   left: number;
+  /** The pane's left and right edge: the toolbar stays inside its own pane (long labels wrap instead of spilling over). */
+  bounds: { left: number; right: number };
 }
 
 /** The passage selected in a pane and where its floating toolbar goes (below the selection's end). */
@@ -26,7 +28,8 @@ export function useSelectionToolbar(scrollers: RefObject<Array<HTMLElement | nul
         if (!passage) return setSelection(null);
         const rects = range.getClientRects();
         const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-        setSelection({ pane, passage, top: Math.min(last.bottom + 8, window.innerHeight - 48), left: Math.max(8, Math.min(last.left, window.innerWidth - 280)) });
+        const box = scrollers.current[pane]!.getBoundingClientRect();
+        setSelection({ pane, passage, top: Math.min(last.bottom + 8, window.innerHeight - 48), left: last.left, bounds: { left: box.left, right: box.right } });
       });
     };
     document.addEventListener("selectionchange", update);

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Link, usePathname } from "@/i18n/navigation";
 import { routing, type AppLocale } from "@/i18n/routing";
-import { rememberReaderScroll } from "@/components/reader/scrollMemory";
+import { rememberReaderState } from "@/components/reader/scrollMemory";
 
 /** Remembered for a year, like the middleware's own cookie (i18n/routing.ts). */
 function rememberLocale(locale: AppLocale) {
@@ -12,8 +12,9 @@ function rememberLocale(locale: AppLocale) {
 }
 
 /**
- * Links to the current page in each interface language. The query (the reader's panes) is kept; the
- * panes' scroll positions are handed over through sessionStorage, since the locale segment re-mounts the page.
+ * Links to the current page in each interface language. The query (the reader's panes and its places) is
+ * kept; the reader's places at the moment of the click and its open panels are handed over through
+ * sessionStorage, since the locale segment re-mounts the page (components/reader/scrollMemory).
  */
 export default function LocaleSwitcher() {
   const t = useTranslations("LocaleSwitcher");
@@ -45,7 +46,7 @@ function LocaleLink({ locale, href, current, label }: { locale: AppLocale; href:
       scroll={false}
       onClick={() => {
         rememberLocale(locale);
-        rememberReaderScroll();
+        rememberReaderState();
       }}
     >
       {label}

@@ -24,8 +24,9 @@ export const annotationsApi = {
   remove: (id: string, revision: number) => call<void>("DELETE", `/api/annotations/${encodeURIComponent(id)}?revision=${revision}`),
   hide: (id: string, hidden: boolean) => call<AnnotationDto>("POST", `/api/annotations/${encodeURIComponent(id)}/hide`, { hidden }),
   /** The reader's next page of notes for the open texts (lib/annotations-ui/load loadMoreReaderNotes). */
-  more: (seminarId: string, slugs: readonly string[], after: string) =>
-    call<{ state: NotesState; moreNotes: string | null }>("GET", `/api/seminars/${encodeURIComponent(seminarId)}/reader-notes?documents=${encodeURIComponent(slugs.join(","))}&after=${encodeURIComponent(after)}`),
+  /** The reader's next page of notes after `after`, or (null) the first page again. */
+  more: (seminarId: string, slugs: readonly string[], after: string | null) =>
+    call<{ state: NotesState; moreNotes: string | null }>("GET", `/api/seminars/${encodeURIComponent(seminarId)}/reader-notes?documents=${encodeURIComponent(slugs.join(","))}${after === null ? "" : `&after=${encodeURIComponent(after)}`}`),
 };
 
 /** The seminar's live stream (Server-Sent Events), resuming after the event the page was rendered at. */

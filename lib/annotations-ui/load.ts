@@ -11,6 +11,7 @@ import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar, listSeminars, type Role, type SeminarTagDto } from "@/lib/seminars";
+import { postFirstStatuses, type PostFirstStatus } from "@/lib/teaching/post-first";
 import { anchorFromResult, keptForReader, targetIn, type NotesState, type PassageAnchor } from "./state";
 
 export interface SeminarChoice {
@@ -36,6 +37,11 @@ export interface ReaderNotes {
   lastEventId: number;
   /** The notes come a page at a time (the first READER_NOTES_PAGE with their replies): the cursor of the next page, or null. */
   moreNotes: string | null;
+  /**
+   * "Post first" (lib/teaching/post-first) for a student, per open text still locked when the page was made:
+   * the reader counts the student's new notes against it and opens the text the moment they are enough.
+   */
+  postFirst: Record<string, PostFirstStatus>;
 }
 
 /** Notes and replies the reader anchors and sends with the page; later pages come on request. */
@@ -68,7 +74,7 @@ export async function chooseSeminar(userId: string, requested: string | null, sl
 export function anchorIn(doc: SynopseDocument, annotations: readonly AnnotationDto[]): Record<string, PassageAnchor> {
   const withTarget = annotations.flatMap((a) => {
     const t = targetIn(a, doc.meta.slug);
-    return t ? [{ id: a.id, selectors: selectorsOf(t) }] : [];
+    return t ? [{ id: a.id, selectors: selectorsOf(t), quote: t.exact }] : [];
   });
   const results = anchorMany(
     doc,
@@ -76,7 +82,7 @@ export function anchorIn(doc: SynopseDocument, annotations: readonly AnnotationD
   );
   const out: Record<string, PassageAnchor> = {};
   withTarget.forEach((w, i) => {
-    out[w.id] = anchorFromResult(results[i]);
+    out[w.id] = anchorFromResult(results[i], w.quote);
   });
   return out;
 }
@@ -90,7 +96,7 @@ export async function loadReaderNotes(
   const { chosen, others } = await chooseSeminar(user.id, requestedSeminar, slugs);
   const documents = docs.map((d) => ({ slug: d.meta.slug, version: d.version }));
   const state: NotesState = { annotations: {}, anchors: {} };
-  if (!chosen) return { user, seminar: null, otherSeminars: others, documents, state, lastEventId: 0, moreNotes: null };
+  if (!chosen) return { user, seminar: null, otherSeminars: others, documents, state, lastEventId: 0, moreNotes: null, postFirst: {} };
 
   // Read the event cursor first: anything committed while listing is replayed by the stream, never lost.
   const lastEventId = await latestEventId(chosen.id);
@@ -99,7 +105,8 @@ export async function loadReaderNotes(
   const open = [...new Set(slugs)].filter((slug) => chosen.documents.includes(slug));
   const page = open.length > 0 ? await pageAnnotations(user.id, chosen.id, { documents: open, limit: READER_NOTES_PAGE }) : { annotations: [], next: null };
   addNotes(state, docs, open, page.annotations);
-  return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId, moreNotes: page.next };
+  const locked = [...(await postFirstStatuses(user.id, chosen.id, open))].filter(([, s]) => s.remaining > 0);
+  return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId, moreNotes: page.next, postFirst: Object.fromEntries(locked) };
 }
 
 /** Put a page of notes into the reader's state, anchored in the open documents they have a passage in. */
@@ -114,8 +121,9 @@ function addNotes(state: NotesState, docs: readonly SynopseDocument[], open: rea
  * The next page of the reader's notes (after `cursor`), anchored like the first: what "more notes" adds
  * to the reader's state. Membership and each text's place in the seminar are checked (by the list) before
  * any text is read. Replies continuing a thread of an earlier page are kept: their root is in the reader.
+ * Without a cursor, the first page again: what a text just opened by "post first" now shows.
  */
-export async function loadMoreReaderNotes(userId: string, seminarId: string, slugs: readonly string[], cursor: string): Promise<{ state: NotesState; moreNotes: string | null }> {
+export async function loadMoreReaderNotes(userId: string, seminarId: string, slugs: readonly string[], cursor: string | null): Promise<{ state: NotesState; moreNotes: string | null }> {
   const open = [...new Set(slugs)];
   const page = await pageAnnotations(userId, seminarId, { documents: open, after: cursor, limit: READER_NOTES_PAGE });
   const docs: SynopseDocument[] = [];

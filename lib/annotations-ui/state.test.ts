@@ -190,7 +190,22 @@ group("server-side anchoring for the reader", () => {
     ]);
     const anchors = anchorIn({ ...edited, meta: { ...edited.meta, slug: doc.meta.slug } }, [kept, lost]);
     expect(anchors[kept.id]).toMatchObject({ status: "anchored", blockId: "p3", blockStart: 0, blockEnd: 28 });
+    expect(anchors[kept.id]).not.toHaveProperty("current"); // moved, but the same words
     expect(anchors[lost.id]).toEqual({ status: "orphan" });
+  });
+
+  it("gives the current wording of a passage found in an edited text with other words", () => {
+    const followed = note({ targets: [target("p2", 0, 28)] }); // "Kleist met Clauss in Stockh"
+    const edited = documentFromBlocks([
+      "Stalin sent out feelers for a separate peace in 1943, or so the story goes.",
+      "Kleist met Clauß in Stockholm; what was said there is known only second hand.",
+      "Nobody in Moscow wrote down the instructions, if there were any.",
+    ]);
+    const anchors = anchorIn({ ...edited, meta: { ...edited.meta, slug: doc.meta.slug } }, [followed]);
+    expect(anchors[followed.id]).toMatchObject({ status: "anchored", blockId: "p2" });
+    const current = (anchors[followed.id] as { current?: string }).current;
+    expect(current).toContain("Clauß");
+    expect(current).not.toContain("Clauss");
   });
 
   it("turns a stored target back into the selectors it was made from", () => {

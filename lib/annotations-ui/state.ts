@@ -13,7 +13,16 @@ import { sortByPosition } from "@/lib/anchoring/sort";
  * "pending" means the server is still being asked.
  */
 export type PassageAnchor =
-  | { status: "anchored"; blockId: string; blockStart: number; blockEnd: number; start: number; end: number }
+  | {
+      status: "anchored";
+      blockId: string;
+      blockStart: number;
+      blockEnd: number;
+      start: number;
+      end: number;
+      /** The passage's wording now, when the text was edited since the note was written and it differs from the note's quote. */
+      current?: string;
+    }
   | { status: "orphan" }
   | { status: "pending" };
 
@@ -76,11 +85,17 @@ export function anchorFromTarget(t: TargetDto, doc: OpenDocument): PassageAnchor
   return { status: "anchored", blockId: t.blockId, blockStart: t.blockStart, blockEnd: t.blockEnd, start: t.start, end: t.end };
 }
 
-/** An anchoring result (lib/anchoring) as the reader keeps it. */
-export function anchorFromResult(r: AnchorResult): PassageAnchor {
-  return r.status === "anchored"
-    ? { status: "anchored", blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd, start: r.start, end: r.end }
-    : { status: "orphan" };
+/** Wording compared as a reader sees it: runs of white space are one space. */
+const wording = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * An anchoring result (lib/anchoring) as the reader keeps it. With the note's quote: a passage found in an
+ * edited text whose words differ from the quote carries its current wording, so the reader can say so.
+ */
+export function anchorFromResult(r: AnchorResult, quote?: string): PassageAnchor {
+  if (r.status !== "anchored") return { status: "orphan" };
+  const anchor: PassageAnchor = { status: "anchored", blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd, start: r.start, end: r.end };
+  return quote !== undefined && wording(r.exact) !== wording(quote) ? { ...anchor, current: r.exact } : anchor;
 }
 
 export interface Change {

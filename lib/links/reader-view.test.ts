@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignmentDelta, connectorPath, endsIn, noteHtml, shortQuote } from "./reader-view";
+import { alignmentDelta, CONNECTOR_SWING, connectorPath, endsIn, noteHtml, shortQuote } from "./reader-view";
 import type { LinkEnd, LinkView } from "./views";
 
 const end = (slug: string, role: "target" | "body", anchored = true): LinkEnd => ({
@@ -59,13 +59,19 @@ describe("synchronized scrolling by links", () => {
 describe("connector between panes", () => {
   const left = { left: 0, top: 100, right: 500, bottom: 900 };
   const right = { left: 500, top: 100, right: 1000, bottom: 900 };
-  it("runs from the passage on the left to the passage on the right, whichever end is which", () => {
+  it("runs in the gutter, level with each passage, whichever end is which — never across the words", () => {
     const a = { left: 50, top: 200, right: 300, bottom: 220 };
     const b = { left: 600, top: 400, right: 800, bottom: 420 };
     const p = connectorPath(a, left, b, right)!;
-    expect(p.startsWith("M300,210 ")).toBe(true);
-    expect(p.endsWith(" 600,410")).toBe(true);
+    expect(p.startsWith(`M${500 - CONNECTOR_SWING},210 `)).toBe(true);
+    expect(p.endsWith(` ${500 + CONNECTOR_SWING},410`)).toBe(true);
     expect(connectorPath(b, right, a, left)).toBe(p);
+    // Sample the curve: every point stays within the swing of the gutter, far from both passages' words.
+    const [x0, , c1x, , c2x, , x3] = p.match(/-?[\d.]+/g)!.map(Number);
+    for (let t = 0; t <= 1; t += 0.05) {
+      const x = (1 - t) ** 3 * x0 + 3 * (1 - t) ** 2 * t * c1x + 3 * (1 - t) * t ** 2 * c2x + t ** 3 * x3;
+      expect(Math.abs(x - 500)).toBeLessThanOrEqual(CONNECTOR_SWING + 0.5);
+    }
   });
   it("is not drawn when an end is scrolled out of its pane", () => {
     expect(connectorPath({ left: 50, top: 950, right: 300, bottom: 970 }, left, { left: 600, top: 400, right: 800, bottom: 420 }, right)).toBeNull();

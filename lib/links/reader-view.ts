@@ -54,22 +54,26 @@ export interface Box {
   bottom: number;
 }
 
+/** How far a connector may swing out of the gutter into a pane's margin (px): less than the text's padding. */
+export const CONNECTOR_SWING = 12;
+
 /**
- * The connector between two link ends in two panes: from the inner edge of one passage to the inner edge of
- * the other, as an SVG cubic path. Null when either end is scrolled out of its pane (both must be visible).
+ * The connector between two link ends in two side-by-side panes: it runs in the gutter between them, from
+ * the first pane's inner edge level with its passage to the second pane's inner edge level with the other,
+ * as an SVG cubic path that swings at most CONNECTOR_SWING px to either side — over the panes' margins,
+ * never across words. Null when either end is scrolled out of its pane (both must be visible).
  */
 export function connectorPath(a: Box, paneA: Box, b: Box, paneB: Box): string | null {
   const visible = (r: Box, pane: Box) => r.bottom > pane.top && r.top < pane.bottom && r.right > pane.left && r.left < pane.right;
   if (!visible(a, paneA) || !visible(b, paneB)) return null;
   const leftToRight = paneA.left <= paneB.left;
   const [from, fromPane, to, toPane] = leftToRight ? [a, paneA, b, paneB] : [b, paneB, a, paneA];
-  // Leave each pane at its inner edge, level with the passage, so the line never crosses the text.
-  const x1 = Math.min(fromPane.right, Math.max(from.right, fromPane.left));
+  const x1 = fromPane.right;
   const y1 = clamp((from.top + from.bottom) / 2, fromPane.top, fromPane.bottom);
-  const x2 = Math.max(toPane.left, Math.min(to.left, toPane.right));
+  const x2 = toPane.left;
   const y2 = clamp((to.top + to.bottom) / 2, toPane.top, toPane.bottom);
-  const bend = Math.max(24, (x2 - x1) / 2);
-  return `M${r(x1)},${r(y1)} C${r(x1 + bend)},${r(y1)} ${r(x2 - bend)},${r(y2)} ${r(x2)},${r(y2)}`;
+  const swing = CONNECTOR_SWING / 0.75; // a cubic's control points pull the curve out to 3/4 of their distance
+  return `M${r(x1 - CONNECTOR_SWING)},${r(y1)} C${r(x1 + swing)},${r(y1)} ${r(x2 - swing)},${r(y2)} ${r(x2 + CONNECTOR_SWING)},${r(y2)}`;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -4,13 +4,18 @@
  * the other access rules (lib/annotations/post-first).
  */
 import { z } from "zod";
-import { notesWritten, postFirstRequirements, type PostFirstStatus } from "@/lib/annotations/post-first";
+import { readableWhere, type Viewer } from "@/lib/annotations/access";
+import { notesWritten, postFirstRequirements, type PostFirstStatus as PostFirstCount } from "@/lib/annotations/post-first";
 import { db } from "@/lib/db/client";
 import { requireInstructor, requireMember } from "@/lib/seminars";
 
-export type { PostFirstStatus };
-
 export const MAX_POST_FIRST = 20;
+
+/** What the reader tells a student about a locked document: the gate's count, and what is waiting. */
+export interface PostFirstStatus extends PostFirstCount {
+  /** classmates' notes on the document held back from this student until then (0 once open) */
+  waiting: number;
+}
 
 /** What the reader tells a student about one document ("Write 2 more notes to see your classmates' notes"). */
 export async function postFirstStatus(userId: string, seminarId: string, slug: string): Promise<PostFirstStatus | null> {
@@ -25,12 +30,32 @@ export async function postFirstStatuses(userId: string, seminarId: string, slugs
   const required = await postFirstRequirements(seminarId);
   const gated = [...new Set(slugs)].filter((slug) => required.get(slug));
   if (gated.length === 0) return out;
-  const written = await notesWritten(userId, seminarId, gated);
+  const [written, waiting] = await Promise.all([notesWritten(userId, seminarId, gated), classmatesNotes({ userId, role }, seminarId, gated)]);
   for (const slug of gated) {
     const n = required.get(slug)!;
     const w = written.get(slug) ?? 0;
-    out.set(slug, { required: n, written: w, remaining: Math.max(0, n - w) });
+    const remaining = Math.max(0, n - w);
+    out.set(slug, { required: n, written: w, remaining, waiting: remaining > 0 ? (waiting.get(slug) ?? 0) : 0 });
   }
+  return out;
+}
+
+/**
+ * How many notes by other students on each document the viewer could read but for the gate: what the
+ * reader says is waiting ("3 notes by classmates are waiting"), so a locked text does not look empty.
+ * A count per document (grouped in the database), never the notes themselves.
+ */
+async function classmatesNotes(viewer: Viewer, seminarId: string, slugs: readonly string[]): Promise<Map<string, number>> {
+  const students = db().membership.findMany({ where: { seminarId, role: "student", userId: { not: viewer.userId } }, select: { userId: true } });
+  const authors = (await students).map((m) => m.userId);
+  const out = new Map<string, number>();
+  if (authors.length === 0) return out;
+  const groups = await db().target.groupBy({
+    by: ["documentSlug"],
+    where: { role: "target", documentSlug: { in: [...slugs] }, annotation: { ...readableWhere(viewer), seminarId, parentId: null, motivation: { in: ["commenting", "highlighting"] }, authorId: { in: authors } } },
+    _count: { _all: true },
+  });
+  for (const g of groups) out.set(g.documentSlug, g._count._all);
   return out;
 }
 

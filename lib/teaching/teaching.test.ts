@@ -167,7 +167,15 @@ describe("post first", () => {
     await setPostFirst(teacher.id, seminarId, { seminar: 0, documents: { "aufsatz-de": 2 } });
 
     const visible = async (userId: string) => (await lists.listAnnotations(userId, seminarId, { document: "aufsatz-de" })).map((a) => a.id);
-    expect(await postFirstStatus(carol.id, seminarId, "aufsatz-de")).toEqual({ required: 2, written: 0, remaining: 2 });
+    const locked = (await postFirstStatus(carol.id, seminarId, "aufsatz-de"))!;
+    expect(locked).toMatchObject({ required: 2, written: 0, remaining: 2 });
+    // What waits for her: classmates' notes (Bob's among them), not the instructor's (never held back).
+    expect(locked.waiting).toBeGreaterThanOrEqual(1);
+    await note(teacher.id, "More guidance", at("p2", 0, 6, "aufsatz-de"));
+    expect((await postFirstStatus(carol.id, seminarId, "aufsatz-de"))!.waiting).toBe(locked.waiting);
+    await note(bob.id, "Bob reads on", at("p1", 0, 6, "aufsatz-de"));
+    const waiting = locked.waiting + 1;
+    expect((await postFirstStatus(carol.id, seminarId, "aufsatz-de"))!.waiting).toBe(waiting);
     expect(await visible(carol.id)).not.toContain(classmate.id);
     expect(await visible(carol.id)).toContain(teacherNote.id);
     expect(await codeOf(store.getAnnotation(carol.id, classmate.id))).toBe("not-found");
@@ -179,9 +187,10 @@ describe("post first", () => {
     expect(await visible(teacher.id)).toContain(classmate.id);
 
     await note(carol.id, "My first note", at("p1", 0, 5, "aufsatz-de"));
-    expect(await postFirstStatus(carol.id, seminarId, "aufsatz-de")).toMatchObject({ remaining: 1 });
+    expect(await postFirstStatus(carol.id, seminarId, "aufsatz-de")).toMatchObject({ remaining: 1, waiting });
     expect(await visible(carol.id)).not.toContain(classmate.id);
     await note(carol.id, "My second note", at("p2", 0, 5, "aufsatz-de"));
+    expect(await postFirstStatus(carol.id, seminarId, "aufsatz-de")).toMatchObject({ remaining: 0, waiting: 0 });
     expect(await visible(carol.id)).toContain(classmate.id);
     expect(await codeOf(store.getAnnotation(carol.id, classmate.id))).toBe("ok");
     expect(await codeOf(store.createAnnotation(carol.id, seminarId, { parentId: classmate.id, body: "Now I can answer." }))).toBe("ok");

@@ -117,17 +117,17 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
   const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
 
-  // Teaching: a heat strip beside each pane, and a student's "post first" notice (lib/teaching/reader.ts).
+  // Teaching: a heat strip beside each pane (lib/teaching/reader.ts); a student's "post first" notice comes
+  // with the notes (components/annotations/PostFirstNotice), which know when it is met.
   if (user && notes?.seminar) {
     const teaching = await readerTeaching(user.id, notes.seminar, layout.slugs);
     const tt = await getTranslations("Teaching");
     for (const p of panes) {
       const extra = teaching.get(p.slug);
-      if (!extra || (!extra.heat && !extra.postFirst)) continue;
+      if (!extra?.heat) continue;
       const h = extra.heat;
       p.content = (
         <>
-          {extra.postFirst ? <p className="post-first-notice" role="note">{tt("postFirstNotice", { remaining: extra.postFirst.remaining })}</p> : null}
           {h ? <HeatStrip paneId={p.paneId} segments={h.segments} segmentBlocks={h.segmentBlocks} label={tt("heatStripLabel")} segmentLabels={h.segments.map((value, i) => tt("heatSegment", { n: i + 1, count: h.segments.length, value }))} /> : null}
           {p.content}
         </>
