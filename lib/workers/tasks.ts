@@ -13,7 +13,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { Block, SynopseDocument } from "@/lib/content/types";
 import type { GlossaryEntry } from "@/lib/links/glossary";
 import type { SeminarName } from "@/lib/links/names/types";
-import { buildIndex, type SuggestIndex } from "@/lib/links/suggest";
+import { buildIndex, packIndex, type SuggestIndex } from "@/lib/links/suggest";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
 import { normalizeForIndex, type IndexColumns } from "@/lib/search/analyze";
 
@@ -79,9 +79,9 @@ export const TASKS: Tasks = {
     // The lexicon is read once per worker from the file set-up built (.cache under the project root). It is
     // not sent with the index (hundreds of thousands of entries, the same in every thread): the suggestion
     // worker reads the same file and attaches it (suggest-worker.ts).
+    // It travels packed (packIndex): copying the index object by object cost more than building it.
     const built = buildIndex(docs, glossary, names, { lexicon: loadLexicon() });
-    const index: SuggestIndex = { ...built, lexicon: null };
-    suggestPort.postMessage({ type: "install", seminarId, key, index, lexicon: built.lexicon !== null });
+    suggestPort.postMessage({ type: "install", seminarId, key, index: packIndex(built, names), lexicon: built.lexicon !== null });
     return { blocks: built.blocks.length, ms: performance.now() - started };
   },
 };

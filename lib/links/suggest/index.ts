@@ -128,15 +128,17 @@ interface IndexedBlock {
   tf: Map<string, number>;
   /** written years of the block (namesake check) */
   years: Set<number>;
-  features: Set<string>;
   sentences: Array<[number, number]>;
 }
+
+export type IndexedDocument = Pick<SynopseDocument, "meta" | "version">;
 
 export interface SuggestIndex {
   version: string;
   blocks: IndexedBlock[];
   byRef: Map<string, IndexedBlock>;
-  docs: Map<string, SynopseDocument>;
+  /** the indexed documents' metadata and versions (their text is in the blocks) */
+  docs: Map<string, IndexedDocument>;
   postings: Map<string, number[]>;
   targets: number;
   avgWords: number;
@@ -173,6 +175,13 @@ function featuresOf(m: Mention): string[] {
   return m.kind === "name" ? nameKeys(m) : [listKey(m)];
 }
 
+function featuresOfBlock(tf: Map<string, number>, mentions: Mention[], dates: DateMention[]): Set<string> {
+  const features = new Set<string>(tf.keys());
+  for (const m of mentions) for (const f of featuresOf(m)) features.add(f);
+  for (const d of dates) for (const k of dateKeys(d)) features.add(k);
+  return features;
+}
+
 /** Is this a common word with a dictionary entry (so not a proper name)? Without a lexicon: never. */
 function dictionaryWordTest(lexicon: Lexicon | null, lang: Language): (raw: string) => boolean {
   if (!lexicon) return () => false;
@@ -202,9 +211,6 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
       const words = contentWords(b.text, doc.meta.lang);
       const tf = new Map<string, number>();
       for (const w of words) tf.set(wordKey(w.lang, w.stem), (tf.get(wordKey(w.lang, w.stem)) ?? 0) + 1);
-      const features = new Set<string>(tf.keys());
-      for (const m of ex.mentions) for (const f of featuresOf(m)) features.add(f);
-      for (const d of ex.dates) for (const k of dateKeys(d)) features.add(k);
       const ib: IndexedBlock = {
         slug: doc.meta.slug,
         lang: doc.meta.lang,
@@ -217,7 +223,6 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
         words,
         tf,
         years: new Set(ex.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!)),
-        features,
         sentences: sentenceSpans(b.text),
       };
       blocks.push(ib);
@@ -231,7 +236,7 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
     if (!b.target) return;
     targets++;
     words += b.words.length;
-    for (const f of b.features) {
+    for (const f of featuresOfBlock(b.tf, b.mentions, b.dates)) {
       const list = postings.get(f);
       if (list) list.push(i);
       else postings.set(f, [i]);
@@ -241,12 +246,169 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
     version: docs.map((d) => `${d.meta.slug}@${d.version}`).join(","),
     blocks,
     byRef,
-    docs: new Map(docs.map((d) => [d.meta.slug, d])),
+    docs: new Map(docs.map((d) => [d.meta.slug, { meta: d.meta, version: d.version }])),
     postings,
     targets,
     avgWords: targets ? words / targets : 1,
     gazetteer,
     glossary,
+    lexicon,
+  };
+}
+
+/**
+ * An index as it travels between threads (built in the indexing worker, used in the suggestion worker).
+ * Structured clone copies every object one by one, and a volume's index has millions of small ones (a word
+ * with its stem and offsets, a feature set per block): copying them cost more CPU than building the index.
+ * So a block's words travel as two strings and one typed array, and what can be recomputed cheaply (term
+ * frequencies, the lookup by reference, the compiled name list) is rebuilt on arrival instead of being copied.
+ */
+export interface PackedIndex {
+  version: string;
+  blocks: PackedBlock[];
+  docs: IndexedDocument[];
+  postings: Map<string, number[]>;
+  targets: number;
+  avgWords: number;
+  glossary: GlossaryEntry[];
+  names: SeminarName[];
+}
+
+interface PackedBlock {
+  slug: string;
+  lang: Language;
+  blockId: string;
+  text: string;
+  target: boolean;
+  footnote: boolean;
+  /** the mentions as JSON, without their text (a slice of the block's): "" for none */
+  mentions: string;
+  dates: DateMention[];
+  /** the words' stems, joined by "\n" */
+  stems: string;
+  /** the words' stemming languages, one letter each (d, e, r) */
+  langs: string;
+  /** per word: start, end; then per sentence: start, end */
+  offsets: Int32Array;
+  sentences: number;
+}
+
+const LANG_LETTER: Record<WordLanguage, string> = { de: "d", en: "e", ru: "r" };
+const LETTER_LANG: Record<string, WordLanguage> = { d: "de", e: "en", r: "ru" };
+
+/** The index in its travelling form (see PackedIndex). `names`: the name list it was built with. */
+export function packIndex(index: SuggestIndex, names: SeminarName[]): PackedIndex {
+  return {
+    version: index.version,
+    docs: [...index.docs.values()],
+    postings: index.postings,
+    targets: index.targets,
+    avgWords: index.avgWords,
+    glossary: index.glossary,
+    names,
+    blocks: index.blocks.map((b) => {
+      const offsets = new Int32Array(2 * b.words.length + 2 * b.sentences.length);
+      b.words.forEach((w, i) => {
+        offsets[2 * i] = w.start;
+        offsets[2 * i + 1] = w.end;
+      });
+      const at = 2 * b.words.length;
+      b.sentences.forEach(([s, e], i) => {
+        offsets[at + 2 * i] = s;
+        offsets[at + 2 * i + 1] = e;
+      });
+      return {
+        slug: b.slug,
+        lang: b.lang,
+        blockId: b.blockId,
+        text: b.text,
+        target: b.target,
+        footnote: b.footnote,
+        mentions: b.mentions.length ? JSON.stringify(b.mentions.map(({ text: _text, ...m }) => m)) : "",
+        dates: b.dates,
+        stems: b.words.map((w) => w.stem).join("\n"),
+        langs: b.words.map((w) => LANG_LETTER[w.lang]).join(""),
+        offsets,
+        sentences: b.sentences.length,
+      };
+    }),
+  };
+}
+
+/**
+ * A block of an unpacked index. Its words and mentions are decoded on first use: a query reads a few hundred
+ * blocks, so decoding all of a volume's at once would only delay the moment the index answers.
+ */
+class UnpackedBlock implements IndexedBlock {
+  readonly slug: string;
+  readonly lang: Language;
+  readonly blockId: string;
+  readonly text: string;
+  readonly target: boolean;
+  readonly footnote: boolean;
+  readonly dates: DateMention[];
+  readonly years: Set<number>;
+  private packed: PackedBlock;
+  private decoded: { words: StemmedWord[]; tf: Map<string, number>; sentences: Array<[number, number]> } | null = null;
+  private decodedMentions: Mention[] | null = null;
+
+  constructor(p: PackedBlock) {
+    this.packed = p;
+    this.slug = p.slug;
+    this.lang = p.lang;
+    this.blockId = p.blockId;
+    this.text = p.text;
+    this.target = p.target;
+    this.footnote = p.footnote;
+    this.dates = p.dates;
+    this.years = new Set(p.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!));
+  }
+
+  private decode() {
+    if (this.decoded) return this.decoded;
+    const p = this.packed;
+    const stems = p.stems ? p.stems.split("\n") : [];
+    const words: StemmedWord[] = stems.map((stem, i) => {
+      const start = p.offsets[2 * i];
+      const end = p.offsets[2 * i + 1];
+      return { stem, lang: LETTER_LANG[p.langs[i]], start, end, raw: p.text.slice(start, end) };
+    });
+    const tf = new Map<string, number>();
+    for (const w of words) tf.set(wordKey(w.lang, w.stem), (tf.get(wordKey(w.lang, w.stem)) ?? 0) + 1);
+    const sentences: Array<[number, number]> = [];
+    for (let i = 0, at = 2 * words.length; i < p.sentences; i++) sentences.push([p.offsets[at + 2 * i], p.offsets[at + 2 * i + 1]]);
+    return (this.decoded = { words, tf, sentences });
+  }
+
+  get words() {
+    return this.decode().words;
+  }
+  get tf() {
+    return this.decode().tf;
+  }
+  get sentences() {
+    return this.decode().sentences;
+  }
+  get mentions(): Mention[] {
+    const p = this.packed;
+    this.decodedMentions ??= p.mentions ? (JSON.parse(p.mentions) as Array<Omit<Mention, "text">>).map((m) => ({ ...m, text: p.text.slice(m.start, m.end) })) : [];
+    return this.decodedMentions;
+  }
+}
+
+/** The index back from its travelling form, with this thread's lexicon. */
+export function unpackIndex(packed: PackedIndex, lexicon: Lexicon | null): SuggestIndex {
+  const blocks: IndexedBlock[] = packed.blocks.map((p) => new UnpackedBlock(p));
+  return {
+    version: packed.version,
+    blocks,
+    byRef: new Map(blocks.map((b) => [ref(b.slug, b.blockId), b])),
+    docs: new Map(packed.docs.map((d) => [d.meta.slug, d])),
+    postings: packed.postings,
+    targets: packed.targets,
+    avgWords: packed.avgWords,
+    gazetteer: compileGazetteer(packed.names),
+    glossary: packed.glossary,
     lexicon,
   };
 }
@@ -353,7 +515,7 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
   let start = 0;
   let end = 0;
   if ("exact" in passage) {
-    const candidates = doc ? doc.blocks.map((b) => index.byRef.get(ref(passage.slug, b.id))!).filter((b) => b.text.includes(passage.exact)) : [];
+    const candidates = doc ? index.blocks.filter((b) => b.slug === passage.slug && b.text.includes(passage.exact)) : [];
     block = candidates.find((b) => b.target) ?? candidates[0];
     if (block) {
       start = block.text.indexOf(passage.exact);
@@ -491,7 +653,7 @@ function scoreBlock(
     }
     const key = listKey(qm);
     if (seen.has(key)) continue;
-    const tm = t.features.has(key) ? t.mentions.find((m) => listKey(m) === key) : undefined;
+    const tm = t.mentions.find((m) => !m.candidates && listKey(m) === key);
     if (tm) {
       seen.add(key);
       if (qm.surnameKey) seen.add(`n:${qm.surnameKey}`);
