@@ -561,6 +561,8 @@ interface Evidence {
   weight: number;
   /** target span */
   at: [number, number];
+  /** the span of the selection's name or term it comes from */
+  from?: [number, number];
 }
 
 /** The features a query may share with a block: its own, and the translations of its words. */
@@ -648,7 +650,7 @@ function scoreBlock(
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
-      evidence.push({ reason: { kind: "name", source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end] });
+      evidence.push({ reason: { kind: "name", source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end], from: [qm.start, qm.end] });
       continue;
     }
     const key = listKey(qm);
@@ -664,7 +666,7 @@ function scoreBlock(
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
-      evidence.push({ reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end] });
+      evidence.push({ reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end], from: [qm.start, qm.end] });
     } else if (qm.kind === "person" && qm.surnameKey && !seen.has(`look:${qm.surnameKey}`)) {
       // The same surname, listed as another person: a namesake, evidence against.
       const other = t.mentions.find((m) => m.kind === "person" && m.surnameKey === qm.surnameKey && m.id !== qm.id && !m.candidates);
@@ -686,7 +688,7 @@ function scoreBlock(
       for (const k of keys) seen.add(k);
       const weight = KIND_FACTOR.name * idf(index, keys[0]) * (yearsDisagree(other.start) ? 0.5 : 1);
       if (yearsDisagree(other.start)) cautions.push({ kind: "namesake", source: qm.text, target: other.text });
-      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end] });
+      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end], from: [qm.start, qm.end] });
     }
   }
 
@@ -754,6 +756,8 @@ function scoreBlock(
   // best match), and a target word already counted as a name or glossary term is not counted again.
   const taken = evidence.map((e) => e.at);
   const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const usedSpans = evidence.flatMap((e) => (e.from ? [e.from] : []));
+  const usedInQuery = (s: number, e: number) => usedSpans.some(([a, b]) => s < b && e > a);
   const bestPerWord = new Map<string, Evidence>();
   const lengthNorm = 1 - BM25_B + BM25_B * (t.words.length / index.avgWords);
   // Over the target's words (a passage has fewer distinct stems than a paragraph has translations).
@@ -764,6 +768,8 @@ function scoreBlock(
     const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature)!;
     if (overlapsTaken(tw.start, tw.end)) continue;
     for (const use of uses) {
+      // A word of the selection already counted as a name or term in this passage is not counted again.
+      if (!use.context && usedInQuery(use.word.start, use.word.end)) continue;
       const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1) * (use.context ? CONTEXT_FACTOR : 1);
       const qKey = wordKey(use.word.lang, use.word.stem);
       const prev = bestPerWord.get(qKey);
