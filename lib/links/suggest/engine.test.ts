@@ -243,3 +243,16 @@ describe("an index sent to another thread", () => {
     expect(correspondences(copy, "t-de", "t-en")).toEqual(correspondences(index, "t-de", "t-en"));
   });
 });
+
+describe("the paragraph around the selection", () => {
+  it("lends its names as weaker evidence, marked as around, and prefers the passage that shares them", () => {
+    const a = doc("ctx-de", "de", [...FILLER_DE, "Landrat Oberhuber kam mit dem Zug. Am 3. Oktober 1962 eröffnete er die Strecke."]);
+    const b = doc("ctx-en", "en", [...FILLER_EN, "On 3 October 1962 the mayor of another town opened a school.", "On 3 October 1962 Oberhuber opened the line."]);
+    const text = a.blocks[6].text;
+    const start = text.indexOf("Am 3.");
+    const top = suggest(buildIndex([a, b]), { slug: "ctx-de", blockId: "p7", start, end: text.length });
+    expect(ref(top[0])).toBe("ctx-en#p8");
+    expect(top[0].reasons).toContainEqual({ kind: "name", source: "Oberhuber", target: "Oberhuber", around: true });
+    expect(top.find((s) => ref(s) === "ctx-en#p7")?.reasons.some((r) => r.around) ?? false).toBe(false);
+  });
+});

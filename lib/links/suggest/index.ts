@@ -501,6 +501,8 @@ interface Query {
   words: StemmedWord[];
   /** the words of the selection's paragraph outside it */
   context?: StemmedWord[];
+  /** the names and terms of the selection's paragraph outside it */
+  contextMentions?: Mention[];
   /** written years of the passage's block (namesake check) */
   years: Set<number>;
   exclude?: { slug: string; blockId: string };
@@ -549,6 +551,8 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
     dates: block.dates.filter((d) => within(d.start, d.end)),
     words: block.words.filter((w) => within(w.start, w.end)),
     context: block.words.filter((w) => !within(w.start, w.end)),
+    // Around the selection only what is specific: listed entries, terms, and names that are no dictionary word.
+    contextMentions: block.mentions.filter((m) => !within(m.start, m.end) && !m.candidates && m.kind !== "number" && !m.common),
     years: new Set(block.dates.filter((d) => within(d.start, d.end) && d.year !== null && !d.yearInferred).map((d) => d.year!)),
     exclude: { slug: block.slug, blockId: block.blockId },
   };
@@ -690,6 +694,22 @@ function scoreBlock(
       if (yearsDisagree(other.start)) cautions.push({ kind: "namesake", source: qm.text, target: other.text });
       evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end], from: [qm.start, qm.end] });
     }
+  }
+
+  // Names and terms of the paragraph around the selection: what it is about, at the weight of its words
+  // (CONTEXT_FACTOR), never against a passage, and only for passages the selection's own evidence found.
+  for (const qm of q.contextMentions ?? []) {
+    const keys = qm.kind === "name" ? nameKeys(qm) : [listKey(qm)];
+    if (keys.some((k) => seen.has(k))) continue;
+    const tm =
+      qm.kind === "name"
+        ? t.mentions.find((m) => !m.candidates && !(qm.common && m.common) && (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)))
+        : t.mentions.find((m) => !m.candidates && listKey(m) === keys[0]);
+    if (!tm || evidence.some((e) => e.at[0] < tm.end && e.at[1] > tm.start)) continue;
+    for (const k of keys) seen.add(k);
+    const key = keys.find((k) => index.postings.has(k)) ?? keys[0];
+    const kind = qm.kind === "name" ? "name" : qm.kind;
+    evidence.push({ reason: { kind, source: qm.text, target: tm.text, around: true }, feature: key, weight: CONTEXT_FACTOR * KIND_FACTOR[kind] * idf(index, key), at: [tm.start, tm.end] });
   }
 
   let yearOnly = 0;
