@@ -151,7 +151,13 @@ export interface SuggestIndex {
 const ref = (slug: string, blockId: string) => `${slug}#${blockId}`;
 const wordKey = (lang: WordLanguage, stem: string) => `w:${lang}:${stem}`;
 const listKey = (m: Mention) => `${m.kind}:${m.id}`;
-const nameKeys = (m: Mention) => (m.keys ?? [m.id]).map((k) => `n:${k}`);
+// Asked for every mention of every candidate a query scores: kept per mention rather than built each time.
+const nameKeyCache = new WeakMap<Mention, string[]>();
+const nameKeys = (m: Mention) => {
+  let keys = nameKeyCache.get(m);
+  if (!keys) nameKeyCache.set(m, (keys = (m.keys ?? [m.id]).map((k) => `n:${k}`)));
+  return keys;
+};
 const dateKeys = (d: DateMention) => [
   ...(d.day !== undefined ? [`md:${d.month}-${d.day}`] : []),
   ...(d.month !== undefined && d.year !== null && !d.yearInferred ? [`ym:${d.year}-${d.month}`] : []),
@@ -619,6 +625,29 @@ const learnedFactor = (learned: LearnedWeights | undefined, feature: string | un
   return w === undefined ? 1 : 2 ** (Math.max(-2, Math.min(2, w)) / 2);
 };
 
+/** A passage's mentions by the keys they meet (name keys, listed surnames, list entries), in text order. */
+const byKeyCache = new WeakMap<IndexedBlock, Map<string, number[]>>();
+function mentionsByKey(t: IndexedBlock): Map<string, number[]> {
+  let map = byKeyCache.get(t);
+  if (map) return map;
+  map = new Map();
+  const put = (k: string, i: number) => {
+    const list = map!.get(k);
+    if (!list) map!.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  t.mentions.forEach((m, i) => {
+    if (m.candidates) return;
+    if (m.kind === "name") for (const k of nameKeys(m)) put(k, i);
+    else {
+      if (m.surnameKey) put(`n:${m.surnameKey}`, i);
+      put(listKey(m), i);
+    }
+  });
+  byKeyCache.set(t, map);
+  return map;
+}
+
 function scoreBlock(
   index: SuggestIndex,
   q: Query,
@@ -701,10 +730,11 @@ function scoreBlock(
   for (const qm of q.contextMentions ?? []) {
     const keys = qm.kind === "name" ? nameKeys(qm) : [listKey(qm)];
     if (keys.some((k) => seen.has(k))) continue;
-    const tm =
-      qm.kind === "name"
-        ? t.mentions.find((m) => !m.candidates && !(qm.common && m.common) && (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)))
-        : t.mentions.find((m) => !m.candidates && listKey(m) === keys[0]);
+    // The first mention of the passage under any of these keys (as the selection's own loop finds it above).
+    const byKey = mentionsByKey(t);
+    let first = Infinity;
+    for (const k of keys) for (const i of byKey.get(k) ?? []) if (i < first && !(qm.kind === "name" && qm.common && t.mentions[i].common)) first = i;
+    const tm = t.mentions[first];
     if (!tm || evidence.some((e) => e.at[0] < tm.end && e.at[1] > tm.start)) continue;
     for (const k of keys) seen.add(k);
     const key = keys.find((k) => index.postings.has(k)) ?? keys[0];
