@@ -121,6 +121,21 @@ describe("suggestions in a seminar, with worker threads", () => {
   });
 });
 
+describe("without worker threads (SYNOPSE_WORKERS=off)", () => {
+  it("the same answers come from an index built in this thread", async () => {
+    process.env.SYNOPSE_WORKERS = "off";
+    try {
+      const built = await builtHere();
+      const answer = await (await service()).correspondencesForMember(member.id, { seminar: seminarId, from: deSlug, to: enSlug });
+      expect(new Map(answer.pairs.map((p) => [p.from.selector[0].exact, p.to.selector[0].exact])).get(DE[1])).toBe(EN[1]);
+      expect((await ask(deSlug, DE[1])).candidates[0].document.slug).toBe(enSlug);
+      expect(await builtHere()).toBe(built + 1);
+    } finally {
+      process.env.SYNOPSE_WORKERS = "on";
+    }
+  });
+});
+
 describe("bad requests get the app's errors", () => {
   const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
   it("an empty selection, an overlong one, a text not in the seminar, a text that does not exist", async () => {
