@@ -54,3 +54,25 @@ describe("expandTerms", () => {
     expect(expandTerms("der Winterkrieg", mine)).toEqual(["der Winterkrieg", "Winterkrieg", "Winter War", "Зимняя война"]);
   });
 });
+
+describe("inflected forms meet their entry", () => {
+  // A seminar's own entries on another topic, each term written once in its base form.
+  const glossary = [
+    { id: "harvest", terms: { de: ["Ernteausfälle"], en: ["crop failures"], ru: ["неурожай"] } },
+    { id: "collective-farm", terms: { de: ["Kolchose"], en: ["collective farm"], ru: ["колхоз"] } },
+    { id: "grain-levy", terms: { de: ["Getreideablieferung"], en: ["grain levy"], ru: ["хлебозаготовки"] } },
+    { id: "officer", terms: { de: ["Offizier"], en: ["officer"], ru: ["офицер"] } },
+  ];
+  const found = (text: string) => findGlossaryTerms(text, glossary).map((h) => `${h.entryId}:${h.text}`);
+  it("in German, English and Russian case and number endings, shorter or longer than the term", () => {
+    expect(found("wegen der Ernteausfälle und eines Ernteausfalls")).toEqual(["harvest:Ernteausfälle", "harvest:Ernteausfalls"]);
+    expect(found("in den Kolchosen und der Kolchos")).toEqual(["collective-farm:Kolchosen", "collective-farm:Kolchos"]);
+    expect(found("a crop failure, two collective farms")).toEqual(["harvest:crop failure", "collective-farm:collective farms"]);
+    expect(found("в колхозе, о хлебозаготовках")).toEqual(["collective-farm:колхозе", "grain-levy:хлебозаготовках"]);
+    expect(found("the grain levies")).toEqual(["grain-levy:grain levies"]);
+  });
+  it("but not a word that only begins like the term (derivation, a shorter word)", () => {
+    expect(found("die Offiziersschule")).toEqual(["officer:Offiziersschule"]);
+    expect(found("the office")).toEqual([]);
+  });
+});

@@ -71,6 +71,8 @@ interface CompiledTerm {
   term: string;
   lang: Language;
   words: string[];
+  /** the words as written, lower-cased (what the stemmer of the term's language reads: Cyrillic stays Cyrillic) */
+  lower: string[];
 }
 
 export function entryId(entry: GlossaryEntry, index: number): string {
@@ -87,8 +89,8 @@ function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Ma
   glossary.forEach((entry, i) => {
     for (const lang of LANGS) {
       for (const term of entry.terms[lang] ?? []) {
-        const words = tokenize(term).map((t) => t.folded);
-        if (words.length) out.push({ entryId: entryId(entry, i), term, lang, words });
+        const toks = tokenize(term);
+        if (toks.length) out.push({ entryId: entryId(entry, i), term, lang, words: toks.map((t) => t.folded), lower: toks.map((t) => t.raw.toLowerCase()) });
       }
     }
   });
@@ -104,16 +106,44 @@ function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Ma
   return compiled;
 }
 
+/** Snowball stems of the words a glossary meets, kept: a text repeats its words, and stemming is most of
+ * what matching a glossary against a 5 MB volume costs (half of its suggestion-index build without this). */
+const stems = new Map<string, string>();
+function stemOf(word: string, lang: Language): string {
+  const key = `${lang}:${word}`;
+  let s = stems.get(key);
+  if (s === undefined) {
+    if (stems.size >= 200_000) stems.clear();
+    s = stem(word, lang);
+    stems.set(key, s);
+  }
+  return s;
+}
+
+/** Endings a written word may lack against a term word in German or English (a singular, another case). */
+const DROPPED_ENDINGS = new Set(["e", "s", "n", "en", "es"]);
+
 /** Does a written (folded) word realise a term word? German compounds may continue a long term word:
  * "Separatfriedens·aspirationen" contains "separatfrieden". */
-function wordMatches(textWord: string, termWord: string, lang: Language, inPhrase: boolean): boolean {
+function wordMatches(text: Token, term: CompiledTerm, k: number, inPhrase: boolean): boolean {
+  const [textWord, termWord, lang] = [text.folded, term.words[k], term.lang];
   if (textWord === termWord) return true;
+  // Stems are taken of the written words (lower-cased), in the term's language.
+  const textLower = text.raw.toLowerCase().replace(/['’]/g, "");
+  const termStem = stemOf(term.lower[k], lang);
   // Adjectives in a German phrase inflect on both sides: "separaten Frieden" vs the term "separater Frieden".
   // Not for one-word terms, where "-er" is derivation: Botschafter (ambassador) is not Botschaft (embassy).
-  if (lang === "de" && inPhrase && stem(textWord, "de") === stem(termWord, "de")) return true;
-  if (!textWord.startsWith(termWord)) return false;
+  if (lang === "de" && inPhrase && stemOf(textLower, "de") === termStem) return true;
+  if (!textWord.startsWith(termWord)) {
+    // Another ending of the same stem (Kriegsziel / Kriegsziele, war aim / war aims, Ausfalls / Ausfälle,
+    // целей / цели, посольстве / посольство). A Latin word shorter than the term only lacks an inflection
+    // ending (Botschaft is not Botschafter, office is not officer), and a one-word term needs five letters.
+    if (!inPhrase && textWord.length < 5) return false;
+    if (textWord.length < termWord.length && !/[\u0400-\u04ff]/.test(textLower) && !(termWord.startsWith(textWord) && DROPPED_ENDINGS.has(termWord.slice(textWord.length)))) return false;
+    return textLower.startsWith(termStem) && stemOf(textLower, lang) === termStem;
+  }
   // An inflected form of the term word (German cases, English plural and possessive), by its Snowball stem.
-  if (stem(textWord.replace(/['’]/g, ""), lang) === stem(termWord, lang)) return true;
+  if (stemOf(textLower, lang) === termStem) return true;
   return lang === "de" && termWord.length >= 8;
 }
 
@@ -136,7 +166,7 @@ export function findGlossaryTerms(text: string, glossary: GlossaryEntry[], token
     for (const i of starts.get(t) ?? []) {
       if (i + n > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(tokens[i + k].folded, t.words[k], t.lang, n > 1);
+      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && wordMatches(tokens[i + k], t, k, n > 1);
       if (!ok) continue;
       // Abbreviations (OSS, RKKA, NKFD) must be written in capitals, so "oss" inside prose does not count.
       if (n === 1 && t.term.length <= 4 && t.term === t.term.toUpperCase() && tokens[i].raw !== tokens[i].raw.toUpperCase()) continue;

@@ -4,7 +4,8 @@
  *  - the index is built in the indexing worker (lib/workers/pool: seconds of CPU for a 5 MB volume), from
  *    documents sent to it in slices and kept there for the next builds;
  *  - it is installed in the suggestion worker (./suggest-worker) straight from the indexing worker,
- *    and queries go there (a few milliseconds each).
+ *    and every question to the index goes there (a few milliseconds each): suggestions, the correspondences
+ *    between two open texts, and the evidence that links and dismissals teach (lib/links/suggest-learning).
  * While a newer index is being built (a text was just published, the glossary or name list changed), queries
  * are answered from the seminar's previous index; only a query that needs the new one (a passage of the new
  * text, the seminar's first query) waits, and only that request: the event loop stays free.
@@ -14,13 +15,14 @@ import { createHash } from "node:crypto";
 import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import { buildIndex, suggest, type PassageRef, type SeminarName, type Suggestion, type SuggestIndex, type SuggestOptions } from "@/lib/links/suggest";
+import { buildIndex, type LearnedWeights, type PassageRef, type SeminarName, type Suggestion, type SuggestIndex, type SuggestOptions } from "@/lib/links/suggest";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
 import type { GlossaryEntry } from "./glossary";
 import { getSeminarGlossary } from "./glossary-store";
 import { getSeminarNames } from "./names/store";
 import { runTask, workersAvailable } from "@/lib/workers/pool";
-import { queryIndex, stagedInIndexer, suggestWorkerAvailable, whenInstalled } from "./suggest-host";
+import { askIndex, stagedInIndexer, suggestWorkerAvailable, whenInstalled } from "./suggest-host";
+import { answerFromIndex, type Correspondence, type EvidenceSide, type IndexAnswers, type IndexQuery } from "./suggest-queries";
 import { docSlices, workerTasks } from "./worker-tasks";
 
 export interface IndexInputs {
@@ -96,34 +98,36 @@ export function ensureSeminarIndex(seminarId: string, inputs: IndexInputs): Prom
 // ---- in-process (no worker threads) ----
 
 const local = new Map<string, { key: string; index: SuggestIndex }>();
+let localBuilds = 0;
 
 function localIndex(seminarId: string, inputs: IndexInputs): SuggestIndex {
   const held = local.get(seminarId);
   if (held?.key === inputs.key) return held.index;
+  localBuilds++;
   const index = buildIndex(inputs.docs, inputs.glossary, inputs.names, { lexicon: loadLexicon() });
   local.set(seminarId, { key: inputs.key, index });
   while (local.size > 16) local.delete(local.keys().next().value!);
   return index;
 }
 
-/**
- * The seminar's index in this thread, for what needs the index itself rather than a query's answer: learning
- * from new links and dismissals, and the correspondences between two open texts. Built once per state of the
- * seminar (its texts, glossary and name list) and kept.
- */
-export async function seminarIndexInProcess(seminarId: string): Promise<SuggestIndex> {
-  return localIndex(seminarId, await inputsFor(seminarId));
+/** How many suggestion indexes this thread has built itself (tests: with workers, none). */
+export function indexesBuiltInProcess(): number {
+  return localBuilds;
 }
 
 const workersUsable = () => workersAvailable() && suggestWorkerAvailable();
 
-/** Ranked suggestions for a passage of `doc`, from the seminar's other texts. */
-export async function suggestInSeminar(seminarId: string, doc: SynopseDocument, passage: PassageRef, options: SuggestOptions): Promise<Suggestion[]> {
+/**
+ * Ask the seminar's index (suggestions, correspondences, the evidence learning needs): in the suggestion
+ * worker, which holds the index the indexing worker built; in this thread only when no worker can run.
+ * `docs`: the documents the question is about (the index must have them as they are now).
+ */
+async function askSeminar<Q extends IndexQuery>(seminarId: string, query: Q, docs: SynopseDocument[]): Promise<IndexAnswers[Q["op"]]> {
   const inputs = await inputsFor(seminarId);
-  if (!workersUsable()) return suggest(localIndex(seminarId, inputs), passage, options);
+  if (!workersUsable()) return answerFromIndex(localIndex(seminarId, inputs), query);
   const built = ensureSeminarIndex(seminarId, inputs);
   built.catch((e) => console.error(`[suggest] building the index of seminar ${seminarId} failed`, e));
-  const ask = () => queryIndex({ seminarId, key: inputs.key, passage, options, doc: { slug: doc.meta.slug, version: doc.version } });
+  const ask = () => askIndex({ seminarId, key: inputs.key, query, docs: docs.map((d) => ({ slug: d.meta.slug, version: d.version })) });
   let answer;
   try {
     answer = await ask();
@@ -133,11 +137,33 @@ export async function suggestInSeminar(seminarId: string, doc: SynopseDocument, 
     }
   } catch (e) {
     // A worker could not be started or failed (logged by lib/workers): answer in-process, as without workers.
-    if (!workersUsable()) return suggest(localIndex(seminarId, inputs), passage, options);
+    if (!workersUsable()) return answerFromIndex(localIndex(seminarId, inputs), query);
     throw e;
   }
   if (answer.missing) throw new Error(`no suggestion index for seminar ${seminarId}`);
   return answer.result;
+}
+
+/** Ranked suggestions for a passage of `doc`, from the seminar's other texts. */
+export function suggestInSeminar(seminarId: string, doc: SynopseDocument, passage: PassageRef, options: SuggestOptions): Promise<Suggestion[]> {
+  return askSeminar(seminarId, { op: "suggest", passage, options }, [doc]);
+}
+
+/** The best passage pairs between two texts of the seminar (see correspondences in lib/links/suggest). */
+export function correspondencesInSeminar(seminarId: string, from: SynopseDocument, to: SynopseDocument, options: { limit?: number; learned?: LearnedWeights }): Promise<Correspondence[]> {
+  return askSeminar(seminarId, { op: "correspondences", from: from.meta.slug, to: to.meta.slug, options }, [from, to]);
+}
+
+/** The learnable evidence between each pair of passages of the seminar's texts (lib/links/suggest-learning). */
+export async function evidenceInSeminar(seminarId: string, pairs: Array<{ from: EvidenceSide; to: { slug: string; blockId: string } }>): Promise<string[][]> {
+  if (!pairs.length) return [];
+  // Only the texts the pairs are about must be current; a pair on a text the seminar no longer has teaches nothing.
+  const docs: SynopseDocument[] = [];
+  for (const slug of new Set(pairs.flatMap((p) => [p.from.slug, p.to.slug]))) {
+    const doc = await getDocumentAsync(slug);
+    if (doc) docs.push(doc);
+  }
+  return askSeminar(seminarId, { op: "evidence", pairs }, docs);
 }
 
 /** Build the seminar's index now, in the background (a text was published; the name list or glossary changed). */

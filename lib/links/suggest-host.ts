@@ -7,9 +7,10 @@ import { MessageChannel, type Worker } from "node:worker_threads";
 import { onWorkerStart, sendPort } from "@/lib/workers/pool";
 import { sourceWorker, workerEntry } from "@/lib/workers/spawn";
 import type { PassageRef, Suggestion, SuggestOptions } from "./suggest";
+import type { IndexAnswers, IndexQuery } from "./suggest-queries";
 import { workerTasks } from "./worker-tasks";
 
-type Answer = { missing: true } | { missing?: false; result: Suggestion[]; stale: boolean };
+type Answer<T = unknown> = { missing: true } | { missing?: false; result: T; stale: boolean };
 type Pending = { resolve: (a: Answer) => void; reject: (e: Error) => void };
 
 let worker: Worker | null = null;
@@ -22,7 +23,7 @@ export const stagedInIndexer = new Set<string>();
 
 function start(): Worker {
   const w = sourceWorker(workerEntry("lib/links/suggest-worker.ts"));
-  w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string; missing?: boolean; result?: Suggestion[]; stale?: boolean }) => {
+  w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string; missing?: boolean; result?: unknown; stale?: boolean }) => {
     if (msg.type === "installed") {
       const k = `${msg.seminarId}|${msg.key}`;
       for (const done of installWaiters.get(k) ?? []) done();
@@ -33,7 +34,7 @@ function start(): Worker {
     if (!p) return;
     pending.delete(msg.id!);
     if (!msg.ok) p.reject(new Error(msg.error));
-    else p.resolve(msg.missing ? { missing: true } : { result: msg.result as Suggestion[], stale: !!msg.stale });
+    else p.resolve(msg.missing ? { missing: true } : { result: msg.result, stale: !!msg.stale });
     if (!pending.size) w.unref();
   });
   w.on("error", (e) => {
@@ -75,15 +76,23 @@ export function whenInstalled(seminarId: string, key: string): Promise<void> {
   });
 }
 
-/** Ask the suggestion worker; `missing` when it holds no index of the seminar with the passage's document. */
-export function queryIndex(q: { seminarId: string; key: string; passage: PassageRef; options: SuggestOptions; doc: { slug: string; version: string } }): Promise<Answer> {
+/**
+ * Ask the suggestion worker about the seminar's index (suggest-queries.ts); `missing` when it holds no index
+ * of the seminar with these documents at these versions.
+ */
+export function askIndex<Q extends IndexQuery>(q: { seminarId: string; key: string; query: Q; docs: Array<{ slug: string; version: string }> }): Promise<Answer<IndexAnswers[Q["op"]]>> {
   const w = suggestWorker();
   const id = nextId++;
   w.ref();
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve: resolve as (a: Answer) => void, reject });
     w.postMessage({ id, type: "query", ...q });
   });
+}
+
+/** Suggestions for a passage from the suggestion worker (see askIndex). */
+export function queryIndex(q: { seminarId: string; key: string; passage: PassageRef; options: SuggestOptions; doc: { slug: string; version: string } }): Promise<Answer<Suggestion[]>> {
+  return askIndex({ seminarId: q.seminarId, key: q.key, query: { op: "suggest", passage: q.passage, options: q.options }, docs: [q.doc] });
 }
 
 /** Drop every index (tests). */

@@ -12,7 +12,13 @@
  * other skips (a conditional update), so no link counts twice.
  */
 import { db } from "@/lib/db/client";
-import { evidenceBetween, type SuggestIndex } from "./suggest";
+import type { EvidenceSide } from "./suggest-queries";
+
+/**
+ * The learnable features between each pair of passages, from the seminar's index (lib/links/seminar-index:
+ * asked of the suggestion worker, so no index is built on the request thread to learn).
+ */
+export type EvidenceOf = (pairs: Array<{ from: EvidenceSide; to: { slug: string; blockId: string } }>) => Promise<string[][]>;
 
 /** One link moves a feature by +1 (×1.41 in the score); one dismissal by −0.5: a dismissal may mean "not
  * now" as much as "wrong", so it counts half a link. Weights stay in [−2, 2] (factor ×½ … ×2). */
@@ -43,32 +49,33 @@ async function adjust(seminarId: string, features: string[], step: number): Prom
 
 type Side = { slug: string; blockId: string; start: number; end: number };
 
-/** Learn from one link between two passages (both directions give the same pairs reversed: learn both). */
-export async function learnFromLink(seminarId: string, index: SuggestIndex, a: Side, b: Side, step = LINK_STEP): Promise<string[]> {
-  const forward = evidenceBetween(index, a, b).features;
-  const backward = evidenceBetween(index, b, a).features;
-  const features = [...forward, ...backward];
-  await adjust(seminarId, features, step);
-  return features;
+/** Learn from links between passages (both directions give the same pairs reversed: learn both). */
+export async function learnFromLinks(seminarId: string, evidenceOf: EvidenceOf, links: Array<[Side, Side]>, step = LINK_STEP): Promise<string[]> {
+  if (!links.length) return [];
+  const found = await evidenceOf(links.flatMap(([a, b]) => [{ from: a, to: b }, { from: b, to: a }]));
+  const all: string[] = [];
+  for (let i = 0; i < links.length; i++) {
+    const features = [...found[2 * i], ...found[2 * i + 1]];
+    await adjust(seminarId, features, step);
+    all.push(...features);
+  }
+  return all;
 }
 
-/** A dismissed suggestion weakens what led to it. */
-export async function learnFromDismissal(seminarId: string, index: SuggestIndex, from: { slug: string; blockId: string }, to: { slug: string; blockId: string }): Promise<void> {
-  const block = index.byRef.get(`${from.slug}#${from.blockId}`);
-  if (!block) return;
-  const features = evidenceBetween(index, { slug: from.slug, blockId: from.blockId, start: 0, end: block.text.length }, to).features;
-  await adjust(seminarId, features, DISMISS_STEP);
+/** A dismissed suggestion weakens what led to it (the evidence from the whole block of the passage). */
+export async function learnFromDismissal(seminarId: string, evidenceOf: EvidenceOf, from: { slug: string; blockId: string }, to: { slug: string; blockId: string }): Promise<void> {
+  const [features] = await evidenceOf([{ from, to }]);
+  await adjust(seminarId, features ?? [], DISMISS_STEP);
 }
 
 /** Learn from the seminar's links made since the last call (bounded), then return its weights. */
-export async function learnedWeights(seminarId: string, index: SuggestIndex | (() => Promise<SuggestIndex>)): Promise<Map<string, number>> {
-  await catchUp(seminarId, index);
+export async function learnedWeights(seminarId: string, evidenceOf: EvidenceOf): Promise<Map<string, number>> {
+  await catchUp(seminarId, evidenceOf);
   const rows = await db().suggestionWeight.findMany({ where: { seminarId }, select: { feature: true, weight: true } });
   return new Map(rows.map((r) => [r.feature, r.weight]));
 }
 
-/** `indexOf`: the index, or how to get it — asked only when there are new links to learn from. */
-async function catchUp(seminarId: string, indexOf: SuggestIndex | (() => Promise<SuggestIndex>)): Promise<void> {
+async function catchUp(seminarId: string, evidenceOf: EvidenceOf): Promise<void> {
   const cursor = await db().suggestionLearningCursor.findUnique({ where: { seminarId } });
   const after = cursor?.lastEventId ?? 0;
   const events = await db().event.findMany({
@@ -92,19 +99,18 @@ async function catchUp(seminarId: string, indexOf: SuggestIndex | (() => Promise
   }
   const created = events.filter((e) => e.type === "annotation.created" && e.annotationId).map((e) => e.annotationId!);
   if (!created.length) return;
-  const index = typeof indexOf === "function" ? await indexOf() : indexOf;
   const links = await db().annotation.findMany({
     where: { id: { in: created }, seminarId, motivation: "linking", visibility: "seminar", hidden: false, deletedAt: null },
     select: { targets: { select: { role: true, documentSlug: true, blockId: true, blockStart: true, blockEnd: true } } },
   });
+  const pairs: Array<[Side, Side]> = [];
   for (const link of links) {
     const [a, b] = [link.targets.find((t) => t.role === "target"), link.targets.find((t) => t.role === "body")];
     if (!a || !b) continue;
-    await learnFromLink(
-      seminarId,
-      index,
+    pairs.push([
       { slug: a.documentSlug, blockId: a.blockId, start: a.blockStart, end: a.blockEnd },
       { slug: b.documentSlug, blockId: b.blockId, start: b.blockStart, end: b.blockEnd },
-    );
+    ]);
   }
+  await learnFromLinks(seminarId, evidenceOf, pairs);
 }

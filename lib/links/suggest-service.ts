@@ -16,9 +16,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { readableWhere } from "@/lib/annotations/access";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
-import { seminarIndexInProcess, suggestInSeminar } from "./seminar-index";
-import { learnedWeights, learnFromDismissal } from "./suggest-learning";
-import { correspondences, type ReasonKind, type Suggestion, type SuggestionCaution } from "./suggest";
+import { correspondencesInSeminar, evidenceInSeminar, suggestInSeminar } from "./seminar-index";
+import { learnedWeights, learnFromDismissal, type EvidenceOf } from "./suggest-learning";
+import type { ReasonKind, Suggestion, SuggestionCaution } from "./suggest";
 import { dictionaryAvailable } from "./suggest/server";
 
 const quoteSelector = z.object({
@@ -81,6 +81,12 @@ export interface SuggestAnswer {
   /** false: no bilingual dictionary on the server; words are compared within one language only */
   dictionary: boolean;
 }
+
+/** What learning asks of the seminar's index (answered off the request thread, see seminar-index). */
+const evidenceFor =
+  (seminarId: string): EvidenceOf =>
+  (pairs) =>
+    evidenceInSeminar(seminarId, pairs);
 
 /** Key of a passage's block in SuggestionDismissal (from/to): dismissals are remembered per block pair. */
 export const blockKey = (slug: string, blockId: string) => `${slug}#${blockId}`;
@@ -223,8 +229,8 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
     select: { toKey: true },
   });
   // The seminar's index (its texts, glossary and name list) lives in the suggestion worker; the learned
-  // weights travel with the query. Only new links to learn from need the index here (built lazily, in-process).
-  const learned = await learnedWeights(seminarId, () => seminarIndexInProcess(seminarId));
+  // weights travel with the query, and new links to learn from are read there too.
+  const learned = await learnedWeights(seminarId, evidenceFor(seminarId));
   const linked = await linkedBlocks(userId, seminarId, doc.meta.slug, passage.blockId);
   const found = await suggestInSeminar(
     seminarId,
@@ -279,10 +285,11 @@ export async function correspondencesForMember(userId: string, rawInput: unknown
   for (const slug of [input.from, input.to]) {
     if (!(await seminarHasDocument(input.seminar, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
   }
-  // Over the seminar's index (library and uploaded texts, its lists), held in-process for this seminar.
-  const index = await seminarIndexInProcess(input.seminar);
-  const learned = await learnedWeights(input.seminar, index);
-  const pairs = correspondences(index, input.from, input.to, { limit: input.limit ?? 20, learned });
+  // Over the seminar's index (library and uploaded texts, its lists), in the suggestion worker.
+  const [fromDoc, toDoc] = await Promise.all([getDocumentAsync(input.from), getDocumentAsync(input.to)]);
+  if (!fromDoc || !toDoc) throw new AppError("unknown-document", { slug: fromDoc ? input.to : input.from });
+  const learned = await learnedWeights(input.seminar, evidenceFor(input.seminar));
+  const pairs = await correspondencesInSeminar(input.seminar, fromDoc, toDoc, { limit: input.limit ?? 20, learned });
   // Links between the two documents this member may read: a pair whose blocks they join is "linked".
   const links = await db().annotation.findMany({
     where: {
@@ -330,8 +337,7 @@ export async function dismissSuggestion(userId: string, raw: unknown): Promise<v
   await db().suggestionDismissal.upsert({ where: { userId_seminarId_fromKey_toKey: key }, create: key, update: {} });
   // A first dismissal weakens the evidence that led to the suggestion (a repeated one changes nothing).
   if (!existed) {
-    const index = await seminarIndexInProcess(d.seminar);
-    await learnFromDismissal(d.seminar, index, { slug: d.from.document, blockId: d.from.blockId }, { slug: d.to.document, blockId: d.to.blockId });
+    await learnFromDismissal(d.seminar, evidenceFor(d.seminar), { slug: d.from.document, blockId: d.from.blockId }, { slug: d.to.document, blockId: d.to.blockId });
   }
 }
 

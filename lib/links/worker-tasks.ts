@@ -12,7 +12,7 @@ import type { Block, SynopseDocument } from "@/lib/content/types";
 import { SLICE_BLOCKS, type TaskModule } from "@/lib/workers/pool";
 import type { GlossaryEntry } from "./glossary";
 import type { SeminarName } from "./names/types";
-import { buildIndex, type SuggestIndex } from "./suggest";
+import { buildIndex, packIndex } from "./suggest";
 import { loadLexicon } from "./suggest/lexicon";
 
 /** One slice of a document on its way to the worker: the first slice carries the rest of the document. */
@@ -72,9 +72,9 @@ export const workerTasks: TaskModule<SuggestTasks> = {
       // The lexicon is read once per worker from the file set-up built (.cache under the project root). It is
       // not sent with the index (hundreds of thousands of entries, the same in every thread): the suggestion
       // worker reads the same file and attaches it (./suggest-worker).
+      // It travels packed (packIndex): copying the index object by object cost more than building it.
       const built = buildIndex(docs, glossary, names, { lexicon: loadLexicon() });
-      const index: SuggestIndex = { ...built, lexicon: null };
-      suggestPort.postMessage({ type: "install", seminarId, key, index, lexicon: built.lexicon !== null });
+      suggestPort.postMessage({ type: "install", seminarId, key, index: packIndex(built, names), lexicon: built.lexicon !== null });
       return { blocks: built.blocks.length, ms: performance.now() - started };
     },
   },

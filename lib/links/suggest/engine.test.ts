@@ -3,10 +3,11 @@
  * project's seed texts never mention, no name list, and (where said) a tiny lexicon made here, so the tests
  * run the same with or without FreeDict on the machine.
  */
+import { deserialize, serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import type { Block, Language, SynopseDocument } from "@/lib/content/types";
 import type { GlossaryEntry } from "@/lib/links/glossary";
-import { buildIndex, correspondences, evidenceBetween, suggest, type SeminarName } from "./index";
+import { buildIndex, correspondences, evidenceBetween, packIndex, suggest, unpackIndex, type SeminarName } from "./index";
 import { formatLexicon, parseLexicon, type Lexicon } from "./lexicon";
 import { stemWord, type WordLanguage } from "./words";
 
@@ -222,5 +223,36 @@ describe("correspondences between two documents", () => {
     expect(new Set(pairs.map((p) => p.to.blockId)).size).toBe(pairs.length);
     expect(pairs.map((p) => p.score)).toEqual([...pairs.map((p) => p.score)].sort((x, y) => y - x));
     expect(pairs[0].to.reasons.length).toBeGreaterThan(0);
+  });
+});
+
+describe("an index sent to another thread", () => {
+  it("answers as the index it was packed from, names list and glossary included", () => {
+    const a = doc("t-de", "de", [...FILLER_DE, "Am 1. April 1948 traf Marschall Sokolowski mit dem Stab in Dresden ein.", "Chruschtschow schrieb an Kennedy über Kuba."]);
+    const b = doc("t-en", "en", [...FILLER_EN, "Marshal Sokolovsky arrived in Dresden on 1 April 1948.", "Khrushchev wrote to Kennedy about Cuba."]);
+    const names: SeminarName[] = [{ id: "sokolovsky", kind: "person", variants: ["Sokolowski", "Sokolovsky"], years: [1948] }];
+    const glossary: GlossaryEntry[] = [{ id: "staff", terms: { de: ["Stab"], en: ["staff"], ru: [] } }];
+    const index = buildIndex([a, b], glossary, names);
+    // Through the structured clone a MessagePort uses (v8 serialize), as the worker receives it.
+    const copy = unpackIndex(deserialize(serialize(packIndex(index, names))), null);
+    for (const id of ["p7", "p8"]) {
+      const passage = whole(a, id);
+      expect(suggest(copy, passage, { limit: 10, minScore: -Infinity })).toEqual(suggest(index, passage, { limit: 10, minScore: -Infinity }));
+    }
+    expect(suggest(copy, whole(a, "p7"))[0].reasons.some((r) => r.kind === "person")).toBe(true);
+    expect(correspondences(copy, "t-de", "t-en")).toEqual(correspondences(index, "t-de", "t-en"));
+  });
+});
+
+describe("the paragraph around the selection", () => {
+  it("lends its names as weaker evidence, marked as around, and prefers the passage that shares them", () => {
+    const a = doc("ctx-de", "de", [...FILLER_DE, "Landrat Oberhuber kam mit dem Zug. Am 3. Oktober 1962 eröffnete er die Strecke."]);
+    const b = doc("ctx-en", "en", [...FILLER_EN, "On 3 October 1962 the mayor of another town opened a school.", "On 3 October 1962 Oberhuber opened the line."]);
+    const text = a.blocks[6].text;
+    const start = text.indexOf("Am 3.");
+    const top = suggest(buildIndex([a, b]), { slug: "ctx-de", blockId: "p7", start, end: text.length });
+    expect(ref(top[0])).toBe("ctx-en#p8");
+    expect(top[0].reasons).toContainEqual({ kind: "name", source: "Oberhuber", target: "Oberhuber", around: true });
+    expect(top.find((s) => ref(s) === "ctx-en#p7")?.reasons.some((r) => r.around) ?? false).toBe(false);
   });
 });

@@ -128,15 +128,17 @@ interface IndexedBlock {
   tf: Map<string, number>;
   /** written years of the block (namesake check) */
   years: Set<number>;
-  features: Set<string>;
   sentences: Array<[number, number]>;
 }
+
+export type IndexedDocument = Pick<SynopseDocument, "meta" | "version">;
 
 export interface SuggestIndex {
   version: string;
   blocks: IndexedBlock[];
   byRef: Map<string, IndexedBlock>;
-  docs: Map<string, SynopseDocument>;
+  /** the indexed documents' metadata and versions (their text is in the blocks) */
+  docs: Map<string, IndexedDocument>;
   postings: Map<string, number[]>;
   targets: number;
   avgWords: number;
@@ -149,7 +151,13 @@ export interface SuggestIndex {
 const ref = (slug: string, blockId: string) => `${slug}#${blockId}`;
 const wordKey = (lang: WordLanguage, stem: string) => `w:${lang}:${stem}`;
 const listKey = (m: Mention) => `${m.kind}:${m.id}`;
-const nameKeys = (m: Mention) => (m.keys ?? [m.id]).map((k) => `n:${k}`);
+// Asked for every mention of every candidate a query scores: kept per mention rather than built each time.
+const nameKeyCache = new WeakMap<Mention, string[]>();
+const nameKeys = (m: Mention) => {
+  let keys = nameKeyCache.get(m);
+  if (!keys) nameKeyCache.set(m, (keys = (m.keys ?? [m.id]).map((k) => `n:${k}`)));
+  return keys;
+};
 const dateKeys = (d: DateMention) => [
   ...(d.day !== undefined ? [`md:${d.month}-${d.day}`] : []),
   ...(d.month !== undefined && d.year !== null && !d.yearInferred ? [`ym:${d.year}-${d.month}`] : []),
@@ -171,6 +179,13 @@ function unresolvedAsNames(ex: Extracted): void {
 function featuresOf(m: Mention): string[] {
   if (m.candidates) return [];
   return m.kind === "name" ? nameKeys(m) : [listKey(m)];
+}
+
+function featuresOfBlock(tf: Map<string, number>, mentions: Mention[], dates: DateMention[]): Set<string> {
+  const features = new Set<string>(tf.keys());
+  for (const m of mentions) for (const f of featuresOf(m)) features.add(f);
+  for (const d of dates) for (const k of dateKeys(d)) features.add(k);
+  return features;
 }
 
 /** Is this a common word with a dictionary entry (so not a proper name)? Without a lexicon: never. */
@@ -202,9 +217,6 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
       const words = contentWords(b.text, doc.meta.lang);
       const tf = new Map<string, number>();
       for (const w of words) tf.set(wordKey(w.lang, w.stem), (tf.get(wordKey(w.lang, w.stem)) ?? 0) + 1);
-      const features = new Set<string>(tf.keys());
-      for (const m of ex.mentions) for (const f of featuresOf(m)) features.add(f);
-      for (const d of ex.dates) for (const k of dateKeys(d)) features.add(k);
       const ib: IndexedBlock = {
         slug: doc.meta.slug,
         lang: doc.meta.lang,
@@ -217,7 +229,6 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
         words,
         tf,
         years: new Set(ex.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!)),
-        features,
         sentences: sentenceSpans(b.text),
       };
       blocks.push(ib);
@@ -231,7 +242,7 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
     if (!b.target) return;
     targets++;
     words += b.words.length;
-    for (const f of b.features) {
+    for (const f of featuresOfBlock(b.tf, b.mentions, b.dates)) {
       const list = postings.get(f);
       if (list) list.push(i);
       else postings.set(f, [i]);
@@ -241,12 +252,169 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
     version: docs.map((d) => `${d.meta.slug}@${d.version}`).join(","),
     blocks,
     byRef,
-    docs: new Map(docs.map((d) => [d.meta.slug, d])),
+    docs: new Map(docs.map((d) => [d.meta.slug, { meta: d.meta, version: d.version }])),
     postings,
     targets,
     avgWords: targets ? words / targets : 1,
     gazetteer,
     glossary,
+    lexicon,
+  };
+}
+
+/**
+ * An index as it travels between threads (built in the indexing worker, used in the suggestion worker).
+ * Structured clone copies every object one by one, and a volume's index has millions of small ones (a word
+ * with its stem and offsets, a feature set per block): copying them cost more CPU than building the index.
+ * So a block's words travel as two strings and one typed array, and what can be recomputed cheaply (term
+ * frequencies, the lookup by reference, the compiled name list) is rebuilt on arrival instead of being copied.
+ */
+export interface PackedIndex {
+  version: string;
+  blocks: PackedBlock[];
+  docs: IndexedDocument[];
+  postings: Map<string, number[]>;
+  targets: number;
+  avgWords: number;
+  glossary: GlossaryEntry[];
+  names: SeminarName[];
+}
+
+interface PackedBlock {
+  slug: string;
+  lang: Language;
+  blockId: string;
+  text: string;
+  target: boolean;
+  footnote: boolean;
+  /** the mentions as JSON, without their text (a slice of the block's): "" for none */
+  mentions: string;
+  dates: DateMention[];
+  /** the words' stems, joined by "\n" */
+  stems: string;
+  /** the words' stemming languages, one letter each (d, e, r) */
+  langs: string;
+  /** per word: start, end; then per sentence: start, end */
+  offsets: Int32Array;
+  sentences: number;
+}
+
+const LANG_LETTER: Record<WordLanguage, string> = { de: "d", en: "e", ru: "r" };
+const LETTER_LANG: Record<string, WordLanguage> = { d: "de", e: "en", r: "ru" };
+
+/** The index in its travelling form (see PackedIndex). `names`: the name list it was built with. */
+export function packIndex(index: SuggestIndex, names: SeminarName[]): PackedIndex {
+  return {
+    version: index.version,
+    docs: [...index.docs.values()],
+    postings: index.postings,
+    targets: index.targets,
+    avgWords: index.avgWords,
+    glossary: index.glossary,
+    names,
+    blocks: index.blocks.map((b) => {
+      const offsets = new Int32Array(2 * b.words.length + 2 * b.sentences.length);
+      b.words.forEach((w, i) => {
+        offsets[2 * i] = w.start;
+        offsets[2 * i + 1] = w.end;
+      });
+      const at = 2 * b.words.length;
+      b.sentences.forEach(([s, e], i) => {
+        offsets[at + 2 * i] = s;
+        offsets[at + 2 * i + 1] = e;
+      });
+      return {
+        slug: b.slug,
+        lang: b.lang,
+        blockId: b.blockId,
+        text: b.text,
+        target: b.target,
+        footnote: b.footnote,
+        mentions: b.mentions.length ? JSON.stringify(b.mentions.map(({ text: _text, ...m }) => m)) : "",
+        dates: b.dates,
+        stems: b.words.map((w) => w.stem).join("\n"),
+        langs: b.words.map((w) => LANG_LETTER[w.lang]).join(""),
+        offsets,
+        sentences: b.sentences.length,
+      };
+    }),
+  };
+}
+
+/**
+ * A block of an unpacked index. Its words and mentions are decoded on first use: a query reads a few hundred
+ * blocks, so decoding all of a volume's at once would only delay the moment the index answers.
+ */
+class UnpackedBlock implements IndexedBlock {
+  readonly slug: string;
+  readonly lang: Language;
+  readonly blockId: string;
+  readonly text: string;
+  readonly target: boolean;
+  readonly footnote: boolean;
+  readonly dates: DateMention[];
+  readonly years: Set<number>;
+  private packed: PackedBlock;
+  private decoded: { words: StemmedWord[]; tf: Map<string, number>; sentences: Array<[number, number]> } | null = null;
+  private decodedMentions: Mention[] | null = null;
+
+  constructor(p: PackedBlock) {
+    this.packed = p;
+    this.slug = p.slug;
+    this.lang = p.lang;
+    this.blockId = p.blockId;
+    this.text = p.text;
+    this.target = p.target;
+    this.footnote = p.footnote;
+    this.dates = p.dates;
+    this.years = new Set(p.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!));
+  }
+
+  private decode() {
+    if (this.decoded) return this.decoded;
+    const p = this.packed;
+    const stems = p.stems ? p.stems.split("\n") : [];
+    const words: StemmedWord[] = stems.map((stem, i) => {
+      const start = p.offsets[2 * i];
+      const end = p.offsets[2 * i + 1];
+      return { stem, lang: LETTER_LANG[p.langs[i]], start, end, raw: p.text.slice(start, end) };
+    });
+    const tf = new Map<string, number>();
+    for (const w of words) tf.set(wordKey(w.lang, w.stem), (tf.get(wordKey(w.lang, w.stem)) ?? 0) + 1);
+    const sentences: Array<[number, number]> = [];
+    for (let i = 0, at = 2 * words.length; i < p.sentences; i++) sentences.push([p.offsets[at + 2 * i], p.offsets[at + 2 * i + 1]]);
+    return (this.decoded = { words, tf, sentences });
+  }
+
+  get words() {
+    return this.decode().words;
+  }
+  get tf() {
+    return this.decode().tf;
+  }
+  get sentences() {
+    return this.decode().sentences;
+  }
+  get mentions(): Mention[] {
+    const p = this.packed;
+    this.decodedMentions ??= p.mentions ? (JSON.parse(p.mentions) as Array<Omit<Mention, "text">>).map((m) => ({ ...m, text: p.text.slice(m.start, m.end) })) : [];
+    return this.decodedMentions;
+  }
+}
+
+/** The index back from its travelling form, with this thread's lexicon. */
+export function unpackIndex(packed: PackedIndex, lexicon: Lexicon | null): SuggestIndex {
+  const blocks: IndexedBlock[] = packed.blocks.map((p) => new UnpackedBlock(p));
+  return {
+    version: packed.version,
+    blocks,
+    byRef: new Map(blocks.map((b) => [ref(b.slug, b.blockId), b])),
+    docs: new Map(packed.docs.map((d) => [d.meta.slug, d])),
+    postings: packed.postings,
+    targets: packed.targets,
+    avgWords: packed.avgWords,
+    gazetteer: compileGazetteer(packed.names),
+    glossary: packed.glossary,
     lexicon,
   };
 }
@@ -339,6 +507,8 @@ interface Query {
   words: StemmedWord[];
   /** the words of the selection's paragraph outside it */
   context?: StemmedWord[];
+  /** the names and terms of the selection's paragraph outside it */
+  contextMentions?: Mention[];
   /** written years of the passage's block (namesake check) */
   years: Set<number>;
   exclude?: { slug: string; blockId: string };
@@ -353,7 +523,7 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
   let start = 0;
   let end = 0;
   if ("exact" in passage) {
-    const candidates = doc ? doc.blocks.map((b) => index.byRef.get(ref(passage.slug, b.id))!).filter((b) => b.text.includes(passage.exact)) : [];
+    const candidates = doc ? index.blocks.filter((b) => b.slug === passage.slug && b.text.includes(passage.exact)) : [];
     block = candidates.find((b) => b.target) ?? candidates[0];
     if (block) {
       start = block.text.indexOf(passage.exact);
@@ -387,6 +557,8 @@ function queryFor(index: SuggestIndex, passage: PassageRef): Query | null {
     dates: block.dates.filter((d) => within(d.start, d.end)),
     words: block.words.filter((w) => within(w.start, w.end)),
     context: block.words.filter((w) => !within(w.start, w.end)),
+    // Around the selection only what is specific: listed entries, terms, and names that are no dictionary word.
+    contextMentions: block.mentions.filter((m) => !within(m.start, m.end) && !m.candidates && m.kind !== "number" && !m.common),
     years: new Set(block.dates.filter((d) => within(d.start, d.end) && d.year !== null && !d.yearInferred).map((d) => d.year!)),
     exclude: { slug: block.slug, blockId: block.blockId },
   };
@@ -399,6 +571,8 @@ interface Evidence {
   weight: number;
   /** target span */
   at: [number, number];
+  /** the span of the selection's name or term it comes from */
+  from?: [number, number];
 }
 
 /** The features a query may share with a block: its own, and the translations of its words. */
@@ -451,6 +625,29 @@ const learnedFactor = (learned: LearnedWeights | undefined, feature: string | un
   return w === undefined ? 1 : 2 ** (Math.max(-2, Math.min(2, w)) / 2);
 };
 
+/** A passage's mentions by the keys they meet (name keys, listed surnames, list entries), in text order. */
+const byKeyCache = new WeakMap<IndexedBlock, Map<string, number[]>>();
+function mentionsByKey(t: IndexedBlock): Map<string, number[]> {
+  let map = byKeyCache.get(t);
+  if (map) return map;
+  map = new Map();
+  const put = (k: string, i: number) => {
+    const list = map!.get(k);
+    if (!list) map!.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  t.mentions.forEach((m, i) => {
+    if (m.candidates) return;
+    if (m.kind === "name") for (const k of nameKeys(m)) put(k, i);
+    else {
+      if (m.surnameKey) put(`n:${m.surnameKey}`, i);
+      put(listKey(m), i);
+    }
+  });
+  byKeyCache.set(t, map);
+  return map;
+}
+
 function scoreBlock(
   index: SuggestIndex,
   q: Query,
@@ -486,12 +683,12 @@ function scoreBlock(
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
-      evidence.push({ reason: { kind: "name", source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end] });
+      evidence.push({ reason: { kind: "name", source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end], from: [qm.start, qm.end] });
       continue;
     }
     const key = listKey(qm);
     if (seen.has(key)) continue;
-    const tm = t.features.has(key) ? t.mentions.find((m) => listKey(m) === key) : undefined;
+    const tm = t.mentions.find((m) => !m.candidates && listKey(m) === key);
     if (tm) {
       seen.add(key);
       if (qm.surnameKey) seen.add(`n:${qm.surnameKey}`);
@@ -502,7 +699,7 @@ function scoreBlock(
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
-      evidence.push({ reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end] });
+      evidence.push({ reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end], from: [qm.start, qm.end] });
     } else if (qm.kind === "person" && qm.surnameKey && !seen.has(`look:${qm.surnameKey}`)) {
       // The same surname, listed as another person: a namesake, evidence against.
       const other = t.mentions.find((m) => m.kind === "person" && m.surnameKey === qm.surnameKey && m.id !== qm.id && !m.candidates);
@@ -524,8 +721,25 @@ function scoreBlock(
       for (const k of keys) seen.add(k);
       const weight = KIND_FACTOR.name * idf(index, keys[0]) * (yearsDisagree(other.start) ? 0.5 : 1);
       if (yearsDisagree(other.start)) cautions.push({ kind: "namesake", source: qm.text, target: other.text });
-      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end] });
+      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end], from: [qm.start, qm.end] });
     }
+  }
+
+  // Names and terms of the paragraph around the selection: what it is about, at the weight of its words
+  // (CONTEXT_FACTOR), never against a passage, and only for passages the selection's own evidence found.
+  for (const qm of q.contextMentions ?? []) {
+    const keys = qm.kind === "name" ? nameKeys(qm) : [listKey(qm)];
+    if (keys.some((k) => seen.has(k))) continue;
+    // The first mention of the passage under any of these keys (as the selection's own loop finds it above).
+    const byKey = mentionsByKey(t);
+    let first = Infinity;
+    for (const k of keys) for (const i of byKey.get(k) ?? []) if (i < first && !(qm.kind === "name" && qm.common && t.mentions[i].common)) first = i;
+    const tm = t.mentions[first];
+    if (!tm || evidence.some((e) => e.at[0] < tm.end && e.at[1] > tm.start)) continue;
+    for (const k of keys) seen.add(k);
+    const key = keys.find((k) => index.postings.has(k)) ?? keys[0];
+    const kind = qm.kind === "name" ? "name" : qm.kind;
+    evidence.push({ reason: { kind, source: qm.text, target: tm.text, around: true }, feature: key, weight: CONTEXT_FACTOR * KIND_FACTOR[kind] * idf(index, key), at: [tm.start, tm.end] });
   }
 
   let yearOnly = 0;
@@ -592,6 +806,8 @@ function scoreBlock(
   // best match), and a target word already counted as a name or glossary term is not counted again.
   const taken = evidence.map((e) => e.at);
   const overlapsTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const usedSpans = evidence.flatMap((e) => (e.from ? [e.from] : []));
+  const usedInQuery = (s: number, e: number) => usedSpans.some(([a, b]) => s < b && e > a);
   const bestPerWord = new Map<string, Evidence>();
   const lengthNorm = 1 - BM25_B + BM25_B * (t.words.length / index.avgWords);
   // Over the target's words (a passage has fewer distinct stems than a paragraph has translations).
@@ -602,6 +818,8 @@ function scoreBlock(
     const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature)!;
     if (overlapsTaken(tw.start, tw.end)) continue;
     for (const use of uses) {
+      // A word of the selection already counted as a name or term in this passage is not counted again.
+      if (!use.context && usedInQuery(use.word.start, use.word.end)) continue;
       const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1) * (use.context ? CONTEXT_FACTOR : 1);
       const qKey = wordKey(use.word.lang, use.word.stem);
       const prev = bestPerWord.get(qKey);
