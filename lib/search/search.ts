@@ -24,7 +24,7 @@ import { documentCatalog } from "@/lib/seminars/catalog";
 import type { Role } from "@/lib/seminars";
 import { analyze, type AnalyzedWord } from "./analyze";
 import { makeSnippet, matchSpans, snippetHtml, type Snippet } from "./highlight";
-import { ENTRY_KINDS, ensureCorpusIndexed, ensureUploadsIndexed, type EntryKind } from "./indexer";
+import { ENTRY_KINDS, ensureCorpusIndexed, ensureNotesAnalyzed, ensureUploadsIndexed, type EntryKind } from "./indexer";
 import { isEmptyQuery, parseQuery, type Expansion } from "./query";
 import { annotationsByIds, glossaryRows, matchEntries, membershipsOf, passagesByAnnotation, tagsByAnnotation, type AnnotationRow, type EntryRow, type PassageRow } from "./sql";
 
@@ -290,6 +290,7 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   if (response.empty) return response;
 
   await ensureCorpusIndexed();
+  await ensureNotesAnalyzed();
   await ensureUploadsIndexed(seminarIds);
   const catalog = await documentCatalog();
   let slugs: string[] | undefined;
