@@ -10,7 +10,7 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { demoSeminar, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, sleep, startApp, type AppServer, type Member } from "@/system/harness";
+import { demoSeminar, noteBody, postgresAvailable, privatePostgres, randomPort, readSse, ROOT, seed, sleep, startApp, type AppServer, type Member } from "@/system/harness";
 import { seminarMembers } from "./loadgen";
 import { percentile } from "./stats";
 
@@ -27,26 +27,9 @@ async function openStream(member: Member, seminarId: string, marker: RegExp, onN
   const controller = new AbortController();
   const res = await member.fetch(`/api/seminars/${seminarId}/events`, { signal: controller.signal, headers: { accept: "text/event-stream" } });
   if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let i: number;
-        while ((i = buffer.indexOf("\n\n")) >= 0) {
-          const event = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          for (const m of event.matchAll(marker)) onNote(Number(m[1]));
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  })();
+  readSse(res, (e) => {
+    for (const m of e.data.matchAll(marker)) onNote(Number(m[1]));
+  });
   return () => controller.abort();
 }
 

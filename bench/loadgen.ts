@@ -1,9 +1,9 @@
 /**
  * A bounded closed-loop load generator for the HTTP benchmarks: N concurrent clients, each sending its
- * next request as soon as the previous answered, for a fixed time. Hand-written rather than autocannon
- * because every simulated member carries their own session cookie and picks a different request each
- * time (read / annotate / search), which autocannon's fixed request list cannot express; latency is
- * measured per request with the same clock for every kind.
+ * next request as soon as the previous answered, for a fixed time. Hand-written rather than autocannon:
+ * its setupClient could give every simulated member their own session cookie, but each member here picks
+ * a different kind of request each time (read / annotate / search) and the benchmarks report each kind's
+ * latency from one mixed run, while autocannon keeps one latency histogram for all its requests.
  */
 import http from "node:http";
 import { gunzipSync, inflateSync } from "node:zlib";

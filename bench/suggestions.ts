@@ -16,7 +16,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { buildMemorySource } from "@/lib/content/pipeline";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
 import { STARTER_GLOSSARY } from "@/lib/links/glossary";
-import { buildIndex, sentenceSpans, suggest } from "@/lib/links/suggest/index";
+import { buildIndex, suggest } from "@/lib/links/suggest/index";
+import { sentenceSpans } from "@/lib/text/words";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
 import { tokenize } from "@/lib/text/normalize";
 import { ensureSeminarIndex, indexKey } from "@/lib/links/seminar-index";
@@ -138,7 +139,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   for (const d of docs) {
     for (const b of d.blocks) {
       if (b.type === "footnote" || b.type === "heading" || !b.text.trim()) continue;
-      const [s, e] = sentenceSpans(b.text)[0] ?? [0, b.text.length];
+      const [s, e] = sentenceSpans(b.text, d.meta.lang)[0] ?? [0, b.text.length];
       passages.push({ slug: d.meta.slug, blockId: b.id, start: s, end: e });
     }
   }

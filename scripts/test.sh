@@ -11,8 +11,9 @@ mkdir -p "$SYNOPSE_REPORTS"
 rm -f "$SYNOPSE_REPORTS"/*.json
 status=0
 
-log "lint (ESLint, zero warnings) and dependency rules (dependency-cruiser: files, and cycles between lib/ modules)"
+log "lint (ESLint, zero warnings), formatting (Prettier) and dependency rules (dependency-cruiser: files, and cycles between lib/ modules)"
 npx eslint . --max-warnings 0 || status=1
+npx prettier --check . || status=1
 npm run --silent depcheck || status=1
 
 log "unit and integration tests (vitest, SQLite)"

@@ -259,18 +259,28 @@ export function noteBody(s: DemoSeminar, text: string, i = 0): string {
   return JSON.stringify({ target: { documentSlug: s.slug, blockId: s.blockId, blockStart: start, blockEnd: start + 12 }, body: `<p>${text}</p>` });
 }
 
-/** Reads an SSE response into events until `until` is satisfied or the time runs out. */
-export async function readEvents(res: Response, until: (events: SseEvent[]) => boolean, ms = 10_000): Promise<SseEvent[]> {
+export interface SseEvent {
+  id: number | null;
+  event: string;
+  data: string;
+}
+
+/** An SSE response being read in the background: `close()` stops reading; `ended` settles when the stream ends. */
+export interface SseReading {
+  close(): Promise<void>;
+  ended: Promise<void>;
+}
+
+/** Reads an SSE response in the background, calling `onEvent` for every event (comments and keep-alives included, with id null). */
+export function readSse(res: Response, onEvent: (e: SseEvent) => void): SseReading {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
-  const events: SseEvent[] = [];
   let buffer = "";
-  const deadline = Date.now() + ms;
-  try {
-    while (!until(events) && Date.now() < deadline) {
-      const chunk = await Promise.race([reader.read(), sleep(Math.max(1, deadline - Date.now())).then(() => null)]);
-      if (!chunk || chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
+  const ended = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
       let i: number;
       while ((i = buffer.indexOf("\n\n")) >= 0) {
         const raw = buffer.slice(0, i);
@@ -281,19 +291,30 @@ export async function readEvents(res: Response, until: (events: SseEvent[]) => b
           else if (line.startsWith("event: ")) e.event = line.slice(7);
           else if (line.startsWith("data: ")) e.data += line.slice(6);
         }
-        if (e.id !== null) events.push(e);
+        onEvent(e);
       }
     }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-  return events;
+  })().catch(() => {
+    /* cancelled or aborted */
+  });
+  return { close: () => reader.cancel().catch(() => {}), ended };
 }
 
-export interface SseEvent {
-  id: number | null;
-  event: string;
-  data: string;
+/** Reads an SSE response into events (those with an id) until `until` is satisfied or the time runs out. */
+export async function readEvents(res: Response, until: (events: SseEvent[]) => boolean, ms = 10_000): Promise<SseEvent[]> {
+  const events: SseEvent[] = [];
+  let satisfied: () => void = () => {};
+  const reached = new Promise<void>((resolve) => (satisfied = resolve));
+  const reading = readSse(res, (e) => {
+    if (e.id === null) return;
+    events.push(e);
+    if (until(events)) satisfied();
+  });
+  let timer: NodeJS.Timeout | undefined;
+  if (!until(events)) await Promise.race([reached, reading.ended, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+  await reading.close();
+  return events;
 }
 
 let nextFixedPort = Number(process.env.SYSTEM_APP_PORT ?? process.env.SYSTEM_TEST_PORT) || 0;

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_INVITE, demoSeminar, Member, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, sleep, startApp, type AppServer, type DemoSeminar, type PgServer } from "./harness";
+import { DEMO_INVITE, demoSeminar, Member, noteBody, postgresAvailable, privatePostgres, randomPort, readSse, ROOT, seed, sleep, startApp, type AppServer, type DemoSeminar, type PgServer } from "./harness";
 
 /** Notes written concurrently (the issue asks for at least 2,000). */
 const NOTES = 2400;
@@ -27,35 +27,15 @@ interface Collected {
   close(): Promise<void>;
 }
 
-/** Reads an open SSE response in the background until closed. */
+/** Collects the events of an open SSE response in the background until closed. */
 function collect(res: Response): Collected {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const out: Collected = { created: new Set(), order: [], close: () => reader.cancel().catch(() => {}) };
-  let buffer = "";
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let i: number;
-      while ((i = buffer.indexOf("\n\n")) >= 0) {
-        const raw = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        let id: number | null = null;
-        let event = "message";
-        let data = "";
-        for (const line of raw.split("\n")) {
-          if (line.startsWith("id: ")) id = Number(line.slice(4));
-          else if (line.startsWith("event: ")) event = line.slice(7);
-          else if (line.startsWith("data: ")) data += line.slice(6);
-        }
-        if (id === null) continue;
-        out.order.push(id);
-        if (event === "annotation.created") out.created.add((JSON.parse(data) as { id: string }).id);
-      }
-    }
-  })().catch(() => {});
+  const out: Collected = { created: new Set(), order: [], close: async () => {} };
+  const reading = readSse(res, (e) => {
+    if (e.id === null) return;
+    out.order.push(e.id);
+    if (e.event === "annotation.created") out.created.add((JSON.parse(e.data) as { id: string }).id);
+  });
+  out.close = reading.close;
   return out;
 }
 

@@ -10,14 +10,15 @@ import { suggest, type SuggestIndex, type Suggestion } from "@/lib/links/suggest
 
 const DIR = fileURLToPath(new URL("./heldout/", import.meta.url));
 
-interface Passage {
+/** A passage of a held-out document given by its words (found in the text when the set is loaded). */
+interface QuotedPassage {
   doc: string;
   exact: string;
 }
 export interface HeldoutGold {
   documents: Record<string, string>;
-  links: Array<{ from: Passage; to: Passage; sharedNameOrNumber: boolean; note: string }>;
-  traps: Array<{ from: Passage; trap: Passage; why: string }>;
+  links: Array<{ from: QuotedPassage; to: QuotedPassage; sharedNameOrNumber: boolean; note: string }>;
+  traps: Array<{ from: QuotedPassage; trap: QuotedPassage; why: string }>;
 }
 
 export function loadHeldout(): { docs: SynopseDocument[]; gold: HeldoutGold; slugOf: (doc: string) => string } {
@@ -28,7 +29,7 @@ export function loadHeldout(): { docs: SynopseDocument[]; gold: HeldoutGold; slu
   return { docs, gold, slugOf: (doc) => `heldout-${doc}` };
 }
 
-function resolve(docs: SynopseDocument[], slug: string, p: Passage) {
+function resolve(docs: SynopseDocument[], slug: string, p: QuotedPassage) {
   const doc = docs.find((d) => d.meta.slug === slug)!;
   const block = doc.blocks.find((b) => b.text.includes(p.exact));
   if (!block) throw new Error(`held-out passage not found in ${slug}: "${p.exact}"`);

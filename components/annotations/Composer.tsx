@@ -33,7 +33,7 @@ export default function Composer({ paneId, slug, docLang, passage, quote }: { pa
       ...(recipientId ? { visibility: "feedback" as const, recipientId } : { visibility }),
       tags,
       body: body.current.json,
-      target: { documentSlug: slug, documentVersion: version, blockId: passage.blockId, blockStart: passage.start, blockEnd: passage.end, exact: quote || undefined },
+      target: { documentSlug: slug, documentVersion: version, blockId: passage.blockId, blockStart: passage.blockStart, blockEnd: passage.blockEnd, exact: quote || undefined },
     });
     setSaving(false);
     if (!r.ok) {

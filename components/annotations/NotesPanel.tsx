@@ -43,7 +43,7 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
   } else if (!notes.inSeminar(slug)) {
     body = <p className="notes-hint">{t("notInSeminar", { seminar: seminar.title })}</p>;
   } else if (view.kind === "compose") {
-    body = <Composer key={`${view.passage.blockId}:${view.passage.start}:${view.passage.end}`} paneId={paneId} slug={slug} docLang={docLang} passage={view.passage} quote={view.quote} />;
+    body = <Composer key={`${view.passage.blockId}:${view.passage.blockStart}:${view.passage.blockEnd}`} paneId={paneId} slug={slug} docLang={docLang} passage={view.passage} quote={view.quote} />;
   } else if (view.kind === "thread" && notes.state.annotations[view.id]) {
     const thread = [...placed, ...orphans].find((th) => th.root.id === view.id);
     body = thread ? <ThreadView paneId={paneId} slug={slug} docLang={docLang} thread={thread} autoFocus={!!view.focus} /> : null;

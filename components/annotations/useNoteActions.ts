@@ -47,9 +47,9 @@ export function useNoteActions({
           documentSlug: pane?.slug ?? "",
           documentVersion: doc?.version,
           blockId: passage.blockId,
-          blockStart: passage.start,
-          blockEnd: passage.end,
-          exact: block ? blockText(block).slice(passage.start, passage.end) : undefined,
+          blockStart: passage.blockStart,
+          blockEnd: passage.blockEnd,
+          exact: block ? blockText(block).slice(passage.blockStart, passage.blockEnd) : undefined,
         },
       });
     },

@@ -64,8 +64,7 @@ export function useNotePainting({
         if (active === thread.root.id) add(HIGHLIGHT_ACTIVE, 3, ranges);
       }
       if (u?.open && u.view.kind === "compose") {
-        const { blockId, start, end } = u.view.passage;
-        add(HIGHLIGHT_ACTIVE, 3, passageRanges(layout, { status: "anchored", blockId, blockStart: start, blockEnd: end, start: 0, end: 0 }));
+        add(HIGHLIGHT_ACTIVE, 3, passageRanges(layout, { status: "anchored", ...u.view.passage, start: 0, end: 0 }));
       }
       next.set(pane.paneId, list);
     }

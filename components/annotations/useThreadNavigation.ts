@@ -60,7 +60,7 @@ export function useThreadNavigation({
       const pane = panes[paneIndex];
       if (!pane) return;
       const block = blockElement(pane.paneId, passage.blockId);
-      const quote = block ? blockText(block).slice(passage.start, passage.end) : "";
+      const quote = block ? blockText(block).slice(passage.blockStart, passage.blockEnd) : "";
       show(pane.paneId, { kind: "compose", passage, quote });
     },
     [panes, show],

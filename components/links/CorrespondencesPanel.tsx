@@ -2,11 +2,12 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { RELATIONS, type Relation } from "@/lib/annotations/types";
+import type { Relation } from "@/lib/annotations/types";
 import { linksApi } from "@/lib/links/client";
 import { shortQuote } from "@/lib/links/reader-view";
 import type { CorrespondenceAnswer, CorrespondencePair } from "@/lib/links/suggest-service";
 import { useLinks } from "./LinksProvider";
+import { AcceptButton, AnswerStatus, ReasonChips, RelationSelect } from "./SuggestionParts";
 
 /**
  * Corresponding passages of the two documents open side by side (one translating, summarising or answering
@@ -71,27 +72,15 @@ export default function CorrespondencesPanel() {
             </button>
           </div>
           <p className="suggestions-for">{t("correspondencesBetween", { a: titleA, b: titleB })}</p>
-          <label className="suggestions-relation">
-            {tl("acceptRelation")}
-            <select value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
-              {RELATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {tl(`relation.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {error ? (
-            <p role="alert" className="link-error">
-              {error}
-            </p>
-          ) : null}
-          <div role="status">
-            {state?.status === "loading" ? <p>{tl("loading")}</p> : null}
-            {state?.status === "failed" ? <p className="link-error">{state.error}</p> : null}
-            {state?.status === "done" && state.answer?.pairs.length === 0 ? <p>{t("noCorrespondences")}</p> : null}
-          </div>
-          {state?.answer && !state.answer.dictionary ? <p className="suggestions-notice">{t("noDictionary")}</p> : null}
+          <RelationSelect className="suggestions-relation" label={tl("acceptRelation")} value={relation} onChange={setRelation} />
+          <AnswerStatus
+            error={error}
+            status={state?.status}
+            failure={state?.error}
+            empty={state?.answer?.pairs.length === 0}
+            emptyText={t("noCorrespondences")}
+            dictionary={state?.answer?.dictionary}
+          />
           {state?.answer?.pairs.length ? (
             <ol className="suggestions-list" aria-label={t("correspondencesTitle")}>
               {state.answer.pairs.map((p, i) => {
@@ -100,26 +89,9 @@ export default function CorrespondencesPanel() {
                   <li key={`${p.from.blockId}|${p.to.blockId}`} className="suggestion correspondence" aria-label={t("pairLabel", { n: i + 1 })}>
                     <blockquote lang={p.from.document.lang}>{shortQuote(p.from.selector[0].exact, 200)}</blockquote>
                     <blockquote lang={p.to.document.lang}>{shortQuote(p.to.selector[0].exact, 200)}</blockquote>
-                    <ul className="reason-chips" aria-label={tl("reasonsLabel")}>
-                      {p.to.reasons.map((r, k) => (
-                        <li key={k} className={`reason-chip reason-${r.kind}`}>
-                          <strong>{t(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}{r.around ? ` ${t("around")}` : ""}
-                        </li>
-                      ))}
-                      {p.to.cautions.map((r, k) => (
-                        <li key={`c${k}`} className="reason-chip reason-caution">
-                          {t(`caution.${r.kind}`, { source: r.source, target: r.target })}
-                        </li>
-                      ))}
-                    </ul>
+                    <ReasonChips passage={p.to} />
                     <div className="suggestion-actions">
-                      {linked ? (
-                        <span className="suggestion-linked">{t("alreadyLinked")}</span>
-                      ) : (
-                        <button type="button" className="button small" disabled={busy === p} onClick={() => void accept(p)} aria-label={t("linkPairLabel", { n: i + 1, relation: tl(`relation.${relation}`) })}>
-                          {tl("accept")}
-                        </button>
-                      )}
+                      <AcceptButton linked={linked} busy={busy === p} label={t("linkPairLabel", { n: i + 1, relation: tl(`relation.${relation}`) })} onAccept={() => void accept(p)} />
                     </div>
                   </li>
                 );

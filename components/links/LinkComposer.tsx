@@ -2,10 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { RELATIONS, type Relation } from "@/lib/annotations/types";
+import type { Relation } from "@/lib/annotations/types";
 import { parseTagInput } from "@/lib/annotations-ui/state";
 import { noteHtml } from "@/lib/links/reader-view";
 import { useLinks } from "./LinksProvider";
+import { RelationSelect } from "./SuggestionParts";
 
 type Visibility = "seminar" | "private" | "instructors";
 const VISIBILITIES: Visibility[] = ["seminar", "private", "instructors"];
@@ -69,16 +70,7 @@ export default function LinkComposer() {
               <blockquote lang={composer.to.lang}>{composer.to.quote}</blockquote>
             </figure>
           </div>
-          <label>
-            {t("relationLabel")}
-            <select value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
-              {RELATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`relation.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RelationSelect label={t("relationLabel")} value={relation} onChange={setRelation} />
           <label>
             {t("noteLabel")}
             <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -2,10 +2,11 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { RELATIONS, type Relation } from "@/lib/annotations/types";
+import type { Relation } from "@/lib/annotations/types";
 import { shortQuote } from "@/lib/links/reader-view";
 import type { SuggestedPassage } from "@/lib/links/suggest-service";
 import { useLinks } from "./LinksProvider";
+import { AcceptButton, AnswerStatus, ReasonChips, RelationSelect } from "./SuggestionParts";
 
 /**
  * Candidate passages for the selected one, best first, each with the evidence that makes it a candidate
@@ -15,7 +16,6 @@ import { useLinks } from "./LinksProvider";
  */
 export default function SuggestionsPanel() {
   const t = useTranslations("Links");
-  const ts = useTranslations("Suggest");
   const links = useLinks();
   const heading = useRef<HTMLHeadingElement>(null);
   const [relation, setRelation] = useState<Relation>("context");
@@ -50,27 +50,15 @@ export default function SuggestionsPanel() {
         </button>
       </div>
       <p className="suggestions-for">{t("suggestionsFor", { quote: shortQuote(state.from.quote, 90) })}</p>
-      <label className="suggestions-relation">
-        {t("acceptRelation")}
-        <select value={relation} onChange={(e) => setRelation(e.target.value as Relation)}>
-          {RELATIONS.map((r) => (
-            <option key={r} value={r}>
-              {t(`relation.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error ? (
-        <p role="alert" className="link-error">
-          {error}
-        </p>
-      ) : null}
-      <div role="status">
-        {state.status === "loading" ? <p>{t("loading")}</p> : null}
-        {state.status === "failed" ? <p className="link-error">{state.error}</p> : null}
-        {state.status === "done" && state.answer?.candidates.length === 0 ? <p>{t("noSuggestions")}</p> : null}
-      </div>
-      {state.answer && !state.answer.dictionary ? <p className="suggestions-notice">{ts("noDictionary")}</p> : null}
+      <RelationSelect className="suggestions-relation" label={t("acceptRelation")} value={relation} onChange={setRelation} />
+      <AnswerStatus
+        error={error}
+        status={state.status}
+        failure={state.error}
+        empty={state.answer?.candidates.length === 0}
+        emptyText={t("noSuggestions")}
+        dictionary={state.answer?.dictionary}
+      />
       {state.answer?.candidates.length ? (
         <ol className="suggestions-list">
           {state.answer.candidates.map((c) => {
@@ -83,32 +71,14 @@ export default function SuggestionsPanel() {
                   </span> <span className="suggestion-score">{t("score", { score: c.score })}</span>
                 </p>
                 <blockquote lang={c.document.lang}>{shortQuote(c.selector[0].exact, 220)}</blockquote>
-                <ul className="reason-chips" aria-label={t("reasonsLabel")}>
-                  {c.reasons.map((r, i) => (
-                    <li key={i} className={`reason-chip reason-${r.kind}`}>
-                      <strong>{ts(`reasonKind.${r.kind}`)}</strong> {r.source === r.target ? r.source : `${r.source} → ${r.target}`}{r.around ? ` ${ts("around")}` : ""}
-                    </li>
-                  ))}
-                  {c.cautions.map((r, i) => (
-                    <li key={`c${i}`} className="reason-chip reason-caution">
-                      {ts(`caution.${r.kind}`, { source: r.source, target: r.target })}
-                    </li>
-                  ))}
-                </ul>
+                <ReasonChips passage={c} />
                 <div className="suggestion-actions">
-                  {c.linked ? (
-                    <span className="suggestion-linked">{ts("alreadyLinked")}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button small"
-                      disabled={busy === c}
-                      aria-label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
-                      onClick={() => void act(c, () => links.acceptSuggestion(c, relation))}
-                    >
-                      {t("accept")}
-                    </button>
-                  )}
+                  <AcceptButton
+                    linked={c.linked}
+                    busy={busy === c}
+                    label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
+                    onAccept={() => void act(c, () => links.acceptSuggestion(c, relation))}
+                  />
                   <button type="button" className="button small secondary" aria-label={t("showLabel", { title })} onClick={() => links.showPassage(c.document.slug, c, state.from.paneIndex)}>
                     {t("show")}
                   </button>

@@ -39,7 +39,7 @@ export function useLinkMaking({
       const pane = panes[paneIndex];
       if (!pane) return null;
       const block = blockElement(pane.paneId, passage.blockId);
-      return { paneIndex, slug: pane.slug, passage, quote: block ? blockText(block).slice(passage.start, passage.end) : "", lang: pane.docLang };
+      return { paneIndex, slug: pane.slug, passage, quote: block ? blockText(block).slice(passage.blockStart, passage.blockEnd) : "", lang: pane.docLang };
     },
     [panes],
   );
@@ -49,8 +49,8 @@ export function useLinkMaking({
       documentSlug: d.slug,
       documentVersion: data?.documents.find((x) => x.slug === d.slug)?.version,
       blockId: d.passage.blockId,
-      blockStart: d.passage.start,
-      blockEnd: d.passage.end,
+      blockStart: d.passage.blockStart,
+      blockEnd: d.passage.blockEnd,
       exact: d.quote || undefined,
     }),
     [data],
@@ -95,7 +95,7 @@ export function useLinkMaking({
       if (!seminar || !from) return;
       dispatch({ type: "suggest", from });
       void linksApi
-        .suggest(seminar.id, from.slug, passage.blockId, passage.start, passage.end)
+        .suggest(seminar.id, from.slug, passage.blockId, passage.blockStart, passage.blockEnd)
         .then((r) => dispatch(r.ok ? { type: "suggested", from, answer: r.data } : { type: "suggestFailed", from, error: errorMessage(r) }));
     },
     [seminar, draftEnd, errorMessage],

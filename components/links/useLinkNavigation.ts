@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { LinkEnd } from "@/lib/links/views";
 import type { PassageTarget } from "@/lib/reader/layout";
-import { blockText } from "@/lib/reader/selection";
-import { blockElement, scrollPassageIntoView, type BlockPassage } from "@/components/reader/paneDom";
+import { blockText, type Passage } from "@/lib/reader/selection";
+import { blockElement, scrollPassageIntoView } from "@/components/reader/paneDom";
 import { showPane } from "@/components/reader/paneTabs";
 import { isWindowedPane, revealBlock } from "@/components/reader/windowRegistry";
 import type { LinkPane } from "./linksContext";
@@ -29,10 +29,10 @@ export function useLinkNavigation({
   initialPeer?: PassageTarget;
 }) {
   const t = useTranslations("Links");
-  const pending = useRef<{ slug: string; anchor: BlockPassage; fromPane: number } | null>(null);
+  const pending = useRef<{ slug: string; anchor: Passage; fromPane: number } | null>(null);
 
   const showPassage = useCallback(
-    (slug: string, anchor: BlockPassage, fromPane: number) => {
+    (slug: string, anchor: Passage, fromPane: number) => {
       const candidates = panes.map((p, i) => ({ p, i })).filter(({ p }) => p.slug === slug);
       const target = candidates.find(({ i }) => i !== fromPane) ?? candidates[0];
       if (target) {
@@ -85,8 +85,8 @@ export function useLinkNavigation({
     const pane = first[peer.pane];
     const block = pane ? blockElement(pane.paneId, peer.blockId) : null;
     if (!pane || !block) return;
-    const end = peer.end ?? blockText(block).length;
-    const frame = requestAnimationFrame(() => mark(scrollPassageIntoView(pane.paneId, { blockId: peer.blockId, blockStart: peer.start ?? 0, blockEnd: end })));
+    const blockEnd = peer.blockEnd ?? blockText(block).length;
+    const frame = requestAnimationFrame(() => mark(scrollPassageIntoView(pane.paneId, { blockId: peer.blockId, blockStart: peer.blockStart ?? 0, blockEnd })));
     return () => cancelAnimationFrame(frame);
   }, []);
 

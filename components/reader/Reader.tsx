@@ -140,8 +140,8 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     let target: PassageTarget | undefined;
     if (passage) {
       const block = blockInPane(scrollers.current[pane], panes[pane]?.paneId, passage.blockId);
-      const whole = passage.start === 0 && (!block || passage.end >= blockText(block).length);
-      target = whole ? { pane, blockId: passage.blockId } : { pane, blockId: passage.blockId, start: passage.start, end: passage.end };
+      const whole = passage.blockStart === 0 && (!block || passage.blockEnd >= blockText(block).length);
+      target = whole ? { pane, blockId: passage.blockId } : { pane, ...passage };
     }
     const url = `${window.location.origin}/${locale}/read?${formatLayout({ slugs, sync, target })}`;
     try {
@@ -334,7 +334,7 @@ function topVisiblePassage(scroller: HTMLElement | null | undefined): Passage | 
   const top = scroller.getBoundingClientRect().top;
   for (const el of scroller.querySelectorAll<HTMLElement>("[data-doc-root] [data-block-id]")) {
     if (el.getBoundingClientRect().bottom > top + 4) {
-      return { blockId: el.dataset.blockId ?? "", start: 0, end: blockText(el).length };
+      return { blockId: el.dataset.blockId ?? "", blockStart: 0, blockEnd: blockText(el).length };
     }
   }
   return null;

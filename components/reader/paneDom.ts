@@ -5,6 +5,7 @@
  */
 import { blockLayout, passageRanges } from "@/lib/annotations-ui/paint";
 import { blockDomId, panelDomId } from "@/lib/reader/dom-ids";
+import type { Passage } from "@/lib/reader/selection";
 
 export const SCROLLER_SELECTOR = "[data-pane-scroller]";
 export const DOC_ROOT_SELECTOR = "[data-doc-root]";
@@ -20,15 +21,8 @@ export function paneAt<P extends { paneId: string }>(target: EventTarget | null,
   return scroller ? panes.find((p) => scrollerOf(p.paneId) === scroller) : undefined;
 }
 
-/** A passage's place in a pane as block offsets. */
-export interface BlockPassage {
-  blockId: string;
-  blockStart: number;
-  blockEnd: number;
-}
-
 /** DOM ranges of a passage in a pane (one per block it covers); empty when it is not rendered. */
-export function rangesOf(paneId: string, passage: BlockPassage): Range[] {
+export function rangesOf(paneId: string, passage: Passage): Range[] {
   const root = docRootOf(paneId);
   return root ? passageRanges(blockLayout(root), { status: "anchored", ...passage, start: 0, end: 0 }) : [];
 }
@@ -63,7 +57,7 @@ export function focusBlock(block: HTMLElement) {
  * Scroll a pane to a passage and focus its block. Returns the passage's ranges (to mark it), or null when
  * the pane or the passage's block is not rendered (yet).
  */
-export function scrollPassageIntoView(paneId: string, passage: BlockPassage): Range[] | null {
+export function scrollPassageIntoView(paneId: string, passage: Passage): Range[] | null {
   const scroller = scrollerOf(paneId);
   if (!scroller) return null;
   const ranges = rangesOf(paneId, passage);

@@ -19,7 +19,7 @@ export function blockInPane(scroller: HTMLElement | null | undefined, paneId: st
 /** Mark the linked passage (the CSS Custom Highlight API); the block's outline is the fallback. */
 function paintDeepLink(block: HTMLElement, target: PassageTarget) {
   block.setAttribute("data-deep-link", "");
-  const b = boundariesForPassage(block, target.start ?? 0, target.end ?? blockText(block).length);
+  const b = boundariesForPassage(block, target.blockStart ?? 0, target.blockEnd ?? blockText(block).length);
   if (!b || typeof CSS === "undefined" || !("highlights" in CSS)) return;
   const range = document.createRange();
   range.setStart(b.startNode as Node, b.startOffset);

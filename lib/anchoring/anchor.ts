@@ -4,9 +4,9 @@
  *   2. block     – the block still exists and holds the exact quote at the stored block offsets;
  *      (anchorMany: the exact quote and context where the pane's other passages moved, reported as exact;)
  *   3. exact     – every exact occurrence of the quote (q-gram index), scored on context and distance;
- *   4. fuzzy     – approximate matches (approx-string-match): between the passage's surviving context,
- *                  then around the expected places with the full error budget, then anywhere in the
- *                  text behind an exact-piece filter with a tighter budget.
+ *   4. fuzzy     – approximate matches (./myers: approx-string-match's algorithm, ported): between the
+ *                  passage's surviving context, then around the expected places with the full error
+ *                  budget, then anywhere in the text behind an exact-piece filter with a tighter budget.
  * Every candidate off the first rung must pass score.judge(): context has to vouch for it, so the same
  * words elsewhere never win; two places fitting equally well are not guessed between. Otherwise the
  * annotation is an orphan, with a reason.

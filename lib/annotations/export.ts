@@ -168,7 +168,8 @@ const quote = (value: string): Blockquote => ({ type: "blockquote", children: pa
 
 const day = (iso: string) => iso.slice(0, 10);
 
-interface Passage {
+/** The annotations at one passage of a document, for its section of the report. */
+interface PassageGroup {
   key: string;
   target: TargetDto;
   entries: Array<{ annotation: AnnotationDto; other?: { target: TargetDto; outgoing: boolean } }>;
@@ -185,9 +186,9 @@ export async function toMarkdown(title: string, documentOrder: string[], annotat
   const children = new Map<string, AnnotationDto[]>();
   for (const a of annotations) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
 
-  const byDocument = new Map<string, Map<string, Passage>>();
-  const place = (t: TargetDto, entry: Passage["entries"][number]) => {
-    const passages = byDocument.get(t.documentSlug) ?? new Map<string, Passage>();
+  const byDocument = new Map<string, Map<string, PassageGroup>>();
+  const place = (t: TargetDto, entry: PassageGroup["entries"][number]) => {
+    const passages = byDocument.get(t.documentSlug) ?? new Map<string, PassageGroup>();
     byDocument.set(t.documentSlug, passages);
     const p = passages.get(passageKey(t)) ?? { key: passageKey(t), target: t, entries: [] };
     passages.set(p.key, p);
@@ -247,7 +248,7 @@ function kind(a: AnnotationDto): string {
 const list = (items: ListItem[]): List => ({ type: "list", ordered: false, spread: true, children: items });
 
 /** One annotation as a list item: who and when, the linked passage, the note's text, then its replies nested. */
-function entryItem(a: AnnotationDto, other: Passage["entries"][number]["other"], titles: Map<string, { title: string }>, children: Map<string, AnnotationDto[]>): ListItem {
+function entryItem(a: AnnotationDto, other: PassageGroup["entries"][number]["other"], titles: Map<string, { title: string }>, children: Map<string, AnnotationDto[]>): ListItem {
   const meta = [day(a.createdAt)];
   if (a.visibility !== "seminar") meta.push(`visibility: ${a.visibility}`);
   if (a.tags.length) meta.push(`tags: ${a.tags.map((t) => `#${oneLine(t)}`).join(", ")}`);

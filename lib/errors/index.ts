@@ -66,3 +66,8 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** A request that failed its zod schema: 400 invalid-request with every issue's path and message. */
+export function invalidRequest(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): AppError {
+  return new AppError("invalid-request", { issues: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+}

@@ -6,9 +6,10 @@
  */
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidRequest } from "@/lib/errors";
 import { requireInstructor, requireMember } from "@/lib/seminars";
 import { STARTER_GLOSSARY, type GlossaryEntry } from "./glossary";
+import { deleteListEntry } from "./seminar-list";
 
 export const MAX_TERMS_PER_LANGUAGE = 20;
 export const MAX_TERM_LENGTH = 120;
@@ -76,7 +77,7 @@ export async function listGlossary(userId: string, seminarId: string): Promise<A
 export async function saveGlossaryEntry(userId: string, seminarId: string, entryId: string | null, input: unknown): Promise<{ id: string; terms: GlossaryTerms }> {
   await requireInstructor(userId, seminarId);
   const parsed = glossaryEntryInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   const terms = JSON.stringify(parsed.data);
   if (entryId) {
     const updated = await db().glossaryEntry.updateMany({ where: { id: entryId, seminarId }, data: { terms } });
@@ -89,7 +90,5 @@ export async function saveGlossaryEntry(userId: string, seminarId: string, entry
 }
 
 export async function deleteGlossaryEntry(userId: string, seminarId: string, entryId: string): Promise<void> {
-  await requireInstructor(userId, seminarId);
-  const deleted = await db().glossaryEntry.deleteMany({ where: { id: entryId, seminarId } });
-  if (deleted.count === 0) throw new AppError("not-found");
+  await deleteListEntry(userId, seminarId, entryId, (where) => db().glossaryEntry.deleteMany({ where }));
 }

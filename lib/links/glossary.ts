@@ -1,8 +1,8 @@
 /**
  * The seminar glossary: equivalent terms across German, English and Russian. Link suggestions count a shared
  * glossary concept as evidence ("Separatfrieden" in the forum meets "separate peace" in Mastný), and search
- * expands a query with the equivalents (`expandTerms`). Seminar leaders extend it in the app (a colleague's
- * table/UI); `STARTER_GLOSSARY` is what a new seminar starts with. Framework-free.
+ * expands a query with the equivalents (`expandTerms`). Instructors change a seminar's glossary on its glossary
+ * page (lib/links/glossary-store); `STARTER_GLOSSARY` is what a new seminar starts with. Framework-free.
  *
  * The starter set was made by reading the five seed texts: every German/English term pair below occurs in
  * them (forum, Neues-Deutschland-style article, blog, Mastný, Bayerlein); the Russian column is the standard

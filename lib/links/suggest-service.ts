@@ -13,7 +13,7 @@ import { getDocumentAsync } from "@/lib/content/store";
 import { documentText, locate } from "@/lib/content/text";
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidRequest } from "@/lib/errors";
 import { readableWhere } from "@/lib/annotations/access";
 import { listSeminars, requireMember, seminarHasDocument } from "@/lib/seminars";
 import { correspondencesInSeminar, evidenceInSeminar, suggestInSeminar } from "./seminar-index";
@@ -212,7 +212,7 @@ async function toCandidate(s: Suggestion, linked: Set<string>): Promise<Suggeste
 
 const parseInput = <T>(schema: z.ZodType<T>, raw: unknown): T => {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   return parsed.data;
 };
 
@@ -321,7 +321,7 @@ export const dismissalInput = z.object({
 
 function parseDismissal(raw: unknown) {
   const parsed = dismissalInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   return parsed.data;
 }
 

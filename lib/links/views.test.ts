@@ -80,7 +80,7 @@ describe("links overview", () => {
     const parsed = parseLayout(new URLSearchParams(views.bothPassagesQuery(row.ends)));
     expect(parsed).toEqual({
       ok: true,
-      layout: { slugs: ["forum-de", "essay-en"], sync: false, target: { pane: 0, blockId: "p1", start: 0, end: 8 }, peer: { pane: 1, blockId: "p1", start: 0, end: 7 } },
+      layout: { slugs: ["forum-de", "essay-en"], sync: false, target: { pane: 0, blockId: "p1", blockStart: 0, blockEnd: 8 }, peer: { pane: 1, blockId: "p1", blockStart: 0, blockEnd: 7 } },
     });
   });
 });

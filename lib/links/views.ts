@@ -228,6 +228,6 @@ export async function linksOverview(userId: string, seminarId: string, filters: 
  */
 export function bothPassagesQuery(ends: [LinkEnd, LinkEnd]): string {
   const at = (e: LinkEnd, pane: number): PassageTarget | undefined =>
-    e.anchor.status === "anchored" ? { pane, blockId: e.anchor.blockId, start: e.anchor.blockStart, end: Math.max(e.anchor.blockStart + 1, e.anchor.firstBlockEnd) } : undefined;
+    e.anchor.status === "anchored" ? { pane, blockId: e.anchor.blockId, blockStart: e.anchor.blockStart, blockEnd: Math.max(e.anchor.blockStart + 1, e.anchor.firstBlockEnd) } : undefined;
   return formatLayout({ slugs: [ends[0].slug, ends[1].slug], sync: false, target: at(ends[0], 0), peer: at(ends[1], 1) });
 }

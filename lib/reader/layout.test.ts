@@ -8,7 +8,7 @@ describe("reader layout URL", () => {
     const parsed = parseLayout(q("p=forum,mastny&sync=1&b=2.p12&r=10-42"));
     expect(parsed).toEqual({
       ok: true,
-      layout: { slugs: ["forum", "mastny"], sync: true, target: { pane: 1, blockId: "p12", start: 10, end: 42 } },
+      layout: { slugs: ["forum", "mastny"], sync: true, target: { pane: 1, blockId: "p12", blockStart: 10, blockEnd: 42 } },
     });
   });
 
@@ -22,7 +22,7 @@ describe("reader layout URL", () => {
     const parsed = parseLayout(q("p=forum,mastny&b=post3&r=4-40&b2=2.p12&r2=0-80"));
     expect(parsed).toEqual({
       ok: true,
-      layout: { slugs: ["forum", "mastny"], sync: false, target: { pane: 0, blockId: "post3", start: 4, end: 40 }, peer: { pane: 1, blockId: "p12", start: 0, end: 80 } },
+      layout: { slugs: ["forum", "mastny"], sync: false, target: { pane: 0, blockId: "post3", blockStart: 4, blockEnd: 40 }, peer: { pane: 1, blockId: "p12", blockStart: 0, blockEnd: 80 } },
     });
     if (!parsed.ok) return;
     expect(formatLayout(parsed.layout)).toBe("p=forum,mastny&b=post3&r=4-40&b2=2.p12&r2=0-80");
@@ -47,7 +47,7 @@ describe("reader layout URL", () => {
   });
 
   it("formats a short, readable address that parses back to the same layout", () => {
-    const layout = { slugs: ["forum", "mastny", "bayerlein"], sync: true, target: { pane: 2, blockId: "h2", start: 0, end: 5 } };
+    const layout = { slugs: ["forum", "mastny", "bayerlein"], sync: true, target: { pane: 2, blockId: "h2", blockStart: 0, blockEnd: 5 } };
     const s = formatLayout(layout);
     expect(s).toBe("p=forum,mastny,bayerlein&sync=1&b=3.h2&r=0-5");
     expect(parseLayout(q(s))).toEqual({ ok: true, layout });

@@ -19,9 +19,9 @@ export interface PassageTarget {
   /** 0-based pane index. */
   pane: number;
   blockId: string;
-  /** Character range within the block's text; absent = the whole block. */
-  start?: number;
-  end?: number;
+  /** Character range within the block's text (as Passage); absent = the whole block. */
+  blockStart?: number;
+  blockEnd?: number;
 }
 
 export interface ReaderLayout {
@@ -103,15 +103,15 @@ function parseTarget(b: string | null, r: string | null, panes: number): Passage
   if (r !== null && r !== "") {
     const rm = RANGE.exec(r);
     if (!rm || Number(rm[1]) >= Number(rm[2])) return { kind: "bad-range", value: r };
-    target.start = Number(rm[1]);
-    target.end = Number(rm[2]);
+    target.blockStart = Number(rm[1]);
+    target.blockEnd = Number(rm[2]);
   }
   return target;
 }
 
 function formatTarget(t: PassageTarget, blockParam: string, rangeParam: string): string[] {
   const parts = [`${blockParam}=${t.pane > 0 ? `${t.pane + 1}.` : ""}${encodeURIComponent(t.blockId)}`];
-  if (t.start !== undefined && t.end !== undefined && t.end > t.start) parts.push(`${rangeParam}=${t.start}-${t.end}`);
+  if (t.blockStart !== undefined && t.blockEnd !== undefined && t.blockEnd > t.blockStart) parts.push(`${rangeParam}=${t.blockStart}-${t.blockEnd}`);
   return parts;
 }
 

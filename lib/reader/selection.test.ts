@@ -67,8 +67,8 @@ describe("selection → passage", () => {
     // select "ever wanted" : from inside <em> to inside the text after it
     const range = { startContainer: neverText, startOffset: 1, endContainer: p1.childNodes[2], endOffset: 7 };
     const passage = passageFromRange(range);
-    expect(passage).toEqual({ blockId: "p1", start: 8, end: 19 });
-    expect(blockText(p1).slice(passage!.start, passage!.end)).toBe("ever wanted");
+    expect(passage).toEqual({ blockId: "p1", blockStart: 8, blockEnd: 19 });
+    expect(blockText(p1).slice(passage!.blockStart, passage!.blockEnd)).toBe("ever wanted");
   });
 
   it("does not count the footnote label, and a point inside a marker is the marker's position", () => {
@@ -83,7 +83,7 @@ describe("selection → passage", () => {
   it("cuts a selection that runs into the next block at the end of the first", () => {
     const { root, p1, p2 } = sample();
     const range = { startContainer: p1.childNodes[0], startOffset: 0, endContainer: p2.childNodes[0], endOffset: 0 };
-    expect(passageFromRange(range)).toEqual({ blockId: "p1", start: 0, end: 26 });
+    expect(passageFromRange(range)).toEqual({ blockId: "p1", blockStart: 0, blockEnd: 26 });
     expect(describeRange(range)).toEqual({ start: { blockId: "p1", offset: 0 }, end: { blockId: "p2", offset: 0 } });
     // a point between blocks belongs to the block after it
     expect(describeRange({ startContainer: root, startOffset: 1, endContainer: p2.childNodes[0], endOffset: 3 })).toEqual({
@@ -130,7 +130,7 @@ describe("passage → DOM boundaries", () => {
       for (let e = s + 1; e <= textOf.length; e++) {
         const b = boundariesForPassage(p1, s, e)!;
         const range = { startContainer: b.startNode, startOffset: b.startOffset, endContainer: b.endNode, endOffset: b.endOffset };
-        expect(passageFromRange(range)).toEqual({ blockId: "p1", start: s, end: e });
+        expect(passageFromRange(range)).toEqual({ blockId: "p1", blockStart: s, blockEnd: e });
       }
     }
   });

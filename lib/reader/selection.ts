@@ -43,11 +43,15 @@ export interface BlockPoint {
   offset: number;
 }
 
-/** A passage within one block: what deep links and annotations point at. */
+/**
+ * A passage: characters [blockStart, blockEnd) of one block's text (UTF-16 offsets, as targets' blockStart and
+ * blockEnd; `start`/`end` elsewhere are offsets in the whole document's text). What deep links and annotations
+ * point at.
+ */
 export interface Passage {
   blockId: string;
-  start: number;
-  end: number;
+  blockStart: number;
+  blockEnd: number;
 }
 
 export interface Boundaries {
@@ -183,7 +187,7 @@ export function passageFromRange(range: RangeLike): Passage | null {
   const end = locatePoint(range.endContainer, range.endOffset);
   const endOffset = end && end.block === start.block ? end.offset : ownTextLength(start.block, start.block);
   if (endOffset <= start.offset) return null;
-  return { blockId: idOf(start.block), start: start.offset, end: endOffset };
+  return { blockId: idOf(start.block), blockStart: start.offset, blockEnd: endOffset };
 }
 
 /**

@@ -18,8 +18,16 @@
  * plain [a-z0-9] strings, which both databases' tokenizers ('unicode61', 'simple') keep as exactly one
  * token — the databases never stem or interpret anything themselves, so both behave the same.
  */
-import { foldText, nameKey, tokenize } from "@/lib/text/normalize";
+import { nameKey } from "@/lib/text/name-key";
+import { foldText, tokenize } from "@/lib/text/normalize";
 import { stem } from "@/lib/text/words";
+
+/**
+ * The version of the analysis. Change it whenever a word's tokens change (a stemmer, the fold, the name key):
+ * stored entries are then analysed again (lib/search/indexer: the corpus, uploaded texts and notes).
+ * v2: one name key for search and suggestions (lib/text/name-key).
+ */
+export const ANALYZER_VERSION = "analyze-v2";
 
 export type SearchColumn = "w" | "de" | "en" | "nk";
 export const COLUMNS: readonly SearchColumn[] = ["w", "de", "en", "nk"];

@@ -13,7 +13,7 @@ import { db } from "@/lib/db/client";
 import { getDocumentAsync } from "@/lib/content/store";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import { runTask } from "@/lib/workers/pool";
-import { normalizeForIndex } from "./analyze";
+import { ANALYZER_VERSION, normalizeForIndex } from "./analyze";
 import { searchRowsOf, workerTasks } from "./worker-tasks";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
@@ -94,6 +94,8 @@ export async function indexDocumentText(tx: Tx, doc: SynopseDocument, seminarId:
 // ---- texts uploaded into a seminar: indexed when published, off the request thread ----
 
 const TEXT_MARKER = (slug: string) => `text:${slug}`;
+/** What a finished text marker holds: the analysis it was indexed with and the text's version. */
+const textMarkerValue = (docVersion: string) => `${ANALYZER_VERSION}:${docVersion}`;
 /** Rows per INSERT: small enough that other requests get the database between two of them. */
 const TEXT_CHUNK = 250;
 const textJobs = new Map<string, { seminarId: string; done: Promise<void> }>();
@@ -114,7 +116,7 @@ async function runTextJob(seminarId: string, slug: string): Promise<void> {
       data: rows.slice(i, i + TEXT_CHUNK).map((r) => ({ kind: "text", seminarId, annotationId: null, documentSlug: slug, blockId: r.blockId, lang, w: r.w, de: r.de, en: r.en, nk: r.nk })),
     });
   }
-  await db().searchIndexState.upsert({ where: { key: TEXT_MARKER(slug) }, create: { key: TEXT_MARKER(slug), value: doc.version }, update: { value: doc.version } });
+  await db().searchIndexState.upsert({ where: { key: TEXT_MARKER(slug) }, create: { key: TEXT_MARKER(slug), value: textMarkerValue(doc.version) }, update: { value: textMarkerValue(doc.version) } });
 }
 
 /**
@@ -136,13 +138,16 @@ export function indexUploadedText(seminarId: string, slug: string): Promise<void
 
 let uploadsChecked: Promise<void> | null = null;
 
-/** Queue every uploaded text without a finished index (published before indexing existed, or cut short by a restart). */
+/**
+ * Queue every uploaded text without a finished index under the current analysis (published before indexing
+ * existed, cut short by a restart, or indexed by an older analysis).
+ */
 async function queueUnindexedUploads(): Promise<void> {
   const [uploads, markers] = await Promise.all([
     db().uploadedDocument.findMany({ select: { slug: true, seminarId: true } }),
-    db().searchIndexState.findMany({ where: { key: { startsWith: "text:" } }, select: { key: true } }),
+    db().searchIndexState.findMany({ where: { key: { startsWith: "text:" } }, select: { key: true, value: true } }),
   ]);
-  const done = new Set(markers.map((m) => m.key.slice("text:".length)));
+  const done = new Set(markers.filter((m) => m.value.startsWith(`${ANALYZER_VERSION}:`)).map((m) => m.key.slice("text:".length)));
   for (const u of uploads) if (!done.has(u.slug)) void indexUploadedText(u.seminarId, u.slug);
 }
 
@@ -178,7 +183,7 @@ async function corpusSnapshot(): Promise<CorpusSnapshot> {
   const docs = await Promise.all(metas.map((m) => catalog.get(m.slug)));
   const parts = docs.filter((d) => d !== null).map((d) => `${d.meta.slug}@${d.version}`).sort();
   // The analyzer's version is part of the marker: a change in analysis re-indexes the corpus.
-  const version = createHash("sha256").update(`analyze-v1\n${parts.join("\n")}`).digest("hex").slice(0, 16);
+  const version = createHash("sha256").update(`${ANALYZER_VERSION}\n${parts.join("\n")}`).digest("hex").slice(0, 16);
   return { version, slugs: metas.map((m) => m.slug) };
 }
 
@@ -236,8 +241,54 @@ async function reindexCorpus(snapshot: CorpusSnapshot): Promise<void> {
   );
 }
 
+// ---- notes and links indexed by an older analysis ----
+
+const NOTES_MARKER = "notes-analyzer";
+const NOTES_BATCH = 200;
+let notesAnalyzed: Promise<void> | null = null;
+
+/**
+ * Once per analysis: give the entries of notes and links written under an older analysis the current tokens,
+ * from their annotation's text, a batch of annotations at a time. An entry whose annotation was edited since it
+ * was read here keeps what the edit wrote (the update only touches rows whose folded words are the ones read).
+ */
+export async function ensureNotesAnalyzed(): Promise<void> {
+  notesAnalyzed ??= reanalyzeNotes().catch((e) => {
+    notesAnalyzed = null;
+    throw e;
+  });
+  await notesAnalyzed;
+}
+
+async function reanalyzeNotes(): Promise<void> {
+  const marker = await db().searchIndexState.findUnique({ where: { key: NOTES_MARKER } });
+  if (marker?.value === ANALYZER_VERSION) return;
+  let after = "";
+  for (;;) {
+    const ids = await db().searchEntry.findMany({
+      where: { annotationId: { gt: after } },
+      distinct: ["annotationId"],
+      orderBy: { annotationId: "asc" },
+      take: NOTES_BATCH,
+      select: { annotationId: true },
+    });
+    if (!ids.length) break;
+    after = ids[ids.length - 1].annotationId!;
+    const notes = await db().annotation.findMany({
+      where: { id: { in: ids.map((r) => r.annotationId!) } },
+      select: { id: true, bodyText: true, tags: { select: { tag: true } } },
+    });
+    for (const n of notes) {
+      const columns = normalizeForIndex(annotationText({ bodyText: n.bodyText, tags: n.tags.map((t) => t.tag) }));
+      await db().searchEntry.updateMany({ where: { annotationId: n.id, w: columns.w }, data: columns });
+    }
+  }
+  await db().searchIndexState.upsert({ where: { key: NOTES_MARKER }, create: { key: NOTES_MARKER, value: ANALYZER_VERSION }, update: { value: ANALYZER_VERSION } });
+}
+
 /** Forget the in-process memo (tests that swap the document catalogue). */
 export function resetCorpusIndexMemo(): void {
   indexed = null;
   uploadsChecked = null;
+  notesAnalyzed = null;
 }

@@ -167,6 +167,28 @@ describe("notes follow every write at once", () => {
     expect(noteIds(await s.search(bob.id, { q: word("Neufassung") }))).toEqual([]);
   });
 
+  it("a name in a note is found by its German, English and Cyrillic spellings", async () => {
+    const target = await passageOf("mastny-separate-peace", "Peter Kleist");
+    const note = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", target, body: `<p>Chruschtschow und Winogradow ${word("Brief")}</p>` });
+    for (const q of ["Khrushchev", "Хрущёв", "Chruschtschow", "Vinogradov", "Виноградов"]) {
+      expect(noteIds(await s.search(bob.id, { q })), q).toContain(note.id);
+    }
+    await store.deleteAnnotation(alice.id, note.id, note.revision);
+  });
+
+  it("notes indexed by an older analysis get the current name keys before the next search", async () => {
+    const { db } = await import("@/lib/db/client");
+    const { resetCorpusIndexMemo } = await import("./indexer");
+    const target = await passageOf("mastny-separate-peace", "Peter Kleist");
+    const note = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", target, body: `<p>Jelzin ${word("Notiz")}</p>` });
+    // What the entry held before: name keys that Yeltsin does not meet.
+    await db().searchEntry.updateMany({ where: { annotationId: note.id }, data: { nk: "0 0" } });
+    await db().searchIndexState.upsert({ where: { key: "notes-analyzer" }, create: { key: "notes-analyzer", value: "analyze-v1" }, update: { value: "analyze-v1" } });
+    resetCorpusIndexMemo();
+    expect(noteIds(await s.search(bob.id, { q: "Yeltsin" }))).toContain(note.id);
+    await store.deleteAnnotation(alice.id, note.id, note.revision);
+  });
+
   it("replies are found at their thread's passage; link notes in both linked documents", async () => {
     const a = await passageOf("mastny-separate-peace", "Stockholm");
     const b = await passageOf("forum-separatfrieden-1941-43", "Separatfrieden");

@@ -24,9 +24,9 @@ import { documentCatalog } from "@/lib/seminars/catalog";
 import type { Role } from "@/lib/seminars";
 import { analyze, type AnalyzedWord } from "./analyze";
 import { makeSnippet, matchSpans, snippetHtml, type Snippet } from "./highlight";
-import { ENTRY_KINDS, ensureCorpusIndexed, ensureUploadsIndexed, type EntryKind } from "./indexer";
+import { ENTRY_KINDS, ensureCorpusIndexed, ensureNotesAnalyzed, ensureUploadsIndexed, type EntryKind } from "./indexer";
 import { isEmptyQuery, parseQuery, type Expansion } from "./query";
-import { annotationsByIds, glossaryRows, matchEntries, membershipsOf, passagesByAnnotation, tagsByAnnotation, type AnnotationRow, type EntryRow, type PassageRow } from "./sql";
+import { annotationsByIds, glossaryRows, matchEntries, membershipsOf, tagsByAnnotation, targetsByAnnotation, type AnnotationRow, type EntryRow, type TargetRow } from "./sql";
 
 export const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -180,7 +180,7 @@ interface NoteRow {
   author: { id: string; name: string };
   createdAt: Date;
   /** its own passages, or (a reply) its thread root's */
-  passages: PassageRow[];
+  passages: TargetRow[];
 }
 
 /**
@@ -244,7 +244,7 @@ async function loadNotes(rows: AnnotationRow[]): Promise<Map<string, NoteRow>> {
   const ids = rows.map((r) => r.id);
   const rootIds = rows.flatMap((r) => (r.rootId ? [r.rootId] : []));
   const tags = await tagsByAnnotation(ids);
-  const passages = await passagesByAnnotation([...new Set([...ids, ...rootIds])]);
+  const passages = await targetsByAnnotation([...new Set([...ids, ...rootIds])]);
   const out = new Map<string, NoteRow>();
   for (const r of rows) {
     out.set(r.id, {
@@ -290,6 +290,7 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   if (response.empty) return response;
 
   await ensureCorpusIndexed();
+  await ensureNotesAnalyzed();
   await ensureUploadsIndexed(seminarIds);
   const catalog = await documentCatalog();
   let slugs: string[] | undefined;

@@ -12,6 +12,7 @@
  */
 import { databaseProvider } from "@/lib/db/adapter";
 import { readRows, sqlRows } from "@/lib/db/read";
+import type { TargetDto } from "@/lib/annotations/types";
 import type { EntryKind } from "./indexer";
 import { toFts5, toTsquery, type ParsedQuery } from "./query";
 
@@ -157,30 +158,20 @@ export async function tagsByAnnotation(ids: string[]): Promise<Map<string, strin
   return out;
 }
 
-export interface PassageRow {
-  annotationId: string;
-  documentSlug: string;
-  blockId: string;
-  blockStart: number;
-  blockEnd: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+/** A note's target as search reads it: the stored target (lib/annotations TargetDto) without what results do not show. */
+export type TargetRow = Pick<TargetDto, "documentSlug" | "blockId" | "blockStart" | "blockEnd" | "start" | "end" | "exact" | "prefix" | "suffix"> & { annotationId: string };
 
-export async function passagesByAnnotation(ids: string[]): Promise<Map<string, PassageRow[]>> {
+export async function targetsByAnnotation(ids: string[]): Promise<Map<string, TargetRow[]>> {
   const rows = await byIds<Record<string, unknown>>(
     (list) => `SELECT "annotationId", "role", "documentSlug", "blockId", "blockStart", "blockEnd", "start", "end", "exact", "prefix", "suffix"
                FROM "Target" WHERE "annotationId" IN (${list})`,
     ids,
   );
-  const out = new Map<string, PassageRow[]>();
+  const out = new Map<string, TargetRow[]>();
   // Passage A ("target") before passage B ("body"), as the store orders them.
   rows.sort((a, b) => (a.role === b.role ? 0 : a.role === "target" ? -1 : 1));
   for (const r of rows) {
-    const p: PassageRow = {
+    const p: TargetRow = {
       annotationId: String(r.annotationId),
       documentSlug: String(r.documentSlug),
       blockId: String(r.blockId),

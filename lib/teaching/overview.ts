@@ -42,7 +42,11 @@ export interface MemberActivity {
   byWeek: Counts[];
 }
 
-export interface Passage {
+/**
+ * A stretch of a document the discussion gathered on (overlapping notes merged): [start, end) in the whole
+ * document's text (as targets' start/end), the block it begins in, its text, and the notes and replies it drew.
+ */
+export interface AnnotatedPassage {
   blockId: string;
   start: number;
   end: number;
@@ -59,7 +63,7 @@ export interface Heat {
   segments: number[];
   /** the block where each segment starts (to jump there) */
   segmentBlocks: string[];
-  passages: Passage[];
+  passages: AnnotatedPassage[];
   total: number;
 }
 
@@ -171,7 +175,7 @@ function heatOf(slug: string, doc: SynopseDocument, rows: Row[], replyCount: Map
   }
   // Ranked passages: overlapping spans merge into one passage (a discussion around the same words).
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Passage[] = [];
+  const merged: AnnotatedPassage[] = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];
     if (last && s.start < last.end) {

@@ -252,7 +252,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   <span className="search-kind">{kindLabel(r.kind)}</span>
                   <a
                     className="search-open"
-                    href={readerHref(locale, { slugs: [g.slug], sync: false, target: { pane: 0, blockId: r.blockId, start: r.blockStart, end: r.blockEnd } })}
+                    href={readerHref(locale, { slugs: [g.slug], sync: false, target: { pane: 0, blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd } })}
                     lang={r.kind === "text" ? g.lang : undefined}
                   >
                     <SearchSnippet snippet={r.snippet} />

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Block } from "../types";
@@ -8,13 +8,9 @@ import { matchMarker } from "./bayerlein/markers";
 
 const RAW_FILE = "004_a014d9392aadb155.txt";
 
-/** The pipeline copies the seeds to content/sources/; before that they live in the shared seeds folder. */
+/** A raw seed as the repository keeps it (content/sources/, byte for byte). */
 function readSource(file: string): string {
-  const root = path.resolve(__dirname, "../../..");
-  const candidates = [path.join(root, "content/sources", file), path.join(root, "../shared/seeds", file)];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`raw source ${file} not found in ${candidates.join(" or ")}`);
-  return readFileSync(found, "utf8");
+  return readFileSync(path.resolve(__dirname, "../../../content/sources", file), "utf8");
 }
 
 const raw = readSource(RAW_FILE);

@@ -1,6 +1,6 @@
 /**
  * Cleaner for seed 004: Bernhard H. Bayerlein, "Das geheime Winogradow-Treffen. Die Sowjetunion und die
- * Machtübernahme Hitlers" — a magazine analysis extracted from a PDF (inventory: shared/seeds/ARTIFACTS.md §004).
+ * Machtübernahme Hitlers" — a magazine analysis extracted from a PDF (raw file and its notes: content/sources/004_*).
  *
  * What the extraction did, and what this cleaner undoes (every change is a Mend or Removal, see fidelity.ts):
  * - every body line is followed by a blank line: blank lines are not paragraph breaks; a paragraph ends on a

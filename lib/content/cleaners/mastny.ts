@@ -1,6 +1,6 @@
 /**
  * Seed 003: Vojtech Mastny, "Stalin and the Prospects of a Separate Peace in World War II" (a Markdown-ish
- * text export of the printed essay). See /work/shared/seeds/ARTIFACTS.md, section 003.
+ * text export of the printed essay; raw file and its notes: content/sources/003_*).
  *
  * Raw shape: title line, author line, then one paragraph per line (blank-line separated). At every printed
  * page break a block of footnote lines ("¹² text") is interleaved, often in the middle of a sentence.

@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidRequest } from "@/lib/errors";
 import { requireInstructor, requireMember } from "@/lib/seminars";
-import { foldText } from "@/lib/text/normalize";
+import { deleteListEntry, searchPage, type ListPage } from "../seminar-list";
 import { NamesCsvError, parseNamesCsv, serializeNamesCsv } from "./csv";
 import { NAME_KINDS, NAME_LANGUAGES, toSeminarName, type NameRecord, type SeminarName } from "./types";
 import { checkRecord, conflictKeys, dedupeKey, headVariant, NameProblem } from "./validate";
@@ -63,19 +63,11 @@ export async function getSeminarNames(seminarId: string): Promise<SeminarName[]>
 
 const byHead = (a: NameRecord, b: NameRecord) => headVariant(a).localeCompare(headVariant(b), "de") || a.kind.localeCompare(b.kind);
 
-/** One page of the table, filtered by a search over every spelling and role (accents and case ignored). */
-export async function listNames(
-  userId: string,
-  seminarId: string,
-  opts: { q?: string; page?: number } = {},
-): Promise<{ entries: StoredName[]; total: number; matching: number; page: number; pages: number }> {
+/** One page of the table, filtered by a search over every spelling, year and role (accents and case ignored). */
+export async function listNames(userId: string, seminarId: string, opts: { q?: string; page?: number } = {}): Promise<ListPage<StoredName>> {
   await requireMember(userId, seminarId);
   const all = (await allRecords(seminarId)).sort(byHead);
-  const q = foldText((opts.q ?? "").trim().slice(0, 100));
-  const hits = q ? all.filter((r) => [...NAME_LANGUAGES.flatMap((l) => r.variants[l]), ...r.roles, ...r.years.map(String)].some((s) => foldText(s).includes(q))) : all;
-  const pages = Math.max(1, Math.ceil(hits.length / NAMES_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pages);
-  return { entries: hits.slice((page - 1) * NAMES_PAGE_SIZE, page * NAMES_PAGE_SIZE), total: all.length, matching: hits.length, page, pages };
+  return searchPage(all, (r) => [...NAME_LANGUAGES.flatMap((l) => r.variants[l]), ...r.roles, ...r.years.map(String)], opts, NAMES_PAGE_SIZE);
 }
 
 /** A form's fields: kind, spellings per language (one per line or separated by "|"), years and roles. */
@@ -95,7 +87,7 @@ function problem(e: unknown): never {
 
 function recordFromInput(input: unknown): NameRecord {
   const parsed = nameInput.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid-request", { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   const f = parsed.data;
   const years: number[] = [];
   for (const y of f.years.map((s) => s.trim()).filter(Boolean)) {
@@ -141,9 +133,7 @@ export async function saveName(userId: string, seminarId: string, entryId: strin
 }
 
 export async function deleteName(userId: string, seminarId: string, entryId: string): Promise<void> {
-  await requireInstructor(userId, seminarId);
-  const deleted = await db().nameEntry.deleteMany({ where: { id: entryId, seminarId } });
-  if (deleted.count === 0) throw new AppError("not-found");
+  await deleteListEntry(userId, seminarId, entryId, (where) => db().nameEntry.deleteMany({ where }));
 }
 
 /** The whole list as a CSV file (instructors; the list is seminar work they may take elsewhere). */

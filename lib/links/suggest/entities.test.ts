@@ -32,6 +32,10 @@ describe("extractEntities: the seminar's name list", () => {
     expect(ids("Vladimir Dekanov, the former ambassador", "person")).toEqual(["dekanozov"]);
     expect(ids("in Стокгольм", "place")).toEqual(["stockholm"]);
     expect(ids("die schwedische Zeitung", "place")).toEqual(["sweden"]);
+    // inflected forms of listed place words (German cases and adjective endings, English possessive)
+    expect(ids("in den schwedischen Häfen", "place")).toEqual(["sweden"]);
+    expect(ids("Stockholms Presse", "place")).toEqual(["stockholm"]);
+    expect(ids("Sweden's neutrality", "place")).toEqual(["sweden"]);
     expect(ids("der Komintern", "organisation")).toEqual(["comintern"]);
     expect(ids("Kennan, Russia and the West under Lenin and Stalin (Boston, 1961)", "work")).toEqual(["russia-west"]);
   });

@@ -3,7 +3,7 @@
  * works), glossary concepts, counted quantities (numbers with their unit), any other proper name (by its
  * transliteration key, no list needed), and dates. Framework-free.
  *
- * Names are matched per token with `translitKey`, so Semjonow meets Semyonov and Хрущёв meets
+ * Names are matched per token with `nameKey`, so Semjonow meets Semyonov and Хрущёв meets
  * Khrushchev. Hand-written: the NLP packages on npm (compromise, wink-nlp, natural) recognise English names
  * only and know nothing of German/Russian transliteration; statistical NER models cannot be fetched here.
  * What tells a proper name from a common noun (German capitalises both) is the bilingual dictionary: a
@@ -19,8 +19,9 @@
 import { findGlossaryTerms, type GlossaryEntry } from "@/lib/links/glossary";
 import { extractDates, type DateMention } from "@/lib/text/dates";
 import { isCapitalized, tokenize, type Token } from "@/lib/text/normalize";
-import { translitKey } from "@/lib/text/translit-key";
+import { nameKey } from "@/lib/text/name-key";
 import type { SeminarName, SeminarNameKind } from "./names";
+import { stem } from "@/lib/text/words";
 import { isStopWord } from "./words";
 
 export type EvidenceKind = SeminarNameKind | "glossary" | "number" | "name";
@@ -95,7 +96,25 @@ function toEntry(n: SeminarName): NameEntry {
   return { id: n.id, kind: n.kind, names: n.variants, given, context: [...(n.roles ?? []), ...(n.years ?? []).map(String)] };
 }
 
-const partOf = (kind: SeminarNameKind, t: Token) => (kind === "person" ? translitKey(t.raw) : t.folded);
+const partOf = (kind: SeminarNameKind, t: Token) => (kind === "person" ? nameKey(t.raw) : t.folded);
+
+const formCache = new Map<string, string[]>();
+
+/**
+ * The keys a folded place or work word meets its inflected forms under (German cases and adjective endings,
+ * English plural and possessive: "schwedischen" / "schwedische", "Alps'" / "Alps"): its German and its
+ * English Snowball stem (the language of a listed name's word is not known, and the two stemmers disagree
+ * little on names). Memoized: called for every word of every text.
+ */
+function formKeys(folded: string): string[] {
+  let keys = formCache.get(folded);
+  if (!keys) {
+    keys = [...new Set([stem(folded, "de"), stem(folded, "en")])];
+    if (formCache.size > 100_000) formCache.clear();
+    formCache.set(folded, keys);
+  }
+  return keys;
+}
 
 export function compileGazetteer(names: SeminarName[]): CompiledGazetteer {
   const entries = names.map(toEntry);
@@ -107,16 +126,19 @@ export function compileGazetteer(names: SeminarName[]): CompiledGazetteer {
   const map = new Map<string, NameEntry>();
   for (const entry of entries) {
     map.set(entry.id, entry);
-    given.set(entry.id, new Set((entry.given ?? []).flatMap((g) => tokenize(g).map((t) => translitKey(t.raw)))));
+    given.set(entry.id, new Set((entry.given ?? []).flatMap((g) => tokenize(g).map((t) => nameKey(t.raw)))));
     context.set(entry.id, new Set((entry.context ?? []).flatMap((c) => tokenize(c).map((t) => t.folded))));
     for (const name of entry.names) {
       const toks = tokenize(name);
       if (!toks.length) continue;
       const parts = toks.map((t) => partOf(entry.kind, t));
       const v: Variant = { entry, parts, mustCapitalize: isCapitalized(toks[0].raw) };
-      const list = byFirst.get(parts[0]) ?? [];
-      if (!list.some((o) => o.entry.id === entry.id && o.parts.join(" ") === parts.join(" "))) list.push(v);
-      byFirst.set(parts[0], list);
+      // Places and works are found by their first word's stems (inflected forms), persons by the name key.
+      for (const first of entry.kind === "person" ? [parts[0]] : formKeys(parts[0])) {
+        const list = byFirst.get(first) ?? [];
+        if (!list.some((o) => o.entry.id === entry.id && o.parts.join(" ") === parts.join(" "))) list.push(v);
+        byFirst.set(first, list);
+      }
       if (entry.kind === "person") {
         const key = parts[parts.length - 1];
         const ids = surnames.get(key) ?? [];
@@ -130,19 +152,17 @@ export function compileGazetteer(names: SeminarName[]): CompiledGazetteer {
   return { entries: map, byFirst, surnames, given, context, allGiven, years };
 }
 
-// Endings tolerated on place/work words: German cases and adjective endings, English plural/possessive.
-const ENDINGS = new Set(["", "s", "es", "e", "en", "n", "er", "em", "ern", "'s", "’s"]);
-
 function partMatches(variant: Variant, k: number, tok: Token, last: boolean): boolean {
   const want = variant.parts[k];
   if (variant.entry.kind === "person") {
-    const key = translitKey(tok.raw);
+    const key = nameKey(tok.raw);
     if (key === want) return true;
     // German/English genitive: Stalins, Kleists, Stalin's, Trotzkis
-    return last && /(?:s|['’]s)$/i.test(tok.raw) && translitKey(tok.raw.replace(/['’]?s$/i, "")) === want;
+    return last && /(?:s|['’]s)$/i.test(tok.raw) && nameKey(tok.raw.replace(/['’]?s$/i, "")) === want;
   }
   if (tok.folded === want) return true;
-  return tok.folded.startsWith(want) && ENDINGS.has(tok.folded.slice(want.length));
+  const wanted = formKeys(want);
+  return formKeys(tok.folded).some((k) => wanted.includes(k));
 }
 
 const isCyrillic = (s: string) => /[\u0400-\u04ff]/.test(s);
@@ -189,7 +209,7 @@ export function nameKeysOf(raw: string): string[] {
   } else if (/['’]s$/i.test(raw)) forms.push(raw.replace(/['’]s$/i, ""));
   else if (/[^s]s$/.test(raw)) forms.push(raw.slice(0, -1));
   // Russian declension changes a final vowel (Куба, Кубе, Кубу): every key also stands without it.
-  const keys = forms.map(translitKey);
+  const keys = forms.map(nameKey);
   for (const k of [...keys]) keys.push(k.replace(/[aeiou]+$/, ""));
   return [...new Set(keys)].filter((k) => k.length >= MIN_KEY);
 }
@@ -218,9 +238,8 @@ export function extractEntities(
   for (let i = 0; gazetteer.byFirst.size > 0 && i < tokens.length; i++) {
     if (used[i]) continue;
     const tok = tokens[i];
-    // Persons are indexed by name key, places and works by folded word (possibly inflected: "schwedischen").
-    const keys = new Set([translitKey(tok.raw), translitKey(tok.raw.replace(/['’]?s$/i, ""))]);
-    for (const ending of ENDINGS) if (tok.folded.endsWith(ending)) keys.add(tok.folded.slice(0, tok.folded.length - ending.length));
+    // Persons are indexed by name key, places and works by their first word's stems (inflected: "schwedischen").
+    const keys = new Set([nameKey(tok.raw), nameKey(tok.raw.replace(/['’]?s$/i, "")), ...formKeys(tok.folded)]);
     const variants = [...keys].flatMap((k) => gazetteer.byFirst.get(k) ?? []).sort((a, b) => b.parts.length - a.parts.length);
     let matched: Variant[] = [];
     let length = 0;
@@ -241,10 +260,10 @@ export function extractEntities(
     if (kind === "person" && length === 1) {
       // A known given name directly followed by a known surname is not a surname here ("Claus Stauffenberg").
       const next = tokens[i + 1];
-      if (next && gazetteer.allGiven.has(translitKey(tok.raw)) && isCapitalized(next.raw) && onlySpaceBetween(tok, next) && gazetteer.surnames.has(translitKey(next.raw))) continue;
+      if (next && gazetteer.allGiven.has(nameKey(tok.raw)) && isCapitalized(next.raw) && onlySpaceBetween(tok, next) && gazetteer.surnames.has(nameKey(next.raw))) continue;
     }
     for (let k = 0; k < length; k++) used[i + k] = 1;
-    const surnameKey = kind === "person" ? translitKey(last.raw.replace(/['’]s$/i, "")) : undefined;
+    const surnameKey = kind === "person" ? nameKey(last.raw.replace(/['’]s$/i, "")) : undefined;
     let ids = matched.map((m) => m.entry.id);
     if (ids.length > 1) ids = disambiguateByGivenName(ids, tokens, i, gazetteer) ?? disambiguateByContext(ids, text, gazetteer) ?? ids;
     mentions.push({
@@ -310,7 +329,7 @@ export function extractEntities(
 }
 
 function disambiguateByGivenName(ids: string[], tokens: Token[], i: number, g: CompiledGazetteer): string[] | null {
-  const before = tokens.slice(Math.max(0, i - 3), i).map((t) => translitKey(t.raw));
+  const before = tokens.slice(Math.max(0, i - 3), i).map((t) => nameKey(t.raw));
   const hits = ids.filter((id) => before.some((k) => g.given.get(id)?.has(k)));
   return hits.length === 1 ? hits : null;
 }

@@ -24,6 +24,7 @@
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import type { GlossaryEntry } from "@/lib/links/glossary";
 import { compareDates, yearFromSameDay, type DateMention } from "@/lib/text/dates";
+import { sentenceSpans } from "@/lib/text/words";
 import { compileGazetteer, extractEntities, nameKeysOf, resolveAmbiguous, type CompiledGazetteer, type Extracted, type Mention } from "./entities";
 import { translations, type Lexicon } from "./lexicon";
 import type { SeminarName } from "./names";
@@ -229,7 +230,7 @@ export function buildIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = 
         words,
         tf,
         years: new Set(ex.dates.filter((d) => d.year !== null && !d.yearInferred).map((d) => d.year!)),
-        sentences: sentenceSpans(b.text),
+        sentences: sentenceSpans(b.text, doc.meta.lang),
       };
       blocks.push(ib);
       byRef.set(ref(ib.slug, ib.blockId), ib);
@@ -479,24 +480,6 @@ function inferYearsFromFootnotes(doc: SynopseDocument, extracted: Extracted[]): 
       }
     }
   });
-}
-
-// Sentence ends: . ! ? followed by space and an upper-case letter or quote, but not after an initial
-// ("F."), a common abbreviation or a number ("16. Juni").
-const ABBREV = /(?:\b[A-ZÄÖÜ]|\b(?:S|p|pp|no|Nr|Dr|Mr|Mrs|St|vgl|Vgl|bzw|ca|z\. ?B|u\. ?a|d\. ?i|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Dez|Okt|ff|Hg|Bd|Jg|H|Bl|ed|tr|vol|ibid|Ebd|m\.E|mE|\d+))\.$/;
-
-export function sentenceSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let start = 0;
-  const re = /[.!?…]["'”“»«)]*\s+(?=["'„“»«(]?[\p{Lu}\d])/gu;
-  for (const m of text.matchAll(re)) {
-    const endOfSentence = m.index! + m[0].trimEnd().length;
-    if (ABBREV.test(text.slice(Math.max(start, m.index! - 8), m.index! + 1))) continue;
-    spans.push([start, endOfSentence]);
-    start = m.index! + m[0].length;
-  }
-  if (start < text.length) spans.push([start, text.trimEnd().length]);
-  return spans.filter(([a, b]) => b > a);
 }
 
 interface Query {

@@ -3,7 +3,7 @@
  * their spellings in de/en/ru, and optional years or roles that tell namesakes apart. It is seminar data
  * (edited by instructors, imported as CSV), passed in like the glossary; nothing here knows any name.
  * A name that is not on the list still meets its other spellings through the transliteration key
- * (translit-key.ts): the list only adds evidence (an id shared by variants that sound different, such as
+ * (lib/text/name-key.ts): the list only adds evidence (an id shared by variants that sound different, such as
  * a misspelling or a translated title, and the years/roles that separate two people of one surname).
  */
 export type SeminarNameKind = "person" | "place" | "organisation" | "work";

@@ -9,17 +9,16 @@
  * are left out as well: below four letters nearly every word is a function word or an abbreviation, and
  * rare short words ("SS", "KPD") are names, which the name evidence handles.
  */
-import { newStemmer, type Stemmer } from "snowball-stemmers";
 import { deu, eng, rus } from "stopword";
 import type { Language } from "@/lib/content/types";
 import { foldText, tokenize } from "@/lib/text/normalize";
+import { stem } from "@/lib/text/words";
 
 export type WordLanguage = "de" | "en" | "ru";
 export const WORD_LANGUAGES: readonly WordLanguage[] = ["de", "en", "ru"];
 
 const MIN_LENGTH = 4;
 
-const stemmers: Record<WordLanguage, Stemmer> = { de: newStemmer("german"), en: newStemmer("english"), ru: newStemmer("russian") };
 // Month names are dates, and the date evidence compares them properly (same day, same month and year):
 // as words they would make "Juni" meet every June of the corpus.
 const MONTHS = {
@@ -55,8 +54,8 @@ export function stemWord(raw: string, lang: WordLanguage): string {
   let out = "";
   const lower = raw.toLowerCase().replace(/ё/g, "е");
   if (lower.length >= MIN_LENGTH && !/^\d+$/.test(lower) && !STOP[lang].has(lower)) {
-    const stem = stemmers[lang].stem(lower);
-    out = lang === "ru" ? stem : foldText(stem).replace(/[^a-z0-9]/g, "");
+    const stemmed = stem(lower, lang);
+    out = lang === "ru" ? stemmed : foldText(stemmed).replace(/[^a-z0-9]/g, "");
     if (out.length < 3) out = "";
   }
   if (cache.size > 200_000) cache.clear();

@@ -1,8 +1,11 @@
 /**
- * A transliteration key for proper names across German, English and Russian (any script), so that one
+ * The name key: one key for a proper name across German, English and Russian (any script), so that one
  * person or place written by three conventions meets under one key, with no list of names:
  * Chruschtschow / Khrushchev / Хрущёв, Winogradow / Vinogradov / Виноградов, Jelzin / Yeltsin / Ельцин,
- * Schukow / Zhukov / Жуков, Dostojewski / Dostoevsky / Достоевский, Kuba / Cuba / Куба.
+ * Schukow / Zhukov / Жуков, Dostojewski / Dostoevsky / Достоевский, Kuba / Cuba / Куба,
+ * Semjonow / Semyonov / Semenov / Семёнов.
+ * Search indexes every word under it (the `nk` column, lib/search/analyze) and link suggestions match the
+ * names of a seminar's name list with it (lib/links/suggest/entities), so both find the same spellings.
  *
  * Hand-written because no library does it: @sindresorhus/transliterate romanizes Cyrillic in one
  * convention only (and writes щ as "sch", which then reads as German ш), phonetic algorithms (Soundex,
@@ -13,7 +16,8 @@
  *  2. the German/English digraphs fold together: tsch/tch/ch(ч) → C, sch/sh/zh (ш, ж) → S, shch/schtsch
  *     (щ) → SC, kh / German ch before a consonant (х) → H, w → v, z/tz/ts/ss → s, ck/q/c → k, ph → f;
  *  3. Russian ё after a hushing consonant is German "o", English "e" (Chruschtschow / Khrushchev): o → e
- *     there; j/y → i, and a word-initial i before a vowel (Je-/Ye-/Е-) is dropped;
+ *     there; any other ё after a consonant (German "jo", English "yo", scholarly "e": Semjonow / Semyonov /
+     Semenov) → e; j/y → i, and a word-initial i before a vowel (Je-/Ye-/Е-) is dropped;
  *  4. vowel clusters keep their first vowel (Dostojewski / Dostoevsky), doubled letters collapse
  *     (Kennedy / Кеннеди), final -ff → v (Rachmaninoff / Rachmaninow).
  * The key is coarse on purpose; callers use it on capitalized words only, and weigh a match by its rarity.
@@ -41,7 +45,8 @@ function cyrillicToLatin(word: string): string {
 
 const keyCache = new Map<string, string>();
 
-export function translitKey(name: string): string {
+/** The name key of one written word (memoized: the vocabulary is small next to the text). */
+export function nameKey(name: string): string {
   const hit = keyCache.get(name);
   if (hit !== undefined) return hit;
   const out = keyUncached(name);
@@ -76,9 +81,16 @@ function keyUncached(name: string): string {
     .replace(/ff$/, "v")
     .replace(/tz|ts|z|ss/g, "s")
     .replace(/([SCZ])o/g, "$1e")
+    .replace(/([^aeiouyj])[jy]o/g, "$1e")
     .replace(/[jy]/g, "i")
     .replace(/^i(?=[aeiou])/, "")
     .replace(/([aeiou])h(?![aeiou])/g, "$1")
     .replace(/([aeiou])[aeiou]+/g, "$1");
   return s.replace(/(.)\1+/g, "$1").toLowerCase();
+}
+
+/** Do two written names (single words) meet under the key? */
+export function sameName(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  return ka.length > 0 && ka === nameKey(b);
 }

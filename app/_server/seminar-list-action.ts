@@ -1,0 +1,40 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { routing } from "@/i18n/routing";
+import { getSessionUser } from "@/lib/auth/server";
+import { isAppError } from "@/lib/errors";
+import { formField, formId, formLocale } from "@/lib/http/form";
+
+/**
+ * Run a change of one of a seminar's lists (the glossary, the name list) from its page's form and go back to
+ * the page: success as ?saved=1 (with what `run` returns, such as an import's counts), an error as
+ * ?error=<code> with its details as e_<key> (the page translates both), the page's search and page number
+ * kept, and on an error the failed entry's row as the anchor (`#<anchor>-<entryId>`).
+ */
+export async function runSeminarListAction(
+  form: FormData,
+  list: { path: "glossary" | "names"; anchor: string },
+  run: (userId: string, seminarId: string) => Promise<Record<string, string | number> | void>,
+): Promise<never> {
+  const locale = formLocale(form, routing.locales, routing.defaultLocale);
+  const seminarId = formId(form, "seminarId");
+  const page = `/${locale}/seminars/${encodeURIComponent(seminarId)}/${list.path}`;
+  const user = await getSessionUser(await headers());
+  if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
+  const query = new URLSearchParams();
+  for (const keep of ["q", "page"]) if (formField(form, keep) && formField(form, keep).length <= 200) query.set(keep, formField(form, keep));
+  try {
+    const result = await run(user.id, seminarId);
+    query.set("saved", "1");
+    for (const [k, v] of Object.entries(result ?? {})) query.set(k, String(v));
+  } catch (e) {
+    const code = isAppError(e) ? e.code : "internal";
+    if (code === "internal") console.error(`[${list.path}] action failed`, e);
+    query.set("error", code);
+    if (isAppError(e) && e.details) {
+      for (const [k, v] of Object.entries(e.details)) if (typeof v === "string" || typeof v === "number") query.set(`e_${k}`, String(v).slice(0, 200));
+    }
+  }
+  const anchor = formId(form, "entryId") && query.has("error") ? `#${list.anchor}-${encodeURIComponent(formId(form, "entryId"))}` : "";
+  redirect(`${page}?${query}${anchor}`);
+}
