@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "./i18n/routing";
-import { markClientNavigation } from "./lib/http/client-navigation";
 import { isSameOriginWrite, siteOrigin } from "./lib/http/origin";
 import { pageSlashRedirect } from "./lib/http/trailing-slash";
 import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
@@ -12,7 +11,7 @@ const intl = createMiddleware(routing);
 /**
  * Every page request: forms and server actions only from the site's own pages (CSRF: Next checks only the
  * host, and lets a request without Origin through), a fresh CSP nonce that Next puts on its scripts, then
- * next-intl's locale routing; pages learn whether they answer a client navigation (lib/http/client-navigation).
+ * next-intl's locale routing.
  */
 export default function proxy(request: NextRequest): NextResponse {
   if (!isSameOriginWrite(request.method, request.headers, request.url)) return new NextResponse(null, { status: 403 });
@@ -25,7 +24,6 @@ export default function proxy(request: NextRequest): NextResponse {
   // Next reads the nonce from the request's own CSP header while rendering.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
-  markClientNavigation(request.headers, headers);
   const response = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);

@@ -17,19 +17,18 @@ const noSubscription = () => () => {};
  * A pane's document text, sent to the browser once (issue 15). Its props are a small key and an address, never
  * the HTML: on the server it renders the HTML the page's server component handed over under the key
  * (lib/reader/html-handoff.ts), so the text is in the page but not again in the RSC payload. Hydrating, it keeps
- * the DOM it was given and never writes its inner HTML (React only sets inner HTML when the string changes). A
- * client navigation's payload (no HTML there) carries the text as `html`. Mounted with neither (the router
- * replaying the first page's payload on "back", or the handed-over HTML dropped under memory pressure), it
- * fetches its text, which is the same for every reader of that rendering (`src` names it; the browser may keep it).
+ * the DOM it was given and never writes its inner HTML (React only sets inner HTML when the string changes). Mounted
+ * by a client navigation (another layout, a pane that moved), it has no server HTML and fetches its text, which
+ * is the same for every reader of that document version (`src` names the version; the browser may keep it).
  * Meanwhile the pane counts as one whose blocks may not be loaded yet (windowRegistry), so a link opened into it
  * waits for its passage; afterwards the painters are told the text changed.
  */
-export default function PaneHtml({ handoff, html, src, paneId, lang }: { handoff: string; html?: string; src: string; paneId: string; lang: string }) {
+export default function PaneHtml({ handoff, src, paneId, lang }: { handoff: string; src: string; paneId: string; lang: string }) {
   const t = useTranslations("ReaderWindows");
   // true on the server and while hydrating (the server snapshot), false when mounted in the browser later.
   const hydrating = useSyncExternalStore(noSubscription, () => false, () => true);
   const [given] = useState(hydrating);
-  const [server] = useState(() => html ?? handedOffHtml(handoff) ?? "");
+  const [server] = useState(() => handedOffHtml(handoff) ?? "");
   const [fetched, setFetched] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -38,7 +37,7 @@ export default function PaneHtml({ handoff, html, src, paneId, lang }: { handoff
   useEffect(() => {
     // The server's HTML is there (a page load): keep it. (Given nothing, e.g. the handed-over HTML was dropped
     // under memory pressure, the pane fetches its text like after a client navigation.)
-    if (fetched !== null || root.current?.hasChildNodes()) return;
+    if (fetched !== null || (given && root.current?.hasChildNodes())) return;
     let release = () => {};
     const loaded = new Promise<void>((resolve) => (release = resolve));
     const unregister = registerWindowedPane(paneId, () => loaded);
@@ -53,13 +52,13 @@ export default function PaneHtml({ handoff, html, src, paneId, lang }: { handoff
       unregister();
       release();
     };
-  }, [src, paneId, fetched, attempt]);
+  }, [src, paneId, given, fetched, attempt]);
 
   useEffect(() => {
     if (fetched !== null) announcePaneContent(paneId);
   }, [fetched, paneId]);
 
-  const loading = fetched === null && !failed && !given && html === undefined;
+  const loading = fetched === null && !failed && !given;
   return (
     <>
       {loading ? (

@@ -17,17 +17,14 @@ export function paneText(
   labels: DocumentLabels,
   focusBlockId: string | undefined,
   outline: { label: string; summary: string },
-  /** A client navigation: the page has no HTML, so the text goes in the RSC payload (once, still). */
-  navigation = false,
 ): { content: ReactNode; outline: ReactNode } {
   const lang = doc.meta.lang;
   const uiLang = labels.uiLang;
   if (!isWindowed(doc)) {
-    // The HTML goes to the browser once: on a page load handed over to PaneHtml's server render under a key,
-    // not as a prop (which would put it in the payload as well); on a client navigation as a prop.
+    // The HTML goes to the page once: handed over to PaneHtml's server render under a key, not as a prop.
     const rendered = renderDocumentShared(doc, paneId, labels);
     const src = `/api/documents/${encodeURIComponent(doc.meta.slug)}/html?pane=${paneId}&locale=${uiLang}&v=${renderFingerprint(doc)}`;
-    const view = <PaneHtml key={rendered.key} handoff={rendered.key} html={navigation ? rendered.html : undefined} src={src} paneId={paneId} lang={lang} />;
+    const view = <PaneHtml key={rendered.key} handoff={rendered.key} src={src} paneId={paneId} lang={lang} />;
     return {
       // A long text: the browser skips layout of blocks far off screen (components/teaching/teaching.css).
       content: doc.blocks.length > 1500 ? <div className="large-document">{view}</div> : view,

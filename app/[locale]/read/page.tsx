@@ -22,8 +22,6 @@ import { loadReaderNotes } from "@/lib/annotations-ui/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/app/_server/request-user";
 import ClientMessages from "@/components/site/ClientMessages";
-import { headers } from "next/headers";
-import { isClientNavigation } from "@/lib/http/client-navigation";
 
 /** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */
 async function firstUnreadable(slugs: readonly string[]): Promise<string | undefined> {
@@ -89,7 +87,6 @@ export default async function ReadPage({ params, searchParams }: Props) {
 
   const { layout } = parsed;
   const labels = await documentLabels(locale);
-  const navigation = isClientNavigation(await headers());
   const seen = new Map<string, number>();
   const panes: PaneData[] = layout.slugs.map((slug, i) => {
     const doc = getDocument(slug)!;
@@ -98,7 +95,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
     seen.set(slug, occurrence + 1);
     const target = layout.target?.pane === i ? layout.target : undefined;
     // A whole volume shows the part holding the deep link's passage (or its other end) first.
-    const text = paneText(doc, paneId, labels, (target ?? (layout.peer?.pane === i ? layout.peer : undefined))?.blockId, { label: t("outlineOf", { n: i + 1 }), summary: t("outline") }, navigation);
+    const text = paneText(doc, paneId, labels, (target ?? (layout.peer?.pane === i ? layout.peer : undefined))?.blockId, { label: t("outlineOf", { n: i + 1 }), summary: t("outline") });
     return {
       key: `${slug}#${occurrence}`,
       slug,
