@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { callApi } from "@/lib/http-client";
 import { handedOffHtml } from "@/lib/reader/html-handoff";
-import { announcePaneContent, registerWindowedPane } from "./windowRegistry";
+import { announcePaneContent, registerArrivingText, registerWindowedPane } from "./windowRegistry";
 
 /** What /api/documents/[slug]/html answers. */
 export interface PaneHtmlAnswer {
@@ -21,7 +21,8 @@ const noSubscription = () => () => {};
  * by a client navigation (another layout, a pane that moved), it has no server HTML and fetches its text, which
  * is the same for every reader of that document version (`src` names the version; the browser may keep it).
  * Meanwhile the pane counts as one whose blocks may not be loaded yet (windowRegistry), so a link opened into it
- * waits for its passage; afterwards the painters are told the text changed.
+ * waits for its passage and the reader's arrival (scroll kept across a language switch, the deep link) waits for
+ * the text; afterwards the painters are told the text changed.
  */
 export default function PaneHtml({ handoff, src, paneId, lang }: { handoff: string; src: string; paneId: string; lang: string }) {
   const t = useTranslations("ReaderWindows");
@@ -41,6 +42,7 @@ export default function PaneHtml({ handoff, src, paneId, lang }: { handoff: stri
     let release = () => {};
     const loaded = new Promise<void>((resolve) => (release = resolve));
     const unregister = registerWindowedPane(paneId, () => loaded);
+    const unregisterArriving = registerArrivingText(paneId, loaded);
     let cancelled = false;
     void callApi<PaneHtmlAnswer>("GET", src).then((r) => {
       if (cancelled) return;
@@ -50,6 +52,7 @@ export default function PaneHtml({ handoff, src, paneId, lang }: { handoff: stri
     return () => {
       cancelled = true;
       unregister();
+      unregisterArriving();
       release();
     };
   }, [src, paneId, given, fetched, attempt]);

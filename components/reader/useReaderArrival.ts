@@ -6,6 +6,7 @@ import { HIGHLIGHT_DEEP_LINK, paintOne } from "@/lib/reader/highlights";
 import { blockText, boundariesForPassage } from "@/lib/reader/selection";
 import { blockElement } from "./paneDom";
 import { takeReaderScroll } from "./scrollMemory";
+import { textsArriving } from "./windowRegistry";
 
 /** A block of a pane, if that pane's scroller shows it. */
 export function blockInPane(scroller: HTMLElement | null | undefined, paneId: string | undefined, blockId: string): HTMLElement | null {
@@ -26,6 +27,21 @@ function paintDeepLink(block: HTMLElement, target: PassageTarget) {
   block.setAttribute("data-deep-link", "highlight");
 }
 
+/** Restore the panes' scroll after a language switch, or go to the address's passage and mark it. */
+function arrive({ target: t, paneIds: ids }: { target: PassageTarget | undefined; paneIds: readonly string[] }, scrollers: RefObject<Array<HTMLElement | null>>) {
+  const tops = takeReaderScroll();
+  const targetBlock = t ? blockInPane(scrollers.current[t.pane], ids[t.pane], t.blockId) : null;
+  if (t && targetBlock) paintDeepLink(targetBlock, t);
+  if (tops) {
+    tops.forEach((top, i) => {
+      const s = scrollers.current[i];
+      if (s) s.scrollTop = top;
+    });
+  } else if (targetBlock) {
+    targetBlock.scrollIntoView({ block: "center" });
+  }
+}
+
 /**
  * The reader's first paint: restore the panes' scroll after a language switch, or go to the passage the
  * address points to and mark it. Only on arrival: later layout changes keep the reader where the user is.
@@ -33,17 +49,16 @@ function paintDeepLink(block: HTMLElement, target: PassageTarget) {
 export function useReaderArrival(target: PassageTarget | undefined, paneIds: readonly string[], scrollers: RefObject<Array<HTMLElement | null>>) {
   const arrival = useRef({ target, paneIds });
   useEffect(() => {
-    const { target: t, paneIds: ids } = arrival.current;
-    const tops = takeReaderScroll();
-    const targetBlock = t ? blockInPane(scrollers.current[t.pane], ids[t.pane], t.blockId) : null;
-    if (t && targetBlock) paintDeepLink(targetBlock, t);
-    if (tops) {
-      tops.forEach((top, i) => {
-        const s = scrollers.current[i];
-        if (s) s.scrollTop = top;
-      });
-    } else if (targetBlock) {
-      targetBlock.scrollIntoView({ block: "center" });
-    }
+    const { paneIds: ids } = arrival.current;
+    // Panes mounted by a client navigation (a language switch re-mounts the page) fetch their text first.
+    const waiting = textsArriving(ids);
+    if (!waiting) return arrive(arrival.current, scrollers);
+    let cancelled = false;
+    void waiting.then(() => {
+      if (!cancelled) arrive(arrival.current, scrollers);
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [scrollers]);
 }
