@@ -19,6 +19,8 @@ import { percentile } from "./stats";
  */
 export function send(member: Member, pathname: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: Buffer }> {
   const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: "*/*" };
+  // A browser's writes carry their page's Origin; the app refuses cookie writes without it (lib/http/origin.ts).
+  if ((init.method ?? "GET") !== "GET") headers.origin = member.base;
   if (init.body !== undefined) {
     headers["content-type"] = "application/json";
     headers["content-length"] = String(Buffer.byteLength(init.body));

@@ -26,15 +26,15 @@ const RUNS = Number(process.env.BENCH_READER_RUNS ?? 40);
 const WARMUP = 5;
 
 type Timing = { median: number; p95: number; bytes: number };
-type Target = { url: string; encoding?: string; cookie?: string };
+type Target = { url: string; encoding?: string; cookie?: string; status?: number };
 
 /** One GET, until the whole body is read; its time in ms and its size. */
-async function timeOne(url: string, encoding: string, cookie?: string): Promise<{ ms: number; bytes: number }> {
+async function timeOne(url: string, encoding: string, cookie?: string, status = 200): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
   const res = await fetch(url, { headers: { "accept-encoding": encoding, ...(cookie ? { cookie } : {}) } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - t0;
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  if (res.status !== status) throw new Error(`${url}: HTTP ${res.status}`);
   return { ms, bytes: body.byteLength };
 }
 
@@ -48,8 +48,8 @@ async function timeInterleaved<K extends string>(targets: Record<K, Target>, run
   const bytes = new Map<K, number>();
   for (let round = 0; round < WARMUP + runs; round++) {
     for (const name of names) {
-      const { url, encoding = "identity", cookie } = targets[name];
-      const t = await timeOne(url, encoding, cookie);
+      const { url, encoding = "identity", cookie, status } = targets[name];
+      const t = await timeOne(url, encoding, cookie, status);
       if (round >= WARMUP) times.get(name)!.push(t.ms);
       bytes.set(name, t.bytes);
     }
@@ -73,12 +73,12 @@ const CPU_SECONDS = Number(process.env.BENCH_READER_CPU_SECONDS ?? 3);
 async function cpuPerRequest(target: Target): Promise<number | null> {
   const pid = listeningPid(Number(new URL(target.url).port));
   if (pid === null) return null;
-  for (let i = 0; i < WARMUP; i++) await timeOne(target.url, "identity", target.cookie);
+  for (let i = 0; i < WARMUP; i++) await timeOne(target.url, "identity", target.cookie, target.status);
   const before = processCpuMs(pid);
   const until = performance.now() + CPU_SECONDS * 1000;
   let n = 0;
   while (performance.now() < until || n < 20) {
-    await timeOne(target.url, "identity", target.cookie);
+    await timeOne(target.url, "identity", target.cookie, target.status);
     n++;
   }
   return (processCpuMs(pid) - before) / n;
@@ -105,7 +105,7 @@ function serveFile(file: string): Promise<{ url: string; stop(): void }> {
 }
 
 /** The targets whose server CPU is measured; their CPU rows, when /proc could tell for all of them. */
-const CPU_TARGETS = ["reader", "readerMember", "static", "floorEmpty", "floorText", "floorCached"] as const;
+const CPU_TARGETS = ["reader", "readerMember", "appEmpty", "static", "floorEmpty", "floorText", "floorCached"] as const;
 type CpuTarget = (typeof CPU_TARGETS)[number];
 
 function cpuRows(cpu: Partial<Record<CpuTarget, number | null>>, round: (n: number, d?: number) => number): Row[] {
@@ -114,6 +114,10 @@ function cpuRows(cpu: Partial<Record<CpuTarget, number | null>>, round: (n: numb
   return [
     { name: "server CPU per request: reader, 3 panes", value: round(c.reader, 2), unit: "ms" },
     { name: "server CPU per request: same HTML as a static file", value: round(c.static, 2), unit: "ms" },
+    { name: "server CPU per request: signed in as the demo student", value: round(c.readerMember, 2), unit: "ms" },
+    { name: "server CPU per request: an empty dynamic page of the app (its not-found page: proxy, layout, header)", value: round(c.appEmpty, 2), unit: "ms" },
+    { name: "reader / the app's empty dynamic page, server CPU per request (target ≤ 2)", value: round(c.reader / c.appEmpty, 2), unit: "×" },
+    { name: "signed-in reader / anonymous reader, server CPU per request (target ≤ 2)", value: round(c.readerMember / c.reader, 2), unit: "×" },
     { name: "render / static, server CPU per request", value: round(c.reader / c.static, 2), unit: "×" },
     { name: "signed in / static, server CPU per request", value: round(c.readerMember / c.static, 2), unit: "×" },
     { name: "Next.js alone: empty dynamic page / static, server CPU per request", value: round(c.floorEmpty / c.static, 2), unit: "×" },
@@ -172,6 +176,9 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       readerMember: { url, cookie },
       // What any request to this server costs: a route handler that returns {"ok":true}.
       health: { url: new URL("/api/health", baseUrl).href },
+      // An empty dynamic page of the app: an address no route claims gets the locale's not-found page, with the
+      // proxy, the locale layout and the site header (which reads the session) like every page.
+      appEmpty: { url: new URL("/en/bench-no-such-page", baseUrl).href, status: 404 },
       static: { url: server.url },
       floorEmpty: { url: `${floor.base}/empty` },
       floorText: { url: `${floor.base}/text` },
@@ -204,6 +211,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   return {
     rows: [
       { name: "reader, 3 panes: server render (median)", value: round(dynamicTimes.median), unit: "ms" },
+      { name: "the app's empty dynamic page (median)", value: round(t.appEmpty.median, 1), unit: "ms" },
       { name: "reader, 3 panes: server render (p95)", value: round(dynamicTimes.p95), unit: "ms" },
       { name: "reader, 3 panes: server render + gzip (median)", value: round(t.readerGzip.median), unit: "ms" },
       { name: "reader, 3 panes, signed in as the demo student (notes, heat strips): server render (median)", value: round(t.readerMember.median), unit: "ms" },
@@ -218,10 +226,13 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       { name: "reader / Next.js alone rendering the same text, median", value: round(dynamicTimes.median / t.floorText.median, 2), unit: "×" },
       ...cpuRows(cpu, round),
       { name: "reader HTML size", value: round(dynamicTimes.bytes / 1024), unit: "KB" },
+      { name: "the visible text's HTML (the page without its scripts)", value: round(Buffer.byteLength(visibleBody(html)) / 1024), unit: "KB" },
+      { name: "reader HTML / the visible text's HTML (target ≤ 1.2)", value: round(Buffer.byteLength(html) / Buffer.byteLength(visibleBody(html)), 2), unit: "×" },
+      { name: "RSC payload in the page (inline scripts), uncompressed", value: round(Buffer.byteLength(inline) / 1024), unit: "KB" },
       { name: "reader HTML size, gzip", value: round(gzipKB(html)), unit: "KB" },
       { name: `JavaScript shipped to the reader, gzip (${scripts.length} files; target ≤ 250)`, value: round(jsKB), unit: "KB" },
       { name: "JavaScript shipped to the reader, uncompressed", value: round(jsRawKB), unit: "KB" },
-      { name: "inline scripts (RSC payload: the panes' HTML as data), gzip", value: round(gzipKB(inline)), unit: "KB" },
+      { name: "inline scripts (RSC payload), gzip", value: round(gzipKB(inline)), unit: "KB" },
     ],
     notes: [
       `${RUNS} requests to each target, interleaved round by round after ${WARMUP} warm-up rounds, one at a time, whole body read, over loopback; page: ${READER_PATH}.`,
@@ -229,7 +240,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
       `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine (but counts the server's own garbage-collector threads, so it still varies between runs).`,
       "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make.",
-      "The panes' text is rendered once per document version, pane and interface language into an HTML string and cached (lib/reader/html.ts); each request still runs the middleware, the React server render and the RSC payload.",
+      "The panes' text is rendered once per document version (its whole content), pane and interface language into an HTML string and cached (lib/reader/html.ts); it is sent once: in the page's HTML, handed to the pane's server render by a key, and not again in the RSC payload (lib/reader/html-handoff.ts, components/reader/PaneHtml.tsx). Each request still runs the proxy, the React server render and the RSC payload of the rest of the page.",
+      `Load average at the end of this section: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min) on ${os.cpus().length} cores.`,
     ],
   };
 }

@@ -67,17 +67,11 @@ function renderSection(s: Section): string[] {
   return lines;
 }
 
-/**
- * `npm run bench -- --only suggestions`: run the link-suggestion benchmark alone and replace its section of
- * RESULTS.md, leaving the others as their last full run wrote them (the section's notes say when and how loaded).
- */
-async function onlySuggestions(): Promise<void> {
-  const mod = (await import("./suggestions")) as { benchSuggestions: () => Promise<{ rows: Row[]; notes: string[] }> };
-  const result = await section("Link suggestions", mod.benchSuggestions);
-  result.notes.push(`This section alone was regenerated with \`npm run bench -- --only suggestions\` on ${new Date().toISOString()}.`);
+/** Replace one section of RESULTS.md (or add it), leaving the others as their last full run wrote them. */
+function replaceSection(result: Section): void {
   const file = new URL("./RESULTS.md", import.meta.url);
   const old = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\n";
-  const start = old.indexOf("## Link suggestions\n");
+  const start = old.indexOf(`## ${result.title}\n`);
   const rendered = renderSection(result).join("\n");
   let next: string;
   if (start < 0) next = `${old.trimEnd()}\n\n${rendered}`;
@@ -89,11 +83,37 @@ async function onlySuggestions(): Promise<void> {
   console.log(rendered);
 }
 
+const READER_TITLE = "Reader: server render and JavaScript shipped";
+const BEFORE_AFTER_TITLE = "Reader under load, before and after issue 15: 50 members, SQLite";
+
+/**
+ * `npm run bench -- --only suggestions|reader|before-after`: run one benchmark alone and replace its section of
+ * RESULTS.md (the section's notes say when and how loaded).
+ */
+async function only(what: string): Promise<void> {
+  let result: Section;
+  if (what === "suggestions") {
+    const mod = (await import("./suggestions")) as { benchSuggestions: () => Promise<{ rows: Row[]; notes: string[] }> };
+    result = await section("Link suggestions", mod.benchSuggestions);
+  } else if (what === "reader") {
+    const mod = await import("./reader");
+    const server = await startServer();
+    try {
+      result = await section(READER_TITLE, () => mod.benchReader(BASE));
+    } finally {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    }
+  } else if (what === "before-after") {
+    const mod = await import("./before-after");
+    result = await section(BEFORE_AFTER_TITLE, mod.benchBeforeAfter);
+  } else throw new Error("--only takes: suggestions, reader, before-after");
+  result.notes.push(`This section alone was regenerated with \`npm run bench -- --only ${what}\` on ${new Date().toISOString()}.`);
+  replaceSection(result);
+}
+
 async function main() {
   if (process.argv.includes("--only")) {
-    const what = process.argv[process.argv.indexOf("--only") + 1];
-    if (what !== "suggestions") throw new Error("--only takes: suggestions");
-    return onlySuggestions();
+    return only(process.argv[process.argv.indexOf("--only") + 1]);
   }
   const sections: Section[] = [];
   const anchoring = await optional<{ benchAnchoring: () => Promise<{ rows: Row[]; notes: string[] }> }>("./anchoring.ts");
@@ -104,7 +124,7 @@ async function main() {
   if (tei) sections.push(await section("TEI editions: a 5 MB FRUS-shaped volume through the TEI cleaner and the upload pipeline", tei.benchTei));
 
   const serverBenches = [
-    ["./reader.ts", "benchReader", "Reader: server render and JavaScript shipped"],
+    ["./reader.ts", "benchReader", READER_TITLE],
     ["./api.ts", "benchApi", "Annotations API and live delivery"],
     ["./search.ts", "benchSearch", "Search"],
     ["./volume.ts", "benchVolume", "A whole volume (5 MB TEI) in the reader, against Mastný's essay"],
@@ -127,6 +147,9 @@ async function main() {
   // database, so about six minutes in all. `npm run bench -- --no-load` skips it.
   const load = process.argv.includes("--no-load") ? null : await optional<{ benchLoad: () => Promise<{ rows: Row[]; notes: string[] }> }>("./load.ts");
   if (load) sections.push(await section("Load: 50 members reading, annotating, searching — SQLite vs PostgreSQL", load.benchLoad));
+  // Issue 15's load targets: this code against the commit before it (BENCH_BEFORE_DIR), about ten minutes.
+  const beforeAfter = process.argv.includes("--no-load") ? null : await optional<{ benchBeforeAfter: () => Promise<{ rows: Row[]; notes: string[] }> }>("./before-after.ts");
+  if (beforeAfter) sections.push(await section(BEFORE_AFTER_TITLE, beforeAfter.benchBeforeAfter));
   // Live fan-out across PostgreSQL instances (about a minute); skipped with --no-load too.
   const fanout = process.argv.includes("--no-load") ? null : await optional<{ benchFanout: () => Promise<{ rows: Row[]; notes: string[] }> }>("./fanout.ts");
   if (fanout) sections.push(await section("Live fan-out: open streams on 2 PostgreSQL instances", fanout.benchFanout));

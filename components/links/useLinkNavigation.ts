@@ -7,7 +7,7 @@ import type { PassageTarget } from "@/lib/reader/layout";
 import { blockText, type Passage } from "@/lib/reader/selection";
 import { blockElement, scrollPassageIntoView } from "@/components/reader/paneDom";
 import { showPane } from "@/components/reader/paneTabs";
-import { isWindowedPane, revealBlock } from "@/components/reader/windowRegistry";
+import { isWindowedPane, revealBlock, textsArriving } from "@/components/reader/windowRegistry";
 import type { LinkPane } from "./linksContext";
 
 /**
@@ -83,11 +83,23 @@ export function useLinkNavigation({
     const { initialPeer: peer, panes: first, flash: mark } = arrival.current;
     if (!peer) return;
     const pane = first[peer.pane];
-    const block = pane ? blockElement(pane.paneId, peer.blockId) : null;
-    if (!pane || !block) return;
-    const blockEnd = peer.blockEnd ?? blockText(block).length;
-    const frame = requestAnimationFrame(() => mark(scrollPassageIntoView(pane.paneId, { blockId: peer.blockId, blockStart: peer.blockStart ?? 0, blockEnd })));
-    return () => cancelAnimationFrame(frame);
+    if (!pane) return;
+    let frame = 0;
+    let cancelled = false;
+    const show = () => {
+      const block = blockElement(pane.paneId, peer.blockId);
+      if (cancelled || !block) return;
+      const blockEnd = peer.blockEnd ?? blockText(block).length;
+      frame = requestAnimationFrame(() => mark(scrollPassageIntoView(pane.paneId, { blockId: peer.blockId, blockStart: peer.blockStart ?? 0, blockEnd })));
+    };
+    // A pane mounted by a client navigation (a language switch) fetches its text first (components/reader/PaneHtml).
+    const waiting = textsArriving([pane.paneId]);
+    if (waiting) void waiting.then(show);
+    else show();
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
   }, []);
 
   return { showPassage, goToEnd };

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import type { SynopseDocument } from "@/lib/content/types";
-import { documentOutline, renderDocumentCached, renderDocumentHead, renderWindowCached, type DocumentLabels } from "@/lib/reader/html";
+import { documentOutline, renderDocumentHead, renderDocumentShared, renderFingerprint, renderWindowCached, type DocumentLabels } from "@/lib/reader/html";
 import { initialWindow, isWindowed, planWindows } from "@/lib/reader/window";
-import DocumentView from "./DocumentView";
 import Outline from "./Outline";
+import PaneHtml from "./PaneHtml";
 import WindowedDocument from "./WindowedDocument";
 
 /**
@@ -21,10 +21,13 @@ export function paneText(
   const lang = doc.meta.lang;
   const uiLang = labels.uiLang;
   if (!isWindowed(doc)) {
-    const rendered = renderDocumentCached(doc, paneId, labels);
+    // The HTML goes to the page once: handed over to PaneHtml's server render under a key, not as a prop.
+    const rendered = renderDocumentShared(doc, paneId, labels);
+    const src = `/api/documents/${encodeURIComponent(doc.meta.slug)}/html?pane=${paneId}&locale=${uiLang}&v=${renderFingerprint(doc)}`;
+    const view = <PaneHtml key={rendered.key} handoff={rendered.key} src={src} paneId={paneId} lang={lang} />;
     return {
       // A long text: the browser skips layout of blocks far off screen (components/teaching/teaching.css).
-      content: doc.blocks.length > 1500 ? <div className="large-document"><DocumentView html={rendered.html} lang={lang} /></div> : <DocumentView html={rendered.html} lang={lang} />,
+      content: doc.blocks.length > 1500 ? <div className="large-document">{view}</div> : view,
       outline: <Outline entries={rendered.outline} label={outline.label} summary={outline.summary} docLang={lang} uiLang={uiLang} />,
     };
   }

@@ -7,7 +7,7 @@ import { blockText, boundariesForPassage } from "@/lib/reader/selection";
 import type { ReadingPlace } from "@/lib/reader/reading-place";
 import { blockElement } from "./paneDom";
 import { placesFromAddress, scrollToPlace, takeHandoffPart } from "./scrollMemory";
-import { revealBlock } from "./windowRegistry";
+import { revealBlock, textsArriving } from "./windowRegistry";
 
 /** A block of a pane, if that pane's scroller shows it. */
 export function blockInPane(scroller: HTMLElement | null | undefined, paneId: string | undefined, blockId: string): HTMLElement | null {
@@ -28,6 +28,32 @@ function paintDeepLink(block: HTMLElement, target: PassageTarget) {
   block.setAttribute("data-deep-link", "highlight");
 }
 
+/** Back to the reader's place (after a language switch, or the address's `&at=`), or to the address's passage; mark it. */
+function arrive({ target: t, paneIds: ids }: { target: PassageTarget | undefined; paneIds: readonly string[] }, scrollers: RefObject<Array<HTMLElement | null>>) {
+  const outlines = takeHandoffPart<boolean[]>("outlines");
+  outlines?.forEach((open, i) => {
+    const details = scrollers.current[i]?.closest(".pane")?.querySelector<HTMLDetailsElement>("details.outline");
+    if (open && details) details.open = true;
+  });
+  const places = takeHandoffPart<Array<ReadingPlace | null>>("places") ?? placesFromAddress(ids.length);
+  const targetBlock = t ? blockInPane(scrollers.current[t.pane], ids[t.pane], t.blockId) : null;
+  if (t && targetBlock) paintDeepLink(targetBlock, t);
+  let restored = false;
+  places.forEach((place, i) => {
+    const s = scrollers.current[i];
+    if (!place || !s || !ids[i]) return;
+    restored = true;
+    const block = blockInPane(s, ids[i], place.blockId);
+    if (block) scrollToPlace(s, block, place.percent);
+    // A whole volume read in windows: the block may be in a part the server did not send first.
+    else
+      void revealBlock(ids[i], place.blockId).then((b) => {
+        if (b && s.contains(b)) scrollToPlace(s, b, place.percent);
+      });
+  });
+  if (!restored && targetBlock) targetBlock.scrollIntoView({ block: "center" });
+}
+
 /**
  * The reader's first paint: back to where the reader was — after a change of interface language (its open
  * outlines too), or at the place the address names (`&at=`, a reload or a shared link), by block and share of
@@ -37,28 +63,16 @@ function paintDeepLink(block: HTMLElement, target: PassageTarget) {
 export function useReaderArrival(target: PassageTarget | undefined, paneIds: readonly string[], scrollers: RefObject<Array<HTMLElement | null>>) {
   const arrival = useRef({ target, paneIds });
   useEffect(() => {
-    const { target: t, paneIds: ids } = arrival.current;
-    const outlines = takeHandoffPart<boolean[]>("outlines");
-    outlines?.forEach((open, i) => {
-      const details = scrollers.current[i]?.closest(".pane")?.querySelector<HTMLDetailsElement>("details.outline");
-      if (open && details) details.open = true;
+    const { paneIds: ids } = arrival.current;
+    // Panes mounted by a client navigation (a language switch re-mounts the page) fetch their text first.
+    const waiting = textsArriving(ids);
+    if (!waiting) return arrive(arrival.current, scrollers);
+    let cancelled = false;
+    void waiting.then(() => {
+      if (!cancelled) arrive(arrival.current, scrollers);
     });
-    const places = takeHandoffPart<Array<ReadingPlace | null>>("places") ?? placesFromAddress(ids.length);
-    const targetBlock = t ? blockInPane(scrollers.current[t.pane], ids[t.pane], t.blockId) : null;
-    if (t && targetBlock) paintDeepLink(targetBlock, t);
-    let restored = false;
-    places.forEach((place, i) => {
-      const s = scrollers.current[i];
-      if (!place || !s || !ids[i]) return;
-      restored = true;
-      const block = blockInPane(s, ids[i], place.blockId);
-      if (block) scrollToPlace(s, block, place.percent);
-      // A whole volume read in windows: the block may be in a part the server did not send first.
-      else
-        void revealBlock(ids[i], place.blockId).then((b) => {
-          if (b && s.contains(b)) scrollToPlace(s, b, place.percent);
-        });
-    });
-    if (!restored && targetBlock) targetBlock.scrollIntoView({ block: "center" });
+    return () => {
+      cancelled = true;
+    };
   }, [scrollers]);
 }

@@ -70,3 +70,20 @@ export const announcePaneContent: (paneId: string) => void = paneContent.emit;
 
 /** Listen for pane text changes; returns the unsubscribe function. */
 export const onPaneContent: (listener: (paneId: string) => void) => () => void = paneContent.on;
+
+/** Panes whose text is on its way (components/reader/PaneHtml, mounted by a client navigation), until it is in. */
+const arriving = new Map<string, Promise<void>>();
+
+/** A pane's text is being fetched and will be in the DOM when `inDom` resolves; returns the unregister function. */
+export function registerArrivingText(paneId: string, inDom: Promise<void>): () => void {
+  arriving.set(paneId, inDom);
+  return () => {
+    if (arriving.get(paneId) === inDom) arriving.delete(paneId);
+  };
+}
+
+/** null when every one of these panes has its text; else a promise of the moment they all have. */
+export function textsArriving(paneIds: readonly string[]): Promise<void> | null {
+  const waits = paneIds.flatMap((id) => arriving.get(id) ?? []);
+  return waits.length === 0 ? null : Promise.all(waits).then(() => undefined);
+}

@@ -15,6 +15,8 @@
  */
 import { h, type Properties } from "hastscript";
 import { LRUCache } from "lru-cache";
+import { createHash } from "node:crypto";
+import { installHandoffStore } from "./html-handoff";
 import type { Element, ElementContent, Root, Text } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { FootnoteReference, Link, Root as MdastRoot, Text as MdastText } from "mdast";
@@ -407,16 +409,56 @@ const renderCache = new LRUCache<string, RenderedDocument | string>({
 });
 
 /**
- * renderDocument, cached by document version, pane and interface language (the labels must be the
- * same for the same uiLang, which they are: they come from the message files).
+ * Pane HTML handed from the server-component render to the server render of components/reader/PaneHtml
+ * (lib/reader/html-handoff.ts). It only has to outlive one request, so it is small; the strings are the
+ * render cache's own (no copy).
  */
+const handoff = installHandoffStore(() => new LRUCache<string, string>({ maxSize: 8_000_000, sizeCalculation: (v) => Math.max(1, v.length) }));
+
+const fingerprints = new WeakMap<SynopseDocument, string>();
+
+/**
+ * What the rendered HTML depends on in a document: all of it, not only `version` (which hashes the plain text:
+ * a new title, source line or mark keeps the version but changes the HTML). Computed once per document object
+ * the store holds; a content build or an upload that leaves a document as it was gives the same fingerprint,
+ * so exactly the documents it changed are rendered again.
+ */
+export function renderFingerprint(doc: SynopseDocument): string {
+  let fp = fingerprints.get(doc);
+  if (fp === undefined) {
+    fp = createHash("sha256").update(JSON.stringify([doc.version, doc.meta, doc.blocks, doc.parts ?? null])).digest("hex").slice(0, 16);
+    fingerprints.set(doc, fp);
+  }
+  return fp;
+}
+
+/**
+ * The cache key of a pane's rendering (also the key its HTML is handed over under, and the `v=` of its fetch
+ * address). Labels are the same for the same interface language: they come from the message files.
+ */
+export function paneRenderKey(doc: SynopseDocument, paneId: string, uiLang: string): string {
+  return `${doc.meta.slug}.${renderFingerprint(doc)}.${paneId}.${uiLang}`;
+}
+
+/** renderDocument, cached by the document's content, pane and interface language. */
 export function renderDocumentCached(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument {
-  const key = `doc|${doc.meta.slug}|${doc.version}|${paneId}|${labels.uiLang}`;
+  const key = `doc|${paneRenderKey(doc, paneId, labels.uiLang)}`;
   const hit = renderCache.get(key);
   if (hit !== undefined && typeof hit !== "string") return hit;
   const rendered = renderDocument(doc, paneId, labels);
   renderCache.set(key, rendered);
   return rendered;
+}
+
+/**
+ * renderDocumentCached, with its HTML handed over for this request's server render of PaneHtml: the key
+ * goes to the browser instead of the HTML (lib/reader/html-handoff.ts).
+ */
+export function renderDocumentShared(doc: SynopseDocument, paneId: string, labels: DocumentLabels): RenderedDocument & { key: string } {
+  const rendered = renderDocumentCached(doc, paneId, labels);
+  const key = paneRenderKey(doc, paneId, labels.uiLang);
+  handoff.set(key, rendered.html);
+  return { ...rendered, key };
 }
 
 // ---- long documents in windows (lib/reader/window.ts) ----
@@ -487,9 +529,9 @@ export function documentOutline(doc: SynopseDocument, paneId: string, labels: Do
   return outline;
 }
 
-/** renderWindow, cached by document version, window, pane and interface language (as renderDocumentCached). */
+/** renderWindow, cached by the document's content, window, pane and interface language (as renderDocumentCached). */
 export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: number, paneId: string, labels: DocumentLabels): string {
-  const key = `window|${doc.meta.slug}|${doc.version}|${plan.windows.length}|${n}|${paneId}|${labels.uiLang}`;
+  const key = `window|${paneRenderKey(doc, paneId, labels.uiLang)}|${plan.windows.length}|${n}`;
   const hit = renderCache.get(key);
   if (typeof hit === "string") return hit;
   const html = renderWindow(doc, plan, n, paneId, labels);
