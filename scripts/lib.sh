@@ -12,6 +12,13 @@ export BETTER_AUTH_SECRET="${BETTER_AUTH_SECRET:-synopse-local-development-secre
 # its output folder at the start of every run.
 export SYNOPSE_REPORTS="${SYNOPSE_REPORTS:-$(pwd)/.test-reports}"
 
+# The allocator settings of a deployed server (deploy/synopse.env, which explains them), for every server
+# started from these scripts: the same memory behaviour as in production.
+malloc_env() {
+  local line
+  while IFS= read -r line; do export "${line?}"; done < <(grep -E '^MALLOC_[A-Z_]+=[0-9]+$' deploy/synopse.env)
+}
+
 log() { printf '\033[1m[synopse]\033[0m %s\n' "$*"; }
 
 ensure_node_modules() {

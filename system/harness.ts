@@ -125,6 +125,12 @@ export interface AppServer {
 }
 
 /** The built app (`next build`; PostgreSQL builds live in .next-pg) as one `next start` process. */
+/** The allocator settings of a deployed server (the MALLOC_* lines of deploy/synopse.env, which explains them). */
+export function mallocEnv(): Record<string, string> {
+  const text = readFileSync(path.join(ROOT, "deploy", "synopse.env"), "utf8");
+  return Object.fromEntries([...text.matchAll(/^(MALLOC_[A-Z_]+)=(\d+)$/gm)].map((m) => [m[1], m[2]]));
+}
+
 export async function startApp(provider: Provider, url: string, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const distDir = provider === "postgresql" ? ".next-pg" : ".next";
   if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
@@ -132,7 +138,8 @@ export async function startApp(provider: Provider, url: string, port: number, ex
   }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...dbEnv(provider, url), SYNOPSE_RATE_LIMIT: "off", ...extraEnv },
+    // As deployed: the same allocator settings (BENCH_MALLOC_DEFAULTS=1 leaves glibc's defaults, to compare).
+    env: { ...dbEnv(provider, url), SYNOPSE_RATE_LIMIT: "off", ...(process.env.BENCH_MALLOC_DEFAULTS === "1" ? {} : mallocEnv()), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
