@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/heap-diff.ts a.heapsnapshot b.heapsnapshot`: what grew between two heap snapshots (taken by
- * bench/gc-probe.cjs after a forced GC, e.g. BENCH_HEAP_SNAPSHOTS="120,480" with bench/memory.ts), summed by
+ * bench/gc-probe.mjs after a forced GC, e.g. BENCH_HEAP_SNAPSHOTS="120,480" with bench/memory.ts), summed by
  * constructor like the summary view of Chrome's DevTools: count and self size per constructor in each, and the
  * largest differences. Self size, not retained size: a growing cache shows as many more of its entries' objects.
  */

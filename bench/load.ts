@@ -10,6 +10,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { demoSeminar, migratedSqlite, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, startApp, type AppServer, type Member, type PgServer, type Provider } from "@/system/harness";
 import { closedLoop, seminarMembers, send, summarize, type Sample } from "./loadgen";
 import { percentile } from "./stats";
@@ -20,7 +21,7 @@ const MEMBERS = Number(process.env.BENCH_LOAD_MEMBERS ?? 50);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 120);
 const PG_INSTANCES = Number(process.env.BENCH_PG_INSTANCES ?? 2);
 /**
- * BENCH_GC_PROBE=1 (bench/memory.ts sets it): each app server runs with bench/gc-probe.cjs, and every
+ * BENCH_GC_PROBE=1 (bench/memory.ts sets it): each app server runs with bench/gc-probe.mjs, and every
  * GC_PROBE_EVERY seconds (and at the end) the run asks it for the heap used after a forced full GC.
  * BENCH_HEAP_SNAPSHOTS="120,480": heap snapshots at those seconds of the run (compare with bench/heap-diff.ts).
  */
@@ -68,7 +69,7 @@ interface Run {
   searchAvailable: boolean;
 }
 
-/** The probe's answers so far (bench/gc-probe.cjs appends one JSON line per signal). */
+/** The probe's answers so far (bench/gc-probe.mjs appends one JSON line per signal). */
 function probeLines(file: string): Array<Record<string, unknown>> {
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -100,7 +101,7 @@ async function runOne(provider: Provider): Promise<Run> {
         const file = path.join(probeDir, "probe.jsonl");
         writeFileSync(file, "");
         probeFiles.push(file);
-        extra = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --require ${path.join(ROOT, "bench", "gc-probe.cjs")}`.trim(), BENCH_GC_PROBE_FILE: file };
+        extra = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${pathToFileURL(path.join(ROOT, "bench", "gc-probe.mjs")).href}`.trim(), BENCH_GC_PROBE_FILE: file };
       }
       servers.push(await startApp(provider, url, port + i, extra));
     }
@@ -219,7 +220,7 @@ export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
         { name: `${label(r)}: V8 heap used after a forced GC at ${(settledSeconds / 60).toFixed(1)} min / at the end`, value: heapSettled, unit: `MB / ${heapEnd.toFixed(1)} MB` },
         { name: `${label(r)}: V8 heap used after a forced GC, growth from ${(settledSeconds / 60).toFixed(1)} min to the end`, value: ((heapEnd - heapSettled) / heapSettled) * 100, unit: "%" },
       );
-      notes.push(`${label(r)} V8 heap used after a forced full GC (bench/gc-probe.cjs, every ${GC_PROBE_EVERY} s; MB, all instances): ${r.heap[0].map((_, i) => `${(r.heap[0][i].t / 60).toFixed(1)} min ${r.heap.reduce((sum, h) => sum + (h[i]?.heapUsed ?? NaN), 0).toFixed(0)}`).join(", ")}.`);
+      notes.push(`${label(r)} V8 heap used after a forced full GC (bench/gc-probe.mjs, every ${GC_PROBE_EVERY} s; MB, all instances): ${r.heap[0].map((_, i) => `${(r.heap[0][i].t / 60).toFixed(1)} min ${r.heap.reduce((sum, h) => sum + (h[i]?.heapUsed ?? NaN), 0).toFixed(0)}`).join(", ")}.`);
     }
     const marks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * (totals.length - 1)));
     notes.push(`${label(r)} memory over time (MB RSS of all app processes at 0/25/50/75/100 % of the run): ${marks.map((i) => totals[i].toFixed(0)).join(" → ")}.`);
