@@ -39,12 +39,14 @@ function cyrillicToLatin(word: string): string {
   return out;
 }
 
+// Names only (at most 64 characters): 100,000 of them stay a few MB.
 const keyCache = new Map<string, string>();
 
 export function translitKey(name: string): string {
   const hit = keyCache.get(name);
   if (hit !== undefined) return hit;
   const out = keyUncached(name);
+  if (name.length > 64) return out;
   if (keyCache.size > 100_000) keyCache.clear();
   keyCache.set(name, out);
   return out;
