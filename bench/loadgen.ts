@@ -19,6 +19,8 @@ import { percentile } from "./stats";
  */
 export function send(member: Member, pathname: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: Buffer }> {
   const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: "*/*" };
+  // A browser sends its Origin with every write; cookie writes without one are refused (403, CSRF rules).
+  if ((init.method ?? "GET") !== "GET") headers.origin = new URL(member.base).origin;
   if (init.body !== undefined) {
     headers["content-type"] = "application/json";
     headers["content-length"] = String(Buffer.byteLength(init.body));
