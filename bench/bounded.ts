@@ -7,7 +7,9 @@
  *     reader's ratio is the target). The notes are written through the API by the 50 members.
  *  2. /api/health while a 5 MB TEI upload is being cleaned, against /api/health alone in the same run.
  */
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
@@ -54,6 +56,39 @@ async function writeNotes(members: Member[], seminar: Seminar, count: number): P
   );
 }
 
+/**
+ * BENCH_BOUNDED_API_NOTES=n (SQLite, standalone run only): write n notes of the big seminar through the API and
+ * fill the rest with copies of them — rows the API wrote, with new ids, each by the same author, later in time —
+ * straight into the database file. The views read the same rows either way; on a loaded shared machine the
+ * API writes a few notes a second, so 20,000 would take most of an hour.
+ */
+const API_NOTES = Number(process.env.BENCH_BOUNDED_API_NOTES ?? 0);
+let fillFile: string | null = null;
+
+function copyNotes(file: string, seminarId: string, count: number): void {
+  const db = new Database(file);
+  db.pragma("busy_timeout = 10000");
+  const notes = db.prepare(`SELECT * FROM "Annotation" WHERE "seminarId" = ? AND "parentId" IS NULL ORDER BY "createdAt", "id"`).all(seminarId) as Array<Record<string, unknown>>;
+  const targets = db.prepare(`SELECT * FROM "Target" WHERE "annotationId" = ?`);
+  const tags = db.prepare(`SELECT * FROM "AnnotationTag" WHERE "annotationId" = ?`);
+  const insert = (table: string, row: Record<string, unknown>) => {
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...cols.map((c) => row[c]));
+  };
+  let at = Date.parse(String(notes[notes.length - 1].createdAt));
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const from = notes[i % notes.length];
+      const id = randomUUID();
+      const when = new Date(++at).toISOString().replace("Z", "+00:00");
+      insert("Annotation", { ...from, id, createdAt: when, updatedAt: when });
+      for (const t of targets.all(from.id) as Array<Record<string, unknown>>) insert("Target", { ...t, id: randomUUID(), annotationId: id });
+      for (const t of tags.all(from.id) as Array<Record<string, unknown>>) insert("AnnotationTag", { ...t, annotationId: id });
+    }
+  })();
+  db.close();
+}
+
 /** The app server's pid when this run started it: CPU time per request is then measured beside wall time. */
 let serverPid: number | undefined;
 
@@ -95,8 +130,10 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   }
   const t0 = performance.now();
   await writeNotes(members, small, SMALL);
-  await writeNotes(members, big, BIG);
+  const throughApi = fillFile ? Math.min(BIG, API_NOTES) : BIG;
+  await writeNotes(members, big, throughApi);
   const writeSeconds = (performance.now() - t0) / 1000;
+  if (fillFile && throughApi < BIG) copyNotes(fillFile, big.id, BIG - throughApi);
 
   const student = members[0];
   const pages: Array<[string, Member, (s: Seminar) => string]> = [
@@ -131,7 +168,9 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   return {
     rows,
     notes: [
-      `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
+      fillFile && throughApi < BIG
+        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the shared machine wrote 3–4 notes a second through the API that day).`
+        : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
       `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (the machine is shared: other builds and tests ran meanwhile).`,
       "Every list is a keyset page (lib/annotations/list.ts): the notes API and W3C container 100 annotations, the reader 200 with a 'Show more notes' button, the links overview 100 links; the overview and heat strips aggregate all notes through joins, and keep the result for the seminar's state (latest event, members, documents, gate): in this run nothing is written between the timed requests, so after the first they are served from that cache; under writes each reader page or overview after a change reads every passage again.",
@@ -225,6 +264,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
       const file = path.join(dir, "bench.db");
       migratedSqlite(file);
       url = `file:${file}`;
+      if (API_NOTES > 0) fillFile = file;
     }
     seed(provider, url);
     const server = await startApp(provider, url, Number(process.env.BENCH_PORT ?? 3141));
