@@ -139,7 +139,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   const pages: Array<[string, Member, (s: Seminar) => string]> = [
     ["notes list (API, first page)", student, (s) => `/api/seminars/${s.id}/annotations`],
     ["notes of a document (API, first page)", student, (s) => `/api/seminars/${s.id}/annotations?document=${DOCUMENTS[0]}`],
-    ["W3C container (first page embedded)", student, (s) => `/api/w3c/seminars/${s.id}`],
+    ["W3C container (first page embedded)", student, (s) => `/api/w3c/seminars/${s.id}/`],
     ["links (API, first page)", student, (s) => `/api/seminars/${s.id}/links`],
     ["links overview page", student, (s) => `/en/seminars/${s.id}/links`],
     ["seminar page", student, (s) => `/en/seminars/${s.id}`],
@@ -269,6 +269,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
     seed(provider, url);
     const server = await startApp(provider, url, Number(process.env.BENCH_PORT ?? 3141));
     const cpu0 = processCpuMs(server.process.pid!);
+    server.process.once("exit", (code, signal) => console.error(`app server exited (${code ?? signal}):\n${server.output().slice(-4000)}`));
     try {
       const { rows, notes } = await benchBounded(server.base, server.process.pid);
       notes.push(`App server CPU time over the whole run (writing the notes included): ${((processCpuMs(server.process.pid!) - cpu0) / 1000).toFixed(0)} s.`);

@@ -172,9 +172,12 @@ async function runOne(provider: Provider): Promise<Run> {
 }
 
 export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
-  const providers: Provider[] = ["sqlite"];
+  // BENCH_LOAD_PROVIDERS=postgresql: one database only (e.g. to take heap snapshots of it).
+  const only = process.env.BENCH_LOAD_PROVIDERS?.split(",");
+  const providers: Provider[] = !only || only.includes("sqlite") ? ["sqlite"] : [];
   const notes: string[] = [];
-  if (postgresAvailable() && existsSync(path.join(ROOT, ".next-pg", "BUILD_ID"))) providers.push("postgresql");
+  if (only && !only.includes("postgresql")) notes.push("PostgreSQL not asked for (BENCH_LOAD_PROVIDERS).");
+  else if (postgresAvailable() && existsSync(path.join(ROOT, ".next-pg", "BUILD_ID"))) providers.push("postgresql");
   else notes.push("PostgreSQL skipped: needs Debian's postgresql 15 and the PostgreSQL build (.next-pg).");
 
   const runs: Run[] = [];
