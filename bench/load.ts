@@ -7,9 +7,10 @@
  * for the 10-minute check: growth from minute 2 to minute 10). Starts and stops its own servers; needs both
  * builds (.next and .next-pg; scripts/test-shared.sh or `DATABASE_PROVIDER=postgresql npx next build`).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { demoSeminar, migratedSqlite, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, startApp, type AppServer, type Member, type PgServer, type Provider } from "@/system/harness";
 import { closedLoop, seminarMembers, send, summarize, type Sample } from "./loadgen";
 import { percentile } from "./stats";
@@ -19,6 +20,21 @@ type Row = { name: string; value: number; unit: string };
 const MEMBERS = Number(process.env.BENCH_LOAD_MEMBERS ?? 50);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 120);
 const PG_INSTANCES = Number(process.env.BENCH_PG_INSTANCES ?? 2);
+/**
+ * BENCH_GC_PROBE=1 (bench/memory.ts sets it): each app server runs with bench/gc-probe.mjs, and every
+ * GC_PROBE_EVERY seconds (and at the end) the run asks it for the heap used after a forced full GC.
+ * BENCH_HEAP_SNAPSHOTS="120,480": heap snapshots at those seconds of the run (compare with bench/heap-diff.ts).
+ */
+const GC_PROBE = process.env.BENCH_GC_PROBE === "1";
+const GC_PROBE_EVERY = Number(process.env.BENCH_GC_PROBE_EVERY ?? 60);
+const HEAP_SNAPSHOTS = (process.env.BENCH_HEAP_SNAPSHOTS ?? "").split(",").filter(Boolean).map(Number);
+
+interface HeapSample {
+  t: number;
+  rss: number;
+  heapUsed: number;
+}
+
 const SEARCHES = ["Molotow", "Separatfrieden", "Stalin Hitler", "Friedensfühler", "Kandelaki", "1943", "Stockholm", "peace"];
 
 function rssMb(pid: number): number {
@@ -48,7 +64,15 @@ interface Run {
   seconds: number;
   samples: Sample[];
   rss: number[][]; // per sample time: MB per instance
+  /** Per instance: process.memoryUsage() after a forced full GC (BENCH_GC_PROBE), seconds into the run. */
+  heap: HeapSample[][];
   searchAvailable: boolean;
+}
+
+/** The probe's answers so far (bench/gc-probe.mjs appends one JSON line per signal). */
+function probeLines(file: string): Array<Record<string, unknown>> {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function runOne(provider: Provider): Promise<Run> {
@@ -69,7 +93,18 @@ async function runOne(provider: Provider): Promise<Run> {
     seed(provider, url);
     const port = randomPort();
     const instances = provider === "postgresql" ? PG_INSTANCES : 1;
-    for (let i = 0; i < instances; i++) servers.push(await startApp(provider, url, port + i));
+    const probeFiles: string[] = [];
+    for (let i = 0; i < instances; i++) {
+      let extra: Record<string, string> = {};
+      if (GC_PROBE) {
+        const probeDir = mkdtempSync(path.join(os.tmpdir(), "synopse-gc-probe-"));
+        const file = path.join(probeDir, "probe.jsonl");
+        writeFileSync(file, "");
+        probeFiles.push(file);
+        extra = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${pathToFileURL(path.join(ROOT, "bench", "gc-probe.mjs")).href}`.trim(), BENCH_GC_PROBE_FILE: file };
+      }
+      servers.push(await startApp(provider, url, port + i, extra));
+    }
     const members = await seminarMembers(servers[0].base, MEMBERS);
     const spread: Member[] = members.map((m, i) => m.on(servers[i % servers.length].base));
     const seminar = await demoSeminar(spread[0]);
@@ -102,12 +137,33 @@ async function runOne(provider: Provider): Promise<Run> {
 
     const rss: number[][] = [];
     const sampleRss = () => rss.push(servers.map((s) => treeRssMb(s.process.pid!)));
+    const started = Date.now();
+    /** Signal every instance's probe and wait for each one's answer (a snapshot of a few hundred MB takes a while). */
+    const signal = async (sig: NodeJS.Signals) => {
+      const before = probeFiles.map((f) => probeLines(f).length);
+      for (const s of servers) s.process.kill(sig);
+      for (let i = 0; i < 1200 && probeFiles.some((f, j) => probeLines(f).length <= before[j]); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    const probeTimers: NodeJS.Timeout[] = [];
+    if (GC_PROBE) {
+      await signal("SIGUSR2");
+      probeTimers.push(setInterval(() => void signal("SIGUSR2"), GC_PROBE_EVERY * 1000));
+      for (const at of HEAP_SNAPSHOTS) probeTimers.push(setTimeout(() => void signal("SIGPWR"), at * 1000));
+    }
     sampleRss();
     const timer = setInterval(sampleRss, 2000);
     const result = await closedLoop(spread, SECONDS, step);
     clearInterval(timer);
+    for (const t of probeTimers) clearInterval(t);
     sampleRss();
-    return { provider, instances, seconds: result.seconds, samples: result.samples, rss, searchAvailable };
+    if (GC_PROBE) await signal("SIGUSR2");
+    const heap = probeFiles.map((f) =>
+      probeLines(f)
+        .filter((l) => typeof l.heapUsed === "number")
+        .map((l) => ({ t: ((l.t as number) - started) / 1000, rss: (l.rss as number) / 2 ** 20, heapUsed: (l.heapUsed as number) / 2 ** 20 })),
+    );
+    for (const f of probeFiles) for (const l of probeLines(f)) if (l.snapshot) console.log(`heap snapshot: ${String(l.snapshot)}`);
+    return { provider, instances, seconds: result.seconds, samples: result.samples, rss, heap, searchAvailable };
   } finally {
     await Promise.all(servers.map((s) => s.kill()));
     pg?.destroy();
@@ -116,9 +172,12 @@ async function runOne(provider: Provider): Promise<Run> {
 }
 
 export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
-  const providers: Provider[] = ["sqlite"];
+  // BENCH_LOAD_PROVIDERS=postgresql: one database only (e.g. to take heap snapshots of it).
+  const only = process.env.BENCH_LOAD_PROVIDERS?.split(",");
+  const providers: Provider[] = !only || only.includes("sqlite") ? ["sqlite"] : [];
   const notes: string[] = [];
-  if (postgresAvailable() && existsSync(path.join(ROOT, ".next-pg", "BUILD_ID"))) providers.push("postgresql");
+  if (only && !only.includes("postgresql")) notes.push("PostgreSQL not asked for (BENCH_LOAD_PROVIDERS).");
+  else if (postgresAvailable() && existsSync(path.join(ROOT, ".next-pg", "BUILD_ID"))) providers.push("postgresql");
   else notes.push("PostgreSQL skipped: needs Debian's postgresql 15 and the PostgreSQL build (.next-pg).");
 
   const runs: Run[] = [];
@@ -154,6 +213,18 @@ export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
       { name: `${label(r)}: app memory at ${((settledAt * 2) / 60).toFixed(1)} min`, value: settled, unit: "MB RSS" },
       { name: `${label(r)}: memory growth from ${((settledAt * 2) / 60).toFixed(1)} min to the end (${(r.seconds / 60).toFixed(0)} min; target ≤ 10 % over 10 min)`, value: ((end - settled) / settled) * 100, unit: "%" },
     );
+    // Heap used after a forced full GC (BENCH_GC_PROBE), summed over instances: what the program holds.
+    if (r.heap.length > 0 && r.heap.every((h) => h.length >= 2)) {
+      const settledSeconds = settledAt * 2;
+      const at = (h: HeapSample[]) => h.find((x) => x.t >= settledSeconds - 1) ?? h[h.length - 1];
+      const heapSettled = r.heap.reduce((sum, h) => sum + at(h).heapUsed, 0);
+      const heapEnd = r.heap.reduce((sum, h) => sum + h[h.length - 1].heapUsed, 0);
+      rows.push(
+        { name: `${label(r)}: V8 heap used after a forced GC at ${(settledSeconds / 60).toFixed(1)} min / at the end`, value: heapSettled, unit: `MB / ${heapEnd.toFixed(1)} MB` },
+        { name: `${label(r)}: V8 heap used after a forced GC, growth from ${(settledSeconds / 60).toFixed(1)} min to the end`, value: ((heapEnd - heapSettled) / heapSettled) * 100, unit: "%" },
+      );
+      notes.push(`${label(r)} V8 heap used after a forced full GC (bench/gc-probe.mjs, every ${GC_PROBE_EVERY} s; MB, all instances): ${r.heap[0].map((_, i) => `${(r.heap[0][i].t / 60).toFixed(1)} min ${r.heap.reduce((sum, h) => sum + (h[i]?.heapUsed ?? NaN), 0).toFixed(0)}`).join(", ")}.`);
+    }
     const marks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * (totals.length - 1)));
     notes.push(`${label(r)} memory over time (MB RSS of all app processes at 0/25/50/75/100 % of the run): ${marks.map((i) => totals[i].toFixed(0)).join(" → ")}.`);
     if (!r.searchAvailable) notes.push(`${label(r)}: GET /api/search was not available; its share went to reader pages.`);

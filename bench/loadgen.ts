@@ -17,10 +17,10 @@ import { percentile } from "./stats";
  * generator shares the 2 cores with the server it measures — every millisecond it spends is one the
  * server lacks, so a heavy client caps the numbers of the server under test and of its baseline alike.
  */
-export function send(member: Member, pathname: string, init: { method?: string; body?: string } = {}): Promise<{ status: number; body: Buffer }> {
+export function send(member: Member, pathname: string, init: { method?: string; body?: string } = {}, retried = false): Promise<{ status: number; body: Buffer }> {
   const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: "*/*" };
-  // A browser's writes carry their page's Origin; the app refuses cookie writes without it (lib/http/origin.ts).
-  if ((init.method ?? "GET") !== "GET") headers.origin = member.base;
+  // A browser sends its Origin with every write; cookie writes without one are refused (403, CSRF rules).
+  if ((init.method ?? "GET") !== "GET") headers.origin = new URL(member.base).origin;
   if (init.body !== undefined) {
     headers["content-type"] = "application/json";
     headers["content-length"] = String(Buffer.byteLength(init.body));
@@ -40,7 +40,12 @@ export function send(member: Member, pathname: string, init: { method?: string; 
         }
       });
     });
-    req.on("error", reject);
+    // A kept-alive socket the server closed just as this request went out (its keep-alive timeout): the
+    // request never reached it, so send it again once on a new socket, as browsers do (Node's http docs).
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      if (!retried && req.reusedSocket && e.code === "ECONNRESET") resolve(send(member, pathname, init, true));
+      else reject(e);
+    });
     req.end(init.body);
   });
 }

@@ -8,6 +8,8 @@ import os from "node:os";
 import { writeSection } from "./bounded";
 
 process.env.BENCH_LOAD_SECONDS ??= "600";
+// Heap used after a forced full GC beside RSS (bench/gc-probe.mjs): tells a leak from garbage not yet collected.
+process.env.BENCH_GC_PROBE ??= "1";
 // After the setting: load.ts reads it when loaded.
 const { benchLoad } = await import("./load");
 const { rows, notes } = await benchLoad();

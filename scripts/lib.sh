@@ -12,6 +12,28 @@ export BETTER_AUTH_SECRET="${BETTER_AUTH_SECRET:-synopse-local-development-secre
 # its output folder at the start of every run.
 export SYNOPSE_REPORTS="${SYNOPSE_REPORTS:-$(pwd)/.test-reports}"
 
+# The allocator settings of a deployed server (deploy/synopse.env, which explains them), for every server
+# started from these scripts: the same memory behaviour as in production. jemalloc only where it is installed
+# (ensure_jemalloc), else glibc with the MALLOC_* settings.
+malloc_env() {
+  local line preload
+  while IFS= read -r line; do export "${line?}"; done < <(grep -E '^MALLOC_[A-Z_]+=[0-9]+$' deploy/synopse.env)
+  preload="$(sed -n 's/^LD_PRELOAD=//p' deploy/synopse.env)"
+  if [ -n "$preload" ] && [ -f "$preload" ]; then export LD_PRELOAD="$preload"; fi
+}
+
+ensure_jemalloc() {
+  local preload
+  preload="$(sed -n 's/^LD_PRELOAD=//p' deploy/synopse.env)"
+  if [ -z "$preload" ] || [ -f "$preload" ] || ! command -v apt-get >/dev/null; then return; fi
+  log "installing Debian's jemalloc (the server's memory allocator, deploy/synopse.env)"
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjemalloc2 >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjemalloc2 >/dev/null
+  fi
+}
+
 log() { printf '\033[1m[synopse]\033[0m %s\n' "$*"; }
 
 ensure_node_modules() {

@@ -40,6 +40,7 @@ if [ "${SKIP_BUILD:-}" != "1" ] || [ ! -f .next-pg/BUILD_ID ]; then
   log "building the app for PostgreSQL (.next-pg)"
   npm run --silent build >/dev/null || { npm run --silent build | tail -40; exit 1; }
 fi
+malloc_env
 for port in $APP_PORTS; do
   node_modules/.bin/next start -p "$port" -H 127.0.0.1 &
   pids+=($!)

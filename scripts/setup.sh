@@ -4,6 +4,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_node_modules
 ensure_dictionaries
+ensure_jemalloc
 log "preparing the database ($DATABASE_PROVIDER)"
 prisma_generate
 migrate_and_seed

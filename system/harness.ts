@@ -125,6 +125,17 @@ export interface AppServer {
 }
 
 /** The built app (`next build`; PostgreSQL builds live in .next-pg) as one `next start` process. */
+/**
+ * The allocator settings of a deployed server (deploy/synopse.env, which explains them): the MALLOC_* lines,
+ * and its LD_PRELOAD (jemalloc) where this machine has that library.
+ */
+export function mallocEnv(): Record<string, string> {
+  const text = readFileSync(path.join(ROOT, "deploy", "synopse.env"), "utf8");
+  const env = Object.fromEntries([...text.matchAll(/^(MALLOC_[A-Z_]+)=(\d+)$/gm)].map((m) => [m[1], m[2]]));
+  const preload = /^LD_PRELOAD=(.+)$/m.exec(text)?.[1];
+  return preload && existsSync(preload) ? { ...env, LD_PRELOAD: preload } : env;
+}
+
 export async function startApp(provider: Provider, url: string, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const distDir = provider === "postgresql" ? ".next-pg" : ".next";
   if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
@@ -132,7 +143,8 @@ export async function startApp(provider: Provider, url: string, port: number, ex
   }
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...dbEnv(provider, url), SYNOPSE_RATE_LIMIT: "off", ...extraEnv },
+    // As deployed: the same allocator (BENCH_MALLOC_DEFAULTS=1 leaves glibc with its defaults, to compare).
+    env: { ...dbEnv(provider, url), SYNOPSE_RATE_LIMIT: "off", ...(process.env.BENCH_MALLOC_DEFAULTS === "1" ? {} : mallocEnv()), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

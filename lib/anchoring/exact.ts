@@ -5,11 +5,13 @@ import { GramIndex } from "./gram-index";
 /**
  * Quotes remembered per document. The index lives as long as its document (all process long for the
  * corpus), and every new note brings a new quote: without a bound this grew with the seminar's history.
+ * Bounded by bytes too: a quote may be 50,000 characters, and a short common word has thousands of offsets.
  */
 const QUOTES_PER_DOCUMENT = 5_000;
+const BYTES_PER_DOCUMENT = 4_000_000;
 
 export class OccurrenceCache {
-  private readonly cache = new LRUCache<string, number[]>({ max: QUOTES_PER_DOCUMENT });
+  private readonly cache = new LRUCache<string, number[]>({ max: QUOTES_PER_DOCUMENT, maxSize: BYTES_PER_DOCUMENT, sizeCalculation: (offsets, quote) => 32 + 2 * quote.length + 8 * offsets.length });
   private index: GramIndex | null = null;
 
   constructor(private readonly text: string) {}

@@ -5,6 +5,7 @@
  * the corpus changes only through `npm run content:build` plus a restart.
  */
 import { LRUCache } from "lru-cache";
+import { approxBytes } from "@/lib/cache/size";
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocumentMarkdown } from "./markdown";
@@ -59,8 +60,9 @@ export function hasDocument(slug: string): boolean {
 // The async lookups below fall back to the database and keep what they found here, so the sync API above
 // also knows an uploaded document once anything on the server has loaded it (the reader preloads its panes).
 
-// Bounded (lru-cache): an uploaded volume is tens of MB in memory; one read from the database brings it back.
-const uploaded = new LRUCache<string, SynopseDocument>({ max: 24 });
+// Bounded by bytes (lru-cache): an uploaded volume is tens of MB in memory, a letter a few KB, so a count of
+// documents bounds nothing; one read from the database brings a dropped one back. 160 MB at most.
+const uploaded = new LRUCache<string, SynopseDocument>({ max: 256, maxSize: 160_000_000, sizeCalculation: (doc) => approxBytes(doc) });
 
 /** A corpus document, or one uploaded in the app (read from the database once, then cached). */
 export async function getDocumentAsync(slug: string): Promise<SynopseDocument | null> {

@@ -76,6 +76,8 @@ export function analyzeWord(raw: string): Omit<AnalyzedWord, "start" | "end"> {
     en = clean(stem(plain, "en"));
   }
   const out = { w, de, en, nk: clean(nameKey(raw)) };
+  // Words of at most 64 characters only: 200,000 entries stay a few tens of MB whatever the text holds.
+  if (raw.length > 64) return out;
   if (wordCache.size > 200_000) wordCache.clear();
   wordCache.set(raw, out);
   return out;

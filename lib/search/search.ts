@@ -11,6 +11,7 @@
  * The database returns candidate entries; visibility is decided on the annotation rows themselves, never
  * on copies in the index.
  */
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { canRead, type Viewer } from "@/lib/annotations/access";
 import { postFirstGate, type PostFirstGate } from "@/lib/annotations/post-first";
@@ -262,14 +263,14 @@ async function loadNotes(rows: AnnotationRow[]): Promise<Map<string, NoteRow>> {
   return out;
 }
 
-// The corpus changes only with a rebuild: analyze each block once per process (highlighting needs it).
-const blockWordsCache = new Map<string, AnalyzedWord[]>();
+// The corpus changes only with a rebuild: analyze each block once (highlighting needs it), keeping the most
+// recently highlighted blocks by bytes: a word is an object of six fields whose strings analyzeWord shares.
+const blockWordsCache = new LRUCache<string, AnalyzedWord[]>({ maxSize: 16_000_000, sizeCalculation: (words, key) => 32 + 2 * key.length + 80 * words.length });
 function blockWords(doc: SynopseDocument, blockId: string, text: string): AnalyzedWord[] {
   const key = `${doc.meta.slug}@${doc.version}#${blockId}`;
   let words = blockWordsCache.get(key);
   if (!words) {
     words = analyze(text);
-    if (blockWordsCache.size > 50_000) blockWordsCache.clear();
     blockWordsCache.set(key, words);
   }
   return words;

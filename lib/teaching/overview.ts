@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { approxBytes } from "@/lib/cache/size";
 import { readableWhere, type Viewer } from "@/lib/annotations/access";
 import { documentText, locate } from "@/lib/content/text";
 import { db } from "@/lib/db/client";
@@ -203,15 +204,27 @@ function repliesByRoot(rows: Row[]): Map<string, number> {
  * state they were computed from: the seminar's latest event (every note written, edited, deleted, hidden or
  * shown again adds one), the member and role, the "post first" gate and the week. A reader page then costs
  * one indexed read of the latest event instead of reading 20,000 passages; any change computes afresh.
+ * One entry per seminar, member and view, holding the state it is current to: a newer state replaces it
+ * (keyed by the state, every write used to leave the older aggregates behind until the LRU pushed them out).
+ * Bounded by bytes (an overview of 20,000 notes is far larger than a heat strip): 32 MB.
  */
-const aggregates = new LRUCache<string, { value: unknown }>({ max: 500 });
+const aggregates = new LRUCache<string, { state: string; value: unknown }>({
+  max: 2_000,
+  maxSize: 32_000_000,
+  sizeCalculation: (entry, key) => approxBytes(entry.value) + 2 * (key.length + entry.state.length),
+});
 
-async function kept<T>(key: string, compute: () => Promise<T>): Promise<T> {
+async function kept<T>(key: string, state: string, compute: () => Promise<T>): Promise<T> {
   const hit = aggregates.get(key);
-  if (hit) return hit.value as T;
+  if (hit?.state === state) return hit.value as T;
   const value = await compute();
-  aggregates.set(key, { value });
+  aggregates.set(key, { state, value });
   return value;
+}
+
+/** For tests: how many aggregates are kept and their estimated size in bytes. */
+export function keptAggregates(): { entries: number; bytes: number } {
+  return { entries: aggregates.size, bytes: aggregates.calculatedSize };
 }
 
 /**
@@ -234,9 +247,9 @@ function gateKey(gate: PostFirstGate | null): string {
 /** The whole overview (instructors only). `now` fixes the last week (tests). */
 export async function seminarOverview(userId: string, seminarId: string, now: Date = new Date()): Promise<SeminarOverview> {
   await requireInstructor(userId, seminarId);
-  const key = `overview|${seminarId}|${userId}|${await stateKey(seminarId)}|${now.toISOString().slice(0, 10)}`;
+  const state = `${await stateKey(seminarId)}|${now.toISOString().slice(0, 10)}`;
   // A copy: callers may not change what the next caller gets.
-  return structuredClone(await kept(key, () => computeOverview(userId, seminarId, now)));
+  return structuredClone(await kept(`overview|${seminarId}|${userId}`, state, () => computeOverview(userId, seminarId, now)));
 }
 
 async function computeOverview(userId: string, seminarId: string, now: Date): Promise<SeminarOverview> {
@@ -329,8 +342,9 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
   const viewer: Viewer = { userId, role };
   const gate = await postFirstGate(viewer, seminarId);
   const versions = [...docs].map(([slug, doc]) => `${slug}@${doc?.version ?? "-"}`).join(",");
-  const key = `heat|${seminarId}|${userId}|${role}|${await stateKey(seminarId)}|${gateKey(gate)}|${segments}|${versions}`;
-  const heat = await kept(key, async () => {
+  const key = `heat|${seminarId}|${userId}|${segments}|${[...docs.keys()].join(",")}`;
+  const state = `${role}|${await stateKey(seminarId)}|${gateKey(gate)}|${versions}`;
+  const heat = await kept(key, state, async () => {
     const { rows, replies } = await heatRows(viewer, seminarId, gate);
     return [...docs].map(([slug, doc]) => [slug, doc ? heatOf(slug, doc, rows, replies, segments) : null] as const);
   });

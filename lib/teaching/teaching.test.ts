@@ -151,6 +151,18 @@ describe("overview", () => {
     expect(await codeOf(readerTeaching(outsider.id, seminar, ["essay-en"]))).toBe("not-found");
   });
 
+  it("keeps one heat strip per member and text: a new note replaces the kept one instead of adding another", async () => {
+    const { documentHeat, keptAggregates } = await import("./overview");
+    const before = (await documentHeat(carol.id, seminarId, "essay-en"))!.total;
+    const entries = keptAggregates().entries;
+    for (let i = 0; i < 5; i++) {
+      await note(carol.id, `Heat note ${i}`, at("p2", 0, 6));
+      expect((await documentHeat(carol.id, seminarId, "essay-en"))!.total).toBe(before + i + 1);
+    }
+    expect(keptAggregates().entries).toBe(entries);
+    expect(keptAggregates().bytes).toBeGreaterThan(0);
+  });
+
   it("is for instructors only", async () => {
     const { seminarOverview } = await import("./overview");
     expect(await codeOf(seminarOverview(alice.id, seminarId))).toBe("forbidden");

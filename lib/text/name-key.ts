@@ -43,6 +43,7 @@ function cyrillicToLatin(word: string): string {
   return out;
 }
 
+// Names only (at most 64 characters): 100,000 of them stay a few MB.
 const keyCache = new Map<string, string>();
 
 /** The name key of one written word (memoized: the vocabulary is small next to the text). */
@@ -50,6 +51,7 @@ export function nameKey(name: string): string {
   const hit = keyCache.get(name);
   if (hit !== undefined) return hit;
   const out = keyUncached(name);
+  if (name.length > 64) return out;
   if (keyCache.size > 100_000) keyCache.clear();
   keyCache.set(name, out);
   return out;

@@ -58,6 +58,8 @@ export function stemWord(raw: string, lang: WordLanguage): string {
     out = lang === "ru" ? stemmed : foldText(stemmed).replace(/[^a-z0-9]/g, "");
     if (out.length < 3) out = "";
   }
+  // Words of at most 64 characters only: 200,000 entries stay a few tens of MB whatever the text holds.
+  if (raw.length > 64) return out;
   if (cache.size > 200_000) cache.clear();
   cache.set(key, out);
   return out;
