@@ -7,10 +7,11 @@
  */
 import path from "node:path";
 import Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 import { databaseProvider, sqliteUrl } from "./adapter";
 import { db } from "./client";
 
-let reader: { url: string; db: Database.Database; statements: Map<string, Database.Statement> } | null = null;
+let reader: { url: string; db: Database.Database; statements: LRUCache<string, Database.Statement> } | null = null;
 
 function sqliteReader() {
   const url = sqliteUrl();
@@ -20,7 +21,7 @@ function sqliteReader() {
     const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.replace(/^file:/, ""));
     const connection = new Database(file, { fileMustExist: true });
     connection.pragma("busy_timeout = 5000");
-    reader = { url, db: connection, statements: new Map() };
+    reader = { url, db: connection, statements: new LRUCache({ max: 500 }) };
   }
   return reader;
 }
@@ -32,7 +33,6 @@ export async function readRows<T = Record<string, unknown>>(sql: string, params:
   let statement = r.statements.get(sql);
   if (!statement) {
     statement = r.db.prepare(sql);
-    if (r.statements.size > 500) r.statements.clear();
     r.statements.set(sql, statement);
   }
   return statement.all(...(params as unknown[])) as T[];

@@ -8,6 +8,7 @@
  * them (forum, Neues-Deutschland-style article, blog, Mastný, Bayerlein); the Russian column is the standard
  * historiographic term.
  */
+import { memoizeWord } from "@/lib/cache/memo";
 import { foldText, tokenize, type Token } from "@/lib/text/normalize";
 import type { Language } from "@/lib/content/types";
 import { stem } from "@/lib/text/words";
@@ -108,16 +109,11 @@ function compile(glossary: GlossaryEntry[]): { terms: CompiledTerm[]; byHead: Ma
 
 /** Snowball stems of the words a glossary meets, kept: a text repeats its words, and stemming is most of
  * what matching a glossary against a 5 MB volume costs (half of its suggestion-index build without this). */
-const stems = new Map<string, string>();
+const stemMemos = new Map<Language, (word: string) => string>();
 function stemOf(word: string, lang: Language): string {
-  const key = `${lang}:${word}`;
-  let s = stems.get(key);
-  if (s === undefined) {
-    if (stems.size >= 200_000) stems.clear();
-    s = stem(word, lang);
-    stems.set(key, s);
-  }
-  return s;
+  let memo = stemMemos.get(lang);
+  if (!memo) stemMemos.set(lang, (memo = memoizeWord((w) => stem(w, lang), { max: 200_000 })));
+  return memo(word);
 }
 
 /** Endings a written word may lack against a term word in German or English (a singular, another case). */

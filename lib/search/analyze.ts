@@ -18,6 +18,7 @@
  * plain [a-z0-9] strings, which both databases' tokenizers ('unicode61', 'simple') keep as exactly one
  * token — the databases never stem or interpret anything themselves, so both behave the same.
  */
+import { memoizeWord } from "@/lib/cache/memo";
 import { nameKey } from "@/lib/text/name-key";
 import { foldText, tokenize } from "@/lib/text/normalize";
 import { stem } from "@/lib/text/words";
@@ -57,12 +58,10 @@ function clean(token: string): string {
   return t || PLACEHOLDER;
 }
 
-const wordCache = new Map<string, Omit<AnalyzedWord, "start" | "end">>();
-
 /** The column tokens of one written word (memoized: the vocabulary is small next to the text). */
-export function analyzeWord(raw: string): Omit<AnalyzedWord, "start" | "end"> {
-  const hit = wordCache.get(raw);
-  if (hit) return hit;
+export const analyzeWord = memoizeWord(analyzeWordUncached, { max: 200_000 });
+
+function analyzeWordUncached(raw: string): Omit<AnalyzedWord, "start" | "end"> {
   const folded = foldText(raw);
   const w = clean(folded);
   let de: string;
@@ -75,12 +74,7 @@ export function analyzeWord(raw: string): Omit<AnalyzedWord, "start" | "end"> {
     de = clean(stem(plain, "de"));
     en = clean(stem(plain, "en"));
   }
-  const out = { w, de, en, nk: clean(nameKey(raw)) };
-  // Words of at most 64 characters only: 200,000 entries stay a few tens of MB whatever the text holds.
-  if (raw.length > 64) return out;
-  if (wordCache.size > 200_000) wordCache.clear();
-  wordCache.set(raw, out);
-  return out;
+  return { w, de, en, nk: clean(nameKey(raw)) };
 }
 
 /** Every word of a text, analyzed, with offsets into `text` (UTF-16 code units). */

@@ -126,7 +126,7 @@ export function optionsFromParams(params: URLSearchParams): SearchOptions {
 }
 
 // Glossaries are compiled once per distinct content (lib/links/glossary caches per array object).
-const glossaryMemo = new Map<string, GlossaryEntry[]>();
+const glossaryMemo = new LRUCache<string, GlossaryEntry[]>({ max: 100 });
 
 /**
  * The glossary of the viewer's seminars (each seminar keeps its own, starting from the starter set; see
@@ -146,7 +146,6 @@ async function glossaryFor(seminarIds: string[]): Promise<GlossaryEntry[]> {
   let glossary = glossaryMemo.get(key);
   if (!glossary) {
     glossary = [...byTerms.values()];
-    if (glossaryMemo.size > 100) glossaryMemo.clear();
     glossaryMemo.set(key, glossary);
   }
   return glossary;

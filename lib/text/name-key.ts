@@ -22,6 +22,7 @@
  *     (Kennedy / Кеннеди), final -ff → v (Rachmaninoff / Rachmaninow).
  * The key is coarse on purpose; callers use it on capitalized words only, and weigh a match by its rarity.
  */
+import { memoizeWord } from "@/lib/cache/memo";
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l", м: "m",
   н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
@@ -43,19 +44,8 @@ function cyrillicToLatin(word: string): string {
   return out;
 }
 
-// Names only (at most 64 characters): 100,000 of them stay a few MB.
-const keyCache = new Map<string, string>();
-
 /** The name key of one written word (memoized: the vocabulary is small next to the text). */
-export function nameKey(name: string): string {
-  const hit = keyCache.get(name);
-  if (hit !== undefined) return hit;
-  const out = keyUncached(name);
-  if (name.length > 64) return out;
-  if (keyCache.size > 100_000) keyCache.clear();
-  keyCache.set(name, out);
-  return out;
-}
+export const nameKey = memoizeWord(keyUncached);
 
 function keyUncached(name: string): string {
   let s = /[\u0400-\u04ff]/.test(name) ? cyrillicToLatin(name) : name.toLowerCase();

@@ -6,22 +6,11 @@
  * Proper names across transcriptions (Molotow / Molotov / Молотов) meet under `nameKey` (./name-key).
  */
 import transliterate from "@sindresorhus/transliterate";
+import { memoizeWord } from "@/lib/cache/memo";
 
 /** Lower case, Latin-only, no diacritics, umlaut transcriptions folded. Keeps spaces and punctuation. */
-export function foldText(input: string): string {
-  const hit = foldCache.get(input);
-  if (hit !== undefined) return hit;
-  const out = foldUncached(input);
-  if (input.length > MEMO_MAX_INPUT) return out;
-  if (foldCache.size > 100_000) foldCache.clear();
-  foldCache.set(input, out);
-  return out;
-}
-
-// Folding is called per word of every block; the vocabulary is small, so memoize: words only (at most
-// MEMO_MAX_INPUT characters), so that 100,000 entries stay a few MB even when a whole passage is folded.
-const MEMO_MAX_INPUT = 64;
-const foldCache = new Map<string, string>();
+// Folding is called per word of every block; the vocabulary is small, so memoize.
+export const foldText = memoizeWord(foldUncached);
 
 function foldUncached(input: string): string {
   // transliterate turns ä/ö/ü into ae/oe/ue (German convention) and Cyrillic into Latin (Молотов → Molotov).

@@ -16,6 +16,7 @@
  *  - one surname with several entries is resolved by a given name written before it, else by the entry's
  *    roles and years found in the passage, later per document (`resolveAmbiguous`), else left unresolved.
  */
+import { memoizeWord } from "@/lib/cache/memo";
 import { findGlossaryTerms, type GlossaryEntry } from "@/lib/links/glossary";
 import { extractDates, type DateMention } from "@/lib/text/dates";
 import { isCapitalized, tokenize, type Token } from "@/lib/text/normalize";
@@ -98,23 +99,13 @@ function toEntry(n: SeminarName): NameEntry {
 
 const partOf = (kind: SeminarNameKind, t: Token) => (kind === "person" ? nameKey(t.raw) : t.folded);
 
-const formCache = new Map<string, string[]>();
-
 /**
  * The keys a folded place or work word meets its inflected forms under (German cases and adjective endings,
  * English plural and possessive: "schwedischen" / "schwedische", "Alps'" / "Alps"): its German and its
  * English Snowball stem (the language of a listed name's word is not known, and the two stemmers disagree
  * little on names). Memoized: called for every word of every text.
  */
-function formKeys(folded: string): string[] {
-  let keys = formCache.get(folded);
-  if (!keys) {
-    keys = [...new Set([stem(folded, "de"), stem(folded, "en")])];
-    if (formCache.size > 100_000) formCache.clear();
-    formCache.set(folded, keys);
-  }
-  return keys;
-}
+const formKeys = memoizeWord((folded: string): string[] => [...new Set([stem(folded, "de"), stem(folded, "en")])]);
 
 export function compileGazetteer(names: SeminarName[]): CompiledGazetteer {
   const entries = names.map(toEntry);

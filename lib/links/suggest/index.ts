@@ -21,6 +21,7 @@
  *  - the long tail is cut: a candidate must score at least what one feature found in 1 % of the passages
  *    (and at least two) scores (minScoreFor), and at least a quarter of the best candidate's score.
  */
+import { LRUCache } from "lru-cache";
 import type { Language, SynopseDocument } from "@/lib/content/types";
 import type { GlossaryEntry } from "@/lib/links/glossary";
 import { compareDates, yearFromSameDay, type DateMention } from "@/lib/text/dates";
@@ -437,7 +438,8 @@ export function minScoreFor(index: SuggestIndex): number {
   return Math.log(1 + (index.targets - df + 0.5) / (df + 0.5));
 }
 
-const cache = new Map<string, SuggestIndex>();
+// A few indexes (each can be tens of MB): least recently used dropped first.
+const cache = new LRUCache<string, SuggestIndex>({ max: 8 });
 
 /** The index for this corpus and these seminar lists, built once per corpus version and list content. */
 export function getIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = [], names: SeminarName[] = [], options: IndexOptions = {}): SuggestIndex {
@@ -445,7 +447,6 @@ export function getIndex(docs: SynopseDocument[], glossary: GlossaryEntry[] = []
   const hit = cache.get(key);
   if (hit && hit.lexicon === (options.lexicon ?? null)) return hit;
   const index = buildIndex(docs, glossary, names, options);
-  if (cache.size >= 8) cache.delete(cache.keys().next().value!);
   cache.set(key, index);
   return index;
 }

@@ -9,6 +9,7 @@
  * are left out as well: below four letters nearly every word is a function word or an abbreviation, and
  * rare short words ("SS", "KPD") are names, which the name evidence handles.
  */
+import { memoizeWord } from "@/lib/cache/memo";
 import { deu, eng, rus } from "stopword";
 import type { Language } from "@/lib/content/types";
 import { foldText, tokenize } from "@/lib/text/normalize";
@@ -40,7 +41,8 @@ export function wordLanguage(raw: string, passageLang: Language): WordLanguage {
   return passageLang === "de" ? "de" : "en";
 }
 
-const cache = new Map<string, string>();
+// One memo per language: the words of the three languages rarely overlap, and a stem is per language.
+const memos = { de: memoizeWord((w) => stemUncached(w, "de"), { max: 200_000 }), en: memoizeWord((w) => stemUncached(w, "en"), { max: 200_000 }), ru: memoizeWord((w) => stemUncached(w, "ru"), { max: 200_000 }) };
 
 /**
  * The stem of one word in a language, or "" for a stop word or a too-short word. Latin stems are folded
@@ -48,9 +50,10 @@ const cache = new Map<string, string>();
  * their script (ё → е).
  */
 export function stemWord(raw: string, lang: WordLanguage): string {
-  const key = `${lang}:${raw}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
+  return memos[lang](raw);
+}
+
+function stemUncached(raw: string, lang: WordLanguage): string {
   let out = "";
   const lower = raw.toLowerCase().replace(/ё/g, "е");
   if (lower.length >= MIN_LENGTH && !/^\d+$/.test(lower) && !STOP[lang].has(lower)) {
@@ -58,10 +61,6 @@ export function stemWord(raw: string, lang: WordLanguage): string {
     out = lang === "ru" ? stemmed : foldText(stemmed).replace(/[^a-z0-9]/g, "");
     if (out.length < 3) out = "";
   }
-  // Words of at most 64 characters only: 200,000 entries stay a few tens of MB whatever the text holds.
-  if (raw.length > 64) return out;
-  if (cache.size > 200_000) cache.clear();
-  cache.set(key, out);
   return out;
 }
 
