@@ -52,7 +52,11 @@ export function currentPlaces(): Array<ReadingPlace | null> {
 
 /** Put the panes' places into the address (replacing the history entry: scrolling adds no Back steps). */
 export function writePlacesToAddress(): void {
-  const search = withReadingPlaces(location.search, currentPlaces());
+  const current = currentPlaces();
+  // A pane whose text is still arriving (fetched after a client navigation) has no place yet: it keeps the one
+  // the address names, so a reload or a copied link during that moment still returns there.
+  const named = placesFromAddress(current.length);
+  const search = withReadingPlaces(location.search, current.map((place, i) => place ?? named[i] ?? null));
   if ("?" + search === location.search) return;
   window.history.replaceState(window.history.state, "", `${location.pathname}?${search}${location.hash}`);
 }
