@@ -37,7 +37,8 @@ test("a student downloads the seminar's Markdown report and tries an import", as
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const status = page.getByRole("status").filter({ hasText: "No annotations imported." });
   await expect(status).toBeVisible();
-  await expect(status).toContainText("Annotation 1: Some of the input is not valid.");
+  // The real reason, not the editor's wording ("Some of the input is not valid").
+  await expect(status).toContainText("Annotation 1 of the file: the file does not describe it as a W3C Web Annotation (@context must include http://www.w3.org/ns/anno.jsonld)");
 });
 
 /**

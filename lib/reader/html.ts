@@ -239,7 +239,10 @@ function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): s
     const who = block.attribution === UNKNOWN_ATTRIBUTION ? labels.unknownMember : block.attribution;
     return `<figcaption class="quote-of">${ui(ctx, labels.quotedFrom(who), "quote-label")}</figcaption>`;
   }
-  if (block.quoteOf === null) return `<figcaption class="quote-of">${ui(ctx, labels.quotingOutside, "quote-label")}</figcaption>`;
+  // "From outside this thread" is forum wording: only a post or comment has a thread. A block quote in an essay
+  // or an edition is simply a quotation and gets no caption.
+  const thread = block.part ? doc.parts.find((p) => p.id === block.part) : undefined;
+  if (block.quoteOf === null && (thread?.kind === "post" || thread?.kind === "comment")) return `<figcaption class="quote-of">${ui(ctx, labels.quotingOutside, "quote-label")}</figcaption>`;
   return "";
 }
 
