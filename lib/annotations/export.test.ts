@@ -246,7 +246,7 @@ describe("Markdown report keeps what was written (issue 17, item 9)", () => {
     reportSeminar = s.id;
     await store.createAnnotation(alice.id, s.id, {
       target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 17 },
-      body: '<p>See <a href="https://history.state.gov/frus1943">FRUS 1943</a>, <strong>vol. III</strong>.</p><ol><li>first reading</li><li>second reading</li></ol><ul><li>a point</li></ul>',
+      body: '<p>See <a href="https://history.state.gov/frus1943">FRUS 1943</a>, <strong>vol. III</strong>.</p><ol><li><p>first reading</p></li><li><p>second reading</p></li></ol><ul><li>a point</li></ul>',
     });
     await store.createAnnotation(alice.id, s.id, {
       motivation: "linking",

@@ -205,8 +205,23 @@ function noteBlocks(a: AnnotationDto): BlockContent[] {
       else out.push(Object.assign(paragraph(node as PhrasingContent), { loose: true }));
     }
   }
-  for (const node of out) delete (node as { loose?: boolean }).loose;
+  for (const node of out) {
+    delete (node as { loose?: boolean }).loose;
+    tighten(node);
+  }
   return out.length ? out : paragraphs(a.bodyText);
+}
+
+/** The editor wraps every list item's text in a <p>, which reads as a loose list; items of one paragraph stay tight. */
+function tighten(node: RootContent): void {
+  if (node.type === "list") {
+    const tight = node.children.every((item) => item.children.length <= 1);
+    if (tight) node.spread = false;
+    for (const item of node.children) {
+      if (tight) item.spread = false;
+      item.children.forEach(tighten);
+    }
+  } else if (node.type === "blockquote") node.children.forEach(tighten);
 }
 
 /**
