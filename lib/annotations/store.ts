@@ -12,7 +12,8 @@ import { eventBus } from "@/lib/live/bus";
 import { roleIn, seminarHasDocument, type Role } from "@/lib/seminars";
 import { canDelete, canEdit, canModerate, canRead, canReadInThread, isFeedbackPair, type AudienceFields, type Viewer, type Visibility } from "./access";
 import { indexAnnotation, indexNewAnnotations, unindexAnnotation } from "@/lib/search/indexer";
-import { notifyForAnnotations } from "@/lib/notifications";
+import { notifyForAnnotations, withdrawFromDigests } from "@/lib/notifications";
+import { announceNotifications } from "@/lib/notifications/signal";
 import { GroupCommit } from "./group-commit";
 import { insertAnnotations, insertEvents } from "./insert";
 import { postFirstGate } from "@/lib/teaching/post-first";
@@ -332,12 +333,15 @@ export async function deleteAnnotation(userId: string, annotationId: string, exp
   const { row, viewer } = await loadForChange(userId, annotationId);
   if (!canDelete(viewer, row)) throw new AppError("forbidden");
   if (expectedRevision !== undefined && expectedRevision !== row.revision) throw new AppError("conflict", { current: toDto(row) });
-  const eventId = await db().$transaction(async (tx) => {
+  const { eventId, recounted } = await db().$transaction(async (tx) => {
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
     await unindexAnnotation(tx, annotationId);
-    return appendEvent(tx, "annotation.deleted", userId, row, { before: audience(row) });
+    // Unread "new notes" digests that counted it count one less (issue 17: counts included deleted notes).
+    const recounted = await withdrawFromDigests(tx, toDto(row));
+    return { eventId: await appendEvent(tx, "annotation.deleted", userId, row, { before: audience(row) }), recounted };
   });
   eventBus().publish(row.seminarId, eventId);
+  if (recounted.length) announceNotifications(recounted);
 }
 
 /** Instructors hide (or show again) any annotation in their seminar. */
