@@ -21,6 +21,8 @@ export interface AuthCallResult {
   ok: boolean;
   error?: AccountErrorCode;
   setCookies: string[];
+  /** The signed-in account (sign-in only), for what the same form asked to do next (joining by invite). */
+  userId?: string;
 }
 
 /** Request origin as the browser saw it (host + protocol headers set by Next's server). */
@@ -57,7 +59,8 @@ function mapError(status: number, json: unknown): AccountErrorCode {
 
 async function run(path: string, incoming: Headers, body: Record<string, unknown>): Promise<AuthCallResult> {
   const { status, json, setCookies } = await callAuth(path, incoming, body);
-  if (status >= 200 && status < 300) return { ok: true, setCookies };
+  const userId = (json as { user?: { id?: unknown } } | null)?.user?.id;
+  if (status >= 200 && status < 300) return { ok: true, setCookies, ...(typeof userId === "string" ? { userId } : {}) };
   return { ok: false, error: mapError(status, json), setCookies };
 }
 
