@@ -164,8 +164,8 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
                               name={lang}
                               lang={lang}
                               className="glossary-cell"
-                              rows={rows(initial(e.id, lang))}
-                              defaultValue={initial(e.id, lang)}
+                              rows={rows(initial(e.id, lang, e.terms))}
+                              defaultValue={initial(e.id, lang, e.terms)}
                               aria-label={t("cellLabel", { lang: langName(lang), name })}
                               aria-describedby="new-hint"
                             />
