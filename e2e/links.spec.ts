@@ -236,13 +236,16 @@ test("the seminar glossary: members search and sort it; the instructor edits row
   await expect(german.locator(".glossary-term")).toHaveText(["Separatfrieden", "separater Frieden", "Separatfriedensschluss", "Sonderfrieden"]);
   // Sort by English, then the other way round.
   await page.getByRole("link", { name: "Show all" }).click();
+  await expect(page.getByText(/^\d+ entries$/)).toBeVisible();
   await page.getByRole("link", { name: "Sort by English" }).click();
+  await expect(page).toHaveURL(/[?&]sort=en(&|$)/);
   await expect(page.getByRole("columnheader", { name: "English, sorted A to Z" })).toHaveAttribute("aria-sort", "ascending");
   const english = async () => (await page.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((t) => t.split("\n")[0]).filter(Boolean);
   const ascending = await english();
   expect(ascending.length).toBeGreaterThan(5);
   expect(ascending).toEqual([...ascending].sort((x, y) => x.localeCompare(y, "en", { sensitivity: "base", numeric: true })));
   await page.getByRole("link", { name: "English, sorted A to Z" }).click();
+  await expect(page).toHaveURL(/[?&]dir=desc(&|$)/);
   await expect(page.getByRole("columnheader", { name: "English, sorted Z to A" })).toHaveAttribute("aria-sort", "descending");
   expect((await english())[0]).toBe(ascending.at(-1));
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
