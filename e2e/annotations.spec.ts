@@ -369,3 +369,70 @@ test("signed out, the reader invites to sign in and shows no notes", async ({ pa
   expect(await link.getAttribute("href")).toContain("/en/sign-in?next=");
   expect(await paintedTexts(page)).toEqual([]);
 });
+
+/**
+ * Issue 17, items 9 and 14: a note keeps what was written. A `javascript:` address typed into the link field
+ * is refused with a visible reason (no silent drop); a real citation link and a numbered list are saved and
+ * come out of the Markdown report as a link and a list; a reply to a reply quotes what it answers.
+ */
+test("a citation link and a list survive into the report; a script address is refused with a reason; a reply to a reply quotes it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const anna = await student(browser, "student1@synopse.test");
+  const { page } = anna;
+  await page.goto(readerUrl(anna.seminar));
+  await dragSelect(page, 2, "The possibility never materialized");
+  await page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
+  const editor = page.getByRole("textbox", { name: "Note text" });
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.type("FRUS 1943");
+  await page.keyboard.press("Control+a");
+  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+  await toolbar.getByRole("button", { name: "Link", exact: true }).click();
+  const address = toolbar.getByRole("textbox", { name: "Link address" });
+  await address.fill("javascript:alert(document.cookie)");
+  await address.press("Enter");
+  const refusal = toolbar.getByRole("alert");
+  await expect(refusal).toHaveText(/^“javascript:” addresses are refused: a note links only to web pages \(http, https\) and e-mail addresses \(mailto\)/);
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await expect(editor.locator("a")).toHaveCount(0);
+  const citation = "https://history.state.gov/historicaldocuments/frus1943v03";
+  await address.fill(citation);
+  await expect(refusal).toHaveCount(0);
+  await toolbar.getByRole("button", { name: "Apply link" }).click();
+  await expect(editor.locator("a")).toHaveAttribute("href", citation);
+  await editor.press("End");
+  await page.keyboard.press("Enter");
+  await toolbar.getByRole("button", { name: "Numbered list" }).click();
+  await page.keyboard.type("first reading");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("second reading");
+  const panel = notesPanel(page, 2);
+  await panel.getByRole("button", { name: "Save note" }).click();
+  await expect(panel.locator(".note-body a")).toHaveAttribute("href", citation);
+  await expect(panel.locator(".note-body ol li")).toHaveText(["first reading", "second reading"]);
+
+  // A reply, and an answer to that reply: the answer quotes what it answers.
+  await panel.getByRole("button", { name: "Reply", exact: true }).click();
+  await page.getByRole("textbox", { name: "Reply text" }).click();
+  await page.keyboard.type("Which volume exactly?");
+  await panel.getByRole("button", { name: "Send reply" }).click();
+  await expect(panel.getByRole("list", { name: "1 reply" })).toBeVisible();
+  await panel.getByRole("button", { name: "Answer Anna Petrova's reply" }).click();
+  await page.getByRole("textbox", { name: "Your answer to Anna Petrova" }).click();
+  await page.keyboard.type("Volume III, pages 696 to 700.");
+  await panel.getByRole("button", { name: "Send reply" }).click();
+  const answer = panel.getByRole("listitem").filter({ hasText: "Volume III, pages 696 to 700." });
+  await expect(answer.locator("figure")).toHaveText("In reply to Anna Petrova:Which volume exactly?");
+  expect((await new AxeBuilder({ page }).include("#pane2-notes").analyze()).violations).toEqual([]);
+
+  // The seminar's Markdown report keeps the link and the list.
+  await page.goto(`/en/seminars/${anna.seminar}`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Report (Markdown) – All annotations in this seminar" }).click();
+  const report = await (await import("node:fs/promises")).readFile((await (await download).path())!, "utf8");
+  expect(report).toContain(`[FRUS 1943](${citation})`);
+  expect(report).toMatch(/\n {2}1\. first reading\n {2}2\. second reading\n/);
+  expect(report).toContain("Volume III, pages 696 to 700.");
+  await page.context().close();
+});

@@ -219,28 +219,78 @@ test("the links overview lists the link by document pair and opens both passages
   await page.context().close();
 });
 
-test("the seminar glossary: members read it, the instructor edits it", async ({ browser }) => {
+test("the seminar glossary: members search and sort it; the instructor edits rows in place and is told about a duplicate", async ({ browser }) => {
+  test.setTimeout(120_000);
   const page = await student(browser);
   await page.goto(`/en/seminars/${seminar}`);
   await page.getByRole("link", { name: "Glossary", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Glossary of ${SEMINAR_TITLE}` })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /separate peace/ })).toBeVisible();
   await expect(page.getByText("Only the seminar's instructors can change the glossary.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add entry" })).toHaveCount(0);
+  // Search in any language: the Russian term finds the entry, whose German terms stand one per line.
+  await page.getByLabel("Search terms in all three languages").fill("сепаратный");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText(/^1 of \d+ entries match$/)).toBeVisible();
+  const german = page.getByRole("row").nth(1).getByRole("cell").first();
+  await expect(german).toContainText("Separatfrieden");
+  await expect(german.locator(".glossary-term")).toHaveText(["Separatfrieden", "separater Frieden", "Separatfriedensschluss", "Sonderfrieden"]);
+  // Sort by English, then the other way round.
+  await page.getByRole("link", { name: "Show all" }).click();
+  await expect(page.getByText(/^\d+ entries$/)).toBeVisible();
+  await page.getByRole("link", { name: "Sort by English" }).click();
+  await expect(page).toHaveURL(/[?&]sort=en(&|$)/);
+  await expect(page.getByRole("columnheader", { name: "English, sorted A to Z" })).toHaveAttribute("aria-sort", "ascending");
+  const english = async () => (await page.locator("tbody tr td:nth-child(2)").allInnerTexts()).map((t) => t.split("\n")[0]).filter(Boolean);
+  const ascending = await english();
+  expect(ascending.length).toBeGreaterThan(5);
+  expect(ascending).toEqual([...ascending].sort((x, y) => x.localeCompare(y, "en", { sensitivity: "base", numeric: true })));
+  await page.getByRole("link", { name: "English, sorted A to Z" }).click();
+  await expect(page).toHaveURL(/[?&]dir=desc(&|$)/);
+  await expect(page.getByRole("columnheader", { name: "English, sorted Z to A" })).toHaveAttribute("aria-sort", "descending");
+  expect((await english())[0]).toBe(ascending.at(-1));
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.context().close();
 
   const instructor = await openAs(browser, sessions.get("instructor@synopse.test")!);
   await instructor.goto(`/en/seminars/${seminar}/glossary`);
   const add = instructor.getByRole("region", { name: "New entry" });
-  await add.getByLabel("German").fill("Winterkrieg");
+  const longTerm = "Sowjetisch-finnischer Krieg 1939–1940 (im engeren Sinn, ohne den Fortsetzungskrieg von 1941 bis 1944)";
+  await add.getByLabel("German").fill(`Winterkrieg\n${longTerm}`);
   await add.getByLabel("English").fill("Winter War");
   await add.getByLabel("Russian").fill("Зимняя война");
   await add.getByRole("button", { name: "Add entry" }).click();
   await expect(instructor.getByText("Saved.", { exact: true })).toBeVisible();
-  const entry = instructor.getByRole("form").filter({ has: instructor.locator("textarea", { hasText: "Winter War" }) });
-  await expect(entry.getByLabel("Russian")).toHaveValue("Зимняя война");
-  await entry.getByRole("button", { name: /^Delete entry/ }).click();
-  await expect(instructor.locator("textarea", { hasText: "Winter War" })).toHaveCount(0);
+
+  // Found by search; every line of the long term is visible in its cell, nothing scrolled away.
+  await instructor.getByLabel("Search terms in all three languages").fill("winter");
+  await instructor.getByRole("button", { name: "Search", exact: true }).click();
+  const cell = instructor.getByRole("textbox", { name: "German terms of Winterkrieg" });
+  await expect(cell).toHaveValue(`Winterkrieg\n${longTerm}`);
+  const clipped = await cell.evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(clipped).toBeLessThanOrEqual(1);
+
+  // Edit in place: the search stays, the change is saved.
+  await instructor.getByRole("textbox", { name: "English terms of Winterkrieg" }).fill("Winter War\nRusso-Finnish War");
+  await instructor.getByRole("button", { name: "Save Winterkrieg" }).click();
+  await expect(instructor.getByText("Saved.", { exact: true })).toBeVisible();
+  await expect(instructor.getByLabel("Search terms in all three languages")).toHaveValue("winter");
+  await expect(instructor.getByRole("textbox", { name: "English terms of Winterkrieg" })).toHaveValue("Winter War\nRusso-Finnish War");
+
+  // A term another entry has is refused, naming that entry; what was typed stays in the form.
+  await add.getByLabel("German").fill("Sonderfrieden\nTeilfrieden");
+  await add.getByLabel("English").fill("partial peace");
+  await add.getByRole("button", { name: "Add entry" }).click();
+  const alert = instructor.getByRole("alert").filter({ hasText: "already" });
+  await expect(alert).toContainText("“Sonderfrieden” is already a German term of the entry “Separatfrieden”.");
+  await expect(add.getByLabel("German")).toHaveValue("Sonderfrieden\nTeilfrieden");
+  await expect(add.getByLabel("English")).toHaveValue("partial peace");
+  await alert.getByRole("link", { name: "Show “Separatfrieden”" }).click();
+  await expect(instructor.getByRole("textbox", { name: "German terms of Separatfrieden" })).toBeInViewport();
+  expect((await new AxeBuilder({ page: instructor }).analyze()).violations).toEqual([]);
+
+  await instructor.goto(`/en/seminars/${seminar}/glossary?q=winter`);
+  await instructor.getByRole("button", { name: "Delete Winterkrieg" }).click();
+  await expect(instructor.getByText("No entry matches this search.")).toBeVisible();
   await instructor.context().close();
 });
 

@@ -104,6 +104,38 @@ test("a student's badge rises while the instructor mentions and answers her, wit
   await anna.context().close();
 });
 
+test("a deleted note leaves the count: three new notes, two deleted, the list says one (issue 17, item 14)", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const anna = await as(browser, ANNA);
+  expect((await anna.request.post("/api/notifications/read", { data: { all: true } })).ok()).toBe(true);
+  const teacher = await as(browser, INSTRUCTOR);
+  const words = ["First", "Second", "Third"];
+  for (const [i, word] of words.entries()) {
+    const target = { documentSlug: DOCUMENT, blockId: "p2", blockStart: i * 10, blockEnd: i * 10 + 6 };
+    expect((await teacher.request.post(`/api/seminars/${seminar}/annotations`, { data: { target, body: `<p>${word} remark on the questions</p>` } })).status()).toBe(201);
+  }
+  await anna.goto("/en/notifications");
+  await expect(anna.getByRole("link", { name: new RegExp(`^3 new notes on .* in ${seminarTitle}$`) })).toBeVisible();
+
+  // The instructor deletes two of them in the reader.
+  await teacher.goto(`/en/read?p=${DOCUMENT}&seminar=${seminar}`);
+  const toggle = teacher.locator("#pane1-panel").getByRole("button", { name: /^Notes/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const panel = teacher.getByRole("complementary", { name: "Notes on pane 1" });
+  for (const word of words.slice(0, 2)) {
+    await panel.getByRole("button", { name: new RegExp(`${word} remark`) }).click();
+    await panel.getByRole("button", { name: "Delete", exact: true }).click();
+    await panel.getByRole("group", { name: "Delete this note for good?" }).getByRole("button", { name: "Delete" }).click();
+    await expect(panel.getByRole("button", { name: new RegExp(`${word} remark`) })).toHaveCount(0);
+  }
+
+  await anna.reload();
+  await expect(anna.getByRole("link", { name: new RegExp(`^1 new note on .* in ${seminarTitle}$`) })).toBeVisible();
+  await expect(anna.locator("a.site-notifications")).toHaveAccessibleName("Notifications (1 unread)");
+  await teacher.context().close();
+  await anna.context().close();
+});
+
 test("pages for signed-out visitors open no connection for the badge", async ({ browser }) => {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();

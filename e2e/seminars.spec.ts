@@ -34,6 +34,8 @@ test("an instructor creates a seminar, a newcomer joins through the invite link"
   await page.goto(new URL(invite).pathname);
   await expect(page.getByRole("heading", { level: 1, name: `Join “${title}”` })).toBeVisible();
   await page.getByRole("link", { name: "Create an account to join" }).click();
+  // The invitation travels with the sign-up and the sign-in (issue 17, item 14): no second "Join" click.
+  await expect(page.getByText(`You are joining “${title}”.`)).toBeVisible();
   const studentEmail = `student-${Date.now()}@synopse.test`;
   await page.getByLabel("Name").fill("New Student");
   await page.getByLabel("Email address").fill(studentEmail);
@@ -41,10 +43,10 @@ test("an instructor creates a seminar, a newcomer joins through the invite link"
   await page.getByRole("button", { name: "Create account" }).click();
   // Sign-up never signs in (it answers alike for addresses that already have an account): sign in next.
   await expect(page.getByRole("status").filter({ hasText: "If no account used this email address yet, it has been created." })).toBeVisible();
+  await expect(page.getByText(`Sign in to join “${title}”: signing in makes you a student member at once.`)).toBeVisible();
   await page.getByLabel("Email address").fill(studentEmail);
   await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Join as a student" }).click();
+  await page.getByRole("button", { name: "Sign in and join" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("New Student (Student)")).toBeVisible();
 

@@ -64,13 +64,31 @@ test("instructor: uploads a TEI text, sees errors with their line, previews the 
   await expect(preview.getByRole("row", { name: "Footnotes 2" })).toBeVisible();
   await expect(preview.getByText("2 footnotes, 2 linked to their markers.")).toBeVisible();
   await expect(preview.getByRole("listitem").filter({ hasText: "Nachschrift" })).toBeVisible();
+  // Kind, date and source, as the file's header gives them (issue 17, item 10).
+  const field = (name: string) => preview.locator("dt", { hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::dd[1]");
+  await expect(field("Kind")).toHaveText("Essay");
+  await expect(field("Date")).toHaveText("February 1933");
+  await expect(field("Source")).toHaveText("Privatarchiv, Kasten 4");
   slug = (await preview.locator("code").innerText()).trim();
+  // The page's buttons look like the rest of the app's (the seminar page's Import button).
+  const look = (button: import("@playwright/test").Locator) =>
+    button.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.backgroundColor, s.color, s.borderRadius, s.paddingLeft];
+    });
+  const uploadLook = await look(page.getByRole("button", { name: "Check the file" }));
+  expect(uploadLook).toEqual(await look(preview.getByRole("button", { name: "Publish in the seminar" })));
 
   await preview.getByRole("button", { name: "Publish in the seminar" }).click();
   await expect(page.getByRole("status").filter({ hasText: "“Briefe aus Moskau” is now part of the seminar." })).toBeVisible();
   await page.getByRole("link", { name: "Read it now" }).click();
   await expect(page.getByRole("heading", { name: "Erster Brief" })).toBeVisible();
   await expect(page.getByText("Zeile eins")).toBeVisible();
+  // A block quote in an edition is a quotation, not a forum quote "from outside this thread".
+  await expect(page.getByText("Erster zitierter Absatz.")).toBeVisible();
+  await expect(page.getByText("Quoted from outside this thread")).toHaveCount(0);
+  await page.goto(`/en/seminars/${seminar}`);
+  expect(await look(page.getByRole("button", { name: "Import", exact: true }))).toEqual(uploadLook);
   await page.context().close();
 });
 

@@ -83,7 +83,8 @@ describe.runIf(process.env.TEST_DATABASE !== "postgresql")("npm run export / imp
     expect(JSON.parse(readFileSync(file, "utf8")).first.items.map((i: { canonical?: string }) => i.canonical)).toEqual([CANONICAL]);
     const imported = await cli("import", ["--seminar", copyId, "--user", bob.email, file]);
     expect(imported.code).toBe(0);
-    expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, skipped: [] });
+    // Alice wrote it and is not in the copy's seminar: the note becomes Bob's, and the result says so.
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 1, authorsKept: 0, reattributed: [{ author: "Alice", why: "not-member" }], skipped: [] });
     const { listAnnotations } = await import("@/lib/annotations/list");
     expect((await listAnnotations(bob.id, copyId)).map((a) => a.canonical)).toEqual([CANONICAL]);
   }, 120_000);

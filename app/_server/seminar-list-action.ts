@@ -9,11 +9,13 @@ import { formField, formId, formLocale } from "@/lib/http/form";
  * Run a change of one of a seminar's lists (the glossary, the name list) from its page's form and go back to
  * the page: success as ?saved=1 (with what `run` returns, such as an import's counts), an error as
  * ?error=<code> with its details as e_<key> (the page translates both), the page's search and page number
- * kept, and on an error the failed entry's row as the anchor (`#<anchor>-<entryId>`).
+ * kept (`list.keep`: the table's search, sort and page), and on an error the failed entry's row as the anchor
+ * (`#<anchor>-<entryId>`) and, with `list.returned`, the submitted fields handed back as e_<field> (with
+ * e_entry naming the row), so that what the instructor typed is not lost.
  */
 export async function runSeminarListAction(
   form: FormData,
-  list: { path: "glossary" | "names"; anchor: string },
+  list: { path: "glossary" | "names"; anchor: string; keep?: readonly string[]; returned?: { fields: readonly string[]; max: number } },
   run: (userId: string, seminarId: string) => Promise<Record<string, string | number> | void>,
 ): Promise<never> {
   const locale = formLocale(form, routing.locales, routing.defaultLocale);
@@ -22,7 +24,7 @@ export async function runSeminarListAction(
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
   const query = new URLSearchParams();
-  for (const keep of ["q", "page"]) if (formField(form, keep) && formField(form, keep).length <= 200) query.set(keep, formField(form, keep));
+  for (const keep of list.keep ?? ["q", "page"]) if (formField(form, keep) && formField(form, keep).length <= 200) query.set(keep, formField(form, keep));
   try {
     const result = await run(user.id, seminarId);
     query.set("saved", "1");
@@ -33,6 +35,10 @@ export async function runSeminarListAction(
     query.set("error", code);
     if (isAppError(e) && e.details) {
       for (const [k, v] of Object.entries(e.details)) if (typeof v === "string" || typeof v === "number") query.set(`e_${k}`, String(v).slice(0, 200));
+    }
+    if (list.returned) {
+      query.set("e_entry", formId(form, "entryId") || "new");
+      for (const name of list.returned.fields) query.set(`e_${name}`, formField(form, name).slice(0, list.returned.max));
     }
   }
   const anchor = formId(form, "entryId") && query.has("error") ? `#${list.anchor}-${encodeURIComponent(formId(form, "entryId"))}` : "";

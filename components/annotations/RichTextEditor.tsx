@@ -4,6 +4,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { checkLinkAddress } from "@/lib/annotations-ui/link-url";
 import { cleanPastedHtml } from "@/lib/annotations-ui/paste";
 
 export interface RichTextValue {
@@ -104,6 +105,8 @@ function Toolbar({ editor }: { editor: Editor }) {
   const linkId = useId();
   const [linking, setLinking] = useState(false);
   const [href, setHref] = useState("");
+  /** Why the typed address was refused (shown under the field until it changes). */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -124,8 +127,19 @@ function Toolbar({ editor }: { editor: Editor }) {
   ];
   const applyLink = () => {
     const url = href.trim();
-    if (!url) editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    else editor.chain().focus().extendMarkRange("link").setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` }).run();
+    if (!url) {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      setLinking(false);
+      return;
+    }
+    const checked = checkLinkAddress(url);
+    if (!checked.ok) {
+      // Tiptap would drop the link without a word: keep the field open and say why.
+      setRefusal(checked.reason === "scheme" ? t("linkRefusedScheme", { scheme: checked.scheme }) : t("linkInvalid"));
+      return;
+    }
+    editor.chain().focus().extendMarkRange("link").setLink({ href: checked.href }).run();
+    setRefusal(null);
     setLinking(false);
   };
   return (
@@ -146,6 +160,7 @@ function Toolbar({ editor }: { editor: Editor }) {
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => {
           setHref((editor.getAttributes("link").href as string | undefined) ?? "");
+          setRefusal(null);
           setLinking((v) => !v);
         }}
       >
@@ -162,7 +177,12 @@ function Toolbar({ editor }: { editor: Editor }) {
               value={href}
               placeholder="https://"
               autoFocus
-              onChange={(e) => setHref(e.target.value)}
+              aria-invalid={refusal ? true : undefined}
+              aria-describedby={refusal ? `${linkId}-refusal` : undefined}
+              onChange={(e) => {
+                setHref(e.target.value);
+                setRefusal(null);
+              }}
               onKeyDown={(e) => {
                 if (e.key === "Enter") {
                   e.preventDefault();
@@ -175,6 +195,11 @@ function Toolbar({ editor }: { editor: Editor }) {
           <button type="button" className="button small" onClick={applyLink}>
             {t("applyLink")}
           </button>
+          {refusal ? (
+            <span id={`${linkId}-refusal`} role="alert" className="note-link-refusal">
+              {refusal}
+            </span>
+          ) : null}
         </span>
       ) : null}
     </div>

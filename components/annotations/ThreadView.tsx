@@ -52,19 +52,42 @@ export default function ThreadView({ paneId, slug, docLang, thread, autoFocus = 
 /** A thread's replies, oldest first, and the box to answer it: the same for a note's thread and a link's. */
 export function Replies({ paneId, root, replies }: { paneId: string; root: AnnotationDto; replies: readonly AnnotationDto[] }) {
   const t = useTranslations("Annotations");
+  // Threads are shown one level deep; a reply to a reply says what it answers by quoting it.
+  const [answering, setAnswering] = useState<AnnotationDto | null>(null);
+  const byId = new Map(replies.map((r) => [r.id, r]));
   return (
     <>
       {replies.length ? (
         <ol className="note-replies" aria-label={t("replies", { count: replies.length })}>
           {replies.map((r) => (
             <li key={r.id}>
-              <NoteCard paneId={paneId} note={r} isRoot={false} />
+              {r.parentId && r.parentId !== root.id ? <AnsweredQuote note={byId.get(r.parentId)} /> : null}
+              <NoteCard paneId={paneId} note={r} isRoot={false} onAnswer={() => setAnswering(r)} />
             </li>
           ))}
         </ol>
       ) : null}
-      <ReplyBox paneId={paneId} root={root} />
+      <ReplyBox paneId={paneId} root={root} answering={answering} onAnswered={() => setAnswering(null)} />
     </>
+  );
+}
+
+const SNIPPET = 160;
+/** The opening words of a reply, one line. */
+const snippetOf = (note: AnnotationDto) => {
+  const line = note.bodyText.replace(/\s+/g, " ").trim();
+  return line.length > SNIPPET ? `${line.slice(0, SNIPPET - 1)}…` : line;
+};
+
+/** "In reply to Ben Fischer: …" above a reply that answers another reply (or a note that is gone). */
+function AnsweredQuote({ note }: { note: AnnotationDto | undefined }) {
+  const t = useTranslations("Annotations");
+  if (!note) return <p className="note-answered note-answered-gone">{t("inReplyToGone")}</p>;
+  return (
+    <figure className="note-answered">
+      <figcaption>{t("inReplyTo", { name: note.author.name })}</figcaption>
+      <blockquote>{snippetOf(note)}</blockquote>
+    </figure>
   );
 }
 
@@ -77,7 +100,7 @@ export interface CardLabels {
 }
 
 /** One note or reply: author, date, audience, text, tags; edit and delete one's own, instructors hide. */
-export function NoteCard({ paneId, note, isRoot, labels = {} }: { paneId: string; note: AnnotationDto; isRoot: boolean; labels?: CardLabels }) {
+export function NoteCard({ paneId, note, isRoot, labels = {}, onAnswer }: { paneId: string; note: AnnotationDto; isRoot: boolean; labels?: CardLabels; onAnswer?: () => void }) {
   const t = useTranslations("Annotations");
   const format = useFormatter();
   const notes = useNotes()!;
@@ -124,6 +147,11 @@ export function NoteCard({ paneId, note, isRoot, labels = {} }: { paneId: string
           )}
           <TagChips tags={note.tags} vocabulary={vocabulary} />
           <div className="note-card-actions">
+            {onAnswer ? (
+              <button type="button" className="link-button" onClick={onAnswer} aria-label={t("answerReplyLabel", { name: note.author.name })}>
+                {t("answerReply")}
+              </button>
+            ) : null}
             {mine ? (
               <button type="button" className="link-button" onClick={() => setEditing(true)}>
                 {t("edit")}
@@ -163,11 +191,13 @@ export function NoteCard({ paneId, note, isRoot, labels = {} }: { paneId: string
 }
 
 /** Answer a thread (a note's or a link's): the reply reaches whoever sees the thread's root (the store decides). */
-function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
+function ReplyBox({ paneId, root, answering, onAnswered }: { paneId: string; root: AnnotationDto; answering: AnnotationDto | null; onAnswered: () => void }) {
   const t = useTranslations("Annotations");
   const notes = useNotes()!;
   const body = useRef<RichTextValue | null>(null);
-  const [open, setOpen] = useState(false);
+  const [opened, setOpen] = useState(false);
+  // Answering a reply opens the box with that reply quoted.
+  const open = opened || answering !== null;
   const [round, setRound] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -180,7 +210,7 @@ function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
     }
     setSending(true);
     setError(null);
-    const r = await notes.create(paneId, { parentId: root.id, body: body.current.json });
+    const r = await notes.create(paneId, { parentId: answering?.id ?? root.id, body: body.current.json });
     setSending(false);
     if (!r.ok) {
       setError(notes.errorMessage(r));
@@ -188,6 +218,7 @@ function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
     }
     body.current = null;
     setRound((n) => n + 1);
+    onAnswered();
     notes.announce(t("replySent"));
   };
 
@@ -206,7 +237,14 @@ function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
         void send();
       }}
     >
-      <LazyEditor key={round} label={t("replyText")} autoFocus onChange={(v) => (body.current = v)} onSubmit={() => void send()} />
+      {answering ? <AnsweredQuote note={answering} /> : null}
+      <LazyEditor
+        key={`${round}-${answering?.id ?? ""}`}
+        label={answering ? t("answerReplyText", { name: answering.author.name }) : t("replyText")}
+        autoFocus
+        onChange={(v) => (body.current = v)}
+        onSubmit={() => void send()}
+      />
       {error ? (
         <p className="note-error" role="alert">
           {error}
@@ -216,7 +254,14 @@ function ReplyBox({ paneId, root }: { paneId: string; root: AnnotationDto }) {
         <button type="submit" className="button small primary" disabled={sending}>
           {t("sendReply")}
         </button>
-        <button type="button" className="button small" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => {
+            setOpen(false);
+            onAnswered();
+          }}
+        >
           {t("cancel")}
         </button>
       </div>

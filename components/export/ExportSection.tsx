@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import ImportForm from "./ImportForm";
 
 const FORMATS = ["md", "csv", "jsonld"] as const;
@@ -8,6 +8,7 @@ const SCOPES = ["seminar", "mine"] as const;
 export default async function ExportSection({ seminarId }: { seminarId: string }) {
   const t = await getTranslations("Export");
   const base = `/api/seminars/${encodeURIComponent(seminarId)}/export`;
+  const locale = await getLocale();
   return (
     <section className="export-section" aria-labelledby="export-heading">
       <h2 id="export-heading">{t("heading")}</h2>
@@ -19,7 +20,7 @@ export default async function ExportSection({ seminarId }: { seminarId: string }
             {FORMATS.map((format) => (
               <li key={format}>
                 {/* A plain link: the route answers with Content-Disposition: attachment. */}
-                <a href={`${base}?format=${format}&scope=${scope}`} download>
+                <a href={`${base}?format=${format}&scope=${scope}${format === "md" ? `&lang=${locale}` : ""}`} download>
                   {t(`format.${format}`)}
                   <span className="visually-hidden"> – {t(`scope.${scope}`)}</span>
                 </a>

@@ -3,11 +3,21 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 
-type State =
-  | { kind: "idle" }
-  | { kind: "busy" }
-  | { kind: "done"; imported: number; skipped: Array<{ index: number; code: string }> }
-  | { kind: "error"; code: string };
+/** One line of the server's answer (lib/annotations/export: ImportResult). */
+interface ItemRef {
+  index: number;
+  quote: string;
+  kind: "note" | "reply";
+  documentSlug?: string;
+}
+interface Result {
+  imported: number;
+  authorsKept: number;
+  reattributed: Array<ItemRef & { author: string; why: string }>;
+  skipped: Array<ItemRef & { code: string; detail?: string }>;
+}
+
+type State = { kind: "idle" } | { kind: "busy" } | ({ kind: "done" } & Result) | { kind: "error"; code: string };
 
 /** Upload a W3C Web Annotation JSON-LD file; the server re-anchors each passage and reports what it skipped. */
 export default function ImportForm({ seminarId }: { seminarId: string }) {
@@ -27,8 +37,9 @@ export default function ImportForm({ seminarId }: { seminarId: string }) {
         headers: { "Content-Type": "application/ld+json" },
         body: text,
       });
-      const body = (await res.json().catch(() => null)) as { imported?: number; skipped?: Array<{ index: number; code: string }>; code?: string } | null;
-      if (res.ok && body && typeof body.imported === "number") setState({ kind: "done", imported: body.imported, skipped: body.skipped ?? [] });
+      const body = (await res.json().catch(() => null)) as (Partial<Result> & { code?: string }) | null;
+      if (res.ok && body && typeof body.imported === "number")
+        setState({ kind: "done", imported: body.imported, authorsKept: body.authorsKept ?? 0, reattributed: body.reattributed ?? [], skipped: body.skipped ?? [] });
       else setState({ kind: "error", code: body?.code ?? "internal" });
     } catch {
       setState({ kind: "error", code: "internal" });
@@ -39,6 +50,16 @@ export default function ImportForm({ seminarId }: { seminarId: string }) {
     type Code = Parameters<typeof e>[0];
     return e.has(code as Code) ? e(code as Code) : e("internal");
   };
+  /** Why an item was skipped, in the import's own words where there are some (else the app's error text). */
+  const reason = (code: string, detail?: string) => {
+    type Key = Parameters<typeof t>[0];
+    const key = `importReason.${code}` as Key;
+    return t.has(key) ? t(key, { detail: detail ?? "" }) : message(code);
+  };
+  const skippedLine = (s: Result["skipped"][number]) =>
+    s.quote
+      ? t("skippedNote", { kind: s.kind, quote: s.quote, document: s.documentSlug ?? "none", reason: reason(s.code, s.detail) })
+      : t("skippedUnquoted", { number: s.index + 1, reason: reason(s.code, s.detail) });
 
   return (
     <form className="import-form" onSubmit={submit} aria-busy={state.kind === "busy"}>
@@ -53,13 +74,25 @@ export default function ImportForm({ seminarId }: { seminarId: string }) {
       <div role="status">
         {state.kind === "done" ? (
           <>
-            <p>{t("imported", { count: state.imported })}</p>
+            <p>
+              {t("imported", { count: state.imported })} {state.authorsKept ? t("authorsKept", { count: state.authorsKept }) : null}
+            </p>
+            {state.reattributed.length ? (
+              <>
+                <p>{t("reattributed", { count: state.reattributed.length })}</p>
+                <ul>
+                  {state.reattributed.map((r) => (
+                    <li key={r.index}>{t("reattributedItem", { kind: r.kind, quote: r.quote, author: r.author, why: r.why === "not-member" ? "not_member" : "not_instructor" })}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             {state.skipped.length ? (
               <>
                 <p>{t("skipped", { count: state.skipped.length })}</p>
                 <ul>
                   {state.skipped.map((s) => (
-                    <li key={s.index}>{t("skippedItem", { number: s.index + 1, reason: message(s.code) })}</li>
+                    <li key={s.index}>{skippedLine(s)}</li>
                   ))}
                 </ul>
               </>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
+import { parsePartialDate } from "@/lib/reader/dates";
 import type { UploadPreview, UploadProblem } from "@/lib/teaching/upload";
 
 type Phase =
@@ -191,6 +192,13 @@ function safeError(e: ReturnType<typeof useTranslations<"Errors">>, code: string
 
 function Preview({ preview: p, onPublish, busy }: { preview: UploadPreview; onPublish: () => void; busy: boolean }) {
   const t = useTranslations("Upload");
+  const doc = useTranslations("Document");
+  const format = useFormatter();
+  type Kind = Parameters<typeof doc>[0];
+  const kind = doc.has(`kind.${p.kind}` as Kind) ? doc(`kind.${p.kind}` as Kind) : p.kind;
+  // "1972-12" reads as "December 1972"; a date the parser does not know is shown as written.
+  const partial = parsePartialDate(p.date);
+  const date = partial ? format.dateTime(partial.date, partial.options) : p.date;
   return (
     <section className="upload-preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading">{t("previewHeading")}</h2>
@@ -202,6 +210,12 @@ function Preview({ preview: p, onPublish, busy }: { preview: UploadPreview; onPu
         <dd>{p.author ?? t("unknown")}</dd>
         <dt>{t("metaLang")}</dt>
         <dd>{p.lang}</dd>
+        <dt>{t("metaKind")}</dt>
+        <dd>{kind}</dd>
+        <dt>{t("metaDate")}</dt>
+        <dd>{date ?? t("unknown")}</dd>
+        <dt>{t("metaSource")}</dt>
+        <dd className="upload-source">{p.source ?? t("unknown")}</dd>
         <dt>{t("metaSlug")}</dt>
         <dd>
           <code>{p.slug}</code>

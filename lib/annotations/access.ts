@@ -92,3 +92,13 @@ export function readableWhere(viewer: Viewer) {
     AND: [isInstructor ? {} : { OR: [{ hidden: false }, { authorId: viewer.userId }] }, { OR: audience }],
   };
 }
+
+/**
+ * Whose name an imported annotation may carry. One's own notes keep their author; an instructor may also
+ * import notes under the account that wrote them when that account is a member of the seminar (moving a
+ * seminar's discussion to a new seminar). A student's import never writes in a classmate's name.
+ */
+export function canImportAs(importer: Viewer, authorId: string, authorIsMember: boolean): boolean {
+  if (authorId === importer.userId) return true;
+  return importer.role === "instructor" && authorIsMember;
+}

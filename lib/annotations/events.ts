@@ -28,7 +28,7 @@ export type AnnotationEvent =
   /** Its author changed who sees it (possibly with the text). */
   | { type: "annotation.visibility-changed"; actorId: string; annotation: AnnotationDto; before: Audience }
   /** Its author deleted it (the row stays as a tombstone). */
-  | { type: "annotation.deleted"; actorId: string; annotation: Pick<AnnotationDto, "id" | "seminarId">; before: Audience }
+  | { type: "annotation.deleted"; actorId: string; annotation: AnnotationDto; before: Audience }
   /** An instructor hid it, or showed it again. */
   | { type: "annotation.hidden" | "annotation.shown"; actorId: string; annotation: AnnotationDto; before: Audience };
 

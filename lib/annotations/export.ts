@@ -5,16 +5,21 @@
  *
  * Authorization is never re-implemented here: everything comes from listAnnotations (read a bounded page
  * at a time, lib/annotations/list; membership,
- * visibility, moderation, "post first"), and every import goes through createAnnotation as the importer.
+ * visibility, moderation, "post first"), and every import goes through createAnnotation (as the importer, or
+ * as the note's member author where access.ts' canImportAs allows it).
  */
+import { fromHtml } from "hast-util-from-html";
+import { toMdast } from "hast-util-to-mdast";
 import type { BlockContent, Blockquote, InlineCode, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from "mdast";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
-import { getSeminar } from "@/lib/seminars";
+import { getSeminar, requireMember, roleIn } from "@/lib/seminars";
+import { canImportAs, type Viewer } from "./access";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import { listAnnotations } from "./list";
 import type { AnnotationDto, TargetDto } from "./types";
+import { reportWords, type ReportLocale, type ReportWords } from "./report-words";
 import { createInputFromW3C } from "./w3c-import";
 import { createAnnotation } from "./store";
 import { ANNO_CONTEXT, parse, toCollection, W3CParseError } from "./w3c";
@@ -29,6 +34,8 @@ export interface ExportOptions {
   format: ExportFormat;
   /** Absolute base for the collection's IRI (e.g. the public origin); default a `urn:synopse:` IRI. */
   collectionIri?: string;
+  /** The Markdown report's language (headings, kinds, relations); default English. */
+  locale?: ReportLocale;
 }
 
 export interface ExportFile {
@@ -78,9 +85,11 @@ export async function exportAnnotations(viewerId: string, seminarId: string, opt
       return { contentType: JSONLD_CONTENT_TYPE, filename: `${stem}.jsonld`, body: JSON.stringify(collection, null, 2) + "\n" };
     }
     case "csv":
-      return { contentType: "text/csv; charset=utf-8; header=present", filename: `${stem}.csv`, body: toCsv(annotations) };
+      // A UTF-8 byte order mark first: without it Excel reads the file as the system's legacy code page and
+      // garbles umlauts and Cyrillic (the overview CSV starts with one too).
+      return { contentType: "text/csv; charset=utf-8; header=present", filename: `${stem}.csv`, body: `\ufeff${toCsv(annotations)}` };
     case "md":
-      return { contentType: "text/markdown; charset=utf-8", filename: `${stem}.md`, body: await toMarkdown(seminar.title, seminar.documents, annotations) };
+      return { contentType: "text/markdown; charset=utf-8", filename: `${stem}.md`, body: await toMarkdown(seminar.title, seminar.documents, annotations, reportWords(options.locale)) };
   }
 }
 
@@ -178,10 +187,49 @@ interface PassageGroup {
 const passageKey = (t: TargetDto) => `${t.start}:${t.end}`;
 
 /**
+ * A note's text as Markdown blocks, from its sanitized HTML (lib/annotations/body: p, br, strong, em, lists,
+ * blockquote, http/https/mailto links) through hast-util-to-mdast, so a citation keeps its URL and a list
+ * its items and numbering. A note without HTML falls back to its plain text.
+ */
+function noteBlocks(a: AnnotationDto): BlockContent[] {
+  if (!a.bodyHtml.trim()) return paragraphs(a.bodyText);
+  const tree = toMdast(fromHtml(a.bodyHtml, { fragment: true }));
+  const blocks = (tree.type === "root" ? tree.children : [tree]) as RootContent[];
+  // Inline content at the top (HTML without <p>) is wrapped so the list item stays valid Markdown.
+  const out: BlockContent[] = [];
+  for (const node of blocks) {
+    if (node.type === "paragraph" || node.type === "list" || node.type === "blockquote" || node.type === "heading" || node.type === "code" || node.type === "thematicBreak") out.push(node as BlockContent);
+    else if (node.type === "text" && !node.value.trim()) continue;
+    else {
+      const last = out.at(-1);
+      if (last?.type === "paragraph" && (last as Paragraph & { loose?: boolean }).loose) last.children.push(node as PhrasingContent);
+      else out.push(Object.assign(paragraph(node as PhrasingContent), { loose: true }));
+    }
+  }
+  for (const node of out) {
+    delete (node as { loose?: boolean }).loose;
+    tighten(node);
+  }
+  return out.length ? out : paragraphs(a.bodyText);
+}
+
+/** The editor wraps every list item's text in a <p>, which reads as a loose list; items of one paragraph stay tight. */
+function tighten(node: RootContent): void {
+  if (node.type === "list") {
+    const tight = node.children.every((item) => item.children.length <= 1);
+    if (tight) node.spread = false;
+    for (const item of node.children) {
+      if (tight) item.spread = false;
+      item.children.forEach(tighten);
+    }
+  } else if (node.type === "blockquote") node.children.forEach(tighten);
+}
+
+/**
  * "# Seminar", then per document (in the seminar's order) its passages by position, each quoted, with
  * its notes, highlights and links (a link appears under both of its documents) and their replies.
  */
-export async function toMarkdown(title: string, documentOrder: string[], annotations: AnnotationDto[]): Promise<string> {
+export async function toMarkdown(title: string, documentOrder: string[], annotations: AnnotationDto[], words: ReportWords = reportWords()): Promise<string> {
   const catalog = await documentCatalog();
   const children = new Map<string, AnnotationDto[]>();
   for (const a of annotations) if (a.parentId) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a]);
@@ -209,69 +257,117 @@ export async function toMarkdown(title: string, documentOrder: string[], annotat
     titles.set(slug, { title: doc?.meta.title ?? slug, lang: doc?.meta.lang ?? byDocument.get(slug)!.values().next().value!.target.lang });
   }
 
+  const { t } = words;
   const out: RootContent[] = [{ type: "heading", depth: 1, children: [text(oneLine(title))] }];
-  if (!slugs.length) out.push(paragraph({ type: "emphasis", children: [text("No annotations.")] }));
+  if (!slugs.length) out.push(paragraph({ type: "emphasis", children: [text(t("noAnnotations"))] }));
   for (const slug of slugs) {
     const info = titles.get(slug)!;
     out.push({ type: "heading", depth: 2, children: [text(oneLine(info.title))] });
-    out.push(paragraph(text("Document: "), code(slug), text(` · Language: ${oneLine(info.lang)}`)));
+    out.push(paragraph(text(`${t("document")} `), code(slug), text(` · ${t("language", { lang: oneLine(info.lang) })}`)));
     const passages = [...byDocument.get(slug)!.values()].sort((x, y) => x.target.start - y.target.start || x.target.end - y.target.end);
     for (const p of passages) {
-      out.push({ type: "heading", depth: 3, children: [text(`Passage ${p.target.blockId ? `¶ ${p.target.blockId}, ` : ""}characters ${p.target.start}–${p.target.end}`)] });
+      const where = { block: p.target.blockId ?? "", start: p.target.start, end: p.target.end };
+      out.push({ type: "heading", depth: 3, children: [text(t(p.target.blockId ? "passage" : "passageNoBlock", where))] });
       out.push(quote(p.target.exact));
-      out.push(list(p.entries.map(({ annotation, other }) => entryItem(annotation, other, titles, children))));
+      out.push(list(p.entries.map(({ annotation, other }) => entryItem(annotation, other, titles, children, words))));
     }
   }
   // Replies whose thread is not in the export (e.g. one's own answers in a "mine" export) still appear.
   const present = new Set(annotations.map((a) => a.id));
   const orphans = annotations.filter((a) => a.parentId && !present.has(a.parentId));
   if (orphans.length) {
-    out.push({ type: "heading", depth: 2, children: [text("Replies in other threads")] });
-    out.push(list(orphans.map((reply) => entryItem(reply, undefined, titles, children))));
+    out.push({ type: "heading", depth: 2, children: [text(t("repliesElsewhere"))] });
+    out.push(list(orphans.map((reply) => entryItem(reply, undefined, titles, children, words))));
   }
   return String(markdown.stringify({ type: "root", children: out })).trimEnd() + "\n";
-}
-
-function kind(a: AnnotationDto): string {
-  switch (a.motivation) {
-    case "highlighting":
-      return "Highlight";
-    case "linking":
-      return "Link";
-    case "replying":
-      return "Reply";
-    default:
-      return "Note";
-  }
 }
 
 const list = (items: ListItem[]): List => ({ type: "list", ordered: false, spread: true, children: items });
 
 /** One annotation as a list item: who and when, the linked passage, the note's text, then its replies nested. */
-function entryItem(a: AnnotationDto, other: PassageGroup["entries"][number]["other"], titles: Map<string, { title: string }>, children: Map<string, AnnotationDto[]>): ListItem {
+function entryItem(
+  a: AnnotationDto,
+  other: PassageGroup["entries"][number]["other"],
+  titles: Map<string, { title: string }>,
+  children: Map<string, AnnotationDto[]>,
+  words: ReportWords,
+): ListItem {
+  const { t } = words;
   const meta = [day(a.createdAt)];
-  if (a.visibility !== "seminar") meta.push(`visibility: ${a.visibility}`);
-  if (a.tags.length) meta.push(`tags: ${a.tags.map((t) => `#${oneLine(t)}`).join(", ")}`);
-  const content: BlockContent[] = [paragraph({ type: "strong", children: [text(kind(a))] }, text(` by ${oneLine(a.author.name)} · ${meta.join(" · ")}`))];
+  if (a.visibility !== "seminar") meta.push(t("audience", { audience: t(`audienceName.${a.visibility}`) }));
+  if (a.tags.length) meta.push(t("tags", { tags: a.tags.map((tag) => `#${oneLine(tag)}`).join(", ") }));
+  const content: BlockContent[] = [paragraph({ type: "strong", children: [text(t(`kind.${a.motivation}`))] }, text(` ${t("by", { name: oneLine(a.author.name) })} · ${meta.join(" · ")}`))];
   if (other) {
     const otherTitle = titles.get(other.target.documentSlug)?.title ?? other.target.documentSlug;
-    const arrow = other.outgoing ? `${a.relation ?? "linked"} → ` : `← ${a.relation ?? "linked"} `;
+    const relation = a.relation ? words.relation(a.relation) : t("linked");
+    const arrow = other.outgoing ? `${relation} → ` : `← ${relation} `;
     content.push(
-      paragraph(text(arrow), { type: "emphasis", children: [text(oneLine(otherTitle))] }, text(" ("), code(other.target.documentSlug), text(`, characters ${other.target.start}–${other.target.end}):`)),
+      paragraph(
+        text(arrow),
+        { type: "emphasis", children: [text(oneLine(otherTitle))] },
+        text(" ("),
+        code(other.target.documentSlug),
+        text(`, ${t("characters", { start: other.target.start, end: other.target.end })}):`),
+      ),
       quote(other.target.exact),
     );
   }
-  if (a.bodyText) content.push(...paragraphs(a.bodyText));
+  if (a.bodyText) content.push(...noteBlocks(a));
   const replies = children.get(a.id) ?? [];
-  if (replies.length) content.push(list(replies.map((reply) => entryItem(reply, undefined, new Map(), children))));
+  if (replies.length) content.push(list(replies.map((reply) => entryItem(reply, undefined, new Map(), children, words))));
   return { type: "listItem", spread: true, children: content };
 }
 
 // ---------------------------------------------------------------- Import
 
+/** Which annotation of the file an import line is about: its quoted passage (a reply: its text) and document. */
+export interface ImportItemRef {
+  /** Position in the file (0-based). */
+  index: number;
+  /** The quoted passage, or a reply's opening words; "" when the file gives neither. */
+  quote: string;
+  kind: "note" | "reply";
+  documentSlug?: string;
+}
+
 export interface ImportResult {
   imported: number;
-  skipped: Array<{ index: number; code: ErrorCode }>;
+  /** Imported under the account that wrote them (the importer's own, or a member's when an instructor imports). */
+  authorsKept: number;
+  /** Imported in the importer's name although someone else wrote them, and why. */
+  reattributed: Array<ImportItemRef & { author: string; why: "not-member" | "not-instructor" }>;
+  skipped: Array<ImportItemRef & { code: ErrorCode; detail?: string }>;
+}
+
+const QUOTE_CHARS = 80;
+const clip = (value: string) => {
+  const line = value.replace(/\s+/g, " ").trim();
+  return line.length > QUOTE_CHARS ? `${line.slice(0, QUOTE_CHARS - 1)}…` : line;
+};
+
+/** The quote or reply text of an item even when it is not a valid annotation (for the error line). */
+function refOf(index: number, item: unknown, dto: AnnotationDto | null): ImportItemRef {
+  if (dto) {
+    const main = dto.targets.find((t) => t.role === "target");
+    if (dto.motivation === "replying" || !main) return { index, kind: "reply", quote: clip(dto.bodyText) };
+    return { index, kind: "note", quote: clip(main.exact || dto.bodyText), documentSlug: main.documentSlug };
+  }
+  // Not parseable as ours: look for the usual places a TextQuoteSelector or a body value sits.
+  const o = (item && typeof item === "object" ? item : {}) as Record<string, unknown>;
+  const target = (Array.isArray(o.target) ? o.target[0] : o.target) as Record<string, unknown> | undefined;
+  const selectors = target && typeof target === "object" ? [target.selector].flat() : [];
+  const exact = selectors.map((sel) => (sel && typeof sel === "object" ? (sel as Record<string, unknown>).exact : undefined)).find((x) => typeof x === "string");
+  const body = (Array.isArray(o.body) ? o.body[0] : o.body) as Record<string, unknown> | undefined;
+  const value = body && typeof body === "object" && typeof body.value === "string" ? body.value.replace(/<[^>]*>/g, " ") : "";
+  return { index, kind: exact ? "note" : "reply", quote: clip(typeof exact === "string" ? exact : value) };
+}
+
+/** A short, file-side reason for a skipped item (parse problems, a missing document); shown beside the translated one. */
+function detailOf(e: AppError): string | undefined {
+  const d = e.details as Record<string, unknown> | undefined;
+  if (typeof d?.reason === "string") return d.reason;
+  if (typeof d?.slug === "string") return d.slug;
+  return undefined;
 }
 
 /** The annotations in a W3C upload: an AnnotationCollection (first page embedded), an AnnotationPage, one Annotation, or an array. */
@@ -295,27 +391,35 @@ export function annotationItems(json: unknown): unknown[] {
 }
 
 /**
- * Create the uploaded annotations in the seminar as the importer (who must be a member). Replies whose
- * parent is in the same upload are attached to the parent's new copy; anything that cannot be created
- * (passage not found, unknown document, invalid JSON-LD…) is skipped with its error code.
+ * Create the uploaded annotations in the seminar. Each keeps its author when lib/annotations/access.ts'
+ * canImportAs allows it (the importer's own notes; a member's, matched by account, when an instructor
+ * imports); every other one becomes the importer's, and the result lists it with the original author's name.
+ * Replies whose parent is in the same upload are attached to the parent's new copy; anything that cannot be
+ * created (passage not found, unknown document, invalid JSON-LD…) is skipped with its quote and error code.
  */
 export async function importAnnotations(importerId: string, seminarId: string, json: unknown): Promise<ImportResult> {
   await getSeminar(importerId, seminarId); // members only; not-found otherwise
+  const importer: Viewer = { userId: importerId, role: await requireMember(importerId, seminarId) };
   const items = annotationItems(json);
-  const skipped: ImportResult["skipped"] = [];
+  const result: ImportResult = { imported: 0, authorsKept: 0, reattributed: [], skipped: [] };
   const newIds = new Map<string, string>();
   const parsed = items.map((item, index) => {
     try {
       return { index, item, dto: parse(item) };
     } catch (e) {
-      if (e instanceof W3CParseError) skipped.push({ index, code: "invalid-request" });
+      // URIError: a creator IRI with broken percent-encoding.
+      if (e instanceof W3CParseError || e instanceof URIError) result.skipped.push({ ...refOf(index, item, null), code: "invalid-request", detail: e.message });
       else throw e;
       return null;
     }
   });
+  const membership = new Map<string, boolean>();
+  const isMember = async (userId: string) => {
+    if (!membership.has(userId)) membership.set(userId, (await roleIn(userId, seminarId)) !== null);
+    return membership.get(userId)!;
+  };
   let pending = parsed.filter((p): p is NonNullable<typeof p> => p !== null);
   const inUpload = new Set(pending.map((p) => p.dto.id).filter(Boolean));
-  let imported = 0;
   // Parents before their replies: repeat until a pass makes no progress (replies to replies nest).
   while (pending.length) {
     const next: typeof pending = [];
@@ -325,24 +429,31 @@ export async function importAnnotations(importerId: string, seminarId: string, j
         next.push(p);
         continue;
       }
+      const ref = refOf(p.index, p.item, p.dto);
+      const writer = p.dto.author.id;
+      const member = writer ? await isMember(writer) : false;
+      const keep = !!writer && canImportAs(importer, writer, member);
       try {
         const input = await createInputFromW3C(p.item);
         if (parent) input.parentId = newIds.get(parent) ?? parent;
-        const created = await createAnnotation(importerId, seminarId, input);
+        const created = await createAnnotation(keep ? writer : importerId, seminarId, input);
         if (p.dto.id) newIds.set(p.dto.id, created.id);
-        imported++;
+        result.imported++;
+        if (keep) result.authorsKept++;
+        else if (writer !== importerId) result.reattributed.push({ ...ref, author: clip(p.dto.author.name) || "?", why: member ? "not-instructor" : "not-member" });
       } catch (e) {
         if (!isAppError(e)) throw e;
-        skipped.push({ index: p.index, code: e.code });
+        result.skipped.push({ ...ref, code: e.code, ...(detailOf(e) ? { detail: detailOf(e) } : {}) });
         if (p.dto.id) inUpload.delete(p.dto.id); // its replies are tried against the original id
       }
     }
     if (next.length === pending.length) {
-      for (const p of next) skipped.push({ index: p.index, code: "invalid-parent" });
+      for (const p of next) result.skipped.push({ ...refOf(p.index, p.item, p.dto), code: "invalid-parent" });
       break;
     }
     pending = next;
   }
-  skipped.sort((x, y) => x.index - y.index);
-  return { imported, skipped };
+  result.skipped.sort((x, y) => x.index - y.index);
+  result.reattributed.sort((x, y) => x.index - y.index);
+  return result;
 }

@@ -304,8 +304,8 @@ export async function deleteAnnotation(userId: string, annotationId: string, exp
   if (expectedRevision !== undefined && expectedRevision !== row.revision) throw new AppError("conflict", { current: toDto(row) });
   await annotationEvents.commit(async (tx) => {
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
-    const annotation = { id: row.id, seminarId: row.seminarId };
-    return { result: undefined, events: [{ type: "annotation.deleted", actorId: userId, annotation, before: audience(row) }] };
+    // The note as it was: notifications take it out of the unread digests that counted it.
+    return { result: undefined, events: [{ type: "annotation.deleted", actorId: userId, annotation: toDto(row), before: audience(row) }] };
   });
 }
 

@@ -21,6 +21,8 @@ export interface AuthCallResult {
   ok: boolean;
   error?: AccountErrorCode;
   setCookies: string[];
+  /** The signed-in account (sign-in only), for what the same form asked to do next (joining by invite). */
+  userId?: string;
 }
 
 /** Request origin as the browser saw it (host + protocol headers set by Next's server). */
@@ -70,8 +72,12 @@ export function signUp(incoming: Headers, input: { name: string; email: string; 
   return run("/sign-up/email", incoming, { name: input.name.trim(), email: input.email.trim(), password: input.password });
 }
 
-export function signIn(incoming: Headers, input: { email: string; password: string }): Promise<AuthCallResult> {
-  return run("/sign-in/email", incoming, { email: input.email.trim(), password: input.password });
+export async function signIn(incoming: Headers, input: { email: string; password: string }): Promise<AuthCallResult> {
+  const { status, json, setCookies } = await callAuth("/sign-in/email", incoming, { email: input.email.trim(), password: input.password });
+  if (status < 200 || status >= 300) return { ok: false, error: mapError(status, json), setCookies };
+  // Only a real sign-in names its account (sign-up answers alike for every address and must say nothing).
+  const userId = (json as { user?: { id?: unknown } } | null)?.user?.id;
+  return { ok: true, setCookies, ...(typeof userId === "string" ? { userId } : {}) };
 }
 
 export function signOut(incoming: Headers): Promise<AuthCallResult> {

@@ -64,4 +64,14 @@ describe("seminar glossary", () => {
     expect(await codeOf(store.deleteGlossaryEntry(instructor.id, seminarId, added.id))).toBe("not-found");
     expect(await codeOf(store.listGlossary(outsider.id, seminarId))).toBe("not-found");
   });
+
+  it("refuses a term another entry already has, naming that entry; an entry may keep its own terms", async () => {
+    const first = await store.saveGlossaryEntry(instructor.id, seminarId, null, { de: ["Fortsetzungskrieg"], en: ["Continuation War"], ru: [] });
+    const refused = await store.saveGlossaryEntry(instructor.id, seminarId, null, { de: ["fortsetzungskrieg"], en: [], ru: [] }).catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.code).toBe("name-duplicate");
+    expect(isAppError(refused) && refused.details).toMatchObject({ term: "fortsetzungskrieg", lang: "de", otherId: first.id, other: "Fortsetzungskrieg" });
+    const before = (await store.getSeminarGlossary(seminarId)).length;
+    expect(await codeOf(store.saveGlossaryEntry(instructor.id, seminarId, first.id, { de: ["Fortsetzungskrieg", "Jatkosota"], en: ["Continuation War"], ru: [] }))).toBe("ok");
+    expect((await store.getSeminarGlossary(seminarId)).length).toBe(before);
+  });
 });

@@ -10,6 +10,7 @@ import { AppError, invalidRequest } from "@/lib/errors";
 import { requireInstructor, requireMember } from "@/lib/seminars";
 import { STARTER_GLOSSARY, type GlossaryEntry } from "./glossary";
 import { deleteListEntry } from "./seminar-list";
+import { findGlossaryDuplicate } from "./glossary-table";
 
 export const MAX_TERMS_PER_LANGUAGE = 20;
 export const MAX_TERM_LENGTH = 120;
@@ -73,12 +74,16 @@ export async function listGlossary(userId: string, seminarId: string): Promise<A
   return entries.map((e) => ({ id: e.id!, terms: e.terms })).sort((a, b) => first(a.terms).localeCompare(first(b.terms), "de"));
 }
 
-/** Add an entry (no `entryId`) or replace one's terms. Instructors only. */
+/** Add an entry (no `entryId`) or replace one's terms. Instructors only; a term another entry has is refused. */
 export async function saveGlossaryEntry(userId: string, seminarId: string, entryId: string | null, input: unknown): Promise<{ id: string; terms: GlossaryTerms }> {
   await requireInstructor(userId, seminarId);
   const parsed = glossaryEntryInput.safeParse(input);
   if (!parsed.success) throw invalidRequest(parsed.error.issues);
   const terms = JSON.stringify(parsed.data);
+  // A term stands in one entry only (409 with the entry that has it, so the page can point there).
+  const existing = (await getSeminarGlossary(seminarId)).map((e) => ({ id: e.id!, terms: e.terms }));
+  const duplicate = findGlossaryDuplicate(existing, parsed.data, entryId);
+  if (duplicate) throw new AppError("name-duplicate", { ...duplicate });
   if (entryId) {
     const updated = await db().glossaryEntry.updateMany({ where: { id: entryId, seminarId }, data: { terms } });
     if (updated.count === 0) throw new AppError("not-found");

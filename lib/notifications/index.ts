@@ -92,7 +92,7 @@ export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[
   ).map((m) => ({ ...m, user: { name: m.name } }));
   const rows: Prisma.NotificationCreateManyInput[] = [];
   // Digest bumps per seminar and document: how many of the batch's notes each member is told about.
-  const digests = new Map<string, { seminarId: string; slug: string; counts: Map<string, number> }>();
+  const digests = new Map<string, { seminarId: string; slug: string; counts: Map<string, number>; since: Date }>();
 
   for (const a of list) {
     const members = allMembers.filter((m) => m.seminarId === a.seminarId);
@@ -123,12 +123,40 @@ export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[
     if (!a.parentId && (a.motivation === "commenting" || a.motivation === "linking") && slug) {
       const key = `${a.seminarId}\n${slug}`;
       let digest = digests.get(key);
-      if (!digest) digests.set(key, (digest = { seminarId: a.seminarId, slug, counts: new Map() }));
+      if (!digest) digests.set(key, (digest = { seminarId: a.seminarId, slug, counts: new Map(), since: new Date(a.createdAt) }));
+      if (new Date(a.createdAt) < digest.since) digest.since = new Date(a.createdAt);
       for (const m of members) if (!told.has(m.userId) && mayRead(m)) digest.counts.set(m.userId, (digest.counts.get(m.userId) ?? 0) + 1);
     }
   }
   if (rows.length) await tx.notification.createMany({ data: rows });
-  for (const d of digests.values()) if (d.counts.size) await bumpDigest(tx, d.counts, d.seminarId, d.slug);
+  for (const d of digests.values()) if (d.counts.size) await bumpDigest(tx, d.counts, d.seminarId, d.slug, d.since);
+}
+
+/**
+ * A note or link was deleted (call inside its transaction): take it out of the unread digests that counted
+ * it, so "12 new notes" does not stay after 10 of them are gone. A digest counted the note when it was open
+ * (unread) for that member, seminar and document when the note was written and the member could read it; a
+ * digest left at 0 goes away. Returns the members whose badge changed (announce after the commit).
+ */
+export async function withdrawFromDigests(tx: Tx, a: AnnotationDto): Promise<string[]> {
+  const slug = a.targets[0]?.documentSlug;
+  if (a.parentId || !(a.motivation === "commenting" || a.motivation === "linking") || !slug) return [];
+  // The same lock as the bumps: a save and a delete of one seminar never update digests in opposite orders.
+  await lockSeminarWrites(tx, [a.seminarId]);
+  const members = await tx.$queryRaw<Array<{ userId: string; role: string }>>`
+    SELECT m."userId" AS "userId", m."role" AS "role" FROM "Membership" m WHERE m."seminarId" = ${a.seminarId}`;
+  const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden, rootId: null };
+  const counted = members.filter((m) => m.userId !== a.author.id && canReadInThread({ userId: m.userId, role: m.role as Role }, audience, null)).map((m) => m.userId);
+  if (!counted.length) return [];
+  const open = await tx.notification.findMany({
+    where: { userId: { in: counted }, type: "activity", seminarId: a.seminarId, documentSlug: slug, readAt: null, createdAt: { lte: new Date(a.createdAt) }, count: { gt: 0 } },
+    select: { id: true, userId: true, count: true },
+  });
+  if (!open.length) return [];
+  await tx.notification.updateMany({ where: { id: { in: open.map((o) => o.id) } }, data: { count: { decrement: 1 } } });
+  const emptied = open.filter((o) => o.count <= 1).map((o) => o.id);
+  if (emptied.length) await tx.notification.deleteMany({ where: { id: { in: emptied } } });
+  return [...new Set(open.map((o) => o.userId))];
 }
 
 /** The columns canRead needs (access.ts). */
@@ -141,8 +169,11 @@ async function rootSlug(tx: Tx, a: AnnotationDto): Promise<string | null> {
   return t?.documentSlug ?? null;
 }
 
-/** Adds `counts` (member → notes) to each member's open digest, or opens one with that count. */
-async function bumpDigest(tx: Tx, counts: ReadonlyMap<string, number>, seminarId: string, documentSlug: string): Promise<void> {
+/**
+ * Adds `counts` (member → notes) to each member's open digest, or opens one with that count. A digest opens
+ * as of its first note's creation (`since`), so a deleted note can tell which open digests counted it.
+ */
+async function bumpDigest(tx: Tx, counts: ReadonlyMap<string, number>, seminarId: string, documentSlug: string, since: Date): Promise<void> {
   const now = new Date();
   const userIds = [...counts.keys()];
   const open = await tx.$queryRaw<Array<{ id: string; userId: string }>>`
@@ -154,7 +185,7 @@ async function bumpDigest(tx: Tx, counts: ReadonlyMap<string, number>, seminarId
   for (const [k, ids] of byIncrement) await tx.$executeRaw`UPDATE "Notification" SET "count" = "count" + ${k}, "updatedAt" = ${now} WHERE "id" IN (${Prisma.join(ids)})`;
   const have = new Set(open.map((o) => o.userId));
   const fresh = userIds.filter((u) => !have.has(u));
-  if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: counts.get(userId)!, createdAt: now, updatedAt: now })) });
+  if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: counts.get(userId)!, createdAt: since < now ? since : now, updatedAt: now })) });
 }
 
 /**

@@ -58,6 +58,21 @@ describe("document → reader HTML", () => {
     expect(html).toContain("Quoted from outside the thread");
   });
 
+  it("gives a block quote outside a forum thread (an essay, a TEI edition) no forum caption (issue 17, item 10)", () => {
+    const essay = {
+      ...fixtureDocument,
+      parts: [],
+      blocks: [
+        { id: "p1", type: "paragraph" as const, text: "Mastný quotes the minutes:", marks: [], lines: [[1, 1]] as Array<[number, number]> },
+        { id: "q1", type: "quote" as const, quoteOf: null, text: "Die Sowjetunion sei zu einem Sonderfrieden bereit.", marks: [], lines: [[2, 2]] as Array<[number, number]> },
+      ],
+    };
+    const rendered = renderDocument(essay, "pane1", labels).html;
+    expect(visibleText(blockInner(rendered, "q1").inner)).toBe("Die Sowjetunion sei zu einem Sonderfrieden bereit.");
+    expect(rendered).not.toContain("Quoted from outside");
+    expect(rendered).not.toContain("quote-of");
+  });
+
   it("lists notes with their status and links back to each marker", () => {
     expect(html).toMatch(/<li class="note note-missing">.*This note is missing from the source/);
     expect(html).toMatch(/<li class="note note-truncated">.*This note is truncated in the source/);

@@ -246,7 +246,12 @@ function quoteCaption(block: Block, ctx: InlineContext, doc: SynopseDocument): E
     const who = block.attribution === UNKNOWN_ATTRIBUTION ? labels.unknownMember : block.attribution;
     return h("figcaption", { className: "quote-of" }, ui(ctx, labels.quotedFrom(who), "quote-label"));
   }
-  if (block.quoteOf === null) return h("figcaption", { className: "quote-of" }, ui(ctx, labels.quotingOutside, "quote-label"));
+  // "From outside this thread" is forum wording: only a post or comment has a thread. A block quote in an essay
+  // or an edition is simply a quotation and gets no caption.
+  const thread = block.part ? doc.parts.find((p) => p.id === block.part) : undefined;
+  if (block.quoteOf === null && (thread?.kind === "post" || thread?.kind === "comment")) {
+    return h("figcaption", { className: "quote-of" }, ui(ctx, labels.quotingOutside, "quote-label"));
+  }
   return null;
 }
 

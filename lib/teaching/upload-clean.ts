@@ -15,6 +15,8 @@ export interface UploadPreview {
   lang: string;
   date: string | null;
   kind: string;
+  /** Where the text comes from (the form's field, the file's front matter or TEI header), shown before publishing. */
+  source: string | null;
   blocks: number;
   blockCounts: Partial<Record<BlockType, number>>;
   words: number;
@@ -66,6 +68,7 @@ function describePreview(built: BuiltDocument): Omit<UploadPreview, "token"> {
     lang: doc.meta.lang,
     date: doc.meta.date,
     kind: doc.meta.kind,
+    source: doc.meta.source?.trim() || null,
     blocks: doc.blocks.length,
     blockCounts,
     words,

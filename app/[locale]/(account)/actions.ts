@@ -4,6 +4,9 @@ import { formField, formLocale } from "@/lib/http/form";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut, signOutEverywhere, signUp } from "@/lib/auth/flows";
+import { isAppError } from "@/lib/errors";
+import { inviteCodeOf } from "@/lib/http/invite-path";
+import { joinByInvite } from "@/lib/seminars";
 import { applySetCookies, safeNext } from "./session";
 
 const field = formField;
@@ -21,7 +24,26 @@ export async function signInAction(form: FormData): Promise<void> {
   const result = await signIn(await headers(), { email: field(form, "email"), password: field(form, "password") });
   await applySetCookies(result.setCookies);
   if (!result.ok) back(locale, "sign-in", result.error ?? "unknown", next);
-  redirect(next || `/${locale}/seminars`);
+  redirect((await joinAfterSignIn(form, next, result.userId)) ?? (next || `/${locale}/seminars`));
+}
+
+/**
+ * An invite survives sign-up and sign-in: the sign-in form that came from an invite link says "Sign in and
+ * join" and carries the code, so pressing it joins (a POST the person chose, not a side effect of a link) and
+ * lands in the seminar. The code must be the one the `next` join page names; a bad code goes back to that
+ * page, which explains it.
+ */
+async function joinAfterSignIn(form: FormData, next: string, userId: string | undefined): Promise<string | null> {
+  const code = field(form, "join");
+  const invite = inviteCodeOf(next);
+  if (!code || !userId || code !== invite) return null;
+  try {
+    const { seminarId } = await joinByInvite(userId, code);
+    return `/${localeOf(form)}/seminars/${encodeURIComponent(seminarId)}`;
+  } catch (e) {
+    if (isAppError(e)) return next;
+    throw e;
+  }
 }
 
 export async function signUpAction(form: FormData): Promise<void> {

@@ -2,7 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import "../forms.css";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
+import { inviteCodeOf } from "@/lib/http/invite-path";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
+import { previewInvite } from "@/lib/seminars";
 import { signInAction } from "../actions";
 import { AccountError } from "../AccountError";
 
@@ -18,6 +20,10 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const next = sameOriginPath(asked) ?? undefined;
   const t = await getTranslations("Account");
   const security = await getTranslations("Security");
+  // Coming from an invite link: this press signs in and joins (actions.ts joinAfterSignIn).
+  const code = inviteCodeOf(next);
+  const invite = code ? await previewInvite(code) : null;
+  const inv = await getTranslations("Invite");
   return (
     <div className="page">
       <SiteHeader />
@@ -26,9 +32,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
         {signedOut ? <p role="status">{t("signedOut")}</p> : null}
         {registered && !error ? <p role="status">{security("registered")}</p> : null}
         <AccountError code={error} />
+        {invite ? <p className="invite-hint">{inv("signInToJoin", { title: invite.title })}</p> : null}
         <form action={signInAction} className="account-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="next" value={next ?? ""} />
+          {invite && code ? <input type="hidden" name="join" value={code} /> : null}
           <label>
             {t("email")}
             <input type="email" name="email" autoComplete="email" required />
@@ -37,7 +45,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
             {t("password")}
             <input type="password" name="password" autoComplete="current-password" required />
           </label>
-          <button type="submit">{t("signInSubmit")}</button>
+          <button type="submit">{invite ? inv("signInAndJoin") : t("signInSubmit")}</button>
         </form>
         <p>
           {t("noAccount")} <Link href={{ pathname: "/sign-up", query: next ? { next } : {} }}>{t("createOne")}</Link>

@@ -2,7 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import "../forms.css";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
+import { inviteCodeOf } from "@/lib/http/invite-path";
 import { sameOriginPath } from "@/lib/http/same-origin-path";
+import { previewInvite } from "@/lib/seminars";
 import { MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from "@/lib/auth/server";
 import { signUpAction } from "../actions";
 import { AccountError } from "../AccountError";
@@ -18,12 +20,16 @@ export default async function SignUpPage({ params, searchParams }: Props) {
   // Only a path on this site is carried on (the action checks again): never a link to another host.
   const next = sameOriginPath(asked) ?? undefined;
   const t = await getTranslations("Account");
+  const code = inviteCodeOf(next);
+  const invite = code ? await previewInvite(code) : null;
+  const inv = await getTranslations("Invite");
   return (
     <div className="page">
       <SiteHeader />
       <main id="main" className="account-page">
         <h1>{t("signUpTitle")}</h1>
         <AccountError code={error} />
+        {invite ? <p className="invite-hint">{inv("signUpToJoin", { title: invite.title })}</p> : null}
         <form action={signUpAction} className="account-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="next" value={next ?? ""} />

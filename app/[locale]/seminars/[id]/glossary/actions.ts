@@ -5,7 +5,11 @@ import { deleteGlossaryEntry, saveGlossaryEntry } from "@/lib/links/glossary-sto
 
 // An action is a public endpoint: any argument reads as a form (lib/http/form), ids stay short in paths.
 const field = formField;
-const GLOSSARY = { path: "glossary", anchor: "entry" } as const;
+/**
+ * The table's search, sort and page travel with every form, so a save returns to the rows it came from; a refused
+ * entry's terms come back into its form (terms are capped at 20 × 120 characters).
+ */
+const GLOSSARY = { path: "glossary", anchor: "entry", keep: ["q", "sort", "dir", "page"], returned: { fields: ["de", "en", "ru"], max: 2_600 } } as const;
 
 /** One term per line (commas inside a term are allowed: "Volkskommissariat für Auswärtige Angelegenheiten"). */
 const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);

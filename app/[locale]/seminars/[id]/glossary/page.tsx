@@ -2,9 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
-import { LANGUAGES } from "@/lib/content/types";
 import { isAppError } from "@/lib/errors";
 import { listGlossary } from "@/lib/links/glossary-store";
+import { GLOSSARY_LANGS, glossaryHead, viewGlossary, type GlossaryLang } from "@/lib/links/glossary-table";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
 import "../../../(account)/forms.css";
@@ -18,7 +18,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * The seminar glossary: equivalent terms in German, English and Russian, used by link suggestions and by
- * search. Every member reads it; instructors add, change and delete entries (plain forms, one term per line).
+ * search. A table every member can search and sort; instructors edit a row in place (one term per line in
+ * each cell), add and delete entries. A term another entry already has is refused with that entry's name and
+ * a link to it, and what the instructor typed stays in the form.
  */
 export default async function GlossaryPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
@@ -29,23 +31,59 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
     if (isAppError(e) && e.code === "not-found") notFound();
     throw e;
   });
-  const entries = await listGlossary(user.id, id);
-  const { error, saved } = await searchParams;
+  const sp = await searchParams;
+  const q = (sp.q ?? "").slice(0, 100);
+  const view = viewGlossary(await listGlossary(user.id, id), { q, sort: sp.sort, dir: sp.dir, page: Number(sp.page ?? 1) || 1 });
   const t = await getTranslations("Glossary");
   const editable = seminar.role === "instructor";
+  const langName = (lang: string) => ((GLOSSARY_LANGS as readonly string[]).includes(lang) ? t(`lang.${lang as GlossaryLang}`) : lang);
+
+  // The view (search, sort, page) as a query, for links and for the forms' hidden fields.
+  const viewQuery = (change: Record<string, string | number | undefined> = {}) => {
+    const all: Record<string, string | number | undefined> = { q: q || undefined, sort: view.sort === "de" ? undefined : view.sort, dir: view.dir === "asc" ? undefined : view.dir, page: view.page > 1 ? view.page : undefined, ...change };
+    return new URLSearchParams(Object.entries(all).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "").map(([k, v]) => [k, String(v)]));
+  };
+  const href = (change: Record<string, string | number | undefined> = {}) => {
+    const query = viewQuery(change).toString();
+    return `/seminars/${id}/glossary${query ? `?${query}` : ""}`;
+  };
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="seminarId" value={id} />
+      {[...viewQuery()].map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
     </>
   );
-  const termFields = (prefix: string, terms?: Record<string, string[]>) =>
-    LANGUAGES.map((lang) => (
-      <label key={lang} className="glossary-terms">
-        {t(`lang.${lang}`)}
-        <textarea name={lang} lang={lang} rows={Math.max(2, (terms?.[lang]?.length ?? 0) + 1)} defaultValue={(terms?.[lang] ?? []).join("\n")} aria-describedby={`${prefix}-hint`} />
-      </label>
-    ));
+
+  // A refused save hands back what was typed (actions.ts), for the row it came from.
+  const returned = sp.error ? { entry: sp.e_entry ?? "", terms: { de: sp.e_de ?? "", en: sp.e_en ?? "", ru: sp.e_ru ?? "" } } : null;
+  const initial = (entryId: string, lang: GlossaryLang, terms?: Record<GlossaryLang, string[]>) =>
+    returned && returned.entry === entryId ? returned.terms[lang] : (terms?.[lang] ?? []).join("\n");
+  const rows = (value: string) => Math.max(1, value.split("\n").length);
+  const duplicate =
+    sp.error === "name-duplicate" && sp.e_term ? (
+      <p role="alert" className="form-error">
+        {t("duplicate", { term: sp.e_term, lang: langName(sp.e_lang ?? ""), other: sp.e_other ?? "" })}{" "}
+        {sp.e_other ? <Link href={`/seminars/${id}/glossary?${new URLSearchParams({ q: sp.e_term })}#entry-${encodeURIComponent(sp.e_otherId ?? "")}`}>{t("showOther", { other: sp.e_other })}</Link> : null}
+      </p>
+    ) : null;
+
+  const sortHeader = (lang: GlossaryLang) => {
+    const active = view.sort === lang;
+    const next = active && view.dir === "asc" ? "desc" : "asc";
+    return (
+      <th key={lang} scope="col" aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}>
+        <Link href={href({ sort: lang === "de" ? undefined : lang, dir: next === "asc" ? undefined : next, page: undefined })} aria-label={active ? t(view.dir === "asc" ? "sortedAsc" : "sortedDesc", { column: langName(lang) }) : t("sortBy", { column: langName(lang) })}>
+          {langName(lang)}
+          <span aria-hidden="true" className="sort-mark">
+            {active ? (view.dir === "asc" ? " ▲" : " ▼") : " ↕"}
+          </span>
+        </Link>
+      </th>
+    );
+  };
 
   return (
     <div className="page">
@@ -56,74 +94,119 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
         </p>
         <h1>{t("title", { title: seminar.title })}</h1>
         <p>{t("intro")}</p>
-        <Notice error={error} saved={saved} />
-        <p className="seminar-meta">{t("count", { count: entries.length })}</p>
+        {duplicate ?? <Notice error={sp.error} saved={sp.saved} />}
+
+        <search>
+          <form method="get" className="names-search">
+            {view.sort !== "de" ? <input type="hidden" name="sort" value={view.sort} /> : null}
+            {view.dir !== "asc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
+            <label>
+              {t("searchLabel")} <input type="search" name="q" defaultValue={q} maxLength={100} />
+            </label>{" "}
+            <button type="submit">{t("search")}</button>
+            {q ? (
+              <>
+                {" "}
+                <Link href={href({ q: undefined, page: undefined })}>{t("showAll")}</Link>
+              </>
+            ) : null}
+          </form>
+        </search>
+        <p className="seminar-meta">{q ? t("countMatching", { matching: view.matching, total: view.total }) : t("count", { count: view.total })}</p>
 
         {editable ? (
-          <>
-            <section aria-labelledby="glossary-add">
-              <h2 id="glossary-add">{t("addHeading")}</h2>
-              <form action={saveGlossaryEntryAction} className="glossary-entry">
-                {hidden}
-                <div className="glossary-columns">{termFields("new")}</div>
-                <p id="new-hint" className="hint">
-                  {t("termsHint")}
-                </p>
-                <button type="submit">{t("add")}</button>
-              </form>
-            </section>
-            <section aria-labelledby="glossary-entries">
-              <h2 id="glossary-entries">{t("entriesHeading")}</h2>
-              {entries.length === 0 ? <p>{t("none")}</p> : null}
-              {entries.map((e, i) => (
-                <form key={e.id} id={`entry-${e.id}`} action={saveGlossaryEntryAction} className="glossary-entry" aria-label={t("entry", { n: i + 1 })}>
-                  {hidden}
-                  <input type="hidden" name="entryId" value={e.id} />
-                  <div className="glossary-columns">{termFields(`e${i}`, e.terms)}</div>
-                  <p id={`e${i}-hint`} className="visually-hidden">
-                    {t("termsHint")}
-                  </p>
-                  <div className="glossary-actions">
-                    <button type="submit">{t("save")}</button>
-                    <button type="submit" formAction={deleteGlossaryEntryAction} className="button-danger" aria-label={t("deleteLabel", { n: i + 1 })}>
-                      {t("delete")}
-                    </button>
-                  </div>
-                </form>
-              ))}
-            </section>
-          </>
+          <section aria-labelledby="glossary-add">
+            <h2 id="glossary-add">{t("addHeading")}</h2>
+            <form action={saveGlossaryEntryAction} className="glossary-entry">
+              {hidden}
+              <div className="glossary-columns">
+                {GLOSSARY_LANGS.map((lang) => (
+                  <label key={lang} className="glossary-terms">
+                    {langName(lang)}
+                    <textarea name={lang} lang={lang} rows={Math.max(2, rows(initial("new", lang)))} defaultValue={initial("new", lang)} aria-describedby="new-hint" />
+                  </label>
+                ))}
+              </div>
+              <p id="new-hint" className="hint">
+                {t("termsHint")}
+              </p>
+              <button type="submit">{t("add")}</button>
+            </form>
+          </section>
         ) : (
-          <>
-            <p className="hint">{t("readOnly")}</p>
-            {entries.length === 0 ? (
-              <p>{t("none")}</p>
-            ) : (
-              <table className="glossary-table">
-                <thead>
-                  <tr>
-                    {LANGUAGES.map((lang) => (
-                      <th key={lang} scope="col">
-                        {t(`lang.${lang}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((e) => (
-                    <tr key={e.id}>
-                      {LANGUAGES.map((lang) => (
-                        <td key={lang} lang={lang}>
-                          {e.terms[lang].join(" · ")}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </>
+          <p className="hint">{t("readOnly")}</p>
         )}
+
+        <section aria-labelledby="glossary-entries">
+          <h2 id="glossary-entries">{t("entriesHeading")}</h2>
+          {view.entries.length === 0 ? (
+            <p>{q ? t("noneMatching") : t("none")}</p>
+          ) : (
+            <table className="glossary-table">
+              <caption className="visually-hidden">{t("tableCaption")}</caption>
+              <thead>
+                <tr>
+                  {GLOSSARY_LANGS.map(sortHeader)}
+                  {editable ? <th scope="col">{t("actions")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {view.entries.map((e) => {
+                  const name = glossaryHead(e.terms) || t("unnamed");
+                  const formId = `entry-${e.id}-form`;
+                  return (
+                    <tr key={e.id} id={`entry-${e.id}`}>
+                      {GLOSSARY_LANGS.map((lang) =>
+                        editable ? (
+                          <td key={lang}>
+                            <textarea
+                              form={formId}
+                              name={lang}
+                              lang={lang}
+                              className="glossary-cell"
+                              rows={rows(initial(e.id, lang, e.terms))}
+                              defaultValue={initial(e.id, lang, e.terms)}
+                              aria-label={t("cellLabel", { lang: langName(lang), name })}
+                              aria-describedby="new-hint"
+                            />
+                          </td>
+                        ) : (
+                          <td key={lang} lang={lang}>
+                            {e.terms[lang].map((term, i) => (
+                              <span key={i} className="glossary-term">
+                                {term}
+                              </span>
+                            ))}
+                          </td>
+                        ),
+                      )}
+                      {editable ? (
+                        <td className="names-actions">
+                          <form id={formId} action={saveGlossaryEntryAction}>
+                            {hidden}
+                            <input type="hidden" name="entryId" value={e.id} />
+                          </form>
+                          <button type="submit" form={formId} aria-label={t("saveLabel", { name })}>
+                            {t("save")}
+                          </button>{" "}
+                          <button type="submit" form={formId} formAction={deleteGlossaryEntryAction} className="button-danger" aria-label={t("deleteNamed", { name })}>
+                            {t("delete")}
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          {view.pages > 1 ? (
+            <nav aria-label={t("pagesLabel")} className="names-pages">
+              {view.page > 1 ? <Link href={href({ page: view.page - 1 })}>{t("previous")}</Link> : null} <span>{t("pageOf", { page: view.page, pages: view.pages })}</span>{" "}
+              {view.page < view.pages ? <Link href={href({ page: view.page + 1 })}>{t("next")}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
       </main>
     </div>
   );

@@ -7,6 +7,8 @@ import ClientMessages from "@/components/site/ClientMessages";
 import { isAppError } from "@/lib/errors";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
+// The app's buttons, hints and notices (as on the seminar, settings and glossary pages).
+import "../../../(account)/forms.css";
 import "@/components/teaching/teaching.css";
 
 type Props = { params: Promise<{ locale: string; id: string }> };

@@ -67,7 +67,7 @@ describe("POST /api/seminars/[id]/import", () => {
     const post = (id: string, body: string, bearer = token) =>
       importRoute.POST(new Request(`${BASE}/api/seminars/${id}/import`, { method: "POST", body, headers: { authorization: `Bearer ${bearer}`, "content-type": "application/ld+json", host: "localhost:3000" } }), ctx(id));
     const res = await post(targetId, exported);
-    expect([res.status, await res.json()]).toEqual([200, { imported: 1, skipped: [] }]);
+    expect([res.status, await res.json()]).toEqual([200, { imported: 1, skipped: [], authorsKept: 1, reattributed: [] }]);
     const malformed = await post(targetId, "{not json");
     expect([malformed.status, (await malformed.json()).code]).toEqual([400, "malformed-json"]);
     const stranger = await post(targetId, exported, outsiderToken);
