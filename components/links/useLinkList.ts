@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import type { ReaderNotes } from "@/lib/annotations-ui/load";
 import { anchorInBatches, type AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
-import type { LiveEvent, PassageAnchor } from "@/lib/annotations-ui/state";
+import type { AnnotationLiveEvent } from "@/lib/annotations/types";
+import type { PassageAnchor } from "@/lib/annotations-ui/state";
 import { linksApi } from "@/lib/links/client";
 import { applyLinkEvent, setEndAnchor, upsertLink, type LinkChange } from "@/lib/links/live";
 import type { LinkView } from "@/lib/links/views";
@@ -20,7 +21,7 @@ export function useLinkList(data: ReaderNotes | null, anchorLiveNotes: AnchorLiv
   const seminarId = data?.seminar?.id ?? null;
   const [links, setLinks] = useState<LinkView[]>([]);
   const latest = useRef<LinkView[] | null>(null);
-  const early = useRef<LiveEvent[]>([]);
+  const early = useRef<AnnotationLiveEvent[]>([]);
   const versions = useMemo(() => Object.fromEntries((data?.documents ?? []).map((d) => [d.slug, d.version])), [data]);
 
   const commit = useCallback((next: LinkView[]) => {

@@ -1,10 +1,10 @@
 "use client";
 
 import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from "react";
-import type { LiveEvent } from "@/lib/annotations-ui/state";
+import type { AnnotationLiveEvent } from "@/lib/annotations/types";
 import { subscribeLive, type LiveMessage } from "@/lib/live-client/connect";
 
-type Listener = (event: LiveEvent) => void;
+type Listener = (event: AnnotationLiveEvent) => void;
 
 interface SeminarEventsValue {
   listen: (listener: Listener) => () => void;
@@ -12,16 +12,16 @@ interface SeminarEventsValue {
 
 const SeminarEventsContext = createContext<SeminarEventsValue | null>(null);
 
-const LIVE_TYPES: Array<LiveEvent["type"]> = ["annotation.created", "annotation.updated", "annotation.deleted", "annotation.hidden", "annotation.unhidden", "annotation.removed"];
+const LIVE_TYPES: Array<AnnotationLiveEvent["type"]> = ["annotation.created", "annotation.updated", "annotation.deleted", "annotation.hidden", "annotation.unhidden", "annotation.removed"];
 
 /**
- * The one place the reader reads a seminar event: the raw message becomes a LiveEvent here, so a change of
+ * The one place the reader reads a seminar event: the raw message becomes an AnnotationLiveEvent here, so a change of
  * what events carry (say, an id only, the note to be fetched) is handled here and nowhere else.
  */
-function toEvent(m: LiveMessage): LiveEvent | null {
+function toEvent(m: LiveMessage): AnnotationLiveEvent | null {
   if (!(LIVE_TYPES as string[]).includes(m.type)) return null;
   try {
-    return { type: m.type, data: JSON.parse(m.data) } as LiveEvent;
+    return { type: m.type, data: JSON.parse(m.data) } as AnnotationLiveEvent;
   } catch {
     return null;
   }

@@ -4,8 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 import { panelDomId } from "@/lib/reader/dom-ids";
-import { formatLayout, MAX_PANES, type PassageTarget, type ReaderLayout } from "@/lib/reader/layout";
-import { blockText, type Passage } from "@/lib/reader/selection";
+import { formatLayout, MAX_PANES, type ReaderLayout } from "@/lib/reader/layout";
 import Pane, { jumpTo } from "./Pane";
 import PaneTabs from "./PaneTabs";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
@@ -13,10 +12,12 @@ import SelectionToolbar from "./SelectionToolbar";
 import { revealBlock } from "./windowRegistry";
 import { writePlacesToAddress } from "./scrollMemory";
 import { usePhoneTabs } from "./usePhoneTabs";
-import { blockInPane, useReaderArrival } from "./useReaderArrival";
+import { useReaderArrival } from "./useReaderArrival";
+import { usePassageLinkCopy } from "./usePassageLinkCopy";
 import { useSelectionToolbar } from "./useSelectionToolbar";
 import { useReaderKeyboard } from "./useReaderKeyboard";
 import ReaderShortcuts from "./ReaderShortcuts";
+import ReaderSkipLinks from "./ReaderSkipLinks";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
@@ -51,8 +52,6 @@ export interface PaneData {
 /** How long scrolling must rest before the address takes the new reading position. */
 const PLACE_DELAY_MS = 300;
 
-type CopyState = { kind: "copied" } | { kind: "failed"; url: string } | null;
-
 /**
  * The reader: one to three panes side by side (tabs on a phone), their layout in the URL. Server-rendered
  * panes come in as `content`; this adds pane changes, synchronized scrolling, deep-link highlighting and
@@ -64,7 +63,6 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   const [sync, setSync] = useState(layout.sync);
   /** reading or diplomatic view, per pane (keyed like the pane's DOM); a CSS switch over the same text */
   const [views, setViews] = useState<Record<string, EditionView>>({});
-  const [copy, setCopy] = useState<CopyState>(null);
   const scrollers = useRef<Array<HTMLElement | null>>([]);
   const driver = useRef<number | null>(null);
   const slugs = useMemo(() => panes.map((p) => p.slug), [panes]);
@@ -136,30 +134,8 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
     });
   };
 
-  const copyLink = async (pane: number, passage: Passage | null) => {
-    let target: PassageTarget | undefined;
-    if (passage) {
-      const block = blockInPane(scrollers.current[pane], panes[pane]?.paneId, passage.blockId);
-      const whole = passage.blockStart === 0 && (!block || passage.blockEnd >= blockText(block).length);
-      target = whole ? { pane, blockId: passage.blockId } : { pane, ...passage };
-    }
-    const url = `${window.location.origin}/${locale}/read?${formatLayout({ slugs, sync, target })}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopy({ kind: "copied" });
-    } catch {
-      setCopy({ kind: "failed", url });
-    }
-  };
-  const copyFromToolbar = (i: number) => {
-    const sel = selection?.pane === i ? selection.passage : null;
-    void copyLink(i, sel ?? topVisiblePassage(scrollers.current[i]));
-  };
-  useEffect(() => {
-    if (copy?.kind !== "copied") return;
-    const timer = setTimeout(() => setCopy(null), 5000);
-    return () => clearTimeout(timer);
-  }, [copy]);
+  const { copy, copyLink, copyFromPane } = usePassageLinkCopy({ locale, slugs, paneIds, sync, scrollers });
+  const copyFromToolbar = (i: number) => copyFromPane(i, selection?.pane === i ? selection.passage : null);
 
   // One stable callback per pane position (a new one each render would detach and attach the pane each time).
   const scrollerSlots = useMemo(
@@ -180,21 +156,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
       initialPeer={layout.peer}
     >
     <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
-      <nav className="reader-skip" aria-label={tu("skipLinks")}>
-        {panes.map((p, i) => (
-          <a
-            key={p.key}
-            className="skip-link"
-            href={`#${p.paneId}-text`}
-            onClick={(e) => {
-              e.preventDefault();
-              keyboard.focusPane(i);
-            }}
-          >
-            {tu("skipToPane", { n: i + 1, title: p.title })}
-          </a>
-        ))}
-      </nav>
+      <ReaderSkipLinks panes={panes} focusPane={keyboard.focusPane} />
       <div className="reader-bar" role="group" aria-label={t("toolbar")}>
         {tabbed ? null : (
           // Behind tabs only one pane shows at a time: nothing to keep in step.
@@ -326,16 +288,4 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
 function seminarQuery(): string {
   const id = new URLSearchParams(window.location.search).get("seminar");
   return id ? `&seminar=${encodeURIComponent(id)}` : "";
-}
-
-/** The first block whose text shows at the top of a pane: where a keyboard user "is". */
-function topVisiblePassage(scroller: HTMLElement | null | undefined): Passage | null {
-  if (!scroller) return null;
-  const top = scroller.getBoundingClientRect().top;
-  for (const el of scroller.querySelectorAll<HTMLElement>("[data-doc-root] [data-block-id]")) {
-    if (el.getBoundingClientRect().bottom > top + 4) {
-      return { blockId: el.dataset.blockId ?? "", blockStart: 0, blockEnd: blockText(el).length };
-    }
-  }
-  return null;
 }

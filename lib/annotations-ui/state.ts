@@ -3,7 +3,7 @@
  * passages are now, and how live events change that. Pure functions over plain objects (React state),
  * framework-free and unit-tested; painting and the network live elsewhere (paint.ts, api.ts).
  */
-import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
+import type { AnnotationDto, AnnotationLiveEvent, TargetDto } from "@/lib/annotations/types";
 import type { AnchorResult } from "@/lib/anchoring/types";
 import { sortByPosition } from "@/lib/anchoring/sort";
 
@@ -47,10 +47,6 @@ export interface NotesState {
 
 export const emptyState = (): NotesState => ({ annotations: {}, anchors: {} });
 
-/** A live event as the events route sends it (see lib/live/stream.ts). */
-export type LiveEvent =
-  | { type: "annotation.created" | "annotation.updated" | "annotation.hidden" | "annotation.unhidden"; data: AnnotationDto }
-  | { type: "annotation.deleted" | "annotation.removed"; data: { id: string } };
 
 export const isRoot = (a: AnnotationDto) => a.parentId === null;
 
@@ -157,7 +153,7 @@ export function remove(state: NotesState, id: string): NotesState {
   return { annotations, anchors };
 }
 
-export function applyEvent(state: NotesState, event: LiveEvent, docs: readonly OpenDocument[]): Change {
+export function applyEvent(state: NotesState, event: AnnotationLiveEvent, docs: readonly OpenDocument[]): Change {
   switch (event.type) {
     case "annotation.deleted":
     case "annotation.removed":

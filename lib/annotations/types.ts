@@ -121,3 +121,11 @@ export interface AnnotationDto {
   updatedAt: string;
   targets: TargetDto[];
 }
+
+/**
+ * An annotation's live event as the reader receives it: the events route's row (lib/live/stream's LiveEvent)
+ * with its data read back, as the notes and the links of an open reader apply it.
+ */
+export type AnnotationLiveEvent =
+  | { type: "annotation.created" | "annotation.updated" | "annotation.hidden" | "annotation.unhidden"; data: AnnotationDto }
+  | { type: "annotation.deleted" | "annotation.removed"; data: { id: string } };

@@ -9,7 +9,7 @@
  * orphaned meanwhile.
  */
 import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
-import type { LiveEvent } from "@/lib/annotations-ui/state";
+import type { AnnotationLiveEvent } from "@/lib/annotations/types";
 import type { EndAnchor, LinkEnd, LinkView } from "./views";
 import { linkFields } from "./link-fields";
 
@@ -63,7 +63,7 @@ export function removeFromLinks(links: LinkView[], id: string): LinkView[] {
   return links.map((l) => (l === root ? { ...l, thread, replies: thread.length } : l));
 }
 
-export function applyLinkEvent(links: LinkView[], event: LiveEvent, versions: ShownVersions): LinkChange {
+export function applyLinkEvent(links: LinkView[], event: AnnotationLiveEvent, versions: ShownVersions): LinkChange {
   switch (event.type) {
     case "annotation.deleted":
     case "annotation.removed":
