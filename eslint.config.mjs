@@ -7,7 +7,16 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-pg/**", "generated/**", "node_modules/**", "bench/floor/.next/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".next-pg/**",
+    "generated/**",
+    "node_modules/**",
+    "bench/floor/.next/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
   {
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {

@@ -34,7 +34,13 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // content/ is read at run time by the server (lib/content/store).
   outputFileTracingIncludes: { "/**": ["./content/documents/**"] },
-  ...(postgres ? { distDir: ".next-pg", typescript: { tsconfigPath: "tsconfig.pg.json" }, turbopack: { resolveAlias: { "@/generated/prisma/client": "./generated/prisma-pg/client.ts" } } } : {}),
+  ...(postgres
+    ? {
+        distDir: ".next-pg",
+        typescript: { tsconfigPath: "tsconfig.pg.json" },
+        turbopack: { resolveAlias: { "@/generated/prisma/client": "./generated/prisma-pg/client.ts" } },
+      }
+    : {}),
 };
 
 export default withNextIntl(nextConfig);

@@ -33,7 +33,9 @@ export default defineConfig({
     locale: "en-US",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US", extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` } } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US", extraHTTPHeaders: { origin: `http://127.0.0.1:${PORT}` } } },
+  ],
   webServer: {
     // A fresh test database, migrated and seeded, then the production server (built by scripts/test.sh).
     command: `bash scripts/e2e-server.sh ${PORT}`,

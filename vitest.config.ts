@@ -5,7 +5,15 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   esbuild: { jsx: "automatic" },
   test: {
-    include: ["bench/**/*.test.ts", "lib/**/*.test.ts", "lib/**/*.test.tsx", "components/**/*.test.tsx", "scripts/**/*.test.ts", "app/**/*.test.ts", "messages/**/*.test.ts"],
+    include: [
+      "bench/**/*.test.ts",
+      "lib/**/*.test.ts",
+      "lib/**/*.test.tsx",
+      "components/**/*.test.tsx",
+      "scripts/**/*.test.ts",
+      "app/**/*.test.ts",
+      "messages/**/*.test.ts",
+    ],
     exclude: ["node_modules", ".next", "e2e"],
     testTimeout: 20000,
     pool: "forks",

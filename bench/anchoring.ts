@@ -123,7 +123,10 @@ function timed(run: () => void): Timing {
 }
 
 function median(xs: number[]): number {
-  return percentile([...xs].sort((a, b) => a - b), 50);
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** The benchmark's fixed workload (exported for profiling drivers). */
@@ -186,7 +189,10 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
     );
   });
 
-  const ourTally = tally(truths, results.map((r) => (r.status === "anchored" ? r : null)));
+  const ourTally = tally(
+    truths,
+    results.map((r) => (r.status === "anchored" ? r : null)),
+  );
   if (process.env.BENCH_DEBUG) {
     results.forEach((r, i) => {
       if (judge(truths[i], r.status === "anchored" ? r : null) === "wrong") {
@@ -204,7 +210,11 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
   const wall = (xs: Timing[]) => median(xs.map((x) => x.wall));
   const rows: Row[] = [
     { name: "Synopse anchorMany, revised document: CPU time (median of 7, cold caches)", value: round(cpu(ours)), unit: "ms" },
-    { name: "Baseline, Hypothesis method (indexOf shortcut, else approx-string-match per quote): CPU time (median of 7)", value: round(cpu(hypoTimes)), unit: "ms" },
+    {
+      name: "Baseline, Hypothesis method (indexOf shortcut, else approx-string-match per quote): CPU time (median of 7)",
+      value: round(cpu(hypoTimes)),
+      unit: "ms",
+    },
     { name: "Speed-up vs Hypothesis method, CPU time", value: round(cpu(hypoTimes) / cpu(ours)), unit: "×" },
     { name: "Speed-up vs Hypothesis method, wall-clock (machine shared, noisy)", value: round(wall(hypoTimes) / wall(ours)), unit: "×" },
     { name: "Baseline, plain approx-string-match per quote: CPU time (1 run)", value: round(plainTime.cpu), unit: "ms" },
@@ -228,7 +238,12 @@ export async function benchAnchoring(): Promise<{ rows: Row[]; notes: string[] }
     `Synopse methods: ${methods.position} position, ${methods.block} block, ${methods.exact} exact, ${methods.fuzzy} fuzzy; ${results.length - Object.values(methods).reduce((a, b) => a + b, 0)} orphans.`,
     "Wrong = intact passage not at exactly its moved range; modified passage more than 3 characters off; damaged passage anchored without overlapping its remnant. Damaged passages anchored onto their remnant count neither right nor wrong.",
     "The baseline gets the document's plain text for free; Synopse's timing includes building its text and indexes from the document object.",
-    `Rounds interleaved (${ROUNDS}, after 2 warm-up rounds) so both sides share the machine's load; load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} CPUs. CPU time (process.cpuUsage, includes V8's GC threads) is the headline because wall-clock on a shared machine mostly measures the other processes.`,
+    `Rounds interleaved (${ROUNDS}, after 2 warm-up rounds) so both sides share the machine's load; load average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        " / ",
+      )} on ${os.cpus().length} CPUs. CPU time (process.cpuUsage, includes V8's GC threads) is the headline because wall-clock on a shared machine mostly measures the other processes.`,
   ];
   return { rows, notes };
 }

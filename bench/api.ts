@@ -18,11 +18,16 @@ export async function benchApi(base: string): Promise<{ rows: Row[]; notes: stri
   const seminar = await demoSeminar(members[0]);
 
   // Warm-up: first requests compile routes and fill caches.
-  await closedLoop(members.slice(0, 10), 2, async (m, i) => ({ kind: "warm", ok: (await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `warm ${i}`, i) })).status === 201 }));
+  await closedLoop(members.slice(0, 10), 2, async (m, i) => ({
+    kind: "warm",
+    ok: (await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `warm ${i}`, i) })).status === 201,
+  }));
   await closedLoop(members, 1, async (m) => ({ kind: "warm", ok: (await send(m, "/api/health")).status === 200 }));
 
   // Baseline and creates use the same client (send: node:http, keep-alive, gzip accepted like a browser).
-  const baseline = summarize(...unpack(await closedLoop(members, Math.min(5, seconds), async (m) => ({ kind: "health", ok: (await send(m, "/api/health")).status === 200 }))));
+  const baseline = summarize(
+    ...unpack(await closedLoop(members, Math.min(5, seconds), async (m) => ({ kind: "health", ok: (await send(m, "/api/health")).status === 200 }))),
+  );
   const create = summarize(
     ...unpack(
       await closedLoop(members, seconds, async (m, i) => {

@@ -38,13 +38,27 @@ interface Side {
 /** A checkout's app on a fresh SQLite database, migrated and seeded by that checkout's own scripts. */
 async function serve(name: Side["name"], checkout: string, port: number, dataDir: string): Promise<Omit<Side, "members" | "seminar" | "slugs">> {
   if (!existsSync(path.join(checkout, ".next", "BUILD_ID"))) throw new Error(`${checkout} has no build: run npx next build there`);
-  const env = { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${path.join(dataDir, `${name}.db`)}`, NEXT_TELEMETRY_DISABLED: "1", SYNOPSE_RATE_LIMIT: "off",
-    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "synopse-bench-secret-not-for-production-use-0123456789" };
-  for (const args of [["prisma", "migrate", "deploy"], ["tsx", "scripts/seed.ts"]]) {
+  const env = {
+    ...process.env,
+    DATABASE_PROVIDER: "sqlite",
+    DATABASE_URL: `file:${path.join(dataDir, `${name}.db`)}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    SYNOPSE_RATE_LIMIT: "off",
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "synopse-bench-secret-not-for-production-use-0123456789",
+  };
+  for (const args of [
+    ["prisma", "migrate", "deploy"],
+    ["tsx", "scripts/seed.ts"],
+  ]) {
     const r = spawnSync("npx", args, { cwd: checkout, env, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${name}: npx ${args.join(" ")} failed: ${(r.stderr || r.stdout).slice(-1500)}`);
   }
-  const child = spawn(process.execPath, [path.join(checkout, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: checkout, env, stdio: "ignore", detached: true });
+  const child = spawn(process.execPath, [path.join(checkout, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: checkout,
+    env,
+    stdio: "ignore",
+    detached: true,
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {
@@ -65,8 +79,19 @@ function step(side: Side) {
     const slug = side.slugs[Math.floor(Math.random() * side.slugs.length)];
     const { seminar } = side;
     if (r < 45) return { kind: "read page", ok: (await send(m, `/en/read?p=${encodeURIComponent(slug)}&seminar=${seminar.id}`)).status === 200 };
-    if (r < 65) return { kind: "list notes", ok: (await send(m, `/api/seminars/${seminar.id}/annotations?document=${encodeURIComponent(seminar.slug)}`)).status === 200 };
-    if (r < 85) return { kind: "annotate", ok: (await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `Load note ${i}: Molotow und der Separatfrieden`, i) })).status === 201 };
+    if (r < 65)
+      return { kind: "list notes", ok: (await send(m, `/api/seminars/${seminar.id}/annotations?document=${encodeURIComponent(seminar.slug)}`)).status === 200 };
+    if (r < 85)
+      return {
+        kind: "annotate",
+        ok:
+          (
+            await send(m, `/api/seminars/${seminar.id}/annotations`, {
+              method: "POST",
+              body: noteBody(seminar, `Load note ${i}: Molotow und der Separatfrieden`, i),
+            })
+          ).status === 201,
+      };
     return { kind: "search", ok: (await send(m, `/api/search?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}&seminar=${seminar.id}`)).status === 200 };
   };
 }
@@ -89,8 +114,20 @@ async function measure(side: Side): Promise<RunFigures> {
   const result = await closedLoop(side.members, SECONDS, step(side));
   const cpu = pid === null || cpu0 === null ? null : processCpuMs(pid) - cpu0;
   const s = summarize(result.samples, result.seconds);
-  const reader = result.samples.filter((x) => x.kind === "read page").map((x) => x.ms).sort((a, b) => a - b);
-  return { side: side.name, perSecond: s.perSecond, p50: s.p50, readerP50: percentile(reader, 50), readerCount: reader.length, errors: s.errors, cpuPerRequest: cpu === null ? null : cpu / s.count, load: [load0, os.loadavg()[0]] };
+  const reader = result.samples
+    .filter((x) => x.kind === "read page")
+    .map((x) => x.ms)
+    .sort((a, b) => a - b);
+  return {
+    side: side.name,
+    perSecond: s.perSecond,
+    p50: s.p50,
+    readerP50: percentile(reader, 50),
+    readerCount: reader.length,
+    errors: s.errors,
+    cpuPerRequest: cpu === null ? null : cpu / s.count,
+    load: [load0, os.loadavg()[0]],
+  };
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -104,7 +141,10 @@ export async function benchBeforeAfter(): Promise<{ rows: Row[]; notes: string[]
   try {
     const { listDocuments } = await import("@/lib/content/store");
     const slugs = listDocuments().map((d) => d.slug);
-    for (const [name, dir, port] of [["before", path.resolve(beforeDir), PORT], ["after", ROOT, PORT + 1]] as const) {
+    for (const [name, dir, port] of [
+      ["before", path.resolve(beforeDir), PORT],
+      ["after", ROOT, PORT + 1],
+    ] as const) {
       const server = await serve(name, dir, port, dataDir);
       started.push(server.process);
       const members = await seminarMembers(server.base, MEMBERS);
@@ -147,7 +187,12 @@ export async function benchBeforeAfter(): Promise<{ rows: Row[]; notes: string[]
       notes: [
         `${MEMBERS} signed-in members per side, SQLite, one app instance each, closed loop without think time, ${SECONDS} s per run after a 10 s warm-up: 45 % reader pages (one text, in the member's seminar), 20 % notes of a document, 20 % new notes, 15 % search (bench/load.ts's mix and load generator). Each side's server runs from its own checkout, with its own migrations, seed and build; only one side is under load at a time.`,
         "Runs in the order before, after, after, before; each figure is the mean of a side's two runs. " +
-          runs.map((r, i) => `Run ${i + 1} (${r.side}): ${r.perSecond.toFixed(1)} req/s, reader p50 ${r.readerP50.toFixed(0)} ms over ${r.readerCount} reader pages${r.cpuPerRequest === null ? "" : `, server CPU ${r.cpuPerRequest.toFixed(1)} ms per request`}, load average ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}.`).join(" ") +
+          runs
+            .map(
+              (r, i) =>
+                `Run ${i + 1} (${r.side}): ${r.perSecond.toFixed(1)} req/s, reader p50 ${r.readerP50.toFixed(0)} ms over ${r.readerCount} reader pages${r.cpuPerRequest === null ? "" : `, server CPU ${r.cpuPerRequest.toFixed(1)} ms per request`}, load average ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}.`,
+            )
+            .join(" ") +
           ` ${os.cpus().length} cores, shared with other work (the load averages say how much); the load generator shares them too.`,
         "Server CPU per request: the CPU (user + system, all threads, from /proc) of the process listening on the side's port over the run, divided by the requests answered.",
       ],

@@ -48,7 +48,11 @@ async function writeNotes(members: Member[], seminar: Seminar, count: number): P
     members.map(async (m) => {
       for (let i = next++; i < count; i = next++) {
         const start = i % (p.length - 20);
-        const body = JSON.stringify({ target: { documentSlug: slug, blockId: p.blockId, blockStart: start, blockEnd: start + 12 }, body: `<p>Note ${i} on the separate peace?</p>`, tags: i % 7 === 0 ? ["question"] : [] });
+        const body = JSON.stringify({
+          target: { documentSlug: slug, blockId: p.blockId, blockStart: start, blockEnd: start + 12 },
+          body: `<p>Note ${i} on the separate peace?</p>`,
+          tags: i % 7 === 0 ? ["question"] : [],
+        });
         const res = await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body });
         if (res.status !== 201) throw new Error(`note ${i}: ${res.status} ${res.body.toString().slice(0, 200)}`);
       }
@@ -68,7 +72,9 @@ let fillFile: string | null = null;
 function copyNotes(file: string, seminarId: string, count: number): void {
   const db = new Database(file);
   db.pragma("busy_timeout = 10000");
-  const notes = db.prepare(`SELECT * FROM "Annotation" WHERE "seminarId" = ? AND "parentId" IS NULL ORDER BY "createdAt", "id"`).all(seminarId) as Array<Record<string, unknown>>;
+  const notes = db.prepare(`SELECT * FROM "Annotation" WHERE "seminarId" = ? AND "parentId" IS NULL ORDER BY "createdAt", "id"`).all(seminarId) as Array<
+    Record<string, unknown>
+  >;
   const targets = db.prepare(`SELECT * FROM "Target" WHERE "annotationId" = ?`);
   const tags = db.prepare(`SELECT * FROM "AnnotationTag" WHERE "annotationId" = ?`);
   const insert = (table: string, row: Record<string, unknown>) => {
@@ -113,7 +119,8 @@ async function timeGets(member: Member, pathname: string): Promise<{ p50: number
 async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   const run = Math.random().toString(36).slice(2, 8);
   const instructor = await Member.signUp(base, "Bench Instructor", `bench-bounded-${run}@synopse.test`);
-  const create = (title: string) => instructor.json<Seminar>("/api/seminars", { method: "POST", headers: { origin: base }, body: JSON.stringify({ title, documents: DOCUMENTS }) });
+  const create = (title: string) =>
+    instructor.json<Seminar>("/api/seminars", { method: "POST", headers: { origin: base }, body: JSON.stringify({ title, documents: DOCUMENTS }) });
   const small = await create(`Bounded bench ${run}: ${SMALL} notes`);
   const big = await create(`Bounded bench ${run}: ${BIG} notes`);
   const members: Member[] = [];
@@ -155,7 +162,11 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
     const many = await timeGets(who, url(big));
     worstP95 = Math.max(worstP95, many.p95);
     const cpu = (x: { cpu: number }) => (Number.isNaN(x.cpu) ? "" : `; server CPU ${x.cpu.toFixed(0)} ms a request`);
-    rows.push({ name: `${name}: ${BIG.toLocaleString("en")} notes, p50 / p95`, value: many.p50, unit: `ms / ${many.p95.toFixed(1)} ms${cpu(many)} (${SMALL} notes: ${base100.p50.toFixed(1)} / ${base100.p95.toFixed(1)} ms${cpu(base100)})` });
+    rows.push({
+      name: `${name}: ${BIG.toLocaleString("en")} notes, p50 / p95`,
+      value: many.p50,
+      unit: `ms / ${many.p95.toFixed(1)} ms${cpu(many)} (${SMALL} notes: ${base100.p50.toFixed(1)} / ${base100.p95.toFixed(1)} ms${cpu(base100)})`,
+    });
     if (name.startsWith("reader")) readerRatio = many.p50 / base100.p50;
   }
   rows.push({ name: `slowest first page at ${BIG.toLocaleString("en")} notes, p95 (target ≤ 200)`, value: worstP95, unit: "ms" });
@@ -164,7 +175,11 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   const e0 = performance.now();
   const csv = await send(student, `/api/seminars/${big.id}/export?format=csv`);
   if (csv.status !== 200) throw new Error(`export: ${csv.status}`);
-  rows.push({ name: `export of all ${BIG.toLocaleString("en")} notes as CSV (one request, read page by page; for reference)`, value: performance.now() - e0, unit: `ms, ${(csv.body.length / 1e6).toFixed(1)} MB` });
+  rows.push({
+    name: `export of all ${BIG.toLocaleString("en")} notes as CSV (one request, read page by page; for reference)`,
+    value: performance.now() - e0,
+    unit: `ms, ${(csv.body.length / 1e6).toFixed(1)} MB`,
+  });
   return {
     rows,
     notes: [
@@ -172,7 +187,10 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
         ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the shared machine wrote 3–4 notes a second through the API that day).`
         : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
-      `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (the machine is shared: other builds and tests ran meanwhile).`,
+      `Load average at the end: ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" / ")} on ${os.cpus().length} cores (the machine is shared: other builds and tests ran meanwhile).`,
       "Every list is a keyset page (lib/annotations/list.ts): the notes API and W3C container 100 annotations, the reader 200 with a 'Show more notes' button, the links overview 100 links; the overview and heat strips aggregate all notes through joins, and keep the result for the seminar's state (latest event, members, documents, gate): in this run nothing is written between the timed requests, so after the first they are served from that cache; under writes each reader page or overview after a change reads every passage again.",
     ],
   };
@@ -193,14 +211,22 @@ async function healthProbe(base: string, until: () => boolean, min = 0): Promise
 async function uploadUnderLoad(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   const run = Math.random().toString(36).slice(2, 8);
   const owner = await Member.signUp(base, "Bench Uploader", `bench-upload-${run}@synopse.test`);
-  const seminar = await owner.json<{ id: string }>("/api/seminars", { method: "POST", headers: { origin: base }, body: JSON.stringify({ title: `Upload bench ${run}`, documents: [] }) });
+  const seminar = await owner.json<{ id: string }>("/api/seminars", {
+    method: "POST",
+    headers: { origin: base },
+    body: JSON.stringify({ title: `Upload bench ${run}`, documents: [] }),
+  });
   let n = 0;
   const quiet = await healthProbe(base, () => ++n > 200);
   const tei = Buffer.from(teiVolume(5_000_000));
   let done = false;
   const t0 = performance.now();
   const upload = owner
-    .fetch(`/api/seminars/${seminar.id}/uploads?name=band.xml&slug=bench-upload-${run}`, { method: "POST", headers: { origin: base, "content-type": "application/xml" }, body: tei })
+    .fetch(`/api/seminars/${seminar.id}/uploads?name=band.xml&slug=bench-upload-${run}`, {
+      method: "POST",
+      headers: { origin: base, "content-type": "application/xml" },
+      body: tei,
+    })
     .then(async (res) => {
       const seconds = (performance.now() - t0) / 1000;
       done = true;
@@ -213,7 +239,11 @@ async function uploadUnderLoad(base: string): Promise<{ rows: Row[]; notes: stri
     rows: [
       { name: "/api/health alone: p50 / p99", value: percentile(quiet, 50), unit: `ms / ${percentile(quiet, 99).toFixed(1)} ms (${quiet.length} requests)` },
       { name: "/api/health while a 5 MB TEI upload is cleaned: p50", value: percentile(during, 50), unit: "ms" },
-      { name: "/api/health while a 5 MB TEI upload is cleaned: p99 (target ≤ 200)", value: percentile(during, 99), unit: `ms (${during.length} requests, max ${during[during.length - 1].toFixed(0)} ms)` },
+      {
+        name: "/api/health while a 5 MB TEI upload is cleaned: p99 (target ≤ 200)",
+        value: percentile(during, 99),
+        unit: `ms (${during.length} requests, max ${during[during.length - 1].toFixed(0)} ms)`,
+      },
       { name: "the upload's preview (cleaning in a worker thread)", value: seconds, unit: "s" },
     ],
     notes: [
@@ -228,7 +258,10 @@ export async function benchBounded(base: string, pid?: number): Promise<{ rows: 
   // BENCH_BOUNDED_UPLOAD=0: the views alone. An upload the worker refuses (its time limit on a loaded
   // machine) is reported, not fatal: the views' figures are kept.
   if (process.env.BENCH_BOUNDED_UPLOAD === "0") return v;
-  const upload = await uploadUnderLoad(base).catch((e: Error) => ({ rows: [] as Row[], notes: [`The 5 MB TEI upload failed in this run: ${e.message.slice(0, 200)}.`] }));
+  const upload = await uploadUnderLoad(base).catch((e: Error) => ({
+    rows: [] as Row[],
+    notes: [`The 5 MB TEI upload failed in this run: ${e.message.slice(0, 200)}.`],
+  }));
   return { rows: [...v.rows, ...upload.rows], notes: [...v.notes, ...upload.notes] };
 }
 
@@ -238,7 +271,14 @@ export const BOUNDED_TITLE = "Bounded work: 20,000 notes in a seminar, an upload
 export function writeSection(title: string, command: string, rows: Row[], notes: string[]): void {
   const file = path.join(ROOT, "bench", "RESULTS.md");
   const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n";
-  const section = [`## ${title}`, "", `Measured alone (\`${command}\`) on ${new Date().toISOString()}.`, "", "| measure | value | unit |", "| --- | ---: | --- |"];
+  const section = [
+    `## ${title}`,
+    "",
+    `Measured alone (\`${command}\`) on ${new Date().toISOString()}.`,
+    "",
+    "| measure | value | unit |",
+    "| --- | ---: | --- |",
+  ];
   for (const r of rows) section.push(`| ${r.name} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} |`);
   section.push("", ...notes.map((n) => `- ${n}`), "");
   const start = text.indexOf(`## ${title}`);

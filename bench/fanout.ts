@@ -10,7 +10,20 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { demoSeminar, noteBody, postgresAvailable, privatePostgres, randomPort, readSse, ROOT, seed, sleep, startApp, type AppServer, type Member } from "@/system/harness";
+import {
+  demoSeminar,
+  noteBody,
+  postgresAvailable,
+  privatePostgres,
+  randomPort,
+  readSse,
+  ROOT,
+  seed,
+  sleep,
+  startApp,
+  type AppServer,
+  type Member,
+} from "@/system/harness";
 import { seminarMembers } from "./loadgen";
 import { percentile } from "./stats";
 
@@ -74,7 +87,18 @@ async function level(servers: AppServer[], members: Member[], seminar: Awaited<R
   for (let t = 0; t < 100 && delays.length < streams * saved.size; t++) await sleep(100);
   for (const close of closers) close();
   delays.sort((a, b) => a - b);
-  return { streams, total, saved: saved.size, delivered: delays.length, errors, failures: [...failures].map(([w, n]) => `${n}× ${w}`).join(", "), achieved, p50: percentile(delays, 50), p95: percentile(delays, 95), max: delays[delays.length - 1] ?? NaN };
+  return {
+    streams,
+    total,
+    saved: saved.size,
+    delivered: delays.length,
+    errors,
+    failures: [...failures].map(([w, n]) => `${n}× ${w}`).join(", "),
+    achieved,
+    p50: percentile(delays, 50),
+    p95: percentile(delays, 95),
+    max: delays[delays.length - 1] ?? NaN,
+  };
 }
 
 export async function benchFanout(): Promise<{ rows: Row[]; notes: string[] }> {
@@ -96,7 +120,11 @@ export async function benchFanout(): Promise<{ rows: Row[]; notes: string[] }> {
       const r = await level(servers, members, seminar, streams);
       const label = `${streams} streams on ${INSTANCES} instances, ${RATE} notes/s`;
       rows.push(
-        { name: `${label}: delivered`, value: r.delivered, unit: `of ${r.streams * r.saved} (${r.saved} notes saved × ${r.streams} streams; ${r.errors} saves failed${r.errors ? `: ${r.failures}` : ""})` },
+        {
+          name: `${label}: delivered`,
+          value: r.delivered,
+          unit: `of ${r.streams * r.saved} (${r.saved} notes saved × ${r.streams} streams; ${r.errors} saves failed${r.errors ? `: ${r.failures}` : ""})`,
+        },
         { name: `${label}: save → stream p50`, value: r.p50, unit: "ms" },
         { name: `${label}: save → stream p95`, value: r.p95, unit: "ms" },
         { name: `${label}: save → stream max`, value: r.max, unit: "ms" },

@@ -25,7 +25,8 @@ function totals(file: string): Totals {
   const out: Totals = new Map();
   for (let i = 0; i < s.nodes.length; i += width) {
     const type = types[s.nodes[i + typeAt]];
-    const name = type === "object" || type === "native" || type === "closure" ? `${type === "closure" ? "(closure) " : ""}${s.strings[s.nodes[i + nameAt]]}` : `(${type})`;
+    const name =
+      type === "object" || type === "native" || type === "closure" ? `${type === "closure" ? "(closure) " : ""}${s.strings[s.nodes[i + nameAt]]}` : `(${type})`;
     const t = out.get(name) ?? { count: 0, size: 0 };
     t.count++;
     t.size += s.nodes[i + sizeAt];
@@ -51,5 +52,7 @@ const rows = [...names].map((name) => {
 });
 rows.sort((p, q) => Math.abs(q.size) - Math.abs(p.size));
 for (const r of rows.slice(0, Number(process.env.HEAP_DIFF_ROWS ?? 40))) {
-  console.log(`${(r.size / 2 ** 20).toFixed(2).padStart(9)} MB ${String(r.count).padStart(9)} objects  ${r.name.slice(0, 80)}  (${r.before.count} → ${r.after.count}; ${(r.after.size / 2 ** 20).toFixed(1)} MB)`);
+  console.log(
+    `${(r.size / 2 ** 20).toFixed(2).padStart(9)} MB ${String(r.count).padStart(9)} objects  ${r.name.slice(0, 80)}  (${r.before.count} → ${r.after.count}; ${(r.after.size / 2 ** 20).toFixed(1)} MB)`,
+  );
 }

@@ -55,9 +55,7 @@ export function baselineAnchor(text: string, quote: BaselineQuote, options: Base
   let top: BaselineMatch | null = null;
   for (const m of found) {
     const quoteScore = 1 - m.errors / quote.exact.length;
-    const prefixScore = quote.prefix
-      ? similarity(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix)
-      : 1;
+    const prefixScore = quote.prefix ? similarity(text.slice(Math.max(0, m.start - quote.prefix.length), m.start), quote.prefix) : 1;
     const suffixScore = quote.suffix ? similarity(text.slice(m.end, m.end + quote.suffix.length), quote.suffix) : 1;
     const positionScore = quote.hint === undefined ? 1 : 1 - Math.abs(m.start - quote.hint) / text.length;
     const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * positionScore) / 92;

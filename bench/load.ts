@@ -11,7 +11,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { demoSeminar, migratedSqlite, noteBody, postgresAvailable, privatePostgres, randomPort, ROOT, seed, startApp, type AppServer, type Member, type PgServer, type Provider } from "@/system/harness";
+import {
+  demoSeminar,
+  migratedSqlite,
+  noteBody,
+  postgresAvailable,
+  privatePostgres,
+  randomPort,
+  ROOT,
+  seed,
+  startApp,
+  type AppServer,
+  type Member,
+  type PgServer,
+  type Provider,
+} from "@/system/harness";
 import { closedLoop, seminarMembers, send, summarize, type Sample } from "./loadgen";
 import { percentile } from "./stats";
 
@@ -72,7 +86,10 @@ interface Run {
 /** The probe's answers so far (bench/gc-probe.mjs appends one JSON line per signal). */
 function probeLines(file: string): Array<Record<string, unknown>> {
   if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function runOne(provider: Provider): Promise<Run> {
@@ -101,7 +118,10 @@ async function runOne(provider: Provider): Promise<Run> {
         const file = path.join(probeDir, "probe.jsonl");
         writeFileSync(file, "");
         probeFiles.push(file);
-        extra = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${pathToFileURL(path.join(ROOT, "bench", "gc-probe.mjs")).href}`.trim(), BENCH_GC_PROBE_FILE: file };
+        extra = {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --import ${pathToFileURL(path.join(ROOT, "bench", "gc-probe.mjs")).href}`.trim(),
+          BENCH_GC_PROBE_FILE: file,
+        };
       }
       servers.push(await startApp(provider, url, port + i, extra));
     }
@@ -125,7 +145,10 @@ async function runOne(provider: Provider): Promise<Run> {
         res = await send(m, `/api/seminars/${seminar.id}/annotations?document=${encodeURIComponent(seminar.slug)}`);
       } else if (r < 85) {
         kind = "annotate";
-        res = await send(m, `/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, `Load note ${i}: Molotow und der Separatfrieden`, i) });
+        res = await send(m, `/api/seminars/${seminar.id}/annotations`, {
+          method: "POST",
+          body: noteBody(seminar, `Load note ${i}: Molotow und der Separatfrieden`, i),
+        });
       } else {
         kind = "search";
         res = await send(m, `/api/search?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}&seminar=${seminar.id}`);
@@ -200,9 +223,16 @@ export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
       { name: `${label(r)}: app memory at end`, value: totals[totals.length - 1], unit: "MB RSS" },
     );
     for (const kind of ["read page", "list notes", "annotate", "search"]) {
-      const ms = r.samples.filter((x) => x.kind === kind).map((x) => x.ms).sort((a, b) => a - b);
+      const ms = r.samples
+        .filter((x) => x.kind === kind)
+        .map((x) => x.ms)
+        .sort((a, b) => a - b);
       if (ms.length === 0) continue;
-      rows.push({ name: `${label(r)}: ${kind} p50 / p99`, value: percentile(ms, 50), unit: `ms / ${percentile(ms, 99).toFixed(0)} ms (${ms.length} requests)` });
+      rows.push({
+        name: `${label(r)}: ${kind} p50 / p99`,
+        value: percentile(ms, 50),
+        unit: `ms / ${percentile(ms, 99).toFixed(0)} ms (${ms.length} requests)`,
+      });
     }
     // Levelling off after warm-up: growth from minute 2 to the end (samples every 2 s; for a run under
     // 4 minutes, from its first fifth instead). Target for a 10-minute run: ≤ 10 %.
@@ -211,7 +241,11 @@ export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
     const end = totals[totals.length - 1];
     rows.push(
       { name: `${label(r)}: app memory at ${((settledAt * 2) / 60).toFixed(1)} min`, value: settled, unit: "MB RSS" },
-      { name: `${label(r)}: memory growth from ${((settledAt * 2) / 60).toFixed(1)} min to the end (${(r.seconds / 60).toFixed(0)} min; target ≤ 10 % over 10 min)`, value: ((end - settled) / settled) * 100, unit: "%" },
+      {
+        name: `${label(r)}: memory growth from ${((settledAt * 2) / 60).toFixed(1)} min to the end (${(r.seconds / 60).toFixed(0)} min; target ≤ 10 % over 10 min)`,
+        value: ((end - settled) / settled) * 100,
+        unit: "%",
+      },
     );
     // Heap used after a forced full GC (BENCH_GC_PROBE), summed over instances: what the program holds.
     if (r.heap.length > 0 && r.heap.every((h) => h.length >= 2)) {
@@ -220,13 +254,25 @@ export async function benchLoad(): Promise<{ rows: Row[]; notes: string[] }> {
       const heapSettled = r.heap.reduce((sum, h) => sum + at(h).heapUsed, 0);
       const heapEnd = r.heap.reduce((sum, h) => sum + h[h.length - 1].heapUsed, 0);
       rows.push(
-        { name: `${label(r)}: V8 heap used after a forced GC at ${(settledSeconds / 60).toFixed(1)} min / at the end`, value: heapSettled, unit: `MB / ${heapEnd.toFixed(1)} MB` },
-        { name: `${label(r)}: V8 heap used after a forced GC, growth from ${(settledSeconds / 60).toFixed(1)} min to the end`, value: ((heapEnd - heapSettled) / heapSettled) * 100, unit: "%" },
+        {
+          name: `${label(r)}: V8 heap used after a forced GC at ${(settledSeconds / 60).toFixed(1)} min / at the end`,
+          value: heapSettled,
+          unit: `MB / ${heapEnd.toFixed(1)} MB`,
+        },
+        {
+          name: `${label(r)}: V8 heap used after a forced GC, growth from ${(settledSeconds / 60).toFixed(1)} min to the end`,
+          value: ((heapEnd - heapSettled) / heapSettled) * 100,
+          unit: "%",
+        },
       );
-      notes.push(`${label(r)} V8 heap used after a forced full GC (bench/gc-probe.mjs, every ${GC_PROBE_EVERY} s; MB, all instances): ${r.heap[0].map((_, i) => `${(r.heap[0][i].t / 60).toFixed(1)} min ${r.heap.reduce((sum, h) => sum + (h[i]?.heapUsed ?? NaN), 0).toFixed(0)}`).join(", ")}.`);
+      notes.push(
+        `${label(r)} V8 heap used after a forced full GC (bench/gc-probe.mjs, every ${GC_PROBE_EVERY} s; MB, all instances): ${r.heap[0].map((_, i) => `${(r.heap[0][i].t / 60).toFixed(1)} min ${r.heap.reduce((sum, h) => sum + (h[i]?.heapUsed ?? NaN), 0).toFixed(0)}`).join(", ")}.`,
+      );
     }
     const marks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * (totals.length - 1)));
-    notes.push(`${label(r)} memory over time (MB RSS of all app processes at 0/25/50/75/100 % of the run): ${marks.map((i) => totals[i].toFixed(0)).join(" → ")}.`);
+    notes.push(
+      `${label(r)} memory over time (MB RSS of all app processes at 0/25/50/75/100 % of the run): ${marks.map((i) => totals[i].toFixed(0)).join(" → ")}.`,
+    );
     if (!r.searchAvailable) notes.push(`${label(r)}: GET /api/search was not available; its share went to reader pages.`);
   }
   const sq = overall.get("sqlite");

@@ -17,7 +17,12 @@ import { percentile } from "./stats";
  * generator shares the 2 cores with the server it measures — every millisecond it spends is one the
  * server lacks, so a heavy client caps the numbers of the server under test and of its baseline alike.
  */
-export function send(member: Member, pathname: string, init: { method?: string; body?: string } = {}, retried = false): Promise<{ status: number; body: Buffer }> {
+export function send(
+  member: Member,
+  pathname: string,
+  init: { method?: string; body?: string } = {},
+  retried = false,
+): Promise<{ status: number; body: Buffer }> {
   const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: "*/*" };
   // A browser sends its Origin with every write; cookie writes without one are refused (403, CSRF rules).
   if ((init.method ?? "GET") !== "GET") headers.origin = new URL(member.base).origin;
@@ -63,7 +68,11 @@ export interface LoopResult {
 }
 
 /** Runs `step(client, i)` in `clients` parallel loops for `seconds`; each step returns its kind and whether it succeeded. */
-export async function closedLoop<C>(clients: C[], seconds: number, step: (client: C, i: number) => Promise<{ kind: string; ok: boolean }>): Promise<LoopResult> {
+export async function closedLoop<C>(
+  clients: C[],
+  seconds: number,
+  step: (client: C, i: number) => Promise<{ kind: string; ok: boolean }>,
+): Promise<LoopResult> {
   const samples: Sample[] = [];
   const started = performance.now();
   const until = started + seconds * 1000;

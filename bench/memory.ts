@@ -16,5 +16,8 @@ const { rows, notes } = await benchLoad();
 for (const r of rows) console.log(`${r.name}\t${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`);
 writeSection(`Memory over a ${Math.round(Number(process.env.BENCH_LOAD_SECONDS) / 60)}-minute mixed load`, "npx tsx bench/memory.ts", rows, [
   ...notes,
-  `Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (shared machine).`,
+  `Load average at the end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" / ")} on ${os.cpus().length} cores (shared machine).`,
 ]);

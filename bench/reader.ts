@@ -227,7 +227,11 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       ...cpuRows(cpu, round),
       { name: "reader HTML size", value: round(dynamicTimes.bytes / 1024), unit: "KB" },
       { name: "the visible text's HTML (the page without its scripts)", value: round(Buffer.byteLength(visibleBody(html)) / 1024), unit: "KB" },
-      { name: "reader HTML / the visible text's HTML (target ≤ 1.2)", value: round(Buffer.byteLength(html) / Buffer.byteLength(visibleBody(html)), 2), unit: "×" },
+      {
+        name: "reader HTML / the visible text's HTML (target ≤ 1.2)",
+        value: round(Buffer.byteLength(html) / Buffer.byteLength(visibleBody(html)), 2),
+        unit: "×",
+      },
       { name: "RSC payload in the page (inline scripts), uncompressed", value: round(Buffer.byteLength(inline) / 1024), unit: "KB" },
       { name: "reader HTML size, gzip", value: round(gzipKB(html)), unit: "KB" },
       { name: `JavaScript shipped to the reader, gzip (${scripts.length} files; target ≤ 250)`, value: round(jsKB), unit: "KB" },
@@ -237,11 +241,14 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
     notes: [
       `${RUNS} requests to each target, interleaved round by round after ${WARMUP} warm-up rounds, one at a time, whole body read, over loopback; page: ${READER_PATH}.`,
       `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
-      "The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row \"+ gzip\" adds Next's on-the-fly compression, which a browser gets.",
+      'The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row "+ gzip" adds Next\'s on-the-fly compression, which a browser gets.',
       `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine (but counts the server's own garbage-collector threads, so it still varies between runs).`,
       "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make.",
       "The panes' text is rendered once per document version (its whole content), pane and interface language into an HTML string and cached (lib/reader/html.ts); it is sent once: in the page's HTML, handed to the pane's server render by a key, and not again in the RSC payload (lib/reader/html-handoff.ts, components/reader/PaneHtml.tsx). Each request still runs the proxy, the React server render and the RSC payload of the rest of the page.",
-      `Load average at the end of this section: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min) on ${os.cpus().length} cores.`,
+      `Load average at the end of this section: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")} (1 / 5 / 15 min) on ${os.cpus().length} cores.`,
     ],
   };
 }

@@ -17,8 +17,13 @@ async function startServer(): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build found: run `npm run build` first");
   rmSync("bench.db", { force: true });
   // Rate limiting off: the API benchmark signs up 50 members from one address within seconds.
-  const env = { ...process.env, DATABASE_URL: "file:./bench.db", NEXT_TELEMETRY_DISABLED: "1", SYNOPSE_RATE_LIMIT: "off",
-    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "synopse-bench-secret-not-for-production-use-0123456789" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: "file:./bench.db",
+    NEXT_TELEMETRY_DISABLED: "1",
+    SYNOPSE_RATE_LIMIT: "off",
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "synopse-bench-secret-not-for-production-use-0123456789",
+  };
   await run("npx", ["prisma", "migrate", "deploy"], env);
   await run("npx", ["tsx", "scripts/seed.ts"], env);
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
@@ -148,7 +153,9 @@ async function main() {
   const load = process.argv.includes("--no-load") ? null : await optional<{ benchLoad: () => Promise<{ rows: Row[]; notes: string[] }> }>("./load.ts");
   if (load) sections.push(await section("Load: 50 members reading, annotating, searching — SQLite vs PostgreSQL", load.benchLoad));
   // Issue 15's load targets: this code against the commit before it (BENCH_BEFORE_DIR), about ten minutes.
-  const beforeAfter = process.argv.includes("--no-load") ? null : await optional<{ benchBeforeAfter: () => Promise<{ rows: Row[]; notes: string[] }> }>("./before-after.ts");
+  const beforeAfter = process.argv.includes("--no-load")
+    ? null
+    : await optional<{ benchBeforeAfter: () => Promise<{ rows: Row[]; notes: string[] }> }>("./before-after.ts");
   if (beforeAfter) sections.push(await section(BEFORE_AFTER_TITLE, beforeAfter.benchBeforeAfter));
   // Live fan-out across PostgreSQL instances (about a minute); skipped with --no-load too.
   const fanout = process.argv.includes("--no-load") ? null : await optional<{ benchFanout: () => Promise<{ rows: Row[]; notes: string[] }> }>("./fanout.ts");

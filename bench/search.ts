@@ -118,11 +118,36 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
         const id = randomUUID();
         const tagList = rand() < 0.4 ? [pick(tags)] : [];
         const motivation = rand() < 0.1 ? "linking" : "commenting";
-        annotations.push({ id, seminarId: seminar.id, authorId: pick(authors), motivation, visibility: pick(visibilities), bodyHtml: `<p>${body}</p>`, bodyText: body });
-        targets.push({ annotationId: id, documentSlug: doc.meta.slug, documentVersion: doc.version, lang: doc.meta.lang, blockId: block.id, blockStart: 0, blockEnd: len, start, end: start + len, exact: block.text.slice(0, len), prefix: "", suffix: block.text.slice(len, len + 32) });
+        annotations.push({
+          id,
+          seminarId: seminar.id,
+          authorId: pick(authors),
+          motivation,
+          visibility: pick(visibilities),
+          bodyHtml: `<p>${body}</p>`,
+          bodyText: body,
+        });
+        targets.push({
+          annotationId: id,
+          documentSlug: doc.meta.slug,
+          documentVersion: doc.version,
+          lang: doc.meta.lang,
+          blockId: block.id,
+          blockStart: 0,
+          blockEnd: len,
+          start,
+          end: start + len,
+          exact: block.text.slice(0, len),
+          prefix: "",
+          suffix: block.text.slice(len, len + 32),
+        });
         for (const tag of tagList) noteTags.push({ annotationId: id, tag });
         // The same rows the annotation store's write transaction adds (lib/search/indexer).
-        entries.push(...annotationEntries({ id, seminarId: seminar.id, motivation: motivation as "commenting", bodyText: body, tags: tagList }, [{ documentSlug: doc.meta.slug, blockId: block.id, lang: doc.meta.lang }]));
+        entries.push(
+          ...annotationEntries({ id, seminarId: seminar.id, motivation: motivation as "commenting", bodyText: body, tags: tagList }, [
+            { documentSlug: doc.meta.slug, blockId: block.id, lang: doc.meta.lang },
+          ]),
+        );
       }
       await db().$transaction([
         db().annotation.createMany({ data: annotations }),
@@ -140,7 +165,9 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
     const like = await timeAll(async (q) => {
       // The baseline finds the same kind of candidates without an index: every folded query word as a
       // substring of the entry's folded words (so it even skips stemming, name keys and phrases).
-      const words = foldText(q).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && w !== "or");
+      const words = foldText(q)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 1 && w !== "or");
       if (!words.length) return [];
       const where = words.map(() => `"w" LIKE ?`).join(" AND ");
       return db().$queryRawUnsafe(`SELECT "id" FROM "SearchEntry" WHERE "seminarId" = ? AND ${where} LIMIT 400`, seminar.id, ...words.map((w) => `%${w}%`));
@@ -177,7 +204,10 @@ export async function benchSearch(baseUrl: string): Promise<{ rows: Row[]; notes
         { name: "HTTP GET /api/search (signed in), p95", value: http.p95, unit: "ms" },
       ],
       notes: [
-        `Load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} cores (wall times grow with it; CPU times much less).`,
+        `Load average during the run: ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" / ")} on ${os.cpus().length} cores (wall times grow with it; CPU times much less).`,
         `${QUERIES.length} fixed queries × ${ROUNDS} rounds after one warm-up round; viewer: the demo student (visibility filtering included).`,
         `Queries: ${QUERIES.map((q) => `\`${q}\``).join(", ")}.`,
         `"separate peace" → ${sample.total} results in ${sample.groups.length} documents, ${sample.expansions.length} glossary expansions.`,

@@ -47,19 +47,35 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
 
     // --- an upload that belongs to the demo seminar
     const text = `---\ntitle: Geheime Notiz\nlang: de\nkind: essay\nsource: Bench\n---\n\nNur für dieses Seminar bestimmt: Treffpunkt Stockholm.\n`;
-    const preview = await instructor.json<{ token: string }>(`/api/seminars/${demo}/uploads?name=notiz.md`, { method: "POST", body: text, headers: { "content-type": "text/markdown" } });
-    const { slug } = await instructor.json<{ slug: string }>(`/api/seminars/${demo}/uploads/publish`, { method: "POST", body: JSON.stringify({ token: preview.token }) });
+    const preview = await instructor.json<{ token: string }>(`/api/seminars/${demo}/uploads?name=notiz.md`, {
+      method: "POST",
+      body: text,
+      headers: { "content-type": "text/markdown" },
+    });
+    const { slug } = await instructor.json<{ slug: string }>(`/api/seminars/${demo}/uploads/publish`, {
+      method: "POST",
+      body: JSON.stringify({ token: preview.token }),
+    });
 
     progress("item 1");
     // --- item 1: another seminar's upload cannot be attached, read, or even confirmed to exist
     const own = await stranger.json<{ id: string }>("/api/seminars", { method: "POST", body: JSON.stringify({ title: "Mine", documents: [] }) });
     const answer = async (res: Response, name: string) => `${res.status} ${(await res.text()).replaceAll(name, "<slug>")}`;
-    const putForeign = await answer(await stranger.fetch(`/api/seminars/${own.id}/documents`, { method: "PUT", body: JSON.stringify({ documents: [slug] }) }), slug);
-    const putUnknown = await answer(await stranger.fetch(`/api/seminars/${own.id}/documents`, { method: "PUT", body: JSON.stringify({ documents: ["no-such-text"] }) }), "no-such-text");
+    const putForeign = await answer(
+      await stranger.fetch(`/api/seminars/${own.id}/documents`, { method: "PUT", body: JSON.stringify({ documents: [slug] }) }),
+      slug,
+    );
+    const putUnknown = await answer(
+      await stranger.fetch(`/api/seminars/${own.id}/documents`, { method: "PUT", body: JSON.stringify({ documents: ["no-such-text"] }) }),
+      "no-such-text",
+    );
     check("PUT own seminar's documents with another seminar's upload: refused", putForeign.startsWith("404"));
     check("…and answered exactly like an unknown slug", putForeign === putUnknown);
     const postForeign = await answer(await stranger.fetch("/api/seminars", { method: "POST", body: JSON.stringify({ title: "T", documents: [slug] }) }), slug);
-    const postUnknown = await answer(await stranger.fetch("/api/seminars", { method: "POST", body: JSON.stringify({ title: "T", documents: ["no-such-text"] }) }), "no-such-text");
+    const postUnknown = await answer(
+      await stranger.fetch("/api/seminars", { method: "POST", body: JSON.stringify({ title: "T", documents: ["no-such-text"] }) }),
+      "no-such-text",
+    );
     check("POST /api/seminars with another seminar's upload: refused", postForeign.startsWith("404"));
     check("…and answered exactly like an unknown slug", postForeign === postUnknown);
     const windowRes = await stranger.fetch(`/api/documents/${slug}/window`);
@@ -94,9 +110,17 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
       ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }],
     ];
     for (const [what, headers] of forged) {
-      const res = await fetch(`${base}/api/seminars/${demo}/annotations`, { method: "POST", body: note, headers: { cookie: instructor.cookie, "content-type": "application/json", ...headers } });
+      const res = await fetch(`${base}/api/seminars/${demo}/annotations`, {
+        method: "POST",
+        body: note,
+        headers: { cookie: instructor.cookie, "content-type": "application/json", ...headers },
+      });
       check(`a cookie write with ${what}`, res.status === 403);
-      const action = await fetch(`${base}/en/seminars`, { method: "POST", body: "title=Forged", headers: { cookie: instructor.cookie, "content-type": "application/x-www-form-urlencoded", ...headers } });
+      const action = await fetch(`${base}/en/seminars`, {
+        method: "POST",
+        body: "title=Forged",
+        headers: { cookie: instructor.cookie, "content-type": "application/x-www-form-urlencoded", ...headers },
+      });
       check(`a form post (server action) with ${what}`, action.status === 403);
     }
 
@@ -112,23 +136,45 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
 
     // --- item 12: does sign-up tell which addresses have accounts?
     const signUp = async (email: string) => {
-      const res = await fetch(`${base}/api/auth/sign-up/email`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ name: "Probe", email, password: "a probing passphrase" }) });
+      const res = await fetch(`${base}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base },
+        body: JSON.stringify({ name: "Probe", email, password: "a probing passphrase" }),
+      });
       const body = (await res.json()) as { user?: Record<string, unknown>; token?: unknown };
-      return JSON.stringify({ status: res.status, token: body.token ?? null, keys: Object.keys(body.user ?? body).sort(), cookie: res.headers.getSetCookie().length });
+      return JSON.stringify({
+        status: res.status,
+        token: body.token ?? null,
+        keys: Object.keys(body.user ?? body).sort(),
+        cookie: res.headers.getSetCookie().length,
+      });
     };
-    check("sign-up for a registered address answers like one for a new address", (await signUp("instructor@synopse.test")) === (await signUp(`new-${Date.now()}@synopse.test`)));
+    check(
+      "sign-up for a registered address answers like one for a new address",
+      (await signUp("instructor@synopse.test")) === (await signUp(`new-${Date.now()}@synopse.test`)),
+    );
 
     // --- item 16: opening the notifications page changes nothing
     const unread = async () => (await instructor.json<{ unread: number }>("/api/notifications")).unread;
     await stranger.fetch(`/api/join/separatfrieden-demo`, { method: "POST" });
-    await stranger.fetch(`/api/seminars/${demo}/annotations`, { method: "POST", body: JSON.stringify({ target: { documentSlug: "mastny-separate-peace", blockId: "p1", blockStart: 0, blockEnd: 5 }, body: "<p>@Irene Lehmann hello</p>" }) });
+    await stranger.fetch(`/api/seminars/${demo}/annotations`, {
+      method: "POST",
+      body: JSON.stringify({
+        target: { documentSlug: "mastny-separate-peace", blockId: "p1", blockStart: 0, blockEnd: 5 },
+        body: "<p>@Irene Lehmann hello</p>",
+      }),
+    });
     const before = await unread().catch(() => -1);
     await (await instructor.fetch("/en/notifications")).text();
     check("GET /en/notifications leaves notifications unread", before > 0 && before === (await unread().catch(() => -2)));
 
     // --- item 11: wrong passwords with a new X-Forwarded-For each (the limit is 5 a minute per address)
     for (let i = 0; i < 12; i++) {
-      const res = await fetch(`${base}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: base, "x-forwarded-for": `203.0.113.${i + 1}` }, body: JSON.stringify({ email: "student2@synopse.test", password: `guess-${i}` }) });
+      const res = await fetch(`${base}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base, "x-forwarded-for": `203.0.113.${i + 1}` },
+        body: JSON.stringify({ email: "student2@synopse.test", password: `guess-${i}` }),
+      });
       rotated.sent++;
       if (res.status !== 429) rotated.reachedPassword++;
     }
@@ -223,7 +269,9 @@ export async function benchSecurity(): Promise<{ rows: Row[]; notes: string[] }>
     "Command: `npx next build && npx tsx bench/security.ts` (also part of `npm run bench`); a fresh SQLite database, seeded, rate limits on.",
     "Attempts: another seminar's upload attached, read or probed (item 1); a stranger and an anonymous visitor against the seminar's notes, export, stream, W3C container and overview; cookie writes and form posts without a matching Origin (item 15); crafted `next` links on sign-in and sign-up (item 10); sign-up for a registered address (item 12); GET /en/notifications (item 16); the rotated X-Forwarded-For (item 11).",
     `Injection payloads: lib/annotations/testing/xss-payloads.ts (${XSS_PAYLOADS.length}), each as a seminar's title, a note's text and tag, by a member whose display name is itself a payload; the .md export rendered by micromark with allowDangerousHtml and allowDangerousProtocol.`,
-    ...(tally ? ["Fuzz test: `npx vitest run app/api/fuzz.test.ts` (FUZZ_RUNS=100 per route, 50 per action), its `[fuzz-tally]` line."] : ["Fuzz test skipped (SECURITY_BENCH_FUZZ=off)."]),
+    ...(tally
+      ? ["Fuzz test: `npx vitest run app/api/fuzz.test.ts` (FUZZ_RUNS=100 per route, 50 per action), its `[fuzz-tally]` line."]
+      : ["Fuzz test skipped (SECURITY_BENCH_FUZZ=off)."]),
     ...leaks.map((l) => `LEAK: ${l.what}`),
     ...fuzz.failures.slice(0, 10).map((f) => `5xx: ${f}`),
     ...xss.examples.slice(0, 5).map((x) => `ran: ${x}`),
@@ -236,10 +284,17 @@ async function markdownInjection(author: Member): Promise<{ tried: number; execu
   let executed = 0;
   const examples: string[] = [];
   for (const payload of XSS_PAYLOADS) {
-    const seminar = await author.json<{ id: string }>("/api/seminars", { method: "POST", body: JSON.stringify({ title: payload.slice(0, 200), documents: ["mastny-separate-peace"] }) });
+    const seminar = await author.json<{ id: string }>("/api/seminars", {
+      method: "POST",
+      body: JSON.stringify({ title: payload.slice(0, 200), documents: ["mastny-separate-peace"] }),
+    });
     await author.fetch(`/api/seminars/${seminar.id}/annotations`, {
       method: "POST",
-      body: JSON.stringify({ target: { documentSlug: "mastny-separate-peace", blockId: "p1", blockStart: 0, blockEnd: 5 }, body: payload, tags: [payload.slice(0, 40)] }),
+      body: JSON.stringify({
+        target: { documentSlug: "mastny-separate-peace", blockId: "p1", blockStart: 0, blockEnd: 5 },
+        body: payload,
+        tags: [payload.slice(0, 40)],
+      }),
     });
     const md = await (await author.fetch(`/api/seminars/${seminar.id}/export?format=md`)).text();
     const found = executableHtml(micromark(md, { allowDangerousHtml: true, allowDangerousProtocol: true }), MARKDOWN_TAGS);
@@ -253,7 +308,12 @@ async function markdownInjection(author: Member): Promise<{ tried: number; execu
 
 /** Runs the fuzz test and reads the counts it prints. */
 function fuzzTally(): { routeRequests: number; route5xx: number; actionCalls: number; action5xx: number } | null {
-  const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", "app/api/fuzz.test.ts"], { cwd: ROOT, encoding: "utf8", env: { ...process.env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", "app/api/fuzz.test.ts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = /\[fuzz-tally\] (\{.*\})/.exec(`${r.stdout}\n${r.stderr}`)?.[1];
   return line ? JSON.parse(line) : null;
 }
@@ -262,7 +322,16 @@ function fuzzTally(): { routeRequests: number; route5xx: number; actionCalls: nu
 async function main() {
   const title = "Security: issue 14's attack replayed";
   const { rows, notes } = await benchSecurity();
-  const section = [`## ${title}`, "", "| measure | value | unit |", "| --- | ---: | --- |", ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.unit} |`), "", ...notes.map((n) => `- ${n}`), ""].join("\n");
+  const section = [
+    `## ${title}`,
+    "",
+    "| measure | value | unit |",
+    "| --- | ---: | --- |",
+    ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.unit} |`),
+    "",
+    ...notes.map((n) => `- ${n}`),
+    "",
+  ].join("\n");
   const file = path.join(ROOT, "bench", "RESULTS.md");
   const current = readFileSync(file, "utf8");
   const start = current.indexOf(`## ${title}`);

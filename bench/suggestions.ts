@@ -38,7 +38,15 @@ function wordOverlapRanker(docs: SynopseDocument[]) {
   const blocks = docs.flatMap((d) =>
     d.blocks
       .filter((b) => !(b.type === "quote" && b.quoteOf) && !["heading", "separator", "signoff"].includes(b.type))
-      .map((b) => ({ slug: d.meta.slug, blockId: b.id, words: new Set(tokenize(b.text).map((t) => t.folded).filter((w) => w.length >= 4)) })),
+      .map((b) => ({
+        slug: d.meta.slug,
+        blockId: b.id,
+        words: new Set(
+          tokenize(b.text)
+            .map((t) => t.folded)
+            .filter((w) => w.length >= 4),
+        ),
+      })),
   );
   const df = new Map<string, number>();
   for (const b of blocks) for (const w of b.words) df.set(w, (df.get(w) ?? 0) + 1);
@@ -46,7 +54,11 @@ function wordOverlapRanker(docs: SynopseDocument[]) {
   return (from: ResolvedPassage, k: number) => {
     const doc = docs.find((d) => d.meta.slug === from.slug)!;
     const text = doc.blocks.find((b) => b.id === from.blockId)!.text.slice(from.start, from.end);
-    const q = new Set(tokenize(text).map((t) => t.folded).filter((w) => w.length >= 4));
+    const q = new Set(
+      tokenize(text)
+        .map((t) => t.folded)
+        .filter((w) => w.length >= 4),
+    );
     return blocks
       .filter((b) => b.slug !== from.slug)
       .map((b) => ({ b, score: [...q].filter((w) => b.words.has(w)).reduce((s, w) => s + idf(w), 0) }))
@@ -103,8 +115,16 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
     { name: "recall@5 (baseline: word overlap)", value: baseHits / GOLD_LINKS.length, unit: "share of gold links" },
     { name: "traps proposed in top 5 (suggestions, with the lists)", value: report.trapShare, unit: "share of traps" },
     { name: "traps proposed in top 5 (suggestions, without the lists)", value: bare.trapShare, unit: "share of traps" },
-    { name: "traps proposed in the top 3 (suggestions, with the lists)", value: report.traps.filter((t) => t.rank !== null && t.rank <= 3).length, unit: `of ${GOLD_TRAPS.length} seed traps` },
-    { name: "traps proposed in the top 3 (suggestions, without the lists)", value: bare.traps.filter((t) => t.rank !== null && t.rank <= 3).length, unit: `of ${GOLD_TRAPS.length} seed traps` },
+    {
+      name: "traps proposed in the top 3 (suggestions, with the lists)",
+      value: report.traps.filter((t) => t.rank !== null && t.rank <= 3).length,
+      unit: `of ${GOLD_TRAPS.length} seed traps`,
+    },
+    {
+      name: "traps proposed in the top 3 (suggestions, without the lists)",
+      value: bare.traps.filter((t) => t.rank !== null && t.rank <= 3).length,
+      unit: `of ${GOLD_TRAPS.length} seed traps`,
+    },
     { name: "traps proposed in top 5 (baseline: word overlap)", value: baseTraps / GOLD_TRAPS.length, unit: "share of traps" },
     { name: "index build, first (cold caches)", value: firstBuild, unit: `ms for ${totalBlocks} blocks` },
     { name: "index build, median of 5", value: builds[2], unit: "ms" },
@@ -124,7 +144,11 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
     return heldRank({ slug: fromDoc.meta.slug, blockId: fb.id, start, end: start + l.from.exact.length }, 5).includes(`${toDoc.meta.slug}#${tb.id}`);
   }).length;
   rows.push(
-    { name: "held-out: gold links / with no shared name or number / traps", value: held.gold.links.length, unit: `links / ${heldReport.linksNoSharedName} / ${held.gold.traps.length} traps` },
+    {
+      name: "held-out: gold links / with no shared name or number / traps",
+      value: held.gold.links.length,
+      unit: `links / ${heldReport.linksNoSharedName} / ${held.gold.traps.length} traps`,
+    },
     { name: "held-out recall@5", value: heldReport.recallAt5, unit: "share (target ≥ 0.7)" },
     { name: "held-out recall@5, links with no shared name or number", value: heldReport.recallAt5NoSharedName, unit: "share (target ≥ 0.4)" },
     { name: "held-out recall@5 (baseline: word overlap)", value: heldBase / held.gold.links.length, unit: "share" },
@@ -175,7 +199,12 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   // A 5 MB volume (the synthetic TEI volume of bench/volume.ts, through the upload pipeline): its suggestion
   // index and search rows built in the worker thread, against the same build on the request thread. The
   // event-loop delay is what every other request on this server would wait, measured meanwhile.
-  const volume = buildMemorySource({ fileName: "band.xml", bytes: Buffer.from(teiVolume(5_000_000)), slug: "bench-band", meta: { lang: "de", kind: "essay" } }).doc;
+  const volume = buildMemorySource({
+    fileName: "band.xml",
+    bytes: Buffer.from(teiVolume(5_000_000)),
+    slug: "bench-band",
+    meta: { lang: "de", kind: "essay" },
+  }).doc;
   const volumeDocs = [...docs, volume];
   const stall = async (work: () => Promise<unknown>) => {
     const h = monitorEventLoopDelay({ resolution: 10 });
@@ -205,7 +234,13 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const volumeKey = indexKey(volumeDocs, STARTER_GLOSSARY, names);
   const inWorker = await stall(() => ensureSeminarIndex("bench-volume", { docs: volumeDocs, glossary: STARTER_GLOSSARY, names, key: volumeKey }));
   const probe = volume.blocks.find((b) => b.type === "paragraph")!;
-  const answered = await queryIndex({ seminarId: "bench-volume", key: volumeKey, passage: { slug: volume.meta.slug, blockId: probe.id, start: 0, end: probe.text.length }, options: { limit: 5 }, doc: { slug: volume.meta.slug, version: volume.version } });
+  const answered = await queryIndex({
+    seminarId: "bench-volume",
+    key: volumeKey,
+    passage: { slug: volume.meta.slug, blockId: probe.id, start: 0, end: probe.text.length },
+    options: { limit: 5 },
+    doc: { slug: volume.meta.slug, version: volume.version },
+  });
   if (answered.missing) throw new Error("the suggestion worker has no index of the volume");
   const rowsInWorker = await stall(() => searchRowsOf(volume, (input) => runTask(searchTasks, "search-rows", input)));
   const onThread = await stall(async () => buildIndex(volumeDocs, STARTER_GLOSSARY, names, { lexicon }));
@@ -213,20 +248,44 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   await stopSuggestWorker();
   const volumeMb = Buffer.byteLength(volume.blocks.map((b) => b.text).join("\n"), "utf8") / 1e6;
   rows.push(
-    { name: "index build, 5 MB volume + seed corpus, off the request thread", value: inWorker.ms, unit: `ms to a usable index (target ≤ 10,000; ${volume.blocks.length} blocks, ${volumeMb.toFixed(1)} MB of text; sent, built, installed in the suggestion worker)` },
-    { name: "CPU time of that build (all threads: staging, build, transfer, install)", value: inWorker.cpuMs, unit: `ms (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)` },
+    {
+      name: "index build, 5 MB volume + seed corpus, off the request thread",
+      value: inWorker.ms,
+      unit: `ms to a usable index (target ≤ 10,000; ${volume.blocks.length} blocks, ${volumeMb.toFixed(1)} MB of text; sent, built, installed in the suggestion worker)`,
+    },
+    {
+      name: "CPU time of that build (all threads: staging, build, transfer, install)",
+      value: inWorker.cpuMs,
+      unit: `ms (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+    },
     { name: "request-thread stall during that build (max event-loop delay)", value: inWorker.maxDelay, unit: "ms" },
     { name: "search rows for the volume, in the worker thread", value: rowsInWorker.ms, unit: `ms (stall ${rowsInWorker.maxDelay.toFixed(0)} ms)` },
-    { name: "baseline: the same index build on the request thread", value: onThread.ms, unit: `ms (stall ${onThread.maxDelay.toFixed(0)} ms; CPU ${onThread.cpuMs.toFixed(0)} ms)` },
+    {
+      name: "baseline: the same index build on the request thread",
+      value: onThread.ms,
+      unit: `ms (stall ${onThread.maxDelay.toFixed(0)} ms; CPU ${onThread.cpuMs.toFixed(0)} ms)`,
+    },
     { name: "stall on the request thread: worker vs on-thread build", value: inWorker.maxDelay / Math.max(1, onThread.maxDelay), unit: "× (lower is better)" },
   );
 
   notes.push(
-    lexicon ? `Bilingual lexicon: ${lexicon.sources.join(", ")} (.cache/lexicon.tsv.gz, built at set-up).` : "No bilingual lexicon on this machine (.cache/lexicon.tsv.gz missing): cross-language words were not compared.",
+    lexicon
+      ? `Bilingual lexicon: ${lexicon.sources.join(", ")} (.cache/lexicon.tsv.gz, built at set-up).`
+      : "No bilingual lexicon on this machine (.cache/lexicon.tsv.gz missing): cross-language words were not compared.",
     `Corpus: ${docs.length} documents, ${totalBlocks} blocks, from ${source === "store" ? "content/documents (pipeline output)" : "the raw seed fixture"}.`,
     "Seed gold set: links a historian would draw between the seed texts, written by hand; the engine was developed on these texts, so it is a development set. 'With the seminar lists' = the demo seminar's glossary and name list (content/seminar-data/names.csv); 'without' = an index with neither.",
-    `Missed gold links: ${report.links.filter((l) => l.rank === null).map((l) => `${l.from}→${l.to}`).join(", ") || "none"}.`,
-    `Traps proposed in the top 5: ${report.traps.filter((t) => t.rank !== null).map((t) => `${t.from}→${t.trap}`).join(", ") || "none"}.`,
+    `Missed gold links: ${
+      report.links
+        .filter((l) => l.rank === null)
+        .map((l) => `${l.from}→${l.to}`)
+        .join(", ") || "none"
+    }.`,
+    `Traps proposed in the top 5: ${
+      report.traps
+        .filter((t) => t.rank !== null)
+        .map((t) => `${t.from}→${t.trap}`)
+        .join(", ") || "none"
+    }.`,
     `Latency: the first sentence of every non-footnote block as the selection, three rounds, default options (limit 5); load average during the run ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (the machine is shared, so the max reflects scheduling, not the algorithm).`,
   );
   return { rows, notes };

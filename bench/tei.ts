@@ -34,7 +34,8 @@ function time(fn: () => void): { wall: number; cpu: number } {
 export async function benchTei(): Promise<{ rows: Row[]; notes: string[] }> {
   const frus = frusVolume(BYTES);
   const plain = teiVolume(BYTES);
-  const upload = (raw: string, slug: string) => buildMemorySource({ fileName: `${slug}.xml`, bytes: Buffer.from(raw), slug, meta: { kind: "essay", source: "bench", lang: "en" } });
+  const upload = (raw: string, slug: string) =>
+    buildMemorySource({ fileName: `${slug}.xml`, bytes: Buffer.from(raw), slug, meta: { kind: "essay", source: "bench", lang: "en" } });
   const cleanTimes: Array<{ wall: number; cpu: number }> = [];
   const frusTimes: Array<{ wall: number; cpu: number }> = [];
   const plainTimes: Array<{ wall: number; cpu: number }> = [];

@@ -15,7 +15,6 @@ import { windowLabels } from "@/app/api/documents/[slug]/window/labels";
 
 type Row = { name: string; value: number; unit: string };
 
-
 const RUNS = Number(process.env.BENCH_VOLUME_RUNS ?? 20);
 const WARMUP = 3;
 const BASELINE_PATH = "/en/read?p=mastny-separate-peace";
@@ -47,16 +46,25 @@ async function timeGets(member: Member, path: string, runs = RUNS): Promise<{ me
 export async function benchVolume(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   const run = Math.random().toString(36).slice(2, 8);
   const instructor = await Member.signUp(base, "Bench Instructor", `bench-volume-${run}@synopse.test`);
-  const seminar = await instructor.json<{ id: string }>("/api/seminars", { method: "POST", body: JSON.stringify({ title: `Volume bench ${run}`, documents: [] }) });
+  const seminar = await instructor.json<{ id: string }>("/api/seminars", {
+    method: "POST",
+    body: JSON.stringify({ title: `Volume bench ${run}`, documents: [] }),
+  });
 
   const tei = Buffer.from(teiVolume(5_000_000));
   const t0 = performance.now();
-  const preview = await instructor.json<{ token: string; slug: string; blocks: number }>(`/api/seminars/${seminar.id}/uploads?name=band.xml&slug=bench-band-${run}`, {
+  const preview = await instructor.json<{ token: string; slug: string; blocks: number }>(
+    `/api/seminars/${seminar.id}/uploads?name=band.xml&slug=bench-band-${run}`,
+    {
+      method: "POST",
+      body: tei,
+      headers: { "content-type": "application/xml" },
+    },
+  );
+  const { slug } = await instructor.json<{ slug: string }>(`/api/seminars/${seminar.id}/uploads/publish`, {
     method: "POST",
-    body: tei,
-    headers: { "content-type": "application/xml" },
+    body: JSON.stringify({ token: preview.token }),
   });
-  const { slug } = await instructor.json<{ slug: string }>(`/api/seminars/${seminar.id}/uploads/publish`, { method: "POST", body: JSON.stringify({ token: preview.token }) });
   const imported = performance.now() - t0;
 
   const volumePath = `/en/read?p=${slug}`;

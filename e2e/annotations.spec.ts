@@ -44,7 +44,8 @@ async function openNotes(page: Page, n: number): Promise<void> {
 async function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const [name, h] of CSS.highlights) if (name.startsWith("syn-") && name !== "syn-active") for (const r of h as unknown as Iterable<Range>) out.push(r.toString());
+    for (const [name, h] of CSS.highlights)
+      if (name.startsWith("syn-") && name !== "syn-active") for (const r of h as unknown as Iterable<Range>) out.push(r.toString());
     return out;
   });
 }
@@ -132,7 +133,9 @@ test("a student notes a passage, another answers, the answer arrives live", asyn
   const ben = await student(browser, "student2@synopse.test");
   await ben.page.goto(readerUrl(ben.seminar));
   await openNotes(ben.page, 2);
-  await notesPanel(ben.page, 2).getByRole("button", { name: /Kennan's verdict is quoted/ }).click();
+  await notesPanel(ben.page, 2)
+    .getByRole("button", { name: /Kennan's verdict is quoted/ })
+    .click();
   await notesPanel(ben.page, 2).getByRole("button", { name: "Reply", exact: true }).click();
   const reply = ben.page.getByRole("textbox", { name: "Reply text" });
   await reply.click();
@@ -207,7 +210,11 @@ test("a private note stays with its author", async ({ browser }) => {
   await notesPanel(anna.page, 2).getByLabel("Who can see this").selectOption({ label: "Only me" });
   await notesPanel(anna.page, 2).getByRole("button", { name: "Save note" }).click();
   // Her own private note says so in its own words: "Only me", not the feedback's label.
-  await expect(notesPanel(anna.page, 2).getByText(/Only me/).first()).toBeVisible();
+  await expect(
+    notesPanel(anna.page, 2)
+      .getByText(/Only me/)
+      .first(),
+  ).toBeVisible();
   await expect.poll(() => paintedTexts(anna.page)).toContain(passage);
 
   // Ben, live and after a reload, sees neither the note nor its highlight.
@@ -269,7 +276,9 @@ test("two tabs edit one note: the second sees both versions and loses nothing", 
 
   for (const { page } of [tabA, tabB]) {
     await openNotes(page, 2);
-    await notesPanel(page, 2).getByRole("button", { name: /First draft of a note on Moscow/ }).click();
+    await notesPanel(page, 2)
+      .getByRole("button", { name: /First draft of a note on Moscow/ })
+      .click();
     await notesPanel(page, 2).getByRole("button", { name: "Edit", exact: true }).click();
     await expect(page.getByRole("textbox", { name: "Note text" })).toBeVisible();
   }
@@ -314,7 +323,14 @@ test("a note whose passage left the text is listed apart with its quote", async 
   try {
     db.prepare(
       `UPDATE "Target" SET exact = ?, prefix = ?, suffix = ?, documentVersion = ?, blockId = ?, blockStart = 0, blockEnd = 40, start = 5, "end" = 45 WHERE annotationId = ?`,
-    ).run("A sentence that was never in Mastný's essay", "Completely unrelated context before it ", " and unrelated context after it.", "0000000000000000", "p9999", id);
+    ).run(
+      "A sentence that was never in Mastný's essay",
+      "Completely unrelated context before it ",
+      " and unrelated context after it.",
+      "0000000000000000",
+      "p9999",
+      id,
+    );
   } finally {
     db.close();
   }
@@ -352,7 +368,9 @@ test("an instructor hides a note: students lose it live, the instructor keeps it
 
   await irene.page.goto(readerUrl(irene.seminar));
   await openNotes(irene.page, 2);
-  await notesPanel(irene.page, 2).getByRole("button", { name: /An off-topic remark/ }).click();
+  await notesPanel(irene.page, 2)
+    .getByRole("button", { name: /An off-topic remark/ })
+    .click();
   await notesPanel(irene.page, 2).getByRole("button", { name: "Hide from students" }).click();
   await expect(notesPanel(irene.page, 2).getByText("Hidden from students", { exact: true })).toBeVisible();
   // Anna did not reload.

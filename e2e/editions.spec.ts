@@ -25,7 +25,8 @@ let slug = "";
 async function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const [name, h] of CSS.highlights) if (name.startsWith("syn-") && name !== "syn-active") for (const r of h as unknown as Iterable<Range>) out.push(r.toString());
+    for (const [name, h] of CSS.highlights)
+      if (name.startsWith("syn-") && name !== "syn-active") for (const r of h as unknown as Iterable<Range>) out.push(r.toString());
     return out;
   });
 }
@@ -84,7 +85,10 @@ test("a DTA letter uploads as published: its licence and language come from the 
 test("a file nested 20,000 deep is refused with a reason, not a crash", async ({ browser }) => {
   const page = await openAs(browser, session);
   const deep = `<TEI><text><body>\n${"<hi>".repeat(20_000)}x${"</hi>".repeat(20_000)}</body></text></TEI>`;
-  const res = await page.request.post(`/api/seminars/${seminar}/uploads?name=deep.xml&lang=de`, { data: Buffer.from(deep), headers: { "content-type": "application/xml" } });
+  const res = await page.request.post(`/api/seminars/${seminar}/uploads?name=deep.xml&lang=de`, {
+    data: Buffer.from(deep),
+    headers: { "content-type": "application/xml" },
+  });
   expect(res.status()).toBeGreaterThanOrEqual(400);
   expect(res.status()).toBeLessThan(500);
   expect(JSON.stringify(await res.json())).toContain("xml-too-deep");
@@ -120,7 +124,9 @@ test("reading and diplomatic views: the switch shows the letter as written, and 
   expect(await deletion.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain("line-through");
   await expect.poll(() => paintedTexts(page)).toContain(first);
   // the edition's markup and the switch pass axe in the diplomatic view too
-  const serious = (await new AxeBuilder({ page }).include("#pane1-panel").analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const serious = (await new AxeBuilder({ page }).include("#pane1-panel").analyze()).violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
   expect(serious).toEqual([]);
 
   // A note made in the diplomatic view shows in the reading view, on the same words.

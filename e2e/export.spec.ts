@@ -20,7 +20,9 @@ test("a student downloads the seminar's Markdown report and tries an import", as
 
   // A seeded note the student can read (the same session, through the annotations API).
   const listed = await (await page.request.get(`/api/seminars/${id}/annotations`)).json();
-  const note = (listed.annotations as Array<{ motivation: string; bodyText: string; targets: Array<{ exact: string }> }>).find((a) => a.motivation === "commenting")!;
+  const note = (listed.annotations as Array<{ motivation: string; bodyText: string; targets: Array<{ exact: string }> }>).find(
+    (a) => a.motivation === "commenting",
+  )!;
   expect(note).toBeTruthy();
 
   await expect(page.getByRole("heading", { level: 2, name: "Export and import" })).toBeVisible();
@@ -33,12 +35,16 @@ test("a student downloads the seminar's Markdown report and tries an import", as
   expect(report).toContain(`> ${note.targets[0].exact}`);
   expect(report).toContain(note.bodyText);
 
-  await page.getByLabel("JSON-LD file").setInputFiles({ name: "not-annotations.jsonld", mimeType: "application/ld+json", buffer: Buffer.from('{"type":"Nonsense"}') });
+  await page
+    .getByLabel("JSON-LD file")
+    .setInputFiles({ name: "not-annotations.jsonld", mimeType: "application/ld+json", buffer: Buffer.from('{"type":"Nonsense"}') });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const status = page.getByRole("status").filter({ hasText: "No annotations imported." });
   await expect(status).toBeVisible();
   // The real reason, not the editor's wording ("Some of the input is not valid").
-  await expect(status).toContainText("Annotation 1 of the file: the file does not describe it as a W3C Web Annotation (@context must include http://www.w3.org/ns/anno.jsonld)");
+  await expect(status).toContainText(
+    "Annotation 1 of the file: the file does not describe it as a W3C Web Annotation (@context must include http://www.w3.org/ns/anno.jsonld)",
+  );
 });
 
 /**
@@ -63,13 +69,19 @@ test("an instructor carries last term's notes into a new seminar: members keep t
   const jsonDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "W3C Web Annotation (JSON-LD) – All annotations in this seminar" }).click();
   const exported = JSON.parse(await readFile((await (await jsonDownload).path())!, "utf8"));
-  const items = exported.first.items as Array<Record<string, unknown> & { motivation: string; creator: { name: string }; target: { selector: Array<Record<string, unknown>> } }>;
+  const items = exported.first.items as Array<
+    Record<string, unknown> & { motivation: string; creator: { name: string }; target: { selector: Array<Record<string, unknown>> } }
+  >;
   const annas = items.find((i) => i.motivation === "commenting" && i.creator.name === "Anna Petrova")!;
   expect(annas).toBeTruthy();
   const annasQuote = (annas.target.selector.find((s) => s.type === "TextQuoteSelector")!.exact as string).trim();
   // A note written on another server (an account this one does not know), and one on a passage since rewritten.
   const { "synopse:author": _account, ...annasWithoutAccount } = structuredClone(annas);
-  const guest = { ...annasWithoutAccount, id: "urn:uuid:5b0c1f7e-2a43-4d8e-9f61-0c3a1e7d9b25", creator: { id: "https://elsewhere.example/users/7", type: "Person", name: "Guest Historian" } };
+  const guest = {
+    ...annasWithoutAccount,
+    id: "urn:uuid:5b0c1f7e-2a43-4d8e-9f61-0c3a1e7d9b25",
+    creator: { id: "https://elsewhere.example/users/7", type: "Person", name: "Guest Historian" },
+  };
   const rewritten = structuredClone(annas);
   rewritten.id = "urn:uuid:9e4d2b71-8c3f-4a50-b6d2-7f1e0a9c3d48";
   rewritten.target.selector = [{ type: "TextQuoteSelector", exact: "a sentence this text never had" }];
@@ -93,7 +105,9 @@ test("an instructor carries last term's notes into a new seminar: members keep t
   await page.goto("/en/seminars");
   await page.getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.getByLabel("JSON-LD file").setInputFiles({ name: "last-term.jsonld", mimeType: "application/ld+json", buffer: Buffer.from(JSON.stringify(exported)) });
+  await page
+    .getByLabel("JSON-LD file")
+    .setInputFiles({ name: "last-term.jsonld", mimeType: "application/ld+json", buffer: Buffer.from(JSON.stringify(exported)) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const status = page.getByRole("status").filter({ hasText: "imported" });
   await expect(status).toContainText(/\d+ annotations imported\. \d+ of them kept their authors\./);
@@ -110,7 +124,9 @@ test("an instructor carries last term's notes into a new seminar: members keep t
   // In the new seminar Anna's note is still Anna's.
   const id = /\/seminars\/([^/?#]+)/.exec(page.url())![1];
   const listed = await (await page.request.get(`/api/seminars/${id}/annotations`)).json();
-  const authors = (listed.annotations as Array<{ bodyText: string; author: { name: string } }>).filter((a) => a.bodyText.startsWith("Woher stammt")).map((a) => a.author.name);
+  const authors = (listed.annotations as Array<{ bodyText: string; author: { name: string } }>)
+    .filter((a) => a.bodyText.startsWith("Woher stammt"))
+    .map((a) => a.author.name);
   expect(authors).toContain("Anna Petrova");
   expect(authors).toContain("Irene Lehmann");
 });

@@ -173,7 +173,12 @@ test("a link made elsewhere appears live in an open reader, at both ends", async
     return blockWith(other, 1, FORUM_QUOTE).getAttribute("data-block-id");
   })();
   const created = await other.request.post(`/api/seminars/${seminar}/annotations`, {
-    data: { motivation: "linking", relation: "cites", target: { documentSlug: MASTNY, blockId: "p1", blockStart: 0, blockEnd: 12 }, bodyTarget: { documentSlug: FORUM, blockId: forumBlock, blockStart: 0, blockEnd: 8 } },
+    data: {
+      motivation: "linking",
+      relation: "cites",
+      target: { documentSlug: MASTNY, blockId: "p1", blockStart: 0, blockEnd: 12 },
+      bodyTarget: { documentSlug: FORUM, blockId: forumBlock, blockStart: 0, blockEnd: 8 },
+    },
   });
   expect(created.status()).toBe(201);
   await expect(markers).toHaveCount(1);
@@ -304,7 +309,9 @@ test("bad input gets a clear, translated answer and stores nothing", async ({ br
   await page.getByRole("button", { name: "Hierher verknüpfen" }).click();
   const dialog = page.getByRole("dialog", { name: "Neue Verknüpfung" });
   await dialog.getByRole("button", { name: "Verknüpfung speichern" }).click();
-  await expect(dialog.getByRole("alert")).toHaveText("Eine Textstelle kann nicht mit sich selbst verknüpft werden. Wählen Sie für das andere Ende eine andere Stelle.");
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "Eine Textstelle kann nicht mit sich selbst verknüpft werden. Wählen Sie für das andere Ende eine andere Stelle.",
+  );
   await page.keyboard.press("Escape");
 
   // Through the API (scripts): each bad link has its own code, and nothing is stored.
@@ -313,7 +320,10 @@ test("bad input gets a clear, translated answer and stores nothing", async ({ br
   const before = await count();
   const end = (documentSlug: string, blockId: string) => ({ documentSlug, blockId, blockStart: 0, blockEnd: 5 });
   const forumBlock = await blockWith(page, 1, FORUM_QUOTE).getAttribute("data-block-id");
-  const link = (data: object) => api.post(`/api/seminars/${seminar}/annotations`, { data: { motivation: "linking", relation: "cites", target: end(FORUM, forumBlock!), bodyTarget: end(MASTNY, "p1"), ...data } });
+  const link = (data: object) =>
+    api.post(`/api/seminars/${seminar}/annotations`, {
+      data: { motivation: "linking", relation: "cites", target: end(FORUM, forumBlock!), bodyTarget: end(MASTNY, "p1"), ...data },
+    });
   const selfLink = await link({ bodyTarget: end(FORUM, forumBlock!) });
   expect([selfLink.status(), (await selfLink.json()).code]).toEqual([400, "link-to-self"]);
   const badRelation = await link({ relation: "agrees" });
@@ -324,7 +334,9 @@ test("bad input gets a clear, translated answer and stores nothing", async ({ br
   const created = await api.post("/api/seminars", { data: { title: "Nur das Forum", documents: [FORUM] } });
   expect(created.status()).toBe(201);
   const narrow = (await created.json()).id as string;
-  const foreign = await api.post(`/api/seminars/${narrow}/annotations`, { data: { motivation: "linking", relation: "cites", target: end(FORUM, forumBlock!), bodyTarget: end(MASTNY, "p1") } });
+  const foreign = await api.post(`/api/seminars/${narrow}/annotations`, {
+    data: { motivation: "linking", relation: "cites", target: end(FORUM, forumBlock!), bodyTarget: end(MASTNY, "p1") },
+  });
   expect([foreign.status(), (await foreign.json()).code]).toEqual([403, "document-not-in-seminar"]);
   expect(await count()).toBe(before);
   await page.context().close();
@@ -346,7 +358,13 @@ test("a link is discussed where it is read: relation, comment, both passages, an
   const mastnyBlock = await blockWith(anna, 2, MASTNY_KLEIST).getAttribute("data-block-id");
   const end = (documentSlug: string, blockId: string | null, exact: string) => ({ documentSlug, blockId, blockStart: 0, blockEnd: exact.length, exact });
   const created = await anna.request.post(`/api/seminars/${seminar}/annotations`, {
-    data: { motivation: "linking", relation: "contradicts", body: `<p>${COMMENT}</p>`, target: end(FORUM, forumBlock, FORUM_KLEIST), bodyTarget: end(MASTNY, mastnyBlock, MASTNY_KLEIST) },
+    data: {
+      motivation: "linking",
+      relation: "contradicts",
+      body: `<p>${COMMENT}</p>`,
+      target: end(FORUM, forumBlock, FORUM_KLEIST),
+      bodyTarget: end(MASTNY, mastnyBlock, MASTNY_KLEIST),
+    },
   });
   expect(created.status()).toBe(201);
   const annaDiscussion = discussion(anna, 1, MASTNY_KLEIST);
@@ -356,7 +374,10 @@ test("a link is discussed where it is read: relation, comment, both passages, an
   const ben = await openAs(browser, sessions.get("student2@synopse.test")!);
   await openReader(ben);
   // (Marker names quote the other passage's first fifty characters.)
-  await ben.locator("#pane2-panel").getByRole("button", { name: /^contradicts: “Peter Kleist reist im Auftrag/ }).focus();
+  await ben
+    .locator("#pane2-panel")
+    .getByRole("button", { name: /^contradicts: “Peter Kleist reist im Auftrag/ })
+    .focus();
   await ben.keyboard.press("Tab");
   const benDiscussion = discussion(ben, 2, "Peter Kleist reist im Auftrag");
   await expect(benDiscussion).toBeFocused();
@@ -427,12 +448,20 @@ test("on a phone, a link's discussion opens from its marker and its other passag
   const mastnyBlock = await phone.locator("#pane2-panel [data-block-id]").filter({ hasText: MASTNY_OBSTACLES }).last().getAttribute("data-block-id");
   const end = (documentSlug: string, blockId: string | null, exact: string) => ({ documentSlug, blockId, blockStart: 0, blockEnd: exact.length, exact });
   const created = await phone.request.post(`/api/seminars/${seminar}/annotations`, {
-    data: { motivation: "linking", relation: "supports", body: "<p>Beide nennen Stockholm als Ort der Sondierungen.</p>", target: end(FORUM, forumBlock, FORUM_STOCKHOLM), bodyTarget: end(MASTNY, mastnyBlock, MASTNY_OBSTACLES) },
+    data: {
+      motivation: "linking",
+      relation: "supports",
+      body: "<p>Beide nennen Stockholm als Ort der Sondierungen.</p>",
+      target: end(FORUM, forumBlock, FORUM_STOCKHOLM),
+      bodyTarget: end(MASTNY, mastnyBlock, MASTNY_OBSTACLES),
+    },
   });
   expect(created.status()).toBe(201);
 
   // The link arrives live; its discussion button under the marker opens the thread.
-  const discussion = phone.locator("#pane1-panel").getByRole("button", { name: new RegExp(`^Discussion of the link \\(supports: “${MASTNY_OBSTACLES.slice(0, 30)}`) });
+  const discussion = phone
+    .locator("#pane1-panel")
+    .getByRole("button", { name: new RegExp(`^Discussion of the link \\(supports: “${MASTNY_OBSTACLES.slice(0, 30)}`) });
   await discussion.scrollIntoViewIfNeeded();
   await discussion.click();
   const thread = phone.getByRole("complementary", { name: "Notes on pane 1" });

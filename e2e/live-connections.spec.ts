@@ -30,7 +30,8 @@ test.beforeAll(async ({ browser }) => {
 const readerUrl = (seminar: string) => `/en/read?p=${FORUM},${MASTNY}&seminar=${seminar}`;
 const notesPanel = (page: Page, n: number) => page.getByRole("complementary", { name: `Notes on pane ${n}` });
 
-const signedInWindow = (browser: Browser, email: string) => browser.newContext({ locale: "en-US", viewport: DESKTOP, storageState: sessions.get(email)!.storageState });
+const signedInWindow = (browser: Browser, email: string) =>
+  browser.newContext({ locale: "en-US", viewport: DESKTOP, storageState: sessions.get(email)!.storageState });
 
 /**
  * Every request the browser's shared workers make to the seminar event routes, seen through the DevTools
@@ -70,7 +71,9 @@ test("one tab of the signed-in reader holds at most one seminar event stream, an
   const first = await context.newPage();
   await first.goto("/en/seminars");
   await expect(first.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
-  await expect.poll(async () => (await (await browser.newBrowserCDPSession()).send("Target.getTargets")).targetInfos.filter((t) => t.type === "shared_worker").length).toBe(1);
+  await expect
+    .poll(async () => (await (await browser.newBrowserCDPSession()).send("Target.getTargets")).targetInfos.filter((t) => t.type === "shared_worker").length)
+    .toBe(1);
   const worker = await watchSharedWorkers(browser);
 
   const reader = await context.newPage();
@@ -89,7 +92,10 @@ test("one tab of the signed-in reader holds at most one seminar event stream, an
   await writeNote(benPage, 2, "touchstone for appraising", words);
   await notesPanel(benPage, 2).getByRole("button", { name: "Save note" }).click();
   await expect(notesPanel(benPage, 2).getByRole("heading", { name: "Note by Ben Fischer" })).toBeVisible();
-  await reader.locator("#pane2-panel").getByRole("button", { name: /^Notes/ }).click();
+  await reader
+    .locator("#pane2-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
   await expect(notesPanel(reader, 2).getByRole("button", { name: new RegExp(words) })).toBeVisible();
 
   // Counted on the network: the page itself and the worker it shares together opened one stream.

@@ -44,7 +44,9 @@ test("a German instructor uploads malformed TEI and reads a German error naming 
   await page.goto(`/de/seminars/${seminar}/upload`);
   await expect(page.getByRole("heading", { level: 1, name: `Einen Text zu „${seminarTitle}“ hochladen` })).toBeVisible();
 
-  await page.getByLabel("Datei", { exact: true }).setInputFiles({ name: "briefe.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
+  await page
+    .getByLabel("Datei", { exact: true })
+    .setInputFiles({ name: "briefe.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
   await page.getByRole("button", { name: "Datei prüfen" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Die Datei kann nicht importiert werden" });
   await expect(alert).toContainText("Zeile 21: Fehlerhaftes XML: Das schließende Tag </p> passt nicht zum offenen Element <lb>.");
@@ -53,9 +55,13 @@ test("a German instructor uploads malformed TEI and reads a German error naming 
 
   // The same page in Russian words another problem in Russian, again with its line.
   await page.goto(`/ru/seminars/${seminar}/upload`);
-  await page.getByLabel("Файл", { exact: true }).setInputFiles({ name: "brief.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace('<pb n="2"/>', "</table>")) });
+  await page
+    .getByLabel("Файл", { exact: true })
+    .setInputFiles({ name: "brief.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace('<pb n="2"/>', "</table>")) });
   await page.getByRole("button", { name: "Проверить файл" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Файл не удаётся импортировать" })).toContainText("Строка 20: Ошибка в XML: закрывающий тег </table> не соответствует открытому элементу <div>.");
+  await expect(page.getByRole("alert").filter({ hasText: "Файл не удаётся импортировать" })).toContainText(
+    "Строка 20: Ошибка в XML: закрывающий тег </table> не соответствует открытому элементу <div>.",
+  );
 
   const after = await page.request.get(`/api/seminars/${seminar}`);
   expect(((await after.json()) as { documents: string[] }).documents).toEqual([DOCUMENT]);
@@ -74,7 +80,9 @@ test("a student's badge rises while the instructor mentions and answers her, wit
 
   const teacher = await as(browser, INSTRUCTOR);
   const target = { documentSlug: DOCUMENT, blockId: "p1", blockStart: 4, blockEnd: 8 };
-  const mention = await teacher.request.post(`/api/seminars/${seminar}/annotations`, { data: { target, body: "<p>@Anna Petrova what do you make of this fear?</p>" } });
+  const mention = await teacher.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { target, body: "<p>@Anna Petrova what do you make of this fear?</p>" },
+  });
   expect(mention.status()).toBe(201);
   const mentioned = Date.now();
   await expect(badge).toHaveAccessibleName("Notifications (1 unread)");
@@ -82,10 +90,14 @@ test("a student's badge rises while the instructor mentions and answers her, wit
   console.log(`[notifications] badge rose ${latency} ms after the mention was saved`);
   expect(latency).toBeLessThan(1000);
 
-  const question = await anna.request.post(`/api/seminars/${seminar}/annotations`, { data: { target: { ...target, blockStart: 9, blockEnd: 15 }, body: "<p>Whose fear, exactly?</p>" } });
+  const question = await anna.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { target: { ...target, blockStart: 9, blockEnd: 15 }, body: "<p>Whose fear, exactly?</p>" },
+  });
   expect(question.status()).toBe(201);
   const { id: questionId } = (await question.json()) as { id: string };
-  const reply = await teacher.request.post(`/api/seminars/${seminar}/annotations`, { data: { parentId: questionId, body: "<p>Washington's and London's.</p>" } });
+  const reply = await teacher.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { parentId: questionId, body: "<p>Washington's and London's.</p>" },
+  });
   expect(reply.status()).toBe(201);
   await expect(badge).toHaveAccessibleName("Notifications (2 unread)");
   await expect(badge.locator(".notification-count")).toHaveText("2");
@@ -112,7 +124,9 @@ test("a deleted note leaves the count: three new notes, two deleted, the list sa
   const words = ["First", "Second", "Third"];
   for (const [i, word] of words.entries()) {
     const target = { documentSlug: DOCUMENT, blockId: "p2", blockStart: i * 10, blockEnd: i * 10 + 6 };
-    expect((await teacher.request.post(`/api/seminars/${seminar}/annotations`, { data: { target, body: `<p>${word} remark on the questions</p>` } })).status()).toBe(201);
+    expect(
+      (await teacher.request.post(`/api/seminars/${seminar}/annotations`, { data: { target, body: `<p>${word} remark on the questions</p>` } })).status(),
+    ).toBe(201);
   }
   await anna.goto("/en/notifications");
   await expect(anna.getByRole("link", { name: new RegExp(`^3 new notes on .* in ${seminarTitle}$`) })).toBeVisible();

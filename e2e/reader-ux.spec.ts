@@ -40,7 +40,9 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.wi
 const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
 const scrollerOf = (page: Page, n: number) => page.locator(`#pane${n}-panel [data-pane-scroller]`);
 
-test("panels never cover the text: notes below a narrow pane's text, resizable; suggestions beside the panes; the toolbar inside its pane", async ({ browser }) => {
+test("panels never cover the text: notes below a narrow pane's text, resizable; suggestions beside the panes; the toolbar inside its pane", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const page = await student(browser);
   await openReader(page, `${FORUM},${MASTNY},${BAYERLEIN}`);
@@ -109,7 +111,9 @@ test("panels never cover the text: notes below a narrow pane's text, resizable; 
 
 /** Take back the notes a journey wrote (other journeys count the demo seminar's notes). */
 async function removeMyNotes(page: Page, slug: string, text: string): Promise<void> {
-  const list = (await (await page.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string; bodyText?: string }> };
+  const list = (await (await page.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as {
+    annotations: Array<{ id: string; bodyText?: string }>;
+  };
   for (const a of list.annotations.filter((a) => a.bodyText?.includes(text))) expect((await page.request.delete(`/api/annotations/${a.id}`)).ok()).toBe(true);
 }
 
@@ -117,13 +121,16 @@ test("in Russian, the selection toolbar stays inside the pane whose text is sele
   const page = await student(browser, "ru-RU");
   await openReader(page, `${FORUM},${MASTNY},${BAYERLEIN}`, "ru");
   // A passage near the right edge of the middle pane.
-  const picked = await page.locator("#pane2-panel [data-block-id]").nth(3).evaluate((el) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let last: Text | null = null;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n.nodeValue ?? "").trim().length > 12) last = n as Text;
-    const text = last!.nodeValue!.trimEnd();
-    return text.slice(text.length - 10);
-  });
+  const picked = await page
+    .locator("#pane2-panel [data-block-id]")
+    .nth(3)
+    .evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n.nodeValue ?? "").trim().length > 12) last = n as Text;
+      const text = last!.nodeValue!.trimEnd();
+      return text.slice(text.length - 10);
+    });
   await selectText(page, 2, picked);
   const toolbar = page.getByRole("group", { name: "Выделенный текст" });
   await expect(toolbar.getByRole("button", { name: "Заметка", exact: true })).toBeVisible();
@@ -142,12 +149,17 @@ const topOf = (page: Page, n: number) =>
     return null;
   });
 
-test("switching the interface language keeps the place and the open panels; the place is in the address for a reload and a shared link", async ({ browser }) => {
+test("switching the interface language keeps the place and the open panels; the place is in the address for a reload and a shared link", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await student(browser);
   await openReader(page, `${FORUM},${MASTNY}`);
   // Open the forum's notes and Mastný's outline, then read on a good way down in Mastný.
-  await page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  await page
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
   await expect(page.getByRole("complementary", { name: "Notes on pane 1" })).toBeVisible();
   await page.locator("#pane2-panel").getByText("Outline", { exact: true }).click();
   await expect(page.locator("#pane2-panel details.outline")).toHaveAttribute("open", "");
@@ -183,7 +195,9 @@ test("switching the interface language keeps the place and the open panels; the 
   await page.context().close();
 });
 
-test("the keyboard: skip links to each pane, F6 between panes, and selecting a passage by word and sentence that gets the selection toolbar", async ({ browser }) => {
+test("the keyboard: skip links to each pane, F6 between panes, and selecting a passage by word and sentence that gets the selection toolbar", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const page = await student(browser);
   await openReader(page, `${FORUM},${MASTNY},${BAYERLEIN}`);
@@ -277,7 +291,9 @@ test("a note that followed its passage through an edit says the text changed, wi
 
   // The note was written on an earlier edition that spelled the city "Moskau" (the API only takes passages that
   // exist now, so the earlier edition is simulated in the database, as an edited upload would leave it).
-  const list = (await (await page.request.get(`/api/seminars/${seminar}/annotations?document=${MASTNY}`)).json()) as { annotations: Array<{ id: string; bodyText?: string }> };
+  const list = (await (await page.request.get(`/api/seminars/${seminar}/annotations?document=${MASTNY}`)).json()) as {
+    annotations: Array<{ id: string; bodyText?: string }>;
+  };
   const id = list.annotations.find((a) => a.bodyText?.includes("Which statesmen does he mean?"))!.id;
   const db = new Database(path.join(process.cwd(), "e2e.db"));
   try {
@@ -287,7 +303,10 @@ test("a note that followed its passage through an edit says the text changed, wi
   }
 
   await page.reload();
-  await page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  await page
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
   const item = notes.getByRole("button", { name: /Which statesmen does he mean\?/ });
   await expect(item).toContainText("Text changed since");
   await item.click();

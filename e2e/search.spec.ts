@@ -25,8 +25,18 @@ test("search across languages, remove an expansion, open a result at the passage
   const forum = page.getByRole("region", { name: FORUM_TITLE });
   await expect(mastny).toBeVisible();
   await expect(forum).toBeVisible();
-  await expect(mastny.locator("mark").filter({ hasText: /^separate( peace)?$/i }).first()).toBeVisible();
-  await expect(forum.locator("mark").filter({ hasText: /^Separatfrieden$/ }).first()).toBeVisible();
+  await expect(
+    mastny
+      .locator("mark")
+      .filter({ hasText: /^separate( peace)?$/i })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    forum
+      .locator("mark")
+      .filter({ hasText: /^Separatfrieden$/ })
+      .first(),
+  ).toBeVisible();
 
   // No serious accessibility problems on the results page.
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -72,7 +72,9 @@ test("pages carry a nonce CSP and the security headers; the reader works under i
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (Content Security Policy): ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Refused to load (Content Security Policy): ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const response = await page.goto("/en/sign-in");
   const headers = response!.headers();
@@ -100,7 +102,10 @@ test("pages carry a nonce CSP and the security headers; the reader works under i
   await page.goto(`/en/read?p=alliierte-zusammenarbeit-1944-45,bayerlein-winogradow-treffen&seminar=${seminar}`);
   await expect(page.locator("[data-doc-root]").first()).toBeVisible();
   // Tiptap's editor (a client component loaded by Next's chunk loader) opens for a new note.
-  await page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  await page
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
   await expect(page.getByRole("complementary", { name: "Notes on pane 1" })).toBeVisible();
   await expect.poll(() => page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0)).toBeGreaterThan(0);
   expect(violations).toEqual([]);

@@ -47,7 +47,17 @@ test.describe("on a 360 px phone", () => {
     const session = sessions.get(INSTRUCTOR)!;
     const page = await openAs(browser, session, "en-US", PHONE);
     const seminar = `/en/seminars/${session.seminar}`;
-    for (const path of ["/en/seminars", seminar, `${seminar}/settings`, `${seminar}/overview`, `${seminar}/glossary`, `${seminar}/links`, `${seminar}/upload`, "/en/account", "/en/notifications"]) {
+    for (const path of [
+      "/en/seminars",
+      seminar,
+      `${seminar}/settings`,
+      `${seminar}/overview`,
+      `${seminar}/glossary`,
+      `${seminar}/links`,
+      `${seminar}/upload`,
+      "/en/account",
+      "/en/notifications",
+    ]) {
       await page.goto(path);
       await expect(page.getByRole("main")).toBeVisible();
       expect(await sidewaysOverflow(page), `${path} scrolls sideways: ${await overflowing(page)}`).toBeLessThanOrEqual(0);

@@ -49,7 +49,9 @@ test("instructor: uploads a TEI text, sees errors with their line, previews the 
   await expect(page.getByRole("heading", { level: 1, name: `Upload a text to “${seminarTitle}”` })).toBeVisible();
 
   // A malformed file: the error names the line, and nothing is imported.
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "broken.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "broken.xml", mimeType: "application/xml", buffer: Buffer.from(SAMPLE_TEI.replace("<lb/>", "<lb>")) });
   await page.getByRole("button", { name: "Check the file" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "The file cannot be imported" });
   await expect(alert).toContainText("Line 21:");
@@ -120,16 +122,23 @@ test("post first: a student sees classmates' notes only after writing one, the m
 
   const ben = await as(browser, BEN);
   const note = (p: Page, blockId: string, text: string, extra: Record<string, unknown> = {}) =>
-    p.request.post(`/api/seminars/${seminar}/annotations`, { data: { target: { documentSlug: slug, blockId, blockStart: 0, blockEnd: 6 }, body: text, ...extra } });
+    p.request.post(`/api/seminars/${seminar}/annotations`, {
+      data: { target: { documentSlug: slug, blockId, blockStart: 0, blockEnd: 6 }, body: text, ...extra },
+    });
   const bens = await note(ben, "p1", "Ben's reading: the letter is ironic.");
   expect(bens.status()).toBe(201);
   const bensId = ((await bens.json()) as { id: string }).id;
 
   const anna = await as(browser, ANNA);
   await anna.goto(`/en/read?p=${slug}&seminar=${seminar}`);
-  await expect(anna.getByRole("note").filter({ hasText: "1 note by your classmates is waiting. Write 1 more note to see your classmates' notes." })).toBeVisible();
+  await expect(
+    anna.getByRole("note").filter({ hasText: "1 note by your classmates is waiting. Write 1 more note to see your classmates' notes." }),
+  ).toBeVisible();
   // The notes panel does not pretend the text has none: it says they are waiting.
-  await anna.locator("#pane1-panel").getByRole("button", { name: /^Notes/ }).click();
+  await anna
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
   const panel = anna.getByRole("complementary", { name: "Notes on pane 1" });
   await expect(panel.getByText("1 note by your classmates is waiting.")).toBeVisible();
   await expect(panel.getByText("No notes on this text yet")).toHaveCount(0);
@@ -197,7 +206,9 @@ test("private feedback: the instructor writes to one student; the other student 
 
   const texts = async (email: string) => {
     const p = await as(browser, email);
-    const body = (await (await p.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as { annotations: Array<{ id: string; bodyText: string; visibility: string }> };
+    const body = (await (await p.request.get(`/api/seminars/${seminar}/annotations?document=${slug}`)).json()) as {
+      annotations: Array<{ id: string; bodyText: string; visibility: string }>;
+    };
     return { p, notes: body.annotations };
   };
   const anna = await texts(ANNA);
@@ -225,7 +236,9 @@ test("private feedback: the instructor writes to one student; the other student 
 test("overview: the instructor sees activity charts with tables, where discussion concentrates, open questions, and a CSV", async ({ browser }) => {
   test.setTimeout(120_000);
   const ben = await as(browser, BEN);
-  const asked = await ben.request.post(`/api/seminars/${seminar}/annotations`, { data: { target: { documentSlug: slug, blockId: "p3", blockStart: 0, blockEnd: 3 }, body: "Who wrote the postscript? @Irene Lehmann" } });
+  const asked = await ben.request.post(`/api/seminars/${seminar}/annotations`, {
+    data: { target: { documentSlug: slug, blockId: "p3", blockStart: 0, blockEnd: 3 }, body: "Who wrote the postscript? @Irene Lehmann" },
+  });
   expect(asked.status()).toBe(201);
   // a student has no overview
   expect((await ben.request.get(`/api/seminars/${seminar}/overview`)).status()).toBe(403);
@@ -256,7 +269,10 @@ test("overview: the instructor sees activity charts with tables, where discussio
   await teacher.goto(`/en/read?p=${slug}&seminar=${seminar}`);
   const strip = teacher.getByRole("group", { name: "Where notes concentrate in this document" });
   await expect(strip).toBeVisible();
-  await strip.getByRole("button", { name: /notes and replies|note or reply/ }).first().click();
+  await strip
+    .getByRole("button", { name: /notes and replies|note or reply/ })
+    .first()
+    .click();
   for (const p of [teacher, ben]) await p.context().close();
 });
 
@@ -267,7 +283,11 @@ test("a whole volume (about 5 MB of TEI) imports in one go", async ({ browser })
   const teacher = await as(browser, INSTRUCTOR);
   const volume = Buffer.from(teiVolume(5_000_000));
   const t0 = Date.now();
-  const preview = await teacher.request.post(`/api/seminars/${seminar}/uploads?name=band.xml&slug=gesammelte-briefe-${Date.now()}`, { data: volume, headers: { "Content-Type": "application/xml" }, timeout: 240_000 });
+  const preview = await teacher.request.post(`/api/seminars/${seminar}/uploads?name=band.xml&slug=gesammelte-briefe-${Date.now()}`, {
+    data: volume,
+    headers: { "Content-Type": "application/xml" },
+    timeout: 240_000,
+  });
   expect(preview.status()).toBe(200);
   const p = (await preview.json()) as { token: string; slug: string; blocks: number; footnotes: { total: number; linked: number } };
   const cleaned = Date.now() - t0;
@@ -277,7 +297,9 @@ test("a whole volume (about 5 MB of TEI) imports in one go", async ({ browser })
   expect(published.status()).toBe(201);
   const imported = Date.now() - t0;
   // Speed is measured by `npm run bench` (bench/volume.ts), never asserted here.
-  console.log(`[teaching] volume ${(volume.length / 1e6).toFixed(1)} MB, ${p.blocks} blocks: previewed (cleaned) in ${cleaned} ms, published in ${imported} ms`);
+  console.log(
+    `[teaching] volume ${(volume.length / 1e6).toFixed(1)} MB, ${p.blocks} blocks: previewed (cleaned) in ${cleaned} ms, published in ${imported} ms`,
+  );
   volumeSlug = p.slug;
   await teacher.context().close();
 });
@@ -323,7 +345,10 @@ test("a whole volume reads smoothly in the reader", async ({ browser }) => {
   // (A page break inside a paragraph shows its number first: the "⁋ 900" of a TEI <pb/>, lib/reader/html.ts.)
   await expect(pane.getByText(/^\d*Absatz 12 im Kapitel 300:/)).toHaveCount(0);
   await panel.getByRole("button", { name: /^Notes/ }).click();
-  await teacher.getByRole("complementary", { name: "Notes on pane 1" }).getByRole("button", { name: /Spät im Band/ }).click();
+  await teacher
+    .getByRole("complementary", { name: "Notes on pane 1" })
+    .getByRole("button", { name: /Spät im Band/ })
+    .click();
   await expect(pane.getByText(/^\d*Absatz 12 im Kapitel 300:/)).toBeInViewport();
   await expect(pane.getByRole("button", { name: /^1 note on this passage/ })).toBeVisible();
 
@@ -353,7 +378,10 @@ test("a footnote cited in two parts of a long text opens from either marker", as
   test.setTimeout(120_000);
   const teacher = await as(browser, INSTRUCTOR);
   const NOTE = "Politisches Archiv des Auswärtigen Amts, Handakten Ribbentrop, Band 7.";
-  const paragraphs = Array.from({ length: 4000 }, (_, i) => `Absatz ${i + 1}: Die Verhandlungen zogen sich hin, und niemand wusste, wann der Frieden kommen würde.`);
+  const paragraphs = Array.from(
+    { length: 4000 },
+    (_, i) => `Absatz ${i + 1}: Die Verhandlungen zogen sich hin, und niemand wusste, wann der Frieden kommen würde.`,
+  );
   const markdown = [
     "---",
     "title: Akten mit Rückverweis",
@@ -371,7 +399,11 @@ test("a footnote cited in two parts of a long text opens from either marker", as
     `[^akten]: ${NOTE}`,
     "",
   ].join("\n");
-  const preview = await teacher.request.post(`/api/seminars/${seminar}/uploads?name=akten.md&slug=akten-rueckverweis-${Date.now()}`, { data: Buffer.from(markdown), headers: { "Content-Type": "text/markdown" }, timeout: 60_000 });
+  const preview = await teacher.request.post(`/api/seminars/${seminar}/uploads?name=akten.md&slug=akten-rueckverweis-${Date.now()}`, {
+    data: Buffer.from(markdown),
+    headers: { "Content-Type": "text/markdown" },
+    timeout: 60_000,
+  });
   expect(preview.status()).toBe(200);
   const { token, slug: akten } = (await preview.json()) as { token: string; slug: string };
   expect((await teacher.request.post(`/api/seminars/${seminar}/uploads/publish`, { data: { token } })).status()).toBe(201);

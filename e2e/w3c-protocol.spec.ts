@@ -76,7 +76,11 @@ function newAnnotation(text: string, extra: Json = {}): Json {
     "@context": "http://www.w3.org/ns/anno.jsonld",
     type: "Annotation",
     body: { type: "TextualBody", value: text },
-    target: { type: "SpecificResource", source: passage.source, selector: { type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix } },
+    target: {
+      type: "SpecificResource",
+      source: passage.source,
+      selector: { type: "TextQuoteSelector", exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
+    },
     ...extra,
   };
 }
@@ -145,7 +149,8 @@ test.describe("Annotations (MUST)", () => {
   test("Allow on GET names HEAD", () => expect(annotation.res.headers()["allow"]).toMatch(/\bHEAD\b/));
   test("Allow on GET names OPTIONS", () => expect(annotation.res.headers()["allow"]).toMatch(/\bOPTIONS\b/));
   test("Content-Type is application/ld+json", () => expect(annotation.res.headers()["content-type"]).toMatch(LD_JSON));
-  test('Link names http://www.w3.org/ns/ldp#Resource with rel="type"', () => expect(annotation.res.headers()["link"]).toBe('<http://www.w3.org/ns/ldp#Resource>; rel="type"'));
+  test('Link names http://www.w3.org/ns/ldp#Resource with rel="type"', () =>
+    expect(annotation.res.headers()["link"]).toBe('<http://www.w3.org/ns/ldp#Resource>; rel="type"'));
   test("an ETag header is sent", () => expect(annotation.res.headers()["etag"]).toBeTruthy());
   test("Vary names Accept", () => expect(annotation.res.headers()["vary"]).toMatch(/\bAccept\b/));
   test("HEAD answers 200", async () => expect((await api.head(annotationUrl)).status()).toBe(200));
@@ -157,7 +162,10 @@ test.describe("Creating, updating and deleting (MUST)", () => {
   let created: { res: APIResponse; body: Json };
 
   test.beforeAll(async () => {
-    const res = await api.post(containerUrl, { data: newAnnotation("I like this passage!", { canonical }), headers: { "content-type": "application/ld+json" } });
+    const res = await api.post(containerUrl, {
+      data: newAnnotation("I like this passage!", { canonical }),
+      headers: { "content-type": "application/ld+json" },
+    });
     created = { res, body: (await res.json()) as Json };
   });
 
@@ -169,7 +177,10 @@ test.describe("Creating, updating and deleting (MUST)", () => {
 
   test("an update is done with PUT", async () => {
     const changed = { ...created.body, body: { type: "TextualBody", value: "I like it even more." } };
-    const res = await api.put(created.body.id, { data: changed, headers: { "content-type": "application/ld+json", "if-match": created.res.headers()["etag"] } });
+    const res = await api.put(created.body.id, {
+      data: changed,
+      headers: { "content-type": "application/ld+json", "if-match": created.res.headers()["etag"] },
+    });
     expect([res.status(), ((await res.json()) as Json).body.value]).toEqual([200, "<p>I like it even more.</p>"]);
   });
 

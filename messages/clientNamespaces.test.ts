@@ -118,7 +118,9 @@ describe("message namespaces passed to client components", () => {
     const unknownScopes = [...scopes].filter((s) => !scopeNames.includes(s as ClientScope));
     expect(unknownScopes, "ClientMessages scopes must be array literals of names in i18n/clientMessages.ts").toEqual([]);
     const passed = new Set<string>([...CLIENT_NAMESPACES.site, ...[...scopes].flatMap((s) => CLIENT_NAMESPACES[s as ClientScope])]);
-    const missing = [...used].filter(([ns]) => !passed.has(ns)).map(([ns, file]) => (ns === "*" ? `useTranslations without a literal namespace in ${file}` : `${ns} (used in ${file})`));
+    const missing = [...used]
+      .filter(([ns]) => !passed.has(ns))
+      .map(([ns, file]) => (ns === "*" ? `useTranslations without a literal namespace in ${file}` : `${ns} (used in ${file})`));
     expect(missing, "add the namespace to the page's scope in i18n/clientMessages.ts, or wrap the component in <ClientMessages scopes={[…]}>").toEqual([]);
   });
 

@@ -39,9 +39,14 @@ export function run(name: string, main: () => Promise<void>): void {
     })
     .catch(async (e) => {
       if (e instanceof UsageError) console.error(`${name}: ${e.message}`);
-      else if (isAppError(e)) console.error(`${name}: ${e.code === "not-found" ? "not found, or that user is not a member of the seminar" : e.code}${e.details ? ` ${JSON.stringify(e.details)}` : ""}`);
+      else if (isAppError(e))
+        console.error(
+          `${name}: ${e.code === "not-found" ? "not found, or that user is not a member of the seminar" : e.code}${e.details ? ` ${JSON.stringify(e.details)}` : ""}`,
+        );
       else console.error(`${name}: failed:`, e);
-      await db().$disconnect().catch(() => undefined);
+      await db()
+        .$disconnect()
+        .catch(() => undefined);
       process.exit(1);
     });
 }

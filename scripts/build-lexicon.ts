@@ -47,9 +47,7 @@ export function entryTranslations(entry: string, to: WordLanguage): string[][] {
   const phrases: string[][] = [];
   for (const line of entry.split("\n").slice(1)) {
     if (!line.trim() || /^\s{4,}/.test(line) || /^\s*(?:"|[\p{L} ]+:)/u.test(line)) continue;
-    const cleaned = line
-      .replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, " ")
-      .replace(/\b\d+\./g, ",");
+    const cleaned = line.replace(/\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}/g, " ").replace(/\b\d+\./g, ",");
     for (const phrase of cleaned.split(/[,;]/)) {
       const words = tokenize(phrase).map((t) => t.raw);
       if (!words.length || !words.every((w) => inScript(w, to))) continue;
@@ -61,7 +59,11 @@ export function entryTranslations(entry: string, to: WordLanguage): string[][] {
 }
 
 function headwordOf(entry: string): string | null {
-  const first = entry.split("\n")[0].replace(/\s\/.*$/, "").replace(/<[^>]*>|\([^)]*\)/g, " ").trim();
+  const first = entry
+    .split("\n")[0]
+    .replace(/\s\/.*$/, "")
+    .replace(/<[^>]*>|\([^)]*\)/g, " ")
+    .trim();
   const words = tokenize(first);
   return words.length === 1 ? words[0].raw : null;
 }

@@ -11,7 +11,16 @@ function summary(build: BuildResult): string {
   const rows = build.documents.map((d) => {
     const body = d.doc.blocks.filter((b) => b.type !== "footnote").length;
     const notes = d.doc.blocks.filter((b) => b.type === "footnote").length;
-    return [d.doc.meta.slug, d.doc.meta.kind, d.doc.meta.lang, String(body), String(notes), String(d.result.removals.length), String(d.result.mends.length), d.doc.version];
+    return [
+      d.doc.meta.slug,
+      d.doc.meta.kind,
+      d.doc.meta.lang,
+      String(body),
+      String(notes),
+      String(d.result.removals.length),
+      String(d.result.mends.length),
+      d.doc.version,
+    ];
   });
   const head = ["document", "kind", "lang", "blocks", "footnotes", "removals", "mends", "version"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -45,8 +45,17 @@ beforeAll(async () => {
   copyId = (await seminars.createSeminar(bob.id, { title: "Copy", documents: [SLUG] })).id;
   const block = getDocument(SLUG)!.blocks.find((b) => b.text.length > 40)!;
   quote = block.text.slice(0, 30);
-  await store.createAnnotation(alice.id, seminarId, { target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 30 }, body: "<p>Alice, public, with a, comma</p>", tags: ["Quelle"], canonical: CANONICAL });
-  await store.createAnnotation(alice.id, seminarId, { visibility: "private", target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 10 }, body: "<p>Alice private</p>" });
+  await store.createAnnotation(alice.id, seminarId, {
+    target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 30 },
+    body: "<p>Alice, public, with a, comma</p>",
+    tags: ["Quelle"],
+    canonical: CANONICAL,
+  });
+  await store.createAnnotation(alice.id, seminarId, {
+    visibility: "private",
+    target: { documentSlug: SLUG, blockId: block.id, blockStart: 0, blockEnd: 10 },
+    body: "<p>Alice private</p>",
+  });
 }, 60_000);
 
 afterAll(async () => {

@@ -10,7 +10,11 @@ const USAGE = "usage: npm run import -- --seminar <id or invite code> --user <em
 
 run("import", async () => {
   installSubscribers();
-  const { values, positionals } = parse(process.argv.slice(2), { seminar: { type: "string" }, user: { type: "string" }, help: { type: "boolean", short: "h" } }, USAGE);
+  const { values, positionals } = parse(
+    process.argv.slice(2),
+    { seminar: { type: "string" }, user: { type: "string" }, help: { type: "boolean", short: "h" } },
+    USAGE,
+  );
   if (values.help) {
     console.log(USAGE);
     return;

@@ -20,7 +20,9 @@ const run = (script: string, args: string[], file: string) =>
   spawnSync("bash", [script, ...args], { env: { ...process.env, DATABASE_PROVIDER: "sqlite", DATABASE_URL: `file:${file}` }, encoding: "utf8" });
 
 function addEvents(db: Database.Database, n: number): number[] {
-  const insert = db.prepare(`INSERT INTO "Event" ("seminarId","type","annotationId","actorId","payload") VALUES ('fx-s','annotation.created','fx-a1','fx-u0','{}') RETURNING "id"`);
+  const insert = db.prepare(
+    `INSERT INTO "Event" ("seminarId","type","annotationId","actorId","payload") VALUES ('fx-s','annotation.created','fx-a1','fx-u0','{}') RETURNING "id"`,
+  );
   return Array.from({ length: n }, () => (insert.get() as { id: number }).id);
 }
 

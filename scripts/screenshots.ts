@@ -20,7 +20,12 @@ const { values } = parseArgs({ options: { base: { type: "string", default: "http
 const base = values.base!.replace(/\/$/, "");
 const out = values.out!;
 
-async function signedIn(browser: Browser, email: string, viewport: { width: number; height: number }, isMobile = false): Promise<{ page: Page; seminar: string }> {
+async function signedIn(
+  browser: Browser,
+  email: string,
+  viewport: { width: number; height: number },
+  isMobile = false,
+): Promise<{ page: Page; seminar: string }> {
   const context = await browser.newContext({ baseURL: base, viewport, locale: "en-US", deviceScaleFactor: isMobile ? 2 : 1, isMobile, hasTouch: isMobile });
   const page = await context.newPage();
   await page.goto("/en/sign-in");
@@ -43,7 +48,10 @@ async function readerReady(page: Page, panes: number): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   try {
     // 1. The three-pane reader: a forum thread, a scholarly essay and a German analysis side by side, notes marked in the margin.
     const desk = await signedIn(browser, DEMO.student, { width: 1600, height: 1000 });

@@ -95,7 +95,9 @@ async function main() {
   // The search index holds the corpus text from the start (otherwise the first search builds it).
   const { reindexed } = await ensureCorpusIndexed();
   if (reindexed) console.log("[seed] search index: corpus text indexed");
-  console.log(`[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes, ${glossaryEntries} glossary entries and ${nameEntries} names added`);
+  console.log(
+    `[seed] seminar "${SEMINAR_TITLE}" (${seminarId}) with ${slugs.length} documents; ${notes} demo notes, ${glossaryEntries} glossary entries and ${nameEntries} names added`,
+  );
   console.log(`[seed] logins (password "${DEMO_PASSWORD}"): ${people.map((p) => p.email).join(", ")}; invite code ${DEMO_INVITE_CODE}`);
   await db().$disconnect();
 }

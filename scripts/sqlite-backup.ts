@@ -22,7 +22,9 @@ function eventIdsIssued(file: string): number {
   if (!existsSync(file)) return 0;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT MAX(n) AS n FROM (SELECT MAX("id") AS n FROM "Event" UNION ALL SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Event')`).get() as { n: number | null };
+    const row = db
+      .prepare(`SELECT MAX(n) AS n FROM (SELECT MAX("id") AS n FROM "Event" UNION ALL SELECT "seq" FROM sqlite_sequence WHERE "name" = 'Event')`)
+      .get() as { n: number | null };
     return Number(row.n ?? 0);
   } catch {
     return 0; // not a Synopse database yet: nothing to carry over

@@ -28,7 +28,11 @@ describe.skipIf(!postgresAvailable())("PostgreSQL backup and restore", () => {
     return snapshot({ annotations: await q(SNAPSHOT_QUERIES.annotations), targets: await q(SNAPSHOT_QUERIES.targets), tags: await q(SNAPSHOT_QUERIES.tags) });
   }
   const run = (script: string, args: string[]) =>
-    spawnSync("bash", [path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_PROVIDER: "postgresql", DATABASE_URL: server.url("synopse") }, encoding: "utf8" });
+    spawnSync("bash", [path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PROVIDER: "postgresql", DATABASE_URL: server.url("synopse") },
+      encoding: "utf8",
+    });
 
   it("restores every annotation, target and tag exactly", async () => {
     const client = new pg.Client({ connectionString: server.url("synopse") });

@@ -44,15 +44,21 @@ beforeAll(async () => {
   // database (20,000 saves through HTTP would take minutes): rows exactly like the API's.
   const made: string[] = [];
   for (const [i, m] of students.entries()) {
-    const res = await m.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", headers: { origin: server.base }, body: noteBody(seminar, `note of member ${i}`, i) });
+    const res = await m.fetch(`/api/seminars/${seminar.id}/annotations`, {
+      method: "POST",
+      headers: { origin: server.base },
+      body: noteBody(seminar, `note of member ${i}`, i),
+    });
     expect(res.status).toBe(201);
     made.push(((await res.json()) as { id: string }).id);
   }
   const sqlite = new Database(file);
   sqlite.pragma("busy_timeout = 10000");
-  const copyNote = sqlite.prepare(`INSERT INTO "Annotation" ("id", "seminarId", "authorId", "motivation", "visibility", "recipientId", "parentId", "rootId", "relation", "bodyHtml", "bodyText", "hidden", "revision", "createdAt", "updatedAt")
+  const copyNote =
+    sqlite.prepare(`INSERT INTO "Annotation" ("id", "seminarId", "authorId", "motivation", "visibility", "recipientId", "parentId", "rootId", "relation", "bodyHtml", "bodyText", "hidden", "revision", "createdAt", "updatedAt")
     SELECT ?, "seminarId", "authorId", "motivation", "visibility", "recipientId", "parentId", "rootId", "relation", "bodyHtml", ?, "hidden", "revision", ?, ? FROM "Annotation" WHERE "id" = ?`);
-  const copyTarget = sqlite.prepare(`INSERT INTO "Target" ("id", "annotationId", "role", "documentSlug", "documentVersion", "lang", "blockId", "blockStart", "blockEnd", "start", "end", "exact", "prefix", "suffix")
+  const copyTarget =
+    sqlite.prepare(`INSERT INTO "Target" ("id", "annotationId", "role", "documentSlug", "documentVersion", "lang", "blockId", "blockStart", "blockEnd", "start", "end", "exact", "prefix", "suffix")
     SELECT ?, ?, "role", "documentSlug", "documentVersion", "lang", "blockId", "blockStart", "blockEnd", "start", "end", "exact", "prefix", "suffix" FROM "Target" WHERE "annotationId" = ?`);
   const start = Date.now() - NOTES * 1000;
   sqlite.transaction(() => {
@@ -80,7 +86,9 @@ describe("a seminar with 20,000 notes across 50 members", () => {
     expect(list.annotations.length).toBeGreaterThan(0);
     expect(list.annotations.length).toBeLessThanOrEqual(100);
     expect(list.next).toBeTruthy();
-    const inDocument = await s.json<{ annotations: unknown[]; next: string | null }>(`/api/seminars/${seminar.id}/annotations?document=${seminar.slug}&limit=500&after=${list.next}`);
+    const inDocument = await s.json<{ annotations: unknown[]; next: string | null }>(
+      `/api/seminars/${seminar.id}/annotations?document=${seminar.slug}&limit=500&after=${list.next}`,
+    );
     expect(inDocument.annotations.length).toBe(500);
 
     const container = await s.json<{ first: { items: unknown[]; next: string } }>(`/api/w3c/seminars/${seminar.id}`);
@@ -106,7 +114,9 @@ describe("a seminar with 20,000 notes across 50 members", () => {
 
     // The reader's next page of notes (what "Show more notes" loads), from the first page's cursor.
     const readerPage = await s.json<{ next: string }>(`/api/seminars/${seminar.id}/annotations?document=${seminar.slug}&limit=200`);
-    const more = await s.json<{ state: { annotations: Record<string, unknown> }; moreNotes: string | null }>(`/api/seminars/${seminar.id}/reader-notes?documents=${seminar.slug}&after=${readerPage.next}`);
+    const more = await s.json<{ state: { annotations: Record<string, unknown> }; moreNotes: string | null }>(
+      `/api/seminars/${seminar.id}/reader-notes?documents=${seminar.slug}&after=${readerPage.next}`,
+    );
     expect(Object.keys(more.state.annotations).length).toBeGreaterThan(0);
     expect(more.moreNotes).toBeTruthy();
 
@@ -119,7 +129,13 @@ describe("a seminar with 20,000 notes across 50 members", () => {
     // The harness starts servers with limits off; the limit itself is covered in lib/rate-limit and the
     // route test. Here: a burst from one member is accepted, and nothing else breaks.
     const m = students[7];
-    const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => m.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", headers: { origin: server.base }, body: noteBody(seminar, `burst ${i}`, i) }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        m
+          .fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", headers: { origin: server.base }, body: noteBody(seminar, `burst ${i}`, i) })
+          .then((r) => r.status),
+      ),
+    );
     expect(statuses.every((x) => x === 201)).toBe(true);
   });
 });
@@ -127,11 +143,19 @@ describe("a seminar with 20,000 notes across 50 members", () => {
 describe("an upload being cleaned", () => {
   it("does not stop the server from answering", async () => {
     const owner = await Member.signUp(server.base, "Upload Owner", `upload-${randomUUID().slice(0, 6)}@synopse.test`);
-    const own = await owner.json<{ id: string }>("/api/seminars", { method: "POST", headers: { origin: server.base }, body: JSON.stringify({ title: "Upload under load", documents: [] }) });
+    const own = await owner.json<{ id: string }>("/api/seminars", {
+      method: "POST",
+      headers: { origin: server.base },
+      body: JSON.stringify({ title: "Upload under load", documents: [] }),
+    });
     const tei = Buffer.from(teiVolume(5_000_000));
     let uploadDone = false;
     const upload = owner
-      .fetch(`/api/seminars/${own.id}/uploads?name=band.xml&slug=bounded-band`, { method: "POST", headers: { origin: server.base, "content-type": "application/xml" }, body: tei })
+      .fetch(`/api/seminars/${own.id}/uploads?name=band.xml&slug=bounded-band`, {
+        method: "POST",
+        headers: { origin: server.base, "content-type": "application/xml" },
+        body: tei,
+      })
       .then(async (res) => {
         uploadDone = true;
         return { status: res.status, body: (await res.json()) as { token?: string; blocks?: number } };
@@ -163,7 +187,14 @@ describe("a request body without Content-Length", () => {
         controller.enqueue(chunk);
       },
     });
-    const res = await students[1].fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", headers: { origin: server.base, "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit & { duplex: "half" }).catch((e: Error) => e);
+    const res = await students[1]
+      .fetch(`/api/seminars/${seminar.id}/annotations`, {
+        method: "POST",
+        headers: { origin: server.base, "content-type": "application/json" },
+        body: endless,
+        duplex: "half",
+      } as RequestInit & { duplex: "half" })
+      .catch((e: Error) => e);
     // The server answers 413 and stops reading; the client may see that answer or the connection closed under it.
     if (res instanceof Response) {
       expect(res.status).toBe(413);

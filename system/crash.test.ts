@@ -71,7 +71,9 @@ describe.each(providers)("SIGKILL during a burst of writes (%s)", (provider) => 
     // Every page of the list (it comes a bounded page at a time).
     const annotations: Array<{ id: string; bodyText: string; targets: unknown[] }> = [];
     for (let after: string | null = "", pages = 0; after !== null && pages < 1000; pages++) {
-      const page: { annotations: typeof annotations; next: string | null } = await again.json(`/api/seminars/${seminar.id}/annotations?limit=500${after ? `&after=${after}` : ""}`);
+      const page: { annotations: typeof annotations; next: string | null } = await again.json(
+        `/api/seminars/${seminar.id}/annotations?limit=500${after ? `&after=${after}` : ""}`,
+      );
       annotations.push(...page.annotations);
       after = page.next;
     }

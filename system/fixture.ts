@@ -10,9 +10,13 @@ export function fixtureSql(n: number, seed = "fx"): string[] {
   const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const out: string[] = [];
   for (let u = 0; u < FIXTURE_USERS; u++) {
-    out.push(`INSERT INTO "user" ("id","name","email","emailVerified","createdAt","updatedAt") VALUES (${q(`${seed}-u${u}`)}, ${q(["Ирина", "Ben Fischer", "Zoë O'Neil"][u])}, ${q(`${seed}-u${u}@test.invalid`)}, false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`);
+    out.push(
+      `INSERT INTO "user" ("id","name","email","emailVerified","createdAt","updatedAt") VALUES (${q(`${seed}-u${u}`)}, ${q(["Ирина", "Ben Fischer", "Zoë O'Neil"][u])}, ${q(`${seed}-u${u}@test.invalid`)}, false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+    );
   }
-  out.push(`INSERT INTO "Seminar" ("id","title","description","inviteCode","createdAt") VALUES (${q(`${seed}-s`)}, 'Separatfrieden 1941–1943', 'Quellen «und» Forschung', ${q(`${seed}-invite`)}, CURRENT_TIMESTAMP)`);
+  out.push(
+    `INSERT INTO "Seminar" ("id","title","description","inviteCode","createdAt") VALUES (${q(`${seed}-s`)}, 'Separatfrieden 1941–1943', 'Quellen «und» Forschung', ${q(`${seed}-invite`)}, CURRENT_TIMESTAMP)`,
+  );
   for (let i = 0; i < n; i++) {
     const id = `${seed}-a${i}`;
     const reply = i % 5 === 4;
@@ -35,7 +39,8 @@ export function fixtureSql(n: number, seed = "fx"): string[] {
         );
       });
     }
-    for (let t = 0; t < i % 4; t++) out.push(`INSERT INTO "AnnotationTag" ("annotationId","tag") VALUES (${q(id)}, ${q(["Quellenkritik", "Datierung", "Пропаганда"][t])})`);
+    for (let t = 0; t < i % 4; t++)
+      out.push(`INSERT INTO "AnnotationTag" ("annotationId","tag") VALUES (${q(id)}, ${q(["Quellenkritik", "Datierung", "Пропаганда"][t])})`);
   }
   return out;
 }

@@ -47,13 +47,27 @@ export interface PgServer {
 }
 
 /** A private PostgreSQL server in a temp dir (initdb once), on its own port, 127.0.0.1 only. */
-export function privatePostgres(port = Number(process.env.SYSTEM_PG_PORT) || 31000 + Math.floor(Math.random() * 900), opts: { durable?: boolean } = {}): PgServer {
+export function privatePostgres(
+  port = Number(process.env.SYSTEM_PG_PORT) || 31000 + Math.floor(Math.random() * 900),
+  opts: { durable?: boolean } = {},
+): PgServer {
   const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-sys-pg-"));
   chmodSync(dir, 0o755);
   mkdirSync(path.join(dir, "data"));
   mkdirSync(path.join(dir, "sock"));
   if (process.getuid?.() === 0) spawnSync("chown", ["-R", "postgres:postgres", path.join(dir, "data"), path.join(dir, "sock")]);
-  const init = asPostgres(path.join(PGBIN, "initdb"), ["-D", path.join(dir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", ...(opts.durable ? [] : ["--no-sync"])]);
+  const init = asPostgres(path.join(PGBIN, "initdb"), [
+    "-D",
+    path.join(dir, "data"),
+    "-U",
+    "postgres",
+    "-A",
+    "trust",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+    ...(opts.durable ? [] : ["--no-sync"]),
+  ]);
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   // Durable by default (fsync on): the crash tests are about acknowledged writes surviving.
   const serverOpts = `-p ${port} -k ${path.join(dir, "sock")} -c listen_addresses=127.0.0.1 -c max_connections=200${opts.durable === false ? " -c fsync=off -c synchronous_commit=off" : ""}`;
@@ -62,22 +76,56 @@ export function privatePostgres(port = Number(process.env.SYSTEM_PG_PORT) || 310
     dir,
     url: (db) => `postgresql://postgres@127.0.0.1:${port}/${db}`,
     start() {
-      const r = asPostgres(path.join(PGBIN, "pg_ctl"), ["-D", path.join(dir, "data"), "-l", path.join(dir, "data", "server.log"), "-w", "-t", "60", "-o", serverOpts, "start"]);
+      const r = asPostgres(path.join(PGBIN, "pg_ctl"), [
+        "-D",
+        path.join(dir, "data"),
+        "-l",
+        path.join(dir, "data", "server.log"),
+        "-w",
+        "-t",
+        "60",
+        "-o",
+        serverOpts,
+        "start",
+      ]);
       if (r.status !== 0) throw new Error(`pg_ctl start failed: ${r.stderr}`);
     },
     stop(mode = "fast") {
       asPostgres(path.join(PGBIN, "pg_ctl"), ["-D", path.join(dir, "data"), "-m", mode, "-w", "stop"]);
     },
     psql(db, sql) {
-      const r = spawnSync("psql", ["-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", db, "-c", sql], { encoding: "utf8" });
+      const r = spawnSync("psql", ["-X", "-q", "-tA", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", db, "-c", sql], {
+        encoding: "utf8",
+      });
       if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
       return r.stdout.trim();
     },
     createMigratedDatabase(db) {
       server.psql("postgres", `CREATE DATABASE "${db}"`);
       const migrations = path.join(ROOT, "prisma", "postgres", "migrations");
-      for (const name of readdirSync(migrations).filter((n) => /^\d/.test(n)).sort()) {
-        const r = spawnSync("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", db, "-f", path.join(migrations, name, "migration.sql")], { encoding: "utf8" });
+      for (const name of readdirSync(migrations)
+        .filter((n) => /^\d/.test(n))
+        .sort()) {
+        const r = spawnSync(
+          "psql",
+          [
+            "-X",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            String(port),
+            "-U",
+            "postgres",
+            "-d",
+            db,
+            "-f",
+            path.join(migrations, name, "migration.sql"),
+          ],
+          { encoding: "utf8" },
+        );
         if (r.status !== 0) throw new Error(`migration ${name}: ${r.stderr}`);
       }
     },
@@ -96,7 +144,9 @@ export function migratedSqlite(file: string): void {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   const migrations = path.join(ROOT, "prisma", "migrations");
-  for (const name of readdirSync(migrations).filter((n) => /^\d/.test(n)).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((n) => /^\d/.test(n))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   sqlite.close();
@@ -208,7 +258,8 @@ export class Member {
   }
 
   private async auth(pathname: string, body: object) {
-    const send = () => fetch(this.base + pathname, { method: "POST", headers: { "content-type": "application/json", origin: this.base }, body: JSON.stringify(body) });
+    const send = () =>
+      fetch(this.base + pathname, { method: "POST", headers: { "content-type": "application/json", origin: this.base }, body: JSON.stringify(body) });
     // A pooled socket the server closed while the caller was busy elsewhere (keep-alive timeout): signing in
     // again is harmless (a new session), so once more, as `fetch` below does for GETs.
     const res = await send().catch((e: { cause?: { code?: string } }) => {
@@ -217,7 +268,10 @@ export class Member {
     });
     if (!res.ok) throw new Error(`${pathname} for ${this.email}: ${res.status} ${await res.text()}`);
     this.userId = ((await res.json()) as { user: { id: string } }).user.id;
-    this.cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    this.cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   }
 
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {

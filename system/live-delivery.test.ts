@@ -11,7 +11,23 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_INVITE, demoSeminar, Member, noteBody, postgresAvailable, privatePostgres, randomPort, readSse, ROOT, seed, sleep, startApp, type AppServer, type DemoSeminar, type PgServer } from "./harness";
+import {
+  DEMO_INVITE,
+  demoSeminar,
+  Member,
+  noteBody,
+  postgresAvailable,
+  privatePostgres,
+  randomPort,
+  readSse,
+  ROOT,
+  seed,
+  sleep,
+  startApp,
+  type AppServer,
+  type DemoSeminar,
+  type PgServer,
+} from "./harness";
 
 /** Notes written concurrently (the issue asks for at least 2,000). */
 const NOTES = 2400;
@@ -124,17 +140,26 @@ describe.skipIf(!postgresAvailable())("live delivery across two instances", () =
     for (const [name, s] of Object.entries(streams)) {
       await waitFor(() => acknowledged.every((id) => s.created.has(id)), 30_000);
       const missing = acknowledged.filter((id) => !s.created.has(id));
-      console.log(`[live-delivery] ${name}: ${NOTES - missing.length} of ${NOTES} notes received (${missing.length} missing); written in ${writeSeconds.toFixed(1)} s`);
+      console.log(
+        `[live-delivery] ${name}: ${NOTES - missing.length} of ${NOTES} notes received (${missing.length} missing); written in ${writeSeconds.toFixed(1)} s`,
+      );
       expect(missing, `${name}: missing ${missing.length} of ${NOTES}`).toEqual([]);
       // In id order, each event once.
-      expect(s.order.every((id, k) => k === 0 || id > s.order[k - 1]), `${name}: ids in order`).toBe(true);
+      expect(
+        s.order.every((id, k) => k === 0 || id > s.order[k - 1]),
+        `${name}: ids in order`,
+      ).toBe(true);
       await s.close();
     }
   });
 
   it("an open stream keeps receiving new notes after `npm run restore` puts an older backup back", async () => {
     const run = (script: string, args: string[]) =>
-      spawnSync("bash", [path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_PROVIDER: "postgresql", DATABASE_URL: pg.url("synopse") }, encoding: "utf8" });
+      spawnSync("bash", [path.join(ROOT, script), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_PROVIDER: "postgresql", DATABASE_URL: pg.url("synopse") },
+        encoding: "utf8",
+      });
     const stream = await openStream(irene.on(b.base));
     await sleep(300);
     const file = path.join(dir, "before.dump");
@@ -155,7 +180,10 @@ describe.skipIf(!postgresAvailable())("live delivery across two instances", () =
     const fresh: string[] = [];
     for (let i = 0; i < 3; i++) fresh.push(await write(writers[1], `After the restore ${i}`, i));
     const got = await waitFor(() => fresh.every((id) => stream.created.has(id)), 10_000);
-    expect(fresh.filter((id) => !stream.created.has(id)), "notes written after the restore, missing from the open stream").toEqual([]);
+    expect(
+      fresh.filter((id) => !stream.created.has(id)),
+      "notes written after the restore, missing from the open stream",
+    ).toEqual([]);
     expect(got).toBe(true);
     expect(Math.max(...stream.order)).toBeGreaterThan(cursor);
     await stream.close();

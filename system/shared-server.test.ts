@@ -6,7 +6,21 @@
  *    and both instances recover by themselves when it returns — live fan-out included.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoSeminar, Member, noteBody, postgresAvailable, privatePostgres, randomPort, readEvents, seed, sleep, startApp, type AppServer, type DemoSeminar, type PgServer } from "./harness";
+import {
+  demoSeminar,
+  Member,
+  noteBody,
+  postgresAvailable,
+  privatePostgres,
+  randomPort,
+  readEvents,
+  seed,
+  sleep,
+  startApp,
+  type AppServer,
+  type DemoSeminar,
+  type PgServer,
+} from "./harness";
 
 describe.skipIf(!postgresAvailable())("shared server: two instances on PostgreSQL", () => {
   let pg: PgServer;
@@ -76,7 +90,10 @@ describe.skipIf(!postgresAvailable())("shared server: two instances on PostgreSQ
       const write = await anna.fetch(`/api/seminars/${seminar.id}/annotations`, { method: "POST", body: noteBody(seminar, "Lost?") });
       expect(write.status).toBe(503);
 
-      for (const [locale, phrase] of [["en", "Something went wrong"], ["de", "Etwas ist schiefgegangen"]] as const) {
+      for (const [locale, phrase] of [
+        ["en", "Something went wrong"],
+        ["de", "Etwas ist schiefgegangen"],
+      ] as const) {
         const page = await irene.fetch(`/${locale}/seminars/${seminar.id}`);
         const html = await page.text();
         expect(page.status).toBeGreaterThanOrEqual(500);

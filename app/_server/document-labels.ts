@@ -7,5 +7,9 @@ import type { AppLocale } from "@/i18n/routing";
 export async function documentLabels(locale: AppLocale): Promise<DocumentLabels> {
   const t = await getTranslations({ locale, namespace: "Document" });
   const format = await getFormatter({ locale });
-  return documentLabelsFrom(locale, (key, values) => t(key as Parameters<typeof t>[0], values), (date, options) => format.dateTime(date, options));
+  return documentLabelsFrom(
+    locale,
+    (key, values) => t(key as Parameters<typeof t>[0], values),
+    (date, options) => format.dateTime(date, options),
+  );
 }

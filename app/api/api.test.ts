@@ -38,7 +38,9 @@ beforeAll(async () => {
   joinRoute = await import("./join/[code]/route");
   instructorCookie = await signUpCookie("Instructor");
   studentCookie = await signUpCookie("Student");
-  const created = await seminarsRoute.POST(req("/api/seminars", { method: "POST", cookie: instructorCookie, body: JSON.stringify({ title: "API seminar", documents: ["essay-en"] }) }));
+  const created = await seminarsRoute.POST(
+    req("/api/seminars", { method: "POST", cookie: instructorCookie, body: JSON.stringify({ title: "API seminar", documents: ["essay-en"] }) }),
+  );
   expect(created.status).toBe(201);
   const { id, inviteCode } = await created.json();
   seminarId = id;
@@ -49,7 +51,8 @@ afterAll(async () => testDb?.close());
 
 const post = (body: string, cookie = studentCookie) =>
   annotationsRoute.POST(req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie, body }), ctx({ id: seminarId }));
-const note = (extra: object = {}) => JSON.stringify({ target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 18 }, body: "<p>Hm.</p>", ...extra });
+const note = (extra: object = {}) =>
+  JSON.stringify({ target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 18 }, body: "<p>Hm.</p>", ...extra });
 
 describe("annotations API", () => {
   it("answers errors with codes and statuses, never a stack trace", async () => {
@@ -71,10 +74,20 @@ describe("annotations API", () => {
   });
 
   it("refuses cookie-authenticated changes sent from another site's page", async () => {
-    const forged = req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie: studentCookie, body: note(), headers: { origin: "https://evil.example", host: "localhost:3000" } });
+    const forged = req(`/api/seminars/${seminarId}/annotations`, {
+      method: "POST",
+      cookie: studentCookie,
+      body: note(),
+      headers: { origin: "https://evil.example", host: "localhost:3000" },
+    });
     const res = await annotationsRoute.POST(forged, ctx({ id: seminarId }));
     expect([res.status, (await res.json()).code]).toEqual([403, "forbidden"]);
-    const sameSite = req(`/api/seminars/${seminarId}/annotations`, { method: "POST", cookie: studentCookie, body: note(), headers: { origin: BASE, host: "localhost:3000" } });
+    const sameSite = req(`/api/seminars/${seminarId}/annotations`, {
+      method: "POST",
+      cookie: studentCookie,
+      body: note(),
+      headers: { origin: BASE, host: "localhost:3000" },
+    });
     expect((await annotationsRoute.POST(sameSite, ctx({ id: seminarId }))).status).toBe(201);
   });
 
@@ -113,7 +126,10 @@ describe("annotations API", () => {
     expect(Buffer.byteLength(await created.clone().text())).toBeLessThan(1200);
     expect(created.headers.get("cache-control")).toBe("no-transform");
     const a = await created.json();
-    const list = await annotationsRoute.GET(req(`/api/seminars/${seminarId}/annotations?document=essay-en`, { cookie: instructorCookie }), ctx({ id: seminarId }));
+    const list = await annotationsRoute.GET(
+      req(`/api/seminars/${seminarId}/annotations?document=essay-en`, { cookie: instructorCookie }),
+      ctx({ id: seminarId }),
+    );
     expect(list.headers.get("X-Last-Event-ID")).toMatch(/^\d+$/);
     expect((await list.json()).annotations.map((x: { id: string }) => x.id)).toContain(a.id);
 
@@ -149,7 +165,10 @@ describe("annotations API", () => {
     expect(text).toMatch(/id: \d+\nevent: annotation.created\n/);
     abort.abort();
     await reader.cancel().catch(() => {});
-    const outsider = await eventsRoute.GET(new Request(`${BASE}/api/seminars/${seminarId}/events`, { headers: { cookie: await signUpCookie("Outsider") } }), ctx({ id: seminarId }));
+    const outsider = await eventsRoute.GET(
+      new Request(`${BASE}/api/seminars/${seminarId}/events`, { headers: { cookie: await signUpCookie("Outsider") } }),
+      ctx({ id: seminarId }),
+    );
     expect(outsider.status).toBe(404);
   });
 });

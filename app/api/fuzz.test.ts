@@ -64,7 +64,13 @@ beforeAll(async () => {
   }
   cookie = await signUpCookie("Fuzzer");
   const seminars = (await import("./seminars/route")) as { POST: (r: Request) => Promise<Response> };
-  const created = await seminars.POST(new Request(`${BASE}/api/seminars`, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }) }));
+  const created = await seminars.POST(
+    new Request(`${BASE}/api/seminars`, {
+      method: "POST",
+      headers: { cookie, origin: BASE, "content-type": "application/json" },
+      body: JSON.stringify({ title: "Fuzz", documents: ["essay-en"] }),
+    }),
+  );
   ({ id: seminarId, inviteCode } = (await created.json()) as { id: string; inviteCode: string });
   const notes = (await import("./seminars/[id]/annotations/route")) as unknown as { POST: Handler };
   const note = await notes.POST(
@@ -82,7 +88,28 @@ afterAll(async () => testDb?.close());
 
 // ---- arbitraries ----
 const huge = fc.integer({ min: 10_000, max: 300_000 }).map((n) => "x".repeat(n));
-const nasty = fc.constantFrom("../../etc/passwd", "..%2F..%2F", "%00", "%E0%A4%A", "%", "%zz", "\ud800", "a\udc00b", "\u0000", "🦄", "Ｓｅｍｉｎａｒ", "\u202e", "' OR 1=1 --", "<script>alert(1)</script>", "", " ", "null", "-1", "1e309", "NaN");
+const nasty = fc.constantFrom(
+  "../../etc/passwd",
+  "..%2F..%2F",
+  "%00",
+  "%E0%A4%A",
+  "%",
+  "%zz",
+  "\ud800",
+  "a\udc00b",
+  "\u0000",
+  "🦄",
+  "Ｓｅｍｉｎａｒ",
+  "\u202e",
+  "' OR 1=1 --",
+  "<script>alert(1)</script>",
+  "",
+  " ",
+  "null",
+  "-1",
+  "1e309",
+  "NaN",
+);
 const param = () =>
   fc.oneof(
     { arbitrary: fc.constant(seminarId), weight: 4 },
@@ -96,7 +123,15 @@ const param = () =>
 // Values of the wrong type in the right places: what a careless or hostile client sends.
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), huge, nasty, fc.constant(null), fc.constant(-1), fc.constant(1e308), fc.constant(2 ** 53 + 2));
 const targetLike = fc.record(
-  { documentSlug: fc.oneof(fc.constant("essay-en"), anyValue), blockId: fc.oneof(fc.constant("p1"), anyValue), blockStart: fc.oneof(fc.integer({ min: -5, max: 60 }), anyValue), blockEnd: fc.oneof(fc.integer({ min: -5, max: 60 }), anyValue), exact: anyValue, start: anyValue, end: anyValue },
+  {
+    documentSlug: fc.oneof(fc.constant("essay-en"), anyValue),
+    blockId: fc.oneof(fc.constant("p1"), anyValue),
+    blockStart: fc.oneof(fc.integer({ min: -5, max: 60 }), anyValue),
+    blockEnd: fc.oneof(fc.integer({ min: -5, max: 60 }), anyValue),
+    exact: anyValue,
+    start: anyValue,
+    end: anyValue,
+  },
   { requiredKeys: [] },
 );
 const noteLike = fc.record(
@@ -121,8 +156,16 @@ const noteLike = fc.record(
 // Nearly right: the shape a client sends, with offsets, text and options drawn at random.
 const nearlyValidNote = fc.record(
   {
-    target: fc.record({ documentSlug: fc.constant("essay-en"), blockId: fc.constantFrom("p1", "p2", "p3"), blockStart: fc.integer({ min: -1, max: 50 }), blockEnd: fc.integer({ min: 0, max: 60 }) }),
-    body: fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 40 }).map((t) => `<p>${t}</p><img src=x onerror=alert(1)><a href="javascript:x">y</a>`)),
+    target: fc.record({
+      documentSlug: fc.constant("essay-en"),
+      blockId: fc.constantFrom("p1", "p2", "p3"),
+      blockStart: fc.integer({ min: -1, max: 50 }),
+      blockEnd: fc.integer({ min: 0, max: 60 }),
+    }),
+    body: fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ maxLength: 40 }).map((t) => `<p>${t}</p><img src=x onerror=alert(1)><a href="javascript:x">y</a>`),
+    ),
     tags: fc.array(fc.string({ maxLength: 50 }), { maxLength: 25 }),
     visibility: fc.constantFrom("private", "seminar", "instructors", "feedback", "public"),
     motivation: fc.constantFrom("commenting", "highlighting", "linking", "bogus"),
@@ -136,19 +179,35 @@ const body = fc.oneof(
   noteLike.map((v) => JSON.stringify(v)),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 500 }),
-  fc.constantFrom("", "{", "[", "null", "{\"a\":", "\u0000", "{}".repeat(10_000)),
+  fc.constantFrom("", "{", "[", "null", '{"a":', "\u0000", "{}".repeat(10_000)),
   // Valid JSON whose strings hold a lone surrogate (escaped, and raw): no Unicode text, refused as malformed.
-  fc.constantFrom('{"title":"\\ud800"}', '{"token":"\\udfff"}', '{"body":"<p>\\ud83d</p>","target":{"documentSlug":"essay-en","blockId":"p1","blockStart":0,"blockEnd":3}}', '{"\\ud800":1}', JSON.stringify({ title: "\ud800" })),
+  fc.constantFrom(
+    '{"title":"\\ud800"}',
+    '{"token":"\\udfff"}',
+    '{"body":"<p>\\ud83d</p>","target":{"documentSlug":"essay-en","blockId":"p1","blockStart":0,"blockEnd":3}}',
+    '{"\\ud800":1}',
+    JSON.stringify({ title: "\ud800" }),
+  ),
   invalidUtf8,
 );
-const headerValue = fc.oneof(nasty, fc.string({ maxLength: 200 }).map((s) => s.replace(/[^\x20-\x7e]/g, "")));
+const headerValue = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 200 }).map((s) => s.replace(/[^\x20-\x7e]/g, "")),
+);
 const headers = fc.record(
   {
     cookie: fc.oneof({ arbitrary: fc.constant("valid"), weight: 6 }, headerValue, fc.constant("better-auth.session_token=forged.signature")),
     // Mostly the site's own origin (a write from its pages), sometimes a foreign or broken one.
-    origin: fc.oneof({ arbitrary: fc.constant(BASE), weight: 6 }, fc.constantFrom("null", "https://evil.example", "https://localhost:3000", "http://["), headerValue),
+    origin: fc.oneof(
+      { arbitrary: fc.constant(BASE), weight: 6 },
+      fc.constantFrom("null", "https://evil.example", "https://localhost:3000", "http://["),
+      headerValue,
+    ),
     "sec-fetch-site": fc.constantFrom("same-origin", "cross-site", "none"),
-    "content-type": fc.oneof(fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/ld+json"), headerValue),
+    "content-type": fc.oneof(
+      fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/ld+json"),
+      headerValue,
+    ),
     "last-event-id": fc.oneof(fc.constantFrom("0", "-1", "1e9", "99999999999999999999", "abc"), headerValue),
     "if-match": fc.oneof(fc.constantFrom('"1"', 'W/"2"', "*", '"x"'), headerValue),
     // Rare: a broken Authorization header is refused before anything else is looked at.
@@ -157,9 +216,23 @@ const headers = fc.record(
   },
   { requiredKeys: ["cookie"] },
 );
-const query = fc.array(fc.tuple(fc.constantFrom("q", "document", "seminar", "doc", "lang", "kind", "tag", "member", "from", "to", "limit", "after", "revision", "page", "relation"), fc.oneof(nasty, fc.string({ maxLength: 100 }))), { maxLength: 5 });
+const query = fc.array(
+  fc.tuple(
+    fc.constantFrom("q", "document", "seminar", "doc", "lang", "kind", "tag", "member", "from", "to", "limit", "after", "revision", "page", "relation"),
+    fc.oneof(nasty, fc.string({ maxLength: 100 })),
+  ),
+  { maxLength: 5 },
+);
 
-async function call(route: Route, method: (typeof METHODS)[number], params: string[], b: string | Uint8Array, h: Record<string, string>, q: Array<[string, string]>, slash = false) {
+async function call(
+  route: Route,
+  method: (typeof METHODS)[number],
+  params: string[],
+  b: string | Uint8Array,
+  h: Record<string, string>,
+  q: Array<[string, string]>,
+  slash = false,
+) {
   const names = route.segments.filter((s) => s.startsWith("["));
   const values: Record<string, string | string[]> = {};
   names.forEach((n, i) => {
@@ -205,13 +278,18 @@ describe("the malformed inputs of the attack (issue 14, item 9)", () => {
   const post = async (route: string, params: Record<string, string>, body: string) => {
     const mod = (await import(/* @vite-ignore */ path.resolve("app/api", route))) as Record<string, Handler>;
     const url = `${BASE}/api/${route.replace(/\/route\.ts$/, "").replace(/\[(\w+)\]/g, (_m, k: string) => encodeURIComponent(params[k] ?? ""))}`;
-    const res = await mod.POST(new Request(url, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body }), { params: Promise.resolve(params) });
+    const res = await mod.POST(new Request(url, { method: "POST", headers: { cookie, origin: BASE, "content-type": "application/json" }, body }), {
+      params: Promise.resolve(params),
+    });
     return { status: res.status, body: (await res.json()) as { code: string } };
   };
 
   it("a lone surrogate in a seminar title or an upload token is a 400, not a 500", async () => {
     expect(await post("seminars/route.ts", {}, '{"title":"Seminar \\ud800"}')).toMatchObject({ status: 400, body: { code: "malformed-json" } });
-    expect(await post("seminars/[id]/uploads/publish/route.ts", { id: seminarId }, '{"token":"\\udc00abc"}')).toMatchObject({ status: 400, body: { code: "malformed-json" } });
+    expect(await post("seminars/[id]/uploads/publish/route.ts", { id: seminarId }, '{"token":"\\udc00abc"}')).toMatchObject({
+      status: 400,
+      body: { code: "malformed-json" },
+    });
     // A proper pair is text like any other.
     expect((await post("seminars/route.ts", {}, '{"title":"Seminar \\ud83e\\udd84"}')).status).toBe(201);
   });
@@ -240,29 +318,39 @@ describe("fuzzing every API route", () => {
     const statuses = new Map<number, number>();
     for (const route of routes) {
       const methods = METHODS.filter((m) => route.handlers[m]);
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...methods), fc.array(param(), { minLength: 3, maxLength: 3 }), body, headers, query, fc.boolean(), async (method, params, b, h, q, slash) => {
-          let result: { status: number; text: string };
-          try {
-            result = await call(route, method, params, b, h as Record<string, string>, q, slash);
-          } catch (e) {
-            failures.push(`${method} ${route.file} threw ${(e as Error).message}`);
-            return false;
-          }
-          statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
-          tally.routeRequests++;
-          // The readiness probe answers 503 by design when it is not ready (here: a test database made without
-          // Prisma's migration record); that is its answer, not a failure.
-          const notReady = route.file.includes(`health${path.sep}ready`) && result.status === 503 && /"ready":\s*false/.test(result.text);
-          if (result.status >= 500 && !notReady) tally.route5xx++;
-          if ((result.status >= 500 && !notReady) || /\bat .*\((\/|file:)|node_modules/.test(result.text)) {
-            failures.push(`${method} ${route.file} → ${result.status} ${result.text.slice(0, 200)}`);
-            return false;
-          }
-          return true;
-        }),
-        { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
-      ).catch((e: Error) => failures.push(`${route.file}: ${e.message.split("\n").slice(0, 6).join(" | ")}`));
+      await fc
+        .assert(
+          fc.asyncProperty(
+            fc.constantFrom(...methods),
+            fc.array(param(), { minLength: 3, maxLength: 3 }),
+            body,
+            headers,
+            query,
+            fc.boolean(),
+            async (method, params, b, h, q, slash) => {
+              let result: { status: number; text: string };
+              try {
+                result = await call(route, method, params, b, h as Record<string, string>, q, slash);
+              } catch (e) {
+                failures.push(`${method} ${route.file} threw ${(e as Error).message}`);
+                return false;
+              }
+              statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+              tally.routeRequests++;
+              // The readiness probe answers 503 by design when it is not ready (here: a test database made without
+              // Prisma's migration record); that is its answer, not a failure.
+              const notReady = route.file.includes(`health${path.sep}ready`) && result.status === 503 && /"ready":\s*false/.test(result.text);
+              if (result.status >= 500 && !notReady) tally.route5xx++;
+              if ((result.status >= 500 && !notReady) || /\bat .*\((\/|file:)|node_modules/.test(result.text)) {
+                failures.push(`${method} ${route.file} → ${result.status} ${result.text.slice(0, 200)}`);
+                return false;
+              }
+              return true;
+            },
+          ),
+          { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+        )
+        .catch((e: Error) => failures.push(`${route.file}: ${e.message.split("\n").slice(0, 6).join(" | ")}`));
     }
     // The inputs reach past the front door: some succeed, some are refused for what they contain.
     if (process.env.FUZZ_VERBOSE) console.log(Object.fromEntries(statuses));
@@ -329,14 +417,54 @@ function outcome(e: unknown): { kind: "redirect"; location: string } | { kind: "
   return { kind: "error", message: (e as Error | null)?.message ?? String(e) };
 }
 
-const FORM_FIELDS = ["locale", "next", "email", "password", "name", "seminarId", "title", "description", "documents", "code", "tokenId", "entryId", "de", "en", "ru", "postFirst", "linkId", "revision", "relation", "reply", "query", "everywhere", "id", "tag", "color", "slug"] as const;
+const FORM_FIELDS = [
+  "locale",
+  "next",
+  "email",
+  "password",
+  "name",
+  "seminarId",
+  "title",
+  "description",
+  "documents",
+  "code",
+  "tokenId",
+  "entryId",
+  "de",
+  "en",
+  "ru",
+  "postFirst",
+  "linkId",
+  "revision",
+  "relation",
+  "reply",
+  "query",
+  "everywhere",
+  "id",
+  "tag",
+  "color",
+  "slug",
+] as const;
 const formValue = () =>
   fc.oneof(
     { arbitrary: fc.constantFrom("en", "de", "ru"), weight: 2 },
     fc.constant("__seminar__"),
     fc.constant("__annotation__"),
     nasty,
-    fc.constantFrom("/%09/evil.example", "/\t/evil.example", "//evil.example", "https://evil.example", "/en\n/x", "\ud800", "a\udfffb", "x".repeat(5000), "1", "-1", "supports", "#ff0000"),
+    fc.constantFrom(
+      "/%09/evil.example",
+      "/\t/evil.example",
+      "//evil.example",
+      "https://evil.example",
+      "/en\n/x",
+      "\ud800",
+      "a\udfffb",
+      "x".repeat(5000),
+      "1",
+      "-1",
+      "supports",
+      "#ff0000",
+    ),
     fc.string({ maxLength: 80 }),
   );
 const formEntries = fc.array(fc.tuple(fc.constantFrom(...FORM_FIELDS), formValue()), { maxLength: 12 });
@@ -347,13 +475,16 @@ describe("fuzzing every server action", () => {
   beforeAll(async () => {
     for (const file of actionFiles(path.resolve("app"))) {
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.push({ file: path.relative(path.resolve("app"), file), name, fn: fn as never });
+      for (const [name, fn] of Object.entries(mod))
+        if (typeof fn === "function") actions.push({ file: path.relative(path.resolve("app"), file), name, fn: fn as never });
     }
   });
 
   it("found the actions", () => {
     expect(actions.length).toBeGreaterThanOrEqual(10);
-    expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(["signInAction", "signUpAction", "createSeminarAction", "anchorLiveNotes", "markShownReadAction"]));
+    expect(actions.map((a) => a.name)).toEqual(
+      expect.arrayContaining(["signInAction", "signUpAction", "createSeminarAction", "anchorLiveNotes", "markShownReadAction"]),
+    );
   });
 
   it("answer random and malformed forms with a page or a same-site redirect, never a 500 or another host", async () => {
@@ -362,36 +493,40 @@ describe("fuzzing every server action", () => {
     const cookies = new Map<string, string>();
     for (const a of actions) if (!cookies.has(a.file)) cookies.set(a.file, await signUpCookie("Actor"));
     for (const action of actions) {
-      await fc.assert(
-        fc.asyncProperty(
-          formEntries,
-          fc.constantFrom("valid", "", "better-auth.session_token=forged.signature"),
-          fc.oneof({ arbitrary: fc.constant("form" as const), weight: 4 }, fc.constant("values" as const)),
-          fc.array(anyValue, { maxLength: 3 }),
-          async (entries, cookieKind, shape, values) => {
-            const form = new FormData();
-            for (const [k, v] of entries) form.append(k, v === "__seminar__" ? seminarId : v === "__annotation__" ? annotationId : v);
-            actionRequest.headers = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", origin: BASE });
-            const c = cookieKind === "valid" ? cookies.get(action.file)! : cookieKind;
-            if (c) actionRequest.headers.set("cookie", c);
-            // Form actions take the form last (useActionState's get the previous state first).
-            const args = shape === "form" ? [...Array(Math.max(0, action.fn.length - 1)).fill(null), form] : values;
-            tally.actionCalls++;
-            try {
-              await action.fn(...args);
-              return true;
-            } catch (e) {
-              const o = outcome(e);
-              if (o.kind === "not-found") return true;
-              if (o.kind === "redirect" && sameOriginPath(o.location) !== null && !/[\u0000-\u001f\u007f]/.test(o.location)) return true;
-              tally.action5xx++;
-              failures.push(`${action.file} ${action.name}(${shape}): ${o.kind === "redirect" ? `redirect to ${JSON.stringify(o.location).slice(0, 120)}` : o.message.slice(0, 200)}`);
-              return false;
-            }
-          },
-        ),
-        { numRuns: Math.max(10, Math.round(RUNS_PER_ROUTE / 2)), endOnFailure: true },
-      ).catch(() => {}); // the failure itself is in `failures`
+      await fc
+        .assert(
+          fc.asyncProperty(
+            formEntries,
+            fc.constantFrom("valid", "", "better-auth.session_token=forged.signature"),
+            fc.oneof({ arbitrary: fc.constant("form" as const), weight: 4 }, fc.constant("values" as const)),
+            fc.array(anyValue, { maxLength: 3 }),
+            async (entries, cookieKind, shape, values) => {
+              const form = new FormData();
+              for (const [k, v] of entries) form.append(k, v === "__seminar__" ? seminarId : v === "__annotation__" ? annotationId : v);
+              actionRequest.headers = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", origin: BASE });
+              const c = cookieKind === "valid" ? cookies.get(action.file)! : cookieKind;
+              if (c) actionRequest.headers.set("cookie", c);
+              // Form actions take the form last (useActionState's get the previous state first).
+              const args = shape === "form" ? [...Array(Math.max(0, action.fn.length - 1)).fill(null), form] : values;
+              tally.actionCalls++;
+              try {
+                await action.fn(...args);
+                return true;
+              } catch (e) {
+                const o = outcome(e);
+                if (o.kind === "not-found") return true;
+                if (o.kind === "redirect" && sameOriginPath(o.location) !== null && !/[\u0000-\u001f\u007f]/.test(o.location)) return true;
+                tally.action5xx++;
+                failures.push(
+                  `${action.file} ${action.name}(${shape}): ${o.kind === "redirect" ? `redirect to ${JSON.stringify(o.location).slice(0, 120)}` : o.message.slice(0, 200)}`,
+                );
+                return false;
+              }
+            },
+          ),
+          { numRuns: Math.max(10, Math.round(RUNS_PER_ROUTE / 2)), endOnFailure: true },
+        )
+        .catch(() => {}); // the failure itself is in `failures`
     }
     expect(failures).toEqual([]);
   }, 400_000);

@@ -84,12 +84,18 @@ export const GOLD_LINKS: GoldLink[] = [
   // Casablanca, unconditional surrender, second front
   {
     from: { doc: "000", exact: "das in Casablanca im Januar 1943 formulierte „unconditional surrender“ massiv unterlief" },
-    to: { doc: "003", exact: "the demand for unconditional surrender that Roosevelt and Churchill had enunciated during their conference at Casablanca in January 1943" },
+    to: {
+      doc: "003",
+      exact: "the demand for unconditional surrender that Roosevelt and Churchill had enunciated during their conference at Casablanca in January 1943",
+    },
     relation: "same-event",
     note: "Casablanca, January 1943.",
   },
   {
-    from: { doc: "000", exact: "Er argumentiert, dass die sowjetische Propaganda es bis nach Kursk vermied, sämtliche Brücken für einen potentiellen Dialog einzureißen." },
+    from: {
+      doc: "000",
+      exact: "Er argumentiert, dass die sowjetische Propaganda es bis nach Kursk vermied, sämtliche Brücken für einen potentiellen Dialog einzureißen.",
+    },
     to: { doc: "003", exact: "The Soviet Union was demonstrating that its attitude toward Germany was not the same as that of the Western Allies." },
     relation: "cites",
     note: "The forum summarizes Mastný's argument; shares no name — a hard case.",
@@ -102,7 +108,10 @@ export const GOLD_LINKS: GoldLink[] = [
   },
   {
     from: { doc: "001", exact: "Zudem durch die Forderung nach »Unconditional Surrender« (bedingungslose Kapitulation)" },
-    to: { doc: "003", exact: "The Russians nevertheless abstained from endorsing the formula for unconditional surrender until after the Normandy landings in June 1944." },
+    to: {
+      doc: "003",
+      exact: "The Russians nevertheless abstained from endorsing the formula for unconditional surrender until after the Normandy landings in June 1944.",
+    },
     relation: "contradicts",
     note: "The article presents unconditional surrender as a shared Allied basis; Mastný: Moscow avoided endorsing it until June 1944.",
   },
@@ -145,7 +154,11 @@ export const GOLD_LINKS: GoldLink[] = [
   },
   {
     from: { doc: "000", exact: "war Stalin klar, dass die weiteren Kosten für die UdSSR noch sehr hoch sein werden bis zu einem finalen Sieg" },
-    to: { doc: "003", exact: "Yet the military situation after Stalingrad offered the Soviet Union, for the first time since the beginning of the war, both the opportunity and the inducement to trade military assets for a political compromise." },
+    to: {
+      doc: "003",
+      exact:
+        "Yet the military situation after Stalingrad offered the Soviet Union, for the first time since the beginning of the war, both the opportunity and the inducement to trade military assets for a political compromise.",
+    },
     relation: "supports",
     note: "After Stalingrad a compromise became thinkable for Moscow.",
   },
@@ -156,7 +169,10 @@ export const GOLD_LINKS: GoldLink[] = [
     note: "The window closes in September 1943.",
   },
   {
-    from: { doc: "000", exact: "Ein Kontakt in Stockholm wurde durch die höchsten politischen Stellen in Moskau (unklare Quellenlage!) natürlich unter der Annahme initiert" },
+    from: {
+      doc: "000",
+      exact: "Ein Kontakt in Stockholm wurde durch die höchsten politischen Stellen in Moskau (unklare Quellenlage!) natürlich unter der Annahme initiert",
+    },
     to: { doc: "003", exact: "it is quite probable that informal exchanges occurred at Soviet initiative" },
     relation: "supports",
     note: "Soviet initiative for the Stockholm contacts.",
@@ -244,7 +260,10 @@ export const GOLD_LINKS: GoldLink[] = [
     note: "The same book: Bayerlein cites the German translation, Mastný the English original (n. 1).",
   },
   {
-    from: { doc: "004", exact: "Erst mit dem Überfall der deutschen Wehrmacht im Juni 1941 erfolgte eine grundlegende Wandlung in der Politik der Sowjetunion" },
+    from: {
+      doc: "004",
+      exact: "Erst mit dem Überfall der deutschen Wehrmacht im Juni 1941 erfolgte eine grundlegende Wandlung in der Politik der Sowjetunion",
+    },
     to: { doc: "003", exact: "On June 24, 1941, for example, the emigré leadership of the German Communist party in Moscow issued a statement" },
     relation: "contradicts",
     note: "Bayerlein: a turn in June 1941; Mastný: nostalgia for the German alliance persisted after the attack.",

@@ -18,7 +18,10 @@ export function demoSeminarNames(): SeminarName[] {
   const used = new Set<string>();
   cache = parseNamesCsv(readFileSync(DEMO_NAMES_CSV, "utf8")).map((r) => {
     const head = r.variants.en[0] ?? r.variants.de[0] ?? r.variants.ru[0];
-    let id = foldText(head).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") + (r.years.length ? `-${r.years[0]}` : "");
+    let id =
+      foldText(head)
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") + (r.years.length ? `-${r.years[0]}` : "");
     while (used.has(id)) id += "-";
     used.add(id);
     return toSeminarName(id, r);

@@ -19,7 +19,12 @@ import { demoSeminarNames } from "./names-fixture";
 import { loadCorpus } from "./seed-corpus";
 
 const { docs } = loadCorpus();
-const volume = buildMemorySource({ fileName: "band.xml", bytes: Buffer.from(teiVolume(5_000_000)), slug: "bench-band", meta: { lang: "de", kind: "essay" } }).doc;
+const volume = buildMemorySource({
+  fileName: "band.xml",
+  bytes: Buffer.from(teiVolume(5_000_000)),
+  slug: "bench-band",
+  meta: { lang: "de", kind: "essay" },
+}).doc;
 const names = demoSeminarNames();
 const all = [...docs, volume];
 const runs = Number(process.env.RUNS ?? 2);
@@ -39,7 +44,9 @@ for (let i = 0; i < runs; i++) {
   }
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  console.log(`build ${i + 1} ${inWorker ? "in the workers" : "in this thread"}: wall ${wall.toFixed(0)} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, load ${os.loadavg()[0].toFixed(1)}`);
+  console.log(
+    `build ${i + 1} ${inWorker ? "in the workers" : "in this thread"}: wall ${wall.toFixed(0)} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, load ${os.loadavg()[0].toFixed(1)}`,
+  );
 }
 clearInterval(alive);
 await stopWorkers();

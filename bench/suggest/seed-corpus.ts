@@ -20,11 +20,46 @@ import { getDocument, listDocuments } from "@/lib/content/store";
 import type { Block, DocumentKind, Language, Mark, SynopseDocument } from "@/lib/content/types";
 
 const SEED_FILES: Record<string, { file: string; slug: string; lang: Language; kind: DocumentKind; title: string; author: string | null }> = {
-  "000": { file: "000_a3945c46a9b6b89e.txt", slug: "forum-separatfrieden", lang: "de", kind: "forum", title: "Separatfrieden zwischen Stalin und Hitler zwischen 41 und 43", author: "thanepower" },
-  "001": { file: "001_4caae025eab4fa67.txt", slug: "artikel-alliierte-1944-45", lang: "de", kind: "article", title: "Alliierte Koordination 1944/45", author: null },
-  "002": { file: "002_226d549f36d5af05.txt", slug: "blog-stalin-hitler-1942", lang: "en", kind: "blog", title: "Stalin-Hitler 1942--a little-known WWII story", author: "Ludwik Kowalski" },
-  "003": { file: "003_54a770377201e0ba.txt", slug: "mastny-separate-peace", lang: "en", kind: "essay", title: "Stalin and the Prospects of a Separate Peace in World War II", author: "Vojtech Mastny" },
-  "004": { file: "004_a014d9392aadb155.txt", slug: "bayerlein-winogradow", lang: "de", kind: "article", title: "Das geheime Winogradow-Treffen", author: "Bernhard H. Bayerlein" },
+  "000": {
+    file: "000_a3945c46a9b6b89e.txt",
+    slug: "forum-separatfrieden",
+    lang: "de",
+    kind: "forum",
+    title: "Separatfrieden zwischen Stalin und Hitler zwischen 41 und 43",
+    author: "thanepower",
+  },
+  "001": {
+    file: "001_4caae025eab4fa67.txt",
+    slug: "artikel-alliierte-1944-45",
+    lang: "de",
+    kind: "article",
+    title: "Alliierte Koordination 1944/45",
+    author: null,
+  },
+  "002": {
+    file: "002_226d549f36d5af05.txt",
+    slug: "blog-stalin-hitler-1942",
+    lang: "en",
+    kind: "blog",
+    title: "Stalin-Hitler 1942--a little-known WWII story",
+    author: "Ludwik Kowalski",
+  },
+  "003": {
+    file: "003_54a770377201e0ba.txt",
+    slug: "mastny-separate-peace",
+    lang: "en",
+    kind: "essay",
+    title: "Stalin and the Prospects of a Separate Peace in World War II",
+    author: "Vojtech Mastny",
+  },
+  "004": {
+    file: "004_a014d9392aadb155.txt",
+    slug: "bayerlein-winogradow",
+    lang: "de",
+    kind: "article",
+    title: "Das geheime Winogradow-Treffen",
+    author: "Bernhard H. Bayerlein",
+  },
 };
 
 /** The seed number ("003") of a document, from meta.rawFile. */
@@ -61,8 +96,7 @@ export function loadRawSeedCorpus(): SynopseDocument[] {
   if (rawCache) return rawCache;
   rawCache = Object.entries(SEED_FILES).map(([n, info]) => {
     const raw = readFileSync(findSeedFile(info.file), "utf8");
-    const blocks =
-      n === "000" ? forumBlocks(raw) : n === "003" ? mastnyBlocks(raw) : n === "004" ? bayerleinBlocks(raw) : plainBlocks(raw, n);
+    const blocks = n === "000" ? forumBlocks(raw) : n === "003" ? mastnyBlocks(raw) : n === "004" ? bayerleinBlocks(raw) : plainBlocks(raw, n);
     return makeDoc(info, blocks);
   });
   return rawCache;
@@ -113,7 +147,8 @@ function paragraphs(raw: string): Array<{ text: string; from: number; to: number
 function plainBlocks(raw: string, n: string): Block[] {
   const paras = paragraphs(raw.replace(/^\s*date \d{4}-\d{2}\s*/, ""));
   return paras.map((p, i) => {
-    const type: Block["type"] = n === "002" && i === 0 ? "heading" : /^(= )+=?$/.test(p.text) ? "separator" : /^https?:\/\//.test(p.text) ? "link" : "paragraph";
+    const type: Block["type"] =
+      n === "002" && i === 0 ? "heading" : /^(= )+=?$/.test(p.text) ? "separator" : /^https?:\/\//.test(p.text) ? "link" : "paragraph";
     return block(`p${i + 1}`, type, p.text, [p.from, p.to]);
   });
 }
@@ -125,10 +160,21 @@ function forumBlocks(raw: string): Block[] {
   const kept = lines.map((l) => (FORUM_DROP.test(l.trim() || l) || l === "\u00a0" || l.trim() === "" ? "" : l));
   kept[0] = ""; // thread title becomes its own heading block below
   const blocks: Block[] = [block("h1", "heading", lines[0], [1, 1])];
-  const norm = (s: string) => s.replace(/\.\.\.|…/g, " ").replace(/M\.$/, "").replace(/["„“]/g, "").replace(/\s+/g, " ").trim();
+  const norm = (s: string) =>
+    s
+      .replace(/\.\.\.|…/g, " ")
+      .replace(/M\.$/, "")
+      .replace(/["„“]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
   for (const p of paragraphs(kept.join("\n"))) {
     const id = `p${blocks.length}`;
-    let type: Block["type"] = / - Google Books$/.test(p.text) || /^(https?:\/\/|Unterredung zwischen Hitler|DER SPIEGEL)/.test(p.text) ? "link" : /^M\.( :winke:)?$/.test(p.text) ? "signoff" : "paragraph";
+    let type: Block["type"] =
+      / - Google Books$/.test(p.text) || /^(https?:\/\/|Unterredung zwischen Hitler|DER SPIEGEL)/.test(p.text)
+        ? "link"
+        : /^M\.( :winke:)?$/.test(p.text)
+          ? "signoff"
+          : "paragraph";
     let quoteOf: string | null | undefined;
     const probe = norm(p.text);
     if (type === "paragraph" && probe.length > 20) {

@@ -9,7 +9,19 @@ import { useNotes } from "./NotesProvider";
 import type { RichTextValue } from "./RichTextEditor";
 
 /** A new note on a passage: the quote, the editor, tags, who sees it; Save posts it. */
-export default function Composer({ paneId, slug, docLang, passage, quote }: { paneId: string; slug: string; docLang: string; passage: Passage; quote: string }) {
+export default function Composer({
+  paneId,
+  slug,
+  docLang,
+  passage,
+  quote,
+}: {
+  paneId: string;
+  slug: string;
+  docLang: string;
+  passage: Passage;
+  quote: string;
+}) {
   const t = useTranslations("Annotations");
   const notes = useNotes()!;
   const body = useRef<RichTextValue | null>(null);
@@ -33,7 +45,14 @@ export default function Composer({ paneId, slug, docLang, passage, quote }: { pa
       ...(recipientId ? { visibility: "feedback" as const, recipientId } : { visibility }),
       tags,
       body: body.current.json,
-      target: { documentSlug: slug, documentVersion: version, blockId: passage.blockId, blockStart: passage.blockStart, blockEnd: passage.blockEnd, exact: quote || undefined },
+      target: {
+        documentSlug: slug,
+        documentVersion: version,
+        blockId: passage.blockId,
+        blockStart: passage.blockStart,
+        blockEnd: passage.blockEnd,
+        exact: quote || undefined,
+      },
     });
     setSaving(false);
     if (!r.ok) {
@@ -62,7 +81,13 @@ export default function Composer({ paneId, slug, docLang, passage, quote }: { pa
       </blockquote>
       <LazyEditor label={t("noteText")} autoFocus onChange={(v) => (body.current = v)} onSubmit={() => void save()} />
       <TagField vocabulary={notes.data?.seminar?.tags ?? []} value={tags} onChange={setTags} />
-      <VisibilitySelect value={visibility} onChange={setVisibility} recipients={notes.data?.seminar?.feedbackTo} recipientId={recipientId} onRecipient={setRecipientId} />
+      <VisibilitySelect
+        value={visibility}
+        onChange={setVisibility}
+        recipients={notes.data?.seminar?.feedbackTo}
+        recipientId={recipientId}
+        onRecipient={setRecipientId}
+      />
       {error ? (
         <p className="note-error" role="alert">
           {error}

@@ -87,7 +87,14 @@ export default function NoteEditForm({ note, isRoot, onDone }: { note: Annotatio
           <h4>{t("yourVersion")}</h4>
         </section>
       ) : null}
-      <LazyEditor label={t("noteText")} initialHtml={editorHtml} contentVersion={contentVersion} autoFocus onChange={(v) => (body.current = v)} onSubmit={() => void save()} />
+      <LazyEditor
+        label={t("noteText")}
+        initialHtml={editorHtml}
+        contentVersion={contentVersion}
+        autoFocus
+        onChange={(v) => (body.current = v)}
+        onSubmit={() => void save()}
+      />
       {isRoot ? (
         <>
           <TagField key={contentVersion} vocabulary={notes.data?.seminar?.tags ?? []} value={tags} onChange={setTags} />

@@ -134,7 +134,12 @@ export function TagChips({ tags, vocabulary }: { tags: string[]; vocabulary: Sem
       {tags.map((tag) => {
         const v = vocabulary.find((x) => x.name.toLowerCase() === tag.toLowerCase());
         return (
-          <span key={tag} className="tag-chip" style={v ? { ["--tag" as string]: v.color, ["--tag-ink" as string]: readableColour(v.color, "#ffffff", CHIP_INK_CONTRAST) } : undefined} data-vocabulary={v ? "" : undefined}>
+          <span
+            key={tag}
+            className="tag-chip"
+            style={v ? { ["--tag" as string]: v.color, ["--tag-ink" as string]: readableColour(v.color, "#ffffff", CHIP_INK_CONTRAST) } : undefined}
+            data-vocabulary={v ? "" : undefined}
+          >
             {tag}
           </span>
         );

@@ -18,7 +18,6 @@ const LinkThread = dynamic(() => import("@/components/links/LinkThread"));
 import "./annotations.css";
 import { useAudienceLabel } from "./AudienceBadge";
 
-
 /**
  * A pane's notes: the list of its threads in reading order (each a button that goes to the passage and
  * opens the thread), the orphans whose passage is gone, a thread, a link's discussion, or a new note being written.
@@ -43,7 +42,16 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
   } else if (!notes.inSeminar(slug)) {
     body = <p className="notes-hint">{t("notInSeminar", { seminar: seminar.title })}</p>;
   } else if (view.kind === "compose") {
-    body = <Composer key={`${view.passage.blockId}:${view.passage.blockStart}:${view.passage.blockEnd}`} paneId={paneId} slug={slug} docLang={docLang} passage={view.passage} quote={view.quote} />;
+    body = (
+      <Composer
+        key={`${view.passage.blockId}:${view.passage.blockStart}:${view.passage.blockEnd}`}
+        paneId={paneId}
+        slug={slug}
+        docLang={docLang}
+        passage={view.passage}
+        quote={view.quote}
+      />
+    );
   } else if (view.kind === "thread" && notes.state.annotations[view.id]) {
     const thread = [...placed, ...orphans].find((th) => th.root.id === view.id);
     body = thread ? <ThreadView paneId={paneId} slug={slug} docLang={docLang} thread={thread} autoFocus={!!view.focus} /> : null;
@@ -122,7 +130,9 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
         <span className="note-item-quote" lang={docLang}>
           {excerpt(quote, 90)}
         </span>
-        {thread.anchor.status === "anchored" && thread.anchor.current !== undefined ? <span className="note-item-changed">{tu("textChangedBadge")}</span> : null}
+        {thread.anchor.status === "anchored" && thread.anchor.current !== undefined ? (
+          <span className="note-item-changed">{tu("textChangedBadge")}</span>
+        ) : null}
         <span className="note-item-meta">
           {root.author.name}
           {" · "}
@@ -130,7 +140,11 @@ function ThreadItem({ paneId, slug, docLang, thread }: { paneId: string; slug: s
           {root.hidden ? ` · ${t("hiddenBadge")}` : ""}
           {replies.length ? ` · ${t("replies", { count: replies.length })}` : ""}
         </span>
-        {root.bodyText ? <span className="note-item-text">{excerpt(root.bodyText, 140)}</span> : <span className="note-item-text note-body-empty">{t("highlightOnly")}</span>}
+        {root.bodyText ? (
+          <span className="note-item-text">{excerpt(root.bodyText, 140)}</span>
+        ) : (
+          <span className="note-item-text note-body-empty">{t("highlightOnly")}</span>
+        )}
         <TagChips tags={root.tags} vocabulary={vocabulary} />
       </button>
     </li>

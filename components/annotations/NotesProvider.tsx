@@ -61,7 +61,9 @@ export default function NotesProvider({
   useEffect(() => {
     const handed = takeHandoffPart<Record<string, PaneUi>>("notes");
     if (!handed) return;
-    const calm = Object.fromEntries(Object.entries(handed).map(([paneId, u]) => [paneId, { open: u.open, view: "focus" in u.view ? { ...u.view, focus: false } : u.view }]));
+    const calm = Object.fromEntries(
+      Object.entries(handed).map(([paneId, u]) => [paneId, { open: u.open, view: "focus" in u.view ? { ...u.view, focus: false } : u.view }]),
+    );
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring what the previous page had open, once after mount (the server renders them closed)
     setUis(calm);
   }, []);
@@ -126,12 +128,34 @@ export default function NotesProvider({
       annotatedBlocks,
       postFirst,
     }),
-    [data, signInHref, panes, state, seminar, ui, setOpen, show, goToThread, startNote, actions, moreNotes, loadMoreNotes, anchorLiveNotes, accept, announce, errorMessage, annotatedBlocks, postFirst],
+    [
+      data,
+      signInHref,
+      panes,
+      state,
+      seminar,
+      ui,
+      setOpen,
+      show,
+      goToThread,
+      startNote,
+      actions,
+      moreNotes,
+      loadMoreNotes,
+      anchorLiveNotes,
+      accept,
+      announce,
+      errorMessage,
+      annotatedBlocks,
+      postFirst,
+    ],
   );
 
   // A tag's wash never darkens the passage below AA contrast for its text, and never looks like a selection:
   // the reader's own selection is solid (components/reader/reader.css), not a pale wash.
-  const css = (seminar?.tags ?? []).map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${readableWash(tag.color, TEXT_COLOUR, PAGE_COLOUR, 0.26)}}`).join("\n");
+  const css = (seminar?.tags ?? [])
+    .map((tag, i) => `::highlight(${tagHighlight(i)}){background-color:${readableWash(tag.color, TEXT_COLOUR, PAGE_COLOUR, 0.26)}}`)
+    .join("\n");
 
   return (
     <NotesContext.Provider value={value}>

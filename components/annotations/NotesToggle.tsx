@@ -13,13 +13,7 @@ export default function NotesToggle({ paneId, slug }: { paneId: string; slug: st
   const { placed, orphans } = notes.threads(slug);
   const count = placed.length + orphans.length;
   return (
-    <button
-      type="button"
-      className="notes-toggle"
-      aria-expanded={open}
-      aria-controls={notesPanelId(paneId)}
-      onClick={() => notes.setOpen(paneId, !open)}
-    >
+    <button type="button" className="notes-toggle" aria-expanded={open} aria-controls={notesPanelId(paneId)} onClick={() => notes.setOpen(paneId, !open)}>
       <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
         <path d="M5 4h14v12H9l-4 4z" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
       </svg>

@@ -145,7 +145,16 @@ function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div className="note-editor-toolbar" role="toolbar" aria-label={t("formatting")}>
       {buttons.map((b) => (
-        <button key={b.key} type="button" className={`fmt fmt-${b.key}`} aria-pressed={active[b.key]} aria-label={b.label} title={b.label} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
+        <button
+          key={b.key}
+          type="button"
+          className={`fmt fmt-${b.key}`}
+          aria-pressed={active[b.key]}
+          aria-label={b.label}
+          title={b.label}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={b.run}
+        >
           <span aria-hidden="true">{b.icon}</span>
         </button>
       ))}
@@ -165,7 +174,13 @@ function Toolbar({ editor }: { editor: Editor }) {
         }}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="15" height="15">
-          <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          <path
+            d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          />
         </svg>
       </button>
       {linking ? (

@@ -13,7 +13,19 @@ import AudienceBadge from "./AudienceBadge";
 import NoteEditForm from "./NoteEditForm";
 
 /** One thread: the passage, the note, its replies, a reply box; edit/delete one's own, instructors hide. */
-export default function ThreadView({ paneId, slug, docLang, thread, autoFocus = false }: { paneId: string; slug: string; docLang: string; thread: Thread; autoFocus?: boolean }) {
+export default function ThreadView({
+  paneId,
+  slug,
+  docLang,
+  thread,
+  autoFocus = false,
+}: {
+  paneId: string;
+  slug: string;
+  docLang: string;
+  thread: Thread;
+  autoFocus?: boolean;
+}) {
   const t = useTranslations("Annotations");
   const notes = useNotes()!;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -100,7 +112,19 @@ export interface CardLabels {
 }
 
 /** One note or reply: author, date, audience, text, tags; edit and delete one's own, instructors hide. */
-export function NoteCard({ paneId, note, isRoot, labels = {}, onAnswer }: { paneId: string; note: AnnotationDto; isRoot: boolean; labels?: CardLabels; onAnswer?: () => void }) {
+export function NoteCard({
+  paneId,
+  note,
+  isRoot,
+  labels = {},
+  onAnswer,
+}: {
+  paneId: string;
+  note: AnnotationDto;
+  isRoot: boolean;
+  labels?: CardLabels;
+  onAnswer?: () => void;
+}) {
   const t = useTranslations("Annotations");
   const format = useFormatter();
   const notes = useNotes()!;

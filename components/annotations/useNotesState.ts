@@ -40,7 +40,11 @@ export function useNotesState(data: ReaderNotes | null, anchorLiveNotes: AnchorL
   const loadMoreNotes = useCallback(async (): Promise<ApiResult<unknown>> => {
     const seminar = data?.seminar;
     if (!seminar || !moreNotes) return { ok: true, data: null };
-    const r = await annotationsApi.more(seminar.id, documents.map((d) => d.slug).filter((slug) => seminar.documents.includes(slug)), moreNotes);
+    const r = await annotationsApi.more(
+      seminar.id,
+      documents.map((d) => d.slug).filter((slug) => seminar.documents.includes(slug)),
+      moreNotes,
+    );
     if (r.ok) {
       commit(addPage(latest.current, r.data.state));
       setMoreNotes(r.data.moreNotes);

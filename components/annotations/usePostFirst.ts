@@ -18,7 +18,8 @@ export interface PostFirstView {
 function ownNotes(state: NotesState, userId: string, slug: string): number {
   let n = 0;
   for (const a of Object.values(state.annotations)) {
-    if (a.parentId === null && a.motivation === "commenting" && a.author.id === userId && a.targets.some((t) => t.role === "target" && t.documentSlug === slug)) n++;
+    if (a.parentId === null && a.motivation === "commenting" && a.author.id === userId && a.targets.some((t) => t.role === "target" && t.documentSlug === slug))
+      n++;
   }
   return n;
 }

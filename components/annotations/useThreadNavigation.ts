@@ -42,7 +42,9 @@ export function useThreadNavigation({
     (paneId: string, id: string, focusPassage = true) => {
       // Keyboard users who came from a margin marker continue in the thread; from the list, at the passage.
       show(paneId, { kind: "thread", id, focus: !focusPassage });
-      const ranges = painted().get(paneId)?.find((p) => p.key === id)?.ranges;
+      const ranges = painted()
+        .get(paneId)
+        ?.find((p) => p.key === id)?.ranges;
       if (ranges?.[0]) return scrollTo(paneId, ranges, focusPassage);
       // A whole volume: the passage may be in a part of the text not loaded yet (components/reader/windowRegistry).
       const slug = panes.find((p) => p.paneId === paneId)?.slug;

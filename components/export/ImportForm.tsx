@@ -39,7 +39,13 @@ export default function ImportForm({ seminarId }: { seminarId: string }) {
       });
       const body = (await res.json().catch(() => null)) as (Partial<Result> & { code?: string }) | null;
       if (res.ok && body && typeof body.imported === "number")
-        setState({ kind: "done", imported: body.imported, authorsKept: body.authorsKept ?? 0, reattributed: body.reattributed ?? [], skipped: body.skipped ?? [] });
+        setState({
+          kind: "done",
+          imported: body.imported,
+          authorsKept: body.authorsKept ?? 0,
+          reattributed: body.reattributed ?? [],
+          skipped: body.skipped ?? [],
+        });
       else setState({ kind: "error", code: body?.code ?? "internal" });
     } catch {
       setState({ kind: "error", code: "internal" });
@@ -82,7 +88,9 @@ export default function ImportForm({ seminarId }: { seminarId: string }) {
                 <p>{t("reattributed", { count: state.reattributed.length })}</p>
                 <ul>
                   {state.reattributed.map((r) => (
-                    <li key={r.index}>{t("reattributedItem", { kind: r.kind, quote: r.quote, author: r.author, why: r.why === "not-member" ? "not_member" : "not_instructor" })}</li>
+                    <li key={r.index}>
+                      {t("reattributedItem", { kind: r.kind, quote: r.quote, author: r.author, why: r.why === "not-member" ? "not_member" : "not_instructor" })}
+                    </li>
                   ))}
                 </ul>
               </>

@@ -41,8 +41,20 @@ export default function CorrespondencesPanel() {
     setBusy(p);
     const r = await linksApi.create(seminarId, {
       relation,
-      target: { documentSlug: p.from.document.slug, blockId: p.from.blockId, blockStart: p.from.blockStart, blockEnd: p.from.blockEnd, exact: p.from.selector[0].exact },
-      bodyTarget: { documentSlug: p.to.document.slug, blockId: p.to.blockId, blockStart: p.to.blockStart, blockEnd: p.to.blockEnd, exact: p.to.selector[0].exact },
+      target: {
+        documentSlug: p.from.document.slug,
+        blockId: p.from.blockId,
+        blockStart: p.from.blockStart,
+        blockEnd: p.from.blockEnd,
+        exact: p.from.selector[0].exact,
+      },
+      bodyTarget: {
+        documentSlug: p.to.document.slug,
+        blockId: p.to.blockId,
+        blockStart: p.to.blockStart,
+        blockEnd: p.to.blockEnd,
+        exact: p.to.selector[0].exact,
+      },
     });
     setBusy(null);
     if (!r.ok) {
@@ -50,7 +62,15 @@ export default function CorrespondencesPanel() {
       return;
     }
     setState((s) =>
-      s?.answer ? { ...s, answer: { ...s.answer, pairs: s.answer.pairs.map((x) => (x === p ? { ...x, from: { ...x.from, linked: true }, to: { ...x.to, linked: true } } : x)) } } : s,
+      s?.answer
+        ? {
+            ...s,
+            answer: {
+              ...s.answer,
+              pairs: s.answer.pairs.map((x) => (x === p ? { ...x, from: { ...x.from, linked: true }, to: { ...x.to, linked: true } } : x)),
+            },
+          }
+        : s,
     );
     links.announce(t("pairLinked"));
     links.acceptLink(r.data);
@@ -91,7 +111,12 @@ export default function CorrespondencesPanel() {
                     <blockquote lang={p.to.document.lang}>{shortQuote(p.to.selector[0].exact, 200)}</blockquote>
                     <ReasonChips passage={p.to} />
                     <div className="suggestion-actions">
-                      <AcceptButton linked={linked} busy={busy === p} label={t("linkPairLabel", { n: i + 1, relation: tl(`relation.${relation}`) })} onAccept={() => void accept(p)} />
+                      <AcceptButton
+                        linked={linked}
+                        busy={busy === p}
+                        label={t("linkPairLabel", { n: i + 1, relation: tl(`relation.${relation}`) })}
+                        onAccept={() => void accept(p)}
+                      />
                     </div>
                   </li>
                 );

@@ -62,7 +62,18 @@ export default function LinkMarkers({ paneId, paneIndex }: { paneId: string; pan
         const title = titleOf(other.slug).title;
         const label = `${t("markerItem", { relation, quote, title })}${shownPanes.some((p) => p.slug === other.slug) ? "" : ` (${t("opensPane")})`}`;
         const discussLabel = tThread("discuss", { relation, quote, title, count: e.pe.link.replies });
-        const m: Marker = { key: `${e.pe.link.id}:${e.pe.end.role}`, top: rect.top - box.top + scroller.scrollTop, slot, linkId: e.pe.link.id, label, discussLabel, replies: e.pe.link.replies, relation: e.pe.link.relation ?? "none", otherRole: other.role, index };
+        const m: Marker = {
+          key: `${e.pe.link.id}:${e.pe.end.role}`,
+          top: rect.top - box.top + scroller.scrollTop,
+          slot,
+          linkId: e.pe.link.id,
+          label,
+          discussLabel,
+          replies: e.pe.link.replies,
+          relation: e.pe.link.relation ?? "none",
+          otherRole: other.role,
+          index,
+        };
         return [m];
       });
       // Each marker has its discussion button below it: in one column, a pair never covers the next.
@@ -124,7 +135,11 @@ export default function LinkMarkers({ paneId, paneIndex }: { paneId: string; pan
                 <svg aria-hidden="true" viewBox="0 0 16 16" width="11" height="11">
                   <path d="M2 3h12v8H7l-3 3v-3H2z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
                 </svg>
-                {m.replies ? <span className="link-discuss-count" aria-hidden="true">{m.replies}</span> : null}
+                {m.replies ? (
+                  <span className="link-discuss-count" aria-hidden="true">
+                    {m.replies}
+                  </span>
+                ) : null}
               </button>
             ) : null}
           </Fragment>

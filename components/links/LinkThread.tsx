@@ -78,7 +78,15 @@ function Passage({ root, role, placed, paneIndex }: { root: AnnotationDto; role:
   return (
     <figure className="link-thread-end">
       <figcaption lang={lang || undefined}>{title}</figcaption>
-      <button type="button" className="link-thread-quote" lang={stored.lang} aria-label={label} title={label} disabled={!end || !links} onClick={() => end && links?.goToEnd(end, paneIndex)}>
+      <button
+        type="button"
+        className="link-thread-quote"
+        lang={stored.lang}
+        aria-label={label}
+        title={label}
+        disabled={!end || !links}
+        onClick={() => end && links?.goToEnd(end, paneIndex)}
+      >
         {stored.exact}
       </button>
       {orphan ? <span className="link-orphan">{tLinks("orphan")}</span> : null}

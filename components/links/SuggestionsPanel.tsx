@@ -68,7 +68,8 @@ export default function SuggestionsPanel() {
                 <p className="suggestion-title">
                   <span id={`suggestion-${c.document.slug}-${c.blockId}`} lang={c.document.lang}>
                     {title}
-                  </span> <span className="suggestion-score">{t("score", { score: c.score })}</span>
+                  </span>{" "}
+                  <span className="suggestion-score">{t("score", { score: c.score })}</span>
                 </p>
                 <blockquote lang={c.document.lang}>{shortQuote(c.selector[0].exact, 220)}</blockquote>
                 <ReasonChips passage={c} />
@@ -79,7 +80,12 @@ export default function SuggestionsPanel() {
                     label={t("acceptLabel", { title, relation: t(`relation.${relation}`) })}
                     onAccept={() => void act(c, () => links.acceptSuggestion(c, relation))}
                   />
-                  <button type="button" className="button small secondary" aria-label={t("showLabel", { title })} onClick={() => links.showPassage(c.document.slug, c, state.from.paneIndex)}>
+                  <button
+                    type="button"
+                    className="button small secondary"
+                    aria-label={t("showLabel", { title })}
+                    onClick={() => links.showPassage(c.document.slug, c, state.from.paneIndex)}
+                  >
                     {t("show")}
                   </button>
                   <button

@@ -122,7 +122,11 @@ export function useLinkMaking({
   const dismissSuggestion = useCallback(
     async (c: SuggestedPassage) => {
       if (!seminar || !suggestions?.answer) return null;
-      const r = await linksApi.dismiss(seminar.id, { document: suggestions.answer.passage.document, blockId: suggestions.answer.passage.blockId }, { document: c.document.slug, blockId: c.blockId });
+      const r = await linksApi.dismiss(
+        seminar.id,
+        { document: suggestions.answer.passage.document, blockId: suggestions.answer.passage.blockId },
+        { document: c.document.slug, blockId: c.blockId },
+      );
       if (!r.ok) return r;
       dispatch({ type: "dropCandidate", candidate: c });
       announce(t("dismissed"));
@@ -142,7 +146,33 @@ export function useLinkMaking({
   }, [linking, composer]);
 
   return useMemo(
-    () => ({ linking, composer, suggestions, startLinking, cancelLinking, finishLinking, closeComposer, saveLink, suggestFor, closeSuggestions, acceptSuggestion, dismissSuggestion }),
-    [linking, composer, suggestions, startLinking, cancelLinking, finishLinking, closeComposer, saveLink, suggestFor, closeSuggestions, acceptSuggestion, dismissSuggestion],
+    () => ({
+      linking,
+      composer,
+      suggestions,
+      startLinking,
+      cancelLinking,
+      finishLinking,
+      closeComposer,
+      saveLink,
+      suggestFor,
+      closeSuggestions,
+      acceptSuggestion,
+      dismissSuggestion,
+    }),
+    [
+      linking,
+      composer,
+      suggestions,
+      startLinking,
+      cancelLinking,
+      finishLinking,
+      closeComposer,
+      saveLink,
+      suggestFor,
+      closeSuggestions,
+      acceptSuggestion,
+      dismissSuggestion,
+    ],
   );
 }

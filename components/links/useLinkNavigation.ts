@@ -39,7 +39,8 @@ export function useLinkNavigation({
         // Behind tabs (a phone) the pane must show before its passage can be measured.
         showPane(target.p.paneId);
         // In a whole volume the passage may be in a part not loaded yet (components/reader/windowRegistry).
-        if (!flash(scrollPassageIntoView(target.p.paneId, anchor))) void revealBlock(target.p.paneId, anchor.blockId).then((el) => el && flash(scrollPassageIntoView(target.p.paneId, anchor)));
+        if (!flash(scrollPassageIntoView(target.p.paneId, anchor)))
+          void revealBlock(target.p.paneId, anchor.blockId).then((el) => el && flash(scrollPassageIntoView(target.p.paneId, anchor)));
         return;
       }
       pending.current = { slug, anchor, fromPane };

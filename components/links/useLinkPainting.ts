@@ -59,7 +59,8 @@ export function useLinkPainting(links: LinkView[], panes: LinkPane[]) {
 
   useEffect(() => {
     const ranges: Range[] = [...flashed];
-    if (peer) for (const list of painted.values()) for (const { pe, ranges: r } of list) if (pe.link.id === peer.linkId && pe.end.role === peer.role) ranges.push(...r);
+    if (peer)
+      for (const list of painted.values()) for (const { pe, ranges: r } of list) if (pe.link.id === peer.linkId && pe.end.role === peer.role) ranges.push(...r);
     paintOne("link-peer", HIGHLIGHT_LINK_PEER, ranges, 6);
   }, [peer, painted, flashed]);
 
@@ -80,7 +81,13 @@ export function useLinkPainting(links: LinkView[], panes: LinkPane[]) {
       frame = requestAnimationFrame(() => {
         const pane = paneAt(e.target, panes);
         const list = pane ? (current().get(pane.paneId) ?? []) : [];
-        const hit = list.length ? hitTest(e.clientX, e.clientY, list.map((l) => ({ key: l.pe, ranges: l.ranges }))) : null;
+        const hit = list.length
+          ? hitTest(
+              e.clientX,
+              e.clientY,
+              list.map((l) => ({ key: l.pe, ranges: l.ranges })),
+            )
+          : null;
         const key = hit ? `${hit.link.id}:${hit.other.role}` : null;
         if (key === last) return;
         last = key;

@@ -42,7 +42,11 @@ export function useSyncAlignment({
           if (f.pe.other.slug !== pane.slug || !f.ranges[0]) continue;
           const match = toEnds.find((x) => x.pe.link.id === f.pe.link.id && x.pe.end.role === f.pe.other.role);
           if (!match?.ranges[0]) continue;
-          candidates.push({ key: f.pe.link.id, driverOffset: f.ranges[0].getBoundingClientRect().top - fromBox.top, peerOffset: match.ranges[0].getBoundingClientRect().top - toBox.top });
+          candidates.push({
+            key: f.pe.link.id,
+            driverOffset: f.ranges[0].getBoundingClientRect().top - fromBox.top,
+            peerOffset: match.ranges[0].getBoundingClientRect().top - toBox.top,
+          });
         }
         const d = alignmentDelta(candidates, fromBox.height);
         if (d) {

@@ -12,7 +12,14 @@ interface SeminarEventsValue {
 
 const SeminarEventsContext = createContext<SeminarEventsValue | null>(null);
 
-const LIVE_TYPES: Array<AnnotationLiveEvent["type"]> = ["annotation.created", "annotation.updated", "annotation.deleted", "annotation.hidden", "annotation.unhidden", "annotation.removed"];
+const LIVE_TYPES: Array<AnnotationLiveEvent["type"]> = [
+  "annotation.created",
+  "annotation.updated",
+  "annotation.deleted",
+  "annotation.hidden",
+  "annotation.unhidden",
+  "annotation.removed",
+];
 
 /**
  * The one place the reader reads a seminar event: the raw message becomes an AnnotationLiveEvent here, so a change of

@@ -41,11 +41,14 @@ export default function FootnotePopover({
     if (!el || !target) return;
     const fill = (noteElement: Element | null | undefined) => {
       const copies: Node[] = [];
-      noteElement?.closest(".note-body")?.querySelectorAll(":scope > .b, :scope > .note-status").forEach((n) => {
-        const copy = n.cloneNode(true) as HTMLElement;
-        copy.removeAttribute("id");
-        copies.push(copy);
-      });
+      noteElement
+        ?.closest(".note-body")
+        ?.querySelectorAll(":scope > .b, :scope > .note-status")
+        .forEach((n) => {
+          const copy = n.cloneNode(true) as HTMLElement;
+          copy.removeAttribute("id");
+          copies.push(copy);
+        });
       target.replaceChildren(...copies);
     };
     const source = document.getElementById(note.noteDomId);

@@ -5,7 +5,21 @@ import { outlineItemsHtml, type WindowedOutlineEntry } from "@/lib/reader/html";
  * whole volume read in windows, an entry names its block (`data-target-block`) so the reader can load it, and
  * its long list comes as one HTML string (`asHtml`), the same markup.
  */
-export default function Outline({ entries, label, summary, docLang, uiLang, asHtml = false }: { entries: WindowedOutlineEntry[]; label: string; summary: string; docLang: string; uiLang: string; asHtml?: boolean }) {
+export default function Outline({
+  entries,
+  label,
+  summary,
+  docLang,
+  uiLang,
+  asHtml = false,
+}: {
+  entries: WindowedOutlineEntry[];
+  label: string;
+  summary: string;
+  docLang: string;
+  uiLang: string;
+  asHtml?: boolean;
+}) {
   if (entries.length === 0) return null;
   return (
     <details className="outline">

@@ -40,18 +40,15 @@ export default function Pane({
     [registerScroller, paneId],
   );
 
-  const closeNote = useCallback(
-    (returnFocus: boolean) => {
-      setNote((open) => {
-        if (open) {
-          open.marker.setAttribute("aria-expanded", "false");
-          if (returnFocus) open.marker.focus();
-        }
-        return null;
-      });
-    },
-    [],
-  );
+  const closeNote = useCallback((returnFocus: boolean) => {
+    setNote((open) => {
+      if (open) {
+        open.marker.setAttribute("aria-expanded", "false");
+        if (returnFocus) open.marker.focus();
+      }
+      return null;
+    });
+  }, []);
 
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;

@@ -27,7 +27,11 @@ const noSubscription = () => () => {};
 export default function PaneHtml({ handoff, src, paneId, lang }: { handoff: string; src: string; paneId: string; lang: string }) {
   const t = useTranslations("ReaderWindows");
   // true on the server and while hydrating (the server snapshot), false when mounted in the browser later.
-  const hydrating = useSyncExternalStore(noSubscription, () => false, () => true);
+  const hydrating = useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
   const [given] = useState(hydrating);
   const [server] = useState(() => handedOffHtml(handoff) ?? "");
   const [fetched, setFetched] = useState<string | null>(null);
@@ -83,7 +87,15 @@ export default function PaneHtml({ handoff, src, paneId, lang }: { handoff: stri
           </button>
         </p>
       ) : null}
-      <div ref={root} className="doc" lang={lang} data-doc-root="" aria-busy={loading || undefined} dangerouslySetInnerHTML={{ __html: fetched ?? server }} suppressHydrationWarning />
+      <div
+        ref={root}
+        className="doc"
+        lang={lang}
+        data-doc-root=""
+        aria-busy={loading || undefined}
+        dangerouslySetInnerHTML={{ __html: fetched ?? server }}
+        suppressHydrationWarning
+      />
     </>
   );
 }

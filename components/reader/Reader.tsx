@@ -77,7 +77,10 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
 
   // ---- layout changes (server round trip for new text; scroll of unchanged panes is kept) ----
   const linkAligner = useRef<((driver: number) => boolean) | null>(null);
-  const go = useCallback((next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}${seminarQuery()}`, { scroll: false }), [router, sync]);
+  const go = useCallback(
+    (next: string[]) => router.replace(`/read?${formatLayout({ slugs: next, sync })}${seminarQuery()}`, { scroll: false }),
+    [router, sync],
+  );
   const changeDocument = (i: number, slug: string) => go(slugs.map((s, j) => (j === i ? slug : s)));
   const removePane = (i: number) => {
     setActive((a) => Math.max(0, Math.min(a, slugs.length - 2)));
@@ -147,139 +150,146 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   );
 
   return (
-    <LinksProvider
-      panes={linkPanes}
-      documents={documents}
-      scrollers={scrollers}
-      alignerRef={linkAligner}
-      openDocument={openDocument}
-      initialPeer={layout.peer}
-    >
-    <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
-      <ReaderSkipLinks panes={panes} focusPane={keyboard.focusPane} />
-      <div className="reader-bar" role="group" aria-label={t("toolbar")}>
-        {tabbed ? null : (
-          // Behind tabs only one pane shows at a time: nothing to keep in step.
-          <label className="switch">
-            <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
-            <span>{t("sync")}</span>
-          </label>
-        )}
-        <SeminarStatus />
-        {panes.length < MAX_PANES ? (
-          <button type="button" className="button" onClick={addPane}>
-            {t("addPane")}
-          </button>
-        ) : null}
-        <ReaderShortcuts />
-        <div className="reader-status" role="status">
-          {copy?.kind === "copied" ? t("copied") : null}
-          {copy?.kind === "failed" ? (
-            <span className="copy-fallback">
-              <label>
-                {t("copyFailed")} <input readOnly value={copy.url} aria-label={t("copyFallbackLabel")} onFocus={(e) => e.currentTarget.select()} />
-              </label>
-            </span>
+    <LinksProvider panes={linkPanes} documents={documents} scrollers={scrollers} alignerRef={linkAligner} openDocument={openDocument} initialPeer={layout.peer}>
+      <div className={`reader${narrow ? " reader-narrow" : ""}`} data-panes={panes.length}>
+        <ReaderSkipLinks panes={panes} focusPane={keyboard.focusPane} />
+        <div className="reader-bar" role="group" aria-label={t("toolbar")}>
+          {tabbed ? null : (
+            // Behind tabs only one pane shows at a time: nothing to keep in step.
+            <label className="switch">
+              <input type="checkbox" checked={sync} onChange={(e) => toggleSync(e.target.checked)} />
+              <span>{t("sync")}</span>
+            </label>
+          )}
+          <SeminarStatus />
+          {panes.length < MAX_PANES ? (
+            <button type="button" className="button" onClick={addPane}>
+              {t("addPane")}
+            </button>
           ) : null}
+          <ReaderShortcuts />
+          <div className="reader-status" role="status">
+            {copy?.kind === "copied" ? t("copied") : null}
+            {copy?.kind === "failed" ? (
+              <span className="copy-fallback">
+                <label>
+                  {t("copyFailed")} <input readOnly value={copy.url} aria-label={t("copyFallbackLabel")} onFocus={(e) => e.currentTarget.select()} />
+                </label>
+              </span>
+            ) : null}
+          </div>
+        </div>
+
+        {tabbed ? <PaneTabs panes={panes} active={active} onActivate={setActive} label={t("tabs")} /> : null}
+
+        <div className="reader-body">
+          <div className="panes">
+            {panes.map((p, i) => {
+              return (
+                <section
+                  key={p.key}
+                  id={panelDomId(p.paneId)}
+                  className="pane"
+                  data-tei-view={p.editionViews ? (views[p.key] ?? "reading") : undefined}
+                  aria-labelledby={tabbed ? `${p.paneId}-tab` : `${p.paneId}-title`}
+                  role={tabbed ? "tabpanel" : undefined}
+                  hidden={tabbed && i !== active}
+                  onClick={(e) => {
+                    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-outline-link]");
+                    const id = link?.getAttribute("href")!.slice(1) ?? "";
+                    const el = link ? document.getElementById(id) : null;
+                    if (el) {
+                      e.preventDefault();
+                      jumpTo(el);
+                    } else if (link?.dataset.targetBlock) {
+                      // A whole volume: the heading is in a part not loaded yet (components/reader/WindowedDocument.tsx).
+                      e.preventDefault();
+                      void revealBlock(p.paneId, link.dataset.targetBlock).then(() => {
+                        const loaded = document.getElementById(id);
+                        if (loaded) jumpTo(loaded);
+                      });
+                    }
+                  }}
+                >
+                  <PaneToolbar
+                    index={i}
+                    slug={p.slug}
+                    documents={documents}
+                    canRemove={panes.length > 1}
+                    onChangeDocument={(slug) => changeDocument(i, slug)}
+                    onRemove={() => removePane(i)}
+                    onCopyLink={() => copyFromToolbar(i)}
+                  >
+                    <NotesToggle paneId={p.paneId} slug={p.slug} />
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-pressed={keyboard.selecting === i}
+                      aria-label={tu("selectWithKeys")}
+                      title={tu("selectWithKeysHint")}
+                      onClick={() => keyboard.startSelecting(i)}
+                    >
+                      <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+                        <path
+                          d="M9 4h6M9 20h6M12 4v16M4 9l-2 3 2 3M20 9l2 3-2 3"
+                          fill="none"
+                          stroke="currentColor"
+                          strokeWidth="2"
+                          strokeLinecap="round"
+                          strokeLinejoin="round"
+                        />
+                      </svg>
+                    </button>
+                    {p.editionViews ? (
+                      <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} />
+                    ) : null}
+                  </PaneToolbar>
+                  {p.outline}
+                  <PostFirstNotice slug={p.slug} className="post-first-notice" />
+                  {p.missingBlock ? (
+                    <p className="pane-message" role="alert">
+                      {t("unknownBlock", { block: p.missingBlock })}
+                    </p>
+                  ) : null}
+                  <Pane
+                    paneId={p.paneId}
+                    docLang={p.docLang}
+                    label={t("pane", { n: i + 1 })}
+                    registerScroller={scrollerSlots[i]}
+                    onUserScroll={() => onUserScroll(i)}
+                    onDriver={() => {
+                      driver.current = i;
+                    }}
+                  >
+                    {p.content}
+                  </Pane>
+                  <MarginMarkers paneId={p.paneId} />
+                  <LinkMarkers paneId={p.paneId} paneIndex={i} />
+                  <NotesPanel paneId={p.paneId} index={i} slug={p.slug} docLang={p.docLang} />
+                  {selection?.pane === i ? (
+                    <SelectionToolbar
+                      top={selection.top}
+                      left={selection.left}
+                      bounds={selection.bounds}
+                      onCopyLink={() => void copyLink(i, selection.passage)}
+                    >
+                      <AnnotateButtons pane={i} passage={selection.passage} />
+                      <LinkButtons pane={i} passage={selection.passage} />
+                    </SelectionToolbar>
+                  ) : null}
+                </section>
+              );
+            })}
+          </div>
+          {/* Beside the panes, not over them: the passage a suggestion was shown for stays in view. */}
+          <SuggestionsPanel />
+          <CorrespondencesPanel />
+        </div>
+        <LinkLayer />
+        <div className="visually-hidden" aria-live="polite">
+          {keyboard.selecting !== null && keyboard.selected ? tu("selectedText", { text: keyboard.selected }) : ""}
         </div>
       </div>
-
-      {tabbed ? <PaneTabs panes={panes} active={active} onActivate={setActive} label={t("tabs")} /> : null}
-
-      <div className="reader-body">
-      <div className="panes">
-        {panes.map((p, i) => {
-          return (
-            <section
-              key={p.key}
-              id={panelDomId(p.paneId)}
-              className="pane"
-              data-tei-view={p.editionViews ? (views[p.key] ?? "reading") : undefined}
-              aria-labelledby={tabbed ? `${p.paneId}-tab` : `${p.paneId}-title`}
-              role={tabbed ? "tabpanel" : undefined}
-              hidden={tabbed && i !== active}
-              onClick={(e) => {
-                const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-outline-link]");
-                const id = link?.getAttribute("href")!.slice(1) ?? "";
-                const el = link ? document.getElementById(id) : null;
-                if (el) {
-                  e.preventDefault();
-                  jumpTo(el);
-                } else if (link?.dataset.targetBlock) {
-                  // A whole volume: the heading is in a part not loaded yet (components/reader/WindowedDocument.tsx).
-                  e.preventDefault();
-                  void revealBlock(p.paneId, link.dataset.targetBlock).then(() => {
-                    const loaded = document.getElementById(id);
-                    if (loaded) jumpTo(loaded);
-                  });
-                }
-              }}
-            >
-              <PaneToolbar
-                index={i}
-                slug={p.slug}
-                documents={documents}
-                canRemove={panes.length > 1}
-                onChangeDocument={(slug) => changeDocument(i, slug)}
-                onRemove={() => removePane(i)}
-                onCopyLink={() => copyFromToolbar(i)}
-              >
-                <NotesToggle paneId={p.paneId} slug={p.slug} />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-pressed={keyboard.selecting === i}
-                  aria-label={tu("selectWithKeys")}
-                  title={tu("selectWithKeysHint")}
-                  onClick={() => keyboard.startSelecting(i)}
-                >
-                  <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
-                    <path d="M9 4h6M9 20h6M12 4v16M4 9l-2 3 2 3M20 9l2 3-2 3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-                  </svg>
-                </button>
-                {p.editionViews ? <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} /> : null}
-              </PaneToolbar>
-              {p.outline}
-              <PostFirstNotice slug={p.slug} className="post-first-notice" />
-              {p.missingBlock ? (
-                <p className="pane-message" role="alert">
-                  {t("unknownBlock", { block: p.missingBlock })}
-                </p>
-              ) : null}
-              <Pane
-                paneId={p.paneId}
-                docLang={p.docLang}
-                label={t("pane", { n: i + 1 })}
-                registerScroller={scrollerSlots[i]}
-                onUserScroll={() => onUserScroll(i)}
-                onDriver={() => {
-                  driver.current = i;
-                }}
-              >
-                {p.content}
-              </Pane>
-              <MarginMarkers paneId={p.paneId} />
-              <LinkMarkers paneId={p.paneId} paneIndex={i} />
-              <NotesPanel paneId={p.paneId} index={i} slug={p.slug} docLang={p.docLang} />
-              {selection?.pane === i ? (
-                <SelectionToolbar top={selection.top} left={selection.left} bounds={selection.bounds} onCopyLink={() => void copyLink(i, selection.passage)}>
-                  <AnnotateButtons pane={i} passage={selection.passage} />
-                  <LinkButtons pane={i} passage={selection.passage} />
-                </SelectionToolbar>
-              ) : null}
-            </section>
-          );
-        })}
-      </div>
-      {/* Beside the panes, not over them: the passage a suggestion was shown for stays in view. */}
-      <SuggestionsPanel />
-      <CorrespondencesPanel />
-      </div>
-      <LinkLayer />
-      <div className="visually-hidden" aria-live="polite">
-        {keyboard.selecting !== null && keyboard.selected ? tu("selectedText", { text: keyboard.selected }) : ""}
-      </div>
-    </div>
     </LinksProvider>
   );
 }

@@ -3,7 +3,13 @@
 import { useTranslations } from "next-intl";
 
 /** Skip links to each pane's text, right after the site's "Skip to content": focus moves into the pane. */
-export default function ReaderSkipLinks({ panes, focusPane }: { panes: ReadonlyArray<{ key: string; paneId: string; title: string }>; focusPane: (i: number) => void }) {
+export default function ReaderSkipLinks({
+  panes,
+  focusPane,
+}: {
+  panes: ReadonlyArray<{ key: string; paneId: string; title: string }>;
+  focusPane: (i: number) => void;
+}) {
   const tu = useTranslations("ReaderUx");
   return (
     <nav className="reader-skip" aria-label={tu("skipLinks")}>

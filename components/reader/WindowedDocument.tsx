@@ -80,7 +80,10 @@ export default function WindowedDocument({
         busy.current = true;
         setLoading(side);
         try {
-          const r = await callApi<WindowAnswer>("GET", `/api/documents/${encodeURIComponent(slug)}/window?${query}&pane=${paneId}&locale=${uiLang}&v=${version}`);
+          const r = await callApi<WindowAnswer>(
+            "GET",
+            `/api/documents/${encodeURIComponent(slug)}/window?${query}&pane=${paneId}&locale=${uiLang}&v=${version}`,
+          );
           if (!r.ok) {
             if (side !== "jump") setFailed(side);
             setAnnouncement(t("failed"));
@@ -168,12 +171,18 @@ export default function WindowedDocument({
   // A footnote's text read from the part that holds it (components/reader/FootnotePopover), that part left unloaded.
   const fetchWindow = useCallback(
     async (blockId: string) => {
-      const r = await callApi<WindowAnswer>("GET", `/api/documents/${encodeURIComponent(slug)}/window?block=${encodeURIComponent(blockId)}&pane=${paneId}&locale=${uiLang}&v=${version}`);
+      const r = await callApi<WindowAnswer>(
+        "GET",
+        `/api/documents/${encodeURIComponent(slug)}/window?block=${encodeURIComponent(blockId)}&pane=${paneId}&locale=${uiLang}&v=${version}`,
+      );
       return r.ok ? r.data.html : null;
     },
     [slug, paneId, uiLang, version],
   );
-  useEffect(() => registerWindowedPane(paneId, async (blockId) => void (await show(`block=${encodeURIComponent(blockId)}`, "jump")), fetchWindow), [paneId, show, fetchWindow]);
+  useEffect(
+    () => registerWindowedPane(paneId, async (blockId) => void (await show(`block=${encodeURIComponent(blockId)}`, "jump")), fetchWindow),
+    [paneId, show, fetchWindow],
+  );
 
   /** The buttons: load the part, then continue reading at its start (focus moves there). */
   const loadByButton = async (side: Side) => {

@@ -48,6 +48,15 @@ export function paneText(
         count={plan.windows.length}
       />
     ),
-    outline: <Outline entries={documentOutline(doc, paneId, labels, { withBlocks: true, notes: false })} label={outline.label} summary={outline.summary} docLang={lang} uiLang={uiLang} asHtml />,
+    outline: (
+      <Outline
+        entries={documentOutline(doc, paneId, labels, { withBlocks: true, notes: false })}
+        label={outline.label}
+        summary={outline.summary}
+        docLang={lang}
+        uiLang={uiLang}
+        asHtml
+      />
+    ),
   };
 }

@@ -56,7 +56,10 @@ export function writePlacesToAddress(): void {
   // A pane whose text is still arriving (fetched after a client navigation) has no place yet: it keeps the one
   // the address names, so a reload or a copied link during that moment still returns there.
   const named = placesFromAddress(current.length);
-  const search = withReadingPlaces(location.search, current.map((place, i) => place ?? named[i] ?? null));
+  const search = withReadingPlaces(
+    location.search,
+    current.map((place, i) => place ?? named[i] ?? null),
+  );
   if ("?" + search === location.search) return;
   window.history.replaceState(window.history.state, "", `${location.pathname}?${search}${location.hash}`);
 }

@@ -29,7 +29,10 @@ function paintDeepLink(block: HTMLElement, target: PassageTarget) {
 }
 
 /** Back to the reader's place (after a language switch, or the address's `&at=`), or to the address's passage; mark it. */
-function arrive({ target: t, paneIds: ids }: { target: PassageTarget | undefined; paneIds: readonly string[] }, scrollers: RefObject<Array<HTMLElement | null>>) {
+function arrive(
+  { target: t, paneIds: ids }: { target: PassageTarget | undefined; paneIds: readonly string[] },
+  scrollers: RefObject<Array<HTMLElement | null>>,
+) {
   const outlines = takeHandoffPart<boolean[]>("outlines");
   outlines?.forEach((open, i) => {
     const details = scrollers.current[i]?.closest(".pane")?.querySelector<HTMLDetailsElement>("details.outline");

@@ -45,27 +45,34 @@ export function useReaderKeyboard({
   const [selected, setSelected] = useState("");
   const [mode, setMode] = useState<number | null>(null);
 
-  const show = useCallback((s: Selecting) => {
-    selecting.current = s;
-    const b = boundariesForPassage(s.block, s.span.start, s.span.end);
-    if (!b) return;
-    const range = document.createRange();
-    range.setStart(b.startNode as Node, b.startOffset);
-    range.setEnd(b.endNode as Node, b.endOffset);
-    focusBlock(s.block);
-    const sel = window.getSelection();
-    sel?.removeAllRanges();
-    sel?.addRange(range);
-    // Keep the selection's end in view (a sentence may run below the pane's edge).
-    const scroller = scrollers.current[s.pane];
-    const box = scroller?.getBoundingClientRect();
-    const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    if (scroller && box && (last.bottom > box.bottom - 8 || last.top < box.top + 8)) placeInView(scroller, last);
-    setSelected(range.toString());
-  }, [scrollers]);
+  const show = useCallback(
+    (s: Selecting) => {
+      selecting.current = s;
+      const b = boundariesForPassage(s.block, s.span.start, s.span.end);
+      if (!b) return;
+      const range = document.createRange();
+      range.setStart(b.startNode as Node, b.startOffset);
+      range.setEnd(b.endNode as Node, b.endOffset);
+      focusBlock(s.block);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      // Keep the selection's end in view (a sentence may run below the pane's edge).
+      const scroller = scrollers.current[s.pane];
+      const box = scroller?.getBoundingClientRect();
+      const rects = range.getClientRects();
+      const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+      if (scroller && box && (last.bottom > box.bottom - 8 || last.top < box.top + 8)) placeInView(scroller, last);
+      setSelected(range.toString());
+    },
+    [scrollers],
+  );
 
-  const blocksOf = useCallback((pane: number) => [...(scrollers.current[pane]?.querySelectorAll<HTMLElement>(`${DOC_ROOT_SELECTOR} [data-block-id]`) ?? [])].filter((b) => blockText(b).trim() !== ""), [scrollers]);
+  const blocksOf = useCallback(
+    (pane: number) =>
+      [...(scrollers.current[pane]?.querySelectorAll<HTMLElement>(`${DOC_ROOT_SELECTOR} [data-block-id]`) ?? [])].filter((b) => blockText(b).trim() !== ""),
+    [scrollers],
+  );
 
   /** Start selecting in a pane: at the focused paragraph, else the first one showing at the top. */
   const startSelecting = useCallback(

@@ -6,7 +6,19 @@ import { useEffect, useState } from "react";
  * Copies `value` to the clipboard and says so in a live region. Where the browser refuses (no permission, no
  * secure context), the text field `fieldId` is selected instead so that the person can copy it themselves.
  */
-export default function CopyButton({ value, fieldId, label, copied, failed }: { value: string; fieldId: string; label: string; copied: string; failed: string }) {
+export default function CopyButton({
+  value,
+  fieldId,
+  label,
+  copied,
+  failed,
+}: {
+  value: string;
+  fieldId: string;
+  label: string;
+  copied: string;
+  failed: string;
+}) {
   const [status, setStatus] = useState<"copied" | "failed" | null>(null);
   useEffect(() => {
     if (status !== "copied") return;

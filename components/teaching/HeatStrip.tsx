@@ -8,7 +8,19 @@ import { revealBlock } from "@/components/reader/windowRegistry";
  * where more notes and replies sit. A part with notes is a button that jumps to where that part starts; parts
  * without notes are not in the tab order. The same numbers are in the seminar overview's ranked passages.
  */
-export default function HeatStrip({ paneId, segments, segmentBlocks, label, segmentLabels }: { paneId: string; segments: number[]; segmentBlocks: string[]; label: string; segmentLabels: string[] }) {
+export default function HeatStrip({
+  paneId,
+  segments,
+  segmentBlocks,
+  label,
+  segmentLabels,
+}: {
+  paneId: string;
+  segments: number[];
+  segmentBlocks: string[];
+  label: string;
+  segmentLabels: string[];
+}) {
   const max = Math.max(1, ...segments);
   return (
     <div className="heat-strip" role="group" aria-label={label}>

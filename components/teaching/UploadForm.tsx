@@ -71,7 +71,11 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
   const publish = async (preview: UploadPreview) => {
     setPhase({ kind: "publishing", preview });
     try {
-      const res = await fetch(`${base}/publish`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: preview.token }) });
+      const res = await fetch(`${base}/publish`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ token: preview.token }),
+      });
       const body = await res.json().catch(() => null);
       if (res.ok) setPhase({ kind: "published", slug: (body as { slug: string }).slug, title: preview.title ?? preview.slug });
       else fail(body);
@@ -155,7 +159,9 @@ export default function UploadForm({ seminarId }: { seminarId: string }) {
         </div>
       ) : null}
 
-      {phase.kind === "preview" || phase.kind === "publishing" ? <Preview preview={phase.preview} onPublish={() => void publish(phase.preview)} busy={phase.kind === "publishing"} /> : null}
+      {phase.kind === "preview" || phase.kind === "publishing" ? (
+        <Preview preview={phase.preview} onPublish={() => void publish(phase.preview)} busy={phase.kind === "publishing"} />
+      ) : null}
     </>
   );
 }

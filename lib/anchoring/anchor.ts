@@ -193,12 +193,14 @@ class Attempt {
   /** The best acceptable candidate, or null (remembering the best rejected one and any ambiguity). */
   consider(candidates: ScoredCandidate[]): ScoredCandidate | null {
     let top: ScoredCandidate | null = null;
-    for (const c of candidates) if (judge(c, this.length) === "accept" && (!top || c.score > top.score || (c.score === top.score && c.start < top.start))) top = c;
+    for (const c of candidates)
+      if (judge(c, this.length) === "accept" && (!top || c.score > top.score || (c.score === top.score && c.start < top.start))) top = c;
     if (top) {
       // Two different places fitting (almost) equally well: picking one would be a guess.
       let rival = false;
       for (const c of candidates) {
-        if (c !== top && (c.end <= top.start || c.start >= top.end) && top.score - c.score < AMBIGUITY_MARGIN && judge(c, this.length) === "accept") rival = true;
+        if (c !== top && (c.end <= top.start || c.start >= top.end) && top.score - c.score < AMBIGUITY_MARGIN && judge(c, this.length) === "accept")
+          rival = true;
       }
       if (!rival) return top;
       this.ambiguous = true;
@@ -249,7 +251,9 @@ export function anchorIn(index: AnchoringIndex, selectors: PassageSelectors, dis
   }
   /** A fuzzy winner never displaces the exact words still standing at their stored place. */
   const orInPlace = (hit: ScoredCandidate): AnchorResult =>
-    hit.errors > 0 && inPlace ? anchored(index, "block", inPlace.score, inPlace.start, inPlace.end) : anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
+    hit.errors > 0 && inPlace
+      ? anchored(index, "block", inPlace.score, inPlace.start, inPlace.end)
+      : anchored(index, hit.errors === 0 ? "exact" : "fuzzy", hit.score, hit.start, hit.end);
 
   // 2b. Moved as far as other passages of the same pane (anchorMany): the quote and both of its stored
   //     contexts, unchanged, at the stored offset plus one of their displacements. What rung 3 would
@@ -358,7 +362,15 @@ function nearFuzzy(attempt: Attempt, exactHit: ScoredCandidate | null, everywher
 }
 
 /** Whether fuzzyCandidates(text, quote, from, to) would see `hit` uncut and no other exact occurrence. */
-function windowHoldsOnly(hit: Candidate, everywhere: readonly number[], length: number, textLength: number, from: number, to: number, maxErrors: number): boolean {
+function windowHoldsOnly(
+  hit: Candidate,
+  everywhere: readonly number[],
+  length: number,
+  textLength: number,
+  from: number,
+  to: number,
+  maxErrors: number,
+): boolean {
   const { lo, hi, cutLeft, cutRight } = searchedSpan(textLength, length, from, to, maxErrors);
   if (hit.start < lo || hit.end > hi || hit.start <= cutLeft || hit.end >= cutRight) return false;
   for (const at of everywhere) if (at !== hit.start && at < hi && at + length > lo) return false;

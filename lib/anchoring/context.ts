@@ -22,14 +22,7 @@ let rowB = new Int32Array(64);
  * text may stop anywhere inside the window (unmatched far-away text is free); otherwise all `windowLength`
  * characters must be matched.
  */
-function boundaryDistance(
-  pattern: string,
-  text: string,
-  boundary: number,
-  dir: -1 | 1,
-  windowLength: number,
-  freeTail: boolean,
-): number {
+function boundaryDistance(pattern: string, text: string, boundary: number, dir: -1 | 1, windowLength: number, freeTail: boolean): number {
   const m = pattern.length;
   const n = windowLength;
   if (rowA.length < n + 1) {
@@ -95,4 +88,3 @@ export function prefixSimilarity(prefix: string, text: string, start: number): n
 export function suffixSimilarity(suffix: string, text: string, end: number): number {
   return contextSimilarity(suffix, text, end, 1);
 }
-

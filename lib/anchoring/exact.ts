@@ -11,7 +11,11 @@ const QUOTES_PER_DOCUMENT = 5_000;
 const BYTES_PER_DOCUMENT = 4_000_000;
 
 export class OccurrenceCache {
-  private readonly cache = new LRUCache<string, number[]>({ max: QUOTES_PER_DOCUMENT, maxSize: BYTES_PER_DOCUMENT, sizeCalculation: (offsets, quote) => 32 + 2 * quote.length + 8 * offsets.length });
+  private readonly cache = new LRUCache<string, number[]>({
+    max: QUOTES_PER_DOCUMENT,
+    maxSize: BYTES_PER_DOCUMENT,
+    sizeCalculation: (offsets, quote) => 32 + 2 * quote.length + 8 * offsets.length,
+  });
   private index: GramIndex | null = null;
 
   constructor(private readonly text: string) {}

@@ -73,7 +73,7 @@ export function filteredFuzzyCandidates(text: string, grams: GramIndex, quote: s
   starts.sort((a, b) => a - b);
   // Group implied starts that agree within the error budget; keep groups with enough pieces.
   const regions: Array<[number, number]> = [];
-  for (let i = 0; i < starts.length; ) {
+  for (let i = 0; i < starts.length;) {
     let j = i + 1;
     while (j < starts.length && starts[j] - starts[j - 1] <= maxErrors) j++;
     if (j - i >= support) {

@@ -19,12 +19,17 @@ describe("GramIndex.occurrences", () => {
 
   it("agrees with a full scan on random texts and substrings (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "b", " ", "é", "\n"), minLength: 0, maxLength: 400 }), fc.nat(), fc.integer({ min: 1, max: 30 }), (text, at, length) => {
-        const index = new GramIndex(text);
-        const start = text.length === 0 ? 0 : at % text.length;
-        const needle = text.slice(start, start + length) || "ab";
-        expect(index.occurrences(needle)).toEqual(naive(text, needle));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", " ", "é", "\n"), minLength: 0, maxLength: 400 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 30 }),
+        (text, at, length) => {
+          const index = new GramIndex(text);
+          const start = text.length === 0 ? 0 : at % text.length;
+          const needle = text.slice(start, start + length) || "ab";
+          expect(index.occurrences(needle)).toEqual(naive(text, needle));
+        },
+      ),
       { numRuns: 300 },
     );
   });

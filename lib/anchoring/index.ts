@@ -6,13 +6,4 @@ export { describe, describeRange, CONTEXT_LENGTH } from "./describe";
 export { anchor, anchorMany } from "./anchor";
 export { sortByPosition } from "./sort";
 export { AnchoringError, isAnchoringError, type AnchoringErrorCode } from "./errors";
-export type {
-  AnchorMethod,
-  AnchorResult,
-  Anchored,
-  Orphan,
-  OrphanReason,
-  PassageSelectors,
-  TextPositionSelector,
-  TextQuoteSelector,
-} from "./types";
+export type { AnchorMethod, AnchorResult, Anchored, Orphan, OrphanReason, PassageSelectors, TextPositionSelector, TextQuoteSelector } from "./types";

@@ -12,14 +12,21 @@ describe("MyersPattern.search", () => {
   it("finds exactly what approx-string-match finds in the same window (property, long and short patterns, any characters)", () => {
     const unit = fc.constantFrom("a", "b", "c", " ", "é", "я", "“");
     fc.assert(
-      fc.property(fc.string({ unit, minLength: 1, maxLength: 300 }), fc.string({ unit, minLength: 1, maxLength: 90 }), fc.nat(300), fc.nat(300), fc.nat(40), (text, pattern, a, b, k) => {
-        const from = Math.min(a, b, text.length);
-        const to = Math.min(Math.max(a, b), text.length);
-        const p = new MyersPattern(pattern);
-        expect(p.search(text, from, to, k)).toEqual(shifted(text, pattern, from, to, k));
-        // The same prepared pattern again, in another window.
-        expect(p.search(text, 0, text.length, k)).toEqual(shifted(text, pattern, 0, text.length, k));
-      }),
+      fc.property(
+        fc.string({ unit, minLength: 1, maxLength: 300 }),
+        fc.string({ unit, minLength: 1, maxLength: 90 }),
+        fc.nat(300),
+        fc.nat(300),
+        fc.nat(40),
+        (text, pattern, a, b, k) => {
+          const from = Math.min(a, b, text.length);
+          const to = Math.min(Math.max(a, b), text.length);
+          const p = new MyersPattern(pattern);
+          expect(p.search(text, from, to, k)).toEqual(shifted(text, pattern, from, to, k));
+          // The same prepared pattern again, in another window.
+          expect(p.search(text, 0, text.length, k)).toEqual(shifted(text, pattern, 0, text.length, k));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -30,7 +37,11 @@ describe("MyersPattern.search", () => {
       const original = text.slice(at, at + 150);
       const edited = original.slice(0, 40) + "indeed " + original.slice(40, 100) + original.slice(104);
       const p = new MyersPattern(edited);
-      for (const [from, to] of [[at - 600, at + 700], [at - 30, at + 200], [0, text.length]]) {
+      for (const [from, to] of [
+        [at - 600, at + 700],
+        [at - 30, at + 200],
+        [0, text.length],
+      ]) {
         expect(p.search(text, from, to, 37)).toEqual(shifted(text, edited, from, to, 37));
       }
     }

@@ -45,10 +45,10 @@ function tables(pattern: string, backwards: boolean): Tables {
       if (c < 256) ascii[c] = peq;
       else other.set(c, peq);
     }
-    peq[(i / W) | 0] |= 1 << i % W;
+    peq[(i / W) | 0] |= 1 << (i % W);
   }
   const lastRowMask = new Uint32Array(blocks).fill(1 << 31);
-  lastRowMask[blocks - 1] = 1 << (length - 1) % W;
+  lastRowMask[blocks - 1] = 1 << ((length - 1) % W);
   return { length, blocks, ascii, other, empty, lastRowMask };
 }
 

@@ -60,8 +60,7 @@ export function scoreCandidate(ctx: ScoringContext, c: Candidate): ScoredCandida
   const suffix = suffixSimilarity(ctx.suffix, ctx.text, c.end);
   const distance = ctx.hints.length > 0 ? distanceToHints(c.start, ctx.hints) : 0;
   const position = Math.exp(-distance / POSITION_SCALE);
-  const score =
-    WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
+  const score = WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
   return { start: c.start, end: c.end, errors: c.errors, score, quote, prefix, suffix, position };
 }
 

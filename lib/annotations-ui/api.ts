@@ -26,7 +26,10 @@ export const annotationsApi = {
   /** The reader's next page of notes for the open texts (lib/annotations-ui/load loadMoreReaderNotes). */
   /** The reader's next page of notes after `after`, or (null) the first page again. */
   more: (seminarId: string, slugs: readonly string[], after: string | null) =>
-    call<{ state: NotesState; moreNotes: string | null }>("GET", `/api/seminars/${encodeURIComponent(seminarId)}/reader-notes?documents=${encodeURIComponent(slugs.join(","))}${after === null ? "" : `&after=${encodeURIComponent(after)}`}`),
+    call<{ state: NotesState; moreNotes: string | null }>(
+      "GET",
+      `/api/seminars/${encodeURIComponent(seminarId)}/reader-notes?documents=${encodeURIComponent(slugs.join(","))}${after === null ? "" : `&after=${encodeURIComponent(after)}`}`,
+    ),
 };
 
 /** The seminar's live stream (Server-Sent Events), resuming after the event the page was rendered at. */

@@ -12,13 +12,21 @@ import type { PassageAnchor } from "./state";
 export type AnchorLiveNotes = (slug: string, notes: LiveNotes) => Promise<LiveAnchorResult>;
 
 /** Anchor notes of one document, MAX_NOTES per call; each batch's answer is handed to `found` as it comes. */
-export function anchorInBatches(action: AnchorLiveNotes, slug: string, notes: ReadonlyArray<Pick<AnnotationDto, "id" | "targets">>, found: (anchors: Record<string, PassageAnchor>) => void): Promise<void> {
+export function anchorInBatches(
+  action: AnchorLiveNotes,
+  slug: string,
+  notes: ReadonlyArray<Pick<AnnotationDto, "id" | "targets">>,
+  found: (anchors: Record<string, PassageAnchor>) => void,
+): Promise<void> {
   const calls: Array<Promise<void>> = [];
   for (let i = 0; i < notes.length; i += MAX_NOTES) {
     const batch = notes.slice(i, i + MAX_NOTES);
     const orphans = () => Object.fromEntries(batch.map((n) => [n.id, { status: "orphan" } as PassageAnchor]));
     calls.push(
-      action(slug, batch.map((n) => ({ id: n.id, targets: n.targets })))
+      action(
+        slug,
+        batch.map((n) => ({ id: n.id, targets: n.targets })),
+      )
         .then((r) => found(r.ok ? { ...orphans(), ...r.anchors } : orphans()))
         .catch(() => found(orphans())),
     );

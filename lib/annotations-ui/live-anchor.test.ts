@@ -21,7 +21,20 @@ function noteOn(slug: string, id: string, exactLength?: number) {
   const block = doc.blocks.find((b) => b.text.length > 40)!;
   const start = doc.blocks.slice(0, doc.blocks.indexOf(block)).reduce((n, b) => n + b.text.length + BLOCK_SEPARATOR.length, 0);
   const exact = exactLength ? "x".repeat(exactLength) : block.text.slice(5, 30);
-  const target = { role: "target" as const, documentSlug: slug, documentVersion: "older", lang: doc.meta.lang, blockId: block.id, blockStart: 5, blockEnd: 30, start: start + 5, end: start + 30, exact, prefix: block.text.slice(0, 5), suffix: block.text.slice(30, 62) };
+  const target = {
+    role: "target" as const,
+    documentSlug: slug,
+    documentVersion: "older",
+    lang: doc.meta.lang,
+    blockId: block.id,
+    blockStart: 5,
+    blockEnd: 30,
+    start: start + 5,
+    end: start + 30,
+    exact,
+    prefix: block.text.slice(0, 5),
+    suffix: block.text.slice(30, 62),
+  };
   return { id, targets: [target] };
 }
 
@@ -43,7 +56,9 @@ describe("anchorLiveNotesFor", () => {
     const { db } = await import("@/lib/db/client");
     const owner = await createTestUser("Owner");
     const stranger = await createTestUser("Stranger");
-    const seminar = await db().seminar.create({ data: { title: "Private", inviteCode: `code-${owner.id}`, members: { create: { userId: owner.id, role: "instructor" } } } });
+    const seminar = await db().seminar.create({
+      data: { title: "Private", inviteCode: `code-${owner.id}`, members: { create: { userId: owner.id, role: "instructor" } } },
+    });
     await db().seminarDocument.create({ data: { seminarId: seminar.id, slug: "their-upload" } });
     const slug = listDocuments()[0].slug;
     const foreign = await live.anchorLiveNotesFor(stranger.id, "their-upload", [noteOn(slug, "n1")]);

@@ -50,7 +50,8 @@ const input = z
   .refine((v) => v.notes.reduce((sum, n) => sum + n.targets.reduce((s, t) => s + t.exact.length, 0), 0) <= MAX_QUOTE_TOTAL);
 
 export type LiveNotes = Array<Pick<AnnotationDto, "id" | "targets">>;
-export type LiveAnchorResult = { ok: true; anchors: Record<string, PassageAnchor> } | { ok: false; code: "unauthenticated" | "invalid-request" | "unknown-document" };
+export type LiveAnchorResult =
+  { ok: true; anchors: Record<string, PassageAnchor> } | { ok: false; code: "unauthenticated" | "invalid-request" | "unknown-document" };
 
 export async function anchorLiveNotesFor(userId: string | null, slug: unknown, notes: unknown): Promise<LiveAnchorResult> {
   if (!userId) return { ok: false, code: "unauthenticated" };

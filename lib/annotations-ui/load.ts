@@ -52,7 +52,11 @@ export const READER_NOTES_PAGE = 200;
  * page's links carry) if the user belongs to it, else the user's most recently joined seminar that
  * holds the first pane's document, else one holding any open document.
  */
-export async function chooseSeminar(userId: string, requested: string | null, slugs: readonly string[]): Promise<{ chosen: SeminarChoice | null; others: Array<{ id: string; title: string }> }> {
+export async function chooseSeminar(
+  userId: string,
+  requested: string | null,
+  slugs: readonly string[],
+): Promise<{ chosen: SeminarChoice | null; others: Array<{ id: string; title: string }> }> {
   const summaries = await listSeminars(userId);
   const details: SeminarChoice[] = [];
   for (const s of summaries) {
@@ -61,11 +65,7 @@ export async function chooseSeminar(userId: string, requested: string | null, sl
     details.push({ id: d.id, title: d.title, role: d.role, documents: d.documents, tags: d.tags, feedbackTo });
   }
   const holdsAny = (s: SeminarChoice) => slugs.some((slug) => s.documents.includes(slug));
-  const chosen =
-    details.find((s) => s.id === requested) ??
-    details.find((s) => s.documents.includes(slugs[0] ?? "")) ??
-    details.find(holdsAny) ??
-    null;
+  const chosen = details.find((s) => s.id === requested) ?? details.find((s) => s.documents.includes(slugs[0] ?? "")) ?? details.find(holdsAny) ?? null;
   const others = details.filter((s) => s !== chosen && holdsAny(s)).map((s) => ({ id: s.id, title: s.title }));
   return { chosen, others };
 }
@@ -123,7 +123,12 @@ function addNotes(state: NotesState, docs: readonly SynopseDocument[], open: rea
  * any text is read. Replies continuing a thread of an earlier page are kept: their root is in the reader.
  * Without a cursor, the first page again: what a text just opened by "post first" now shows.
  */
-export async function loadMoreReaderNotes(userId: string, seminarId: string, slugs: readonly string[], cursor: string | null): Promise<{ state: NotesState; moreNotes: string | null }> {
+export async function loadMoreReaderNotes(
+  userId: string,
+  seminarId: string,
+  slugs: readonly string[],
+  cursor: string | null,
+): Promise<{ state: NotesState; moreNotes: string | null }> {
   const open = [...new Set(slugs)];
   const page = await pageAnnotations(userId, seminarId, { documents: open, after: cursor, limit: READER_NOTES_PAGE });
   const docs: SynopseDocument[] = [];

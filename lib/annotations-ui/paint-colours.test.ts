@@ -22,7 +22,15 @@ describe("tag colours that stay readable", () => {
       expect(alpha).toBeGreaterThan(0.05);
       expect(alpha).toBeLessThanOrEqual(0.7);
       // the wash over the white page, as the eye sees it
-      const seen = "#" + [r, g, b].map((v) => Math.round(v * alpha + 255 * (1 - alpha)).toString(16).padStart(2, "0")).join("");
+      const seen =
+        "#" +
+        [r, g, b]
+          .map((v) =>
+            Math.round(v * alpha + 255 * (1 - alpha))
+              .toString(16)
+              .padStart(2, "0"),
+          )
+          .join("");
       expect(contrast("#1d1d1f", seen)).toBeGreaterThanOrEqual(4.5);
     }
     // A light colour keeps its full wash.

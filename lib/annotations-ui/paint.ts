@@ -7,8 +7,6 @@
 import { BLOCK_ATTRIBUTE, blockText, boundariesForPassage } from "@/lib/reader/selection";
 import { segmentsFor, type PassageAnchor } from "./state";
 
-
-
 /** The document's blocks in a pane, in reading order, with their text lengths. */
 export function blockLayout(docRoot: Element): Array<{ id: string; length: number; el: Element }> {
   return [...docRoot.querySelectorAll(`[${BLOCK_ATTRIBUTE}]`)].map((el) => ({

@@ -8,7 +8,8 @@
  */
 
 /** Elements dropped with everything inside them. */
-const DROP_WITH_CONTENT = "script, style, noscript, template, iframe, object, embed, svg, math, img, video, audio, canvas, head, title, meta, link, button, input, select, textarea, form";
+const DROP_WITH_CONTENT =
+  "script, style, noscript, template, iframe, object, embed, svg, math, img, video, audio, canvas, head, title, meta, link, button, input, select, textarea, form";
 
 /** Text-level cleanup that needs no DOM: conditional comments, Office XML, comments. */
 export function prepastePass(html: string): string {

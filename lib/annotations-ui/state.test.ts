@@ -107,7 +107,8 @@ group("link threads", () => {
       targets: [target("p2", 0, 17), { ...target("p1", 0, 6), role: "body", documentSlug: "mastny" }],
       ...over,
     });
-  const replyTo = (root: AnnotationDto, over: Partial<AnnotationDto> = {}) => note({ motivation: "replying", parentId: root.id, rootId: root.id, targets: [], ...over });
+  const replyTo = (root: AnnotationDto, over: Partial<AnnotationDto> = {}) =>
+    note({ motivation: "replying", parentId: root.id, rootId: root.id, targets: [], ...over });
 
   it("a link with a passage in an open document is discussed in the reader, but not listed or painted as a note", () => {
     const l = link();
@@ -119,8 +120,18 @@ group("link threads", () => {
   });
 
   it("the end in the open document may be either passage; a link between two closed documents is not kept", () => {
-    const fromElsewhere = link({ targets: [{ ...target("p1", 0, 6), documentSlug: "mastny" }, { ...target("p2", 0, 17), role: "body" }] });
-    const between = link({ targets: [{ ...target("p1", 0, 6), documentSlug: "mastny" }, { ...target("p2", 0, 17), role: "body", documentSlug: "kowalski" }] });
+    const fromElsewhere = link({
+      targets: [
+        { ...target("p1", 0, 6), documentSlug: "mastny" },
+        { ...target("p2", 0, 17), role: "body" },
+      ],
+    });
+    const between = link({
+      targets: [
+        { ...target("p1", 0, 6), documentSlug: "mastny" },
+        { ...target("p2", 0, 17), role: "body", documentSlug: "kowalski" },
+      ],
+    });
     let s = upsert(emptyState(), fromElsewhere, open).state;
     s = upsert(s, between, open).state;
     expect(linkThreadOf(s, fromElsewhere.id)?.root.id).toBe(fromElsewhere.id);

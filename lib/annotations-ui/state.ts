@@ -47,7 +47,6 @@ export interface NotesState {
 
 export const emptyState = (): NotesState => ({ annotations: {}, anchors: {} });
 
-
 export const isRoot = (a: AnnotationDto) => a.parentId === null;
 
 const shownAsNote = (a: AnnotationDto) => (NOTE_MOTIVATIONS as readonly string[]).includes(a.motivation);
@@ -195,7 +194,17 @@ export function threadsFor(state: NotesState, slug: string): { placed: Thread[];
     .sort((x, y) => byTime(x.root, y.root));
   const asResult = (t: Thread): AnchorResult =>
     t.anchor.status === "anchored"
-      ? { status: "anchored", method: "position", score: 1, start: t.anchor.start, end: t.anchor.end, blockId: t.anchor.blockId, blockStart: t.anchor.blockStart, blockEnd: t.anchor.blockEnd, exact: "" }
+      ? {
+          status: "anchored",
+          method: "position",
+          score: 1,
+          start: t.anchor.start,
+          end: t.anchor.end,
+          blockId: t.anchor.blockId,
+          blockStart: t.anchor.blockStart,
+          blockEnd: t.anchor.blockEnd,
+          exact: "",
+        }
       : { status: "orphan", reason: "quote-not-found", bestScore: 0 };
   const sorted = sortByPosition(threads, asResult);
   return { placed: sorted.filter((t) => t.anchor.status !== "orphan"), orphans: sorted.filter((t) => t.anchor.status === "orphan") };

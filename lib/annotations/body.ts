@@ -84,9 +84,12 @@ export function sanitizeBodyHtml(html: string): string {
 export function htmlToText(html: string): string {
   const spaced = html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(p|li|blockquote|ul|ol)>/gi, "</$1>\n");
   const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
-  return decodeHTML(text).replace(/\u00a0/g, " ").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return decodeHTML(text)
+    .replace(/\u00a0/g, " ")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
-
 
 export type BodyInput = string | TiptapNode | null | undefined;
 

@@ -37,14 +37,26 @@ const COLUMNS = `a."id", a."seminarId", a."authorId", u."name" AS "authorName", 
 /** The annotations with these ids (missing ids are simply absent), each with its root. */
 export async function currentAnnotations(ids: readonly string[]): Promise<Map<string, CurrentAnnotation>> {
   const unique = [...new Set(ids)];
-  const rows = await byIds<Record<string, unknown>>((list) => `SELECT ${COLUMNS} FROM "Annotation" a JOIN "user" u ON u."id" = a."authorId" WHERE a."id" IN (${list})`, unique);
+  const rows = await byIds<Record<string, unknown>>(
+    (list) => `SELECT ${COLUMNS} FROM "Annotation" a JOIN "user" u ON u."id" = a."authorId" WHERE a."id" IN (${list})`,
+    unique,
+  );
   if (rows.length === 0) return new Map();
   const rootIds = [...new Set(rows.map((r) => r.rootId as string | null).filter((id): id is string => !!id))];
   // One after another, not in parallel: every open stream runs this on every event, and on PostgreSQL each
   // parallel query would hold one more of the instance's pooled connections, which the writes need too.
-  const targets = await byIds<Record<string, unknown>>((list) => `SELECT * FROM "Target" WHERE "annotationId" IN (${list})`, [...new Set([...rows.map((r) => String(r.id)), ...rootIds])]);
-  const tags = await byIds<{ annotationId: string; tag: string }>((list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`, rows.map((r) => String(r.id)));
-  const roots = await byIds<Record<string, unknown>>((list) => `SELECT "id", "authorId", "visibility", "recipientId", "hidden", "deletedAt" FROM "Annotation" WHERE "id" IN (${list})`, rootIds);
+  const targets = await byIds<Record<string, unknown>>(
+    (list) => `SELECT * FROM "Target" WHERE "annotationId" IN (${list})`,
+    [...new Set([...rows.map((r) => String(r.id)), ...rootIds])],
+  );
+  const tags = await byIds<{ annotationId: string; tag: string }>(
+    (list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`,
+    rows.map((r) => String(r.id)),
+  );
+  const roots = await byIds<Record<string, unknown>>(
+    (list) => `SELECT "id", "authorId", "visibility", "recipientId", "hidden", "deletedAt" FROM "Annotation" WHERE "id" IN (${list})`,
+    rootIds,
+  );
   const targetsOf = new Map<string, TargetDto[]>();
   for (const t of targets) {
     const list = targetsOf.get(String(t.annotationId)) ?? [];
@@ -85,7 +97,14 @@ export async function currentAnnotations(ids: readonly string[]): Promise<Map<st
   for (const r of rows) {
     const id = String(r.id);
     const rootId = (r.rootId as string | null) ?? null;
-    const audience = { authorId: String(r.authorId), visibility: String(r.visibility), recipientId: (r.recipientId as string | null) ?? null, hidden: toBool(r.hidden), deletedAt: toDate(r.deletedAt), rootId };
+    const audience = {
+      authorId: String(r.authorId),
+      visibility: String(r.visibility),
+      recipientId: (r.recipientId as string | null) ?? null,
+      hidden: toBool(r.hidden),
+      deletedAt: toDate(r.deletedAt),
+      rootId,
+    };
     // The same order as store.ts toDto: the target passage before the body passage, tags alphabetically.
     const ownTargets = [...(targetsOf.get(id) ?? [])].sort((a, b) => (a.role === b.role ? 0 : a.role === "target" ? -1 : 1));
     const dto: AnnotationDto = {

@@ -37,7 +37,14 @@ export type AnnotationWritePhase = "index" | "notify" | "log";
 
 export const annotationEvents = new Publisher<AnnotationEvent, AnnotationWritePhase>("annotations", [
   { name: "index" },
-  { name: "notify", enter: (tx, events) => lockSeminarWrites(tx, events.map((e) => e.annotation.seminarId)) },
+  {
+    name: "notify",
+    enter: (tx, events) =>
+      lockSeminarWrites(
+        tx,
+        events.map((e) => e.annotation.seminarId),
+      ),
+  },
   { name: "log" },
 ]);
 

@@ -117,7 +117,9 @@ describe("what an export may contain", () => {
 
   it("outsiders get not-found, and a bad format is refused", async () => {
     await expect(exportOf(outsider, "seminar", "md")).rejects.toMatchObject({ code: "not-found" });
-    await expect(exporter.exportAnnotations(alice.id, seminarId, { scope: "seminar", format: "pdf" as "md" })).rejects.toMatchObject({ code: "invalid-request" });
+    await expect(exporter.exportAnnotations(alice.id, seminarId, { scope: "seminar", format: "pdf" as "md" })).rejects.toMatchObject({
+      code: "invalid-request",
+    });
   });
 });
 
@@ -151,7 +153,9 @@ describe("CSV", () => {
   /** A small RFC 4180 reader, so the test checks what a spreadsheet would see, not our writer's code. */
   function readCsv(text: string): string[][] {
     const rows: string[][] = [];
-    let row: string[] = [], field = "", quoted = false;
+    let row: string[] = [],
+      field = "",
+      quoted = false;
     // A spreadsheet takes a leading byte order mark as the encoding's signature, not as text.
     for (let i = text.startsWith("\ufeff") ? 1 : 0; i < text.length; i++) {
       const ch = text[i];
@@ -232,7 +236,7 @@ describe("Markdown report", () => {
     expect(at("← paraphrase or translation *essay-en*")).toBeGreaterThan(at("## aufsatz-de"));
   });
 
-  it('keeps one\'s own replies in a "mine" report even when the thread is someone else\'s', async () => {
+  it("keeps one's own replies in a \"mine\" report even when the thread is someone else's", async () => {
     const { body } = await exportOf(alice, "mine", "md");
     expect(body).not.toContain("Compare Mastny.");
     expect(body).toMatch(/## Replies in other threads\n\n- \*\*Reply\*\* by Alice[^\n]*\n\n {2}Will do\./);
@@ -301,7 +305,9 @@ describe("import keeps authors who are members (issue 17, item 9)", () => {
     expect(authorOf("Compare Mastny")).toBe("Irene");
     expect(authorOf("Will do")).toBe("Alice");
     expect(authorOf("Bob's public note")).toBe("Irene");
-    expect(result.reattributed).toEqual([expect.objectContaining({ author: "Bob", why: "not-member", kind: "note", quote: "probed", documentSlug: "essay-en" })]);
+    expect(result.reattributed).toEqual([
+      expect.objectContaining({ author: "Bob", why: "not-member", kind: "note", quote: "probed", documentSlug: "essay-en" }),
+    ]);
     expect(result.authorsKept).toBe(result.imported - 1);
   });
 
@@ -342,7 +348,12 @@ describe("Markdown report against script injection (issue 14, item 13)", () => {
       const found = executableHtml(render(md), MARKDOWN_TAGS);
       if (found) executed.push(`${JSON.stringify(payload)} → ${found}`);
       // Nothing was lost on the way: every payload is still there as text.
-      expect(render(md).replace(/<[^>]+>/g, "")).toContain(payload.split("\n")[0].replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!).slice(0, 8));
+      expect(render(md).replace(/<[^>]+>/g, "")).toContain(
+        payload
+          .split("\n")[0]
+          .replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!)
+          .slice(0, 8),
+      );
     }
     setDocumentCatalog(staticCatalog([essay, aufsatz]));
     expect(executed).toEqual([]);
@@ -364,7 +375,20 @@ describe("import", () => {
         a.relation,
         a.bodyHtml,
         a.tags,
-        a.targets.map((t) => [t.role, t.documentSlug, t.documentVersion, t.lang, t.blockId, t.blockStart, t.blockEnd, t.start, t.end, t.exact, t.prefix, t.suffix]),
+        a.targets.map((t) => [
+          t.role,
+          t.documentSlug,
+          t.documentVersion,
+          t.lang,
+          t.blockId,
+          t.blockStart,
+          t.blockEnd,
+          t.start,
+          t.end,
+          t.exact,
+          t.prefix,
+          t.suffix,
+        ]),
         a.parentId ? key(byId.get(a.parentId)!) : null,
       ]);
     return list.map(key).sort();
@@ -375,7 +399,12 @@ describe("import", () => {
     const own = (await lists.listAnnotations(alice.id, seminarId)).filter((a) => a.author.id === alice.id);
     const result = await exporter.importAnnotations(alice.id, copySeminarId, JSON.parse(first.body));
     // Alice's reply answers the instructor's reply, which is not in her own export: it cannot be attached.
-    expect(result).toMatchObject({ imported: 4, authorsKept: 4, reattributed: [], skipped: [{ index: expect.any(Number), code: "invalid-parent", kind: "reply", quote: "Will do." }] });
+    expect(result).toMatchObject({
+      imported: 4,
+      authorsKept: 4,
+      reattributed: [],
+      skipped: [{ index: expect.any(Number), code: "invalid-parent", kind: "reply", quote: "Will do." }],
+    });
     const copied = await lists.listAnnotations(alice.id, copySeminarId);
     expect(comparable(copied)).toEqual(comparable(own.filter((a) => a.id !== notes.aliceReply.id)));
   });
@@ -392,7 +421,11 @@ describe("import", () => {
       return items
         .map((i) => {
           const { id: _id, created: _c, modified: _m, creator: _cr, "synopse:seminar": _s, "synopse:author": _a, "synopse:root": root, target, ...rest } = i;
-          return JSON.stringify({ ...rest, target: typeof target === "string" ? `#${ids.get(target)}` : target, root: root ? ids.get(`urn:uuid:${root}`) : null });
+          return JSON.stringify({
+            ...rest,
+            target: typeof target === "string" ? `#${ids.get(target)}` : target,
+            root: root ? ids.get(`urn:uuid:${root}`) : null,
+          });
         })
         .sort();
     };
@@ -422,15 +455,30 @@ describe("import", () => {
   it("keeps each annotation's canonical IRI through export and import, and invents none", async () => {
     const source = await seminars.createSeminar(alice.id, { title: "Canonical source", documents: ["essay-en"] });
     const canonical = "urn:uuid:6f1c2d9e-4b7a-4f3e-9a51-2c8d7e0b1a44";
-    const named = await store.createAnnotation(alice.id, source.id, { target: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 }, body: "<p>Named elsewhere</p>", canonical });
-    const reply = await store.createAnnotation(alice.id, source.id, { parentId: named.id, body: "<p>A reply with its own</p>", canonical: "https://annotations.example.org/a/17" });
-    await store.createAnnotation(alice.id, source.id, { target: { documentSlug: "essay-en", blockId: "p1", blockStart: 0, blockEnd: 3 }, body: "<p>No canonical</p>" });
+    const named = await store.createAnnotation(alice.id, source.id, {
+      target: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 },
+      body: "<p>Named elsewhere</p>",
+      canonical,
+    });
+    const reply = await store.createAnnotation(alice.id, source.id, {
+      parentId: named.id,
+      body: "<p>A reply with its own</p>",
+      canonical: "https://annotations.example.org/a/17",
+    });
+    await store.createAnnotation(alice.id, source.id, {
+      target: { documentSlug: "essay-en", blockId: "p1", blockStart: 0, blockEnd: 3 },
+      body: "<p>No canonical</p>",
+    });
     expect([named.canonical, reply.canonical]).toEqual([canonical, "https://annotations.example.org/a/17"]);
 
     const exported = JSON.parse((await exporter.exportAnnotations(alice.id, source.id, { scope: "seminar", format: "jsonld" })).body);
     const byBody = (items: Array<Record<string, unknown>>) =>
       Object.fromEntries(items.map((i) => [JSON.stringify((i.body as { value: string }).value), i.canonical ?? null]));
-    const expected = { '"<p>Named elsewhere</p>"': canonical, '"<p>A reply with its own</p>"': "https://annotations.example.org/a/17", '"<p>No canonical</p>"': null };
+    const expected = {
+      '"<p>Named elsewhere</p>"': canonical,
+      '"<p>A reply with its own</p>"': "https://annotations.example.org/a/17",
+      '"<p>No canonical</p>"': null,
+    };
     expect(byBody(exported.first.items)).toEqual(expected);
 
     const copy = await seminars.createSeminar(bob.id, { title: "Canonical copy", documents: ["essay-en"] });
@@ -450,7 +498,13 @@ describe("import", () => {
       { "@context": "http://www.w3.org/ns/anno.jsonld", ...item, canonical: "not an iri" },
       { "@context": "http://www.w3.org/ns/anno.jsonld", ...item, canonical: 42 },
     ]);
-    expect(result).toMatchObject({ imported: 0, skipped: [{ index: 0, code: "invalid-request" }, { index: 1, code: "invalid-request" }] });
+    expect(result).toMatchObject({
+      imported: 0,
+      skipped: [
+        { index: 0, code: "invalid-request" },
+        { index: 1, code: "invalid-request" },
+      ],
+    });
   });
 
   it("only members may import, and imports belong to the importer", async () => {

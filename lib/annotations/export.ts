@@ -89,12 +89,19 @@ export async function exportAnnotations(viewerId: string, seminarId: string, opt
       // garbles umlauts and Cyrillic (the overview CSV starts with one too).
       return { contentType: "text/csv; charset=utf-8; header=present", filename: `${stem}.csv`, body: `\ufeff${toCsv(annotations)}` };
     case "md":
-      return { contentType: "text/markdown; charset=utf-8", filename: `${stem}.md`, body: await toMarkdown(seminar.title, seminar.documents, annotations, reportWords(options.locale)) };
+      return {
+        contentType: "text/markdown; charset=utf-8",
+        filename: `${stem}.md`,
+        body: await toMarkdown(seminar.title, seminar.documents, annotations, reportWords(options.locale)),
+      };
   }
 }
 
 function latest(annotations: AnnotationDto[]): string | undefined {
-  return annotations.map((a) => a.updatedAt).sort().pop();
+  return annotations
+    .map((a) => a.updatedAt)
+    .sort()
+    .pop();
 }
 
 // ---------------------------------------------------------------- CSV
@@ -198,7 +205,15 @@ function noteBlocks(a: AnnotationDto): BlockContent[] {
   // Inline content at the top (HTML without <p>) is wrapped so the list item stays valid Markdown.
   const out: BlockContent[] = [];
   for (const node of blocks) {
-    if (node.type === "paragraph" || node.type === "list" || node.type === "blockquote" || node.type === "heading" || node.type === "code" || node.type === "thematicBreak") out.push(node as BlockContent);
+    if (
+      node.type === "paragraph" ||
+      node.type === "list" ||
+      node.type === "blockquote" ||
+      node.type === "heading" ||
+      node.type === "code" ||
+      node.type === "thematicBreak"
+    )
+      out.push(node as BlockContent);
     else if (node.type === "text" && !node.value.trim()) continue;
     else {
       const last = out.at(-1);
@@ -296,7 +311,9 @@ function entryItem(
   const meta = [day(a.createdAt)];
   if (a.visibility !== "seminar") meta.push(t("audience", { audience: t(`audienceName.${a.visibility}`) }));
   if (a.tags.length) meta.push(t("tags", { tags: a.tags.map((tag) => `#${oneLine(tag)}`).join(", ") }));
-  const content: BlockContent[] = [paragraph({ type: "strong", children: [text(t(`kind.${a.motivation}`))] }, text(` ${t("by", { name: oneLine(a.author.name) })} · ${meta.join(" · ")}`))];
+  const content: BlockContent[] = [
+    paragraph({ type: "strong", children: [text(t(`kind.${a.motivation}`))] }, text(` ${t("by", { name: oneLine(a.author.name) })} · ${meta.join(" · ")}`)),
+  ];
   if (other) {
     const otherTitle = titles.get(other.target.documentSlug)?.title ?? other.target.documentSlug;
     const relation = a.relation ? words.relation(a.relation) : t("linked");
@@ -356,7 +373,9 @@ function refOf(index: number, item: unknown, dto: AnnotationDto | null): ImportI
   const o = (item && typeof item === "object" ? item : {}) as Record<string, unknown>;
   const target = (Array.isArray(o.target) ? o.target[0] : o.target) as Record<string, unknown> | undefined;
   const selectors = target && typeof target === "object" ? [target.selector].flat() : [];
-  const exact = selectors.map((sel) => (sel && typeof sel === "object" ? (sel as Record<string, unknown>).exact : undefined)).find((x) => typeof x === "string");
+  const exact = selectors
+    .map((sel) => (sel && typeof sel === "object" ? (sel as Record<string, unknown>).exact : undefined))
+    .find((x) => typeof x === "string");
   const body = (Array.isArray(o.body) ? o.body[0] : o.body) as Record<string, unknown> | undefined;
   const value = body && typeof body === "object" && typeof body.value === "string" ? body.value.replace(/<[^>]*>/g, " ") : "";
   return { index, kind: exact ? "note" : "reply", quote: clip(typeof exact === "string" ? exact : value) };
@@ -440,7 +459,8 @@ export async function importAnnotations(importerId: string, seminarId: string, j
         if (p.dto.id) newIds.set(p.dto.id, created.id);
         result.imported++;
         if (keep) result.authorsKept++;
-        else if (writer !== importerId) result.reattributed.push({ ...ref, author: clip(p.dto.author.name) || "?", why: member ? "not-instructor" : "not-member" });
+        else if (writer !== importerId)
+          result.reattributed.push({ ...ref, author: clip(p.dto.author.name) || "?", why: member ? "not-instructor" : "not-member" });
       } catch (e) {
         if (!isAppError(e)) throw e;
         result.skipped.push({ ...ref, code: e.code, ...(detailOf(e) ? { detail: detailOf(e) } : {}) });

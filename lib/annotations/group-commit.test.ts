@@ -23,7 +23,10 @@ describe("GroupCommit", () => {
     await new Promise((r) => setTimeout(r, 1)); // the first transaction is under way
     const later = ["c", "d", "e"].map((x) => group.submit(x));
     expect(await Promise.all([...first, ...later])).toEqual(["saved a", "saved b", "saved c", "saved d", "saved e"]);
-    expect(db.transactions).toEqual([["a", "b"], ["c", "d", "e"]]);
+    expect(db.transactions).toEqual([
+      ["a", "b"],
+      ["c", "d", "e"],
+    ]);
   });
 
   it("gives every caller its own result or error: a failing write does not fail its neighbours", async () => {

@@ -17,7 +17,8 @@ type Tx = Prisma.TransactionClient;
 export async function insertAnnotations(tx: Tx, list: readonly AnnotationDto[]): Promise<void> {
   if (list.length === 0) return;
   const annotations = list.map(
-    (a) => Prisma.sql`(${a.id}, ${a.seminarId}, ${a.author.id}, ${a.motivation}, ${a.visibility}, ${a.recipientId}, ${a.parentId}, ${a.rootId}, ${a.relation}, ${a.canonical ?? null}, ${a.bodyHtml}, ${a.bodyText}, ${new Date(a.createdAt)}, ${new Date(a.updatedAt)})`,
+    (a) =>
+      Prisma.sql`(${a.id}, ${a.seminarId}, ${a.author.id}, ${a.motivation}, ${a.visibility}, ${a.recipientId}, ${a.parentId}, ${a.rootId}, ${a.relation}, ${a.canonical ?? null}, ${a.bodyHtml}, ${a.bodyText}, ${new Date(a.createdAt)}, ${new Date(a.updatedAt)})`,
   );
   await tx.$executeRaw`INSERT INTO "Annotation" ("id", "seminarId", "authorId", "motivation", "visibility", "recipientId", "parentId", "rootId", "relation", "canonical", "bodyHtml", "bodyText", "createdAt", "updatedAt") VALUES ${Prisma.join(annotations)}`;
 

@@ -13,7 +13,11 @@ const forum = testDocument("forum-de", ["Semjonow traf sich 1943 in Stockholm mi
 const essay = testDocument("essay-en", ["Semenov met Kleist in Stockholm in 1943.", "A paragraph about nothing."], "en");
 const elsewhere = testDocument("elsewhere", ["Only in the other seminar."], "en");
 // The essay as it was when an old client described a passage: one sentence more at the start.
-const essayBefore = testDocument("essay-en", ["An introductory sentence that was later cut.", "Semenov met Kleist in Stockholm in 1943.", "A paragraph about nothing."], "en");
+const essayBefore = testDocument(
+  "essay-en",
+  ["An introductory sentence that was later cut.", "Semenov met Kleist in Stockholm in 1943.", "A paragraph about nothing."],
+  "en",
+);
 
 let testDb: TestDatabase;
 let store: Store;
@@ -94,7 +98,18 @@ describe("link validation", () => {
     const created = await store.createAnnotation(
       alice.id,
       seminarId,
-      link({ bodyTarget: { documentSlug: "essay-en", documentVersion: essayBefore.version, blockId: "p2", blockStart: 0, blockEnd: 18, exact: old.slice(0, 18), prefix: "later cut.\n\n", suffix: old.slice(18) + "\n\nA paragraph" } }),
+      link({
+        bodyTarget: {
+          documentSlug: "essay-en",
+          documentVersion: essayBefore.version,
+          blockId: "p2",
+          blockStart: 0,
+          blockEnd: 18,
+          exact: old.slice(0, 18),
+          prefix: "later cut.\n\n",
+          suffix: old.slice(18) + "\n\nA paragraph",
+        },
+      }),
     );
     expect(created.targets[1]).toMatchObject({ blockId: "p1", blockStart: 0, blockEnd: 18, exact: "Semenov met Kleist", documentVersion: essay.version });
   });

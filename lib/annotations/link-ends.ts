@@ -72,7 +72,11 @@ export function resolveLinkEnd(doc: SynopseDocument, input: TargetInput, role: T
 }
 
 /** Both ends of a new link, checked and resolved (see the list at the top). */
-export async function resolveLinkEnds(seminarId: string, target: TargetInput | undefined, bodyTarget: TargetInput | undefined): Promise<[TargetDto, TargetDto]> {
+export async function resolveLinkEnds(
+  seminarId: string,
+  target: TargetInput | undefined,
+  bodyTarget: TargetInput | undefined,
+): Promise<[TargetDto, TargetDto]> {
   if (!target || !bodyTarget) throw new AppError("invalid-target");
   const docA = await documentOfEnd(seminarId, target.documentSlug);
   const docB = await documentOfEnd(seminarId, bodyTarget.documentSlug);

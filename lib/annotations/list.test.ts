@@ -50,17 +50,26 @@ beforeAll(async () => {
   seminarId = s.id;
   await seminars.joinByInvite(alice.id, s.inviteCode);
   await seminars.joinByInvite(bob.id, s.inviteCode);
-  template = await store.createAnnotation(alice.id, seminarId, { target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 17 }, body: "<p>first</p>" });
-  const onOther = await store.createAnnotation(bob.id, seminarId, { target: { documentSlug: "other-en", blockId: "p1", blockStart: 0, blockEnd: 7 }, body: "<p>other</p>" });
+  template = await store.createAnnotation(alice.id, seminarId, {
+    target: { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 17 },
+    body: "<p>first</p>",
+  });
+  const onOther = await store.createAnnotation(bob.id, seminarId, {
+    target: { documentSlug: "other-en", blockId: "p1", blockStart: 0, blockEnd: 7 },
+    body: "<p>other</p>",
+  });
   const rows: AnnotationDto[] = [];
-  for (let i = 0; i < ROOTS; i++) rows.push(copy(i % 2 ? template : { ...onOther, author: { id: bob.id, name: "Bob" } }, i + 10, { bodyText: `note ${i}`, bodyHtml: `<p>note ${i}</p>` }));
+  for (let i = 0; i < ROOTS; i++)
+    rows.push(copy(i % 2 ? template : { ...onOther, author: { id: bob.id, name: "Bob" } }, i + 10, { bodyText: `note ${i}`, bodyHtml: `<p>note ${i}</p>` }));
   privateOfBob = copy(onOther, ROOTS + 20, { visibility: "private", author: { id: bob.id, name: "Bob" } });
   rows.push(privateOfBob);
   // One thread longer than any page: a root and LONG_THREAD replies.
   longThreadRoot = copy(template, ROOTS + 30);
   rows.push(longThreadRoot);
   for (let i = 0; i < LONG_THREAD; i++) {
-    rows.push(copy(template, ROOTS + 31 + i, { motivation: "replying", parentId: longThreadRoot.id, rootId: longThreadRoot.id, targets: [], bodyText: `reply ${i}` }));
+    rows.push(
+      copy(template, ROOTS + 31 + i, { motivation: "replying", parentId: longThreadRoot.id, rootId: longThreadRoot.id, targets: [], bodyText: `reply ${i}` }),
+    );
   }
   await insertMany(rows);
 }, 120_000);
@@ -113,7 +122,10 @@ describe("a seminar with more notes than one statement can list", () => {
   });
 
   it("walked backwards from the last page by prev, pages hold the same annotations in the same order", async () => {
-    for (const [userId, limit] of [[alice.id, 100], [bob.id, 37]] as const) {
+    for (const [userId, limit] of [
+      [alice.id, 100],
+      [bob.id, 37],
+    ] as const) {
       const forward = (await walk(userId, { limit })).all.map((a) => a.id);
       const pages: string[][] = [];
       let upto: string | null = null;
@@ -140,7 +152,10 @@ describe("a seminar with more notes than one statement can list", () => {
 
   it("a note written while paging neither shifts nor repeats a page", async () => {
     const first = await list.pageAnnotations(alice.id, seminarId, { limit: 50 });
-    await store.createAnnotation(alice.id, seminarId, { target: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 }, body: "<p>meanwhile</p>" });
+    await store.createAnnotation(alice.id, seminarId, {
+      target: { documentSlug: "essay-en", blockId: "p2", blockStart: 0, blockEnd: 6 },
+      body: "<p>meanwhile</p>",
+    });
     const second = await list.pageAnnotations(alice.id, seminarId, { limit: 50, after: first.next });
     const firstIds = new Set(first.annotations.map((a) => a.id));
     expect(second.annotations.some((a) => firstIds.has(a.id))).toBe(false);

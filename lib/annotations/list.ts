@@ -132,8 +132,16 @@ async function scope(userId: string, seminarId: string, options: PageOptions) {
       options.tags ? { tags: { some: { tag: { in: [...options.tags].slice(0, 50) } } } } : {},
     ],
   };
-  const rootsWhere = (bound: Prisma.AnnotationWhereInput): Prisma.AnnotationWhereInput => ({ ...rootWhere, AND: [...(rootWhere.AND as Prisma.AnnotationWhereInput[]), bound] });
-  const visibleRoot = (r: { authorId: string; targets: Array<{ documentSlug: string }> }) => !gate || !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug));
+  const rootsWhere = (bound: Prisma.AnnotationWhereInput): Prisma.AnnotationWhereInput => ({
+    ...rootWhere,
+    AND: [...(rootWhere.AND as Prisma.AnnotationWhereInput[]), bound],
+  });
+  const visibleRoot = (r: { authorId: string; targets: Array<{ documentSlug: string }> }) =>
+    !gate ||
+    !gate.hides(
+      r.authorId,
+      r.targets.map((t) => t.documentSlug),
+    );
   const repliesOf = (rootIds: string[], from: Prisma.AnnotationWhereInput, take?: number, orderBy: Prisma.AnnotationOrderByWithRelationInput[] = order) =>
     db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, AND: [readable, from] }, include: annotationInclude, orderBy, take });
   /** Replies per root, for at most a page of roots. */
@@ -199,7 +207,12 @@ export async function pageAnnotations(userId: string, seminarId: string, options
       break;
     }
   }
-  const replies = whole.length ? await repliesOf(whole.map((r) => r.id), undefined) : [];
+  const replies = whole.length
+    ? await repliesOf(
+        whole.map((r) => r.id),
+        undefined,
+      )
+    : [];
   const byRoot = new Map<string, typeof replies>();
   for (const r of replies) byRoot.set(r.rootId!, [...(byRoot.get(r.rootId!) ?? []), r]);
   for (const r of whole) {
@@ -222,7 +235,11 @@ export async function pageAnnotations(userId: string, seminarId: string, options
  * taken while they fit. A thread longer than the page keeps its newest `limit` replies and the page starts
  * inside it. `next` leads on from `upto` (null for the last page), `prev` to the page before this one.
  */
-export async function pageAnnotationsBefore(userId: string, seminarId: string, options: Omit<PageOptions, "after"> & { upto: string | null }): Promise<AnnotationPage> {
+export async function pageAnnotationsBefore(
+  userId: string,
+  seminarId: string,
+  options: Omit<PageOptions, "after"> & { upto: string | null },
+): Promise<AnnotationPage> {
   const { empty, limit, rootWhere, rootsWhere, visibleRoot, repliesOf, replyCounts } = await scope(userId, seminarId, options);
   const next = options.upto;
   if (empty) return { annotations: [], next, prev: null };
@@ -249,7 +266,12 @@ export async function pageAnnotationsBefore(userId: string, seminarId: string, o
 
   // 2. Whole threads before it, newest first, as many as fit.
   const room = limit - partial.length;
-  const roots = await db().annotation.findMany({ where: rootsWhere(upTo(end?.root, !end?.reply)), include: annotationInclude, orderBy: reverse, take: room + 1 });
+  const roots = await db().annotation.findMany({
+    where: rootsWhere(upTo(end?.root, !end?.reply)),
+    include: annotationInclude,
+    orderBy: reverse,
+    take: room + 1,
+  });
   const scanned = roots.slice(0, room);
   const counts = await replyCounts(scanned.filter(visibleRoot).map((r) => r.id));
   const whole: typeof scanned = [];
@@ -269,7 +291,12 @@ export async function pageAnnotationsBefore(userId: string, seminarId: string, o
     }
   }
   whole.reverse();
-  const replies = whole.length ? await repliesOf(whole.map((r) => r.id), {}) : [];
+  const replies = whole.length
+    ? await repliesOf(
+        whole.map((r) => r.id),
+        {},
+      )
+    : [];
   const byRoot = new Map<string, typeof replies>();
   for (const r of replies) byRoot.set(r.rootId!, [...(byRoot.get(r.rootId!) ?? []), r]);
   const out: AnnotationDto[] = [];
@@ -285,7 +312,10 @@ export async function pageAnnotationsBefore(userId: string, seminarId: string, o
 export async function countAnnotations(userId: string, seminarId: string, options: Pick<PageOptions, "documents"> = {}): Promise<number | null> {
   const { gate, slugs, readable, rootWhere } = await scope(userId, seminarId, options);
   if (gate || slugs) return null;
-  const [roots, replies] = await Promise.all([db().annotation.count({ where: rootWhere }), db().annotation.count({ where: { seminarId, rootId: { not: null }, AND: [readable] } })]);
+  const [roots, replies] = await Promise.all([
+    db().annotation.count({ where: rootWhere }),
+    db().annotation.count({ where: { seminarId, rootId: { not: null }, AND: [readable] } }),
+  ]);
   return roots + replies;
 }
 
@@ -293,7 +323,11 @@ export async function countAnnotations(userId: string, seminarId: string, option
  * Every page in turn, for what must hold everything (an export file, a script): each query stays bounded,
  * and the caller can write page by page instead of holding the whole seminar.
  */
-export async function* eachAnnotationPage(userId: string, seminarId: string, options: Omit<PageOptions, "after" | "limit"> = {}): AsyncGenerator<AnnotationDto[]> {
+export async function* eachAnnotationPage(
+  userId: string,
+  seminarId: string,
+  options: Omit<PageOptions, "after" | "limit"> = {},
+): AsyncGenerator<AnnotationDto[]> {
   let next: string | null = null;
   do {
     const page: AnnotationPage = await pageAnnotations(userId, seminarId, { ...options, after: next, limit: MAX_PAGE_SIZE });
@@ -319,4 +353,3 @@ export async function listAnnotations(userId: string, seminarId: string, options
   for await (const page of eachAnnotationPage(userId, seminarId, { documents })) all.push(...page);
   return all;
 }
-

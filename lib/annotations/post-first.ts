@@ -27,7 +27,10 @@ export interface PostFirstGate {
 
 /** The required number per document of the seminar (only documents where it is > 0). */
 export async function postFirstRequirements(seminarId: string): Promise<Map<string, number>> {
-  const seminar = await db().seminar.findUnique({ where: { id: seminarId }, select: { postFirst: true, documents: { select: { slug: true, postFirst: true } } } });
+  const seminar = await db().seminar.findUnique({
+    where: { id: seminarId },
+    select: { postFirst: true, documents: { select: { slug: true, postFirst: true } } },
+  });
   const out = new Map<string, number>();
   if (!seminar) return out;
   for (const d of seminar.documents) {
@@ -40,7 +43,11 @@ export async function postFirstRequirements(seminarId: string): Promise<Map<stri
 /** How many notes (top-level comments, not deleted) the user wrote on each of these documents in the seminar. */
 export async function notesWritten(userId: string, seminarId: string, slugs: readonly string[]): Promise<Map<string, number>> {
   const targets = await db().target.findMany({
-    where: { role: "target", documentSlug: { in: [...slugs] }, annotation: { seminarId, authorId: userId, parentId: null, motivation: "commenting", deletedAt: null } },
+    where: {
+      role: "target",
+      documentSlug: { in: [...slugs] },
+      annotation: { seminarId, authorId: userId, parentId: null, motivation: "commenting", deletedAt: null },
+    },
     select: { documentSlug: true },
   });
   const out = new Map<string, number>();
@@ -66,4 +73,3 @@ export async function postFirstGate(viewer: Viewer, seminarId: string): Promise<
     hides: (authorId, slugs) => authorId !== viewer.userId && students.has(authorId) && slugs.some((s) => locked.has(s)),
   };
 }
-

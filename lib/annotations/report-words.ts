@@ -32,7 +32,9 @@ export function reportWords(locale: ReportLocale = "en"): ReportWords {
   const relations = messages.Links.relation as Relations;
   return {
     t(key, values) {
-      const raw = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), report);
+      const raw = key
+        .split(".")
+        .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), report);
       if (typeof raw !== "string") return key;
       return String(new IntlMessageFormat(raw, locale).format(values));
     },

@@ -105,7 +105,10 @@ describe("visibility × role × action", () => {
           expect(listed.includes(id), `${name} list`).toBe(sees);
           const role = (await seminars.roleIn(userId, seminarId))!;
           const { events } = await stream.eventsAfter({ userId, role }, seminarId, 0, 10_000);
-          expect(events.some((e) => e.type === "annotation.created" && (e.data as AnnotationDto).id === id), `${name} events`).toBe(sees);
+          expect(
+            events.some((e) => e.type === "annotation.created" && (e.data as AnnotationDto).id === id),
+            `${name} events`,
+          ).toBe(sees);
         }
       }
     });
@@ -154,7 +157,9 @@ describe("visibility × role × action", () => {
     // Bob cannot reply to (and thereby probe) Alice's private note.
     expect(await codeOf(store.createAnnotation(bob.id, seminarId, { parentId: notes.private.id, body: "peek" }))).toBe("invalid-parent");
     // Feedback to someone outside the seminar is refused.
-    expect(await codeOf(store.createAnnotation(alice.id, seminarId, { visibility: "feedback", recipientId: outsider.id, target: passage(), body: "x" }))).toBe("invalid-recipient");
+    expect(await codeOf(store.createAnnotation(alice.id, seminarId, { visibility: "feedback", recipientId: outsider.id, target: passage(), body: "x" }))).toBe(
+      "invalid-recipient",
+    );
     // A document that exists, but not in this seminar.
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: passage(0, 3, "p1", "outside"), body: "x" }))).toBe("unknown-document");
     expect(await codeOf(lists.listAnnotations(alice.id, seminarId, { document: "no-such-doc" }))).toBe("unknown-document");
@@ -163,7 +168,11 @@ describe("visibility × role × action", () => {
 
 describe("replies", () => {
   it("thread under their root and inherit its audience", async () => {
-    const root = await store.createAnnotation(alice.id, seminarId, { visibility: "instructors", target: passage(), body: "<p>Question for the instructor</p>" });
+    const root = await store.createAnnotation(alice.id, seminarId, {
+      visibility: "instructors",
+      target: passage(),
+      body: "<p>Question for the instructor</p>",
+    });
     const answer = await store.createAnnotation(instructor.id, seminarId, { parentId: root.id, body: "<p>Answer</p>" });
     const followUp = await store.createAnnotation(alice.id, seminarId, { parentId: answer.id, body: "<p>Thanks</p>" });
     expect(answer.motivation).toBe("replying");
@@ -194,14 +203,25 @@ describe("targets and bodies", () => {
     const t = note.targets[0];
     expect(t.exact).toBe("separate peace");
     // 32 characters of context, across the block separator.
-    expect(t).toMatchObject({ documentSlug: "essay-en", documentVersion: essay.version, lang: "en", blockId: "p1", start: 4, end: 18, prefix: "The ", suffix: " was never signed.\n\nStalin probe" });
+    expect(t).toMatchObject({
+      documentSlug: "essay-en",
+      documentVersion: essay.version,
+      lang: "en",
+      blockId: "p1",
+      start: 4,
+      end: 18,
+      prefix: "The ",
+      suffix: " was never signed.\n\nStalin probe",
+    });
   });
 
   it("rejects empty and whitespace-only selections, unknown blocks and quotes of another version", async () => {
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: passage(5, 5), body: "x" }))).toBe("empty-selection");
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: passage(0, 3, "p3"), body: "x" }))).toBe("empty-selection");
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: passage(0, 3, "p99"), body: "x" }))).toBe("unknown-block");
-    expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: { ...passage(4, 17), exact: "separate pieces" }, body: "x" }))).toBe("quote-mismatch");
+    expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: { ...passage(4, 17), exact: "separate pieces" }, body: "x" }))).toBe(
+      "quote-mismatch",
+    );
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { target: passage(), body: "" }))).toBe("empty-note");
     expect(await codeOf(store.createAnnotation(alice.id, seminarId, { motivation: "highlighting", target: passage() }))).toBe("ok");
   });
@@ -251,7 +271,15 @@ describe("targets and bodies", () => {
       target: passage(),
       body: {
         type: "doc",
-        content: [{ type: "paragraph", content: [{ type: "text", text: "<script>x</script>", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }, { type: "text", text: " safe", marks: [{ type: "bold" }] }] }],
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "<script>x</script>", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
+              { type: "text", text: " safe", marks: [{ type: "bold" }] },
+            ],
+          },
+        ],
       },
     });
     expect(json.bodyHtml).not.toMatch(/<script|javascript:/i);
@@ -265,7 +293,11 @@ describe("targets and bodies", () => {
 
   it("keeps seminar vocabulary casing for tags and dedupes free words", async () => {
     await seminars.setTagVocabulary(instructor.id, seminarId, [{ name: "Propaganda", color: "#aa3300" }]);
-    const note = await store.createAnnotation(alice.id, seminarId, { target: passage(), body: "x", tags: ["propaganda", " source  criticism ", "Source criticism"] });
+    const note = await store.createAnnotation(alice.id, seminarId, {
+      target: passage(),
+      body: "x",
+      tags: ["propaganda", " source  criticism ", "Source criticism"],
+    });
     expect(note.tags).toEqual(["Propaganda", "source criticism"]);
   });
 });
@@ -312,7 +344,9 @@ describe("live events", () => {
     expect([...ids].sort((x, y) => x - y)).toEqual(ids);
     const resumed = await stream.eventsAfter(student, seminarId, ids[0]);
     expect(resumed.events.map((e) => e.id)).toEqual(ids.slice(1));
-    expect((await stream.eventsAfter(student, otherSeminarId, start)).events.every((e) => (e.data as { seminarId: string }).seminarId === otherSeminarId)).toBe(true);
+    expect((await stream.eventsAfter(student, otherSeminarId, start)).events.every((e) => (e.data as { seminarId: string }).seminarId === otherSeminarId)).toBe(
+      true,
+    );
   });
 
   it("the SSE stream replays after Last-Event-ID, then delivers new events as they happen", async () => {
@@ -348,15 +382,26 @@ describe("saves arriving together (written as one transaction)", () => {
     const { db } = await import("@/lib/db/client");
     const { search } = await import("@/lib/search/search");
     const digestOf = async (userId: string) =>
-      (await db().notification.findMany({ where: { userId, seminarId, documentSlug: "essay-en", type: "activity", readAt: null } })).reduce((n, r) => n + r.count, 0);
+      (await db().notification.findMany({ where: { userId, seminarId, documentSlug: "essay-en", type: "activity", readAt: null } })).reduce(
+        (n, r) => n + r.count,
+        0,
+      );
     const before = await stream.latestEventId(seminarId);
     const [instructorBefore, aliceBefore] = [await digestOf(instructor.id), await digestOf(alice.id)];
     const authors = Array.from({ length: 24 }, (_, i) => (i % 3 === 0 ? alice : bob));
     const saved = await Promise.all(
-      authors.map((u, i) => store.createAnnotation(u.id, seminarId, { target: passage(i % 10, (i % 10) + 8), body: `<p>zusammengespeichert ${i}</p>`, tags: i % 4 === 0 ? ["Quelle"] : undefined })),
+      authors.map((u, i) =>
+        store.createAnnotation(u.id, seminarId, {
+          target: passage(i % 10, (i % 10) + 8),
+          body: `<p>zusammengespeichert ${i}</p>`,
+          tags: i % 4 === 0 ? ["Quelle"] : undefined,
+        }),
+      ),
     );
     expect(new Set(saved.map((a) => a.id)).size).toBe(24);
-    saved.forEach((a, i) => expect(a).toMatchObject({ author: { id: authors[i].id }, bodyText: `zusammengespeichert ${i}`, tags: i % 4 === 0 ? ["Quelle"] : [] }));
+    saved.forEach((a, i) =>
+      expect(a).toMatchObject({ author: { id: authors[i].id }, bodyText: `zusammengespeichert ${i}`, tags: i % 4 === 0 ? ["Quelle"] : [] }),
+    );
     for (const a of saved) expect(await store.getAnnotation(instructor.id, a.id)).toEqual(a);
 
     const events = (await stream.eventsAfter({ userId: instructor.id, role: "instructor" }, seminarId, before)).events;
@@ -376,10 +421,16 @@ describe("saves arriving together (written as one transaction)", () => {
     const { db } = await import("@/lib/db/client");
     // A trigger stands in for anything that fails one save at write time (a constraint, a vanished row).
     if (testDb.provider === "postgresql") {
-      await db().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION synopse_test_poison() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'poisoned note'; END $$ LANGUAGE plpgsql`);
-      await db().$executeRawUnsafe(`CREATE TRIGGER synopse_test_poison BEFORE INSERT ON "Annotation" FOR EACH ROW WHEN (NEW."bodyText" = 'poison') EXECUTE FUNCTION synopse_test_poison()`);
+      await db().$executeRawUnsafe(
+        `CREATE OR REPLACE FUNCTION synopse_test_poison() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'poisoned note'; END $$ LANGUAGE plpgsql`,
+      );
+      await db().$executeRawUnsafe(
+        `CREATE TRIGGER synopse_test_poison BEFORE INSERT ON "Annotation" FOR EACH ROW WHEN (NEW."bodyText" = 'poison') EXECUTE FUNCTION synopse_test_poison()`,
+      );
     } else {
-      await db().$executeRawUnsafe(`CREATE TRIGGER synopse_test_poison BEFORE INSERT ON "Annotation" WHEN NEW."bodyText" = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned note'); END`);
+      await db().$executeRawUnsafe(
+        `CREATE TRIGGER synopse_test_poison BEFORE INSERT ON "Annotation" WHEN NEW."bodyText" = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned note'); END`,
+      );
     }
     try {
       const bodies = ["<p>before</p>", "<p>neighbour one</p>", "<p>poison</p>", "<p>neighbour two</p>"];

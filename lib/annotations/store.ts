@@ -76,7 +76,10 @@ export function toDto(row: Row): AnnotationDto {
   };
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  input: unknown,
+): T {
   const r = schema.safeParse(input);
   if (!r.success) {
     throw new AppError("invalid-request", { issues: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
@@ -165,7 +168,13 @@ export async function createAnnotation(userId: string, seminarId: string, rawInp
     const gate = await postFirstGate(viewer, seminarId);
     if (gate) {
       const slugs = await db().target.findMany({ where: { annotationId: root.id }, select: { documentSlug: true } });
-      if (gate.hides(root.authorId, slugs.map((t) => t.documentSlug))) throw new AppError("invalid-parent");
+      if (
+        gate.hides(
+          root.authorId,
+          slugs.map((t) => t.documentSlug),
+        )
+      )
+        throw new AppError("invalid-parent");
     }
     // A reply reaches the thread's audience: the root decides visibility; the other party of a
     // feedback or instructors-only conversation becomes the recipient (see access.ts).
@@ -232,7 +241,14 @@ export async function getAnnotation(userId: string, annotationId: string): Promi
   const gate = await postFirstGate({ userId, role }, row.seminarId);
   if (gate) {
     const root = row.rootId ? await db().annotation.findUnique({ where: { id: row.rootId }, include: { targets: { select: { documentSlug: true } } } }) : row;
-    if (!root || gate.hides(root.authorId, root.targets.map((t) => t.documentSlug))) throw new AppError("not-found");
+    if (
+      !root ||
+      gate.hides(
+        root.authorId,
+        root.targets.map((t) => t.documentSlug),
+      )
+    )
+      throw new AppError("not-found");
   }
   return toDto(row);
 }

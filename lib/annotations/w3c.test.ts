@@ -18,7 +18,15 @@ const passageA: TargetDto = {
   prefix: "rumours of a ",
   suffix: " between Berlin and Moscow",
 };
-const passageB: TargetDto = { ...passageA, role: "body", documentSlug: "fleischhauer-separatfrieden", lang: "de", blockId: "p3", exact: "Separatfrieden", documentVersion: "fedcba9876543210" };
+const passageB: TargetDto = {
+  ...passageA,
+  role: "body",
+  documentSlug: "fleischhauer-separatfrieden",
+  lang: "de",
+  blockId: "p3",
+  exact: "Separatfrieden",
+  documentVersion: "fedcba9876543210",
+};
 
 function dto(over: Partial<AnnotationDto>): AnnotationDto {
   return {
@@ -44,8 +52,25 @@ function dto(over: Partial<AnnotationDto>): AnnotationDto {
 }
 
 const note = dto({});
-const link = dto({ id: "0b7c6a44-1a7d-4a55-8f5e-6f4bb0f8a9aa", motivation: "linking", relation: "contradicts", bodyHtml: "", bodyText: "", tags: [], targets: [passageA, passageB] });
-const reply = dto({ id: "8e9f2f4e-3f0b-4f36-a1c2-58d5a5d3a111", motivation: "replying", parentId: note.id, rootId: note.id, visibility: "feedback", recipientId: "user-2", tags: [], targets: [] });
+const link = dto({
+  id: "0b7c6a44-1a7d-4a55-8f5e-6f4bb0f8a9aa",
+  motivation: "linking",
+  relation: "contradicts",
+  bodyHtml: "",
+  bodyText: "",
+  tags: [],
+  targets: [passageA, passageB],
+});
+const reply = dto({
+  id: "8e9f2f4e-3f0b-4f36-a1c2-58d5a5d3a111",
+  motivation: "replying",
+  parentId: note.id,
+  rootId: note.id,
+  visibility: "feedback",
+  recipientId: "user-2",
+  tags: [],
+  targets: [],
+});
 const highlight = dto({ id: "2b1f0c8e-5a56-4c1e-b0d1-3c1f8d1e4d22", motivation: "highlighting", bodyHtml: "", bodyText: "", tags: [], hidden: true });
 const named = dto({ id: "9d2e3f40-5a6b-4c7d-8e9f-0a1b2c3d4e5f", canonical: "urn:uuid:1e6c9a3b-7d2f-4b8e-a5c1-9f0e2d4b6a88" });
 
@@ -114,7 +139,11 @@ describe("W3C Web Annotation Data Model", () => {
       type: "Annotation",
       motivation: "commenting",
       body: { type: "TextualBody", value: "Plain <text>", format: "text/plain" },
-      target: { type: "SpecificResource", source: "https://example.org/essays/separate-peace", selector: { type: "TextQuoteSelector", exact: "separate peace" } },
+      target: {
+        type: "SpecificResource",
+        source: "https://example.org/essays/separate-peace",
+        selector: { type: "TextQuoteSelector", exact: "separate peace" },
+      },
     };
     const a = parse(foreign);
     expect(a.targets[0]).toMatchObject({ documentSlug: "separate-peace", exact: "separate peace" });
@@ -149,7 +178,17 @@ describe("W3C Web Annotation Data Model", () => {
       ],
     };
     const a = parse(hypothesis);
-    expect(a.targets).toEqual([expect.objectContaining({ role: "target", documentSlug: "separate-peace", start: 2040, end: 2054, exact: "separate peace", prefix: "rumours of a ", suffix: " between Berlin" })]);
+    expect(a.targets).toEqual([
+      expect.objectContaining({
+        role: "target",
+        documentSlug: "separate-peace",
+        start: 2040,
+        end: 2054,
+        exact: "separate peace",
+        prefix: "rumours of a ",
+        suffix: " between Berlin",
+      }),
+    ]);
     // A link's passage B may come untyped too.
     const linkJson = serialize(link) as { body: Array<Record<string, unknown>> };
     const untypedBody = linkJson.body.map(({ type, ...rest }) => (type === "SpecificResource" ? rest : { type, ...rest }));

@@ -66,7 +66,8 @@ export function serialize(a: AnnotationDto, opts: W3COptions = {}): Json {
   const userIri = opts.userIri ?? defaultUserIri;
   const iri = opts.annotationIri ?? annotationIri;
   const bodies: Json[] = [];
-  if (a.bodyHtml) bodies.push({ type: "TextualBody", value: a.bodyHtml, format: "text/html", purpose: a.motivation === "replying" ? "replying" : "commenting" });
+  if (a.bodyHtml)
+    bodies.push({ type: "TextualBody", value: a.bodyHtml, format: "text/html", purpose: a.motivation === "replying" ? "replying" : "commenting" });
   for (const tag of a.tags) bodies.push({ type: "TextualBody", value: tag, purpose: "tagging" });
   if (a.relation) bodies.push({ type: "TextualBody", value: a.relation, purpose: "classifying" });
   const linked = a.targets.find((t) => t.role === "body");
@@ -111,7 +112,14 @@ function uuidFromIri(iri: unknown): string {
   if (typeof iri !== "string") throw new W3CParseError("id must be an IRI");
   if (iri.startsWith("urn:uuid:")) return iri.slice("urn:uuid:".length);
   // A Protocol URL (…/api/w3c/seminars/<seminar>/<annotation>): the last path segment.
-  if (/^https?:\/\//.test(iri)) return decodeURIComponent(iri.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? iri);
+  if (/^https?:\/\//.test(iri))
+    return decodeURIComponent(
+      iri
+        .replace(/[?#].*$/, "")
+        .replace(/\/+$/, "")
+        .split("/")
+        .pop() ?? iri,
+    );
   return iri;
 }
 
@@ -120,7 +128,13 @@ function slugFromSource(source: string, resource: Json): string {
   const m = /^urn:synopse:document:(.+)$/.exec(source);
   if (m) return decodeURIComponent(m[1]);
   // Someone else's IRI: the last path segment is the best slug we can offer.
-  return decodeURIComponent(source.replace(/[?#].*$/, "").replace(/\/+$/, "").split("/").pop() ?? source);
+  return decodeURIComponent(
+    source
+      .replace(/[?#].*$/, "")
+      .replace(/\/+$/, "")
+      .split("/")
+      .pop() ?? source,
+  );
 }
 
 /**
@@ -189,7 +203,12 @@ export function parse(json: unknown): AnnotationDto {
   else if (typeof rawTarget === "object") targets.unshift(parsePassage(rawTarget, "target"));
   else throw new W3CParseError("target must be a SpecificResource (or, for replies, the parent's IRI)");
 
-  const authorId = typeof a["synopse:author"] === "string" ? (a["synopse:author"] as string) : typeof creator.id === "string" ? creator.id.replace(/^urn:synopse:user:/, "") : "";
+  const authorId =
+    typeof a["synopse:author"] === "string"
+      ? (a["synopse:author"] as string)
+      : typeof creator.id === "string"
+        ? creator.id.replace(/^urn:synopse:user:/, "")
+        : "";
   return {
     // A Protocol POST has no id yet (the server assigns one).
     id: a.id === undefined ? "" : uuidFromIri(a.id),

@@ -22,7 +22,10 @@ afterAll(async () => testDb?.close());
 /** Headers of a browser at `ip` carrying the given Set-Cookie values back as cookies. */
 function browser(ip: string, setCookies: string[] = []): Headers {
   const h = new Headers({ host: "localhost:3000", "x-forwarded-for": ip, "user-agent": "vitest" });
-  const cookie = setCookies.map((c) => c.split(";")[0]).filter((c) => !c.endsWith("=")).join("; ");
+  const cookie = setCookies
+    .map((c) => c.split(";")[0])
+    .filter((c) => !c.endsWith("="))
+    .join("; ");
   if (cookie) h.set("cookie", cookie);
   return h;
 }
@@ -83,11 +86,20 @@ describe("accounts", () => {
 
     const cookie = headers.get("cookie")!;
     const tampered = new Headers(headers);
-    tampered.set("cookie", cookie.replace(/(session_token=[^.]+)\.(.)/, (_m, v, c) => `${v}.${c === "A" ? "B" : "A"}`));
+    tampered.set(
+      "cookie",
+      cookie.replace(/(session_token=[^.]+)\.(.)/, (_m, v, c) => `${v}.${c === "A" ? "B" : "A"}`),
+    );
     expect(tampered.get("cookie")).not.toBe(cookie);
     expect(await server.getSessionUser(tampered)).toBeNull();
     const twice = new Headers(headers);
-    twice.set("cookie", `${cookie}; ${cookie.split(";").find((c) => c.includes("session_token"))!.trim()}`);
+    twice.set(
+      "cookie",
+      `${cookie}; ${cookie
+        .split(";")
+        .find((c) => c.includes("session_token"))!
+        .trim()}`,
+    );
     expect(await server.getSessionUser(twice)).toEqual(user);
 
     const { db } = await import("@/lib/db/client");

@@ -47,7 +47,8 @@ async function callAuth(path: string, incoming: Headers, body: Record<string, un
 function mapError(status: number, json: unknown): AccountErrorCode {
   if (status === 429) return "rate-limited";
   const code = (json as { code?: string } | null)?.code ?? "";
-  if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND" || code === "CREDENTIAL_ACCOUNT_NOT_FOUND") return "invalid-credentials";
+  if (code === "INVALID_EMAIL_OR_PASSWORD" || code === "INVALID_PASSWORD" || code === "USER_NOT_FOUND" || code === "CREDENTIAL_ACCOUNT_NOT_FOUND")
+    return "invalid-credentials";
   if (code === "PASSWORD_TOO_COMMON") return "password-too-common";
   if (code === "PASSWORD_IS_EMAIL") return "password-is-email";
   if (code === "PASSWORD_TOO_SHORT") return "password-too-short";

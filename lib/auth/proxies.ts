@@ -5,5 +5,8 @@
  * client's. Read on every call so tests can change it.
  */
 export function trustedProxies(): string[] {
-  return (process.env.SYNOPSE_TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (process.env.SYNOPSE_TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

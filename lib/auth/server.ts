@@ -27,13 +27,25 @@ export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
 
 function createAuth() {
-  const trusted = (process.env.SYNOPSE_TRUSTED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const trusted = (process.env.SYNOPSE_TRUSTED_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return betterAuth({
     appName: "Synopse",
     // A fixed public URL in production (BETTER_AUTH_URL); otherwise the request's own host, limited to
     // local hosts plus SYNOPSE_ALLOWED_HOSTS (dev on :3000, e2e on :3100 without extra settings).
     baseURL: process.env.BETTER_AUTH_URL || {
-      allowedHosts: ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", ...(process.env.SYNOPSE_ALLOWED_HOSTS ?? "").split(",").map((s) => s.trim()).filter(Boolean)],
+      allowedHosts: [
+        "localhost",
+        "localhost:*",
+        "127.0.0.1",
+        "127.0.0.1:*",
+        ...(process.env.SYNOPSE_ALLOWED_HOSTS ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ],
       fallback: "http://localhost:3000",
     },
     secret: process.env.BETTER_AUTH_SECRET,
@@ -78,7 +90,8 @@ function createAuth() {
         const email = typeof body.email === "string" ? body.email : "";
         if (ctx.path === "/sign-up/email" && typeof body.password === "string") {
           const problem = passwordProblem(body.password, email);
-          if (problem) throw new APIError("BAD_REQUEST", { code: problem === "password-is-email" ? "PASSWORD_IS_EMAIL" : "PASSWORD_TOO_COMMON", message: problem });
+          if (problem)
+            throw new APIError("BAD_REQUEST", { code: problem === "password-is-email" ? "PASSWORD_IS_EMAIL" : "PASSWORD_TOO_COMMON", message: problem });
         }
         if (ctx.path === "/sign-in/email" && email && process.env.SYNOPSE_RATE_LIMIT !== "off" && !(await consumeAccountAttempt(email))) {
           throw new APIError("TOO_MANY_REQUESTS", { code: "ACCOUNT_RATE_LIMITED", message: "Too many attempts for this account" });

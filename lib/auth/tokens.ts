@@ -49,7 +49,9 @@ export async function userForToken(token: string): Promise<{ id: string; name: s
   if (!row) return null;
   // Coarse "last used" (once a minute at most) keeps reads from turning into writes on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    await db()
+      .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } })
+      .catch(() => {});
   }
   return row.user;
 }

@@ -3,7 +3,10 @@ import { isDatabaseUnavailable } from "./errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognizes an outage in the shapes Prisma, the pg adapter, PostgreSQL, Node and SQLite report it", () => {
-    const adapter = Object.assign(new Error("DatabaseNotReachable"), { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5433 } });
+    const adapter = Object.assign(new Error("DatabaseNotReachable"), {
+      name: "DriverAdapterError",
+      cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5433 },
+    });
     const cases: unknown[] = [
       Object.assign(new Error("Can't reach database server at 127.0.0.1:5433"), { code: "P1001", meta: { driverAdapterError: adapter } }),
       adapter,

@@ -15,7 +15,8 @@ const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", 
 // exceptions, 53300 too many connections.
 const PG_SQLSTATE = /^(57P0[123]|08\d{3}|53300)$/;
 const SQLITE_CODES = /^SQLITE_(CANTOPEN|BUSY|IOERR)/;
-const MESSAGES = /Can't reach database server|Connection terminated|terminating connection|connection (is )?closed|Server has closed the connection|the database system is (starting up|shutting down)/i;
+const MESSAGES =
+  /Can't reach database server|Connection terminated|terminating connection|connection (is )?closed|Server has closed the connection|the database system is (starting up|shutting down)/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -24,7 +25,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = stack.pop();
     if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    const o = e as { code?: unknown; kind?: unknown; message?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+    const o = e as {
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      originalCode?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+      errors?: unknown;
+    };
     const code = typeof o.code === "string" ? o.code : undefined;
     if (code && (PRISMA_CODES.has(code) || NODE_CODES.has(code) || PG_SQLSTATE.test(code) || SQLITE_CODES.test(code))) return true;
     if (typeof o.originalCode === "string" && (PG_SQLSTATE.test(o.originalCode) || SQLITE_CODES.test(o.originalCode))) return true;

@@ -22,11 +22,11 @@ export const ERROR_STATUS = {
   "link-end-orphaned": 409,
   "document-not-in-seminar": 403,
   "invalid-invite": 404,
-  "unauthenticated": 401,
-  "forbidden": 403,
+  unauthenticated: 401,
+  forbidden: 403,
   "not-found": 404,
   "unknown-document": 404,
-  "conflict": 409,
+  conflict: 409,
   "precondition-failed": 412,
   "precondition-required": 428,
   "rate-limited": 429,
@@ -39,7 +39,7 @@ export const ERROR_STATUS = {
   "name-duplicate": 409,
   "invalid-name": 400,
   "invalid-csv": 422,
-  "internal": 500,
+  internal: 500,
   "database-unavailable": 503,
 } as const;
 

@@ -37,20 +37,25 @@ describe("readBody", () => {
 
   it("refuses a declared Content-Length over the cap before reading a byte", async () => {
     let pulled = false;
-    const body = new ReadableStream<Uint8Array>({
-      pull(c) {
-        pulled = true;
-        c.close();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(c) {
+          pulled = true;
+          c.close();
+        },
       },
-    }, { highWaterMark: 0 });
-    const request = new Request("http://localhost/api/x", { method: "POST", body, headers: { "content-length": "99999999" }, duplex: "half" } as RequestInit & { duplex: "half" });
+      { highWaterMark: 0 },
+    );
+    const request = new Request("http://localhost/api/x", { method: "POST", body, headers: { "content-length": "99999999" }, duplex: "half" } as RequestInit & {
+      duplex: "half";
+    });
     const e = await refusal(readBody(request, { maxBytes: 1000, code: "upload-too-large" }));
     expect(e.code).toBe("upload-too-large");
     expect(pulled).toBe(false);
   });
 
   it("reads a body under the cap whole, in several chunks", async () => {
-    const parts = ["{\"a\":", "\"ä€😀\"", "}"];
+    const parts = ['{"a":', '"ä€😀"', "}"];
     const body = new ReadableStream<Uint8Array>({
       start(c) {
         for (const p of parts) c.enqueue(new TextEncoder().encode(p));
@@ -76,7 +81,11 @@ describe("readBody", () => {
 
 describe("cappedRequest", () => {
   it("gives the handler the same body under the cap, and refuses an endless one", async () => {
-    const small = new Request("http://localhost/api/auth/sign-in/email", { method: "POST", body: JSON.stringify({ email: "a@b.c" }), headers: { "content-type": "application/json" } });
+    const small = new Request("http://localhost/api/auth/sign-in/email", {
+      method: "POST",
+      body: JSON.stringify({ email: "a@b.c" }),
+      headers: { "content-type": "application/json" },
+    });
     const copy = await cappedRequest(small, 1000);
     expect(copy.headers.get("content-type")).toBe("application/json");
     expect(await copy.json()).toEqual({ email: "a@b.c" });

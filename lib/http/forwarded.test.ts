@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { dropUntrustedForwarded, proxyList } from "./forwarded";
 
-const spoofed = () => ({ host: "synopse.example", "x-forwarded-for": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-real-ip": "1.2.3.4" });
+const spoofed = () => ({
+  host: "synopse.example",
+  "x-forwarded-for": "203.0.113.9",
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+  "x-real-ip": "1.2.3.4",
+});
 
 describe("forwarded headers", () => {
   it("are dropped when the peer is not a configured proxy (none by default)", () => {

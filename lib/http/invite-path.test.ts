@@ -8,6 +8,7 @@ describe("the invite a sign-in leads to", () => {
   });
 
   it("is null for anything else: other pages, queries, extra segments, other hosts", () => {
-    for (const path of ["/en/seminars", "/en/join/", "/en/join/abc/extra", "/en/join/abc?x=1", "//evil.example/en/join/abc", "", null, undefined]) expect(inviteCodeOf(path)).toBeNull();
+    for (const path of ["/en/seminars", "/en/join/", "/en/join/abc/extra", "/en/join/abc?x=1", "//evil.example/en/join/abc", "", null, undefined])
+      expect(inviteCodeOf(path)).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { literalMalformedSegments } from "./malformed-path";
 
 describe("literalMalformedSegments", () => {
   it("leaves well-formed paths alone, encoded text included", () => {
-    for (const url of ["/en/seminars/abc", "/en/read?p=a%E0&x=1", "/api/documents/%D0%B4%D0%BE%D0%BA/window", "/"]) expect(literalMalformedSegments(url)).toBe(url);
+    for (const url of ["/en/seminars/abc", "/en/read?p=a%E0&x=1", "/api/documents/%D0%B4%D0%BE%D0%BA/window", "/"])
+      expect(literalMalformedSegments(url)).toBe(url);
   });
 
   it("escapes the % signs of a segment that cannot be decoded, and only of that one", () => {

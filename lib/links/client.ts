@@ -26,11 +26,13 @@ export interface NewLink {
 
 export const linksApi = {
   list: (seminarId: string) => call<{ links: LinkView[] }>("GET", `/api/seminars/${encodeURIComponent(seminarId)}/links`),
-  create: (seminarId: string, link: NewLink) => call<AnnotationDto>("POST", `/api/seminars/${encodeURIComponent(seminarId)}/annotations`, { motivation: "linking", ...link }),
+  create: (seminarId: string, link: NewLink) =>
+    call<AnnotationDto>("POST", `/api/seminars/${encodeURIComponent(seminarId)}/annotations`, { motivation: "linking", ...link }),
   remove: (id: string, revision: number) => call<void>("DELETE", `/api/annotations/${encodeURIComponent(id)}?revision=${revision}`),
   suggest: (seminarId: string, document: string, blockId: string, start: number, end: number) =>
     call<SuggestAnswer>("POST", "/api/links/suggest", { seminar: seminarId, document, blockId, start, end, limit: 8 }),
   dismiss: (seminarId: string, from: { document: string; blockId: string }, to: { document: string; blockId: string }) =>
     call<void>("POST", "/api/links/dismissals", { seminar: seminarId, from, to }),
-  correspondences: (seminarId: string, from: string, to: string) => call<CorrespondenceAnswer>("POST", "/api/links/correspondences", { seminar: seminarId, from, to, limit: 20 }),
+  correspondences: (seminarId: string, from: string, to: string) =>
+    call<CorrespondenceAnswer>("POST", "/api/links/correspondences", { seminar: seminarId, from, to, limit: 20 }),
 };

@@ -71,7 +71,9 @@ describe("seminar glossary", () => {
     expect(isAppError(refused) && refused.code).toBe("name-duplicate");
     expect(isAppError(refused) && refused.details).toMatchObject({ term: "fortsetzungskrieg", lang: "de", otherId: first.id, other: "Fortsetzungskrieg" });
     const before = (await store.getSeminarGlossary(seminarId)).length;
-    expect(await codeOf(store.saveGlossaryEntry(instructor.id, seminarId, first.id, { de: ["Fortsetzungskrieg", "Jatkosota"], en: ["Continuation War"], ru: [] }))).toBe("ok");
+    expect(
+      await codeOf(store.saveGlossaryEntry(instructor.id, seminarId, first.id, { de: ["Fortsetzungskrieg", "Jatkosota"], en: ["Continuation War"], ru: [] })),
+    ).toBe("ok");
     expect((await store.getSeminarGlossary(seminarId)).length).toBe(before);
   });
 });

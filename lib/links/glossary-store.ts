@@ -28,9 +28,7 @@ export type GlossaryTerms = GlossaryEntry["terms"];
 
 function clean(list: string[]): string[] {
   const seen = new Set<string>();
-  return list
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter((s) => s.length > 0 && !seen.has(s.toLowerCase()) && (seen.add(s.toLowerCase()), true));
+  return list.map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => s.length > 0 && !seen.has(s.toLowerCase()) && (seen.add(s.toLowerCase()), true));
 }
 
 /** Terms from a row; a row that is not valid JSON counts as empty rather than breaking suggestions. */
@@ -75,7 +73,12 @@ export async function listGlossary(userId: string, seminarId: string): Promise<A
 }
 
 /** Add an entry (no `entryId`) or replace one's terms. Instructors only; a term another entry has is refused. */
-export async function saveGlossaryEntry(userId: string, seminarId: string, entryId: string | null, input: unknown): Promise<{ id: string; terms: GlossaryTerms }> {
+export async function saveGlossaryEntry(
+  userId: string,
+  seminarId: string,
+  entryId: string | null,
+  input: unknown,
+): Promise<{ id: string; terms: GlossaryTerms }> {
   await requireInstructor(userId, seminarId);
   const parsed = glossaryEntryInput.safeParse(input);
   if (!parsed.success) throw invalidRequest(parsed.error.issues);

@@ -12,7 +12,12 @@ const entries = [
 
 describe("glossary duplicates", () => {
   it("finds a term another entry has in the same language, whatever its case, accents or spacing", () => {
-    expect(findGlossaryDuplicate(entries, { de: ["neu", "fuhrer"], en: [], ru: [] }, null)).toEqual({ term: "fuhrer", lang: "de", otherId: "1", other: "Führer" });
+    expect(findGlossaryDuplicate(entries, { de: ["neu", "fuhrer"], en: [], ru: [] }, null)).toEqual({
+      term: "fuhrer",
+      lang: "de",
+      otherId: "1",
+      other: "Führer",
+    });
     expect(findGlossaryDuplicate(entries, { de: [], en: ["Foreign  Minister"], ru: [] }, null)?.otherId).toBe("2");
     expect(findGlossaryDuplicate(entries, { de: [], en: [], ru: ["ЗИМНЯЯ ВОЙНА"] }, null)?.other).toBe("Winter War");
   });

@@ -19,37 +19,133 @@ export interface GlossaryEntry {
 }
 
 export const STARTER_GLOSSARY: GlossaryEntry[] = [
-  { id: "separate-peace", terms: { de: ["Separatfrieden", "separater Frieden", "Separatfriedensschluss", "Sonderfrieden"], en: ["separate peace"], ru: ["сепаратный мир"] } },
+  {
+    id: "separate-peace",
+    terms: { de: ["Separatfrieden", "separater Frieden", "Separatfriedensschluss", "Sonderfrieden"], en: ["separate peace"], ru: ["сепаратный мир"] },
+  },
   { id: "unconditional-surrender", terms: { de: ["bedingungslose Kapitulation"], en: ["unconditional surrender"], ru: ["безоговорочная капитуляция"] } },
   { id: "second-front", terms: { de: ["Zweite Front"], en: ["second front"], ru: ["второй фронт"] } },
   { id: "non-aggression-pact", terms: { de: ["Nichtangriffspakt"], en: ["non-aggression pact", "nonaggression pact"], ru: ["пакт о ненападении"] } },
-  { id: "hitler-stalin-pact", terms: { de: ["Hitler-Stalin-Pakt", "Stalin-Hitler-Pakt", "Molotow-Ribbentrop-Pakt"], en: ["Molotov-Ribbentrop pact", "Nazi-Soviet pact", "Hitler-Stalin pact", "pact of August 1939"], ru: ["пакт Молотова — Риббентропа"] } },
-  { id: "peace-feelers", terms: { de: ["Friedensfühler", "Fühler", "Friedenssignale", "Friedenskontakte"], en: ["peace feelers", "feelers", "peace overtures"], ru: ["мирное зондирование"] } },
+  {
+    id: "hitler-stalin-pact",
+    terms: {
+      de: ["Hitler-Stalin-Pakt", "Stalin-Hitler-Pakt", "Molotow-Ribbentrop-Pakt"],
+      en: ["Molotov-Ribbentrop pact", "Nazi-Soviet pact", "Hitler-Stalin pact", "pact of August 1939"],
+      ru: ["пакт Молотова — Риббентропа"],
+    },
+  },
+  {
+    id: "peace-feelers",
+    terms: {
+      de: ["Friedensfühler", "Fühler", "Friedenssignale", "Friedenskontakte"],
+      en: ["peace feelers", "feelers", "peace overtures"],
+      ru: ["мирное зондирование"],
+    },
+  },
   { id: "armistice", terms: { de: ["Waffenstillstand"], en: ["armistice"], ru: ["перемирие"] } },
-  { id: "peace-negotiations", terms: { de: ["Friedensverhandlungen", "Sonderverhandlungen"], en: ["peace negotiations", "peace talks", "armistice talks"], ru: ["мирные переговоры"] } },
-  { id: "seizure-of-power", terms: { de: ["Machtübernahme", "Machtergreifung", "Machtantritt"], en: ["seizure of power"], ru: ["захват власти", "приход Гитлера к власти"] } },
+  {
+    id: "peace-negotiations",
+    terms: { de: ["Friedensverhandlungen", "Sonderverhandlungen"], en: ["peace negotiations", "peace talks", "armistice talks"], ru: ["мирные переговоры"] },
+  },
+  {
+    id: "seizure-of-power",
+    terms: { de: ["Machtübernahme", "Machtergreifung", "Machtantritt"], en: ["seizure of power"], ru: ["захват власти", "приход Гитлера к власти"] },
+  },
   { id: "social-fascism", terms: { de: ["Sozialfaschismus", "sozialfaschistisch"], en: ["social fascism", "social fascist"], ru: ["социал-фашизм"] } },
-  { id: "comintern", terms: { de: ["Kommunistische Internationale", "Komintern"], en: ["Communist International", "Comintern"], ru: ["Коммунистический интернационал", "Коминтерн"] } },
-  { id: "foreign-office-germany", terms: { de: ["Auswärtiges Amt", "Auswärtigen Amt", "Auswärtige Amt"], en: ["German foreign office", "German Foreign Office"], ru: ["министерство иностранных дел Германии"] } },
-  { id: "foreign-commissariat", terms: { de: ["Volkskommissariat für Auswärtige Angelegenheiten", "Außenkommissariat"], en: ["foreign commissariat", "People's Commissariat for Foreign Affairs", "Narkomindel"], ru: ["Народный комиссариат иностранных дел", "Наркоминдел"] } },
-  { id: "foreign-minister", terms: { de: ["Außenminister"], en: ["foreign minister", "foreign commissar", "foreign secretary"], ru: ["министр иностранных дел", "нарком иностранных дел"] } },
+  {
+    id: "comintern",
+    terms: {
+      de: ["Kommunistische Internationale", "Komintern"],
+      en: ["Communist International", "Comintern"],
+      ru: ["Коммунистический интернационал", "Коминтерн"],
+    },
+  },
+  {
+    id: "foreign-office-germany",
+    terms: {
+      de: ["Auswärtiges Amt", "Auswärtigen Amt", "Auswärtige Amt"],
+      en: ["German foreign office", "German Foreign Office"],
+      ru: ["министерство иностранных дел Германии"],
+    },
+  },
+  {
+    id: "foreign-commissariat",
+    terms: {
+      de: ["Volkskommissariat für Auswärtige Angelegenheiten", "Außenkommissariat"],
+      en: ["foreign commissariat", "People's Commissariat for Foreign Affairs", "Narkomindel"],
+      ru: ["Народный комиссариат иностранных дел", "Наркоминдел"],
+    },
+  },
+  {
+    id: "foreign-minister",
+    terms: {
+      de: ["Außenminister"],
+      en: ["foreign minister", "foreign commissar", "foreign secretary"],
+      ru: ["министр иностранных дел", "нарком иностранных дел"],
+    },
+  },
   { id: "embassy-legation", terms: { de: ["Botschaft", "Gesandtschaft"], en: ["embassy", "legation"], ru: ["посольство", "полпредство"] } },
   { id: "ambassador", terms: { de: ["Botschafter", "Gesandter"], en: ["ambassador", "envoy"], ru: ["посол", "полпред"] } },
   { id: "lend-lease", terms: { de: ["Lend-Lease", "LL-Lieferungen", "Leih- und Pachtgesetz"], en: ["lend-lease"], ru: ["ленд-лиз"] } },
   { id: "atlantic-charter", terms: { de: ["Atlantik-Charta"], en: ["Atlantic Charter"], ru: ["Атлантическая хартия"] } },
-  { id: "anti-hitler-coalition", terms: { de: ["Anti-Hitler-Koalition", "Koalition", "West-Bündnis"], en: ["Allied coalition", "Great Alliance", "coalition"], ru: ["антигитлеровская коалиция"] } },
-  { id: "western-allies", terms: { de: ["Westalliierten", "Westmächte", "West-Alliierten", "westlichen Alliierten"], en: ["Western Allies", "Western powers"], ru: ["западные союзники"] } },
+  {
+    id: "anti-hitler-coalition",
+    terms: {
+      de: ["Anti-Hitler-Koalition", "Koalition", "West-Bündnis"],
+      en: ["Allied coalition", "Great Alliance", "coalition"],
+      ru: ["антигитлеровская коалиция"],
+    },
+  },
+  {
+    id: "western-allies",
+    terms: {
+      de: ["Westalliierten", "Westmächte", "West-Alliierten", "westlichen Alliierten"],
+      en: ["Western Allies", "Western powers"],
+      ru: ["западные союзники"],
+    },
+  },
   { id: "red-army", terms: { de: ["Rote Armee", "RKKA"], en: ["Red Army"], ru: ["Красная армия", "РККА"] } },
   { id: "war-aims", terms: { de: ["Kriegsziele", "Kriegsziel"], en: ["war aims"], ru: ["цели войны"] } },
-  { id: "intelligence", terms: { de: ["Geheimdienst", "Geheimdienstberichte", "Militärgeheimdienst"], en: ["intelligence", "intelligence report", "Office of Strategic Services", "OSS"], ru: ["разведка"] } },
+  {
+    id: "intelligence",
+    terms: {
+      de: ["Geheimdienst", "Geheimdienstberichte", "Militärgeheimdienst"],
+      en: ["intelligence", "intelligence report", "Office of Strategic Services", "OSS"],
+      ru: ["разведка"],
+    },
+  },
   { id: "government-in-exile", terms: { de: ["Exilregierung"], en: ["government in exile"], ru: ["правительство в изгнании"] } },
   { id: "united-front", terms: { de: ["Einheitsfront"], en: ["united front"], ru: ["единый фронт"] } },
   { id: "popular-front", terms: { de: ["Volksfront"], en: ["popular front"], ru: ["народный фронт"] } },
   { id: "reichstag-fire", terms: { de: ["Reichstagsbrand"], en: ["Reichstag fire"], ru: ["поджог рейхстага"] } },
-  { id: "collective-security", terms: { de: ["kollektive Sicherheit", "kollektiven Sicherheit"], en: ["collective security"], ru: ["коллективная безопасность"] } },
-  { id: "great-patriotic-war", terms: { de: ["Großer Vaterländischer Krieg", "Großen Vaterländischen Krieg"], en: ["Great Patriotic War", "Patriotic War"], ru: ["Великая Отечественная война"] } },
-  { id: "free-germany-committee", terms: { de: ["Nationalkomitee Freies Deutschland", "NKFD"], en: ["Free Germany Committee", "Free Germany movement"], ru: ["Национальный комитет «Свободная Германия»"] } },
-  { id: "non-interference", terms: { de: ["Nichteinmischung", "Nichteinmischungspolitik", "Nichtinterventionspolitik", "Einmischung"], en: ["non-interference", "interference in internal affairs"], ru: ["невмешательство"] } },
+  {
+    id: "collective-security",
+    terms: { de: ["kollektive Sicherheit", "kollektiven Sicherheit"], en: ["collective security"], ru: ["коллективная безопасность"] },
+  },
+  {
+    id: "great-patriotic-war",
+    terms: {
+      de: ["Großer Vaterländischer Krieg", "Großen Vaterländischen Krieg"],
+      en: ["Great Patriotic War", "Patriotic War"],
+      ru: ["Великая Отечественная война"],
+    },
+  },
+  {
+    id: "free-germany-committee",
+    terms: {
+      de: ["Nationalkomitee Freies Deutschland", "NKFD"],
+      en: ["Free Germany Committee", "Free Germany movement"],
+      ru: ["Национальный комитет «Свободная Германия»"],
+    },
+  },
+  {
+    id: "non-interference",
+    terms: {
+      de: ["Nichteinmischung", "Nichteinmischungspolitik", "Nichtinterventionspolitik", "Einmischung"],
+      en: ["non-interference", "interference in internal affairs"],
+      ru: ["невмешательство"],
+    },
+  },
   { id: "frontiers", terms: { de: ["Grenzen", "Grenze", "Westgrenze"], en: ["frontier", "frontiers", "borders"], ru: ["границы", "граница"] } },
   { id: "realpolitik", terms: { de: ["Realpolitik", "Realpolitiker"], en: ["realpolitik"], ru: ["реальная политика"] } },
 ];
@@ -135,7 +231,12 @@ function wordMatches(text: Token, term: CompiledTerm, k: number, inPhrase: boole
     // целей / цели, посольстве / посольство). A Latin word shorter than the term only lacks an inflection
     // ending (Botschaft is not Botschafter, office is not officer), and a one-word term needs five letters.
     if (!inPhrase && textWord.length < 5) return false;
-    if (textWord.length < termWord.length && !/[\u0400-\u04ff]/.test(textLower) && !(termWord.startsWith(textWord) && DROPPED_ENDINGS.has(termWord.slice(textWord.length)))) return false;
+    if (
+      textWord.length < termWord.length &&
+      !/[\u0400-\u04ff]/.test(textLower) &&
+      !(termWord.startsWith(textWord) && DROPPED_ENDINGS.has(termWord.slice(textWord.length)))
+    )
+      return false;
     return textLower.startsWith(termStem) && stemOf(textLower, lang) === termStem;
   }
   // An inflected form of the term word (German cases, English plural and possessive), by its Snowball stem.

@@ -92,7 +92,10 @@ describe("links kept current from live events", () => {
     const a = annotation();
     let links = upsertLink([], a, shown).links;
     const second = annotation({ motivation: "replying", parentId: a.id, rootId: a.id, bodyHtml: "<p>2</p>", targets: [] });
-    const first = { ...annotation({ motivation: "replying", parentId: a.id, rootId: a.id, bodyHtml: "<p>1</p>", targets: [] }), createdAt: "2025-01-01T00:00:00.000Z" };
+    const first = {
+      ...annotation({ motivation: "replying", parentId: a.id, rootId: a.id, bodyHtml: "<p>1</p>", targets: [] }),
+      createdAt: "2025-01-01T00:00:00.000Z",
+    };
     links = applyLinkEvent(links, { type: "annotation.created", data: second }, shown).links;
     links = applyLinkEvent(links, { type: "annotation.created", data: first }, shown).links;
     expect(links[0].thread.map((r) => r.bodyHtml)).toEqual(["<p>1</p>", "<p>2</p>"]);

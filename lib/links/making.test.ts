@@ -2,9 +2,31 @@ import { describe, expect, it } from "vitest";
 import { initialMaking, making, type DraftEnd } from "./making";
 import type { SuggestAnswer, SuggestedPassage } from "./suggest-service";
 
-const end = (paneIndex: number, blockId: string): DraftEnd => ({ paneIndex, slug: `doc${paneIndex}`, passage: { blockId, blockStart: 0, blockEnd: 5 }, quote: "quote", lang: "en" });
-const candidate = (blockId: string) => ({ document: { slug: "ru", title: null, lang: "ru" }, blockId, blockStart: 0, blockEnd: 3, selector: [], score: 1, reasons: [], cautions: [], linked: false }) as unknown as SuggestedPassage;
-const answer = (...c: SuggestedPassage[]): SuggestAnswer => ({ seminar: "s", passage: { document: "doc0", blockId: "p1", blockStart: 0, blockEnd: 5, selector: [] as never }, candidates: c, dictionary: true });
+const end = (paneIndex: number, blockId: string): DraftEnd => ({
+  paneIndex,
+  slug: `doc${paneIndex}`,
+  passage: { blockId, blockStart: 0, blockEnd: 5 },
+  quote: "quote",
+  lang: "en",
+});
+const candidate = (blockId: string) =>
+  ({
+    document: { slug: "ru", title: null, lang: "ru" },
+    blockId,
+    blockStart: 0,
+    blockEnd: 3,
+    selector: [],
+    score: 1,
+    reasons: [],
+    cautions: [],
+    linked: false,
+  }) as unknown as SuggestedPassage;
+const answer = (...c: SuggestedPassage[]): SuggestAnswer => ({
+  seminar: "s",
+  passage: { document: "doc0", blockId: "p1", blockStart: 0, blockEnd: 5, selector: [] as never },
+  candidates: c,
+  dictionary: true,
+});
 
 describe("making links", () => {
   it("first passage, second passage, composer, saved: back to reading", () => {

@@ -64,7 +64,9 @@ export function making(state: MakingState, action: MakingAction): MakingState {
       // An answer for a passage no longer asked about is dropped.
       return state.suggestions?.from !== action.from ? state : { ...state, suggestions: { from: action.from, status: "done", answer: action.answer } };
     case "suggestFailed":
-      return state.suggestions?.from !== action.from ? state : { ...state, suggestions: { from: action.from, status: "failed", answer: null, error: action.error } };
+      return state.suggestions?.from !== action.from
+        ? state
+        : { ...state, suggestions: { from: action.from, status: "failed", answer: null, error: action.error } };
     case "closeSuggestions":
       return { ...state, suggestions: null };
     case "dropCandidate": {

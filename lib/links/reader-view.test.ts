@@ -27,7 +27,11 @@ const link = (id: string, a: LinkEnd, b: LinkEnd): LinkView => ({
 
 describe("link ends in a pane", () => {
   it("lists anchored ends of a document with their other end, never orphaned ones", () => {
-    const links = [link("1", end("forum", "target"), end("mastny", "body")), link("2", end("mastny", "target", false), end("forum", "body")), link("3", end("forum", "target"), end("forum", "body"))];
+    const links = [
+      link("1", end("forum", "target"), end("mastny", "body")),
+      link("2", end("mastny", "target", false), end("forum", "body")),
+      link("3", end("forum", "target"), end("forum", "body")),
+    ];
     expect(endsIn(links, "forum").map((e) => [e.link.id, e.end.role, e.other.slug])).toEqual([
       ["1", "target", "mastny"],
       ["2", "body", "mastny"],

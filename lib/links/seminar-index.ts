@@ -15,7 +15,15 @@ import { createHash } from "node:crypto";
 import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
-import { buildIndex, type LearnedWeights, type PassageRef, type SeminarName, type Suggestion, type SuggestIndex, type SuggestOptions } from "@/lib/links/suggest";
+import {
+  buildIndex,
+  type LearnedWeights,
+  type PassageRef,
+  type SeminarName,
+  type Suggestion,
+  type SuggestIndex,
+  type SuggestOptions,
+} from "@/lib/links/suggest";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
 import type { GlossaryEntry } from "./glossary";
 import { getSeminarGlossary } from "./glossary-store";
@@ -36,7 +44,13 @@ export interface IndexInputs {
 const docKey = (d: SynopseDocument) => `${d.meta.slug}@${d.version}`;
 
 export function indexKey(docs: SynopseDocument[], glossary: GlossaryEntry[], names: SeminarName[]): string {
-  return createHash("sha256").update(docs.map(docKey).join(",")).update("\0").update(JSON.stringify(glossary)).update("\0").update(JSON.stringify(names)).digest("hex");
+  return createHash("sha256")
+    .update(docs.map(docKey).join(","))
+    .update("\0")
+    .update(JSON.stringify(glossary))
+    .update("\0")
+    .update(JSON.stringify(names))
+    .digest("hex");
 }
 
 async function inputsFor(seminarId: string): Promise<IndexInputs> {
@@ -65,7 +79,13 @@ async function stageAndBuild(seminarId: string, inputs: IndexInputs, retry = tru
   }
   const isInstalled = whenInstalled(seminarId, inputs.key);
   try {
-    await runTask(workerTasks, "build-suggest-index", { seminarId, key: inputs.key, docKeys: inputs.docs.map(docKey), glossary: inputs.glossary, names: inputs.names });
+    await runTask(workerTasks, "build-suggest-index", {
+      seminarId,
+      key: inputs.key,
+      docKeys: inputs.docs.map(docKey),
+      glossary: inputs.glossary,
+      names: inputs.names,
+    });
   } catch (e) {
     // The indexing worker was replaced between staging and building (it stops when idle): stage again.
     if (retry && /not staged|no suggestion worker/.test((e as Error).message)) {
@@ -150,7 +170,12 @@ export function suggestInSeminar(seminarId: string, doc: SynopseDocument, passag
 }
 
 /** The best passage pairs between two texts of the seminar (see correspondences in lib/links/suggest). */
-export function correspondencesInSeminar(seminarId: string, from: SynopseDocument, to: SynopseDocument, options: { limit?: number; learned?: LearnedWeights }): Promise<Correspondence[]> {
+export function correspondencesInSeminar(
+  seminarId: string,
+  from: SynopseDocument,
+  to: SynopseDocument,
+  options: { limit?: number; learned?: LearnedWeights },
+): Promise<Correspondence[]> {
   return askSeminar(seminarId, { op: "correspondences", from: from.meta.slug, to: to.meta.slug, options }, [from, to]);
 }
 

@@ -23,20 +23,33 @@ export const stagedInIndexer = new Set<string>();
 
 function start(): Worker {
   const w = sourceWorker(workerEntry("lib/links/suggest-worker.ts"));
-  w.on("message", (msg: { type?: "installed"; seminarId?: string; key?: string; id?: number; ok?: boolean; error?: string; missing?: boolean; result?: unknown; stale?: boolean }) => {
-    if (msg.type === "installed") {
-      const k = `${msg.seminarId}|${msg.key}`;
-      for (const done of installWaiters.get(k) ?? []) done();
-      installWaiters.delete(k);
-      return;
-    }
-    const p = pending.get(msg.id!);
-    if (!p) return;
-    pending.delete(msg.id!);
-    if (!msg.ok) p.reject(new Error(msg.error));
-    else p.resolve(msg.missing ? { missing: true } : { result: msg.result, stale: !!msg.stale });
-    if (!pending.size) w.unref();
-  });
+  w.on(
+    "message",
+    (msg: {
+      type?: "installed";
+      seminarId?: string;
+      key?: string;
+      id?: number;
+      ok?: boolean;
+      error?: string;
+      missing?: boolean;
+      result?: unknown;
+      stale?: boolean;
+    }) => {
+      if (msg.type === "installed") {
+        const k = `${msg.seminarId}|${msg.key}`;
+        for (const done of installWaiters.get(k) ?? []) done();
+        installWaiters.delete(k);
+        return;
+      }
+      const p = pending.get(msg.id!);
+      if (!p) return;
+      pending.delete(msg.id!);
+      if (!msg.ok) p.reject(new Error(msg.error));
+      else p.resolve(msg.missing ? { missing: true } : { result: msg.result, stale: !!msg.stale });
+      if (!pending.size) w.unref();
+    },
+  );
   w.on("error", (e) => {
     broken = true;
     console.error("[workers] the suggestion worker failed; suggestions are computed in-process from now on:", e.message);
@@ -80,7 +93,12 @@ export function whenInstalled(seminarId: string, key: string): Promise<void> {
  * Ask the suggestion worker about the seminar's index (suggest-queries.ts); `missing` when it holds no index
  * of the seminar with these documents at these versions.
  */
-export function askIndex<Q extends IndexQuery>(q: { seminarId: string; key: string; query: Q; docs: Array<{ slug: string; version: string }> }): Promise<Answer<IndexAnswers[Q["op"]]>> {
+export function askIndex<Q extends IndexQuery>(q: {
+  seminarId: string;
+  key: string;
+  query: Q;
+  docs: Array<{ slug: string; version: string }>;
+}): Promise<Answer<IndexAnswers[Q["op"]]>> {
   const w = suggestWorker();
   const id = nextId++;
   w.ref();
@@ -91,7 +109,13 @@ export function askIndex<Q extends IndexQuery>(q: { seminarId: string; key: stri
 }
 
 /** Suggestions for a passage from the suggestion worker (see askIndex). */
-export function queryIndex(q: { seminarId: string; key: string; passage: PassageRef; options: SuggestOptions; doc: { slug: string; version: string } }): Promise<Answer<Suggestion[]>> {
+export function queryIndex(q: {
+  seminarId: string;
+  key: string;
+  passage: PassageRef;
+  options: SuggestOptions;
+  doc: { slug: string; version: string };
+}): Promise<Answer<Suggestion[]>> {
   return askIndex({ seminarId: q.seminarId, key: q.key, query: { op: "suggest", passage: q.passage, options: q.options }, docs: [q.doc] });
 }
 

@@ -52,7 +52,12 @@ type Side = { slug: string; blockId: string; start: number; end: number };
 /** Learn from links between passages (both directions give the same pairs reversed: learn both). */
 export async function learnFromLinks(seminarId: string, evidenceOf: EvidenceOf, links: Array<[Side, Side]>, step = LINK_STEP): Promise<string[]> {
   if (!links.length) return [];
-  const found = await evidenceOf(links.flatMap(([a, b]) => [{ from: a, to: b }, { from: b, to: a }]));
+  const found = await evidenceOf(
+    links.flatMap(([a, b]) => [
+      { from: a, to: b },
+      { from: b, to: a },
+    ]),
+  );
   const all: string[] = [];
   for (let i = 0; i < links.length; i++) {
     const features = [...found[2 * i], ...found[2 * i + 1]];
@@ -63,7 +68,12 @@ export async function learnFromLinks(seminarId: string, evidenceOf: EvidenceOf, 
 }
 
 /** A dismissed suggestion weakens what led to it (the evidence from the whole block of the passage). */
-export async function learnFromDismissal(seminarId: string, evidenceOf: EvidenceOf, from: { slug: string; blockId: string }, to: { slug: string; blockId: string }): Promise<void> {
+export async function learnFromDismissal(
+  seminarId: string,
+  evidenceOf: EvidenceOf,
+  from: { slug: string; blockId: string },
+  to: { slug: string; blockId: string },
+): Promise<void> {
   const [features] = await evidenceOf([{ from, to }]);
   await adjust(seminarId, features ?? [], DISMISS_STEP);
 }

@@ -2,7 +2,16 @@
  * What may be asked of a seminar's suggestion index, and how it is answered: the same function answers in
  * the suggestion worker and, without worker threads, in-process (./seminar-index). Framework-free.
  */
-import { correspondences, evidenceBetween, suggest, type LearnedWeights, type PassageRef, type Suggestion, type SuggestIndex, type SuggestOptions } from "./suggest";
+import {
+  correspondences,
+  evidenceBetween,
+  suggest,
+  type LearnedWeights,
+  type PassageRef,
+  type Suggestion,
+  type SuggestIndex,
+  type SuggestOptions,
+} from "./suggest";
 
 /** A block, or a passage of it (no offsets: the whole block). */
 export type EvidenceSide = { slug: string; blockId: string; start?: number; end?: number };

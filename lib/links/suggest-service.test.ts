@@ -14,10 +14,13 @@ let member: { id: string };
 let seminarId = "";
 let deSlug = "",
   enSlug = "";
-const run = randomUUID().replace(/[^a-f]/g, "").slice(0, 6);
+const run = randomUUID()
+  .replace(/[^a-f]/g, "")
+  .slice(0, 6);
 const LIBRARY_NOT_IN_SEMINAR = "forum-separatfrieden-1941-43";
 
-const page = (lang: string, title: string, body: string) => Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\nkind: article\nsource: Gemeindearchiv\n---\n\n${body}\n`);
+const page = (lang: string, title: string, body: string) =>
+  Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\nkind: article\nsource: Gemeindearchiv\n---\n\n${body}\n`);
 const DE = [
   "Die Gemeinde lag abseits der großen Straßen.",
   "Am 3. Oktober 1962 eröffnete Landrat Quirin Oberhuber in Weilheim die neue Bahnstrecke.",
@@ -66,7 +69,8 @@ const blockOf = async (slug: string, text: string) => {
   const block = doc.blocks.find((b) => b.text === text)!;
   return { documentSlug: slug, blockId: block.id, blockStart: 0, blockEnd: block.text.length };
 };
-const ask = async (document: string, exact: string) => (await service()).suggestForMember(member.id, { seminar: seminarId, document, selector: { type: "TextQuoteSelector", exact } });
+const ask = async (document: string, exact: string) =>
+  (await service()).suggestForMember(member.id, { seminar: seminarId, document, selector: { type: "TextQuoteSelector", exact } });
 
 describe("suggestions in a seminar, with worker threads", () => {
   it("propose the English sentence with the same new name and date for the German one, built in the workers", async () => {
@@ -97,7 +101,13 @@ describe("suggestions in a seminar, with worker threads", () => {
     const from = await blockOf(deSlug, DE[2]);
     const to = await blockOf(enSlug, EN[2]);
     const before = (await ask(deSlug, DE[2])).candidates.find((c) => c.blockId === to.blockId)!;
-    await store.createAnnotation(member.id, seminarId, { motivation: "linking", target: from, bodyTarget: to, relation: "same-event", body: "the fire at the mill" });
+    await store.createAnnotation(member.id, seminarId, {
+      motivation: "linking",
+      target: from,
+      bodyTarget: to,
+      relation: "same-event",
+      body: "the fire at the mill",
+    });
     const after = (await ask(deSlug, DE[2])).candidates.find((c) => c.blockId === to.blockId)!;
     expect(after.linked).toBe(true);
     expect(after.score).toBeGreaterThan(before.score);
@@ -114,7 +124,9 @@ describe("suggestions in a seminar, with worker threads", () => {
     const from = await blockOf(deSlug, DE[3]);
     const to = await blockOf(enSlug, EN[3]);
     expect((await ask(deSlug, DE[3])).candidates.map((c) => c.blockId)).toContain(to.blockId);
-    await (await service()).dismissSuggestion(member.id, { seminar: seminarId, from: { document: deSlug, blockId: from.blockId }, to: { document: enSlug, blockId: to.blockId } });
+    await (
+      await service()
+    ).dismissSuggestion(member.id, { seminar: seminarId, from: { document: deSlug, blockId: from.blockId }, to: { document: enSlug, blockId: to.blockId } });
     expect((await ask(deSlug, DE[3])).candidates.map((c) => c.blockId)).not.toContain(to.blockId);
     expect(await db().suggestionWeight.count({ where: { seminarId, weight: { lt: 0 } } })).toBeGreaterThan(0);
     expect(await builtHere()).toBe(0);
@@ -137,18 +149,34 @@ describe("without worker threads (SYNOPSE_WORKERS=off)", () => {
 });
 
 describe("bad requests get the app's errors", () => {
-  const code = async (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
+  const code = async (p: Promise<unknown>) =>
+    p.then(
+      () => "ok",
+      (e: { code?: string }) => e.code ?? String(e),
+    );
   it("an empty selection, an overlong one, a text not in the seminar, a text that does not exist", async () => {
     const s = await service();
     const { blockId } = await blockOf(deSlug, DE[1]);
     expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, blockId, start: 5, end: 5 }))).toBe("invalid-request");
     const long = await blockOf(deSlug, DE[4]);
     expect(long.blockEnd).toBeGreaterThan(4000);
-    expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, blockId: long.blockId, start: 0, end: long.blockEnd }))).toBe("selection-too-long");
-    expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, selector: { type: "TextPositionSelector", start: 0, end: 50_000 } }))).toBe("invalid-target");
-    expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, selector: { type: "TextQuoteSelector", exact: "x".repeat(4001) } }))).toBe("invalid-request");
-    expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: LIBRARY_NOT_IN_SEMINAR, selector: { type: "TextQuoteSelector", exact: "Stockholm" } }))).toBe("document-not-in-seminar");
-    expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: `no-such-${run}`, selector: { type: "TextQuoteSelector", exact: "Weilheim" } }))).toBe("unknown-document");
+    expect(await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, blockId: long.blockId, start: 0, end: long.blockEnd }))).toBe(
+      "selection-too-long",
+    );
+    expect(
+      await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, selector: { type: "TextPositionSelector", start: 0, end: 50_000 } })),
+    ).toBe("invalid-target");
+    expect(
+      await code(s.suggestForMember(member.id, { seminar: seminarId, document: deSlug, selector: { type: "TextQuoteSelector", exact: "x".repeat(4001) } })),
+    ).toBe("invalid-request");
+    expect(
+      await code(
+        s.suggestForMember(member.id, { seminar: seminarId, document: LIBRARY_NOT_IN_SEMINAR, selector: { type: "TextQuoteSelector", exact: "Stockholm" } }),
+      ),
+    ).toBe("document-not-in-seminar");
+    expect(
+      await code(s.suggestForMember(member.id, { seminar: seminarId, document: `no-such-${run}`, selector: { type: "TextQuoteSelector", exact: "Weilheim" } })),
+    ).toBe("unknown-document");
     expect(await code(s.correspondencesForMember(member.id, { seminar: seminarId, from: deSlug, to: LIBRARY_NOT_IN_SEMINAR }))).toBe("document-not-in-seminar");
   });
 });

@@ -39,7 +39,16 @@ export const suggestInput = z
     /** The seminar; optional for scripts: the member's most recently joined seminar holding the document. */
     seminar: z.string().min(1).max(100).optional(),
     document: z.string().min(1).max(200),
-    selector: z.union([quoteSelector, positionSelector, z.array(z.union([quoteSelector, positionSelector])).min(1).max(4)]).optional(),
+    selector: z
+      .union([
+        quoteSelector,
+        positionSelector,
+        z
+          .array(z.union([quoteSelector, positionSelector]))
+          .min(1)
+          .max(4),
+      ])
+      .optional(),
     blockId: z.string().min(1).max(100).optional(),
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
@@ -94,7 +103,12 @@ export const blockKey = (slug: string, blockId: string) => `${slug}#${blockId}`;
 function selectorsAt(doc: SynopseDocument, docStart: number, docEnd: number): SuggestedPassage["selector"] {
   const text = documentText(doc).text;
   return [
-    { type: "TextQuoteSelector", exact: text.slice(docStart, docEnd), prefix: text.slice(Math.max(0, docStart - CONTEXT_LENGTH), docStart), suffix: text.slice(docEnd, docEnd + CONTEXT_LENGTH) },
+    {
+      type: "TextQuoteSelector",
+      exact: text.slice(docStart, docEnd),
+      prefix: text.slice(Math.max(0, docStart - CONTEXT_LENGTH), docStart),
+      suffix: text.slice(docEnd, docEnd + CONTEXT_LENGTH),
+    },
     { type: "TextPositionSelector", start: docStart, end: docEnd },
   ];
 }
@@ -119,14 +133,19 @@ export function findQuote(doc: SynopseDocument, exact: string, prefix = "", suff
   const text = documentText(doc).text;
   let best: { start: number; score: number } | null = null;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    const score = commonSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) + commonPrefix(text.slice(at + exact.length, at + exact.length + suffix.length), suffix);
+    const score =
+      commonSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+      commonPrefix(text.slice(at + exact.length, at + exact.length + suffix.length), suffix);
     if (!best || score > best.score) best = { start: at, score };
   }
   return best ? { start: best.start, end: best.start + exact.length } : null;
 }
 
 /** The passage as (block, offsets in that block); a passage over several blocks is cut at its first block's end. */
-function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: string; blockStart: number; blockEnd: number; docStart: number; docEnd: number } {
+function resolvePassage(
+  doc: SynopseDocument,
+  input: SuggestInput,
+): { blockId: string; blockStart: number; blockEnd: number; docStart: number; docEnd: number } {
   const dt = documentText(doc);
   let docStart: number;
   let docEnd: number;
@@ -134,7 +153,8 @@ function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: s
     const list = Array.isArray(input.selector) ? input.selector : [input.selector];
     const quote = list.find((s) => s.type === "TextQuoteSelector") as z.infer<typeof quoteSelector> | undefined;
     const position = list.find((s) => s.type === "TextPositionSelector") as z.infer<typeof positionSelector> | undefined;
-    const positionMatches = position && position.end > position.start && position.end <= dt.text.length && (!quote || dt.text.slice(position.start, position.end) === quote.exact);
+    const positionMatches =
+      position && position.end > position.start && position.end <= dt.text.length && (!quote || dt.text.slice(position.start, position.end) === quote.exact);
     if (position && positionMatches) {
       docStart = position.start;
       docEnd = position.end;
@@ -168,7 +188,8 @@ function resolvePassage(doc: SynopseDocument, input: SuggestInput): { blockId: s
 async function seminarFor(userId: string, requested: string | undefined, slug: string): Promise<string> {
   if (requested) {
     await requireMember(userId, requested);
-    if (!(await seminarHasDocument(requested, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(requested, slug)))
+      throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
     return requested;
   }
   for (const s of await listSeminars(userId)) if (await seminarHasDocument(s.id, slug)) return s.id;
@@ -247,7 +268,13 @@ export async function suggestForMember(userId: string, rawInput: unknown): Promi
   );
   return {
     seminar: seminarId,
-    passage: { document: doc.meta.slug, blockId: passage.blockId, blockStart: passage.blockStart, blockEnd: passage.blockEnd, selector: selectorsAt(doc, passage.docStart, passage.docEnd) },
+    passage: {
+      document: doc.meta.slug,
+      blockId: passage.blockId,
+      blockStart: passage.blockStart,
+      blockEnd: passage.blockEnd,
+      selector: selectorsAt(doc, passage.docStart, passage.docEnd),
+    },
     candidates: (await Promise.all(found.map((s) => toCandidate(s, linked)))).filter((c): c is SuggestedPassage => c !== null),
     dictionary: dictionaryAvailable(),
   };
@@ -283,7 +310,8 @@ export async function correspondencesForMember(userId: string, rawInput: unknown
   const role = await requireMember(userId, input.seminar);
   if (input.from === input.to) throw new AppError("invalid-request", { issues: [{ path: "to", message: "two different documents" }] });
   for (const slug of [input.from, input.to]) {
-    if (!(await seminarHasDocument(input.seminar, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(input.seminar, slug)))
+      throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
   }
   // Over the seminar's index (library and uploaded texts, its lists), in the suggestion worker.
   const [fromDoc, toDoc] = await Promise.all([getDocumentAsync(input.from), getDocumentAsync(input.to)]);
@@ -301,7 +329,14 @@ export async function correspondencesForMember(userId: string, rawInput: unknown
     select: { targets: { select: { documentSlug: true, blockId: true } } },
     take: 1000,
   });
-  const linkedPairs = new Set(links.map((l) => l.targets.map((t) => blockKey(t.documentSlug, t.blockId)).sort().join("|")));
+  const linkedPairs = new Set(
+    links.map((l) =>
+      l.targets
+        .map((t) => blockKey(t.documentSlug, t.blockId))
+        .sort()
+        .join("|"),
+    ),
+  );
   const out: CorrespondencePair[] = [];
   for (const p of pairs) {
     const isLinked = linkedPairs.has([blockKey(p.from.slug, p.from.blockId), blockKey(p.to.slug, p.to.blockId)].sort().join("|"));
@@ -330,14 +365,20 @@ export async function dismissSuggestion(userId: string, raw: unknown): Promise<v
   const d = parseDismissal(raw);
   await requireMember(userId, d.seminar);
   for (const slug of [d.from.document, d.to.document]) {
-    if (!(await seminarHasDocument(d.seminar, slug))) throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
+    if (!(await seminarHasDocument(d.seminar, slug)))
+      throw new AppError((await getDocumentAsync(slug)) ? "document-not-in-seminar" : "unknown-document", { slug });
   }
   const key = { userId, seminarId: d.seminar, fromKey: blockKey(d.from.document, d.from.blockId), toKey: blockKey(d.to.document, d.to.blockId) };
   const existed = await db().suggestionDismissal.findUnique({ where: { userId_seminarId_fromKey_toKey: key }, select: { id: true } });
   await db().suggestionDismissal.upsert({ where: { userId_seminarId_fromKey_toKey: key }, create: key, update: {} });
   // A first dismissal weakens the evidence that led to the suggestion (a repeated one changes nothing).
   if (!existed) {
-    await learnFromDismissal(d.seminar, evidenceFor(d.seminar), { slug: d.from.document, blockId: d.from.blockId }, { slug: d.to.document, blockId: d.to.blockId });
+    await learnFromDismissal(
+      d.seminar,
+      evidenceFor(d.seminar),
+      { slug: d.from.document, blockId: d.from.blockId },
+      { slug: d.to.document, blockId: d.to.blockId },
+    );
   }
 }
 

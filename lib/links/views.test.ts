@@ -33,7 +33,13 @@ beforeAll(async () => {
   await seminars.joinByInvite(bob.id, s.inviteCode);
   const link = (userId: string, input: Record<string, unknown>) => store.createAnnotation(userId, seminarId, { motivation: "linking", ...input });
   // forum → essay and essay → forum belong to one pair.
-  await link(alice.id, { relation: "same-event", target: end("forum-de", "p1", 0, 8), bodyTarget: end("essay-en", "p1", 0, 7), tags: ["Diplomatie"], body: "<p>Dasselbe Treffen</p>" });
+  await link(alice.id, {
+    relation: "same-event",
+    target: end("forum-de", "p1", 0, 8),
+    bodyTarget: end("essay-en", "p1", 0, 7),
+    tags: ["Diplomatie"],
+    body: "<p>Dasselbe Treffen</p>",
+  });
   await link(bob.id, { relation: "paraphrase", target: end("essay-en", "p2", 0, 7), bodyTarget: end("forum-de", "p2", 0, 7) });
   await link(bob.id, { relation: "cites", target: end("blog-ru", "p1", 0, 7), bodyTarget: end("essay-en", "p1", 0, 7) });
   await link(bob.id, { relation: "contradicts", visibility: "private", target: end("forum-de", "p1", 9, 13), bodyTarget: end("blog-ru", "p1", 0, 7) });
@@ -80,7 +86,12 @@ describe("links overview", () => {
     const parsed = parseLayout(new URLSearchParams(views.bothPassagesQuery(row.ends)));
     expect(parsed).toEqual({
       ok: true,
-      layout: { slugs: ["forum-de", "essay-en"], sync: false, target: { pane: 0, blockId: "p1", blockStart: 0, blockEnd: 8 }, peer: { pane: 1, blockId: "p1", blockStart: 0, blockEnd: 7 } },
+      layout: {
+        slugs: ["forum-de", "essay-en"],
+        sync: false,
+        target: { pane: 0, blockId: "p1", blockStart: 0, blockEnd: 8 },
+        peer: { pane: 1, blockId: "p1", blockStart: 0, blockEnd: 7 },
+      },
     });
   });
 });

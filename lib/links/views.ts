@@ -78,7 +78,15 @@ export async function anchorEnds(links: AnnotationDto[]): Promise<Map<string, En
       const r = results[i];
       if (r.status !== "anchored") return void out.set(e.key, { status: "orphan" });
       const length = doc.blocks.find((b) => b.id === r.blockId)?.text.length ?? r.blockEnd;
-      out.set(e.key, { status: "anchored", blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd, start: r.start, end: r.end, firstBlockEnd: Math.min(r.blockEnd, length) });
+      out.set(e.key, {
+        status: "anchored",
+        blockId: r.blockId,
+        blockStart: r.blockStart,
+        blockEnd: r.blockEnd,
+        start: r.start,
+        end: r.end,
+        firstBlockEnd: Math.min(r.blockEnd, length),
+      });
     });
   }
   return out;
@@ -111,21 +119,24 @@ export async function listLinks(userId: string, seminarId: string, options: Link
   const replies = new Map<string, AnnotationDto[]>();
   for (const a of all) if (a.rootId) replies.set(a.rootId, [...(replies.get(a.rootId) ?? []), a]);
   const anchors = await anchorEnds(links);
-  return { next: page.next, links: links.map((a) => {
-    const end = (role: "target" | "body"): LinkEnd => {
-      const t = a.targets.find((x) => x.role === role)!;
-      return { role, slug: t.documentSlug, lang: t.lang, exact: t.exact, anchor: anchors.get(`${a.id}:${role}`) ?? { status: "orphan" } };
-    };
-    return {
-      id: a.id,
-      ...linkFields(a),
-      replies: replies.get(a.id)?.length ?? 0,
-      thread: (replies.get(a.id) ?? [])
-        .sort((x, y) => x.createdAt.localeCompare(y.createdAt))
-        .map((r) => ({ id: r.id, author: r.author, bodyHtml: r.bodyHtml, createdAt: r.createdAt })),
-      ends: [end("target"), end("body")],
-    };
-  }) };
+  return {
+    next: page.next,
+    links: links.map((a) => {
+      const end = (role: "target" | "body"): LinkEnd => {
+        const t = a.targets.find((x) => x.role === role)!;
+        return { role, slug: t.documentSlug, lang: t.lang, exact: t.exact, anchor: anchors.get(`${a.id}:${role}`) ?? { status: "orphan" } };
+      };
+      return {
+        id: a.id,
+        ...linkFields(a),
+        replies: replies.get(a.id)?.length ?? 0,
+        thread: (replies.get(a.id) ?? [])
+          .sort((x, y) => x.createdAt.localeCompare(y.createdAt))
+          .map((r) => ({ id: r.id, author: r.author, bodyHtml: r.bodyHtml, createdAt: r.createdAt })),
+        ends: [end("target"), end("body")],
+      };
+    }),
+  };
 }
 
 export interface OverviewFilters {
@@ -209,16 +220,31 @@ export async function linksOverview(userId: string, seminarId: string, filters: 
   // The tag filter ignores case: the stored spellings it stands for.
   const tagKey = filters.tag?.toLowerCase();
   const spellings = tagKey ? tags.map((t) => t.tag).filter((t) => t.toLowerCase() === tagKey) : undefined;
-  const { links, next } = await listLinks(userId, seminarId, { relation: filters.relation, member: filters.member, tags: spellings, after, limit: LINKS_PAGE_SIZE });
+  const { links, next } = await listLinks(userId, seminarId, {
+    relation: filters.relation,
+    member: filters.member,
+    tags: spellings,
+    after,
+    limit: LINKS_PAGE_SIZE,
+  });
   const overview = groupByPair(links, filters);
   const total = await db().annotation.count({
-    where: { ...readableLinks, ...(filters.relation ? { relation: filters.relation } : {}), ...(filters.member ? { authorId: filters.member } : {}), ...(spellings ? { tags: { some: { tag: { in: spellings } } } } : {}) },
+    where: {
+      ...readableLinks,
+      ...(filters.relation ? { relation: filters.relation } : {}),
+      ...(filters.member ? { authorId: filters.member } : {}),
+      ...(spellings ? { tags: { some: { tag: { in: spellings } } } } : {}),
+    },
   });
   return {
     ...overview,
     total,
     next,
-    choices: { relations: overview.choices.relations, members: authors.sort((x, y) => x.name.localeCompare(y.name)), tags: tags.map((t) => t.tag).sort((x, y) => x.localeCompare(y)) },
+    choices: {
+      relations: overview.choices.relations,
+      members: authors.sort((x, y) => x.name.localeCompare(y.name)),
+      tags: tags.map((t) => t.tag).sort((x, y) => x.localeCompare(y)),
+    },
   };
 }
 
@@ -228,6 +254,8 @@ export async function linksOverview(userId: string, seminarId: string, filters: 
  */
 export function bothPassagesQuery(ends: [LinkEnd, LinkEnd]): string {
   const at = (e: LinkEnd, pane: number): PassageTarget | undefined =>
-    e.anchor.status === "anchored" ? { pane, blockId: e.anchor.blockId, blockStart: e.anchor.blockStart, blockEnd: Math.max(e.anchor.blockStart + 1, e.anchor.firstBlockEnd) } : undefined;
+    e.anchor.status === "anchored"
+      ? { pane, blockId: e.anchor.blockId, blockStart: e.anchor.blockStart, blockEnd: Math.max(e.anchor.blockStart + 1, e.anchor.firstBlockEnd) }
+      : undefined;
   return formatLayout({ slugs: [ends[0].slug, ends[1].slug], sync: false, target: at(ends[0], 0), peer: at(ends[1], 1) });
 }

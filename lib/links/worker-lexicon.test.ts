@@ -50,7 +50,11 @@ afterAll(async () => {
 });
 
 const md = (slug: string, lang: string, paragraphs: string[]) =>
-  buildMemorySource({ fileName: `${slug}.md`, bytes: Buffer.from(`---\ntitle: ${slug}\nlang: ${lang}\nkind: essay\nsource: test\n---\n\n${paragraphs.join("\n\n")}\n`), slug }).doc;
+  buildMemorySource({
+    fileName: `${slug}.md`,
+    bytes: Buffer.from(`---\ntitle: ${slug}\nlang: ${lang}\nkind: essay\nsource: test\n---\n\n${paragraphs.join("\n\n")}\n`),
+    slug,
+  }).doc;
 const de = md("lex-de", "de", [
   "Die Ernte fiel in diesem Jahr schlecht aus, und die Preise für Brot stiegen.",
   "Im Hafen lagen viele Schiffe, deren Ladung niemand abholen wollte.",
@@ -69,10 +73,18 @@ describe("the lexicon in the suggestion worker", () => {
     await ensureSeminarIndex("lex", { docs: [de, en], glossary: [], names: [], key });
     expect(pool.lastRunIn).toBe("worker");
     const block = de.blocks.find((b) => b.text.includes("Gesandtschaft"))!;
-    const answer = await queryIndex({ seminarId: "lex", key, passage: { slug: "lex-de", blockId: block.id, start: 0, end: block.text.length }, options: { limit: 5 }, doc: { slug: "lex-de", version: de.version } });
+    const answer = await queryIndex({
+      seminarId: "lex",
+      key,
+      passage: { slug: "lex-de", blockId: block.id, start: 0, end: block.text.length },
+      options: { limit: 5 },
+      doc: { slug: "lex-de", version: de.version },
+    });
     expect(answer.missing).toBeFalsy();
     const top = answer.missing ? undefined : answer.result[0];
     expect(top?.slug).toBe("lex-en");
-    expect(top?.reasons.filter((r) => r.kind === "translation").map((r) => `${r.source}→${r.target}`)).toEqual(expect.arrayContaining(["Gesandtschaft→legation", "Verhandlungen→negotiations"]));
+    expect(top?.reasons.filter((r) => r.kind === "translation").map((r) => `${r.source}→${r.target}`)).toEqual(
+      expect.arrayContaining(["Gesandtschaft→legation", "Verhandlungen→negotiations"]),
+    );
   });
 });

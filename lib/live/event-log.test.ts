@@ -45,10 +45,12 @@ describe.skipIf(process.env.TEST_DATABASE !== "postgresql")("event ids across co
     while (!firstId) await sleep(10);
 
     let secondCommitted = false;
-    const second = db().$transaction(async (tx) => insertEvents(tx, [event(seminarA)]), { timeout: 20_000, maxWait: 20_000 }).then(([id]) => {
-      secondCommitted = true;
-      return id;
-    });
+    const second = db()
+      .$transaction(async (tx) => insertEvents(tx, [event(seminarA)]), { timeout: 20_000, maxWait: 20_000 })
+      .then(([id]) => {
+        secondCommitted = true;
+        return id;
+      });
     const other = await db().$transaction(async (tx) => insertEvents(tx, [event(seminarB)]), { timeout: 20_000 });
     expect(other[0]).toBeGreaterThan(firstId); // seminar B wrote and committed meanwhile
 

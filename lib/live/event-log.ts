@@ -56,10 +56,15 @@ export interface NewEvent {
  */
 export async function insertEvents(tx: Tx, events: readonly NewEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
-  await lockSeminarWrites(tx, events.map((e) => e.seminarId));
+  await lockSeminarWrites(
+    tx,
+    events.map((e) => e.seminarId),
+  );
   const now = new Date();
   const values = events.map((e) => Prisma.sql`(${e.seminarId}, ${e.type}, ${e.annotationId}, ${e.actorId}, ${e.payload}, ${now})`);
-  const rows = await tx.$queryRaw<Array<{ id: number | bigint; annotationId: string }>>`INSERT INTO "Event" ("seminarId", "type", "annotationId", "actorId", "payload", "createdAt") VALUES ${Prisma.join(values)} RETURNING "id", "annotationId"`;
+  const rows = await tx.$queryRaw<
+    Array<{ id: number | bigint; annotationId: string }>
+  >`INSERT INTO "Event" ("seminarId", "type", "annotationId", "actorId", "payload", "createdAt") VALUES ${Prisma.join(values)} RETURNING "id", "annotationId"`;
   // RETURNING's row order is not promised by either database: match by annotation (one event each here).
   const idOf = new Map(rows.map((r) => [r.annotationId, Number(r.id)]));
   return events.map((e) => {

@@ -28,8 +28,10 @@ let inviteCode: string;
 
 const passage = { documentSlug: "essay-en", blockId: "p1", blockStart: 4, blockEnd: 17 };
 const asViewer = async (user: { id: string }): Promise<Viewer> => ({ userId: user.id, role: (await seminars.roleIn(user.id, seminarId))! });
-const allEvents = async (user: { id: string }, after = 0): Promise<LiveEvent[]> => (await stream.eventsAfter(await asViewer(user), seminarId, after, 100_000)).events;
-const delivered = (events: LiveEvent[]) => new Set(events.filter((e) => (e.data as Partial<AnnotationDto>).bodyHtml !== undefined).map((e) => (e.data as AnnotationDto).id));
+const allEvents = async (user: { id: string }, after = 0): Promise<LiveEvent[]> =>
+  (await stream.eventsAfter(await asViewer(user), seminarId, after, 100_000)).events;
+const delivered = (events: LiveEvent[]) =>
+  new Set(events.filter((e) => (e.data as Partial<AnnotationDto>).bodyHtml !== undefined).map((e) => (e.data as AnnotationDto).id));
 
 async function readable(userId: string, id: string): Promise<boolean> {
   try {
@@ -45,7 +47,8 @@ async function readable(userId: string, id: string): Promise<boolean> {
 async function expectStreamAgreesWithGet(notes: AnnotationDto[], viewers: Array<{ id: string }>) {
   for (const user of viewers) {
     const sent = delivered(await allEvents(user));
-    for (const n of notes) expect(sent.has(n.id), `${n.bodyText} for ${user.id === instructor.id ? "the instructor" : user.id}`).toBe(await readable(user.id, n.id));
+    for (const n of notes)
+      expect(sent.has(n.id), `${n.bodyText} for ${user.id === instructor.id ? "the instructor" : user.id}`).toBe(await readable(user.id, n.id));
   }
 }
 
@@ -97,7 +100,9 @@ describe("the live stream reads replies through their thread", () => {
       const start = await stream.latestEventId(seminarId);
       await store.updateAnnotation(alice.id, root.id, { revision: root.revision, visibility });
       const after = await store.createAnnotation(alice.id, seminarId, { parentId: root.id, body: `<p>Alice's reply after ${visibility}</p>` });
-      const bobEdit = await store.updateAnnotation(bob.id, reply.id, { revision: reply.revision, body: `<p>Bob edits in the ${visibility} thread</p>` }).catch((e) => e);
+      const bobEdit = await store
+        .updateAnnotation(bob.id, reply.id, { revision: reply.revision, body: `<p>Bob edits in the ${visibility} thread</p>` })
+        .catch((e) => e);
       // Bob cannot even find his reply any more (GET answers not-found), so he cannot edit it either.
       expect(isAppError(bobEdit) && bobEdit.code).toBe("not-found");
 

@@ -66,7 +66,12 @@ export function viewEvent(viewer: Viewer, memberSince: Date, row: EventRow, curr
  * viewer's role is read again here (a member made instructor or student since sees accordingly); `member`
  * is false once they no longer belong to the seminar, and nothing is sent then.
  */
-export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: number, limit = 200): Promise<{ cursor: number; events: LiveEvent[]; member: boolean }> {
+export async function eventsAfter(
+  viewer: Viewer,
+  seminarId: string,
+  afterId: number,
+  limit = 200,
+): Promise<{ cursor: number; events: LiveEvent[]; member: boolean }> {
   // Committed rows only (lib/db/read: on SQLite its own connection). Ids become visible in id order within
   // a seminar (./event-log.ts), so moving the cursor past what was read never skips a row.
   const rows = (
@@ -75,7 +80,12 @@ export async function eventsAfter(viewer: Viewer, seminarId: string, afterId: nu
   ).map((r) => ({ ...r, id: Number(r.id), createdAt: toDate(r.createdAt) }));
   if (rows.length === 0) return { cursor: afterId, events: [], member: true };
   const cursor = rows[rows.length - 1].id;
-  const membership = (await sqlRows<{ role: string; createdAt: unknown }>`SELECT "role", "createdAt" FROM "Membership" WHERE "seminarId" = ${seminarId} AND "userId" = ${viewer.userId}`)[0];
+  const membership = (
+    await sqlRows<{
+      role: string;
+      createdAt: unknown;
+    }>`SELECT "role", "createdAt" FROM "Membership" WHERE "seminarId" = ${seminarId} AND "userId" = ${viewer.userId}`
+  )[0];
   if (!membership) return { cursor, events: [], member: false };
   const now: Viewer = { userId: viewer.userId, role: membership.role as Role };
   const memberSince = toDate(membership.createdAt);
@@ -119,10 +129,15 @@ const MAX_REPLIES_BROUGHT_BACK = 500;
  */
 async function repliesNowVisible(viewer: Viewer, rootId: string): Promise<AnnotationDto[]> {
   const ids = (
-    await sqlRows<{ id: string }>`SELECT "id" FROM "Annotation" WHERE "rootId" = ${rootId} AND "deletedAt" IS NULL ORDER BY "createdAt", "id" LIMIT ${MAX_REPLIES_BROUGHT_BACK}`
+    await sqlRows<{
+      id: string;
+    }>`SELECT "id" FROM "Annotation" WHERE "rootId" = ${rootId} AND "deletedAt" IS NULL ORDER BY "createdAt", "id" LIMIT ${MAX_REPLIES_BROUGHT_BACK}`
   ).map((r) => r.id);
   const current = await currentAnnotations(ids);
-  return ids.map((id) => current.get(id)).filter((a): a is CurrentAnnotation => !!a && canReadInThread(viewer, a.audience, a.root)).map((a) => a.dto);
+  return ids
+    .map((id) => current.get(id))
+    .filter((a): a is CurrentAnnotation => !!a && canReadInThread(viewer, a.audience, a.root))
+    .map((a) => a.dto);
 }
 
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string | number));

@@ -112,7 +112,10 @@ export async function notifyForAnnotations(tx: Tx, list: readonly AnnotationDto[
         rows.push({ userId: m.userId, type: "reply", seminarId: a.seminarId, annotationId: a.id, documentSlug: await rootSlug(tx, a), actorId: a.author.id });
       }
     }
-    for (const userId of findMentions(a.bodyText, members.map((m) => ({ userId: m.userId, name: m.user.name })))) {
+    for (const userId of findMentions(
+      a.bodyText,
+      members.map((m) => ({ userId: m.userId, name: m.user.name })),
+    )) {
       const m = members.find((x) => x.userId === userId)!;
       if (told.has(userId) || !mayRead(m)) continue;
       told.add(userId);
@@ -146,10 +149,20 @@ export async function withdrawFromDigests(tx: Tx, a: AnnotationDto): Promise<str
   const members = await tx.$queryRaw<Array<{ userId: string; role: string }>>`
     SELECT m."userId" AS "userId", m."role" AS "role" FROM "Membership" m WHERE m."seminarId" = ${a.seminarId}`;
   const audience = { authorId: a.author.id, visibility: a.visibility, recipientId: a.recipientId, hidden: a.hidden, rootId: null };
-  const counted = members.filter((m) => m.userId !== a.author.id && canReadInThread({ userId: m.userId, role: m.role as Role }, audience, null)).map((m) => m.userId);
+  const counted = members
+    .filter((m) => m.userId !== a.author.id && canReadInThread({ userId: m.userId, role: m.role as Role }, audience, null))
+    .map((m) => m.userId);
   if (!counted.length) return [];
   const open = await tx.notification.findMany({
-    where: { userId: { in: counted }, type: "activity", seminarId: a.seminarId, documentSlug: slug, readAt: null, createdAt: { lte: new Date(a.createdAt) }, count: { gt: 0 } },
+    where: {
+      userId: { in: counted },
+      type: "activity",
+      seminarId: a.seminarId,
+      documentSlug: slug,
+      readAt: null,
+      createdAt: { lte: new Date(a.createdAt) },
+      count: { gt: 0 },
+    },
     select: { id: true, userId: true, count: true },
   });
   if (!open.length) return [];
@@ -182,10 +195,22 @@ async function bumpDigest(tx: Tx, counts: ReadonlyMap<string, number>, seminarId
   // One UPDATE per distinct increment: usually one or two (a batch's authors count their own note less).
   const byIncrement = new Map<number, string[]>();
   for (const o of open) byIncrement.set(counts.get(o.userId)!, [...(byIncrement.get(counts.get(o.userId)!) ?? []), o.id]);
-  for (const [k, ids] of byIncrement) await tx.$executeRaw`UPDATE "Notification" SET "count" = "count" + ${k}, "updatedAt" = ${now} WHERE "id" IN (${Prisma.join(ids)})`;
+  for (const [k, ids] of byIncrement)
+    await tx.$executeRaw`UPDATE "Notification" SET "count" = "count" + ${k}, "updatedAt" = ${now} WHERE "id" IN (${Prisma.join(ids)})`;
   const have = new Set(open.map((o) => o.userId));
   const fresh = userIds.filter((u) => !have.has(u));
-  if (fresh.length) await tx.notification.createMany({ data: fresh.map((userId) => ({ userId, type: "activity", seminarId, documentSlug, count: counts.get(userId)!, createdAt: since < now ? since : now, updatedAt: now })) });
+  if (fresh.length)
+    await tx.notification.createMany({
+      data: fresh.map((userId) => ({
+        userId,
+        type: "activity",
+        seminarId,
+        documentSlug,
+        count: counts.get(userId)!,
+        createdAt: since < now ? since : now,
+        updatedAt: now,
+      })),
+    });
 }
 
 /**
@@ -195,7 +220,9 @@ async function bumpDigest(tx: Tx, counts: ReadonlyMap<string, number>, seminarId
 export async function notifyNewDocument(tx: Tx, input: { seminarId: string; slug: string; actorId: string }): Promise<string[]> {
   const members = await tx.membership.findMany({ where: { seminarId: input.seminarId, userId: { not: input.actorId } }, select: { userId: true } });
   if (members.length)
-    await tx.notification.createMany({ data: members.map((m) => ({ userId: m.userId, type: "document", seminarId: input.seminarId, documentSlug: input.slug, actorId: input.actorId })) });
+    await tx.notification.createMany({
+      data: members.map((m) => ({ userId: m.userId, type: "document", seminarId: input.seminarId, documentSlug: input.slug, actorId: input.actorId })),
+    });
   return members.map((m) => m.userId);
 }
 
@@ -219,10 +246,16 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
     take: limit,
   });
   const seminarIds = [...new Set(rows.map((r) => r.seminarId))];
-  const memberships = await db().membership.findMany({ where: { userId, seminarId: { in: seminarIds } }, select: { seminarId: true, role: true, seminar: { select: { title: true } } } });
+  const memberships = await db().membership.findMany({
+    where: { userId, seminarId: { in: seminarIds } },
+    select: { seminarId: true, role: true, seminar: { select: { title: true } } },
+  });
   const seminarOf = new Map(memberships.map((m) => [m.seminarId, m]));
   const annotationIds = rows.map((r) => r.annotationId).filter((x): x is string => !!x);
-  const annotations = await db().annotation.findMany({ where: { id: { in: annotationIds } }, select: { ...audienceSelect, id: true, rootId: true, bodyText: true } });
+  const annotations = await db().annotation.findMany({
+    where: { id: { in: annotationIds } },
+    select: { ...audienceSelect, id: true, rootId: true, bodyText: true },
+  });
   const annotationOf = new Map(annotations.map((a) => [a.id, a]));
   // Checked against the thread as it is now: a reply in a thread hidden or closed since shows no excerpt.
   const rootIds = [...new Set(annotations.map((a) => a.rootId).filter((id): id is string => !!id))];

@@ -67,7 +67,8 @@ function watch(userId: string, bus?: EventBus) {
       const started = Date.now();
       const tick = () => {
         if (counts[counts.length - 1] === n) return resolve();
-        if (Date.now() - started > ms) return reject(new Error(`badge shows ${counts[counts.length - 1]} after ${ms} ms, expected ${n} (seen ${counts.join(", ")})`));
+        if (Date.now() - started > ms)
+          return reject(new Error(`badge shows ${counts[counts.length - 1]} after ${ms} ms, expected ${n} (seen ${counts.join(", ")})`));
         setTimeout(tick, 10);
       };
       tick();
@@ -94,7 +95,13 @@ describe("live unread badge", () => {
     await badge.reaches(1);
 
     const up = await import("@/lib/teaching/upload");
-    const preview = await up.previewUpload(teacher.id, seminarId, "neu.md", Buffer.from("---\ntitle: Neu\nlang: de\nkind: essay\nsource: S\n---\n\nNeuer Text.\n"), { slug: `neu-${Date.now()}` });
+    const preview = await up.previewUpload(
+      teacher.id,
+      seminarId,
+      "neu.md",
+      Buffer.from("---\ntitle: Neu\nlang: de\nkind: essay\nsource: S\n---\n\nNeuer Text.\n"),
+      { slug: `neu-${Date.now()}` },
+    );
     await up.publishUpload(teacher.id, seminarId, preview.token);
     await badge.reaches(2);
     badge.close();

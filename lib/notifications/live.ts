@@ -56,7 +56,10 @@ export function unreadCountStream(opts: UnreadStreamOptions): ReadableStream<Uin
       };
       const listen = (key: string) => {
         if (listening.has(key)) return false;
-        listening.set(key, bus.subscribe(key, () => void recount()));
+        listening.set(
+          key,
+          bus.subscribe(key, () => void recount()),
+        );
         return true;
       };
       // One count at a time; signals arriving meanwhile ask for one more.

@@ -25,4 +25,3 @@ export function parsePartialDate(value: string | null): PartialDate | null {
   if (m[3]) options.day = "numeric";
   return { date: new Date(Date.UTC(year, month - 1, day)), options };
 }
-

@@ -9,9 +9,20 @@ import type { Block } from "@/lib/content/types";
 
 const FIXTURES = path.join(__dirname, "../content/testing/fixtures/tei");
 const load = (file: string, lang?: "en") =>
-  buildMemorySource({ fileName: file, bytes: fs.readFileSync(path.join(FIXTURES, file)), slug: "e", meta: { kind: "essay", source: "s", ...(lang ? { lang } : {}) } }).doc;
+  buildMemorySource({
+    fileName: file,
+    bytes: fs.readFileSync(path.join(FIXTURES, file)),
+    slug: "e",
+    meta: { kind: "essay", source: "s", ...(lang ? { lang } : {}) },
+  }).doc;
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 /** The text a selection counts in a block: everything but data-fn-marker elements (lib/reader/selection). */
 function anchoredText(html: string): string {
   let out = html;
@@ -72,14 +83,32 @@ describe("reading and diplomatic views", () => {
     const html = renderInline(block, { paneId: "pane1", labels: fixtureLabels, markerCount: new Map(), footnotes: new Map() });
     expect(anchoredText(html)).toBe(block.text);
     // the entity crosses the end of the italics: closed there and reopened outside
-    expect(html).toBe('<em>Molotov<span class="tei-gap" data-fn-marker="">[…]</span> <span class="tei-entity tei-place">in</span></em><span class="tei-entity tei-place"> Moskau</span>');
+    expect(html).toBe(
+      '<em>Molotov<span class="tei-gap" data-fn-marker="">[…]</span> <span class="tei-entity tei-place">in</span></em><span class="tei-entity tei-place"> Moskau</span>',
+    );
   });
 
   it("gathers a table's rows into one table (rows and cells for assistive technology)", () => {
-    const row = (id: string, text: string): Block => ({ id, type: "table-row", text, marks: [{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }], lines: [[1, 1]] });
-    const doc = { meta: { slug: "t", title: "T", author: null, lang: "en", date: null, kind: "essay", source: "s", rawFile: "t.xml" }, version: "0123456789abcdef", blocks: [row("tr1", "A1 B1"), row("tr2", "A2 B2")], parts: [] } as const;
+    const row = (id: string, text: string): Block => ({
+      id,
+      type: "table-row",
+      text,
+      marks: [
+        { kind: "cell", start: 0, end: 2 },
+        { kind: "cell", start: 3, end: 5 },
+      ],
+      lines: [[1, 1]],
+    });
+    const doc = {
+      meta: { slug: "t", title: "T", author: null, lang: "en", date: null, kind: "essay", source: "s", rawFile: "t.xml" },
+      version: "0123456789abcdef",
+      blocks: [row("tr1", "A1 B1"), row("tr2", "A2 B2")],
+      parts: [],
+    } as const;
     const html = renderDocument(doc as never, "pane1", fixtureLabels).html;
-    expect(html).toContain('<div class="table" role="table"><div class="b b-table-row" id="pane1-tr1" data-block-id="tr1" role="row"><span class="tei-cell" role="cell">A1</span> <span class="tei-cell" role="cell">B1</span></div><div class="b b-table-row"');
+    expect(html).toContain(
+      '<div class="table" role="table"><div class="b b-table-row" id="pane1-tr1" data-block-id="tr1" role="row"><span class="tei-cell" role="cell">A1</span> <span class="tei-cell" role="cell">B1</span></div><div class="b b-table-row"',
+    );
     expect(html.match(/role="table"/g)).toHaveLength(1);
   });
 });

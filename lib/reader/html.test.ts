@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { renderDocument, renderDocumentCached } from "./html";
 import { fixtureDocument, fixtureLabels as labels } from "./testing/document";
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The inner HTML of the element carrying data-block-id="id" (blocks never nest, so the first closing tag of its kind ends it). */
 function blockInner(html: string, id: string): { tag: string; attrs: string; inner: string } {
@@ -49,7 +55,9 @@ describe("document → reader HTML", () => {
   it("shows forum posts as articles with their author, and unknown authors as such", () => {
     expect(html).toMatch(/<article class="part part-post" id="pane1-part-post1" aria-labelledby="pane1-part-post1-h">/);
     expect(html).toContain('<span class="part-author">thanepower</span> <span class="part-author-title">Aktives Mitglied</span>');
-    expect(html).toMatch(/id="pane1-part-post2-h"><span class="part-name" lang="en">Post 2<\/span> <span class="part-author part-author-unknown" lang="en">unknown member<\/span>/);
+    expect(html).toMatch(
+      /id="pane1-part-post2-h"><span class="part-name" lang="en">Post 2<\/span> <span class="part-author part-author-unknown" lang="en">unknown member<\/span>/,
+    );
     expect(html).toContain('<span class="part-note" lang="en">(inferred)</span>');
   });
 
@@ -64,7 +72,14 @@ describe("document → reader HTML", () => {
       parts: [],
       blocks: [
         { id: "p1", type: "paragraph" as const, text: "Mastný quotes the minutes:", marks: [], lines: [[1, 1]] as Array<[number, number]> },
-        { id: "q1", type: "quote" as const, quoteOf: null, text: "Die Sowjetunion sei zu einem Sonderfrieden bereit.", marks: [], lines: [[2, 2]] as Array<[number, number]> },
+        {
+          id: "q1",
+          type: "quote" as const,
+          quoteOf: null,
+          text: "Die Sowjetunion sei zu einem Sonderfrieden bereit.",
+          marks: [],
+          lines: [[2, 2]] as Array<[number, number]>,
+        },
       ],
     };
     const rendered = renderDocument(essay, "pane1", labels).html;
@@ -97,9 +112,30 @@ describe("sections of a heading-less essay", () => {
     meta: { ...fixtureDocument.meta, slug: "essay", kind: "essay" as const },
     parts: [],
     blocks: [
-      { id: "p1", type: "paragraph" as const, section: 1, text: "THE FEAR THAT Moscow and Berlin might again come to terms", marks: [], lines: [[1, 1]] as Array<[number, number]> },
-      { id: "p2", type: "paragraph" as const, section: 1, text: "If Stalin contemplated a separate peace", marks: [], lines: [[2, 2]] as Array<[number, number]> },
-      { id: "p3", type: "paragraph" as const, section: 2, text: "During the winter the situation changed entirely.", marks: [], lines: [[3, 3]] as Array<[number, number]> },
+      {
+        id: "p1",
+        type: "paragraph" as const,
+        section: 1,
+        text: "THE FEAR THAT Moscow and Berlin might again come to terms",
+        marks: [],
+        lines: [[1, 1]] as Array<[number, number]>,
+      },
+      {
+        id: "p2",
+        type: "paragraph" as const,
+        section: 1,
+        text: "If Stalin contemplated a separate peace",
+        marks: [],
+        lines: [[2, 2]] as Array<[number, number]>,
+      },
+      {
+        id: "p3",
+        type: "paragraph" as const,
+        section: 2,
+        text: "During the winter the situation changed entirely.",
+        marks: [],
+        lines: [[3, 3]] as Array<[number, number]>,
+      },
     ],
   };
 

@@ -70,7 +70,6 @@ export interface RenderedDocument {
   outline: OutlineEntry[];
 }
 
-
 export const markerDomId = (paneId: string, footnoteId: string, n: number) => `${paneId}-fnref-${footnoteId}-${n}`;
 export const partDomId = (paneId: string, partId: string) => `${paneId}-part-${partId}`;
 export const titleDomId = (paneId: string) => `${paneId}-title`;
@@ -298,7 +297,8 @@ function renderHead(doc: SynopseDocument, ctx: InlineContext): Element {
   }
   if (byline.length > 0) head.push(h("p", { className: "doc-byline" }, byline));
   head.push(h("p", { className: "doc-source" }, [ui(ctx, labels.source, "doc-source-label"), { type: "text", value: ` ${meta.source}` }]));
-  if (meta.licence) head.push(h("p", { className: "doc-licence" }, [ui(ctx, labels.licence ?? "Licence", "doc-source-label"), space, ...licenceContent(meta.licence)]));
+  if (meta.licence)
+    head.push(h("p", { className: "doc-licence" }, [ui(ctx, labels.licence ?? "Licence", "doc-source-label"), space, ...licenceContent(meta.licence)]));
   return h("header", { className: "doc-head" }, head);
 }
 
@@ -371,7 +371,10 @@ export function renderDocument(doc: SynopseDocument, paneId: string, labels: Doc
   const body = doc.blocks.filter((b) => b.type !== "footnote");
   const head = renderHead(doc, ctx);
   const main = h("div", { className: "doc-body" }, renderBody(body, parts, ctx, doc));
-  const notes = renderNotes(doc.blocks.filter((b) => b.type === "footnote"), ctx);
+  const notes = renderNotes(
+    doc.blocks.filter((b) => b.type === "footnote"),
+    ctx,
+  );
   return { html: toHtml({ type: "root", children: [head, main, ...notes] }, HTML_OPTIONS), outline: documentOutline(doc, paneId, labels) };
 }
 
@@ -431,7 +434,10 @@ const fingerprints = new WeakMap<SynopseDocument, string>();
 export function renderFingerprint(doc: SynopseDocument): string {
   let fp = fingerprints.get(doc);
   if (fp === undefined) {
-    fp = createHash("sha256").update(JSON.stringify([doc.version, doc.meta, doc.blocks, doc.parts ?? null])).digest("hex").slice(0, 16);
+    fp = createHash("sha256")
+      .update(JSON.stringify([doc.version, doc.meta, doc.blocks, doc.parts ?? null]))
+      .digest("hex")
+      .slice(0, 16);
     fingerprints.set(doc, fp);
   }
   return fp;
@@ -511,7 +517,12 @@ export interface WindowedOutlineEntry extends OutlineEntry {
  * of the volume, loaded or not). `withBlocks` adds each entry's block id; `notes: false` leaves out the notes
  * entry (a windowed document lists its notes per window).
  */
-export function documentOutline(doc: SynopseDocument, paneId: string, labels: DocumentLabels, options: { withBlocks?: boolean; notes?: boolean } = {}): WindowedOutlineEntry[] {
+export function documentOutline(
+  doc: SynopseDocument,
+  paneId: string,
+  labels: DocumentLabels,
+  options: { withBlocks?: boolean; notes?: boolean } = {},
+): WindowedOutlineEntry[] {
   const withBlock = (entry: OutlineEntry, block: string): WindowedOutlineEntry => (options.withBlocks ? { ...entry, block } : entry);
   const outlineSections = !doc.blocks.some((b) => b.type === "heading") && doc.blocks.some((b) => b.section !== undefined);
   const parts = new Map(doc.parts.map((p) => [p.id, p]));
@@ -524,13 +535,15 @@ export function documentOutline(doc: SynopseDocument, paneId: string, labels: Do
     if (part && body[i - 1]?.part !== part.id) {
       outline.push(withBlock({ id: `${partDomId(paneId, part.id)}-h`, text: partLabel(part, labels), level: 1, ui: true }, block.id));
     }
-    if (block.type === "heading") outline.push(withBlock({ id: blockDomId(paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) }, block.id));
+    if (block.type === "heading")
+      outline.push(withBlock({ id: blockDomId(paneId, block.id), text: block.text, level: Math.max(1, (block.level ?? 2) - 1) }, block.id));
     if (outlineSections && block.section !== undefined && block.section !== lastSection) {
       outline.push(withBlock({ id: blockDomId(paneId, block.id), text: `§ ${block.section} ${leadIn(block.text)}`, level: 1 }, block.id));
     }
     if (block.section !== undefined) lastSection = block.section;
   }
-  if (options.notes !== false && doc.blocks.some((b) => b.type === "footnote")) outline.push({ id: `${paneId}-footnotes`, text: labels.notes, level: 1, ui: true });
+  if (options.notes !== false && doc.blocks.some((b) => b.type === "footnote"))
+    outline.push({ id: `${paneId}-footnotes`, text: labels.notes, level: 1, ui: true });
   return outline;
 }
 
@@ -550,7 +563,11 @@ export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: nu
  */
 export function outlineItemsHtml(entries: readonly WindowedOutlineEntry[], docLang: string, uiLang: string): string {
   const items = entries.map((e) =>
-    h("li", { className: `outline-l${Math.min(e.level, 3)}` }, h("a", { href: `#${e.id}`, dataOutlineLink: "", dataTargetBlock: e.block, lang: e.ui ? uiLang : docLang }, e.text)),
+    h(
+      "li",
+      { className: `outline-l${Math.min(e.level, 3)}` },
+      h("a", { href: `#${e.id}`, dataOutlineLink: "", dataTargetBlock: e.block, lang: e.ui ? uiLang : docLang }, e.text),
+    ),
   );
   return toHtml({ type: "root", children: items }, HTML_OPTIONS);
 }

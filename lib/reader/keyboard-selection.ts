@@ -14,14 +14,7 @@ export interface TextSpan {
 }
 
 export type SelectionStep =
-  | "next-word"
-  | "previous-word"
-  | "extend-word"
-  | "shrink-word"
-  | "next-sentence"
-  | "previous-sentence"
-  | "extend-sentence"
-  | "shrink-sentence";
+  "next-word" | "previous-word" | "extend-word" | "shrink-word" | "next-sentence" | "previous-sentence" | "extend-sentence" | "shrink-sentence";
 
 export type Unit = "word" | "sentence";
 
@@ -75,7 +68,8 @@ export function stepSelection(text: string, lang: string, sel: TextSpan, step: S
       return s ? { ...s } : "after";
     }
     case "previous": {
-      const s = [...spans].reverse().find((x) => x.end <= sel.start) ?? (unit === "sentence" ? [...spans].reverse().find((x) => x.start < sel.start) : undefined);
+      const s =
+        [...spans].reverse().find((x) => x.end <= sel.start) ?? (unit === "sentence" ? [...spans].reverse().find((x) => x.start < sel.start) : undefined);
       return s ? { ...s } : "before";
     }
     case "extend": {

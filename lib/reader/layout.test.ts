@@ -22,7 +22,12 @@ describe("reader layout URL", () => {
     const parsed = parseLayout(q("p=forum,mastny&b=post3&r=4-40&b2=2.p12&r2=0-80"));
     expect(parsed).toEqual({
       ok: true,
-      layout: { slugs: ["forum", "mastny"], sync: false, target: { pane: 0, blockId: "post3", blockStart: 4, blockEnd: 40 }, peer: { pane: 1, blockId: "p12", blockStart: 0, blockEnd: 80 } },
+      layout: {
+        slugs: ["forum", "mastny"],
+        sync: false,
+        target: { pane: 0, blockId: "post3", blockStart: 4, blockEnd: 40 },
+        peer: { pane: 1, blockId: "p12", blockStart: 0, blockEnd: 80 },
+      },
     });
     if (!parsed.ok) return;
     expect(formatLayout(parsed.layout)).toBe("p=forum,mastny&b=post3&r=4-40&b2=2.p12&r2=0-80");

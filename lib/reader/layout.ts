@@ -84,7 +84,10 @@ export function parseLayout(query: QueryLike): ParsedLayout {
   const sync = query.get("sync") === "1";
   const layout: ReaderLayout = { slugs, sync };
 
-  for (const [blockParam, rangeParam, key] of [["b", "r", "target"], ["b2", "r2", "peer"]] as const) {
+  for (const [blockParam, rangeParam, key] of [
+    ["b", "r", "target"],
+    ["b2", "r2", "peer"],
+  ] as const) {
     const parsed = parseTarget(query.get(blockParam), query.get(rangeParam), slugs.length);
     if (parsed && "kind" in parsed) return { ok: false, problem: parsed };
     if (parsed) layout[key] = parsed;

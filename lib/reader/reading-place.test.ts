@@ -18,7 +18,12 @@ describe("reading places in the address", () => {
 
   it("clamps the share and keeps the other parameters of the address", () => {
     expect(formatReadingPlaces([{ blockId: "p2", percent: 140 }])).toBe("p2.99");
-    expect(withReadingPlaces("p=a,b&sync=1&b=2.p4", [{ blockId: "p9", percent: 50 }, { blockId: "p1", percent: 0 }])).toBe("p=a,b&sync=1&b=2.p4&at=p9.50,p1");
+    expect(
+      withReadingPlaces("p=a,b&sync=1&b=2.p4", [
+        { blockId: "p9", percent: 50 },
+        { blockId: "p1", percent: 0 },
+      ]),
+    ).toBe("p=a,b&sync=1&b=2.p4&at=p9.50,p1");
     expect(withReadingPlaces("p=a&at=p9", [null])).toBe("p=a");
   });
 });

@@ -34,7 +34,9 @@ export function parseReadingPlaces(value: string | null, panes: number): Array<R
 
 /** The parameter's value for these places ("" when no pane has one). */
 export function formatReadingPlaces(places: ReadonlyArray<ReadingPlace | null>): string {
-  const parts = places.map((p) => (p && PLACE.test(p.blockId) ? `${p.blockId}${p.percent > 0 ? `.${Math.min(99, Math.max(0, Math.round(p.percent)))}` : ""}` : ""));
+  const parts = places.map((p) =>
+    p && PLACE.test(p.blockId) ? `${p.blockId}${p.percent > 0 ? `.${Math.min(99, Math.max(0, Math.round(p.percent)))}` : ""}` : "",
+  );
   while (parts.length && parts[parts.length - 1] === "") parts.pop();
   return parts.join(",");
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  blockText,
-  boundariesForPassage,
-  describeRange,
-  offsetInBlock,
-  passageFromRange,
-  type NodeLike,
-} from "./selection";
+import { blockText, boundariesForPassage, describeRange, offsetInBlock, passageFromRange, type NodeLike } from "./selection";
 
 /** A minimal stand-in for the DOM (no jsdom in this project): just what selection.ts reads. */
 interface FakeNode extends NodeLike {

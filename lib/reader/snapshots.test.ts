@@ -25,7 +25,10 @@ const labels = documentLabelsFrom(
 );
 
 const corpus = loadCorpus(path.join(ROOT, "content/documents"));
-const tei = fs.readdirSync(TEI).filter((f) => f.endsWith(".xml")).sort();
+const tei = fs
+  .readdirSync(TEI)
+  .filter((f) => f.endsWith(".xml"))
+  .sort();
 
 describe("reader HTML snapshots", () => {
   it("has the five seed documents, some long enough for several windows, and the TEI fixtures", () => {
@@ -54,7 +57,12 @@ describe("reader HTML snapshots", () => {
   for (const file of tei) {
     it(`renders the TEI edition ${file} as before`, async () => {
       const bytes = fs.readFileSync(path.join(TEI, file));
-      const doc = buildMemorySource({ fileName: file, bytes, slug: "e", meta: { kind: "essay", source: "s", ...(file.startsWith("frus") ? { lang: "en" as const } : {}) } }).doc;
+      const doc = buildMemorySource({
+        fileName: file,
+        bytes,
+        slug: "e",
+        meta: { kind: "essay", source: "s", ...(file.startsWith("frus") ? { lang: "en" as const } : {}) },
+      }).doc;
       const whole = renderDocument(doc, "pane2", labels);
       await expect(whole.html).toMatchFileSnapshot(`__snapshots__/tei-${file.replace(/\.xml$/, "")}.html`);
       await expect(JSON.stringify(whole.outline, null, 1)).toMatchFileSnapshot(`__snapshots__/tei-${file.replace(/\.xml$/, "")}.outline.json`);

@@ -55,7 +55,9 @@ describe("planning the windows of a volume", () => {
     // One endless chapter of long paragraphs with a sub-heading here and there.
     const doc = fixtureVolume(1);
     const blocks = Array.from({ length: 400 }, (_, i) =>
-      i % 37 === 5 ? { id: `s${i}`, type: "heading" as const, level: 3, text: `Abschnitt ${i}`, marks: [], lines: [[1, 1]] as Array<[number, number]> } : { id: `x${i}`, type: "paragraph" as const, text: "Wort ".repeat(200), marks: [], lines: [[1, 1]] as Array<[number, number]> },
+      i % 37 === 5
+        ? { id: `s${i}`, type: "heading" as const, level: 3, text: `Abschnitt ${i}`, marks: [], lines: [[1, 1]] as Array<[number, number]> }
+        : { id: `x${i}`, type: "paragraph" as const, text: "Wort ".repeat(200), marks: [], lines: [[1, 1]] as Array<[number, number]> },
     );
     const long: SynopseDocument = { ...doc, blocks };
     const p = planWindows(long, { budget: 10_000 });
@@ -77,7 +79,14 @@ describe("planning the windows of a volume", () => {
     for (const b of body) {
       for (const m of b.marks) if (m.kind === "footnote-ref") expect(windowOf(plan, m.footnoteId)).toBe(windowOf(plan, b.id));
     }
-    const orphan = { id: "fn-orphan", type: "footnote" as const, text: "Eine Anmerkung ohne Verweis.", marks: [], lines: [[1, 1]] as Array<[number, number]>, footnote: { label: "*", status: "ok" as const, refs: [] } };
+    const orphan = {
+      id: "fn-orphan",
+      type: "footnote" as const,
+      text: "Eine Anmerkung ohne Verweis.",
+      marks: [],
+      lines: [[1, 1]] as Array<[number, number]>,
+      footnote: { label: "*", status: "ok" as const, refs: [] },
+    };
     const p = planWindows({ ...volume, blocks: [...volume.blocks, orphan] });
     expect(windowOf(p, "fn-orphan")).toBe(p.windows.length - 1);
     expect(p.windows[p.windows.length - 1].footnotes.map((n) => n.id)).toContain("fn-orphan");
@@ -168,7 +177,10 @@ describe("the outline of a windowed document", () => {
 
 describe("a long outline as HTML", () => {
   it("has the same items as the outline's elements, escaped, each with the block to load", () => {
-    const entries = [...documentOutline(fixtureDocument, "pane1", labels, { withBlocks: true }), { id: "pane1-h9", text: `<Kapitel "9">`, level: 2, block: "h9" }];
+    const entries = [
+      ...documentOutline(fixtureDocument, "pane1", labels, { withBlocks: true }),
+      { id: "pane1-h9", text: `<Kapitel "9">`, level: 2, block: "h9" },
+    ];
     const html = outlineItemsHtml(entries, "de", "en");
     expect(html.match(/<li /g)).toHaveLength(entries.length);
     expect(html).toContain(`<li class="outline-l2"><a href="#pane1-h9" data-outline-link="" data-target-block="h9" lang="de">&lt;Kapitel "9"></a></li>`);

@@ -57,7 +57,9 @@ function footnotesByFirstMarker(doc: SynopseDocument): { notes: Map<string, Bloc
   const seen = new Set<string>();
   for (const block of doc.blocks) {
     if (block.type === "footnote") continue;
-    const refs = block.marks.filter((m) => m.kind === "footnote-ref").sort((a, b) => (a.kind === "footnote-ref" && b.kind === "footnote-ref" ? a.at - b.at : 0));
+    const refs = block.marks
+      .filter((m) => m.kind === "footnote-ref")
+      .sort((a, b) => (a.kind === "footnote-ref" && b.kind === "footnote-ref" ? a.at - b.at : 0));
     for (const ref of refs) {
       if (ref.kind !== "footnote-ref" || seen.has(ref.footnoteId)) continue;
       const note = notes.get(ref.footnoteId);
@@ -140,7 +142,12 @@ export function planWindows(doc: SynopseDocument, options: WindowOptions = {}): 
   const order = new Map(doc.blocks.map((b, i) => [b.id, i]));
   for (const w of windows) w.footnotes.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 
-  const plan: WindowPlan = { body, windows, windowOfBlock, size: weights.reduce((s, w) => s + w, 0) + unreferenced.reduce((s, n) => s + n.text.length + BLOCK_OVERHEAD, 0) };
+  const plan: WindowPlan = {
+    body,
+    windows,
+    windowOfBlock,
+    size: weights.reduce((s, w) => s + w, 0) + unreferenced.reduce((s, n) => s + n.text.length + BLOCK_OVERHEAD, 0),
+  };
   byBudget.set(budget, plan);
   return plan;
 }

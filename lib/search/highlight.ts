@@ -104,7 +104,6 @@ function wordBoundaryBefore(text: string, i: number): number {
   return k >= 0 ? i - slice.length + k : i;
 }
 
-
 /** The snippet as HTML with <mark> around matches (everything else escaped, by hast-util-to-html), for scripts. */
 export function snippetHtml(s: Snippet): string {
   const children: ElementContent[] = [];

@@ -37,7 +37,15 @@ export function annotationEntries(
   if (!text.trim() || !passages.length) return [];
   const columns = normalizeForIndex(text);
   const kind: EntryKind = a.motivation === "linking" ? "link" : "note";
-  return passages.map((t) => ({ kind, seminarId: a.seminarId, annotationId: a.id, documentSlug: t.documentSlug, blockId: t.blockId, lang: t.lang, ...columns }));
+  return passages.map((t) => ({
+    kind,
+    seminarId: a.seminarId,
+    annotationId: a.id,
+    documentSlug: t.documentSlug,
+    blockId: t.blockId,
+    lang: t.lang,
+    ...columns,
+  }));
 }
 
 /**
@@ -66,12 +74,16 @@ export async function indexNewAnnotations(tx: Prisma.TransactionClient, list: re
   const rootIds = [...new Set(searchable.filter((a) => !a.targets.length && a.rootId).map((a) => a.rootId!))];
   const rootPassages = new Map<string, Array<{ documentSlug: string; blockId: string; lang: string }>>();
   if (rootIds.length) {
-    const found = await tx.target.findMany({ where: { annotationId: { in: rootIds } }, select: { annotationId: true, documentSlug: true, blockId: true, lang: true } });
+    const found = await tx.target.findMany({
+      where: { annotationId: { in: rootIds } },
+      select: { annotationId: true, documentSlug: true, blockId: true, lang: true },
+    });
     for (const t of found) rootPassages.set(t.annotationId, [...(rootPassages.get(t.annotationId) ?? []), t]);
   }
   const rows = searchable.flatMap((a) =>
     annotationEntries(a, a.targets.length ? a.targets : a.rootId ? (rootPassages.get(a.rootId) ?? []) : []).map(
-      (r) => Prisma.sql`(${r.kind}, ${r.seminarId ?? null}, ${r.annotationId ?? null}, ${r.documentSlug}, ${r.blockId}, ${r.lang}, ${r.w}, ${r.de}, ${r.en}, ${r.nk})`,
+      (r) =>
+        Prisma.sql`(${r.kind}, ${r.seminarId ?? null}, ${r.annotationId ?? null}, ${r.documentSlug}, ${r.blockId}, ${r.lang}, ${r.w}, ${r.de}, ${r.en}, ${r.nk})`,
     ),
   );
   if (rows.length) {
@@ -87,7 +99,15 @@ export async function indexDocumentText(tx: Tx, doc: SynopseDocument, seminarId:
   await tx.searchEntry.deleteMany({ where: { kind: "text", seminarId, documentSlug: doc.meta.slug } });
   const rows = doc.blocks
     .filter((b) => b.text.trim())
-    .map((b) => ({ kind: "text", seminarId, annotationId: null, documentSlug: doc.meta.slug, blockId: b.id, lang: doc.meta.lang, ...normalizeForIndex(b.text) }));
+    .map((b) => ({
+      kind: "text",
+      seminarId,
+      annotationId: null,
+      documentSlug: doc.meta.slug,
+      blockId: b.id,
+      lang: doc.meta.lang,
+      ...normalizeForIndex(b.text),
+    }));
   for (let i = 0; i < rows.length; i += 500) await tx.searchEntry.createMany({ data: rows.slice(i, i + 500) });
 }
 
@@ -113,10 +133,16 @@ async function runTextJob(seminarId: string, slug: string): Promise<void> {
     // SQLite writes run on this thread: leave room for members' requests between two batches.
     if (i > 0) await new Promise((r) => setTimeout(r, 20));
     await db().searchEntry.createMany({
-      data: rows.slice(i, i + TEXT_CHUNK).map((r) => ({ kind: "text", seminarId, annotationId: null, documentSlug: slug, blockId: r.blockId, lang, w: r.w, de: r.de, en: r.en, nk: r.nk })),
+      data: rows
+        .slice(i, i + TEXT_CHUNK)
+        .map((r) => ({ kind: "text", seminarId, annotationId: null, documentSlug: slug, blockId: r.blockId, lang, w: r.w, de: r.de, en: r.en, nk: r.nk })),
     });
   }
-  await db().searchIndexState.upsert({ where: { key: TEXT_MARKER(slug) }, create: { key: TEXT_MARKER(slug), value: textMarkerValue(doc.version) }, update: { value: textMarkerValue(doc.version) } });
+  await db().searchIndexState.upsert({
+    where: { key: TEXT_MARKER(slug) },
+    create: { key: TEXT_MARKER(slug), value: textMarkerValue(doc.version) },
+    update: { value: textMarkerValue(doc.version) },
+  });
 }
 
 /**
@@ -181,9 +207,15 @@ async function corpusSnapshot(): Promise<CorpusSnapshot> {
   const catalog = await documentCatalog();
   const metas = await catalog.list();
   const docs = await Promise.all(metas.map((m) => catalog.get(m.slug)));
-  const parts = docs.filter((d) => d !== null).map((d) => `${d.meta.slug}@${d.version}`).sort();
+  const parts = docs
+    .filter((d) => d !== null)
+    .map((d) => `${d.meta.slug}@${d.version}`)
+    .sort();
   // The analyzer's version is part of the marker: a change in analysis re-indexes the corpus.
-  const version = createHash("sha256").update(`${ANALYZER_VERSION}\n${parts.join("\n")}`).digest("hex").slice(0, 16);
+  const version = createHash("sha256")
+    .update(`${ANALYZER_VERSION}\n${parts.join("\n")}`)
+    .digest("hex")
+    .slice(0, 16);
   return { version, slugs: metas.map((m) => m.slug) };
 }
 
@@ -224,7 +256,15 @@ async function reindexCorpus(snapshot: CorpusSnapshot): Promise<void> {
     if (!doc) continue;
     for (const block of doc.blocks) {
       if (!block.text.trim()) continue;
-      rows.push({ kind: "text", seminarId: null, annotationId: null, documentSlug: slug, blockId: block.id, lang: doc.meta.lang, ...normalizeForIndex(block.text) });
+      rows.push({
+        kind: "text",
+        seminarId: null,
+        annotationId: null,
+        documentSlug: slug,
+        blockId: block.id,
+        lang: doc.meta.lang,
+        ...normalizeForIndex(block.text),
+      });
     }
   }
   await db().$transaction(
@@ -235,7 +275,11 @@ async function reindexCorpus(snapshot: CorpusSnapshot): Promise<void> {
       if (marker?.value === snapshot.version) return;
       await tx.searchEntry.deleteMany({ where: { kind: "text", seminarId: null } });
       for (let i = 0; i < rows.length; i += 500) await tx.searchEntry.createMany({ data: rows.slice(i, i + 500) });
-      await tx.searchIndexState.upsert({ where: { key: CORPUS_MARKER }, create: { key: CORPUS_MARKER, value: snapshot.version }, update: { value: snapshot.version } });
+      await tx.searchIndexState.upsert({
+        where: { key: CORPUS_MARKER },
+        create: { key: CORPUS_MARKER, value: snapshot.version },
+        update: { value: snapshot.version },
+      });
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
@@ -283,7 +327,11 @@ async function reanalyzeNotes(): Promise<void> {
       await db().searchEntry.updateMany({ where: { annotationId: n.id, w: columns.w }, data: columns });
     }
   }
-  await db().searchIndexState.upsert({ where: { key: NOTES_MARKER }, create: { key: NOTES_MARKER, value: ANALYZER_VERSION }, update: { value: ANALYZER_VERSION } });
+  await db().searchIndexState.upsert({
+    where: { key: NOTES_MARKER },
+    create: { key: NOTES_MARKER, value: ANALYZER_VERSION },
+    update: { value: ANALYZER_VERSION },
+  });
 }
 
 /** Forget the in-process memo (tests that swap the document catalogue). */

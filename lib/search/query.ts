@@ -138,7 +138,9 @@ function chunks(input: string): Chunk[] {
 
 function termFrom(text: string, quoted: boolean): Term | null {
   const prefix = !quoted && /\*+$/.test(text.trim());
-  const words = analyze(text).map(({ start: _s, end: _e, ...w }) => w).filter((w) => w.w !== "0" || /0/.test(text));
+  const words = analyze(text)
+    .map(({ start: _s, end: _e, ...w }) => w)
+    .filter((w) => w.w !== "0" || /0/.test(text));
   if (words.length === 0) return null;
   const cut = words.slice(0, MAX_PHRASE_WORDS);
   // A prefix shorter than two letters would match half the index.
@@ -281,7 +283,11 @@ function ftsAlternatives(tokens: Array<[SearchColumn, string]>, suffix = ""): st
 
 function ftsWord(w: QueryWord, prefix: boolean): string {
   if (prefix) return `w : "${w.w}" *`;
-  const tokens: Array<[SearchColumn, string]> = [["w", w.w], ["de", w.de], ["en", w.en]];
+  const tokens: Array<[SearchColumn, string]> = [
+    ["w", w.w],
+    ["de", w.de],
+    ["en", w.en],
+  ];
   if (wantsNameKey(w)) tokens.push(["nk", w.nk]);
   return ftsAlternatives(tokens);
 }
@@ -299,7 +305,9 @@ function ftsTerm(t: Term): string {
 /** The FTS5 MATCH expression (columns w, de, en, nk), or null when there is nothing to search. */
 export function toFts5(q: ParsedQuery): string | null {
   if (isEmptyQuery(q)) return null;
-  const positive = q.groups.map((g) => (g.alternatives.length === 1 ? ftsTerm(g.alternatives[0]) : `(${g.alternatives.map(ftsTerm).join(" OR ")})`)).join(" AND ");
+  const positive = q.groups
+    .map((g) => (g.alternatives.length === 1 ? ftsTerm(g.alternatives[0]) : `(${g.alternatives.map(ftsTerm).join(" OR ")})`))
+    .join(" AND ");
   if (!q.excluded.length) return positive;
   return `(${positive}) NOT (${q.excluded.map(ftsTerm).join(" OR ")})`;
 }

@@ -23,7 +23,9 @@ let instructor: { id: string }, alice: { id: string }, bob: { id: string }, outs
 let seminarId = "";
 let otherSeminarId = "";
 // Words that occur nowhere in the corpus, unique per run (PostgreSQL test databases are shared by runs).
-const run = randomUUID().replace(/[^a-f]/g, "").slice(0, 6);
+const run = randomUUID()
+  .replace(/[^a-f]/g, "")
+  .slice(0, 6);
 const word = (w: string) => `${w}${run}`;
 
 const slugsOf = (r: SearchResponse) => r.groups.map((g) => g.slug);
@@ -85,7 +87,10 @@ describe("document text across spelling variants", () => {
     for (const q of ["Molotow", "Молотов"]) {
       const r = await s.search(null, { q });
       expect(slugsOf(r), q).toContain("mastny-separate-peace");
-      expect(allResults(r).some((x) => x.snippetHtml.includes("<mark>Molotov</mark>")), q).toBe(true);
+      expect(
+        allResults(r).some((x) => x.snippetHtml.includes("<mark>Molotov</mark>")),
+        q,
+      ).toBe(true);
     }
   });
 
@@ -149,7 +154,12 @@ describe("glossary expansion across languages", () => {
 describe("notes follow every write at once", () => {
   it("a note is found right after creation, by its text and its tag, and is gone after deletion", async () => {
     const target = await passageOf("mastny-separate-peace", "Peter Kleist");
-    const note = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", target, body: `<p>Kleists ${word("Zeugnis")} ist fragwürdig</p>`, tags: ["Quellenkritik"] });
+    const note = await store.createAnnotation(alice.id, seminarId, {
+      motivation: "commenting",
+      target,
+      body: `<p>Kleists ${word("Zeugnis")} ist fragwürdig</p>`,
+      tags: ["Quellenkritik"],
+    });
     const found = await s.search(bob.id, { q: word("Zeugnis") });
     expect(noteIds(found)).toEqual([note.id]);
     const hit = allResults(found)[0];
@@ -169,7 +179,11 @@ describe("notes follow every write at once", () => {
 
   it("a name in a note is found by its German, English and Cyrillic spellings", async () => {
     const target = await passageOf("mastny-separate-peace", "Peter Kleist");
-    const note = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", target, body: `<p>Chruschtschow und Winogradow ${word("Brief")}</p>` });
+    const note = await store.createAnnotation(alice.id, seminarId, {
+      motivation: "commenting",
+      target,
+      body: `<p>Chruschtschow und Winogradow ${word("Brief")}</p>`,
+    });
     for (const q of ["Khrushchev", "Хрущёв", "Chruschtschow", "Vinogradov", "Виноградов"]) {
       expect(noteIds(await s.search(bob.id, { q })), q).toContain(note.id);
     }
@@ -183,7 +197,11 @@ describe("notes follow every write at once", () => {
     const note = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", target, body: `<p>Jelzin ${word("Notiz")}</p>` });
     // What the entry held before: name keys that Yeltsin does not meet.
     await db().searchEntry.updateMany({ where: { annotationId: note.id }, data: { nk: "0 0" } });
-    await db().searchIndexState.upsert({ where: { key: "notes-analyzer" }, create: { key: "notes-analyzer", value: "analyze-v1" }, update: { value: "analyze-v1" } });
+    await db().searchIndexState.upsert({
+      where: { key: "notes-analyzer" },
+      create: { key: "notes-analyzer", value: "analyze-v1" },
+      update: { value: "analyze-v1" },
+    });
     resetCorpusIndexMemo();
     expect(noteIds(await s.search(bob.id, { q: "Yeltsin" }))).toContain(note.id);
     await store.deleteAnnotation(alice.id, note.id, note.revision);
@@ -198,7 +216,13 @@ describe("notes follow every write at once", () => {
     expect(noteIds(r)).toEqual([reply.id]);
     expect(allResults(r)[0].blockId).toBe(a.blockId);
 
-    const link = await store.createAnnotation(bob.id, seminarId, { motivation: "linking", target: a, bodyTarget: b, relation: "same-event", body: `<p>${word("Verknuepfung")}</p>` });
+    const link = await store.createAnnotation(bob.id, seminarId, {
+      motivation: "linking",
+      target: a,
+      bodyTarget: b,
+      relation: "same-event",
+      body: `<p>${word("Verknuepfung")}</p>`,
+    });
     const lr = await s.search(alice.id, { q: word("Verknuepfung") });
     expect(allResults(lr).every((x) => x.kind === "link" && x.annotationId === link.id)).toBe(true);
     expect(slugsOf(lr).sort()).toEqual(["forum-separatfrieden-1941-43", "mastny-separate-peace"]);
@@ -210,13 +234,23 @@ describe("notes follow every write at once", () => {
 describe("visibility", () => {
   it("nobody finds a note they may not read", async () => {
     const target = await passageOf("mastny-separate-peace", "Stockholm");
-    const priv = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", visibility: "private", target, body: `<p>${word("Geheimnotiz")}</p>` });
+    const priv = await store.createAnnotation(alice.id, seminarId, {
+      motivation: "commenting",
+      visibility: "private",
+      target,
+      body: `<p>${word("Geheimnotiz")}</p>`,
+    });
     expect(noteIds(await s.search(alice.id, { q: word("Geheimnotiz") }))).toEqual([priv.id]);
     expect(noteIds(await s.search(bob.id, { q: word("Geheimnotiz") }))).toEqual([]);
     expect(noteIds(await s.search(instructor.id, { q: word("Geheimnotiz") }))).toEqual([]);
     expect(noteIds(await s.search(null, { q: word("Geheimnotiz") }))).toEqual([]);
 
-    const forInstructors = await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", visibility: "instructors", target, body: `<p>${word("Dozentennotiz")}</p>` });
+    const forInstructors = await store.createAnnotation(alice.id, seminarId, {
+      motivation: "commenting",
+      visibility: "instructors",
+      target,
+      body: `<p>${word("Dozentennotiz")}</p>`,
+    });
     expect(noteIds(await s.search(instructor.id, { q: word("Dozentennotiz") }))).toEqual([forInstructors.id]);
     expect(noteIds(await s.search(bob.id, { q: word("Dozentennotiz") }))).toEqual([]);
 
@@ -274,7 +308,12 @@ describe("texts uploaded in a seminar", () => {
 describe("filters", () => {
   it("document, language, kind, tag, member and date narrow the results", async () => {
     const target = await passageOf("mastny-separate-peace", "Stockholm");
-    const tagged = await store.createAnnotation(bob.id, seminarId, { motivation: "commenting", target, body: `<p>${word("Filterwort")} Stalin</p>`, tags: ["Diplomatie"] });
+    const tagged = await store.createAnnotation(bob.id, seminarId, {
+      motivation: "commenting",
+      target,
+      body: `<p>${word("Filterwort")} Stalin</p>`,
+      tags: ["Diplomatie"],
+    });
     await store.createAnnotation(alice.id, seminarId, { motivation: "commenting", target, body: `<p>${word("Filterwort")} anders</p>` });
 
     const docOnly = await s.search(alice.id, { q: "Stalin", doc: "kowalski-stalin-hitler-1942" });
@@ -323,7 +362,7 @@ describe("anything typed is safe", () => {
     "*talin",
     "w : stalin",
     "{w de} : x",
-    "'; DROP TABLE \"SearchEntry\"; --",
+    '\'; DROP TABLE "SearchEntry"; --',
     "stalin' OR '1'='1",
     "a:*A & !b",
     "<script>alert(1)</script>",

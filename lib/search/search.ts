@@ -27,7 +27,17 @@ import { analyze, type AnalyzedWord } from "./analyze";
 import { makeSnippet, matchSpans, snippetHtml, type Snippet } from "./highlight";
 import { ENTRY_KINDS, ensureCorpusIndexed, ensureNotesAnalyzed, ensureUploadsIndexed, type EntryKind } from "./indexer";
 import { isEmptyQuery, parseQuery, type Expansion } from "./query";
-import { annotationsByIds, glossaryRows, matchEntries, membershipsOf, tagsByAnnotation, targetsByAnnotation, type AnnotationRow, type EntryRow, type TargetRow } from "./sql";
+import {
+  annotationsByIds,
+  glossaryRows,
+  matchEntries,
+  membershipsOf,
+  tagsByAnnotation,
+  targetsByAnnotation,
+  type AnnotationRow,
+  type EntryRow,
+  type TargetRow,
+} from "./sql";
 
 export const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
@@ -158,7 +168,12 @@ function selectorsAt(doc: SynopseDocument, blockId: string, start: number, end: 
   const s = dt.starts[index] + start;
   const e = dt.starts[index] + end;
   return {
-    TextQuoteSelector: { type: "TextQuoteSelector", exact: dt.text.slice(s, e), prefix: dt.text.slice(Math.max(0, s - CONTEXT), s), suffix: dt.text.slice(e, e + CONTEXT) },
+    TextQuoteSelector: {
+      type: "TextQuoteSelector",
+      exact: dt.text.slice(s, e),
+      prefix: dt.text.slice(Math.max(0, s - CONTEXT), s),
+      suffix: dt.text.slice(e, e + CONTEXT),
+    },
     TextPositionSelector: { type: "TextPositionSelector", start: s, end: e },
   };
 }
@@ -286,7 +301,14 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   const seminarIds = seminars.map((m) => m.seminarId);
 
   const query = parseQuery(options.q ?? "", await glossaryFor(seminarIds), options.no ?? []);
-  const response: SearchResponse = { query: query.text, truncated: query.truncated, empty: isEmptyQuery(query), expansions: query.expansions, groups: [], total: 0 };
+  const response: SearchResponse = {
+    query: query.text,
+    truncated: query.truncated,
+    empty: isEmptyQuery(query),
+    expansions: query.expansions,
+    groups: [],
+    total: 0,
+  };
   if (response.empty) return response;
 
   await ensureCorpusIndexed();
@@ -308,7 +330,9 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   const limit = Math.min(MAX_LIMIT, options.limit ?? DEFAULT_LIMIT);
 
   const textRows =
-    kinds.includes("text") && !annotationOnly ? await matchEntries(query, { scope: { corpus: true, textSeminarIds: seminarIds }, kinds: ["text"], slugs, lang, limit }) : [];
+    kinds.includes("text") && !annotationOnly
+      ? await matchEntries(query, { scope: { corpus: true, textSeminarIds: seminarIds }, kinds: ["text"], slugs, lang, limit })
+      : [];
   const noteRows = seminarIds.length
     ? await matchEntries(query, { scope: { seminarIds }, kinds: kinds.filter((k) => k !== "text"), slugs, lang, limit: limit * NOTE_OVERFETCH })
     : [];
@@ -343,7 +367,17 @@ export async function search(viewerId: string | null, options: SearchOptions): P
       const selectors = selectorsAt(doc, block.id, first.start, first.end);
       if (!selectors) continue;
       const snippet = makeSnippet(block.text, spans);
-      results.push({ slug: row.documentSlug, kind: "text", blockId: block.id, blockStart: first.start, blockEnd: first.end, selectors, snippet, snippetHtml: snippetHtml(snippet), score: row.score });
+      results.push({
+        slug: row.documentSlug,
+        kind: "text",
+        blockId: block.id,
+        blockStart: first.start,
+        blockEnd: first.end,
+        selectors,
+        snippet,
+        snippetHtml: snippetHtml(snippet),
+        score: row.score,
+      });
       continue;
     }
     if (!note) continue;

@@ -66,8 +66,7 @@ export async function matchEntries(query: ParsedQuery, filter: EntryFilter): Pro
   if ("corpus" in filter.scope) {
     const own = filter.scope.textSeminarIds ?? [];
     where.push(own.length ? `(e."seminarId" IS NULL OR e."seminarId" IN (${list(own)}))` : `e."seminarId" IS NULL`);
-  }
-  else where.push(`e."seminarId" IN (${list(filter.scope.seminarIds)})`);
+  } else where.push(`e."seminarId" IN (${list(filter.scope.seminarIds)})`);
   where.push(`e."kind" IN (${list(filter.kinds)})`);
   if (filter.slugs) where.push(`e."documentSlug" IN (${list(filter.slugs)})`);
   if (filter.lang) where.push(`e."lang" = ${p(filter.lang)}`);
@@ -152,14 +151,19 @@ export async function annotationsByIds(ids: string[]): Promise<AnnotationRow[]> 
 }
 
 export async function tagsByAnnotation(ids: string[]): Promise<Map<string, string[]>> {
-  const rows = await byIds<{ annotationId: string; tag: string }>((list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`, ids);
+  const rows = await byIds<{ annotationId: string; tag: string }>(
+    (list) => `SELECT "annotationId", "tag" FROM "AnnotationTag" WHERE "annotationId" IN (${list})`,
+    ids,
+  );
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.annotationId, [...(out.get(r.annotationId) ?? []), r.tag]);
   return out;
 }
 
 /** A note's target as search reads it: the stored target (lib/annotations TargetDto) without what results do not show. */
-export type TargetRow = Pick<TargetDto, "documentSlug" | "blockId" | "blockStart" | "blockEnd" | "start" | "end" | "exact" | "prefix" | "suffix"> & { annotationId: string };
+export type TargetRow = Pick<TargetDto, "documentSlug" | "blockId" | "blockStart" | "blockEnd" | "start" | "end" | "exact" | "prefix" | "suffix"> & {
+  annotationId: string;
+};
 
 export async function targetsByAnnotation(ids: string[]): Promise<Map<string, TargetRow[]>> {
   const rows = await byIds<Record<string, unknown>>(

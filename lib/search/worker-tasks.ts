@@ -23,7 +23,10 @@ export const workerTasks: TaskModule<SearchTasks> = {
 };
 
 /** Search rows for a whole text, slice by slice in the worker. */
-export async function searchRowsOf(doc: SynopseDocument, run: (input: { blocks: Array<{ id: string; text: string }> }) => Promise<SearchRow[]>): Promise<SearchRow[]> {
+export async function searchRowsOf(
+  doc: SynopseDocument,
+  run: (input: { blocks: Array<{ id: string; text: string }> }) => Promise<SearchRow[]>,
+): Promise<SearchRow[]> {
   const out: SearchRow[] = [];
   for (let i = 0; i < doc.blocks.length; i += SLICE_BLOCKS) {
     out.push(...(await run({ blocks: doc.blocks.slice(i, i + SLICE_BLOCKS).map((b) => ({ id: b.id, text: b.text })) })));

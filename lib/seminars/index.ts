@@ -156,7 +156,11 @@ export async function getSeminar(userId: string, seminarId: string): Promise<Sem
   };
 }
 
-export async function updateSeminar(userId: string, seminarId: string, input: Partial<Pick<z.input<typeof seminarInput>, "title" | "description">>): Promise<void> {
+export async function updateSeminar(
+  userId: string,
+  seminarId: string,
+  input: Partial<Pick<z.input<typeof seminarInput>, "title" | "description">>,
+): Promise<void> {
   await requireInstructor(userId, seminarId);
   const data = seminarInput.pick({ title: true, description: true }).partial().parse(input);
   await db().seminar.update({ where: { id: seminarId }, data });
@@ -168,9 +172,7 @@ export async function setDocuments(userId: string, seminarId: string, slugs: str
   const documents = await validateDocuments(seminarId, z.array(z.string().min(1).max(200)).max(200).parse(slugs));
   await db().$transaction([
     db().seminarDocument.deleteMany({ where: { seminarId, slug: { notIn: documents } } }),
-    ...documents.map((slug) =>
-      db().seminarDocument.upsert({ where: { seminarId_slug: { seminarId, slug } }, create: { seminarId, slug }, update: {} }),
-    ),
+    ...documents.map((slug) => db().seminarDocument.upsert({ where: { seminarId_slug: { seminarId, slug } }, create: { seminarId, slug }, update: {} })),
   ]);
   return documents;
 }
@@ -240,15 +242,14 @@ export async function setTagVocabulary(userId: string, seminarId: string, input:
   await requireInstructor(userId, seminarId);
   const parsed = tagVocabularyInput.parse(input);
   const seen = new Set<string>();
-  const tags = parsed.filter((t) => {
-    const k = t.name.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  }).map((t) => ({ name: t.name, color: t.color.toLowerCase() }));
-  await db().$transaction([
-    db().seminarTag.deleteMany({ where: { seminarId } }),
-    db().seminarTag.createMany({ data: tags.map((t) => ({ seminarId, ...t })) }),
-  ]);
+  const tags = parsed
+    .filter((t) => {
+      const k = t.name.toLowerCase();
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .map((t) => ({ name: t.name, color: t.color.toLowerCase() }));
+  await db().$transaction([db().seminarTag.deleteMany({ where: { seminarId } }), db().seminarTag.createMany({ data: tags.map((t) => ({ seminarId, ...t })) })]);
   return tags;
 }

@@ -37,8 +37,13 @@ describe("seminars", () => {
     const asStudent = await seminars.getSeminar(visitor.id, id);
     expect(asStudent.role).toBe("student");
     expect(asStudent.inviteCode).toBeNull();
-    expect(asStudent.members.map((m) => [m.name, m.role])).toEqual([["Teacher", "instructor"], ["Visitor", "student"]]);
-    expect((await seminars.listSeminars(visitor.id)).map((s) => [s.title, s.role, s.documentCount, s.memberCount])).toEqual([["Separatfrieden", "student", 2, 2]]);
+    expect(asStudent.members.map((m) => [m.name, m.role])).toEqual([
+      ["Teacher", "instructor"],
+      ["Visitor", "student"],
+    ]);
+    expect((await seminars.listSeminars(visitor.id)).map((s) => [s.title, s.role, s.documentCount, s.memberCount])).toEqual([
+      ["Separatfrieden", "student", 2, 2],
+    ]);
   });
 
   it("only instructors change documents, tags, the invite link and roles", async () => {
@@ -54,8 +59,15 @@ describe("seminars", () => {
     expect(await seminars.setDocuments(teacher.id, id, ["b"])).toEqual(["b"]);
     expect((await seminars.getSeminar(student.id, id)).documents).toEqual(["b"]);
     expect(await code(seminars.setTagVocabulary(teacher.id, id, [{ name: "x", color: "red" }]))).toBe("ZodError");
-    await seminars.setTagVocabulary(teacher.id, id, [{ name: "Propaganda", color: "#AA3300" }, { name: "propaganda", color: "#000000" }, { name: "Quelle", color: "#0055aa" }]);
-    expect(await seminars.getTagVocabulary(student.id, id)).toEqual([{ name: "Propaganda", color: "#aa3300" }, { name: "Quelle", color: "#0055aa" }]);
+    await seminars.setTagVocabulary(teacher.id, id, [
+      { name: "Propaganda", color: "#AA3300" },
+      { name: "propaganda", color: "#000000" },
+      { name: "Quelle", color: "#0055aa" },
+    ]);
+    expect(await seminars.getTagVocabulary(student.id, id)).toEqual([
+      { name: "Propaganda", color: "#aa3300" },
+      { name: "Quelle", color: "#0055aa" },
+    ]);
 
     const fresh = await seminars.regenerateInvite(teacher.id, id);
     expect(fresh).not.toBe(inviteCode);

@@ -128,7 +128,10 @@ async function readableRows(viewer: Viewer, seminarId: string): Promise<Row[]> {
       select: { id: true, authorId: true, motivation: true, parentId: true, rootId: true, bodyText: true, createdAt: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    db().target.findMany({ where: { annotation: readable }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true } }),
+    db().target.findMany({
+      where: { annotation: readable },
+      select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true, exact: true },
+    }),
     db().annotationTag.findMany({ where: { annotation: readable }, select: { annotationId: true, tag: true } }),
     db().membership.findMany({ where: { seminarId }, select: { userId: true, user: { select: { name: true } } } }),
   ]);
@@ -142,11 +145,21 @@ async function readableRows(viewer: Viewer, seminarId: string): Promise<Row[]> {
   for (let i = 0; i < former.length; i += 200) {
     for (const u of await db().user.findMany({ where: { id: { in: former.slice(i, i + 200) } }, select: { id: true, name: true } })) names.set(u.id, u.name);
   }
-  const full: Row[] = rows.map((r) => ({ ...r, author: { name: names.get(r.authorId) ?? "" }, tags: tagsOf.get(r.id) ?? [], targets: targetsOf.get(r.id) ?? [] }));
+  const full: Row[] = rows.map((r) => ({
+    ...r,
+    author: { name: names.get(r.authorId) ?? "" },
+    tags: tagsOf.get(r.id) ?? [],
+    targets: targetsOf.get(r.id) ?? [],
+  }));
   // A reply counts only when its thread is visible too; post-first applies to students' heat strips.
   const byId = new Map(full.map((r) => [r.id, r]));
   const gate = await postFirstGate(viewer, seminarId);
-  const visibleRoot = (r: Row) => !gate || !gate.hides(r.authorId, r.targets.map((t) => t.documentSlug));
+  const visibleRoot = (r: Row) =>
+    !gate ||
+    !gate.hides(
+      r.authorId,
+      r.targets.map((t) => t.documentSlug),
+    );
   return full.filter((r) => {
     const root = r.rootId ? byId.get(r.rootId) : r;
     return !!root && visibleRoot(root);
@@ -190,7 +203,15 @@ function heatOf(slug: string, doc: SynopseDocument, rows: Row[], replyCount: Map
     p.text = t.length > 220 ? `${t.slice(0, 219)}…` : t;
   }
   merged.sort((a, b) => b.annotations + b.replies - (a.annotations + a.replies) || a.start - b.start);
-  return { slug, title: doc.meta.title ?? slug, lang: doc.meta.lang, segments: heat, segmentBlocks, passages: merged.slice(0, 10), total: spans.reduce((n, s) => n + s.weight, 0) };
+  return {
+    slug,
+    title: doc.meta.title ?? slug,
+    lang: doc.meta.lang,
+    segments: heat,
+    segmentBlocks,
+    passages: merged.slice(0, 10),
+    total: spans.reduce((n, s) => n + s.weight, 0),
+  };
 }
 
 function repliesByRoot(rows: Row[]): Map<string, number> {
@@ -234,7 +255,10 @@ export function keptAggregates(): { entries: number; bytes: number } {
 async function stateKey(seminarId: string): Promise<string> {
   const [eventId, seminar] = await Promise.all([
     latestEventId(seminarId),
-    db().seminar.findUnique({ where: { id: seminarId }, select: { members: { select: { userId: true, role: true } }, documents: { select: { slug: true, postFirst: true } } } }),
+    db().seminar.findUnique({
+      where: { id: seminarId },
+      select: { members: { select: { userId: true, role: true } }, documents: { select: { slug: true, postFirst: true } } },
+    }),
   ]);
   const shape = JSON.stringify([seminar?.members.map((m) => `${m.userId}:${m.role}`).sort(), seminar?.documents.map((d) => `${d.slug}:${d.postFirst}`).sort()]);
   return `${eventId}|${createHash("sha1").update(shape).digest("base64url")}`;
@@ -256,7 +280,12 @@ async function computeOverview(userId: string, seminarId: string, now: Date): Pr
   const viewer: Viewer = { userId, role: "instructor" };
   const seminar = await db().seminar.findUniqueOrThrow({
     where: { id: seminarId },
-    select: { title: true, createdAt: true, documents: { select: { slug: true }, orderBy: { addedAt: "asc" } }, members: { select: { userId: true, role: true, user: { select: { name: true } } } } },
+    select: {
+      title: true,
+      createdAt: true,
+      documents: { select: { slug: true }, orderBy: { addedAt: "asc" } },
+      members: { select: { userId: true, role: true, user: { select: { name: true } } } },
+    },
   });
   const rows = await readableRows(viewer, seminarId);
 
@@ -275,7 +304,8 @@ async function computeOverview(userId: string, seminarId: string, now: Date): Pr
   for (const r of rows) {
     const m = members.get(r.authorId);
     if (!m) continue; // a former member
-    const kind: keyof Counts | null = r.motivation === "replying" ? "replies" : r.motivation === "linking" ? "links" : r.motivation === "commenting" ? "notes" : null;
+    const kind: keyof Counts | null =
+      r.motivation === "replying" ? "replies" : r.motivation === "linking" ? "links" : r.motivation === "commenting" ? "notes" : null;
     if (!kind) continue;
     const words = countWords(r.bodyText);
     m.totals[kind]++;
@@ -303,13 +333,33 @@ async function computeOverview(userId: string, seminarId: string, now: Date): Pr
   }
   // Replies the viewer cannot see still answer the question: count them without reading them.
   // All replies of the seminar (two columns), matched to the readable roots here: no list of root ids.
-  const hiddenAnswers = await db().annotation.findMany({ where: { seminarId, deletedAt: null, rootId: { not: null } }, select: { rootId: true, authorId: true } });
+  const hiddenAnswers = await db().annotation.findMany({
+    where: { seminarId, deletedAt: null, rootId: { not: null } },
+    select: { rootId: true, authorId: true },
+  });
   for (const h of hiddenAnswers) if (h.rootId && byId.get(h.rootId)?.authorId !== h.authorId) answeredByOthers.add(h.rootId);
   const openQuestions: OpenQuestion[] = rows
-    .filter((r) => !r.parentId && r.motivation === "commenting" && isQuestion(r.bodyText, r.tags.map((t) => t.tag)) && !answeredByOthers.has(r.id))
+    .filter(
+      (r) =>
+        !r.parentId &&
+        r.motivation === "commenting" &&
+        isQuestion(
+          r.bodyText,
+          r.tags.map((t) => t.tag),
+        ) &&
+        !answeredByOthers.has(r.id),
+    )
     .map((r) => {
       const t = r.targets.find((x) => x.role === "target");
-      return { id: r.id, authorName: r.author.name, text: r.bodyText, slug: t?.documentSlug ?? null, blockId: t?.blockId ?? null, quote: t?.exact ?? null, createdAt: r.createdAt.toISOString() };
+      return {
+        id: r.id,
+        authorName: r.author.name,
+        text: r.bodyText,
+        slug: t?.documentSlug ?? null,
+        blockId: t?.blockId ?? null,
+        quote: t?.exact ?? null,
+        createdAt: r.createdAt.toISOString(),
+      };
     })
     .slice(0, MAX_OPEN_QUESTIONS);
 
@@ -360,19 +410,44 @@ export async function documentsHeat(userId: string, seminarId: string, slugs: re
 async function heatRows(viewer: Viewer, seminarId: string, gate: PostFirstGate | null): Promise<{ rows: Row[]; replies: Map<string, number> }> {
   const readable = { seminarId, ...readableWhere(viewer) };
   const [targets, counts, roots] = await Promise.all([
-    db().target.findMany({ where: { annotation: { ...readable, parentId: null } }, select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true } }),
+    db().target.findMany({
+      where: { annotation: { ...readable, parentId: null } },
+      select: { annotationId: true, role: true, documentSlug: true, blockId: true, start: true, end: true },
+    }),
     db().annotation.groupBy({ by: ["rootId"], where: { ...readable, rootId: { not: null } }, _count: { _all: true } }),
     gate ? db().annotation.findMany({ where: { ...readable, parentId: null }, select: { id: true, authorId: true } }) : Promise.resolve([]),
   ]);
   const byRoot = new Map<string, Row>();
   for (const { annotationId, ...t } of targets) {
     let row = byRoot.get(annotationId);
-    if (!row) byRoot.set(annotationId, (row = { id: annotationId, authorId: "", motivation: "", parentId: null, rootId: null, bodyText: "", createdAt: new Date(0), author: { name: "" }, tags: [], targets: [] }));
+    if (!row)
+      byRoot.set(
+        annotationId,
+        (row = {
+          id: annotationId,
+          authorId: "",
+          motivation: "",
+          parentId: null,
+          rootId: null,
+          bodyText: "",
+          createdAt: new Date(0),
+          author: { name: "" },
+          tags: [],
+          targets: [],
+        }),
+      );
     row.targets.push({ ...t, exact: "" });
   }
   if (gate) {
     const authorOf = new Map(roots.map((r) => [r.id, r.authorId]));
-    for (const [id, row] of byRoot) if (gate.hides(authorOf.get(id) ?? "", row.targets.map((t) => t.documentSlug))) byRoot.delete(id);
+    for (const [id, row] of byRoot)
+      if (
+        gate.hides(
+          authorOf.get(id) ?? "",
+          row.targets.map((t) => t.documentSlug),
+        )
+      )
+        byRoot.delete(id);
   }
   const replies = new Map<string, number>();
   for (const c of counts) if (c.rootId && byRoot.has(c.rootId)) replies.set(c.rootId, c._count._all);

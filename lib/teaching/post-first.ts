@@ -52,7 +52,11 @@ async function classmatesNotes(viewer: Viewer, seminarId: string, slugs: readonl
   if (authors.length === 0) return out;
   const groups = await db().target.groupBy({
     by: ["documentSlug"],
-    where: { role: "target", documentSlug: { in: [...slugs] }, annotation: { ...readableWhere(viewer), seminarId, parentId: null, motivation: { in: ["commenting", "highlighting"] }, authorId: { in: authors } } },
+    where: {
+      role: "target",
+      documentSlug: { in: [...slugs] },
+      annotation: { ...readableWhere(viewer), seminarId, parentId: null, motivation: { in: ["commenting", "highlighting"] }, authorId: { in: authors } },
+    },
     _count: { _all: true },
   });
   for (const g of groups) out.set(g.documentSlug, g._count._all);
@@ -77,6 +81,9 @@ export async function setPostFirst(userId: string, seminarId: string, input: z.i
 
 export async function getPostFirstSettings(userId: string, seminarId: string): Promise<{ seminar: number; documents: Record<string, number | null> }> {
   await requireInstructor(userId, seminarId);
-  const s = await db().seminar.findUniqueOrThrow({ where: { id: seminarId }, select: { postFirst: true, documents: { select: { slug: true, postFirst: true }, orderBy: { addedAt: "asc" } } } });
+  const s = await db().seminar.findUniqueOrThrow({
+    where: { id: seminarId },
+    select: { postFirst: true, documents: { select: { slug: true, postFirst: true }, orderBy: { addedAt: "asc" } } },
+  });
   return { seminar: s.postFirst, documents: Object.fromEntries(s.documents.map((d) => [d.slug, d.postFirst])) };
 }

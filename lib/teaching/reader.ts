@@ -14,14 +14,15 @@ export interface ReaderTeaching {
  * `seminar` is the one the reader annotates in, as the reader page already loaded it for this member
  * (lib/annotations-ui/load): its documents say which open texts belong to it. Membership is checked again here.
  */
-export async function readerTeaching(userId: string, seminar: { id: string; documents: readonly string[] }, slugs: readonly string[]): Promise<Map<string, ReaderTeaching>> {
+export async function readerTeaching(
+  userId: string,
+  seminar: { id: string; documents: readonly string[] },
+  slugs: readonly string[],
+): Promise<Map<string, ReaderTeaching>> {
   const inSeminar = [...new Set(slugs)].filter((slug) => seminar.documents.includes(slug));
   const out = new Map<string, ReaderTeaching>();
   if (inSeminar.length === 0) return out;
-  const [heats, postFirsts] = await Promise.all([
-    documentsHeat(userId, seminar.id, inSeminar),
-    postFirstStatuses(userId, seminar.id, inSeminar),
-  ]);
+  const [heats, postFirsts] = await Promise.all([documentsHeat(userId, seminar.id, inSeminar), postFirstStatuses(userId, seminar.id, inSeminar)]);
   inSeminar.forEach((slug) => {
     const heat = heats.get(slug) ?? null;
     const postFirst = postFirsts.get(slug) ?? null;

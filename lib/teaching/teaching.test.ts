@@ -13,14 +13,22 @@ type Store = typeof import("@/lib/annotations/store");
 type Lists = typeof import("@/lib/annotations/list");
 type Seminars = typeof import("@/lib/seminars");
 
-const essay = testDocument("essay-en", ["The separate peace was never signed. Why not?", "Stalin probed Berlin twice in 1943.", "A third paragraph closes the essay."], "en");
+const essay = testDocument(
+  "essay-en",
+  ["The separate peace was never signed. Why not?", "Stalin probed Berlin twice in 1943.", "A third paragraph closes the essay."],
+  "en",
+);
 const aufsatz = testDocument("aufsatz-de", ["Der Separatfrieden wurde nie geschlossen.", "Stalin sondierte zweimal."], "de");
 
 let testDb: TestDatabase;
 let store: Store;
 let lists: Lists;
 let seminars: Seminars;
-let teacher: { id: string; name: string }, alice: { id: string; name: string }, bob: { id: string; name: string }, carol: { id: string; name: string }, coTeacher: { id: string; name: string };
+let teacher: { id: string; name: string },
+  alice: { id: string; name: string },
+  bob: { id: string; name: string },
+  carol: { id: string; name: string },
+  coTeacher: { id: string; name: string };
 let seminarId: string;
 
 async function codeOf(p: Promise<unknown>): Promise<ErrorCode | "ok"> {
@@ -107,7 +115,13 @@ describe("overview", () => {
     await note(carol.id, "A plain remark, no question.", at("p1", 4, 12));
     await store.createAnnotation(bob.id, seminarId, { parentId: q2.id, body: "Yes: see the second probe" });
     await store.createAnnotation(carol.id, seminarId, { parentId: q.id, body: "Answering myself does not count" });
-    await store.createAnnotation(carol.id, seminarId, { motivation: "linking", target: at("p2", 0, 6), bodyTarget: at("p2", 0, 6, "aufsatz-de"), relation: "paraphrase", body: "same sentence" });
+    await store.createAnnotation(carol.id, seminarId, {
+      motivation: "linking",
+      target: at("p2", 0, 6),
+      bodyTarget: at("p2", 0, 6, "aufsatz-de"),
+      relation: "paraphrase",
+      body: "same sentence",
+    });
     const hidden = await note(carol.id, "private thought? no one sees this", at("p1", 0, 3), { visibility: "private" });
 
     const o = await seminarOverview(teacher.id, seminarId);
@@ -243,21 +257,36 @@ describe("notifications", () => {
     const before = await n.unreadCount(bob.id);
     await note(carol.id, "private @Bob", at("p3", 0, 5), { visibility: "private" });
     expect(await n.unreadCount(bob.id)).toBe(before);
-    const carolDigest = async () => (await n.listNotifications(carol.id)).find((x) => x.type === "activity" && !x.read && x.documentSlug === "essay-en")?.count ?? 0;
+    const carolDigest = async () =>
+      (await n.listNotifications(carol.id)).find((x) => x.type === "activity" && !x.read && x.documentSlug === "essay-en")?.count ?? 0;
     const carolBefore = await carolDigest();
     await note(carol.id, "my own note", at("p3", 0, 5));
     expect(await carolDigest()).toBe(carolBefore);
     // marking read: only one's own rows
     const count = await n.unreadCount(teacher.id);
     expect(count).toBeGreaterThanOrEqual(2);
-    expect(await n.markRead(alice.id, teacherList.map((x) => x.id))).toBe(0);
-    expect(await n.markRead(teacher.id, teacherList.map((x) => x.id))).toBeGreaterThan(0);
+    expect(
+      await n.markRead(
+        alice.id,
+        teacherList.map((x) => x.id),
+      ),
+    ).toBe(0);
+    expect(
+      await n.markRead(
+        teacher.id,
+        teacherList.map((x) => x.id),
+      ),
+    ).toBeGreaterThan(0);
     expect(await n.unreadCount(teacher.id)).toBe(0);
   });
 
   it("finds mentions by full member names, longest first", async () => {
     const { findMentions } = await import("@/lib/notifications");
-    const members = [{ userId: "a", name: "Anna" }, { userId: "b", name: "Anna Schmidt" }, { userId: "c", name: "Ольга" }];
+    const members = [
+      { userId: "a", name: "Anna" },
+      { userId: "b", name: "Anna Schmidt" },
+      { userId: "c", name: "Ольга" },
+    ];
     expect(findMentions("Hi @anna schmidt and @Ольга!", members).sort()).toEqual(["b", "c"]);
     expect(findMentions("mail anna@example.org, @Annabel", members)).toEqual([]);
     expect(findMentions("@Anna, look", members)).toEqual(["a"]);
@@ -271,9 +300,18 @@ describe("upload", { timeout: 120_000 }, () => {
     const { db } = await import("@/lib/db/client");
     const n = await import("@/lib/notifications");
     const preview = await up.previewUpload(teacher.id, seminarId, "briefe.xml", Buffer.from(SAMPLE_TEI), { kind: "essay" });
-    expect(preview).toMatchObject({ slug: "briefe", title: "Briefe aus Moskau", author: "Anna Beispiel", lang: "de", footnotes: { total: 2, linked: 2, unreferenced: 0 } });
+    expect(preview).toMatchObject({
+      slug: "briefe",
+      title: "Briefe aus Moskau",
+      author: "Anna Beispiel",
+      lang: "de",
+      footnotes: { total: 2, linked: 2, unreferenced: 0 },
+    });
     expect(preview.blockCounts).toMatchObject({ heading: 2, paragraph: 3, quote: 1, footnote: 2 });
-    expect(preview.outline).toEqual([{ level: 2, text: "Erster Brief" }, { level: 3, text: "Nachschrift" }]);
+    expect(preview.outline).toEqual([
+      { level: 2, text: "Erster Brief" },
+      { level: 3, text: "Nachschrift" },
+    ]);
     expect(await db().uploadedDocument.count()).toBe(0);
     expect(await codeOf(up.publishUpload(alice.id, seminarId, preview.token))).toBe("forbidden");
 
@@ -305,7 +343,13 @@ describe("upload", { timeout: 120_000 }, () => {
     expect(await codeOf(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Plain text.\n")))).toBe("invalid-upload"); // no language
 
     // Publishing fails half-way (the seminar row already exists): the document row is rolled back too.
-    const preview = await up.previewUpload(teacher.id, seminarId, "brief.md", Buffer.from("---\ntitle: Ein Brief\nlang: de\nkind: essay\nsource: Archiv\n---\n\nText des Briefes.\n"), { slug: "ein-brief" });
+    const preview = await up.previewUpload(
+      teacher.id,
+      seminarId,
+      "brief.md",
+      Buffer.from("---\ntitle: Ein Brief\nlang: de\nkind: essay\nsource: Archiv\n---\n\nText des Briefes.\n"),
+      { slug: "ein-brief" },
+    );
     await db().seminarDocument.create({ data: { seminarId, slug: "ein-brief" } });
     const count = await db().uploadedDocument.count();
     await expect(up.publishUpload(teacher.id, seminarId, preview.token)).rejects.toThrow();

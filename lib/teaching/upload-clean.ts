@@ -47,7 +47,12 @@ export interface CleanedUpload {
 
 /** Clean, describe and pack one upload. Throws ContentError for input the pipeline refuses. */
 export function cleanUpload(req: CleanRequest): CleanedUpload {
-  const built = buildMemorySource({ fileName: req.fileName, bytes: Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength), slug: req.slug, meta: req.meta });
+  const built = buildMemorySource({
+    fileName: req.fileName,
+    bytes: Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength),
+    slug: req.slug,
+    meta: req.meta,
+  });
   const draft = new Uint8Array(zlib.deflateSync(Buffer.from(JSON.stringify({ doc: built.doc, markdown: built.markdown }), "utf8")));
   return { slug: built.doc.meta.slug, preview: describePreview(built), draft };
 }
@@ -72,9 +77,19 @@ function describePreview(built: BuiltDocument): Omit<UploadPreview, "token"> {
     blocks: doc.blocks.length,
     blockCounts,
     words,
-    outline: doc.blocks.filter((b) => b.type === "heading").slice(0, 200).map((b) => ({ level: b.level ?? 2, text: b.text })),
-    firstParagraphs: doc.blocks.filter((b) => b.type === "paragraph").slice(0, 3).map((b) => (b.text.length > 400 ? `${b.text.slice(0, 399)}…` : b.text)),
-    footnotes: { total: notes.length, linked: notes.filter((n) => (n.footnote?.refs.length ?? 0) > 0).length, unreferenced: notes.filter((n) => (n.footnote?.refs.length ?? 0) === 0).length },
+    outline: doc.blocks
+      .filter((b) => b.type === "heading")
+      .slice(0, 200)
+      .map((b) => ({ level: b.level ?? 2, text: b.text })),
+    firstParagraphs: doc.blocks
+      .filter((b) => b.type === "paragraph")
+      .slice(0, 3)
+      .map((b) => (b.text.length > 400 ? `${b.text.slice(0, 399)}…` : b.text)),
+    footnotes: {
+      total: notes.length,
+      linked: notes.filter((n) => (n.footnote?.refs.length ?? 0) > 0).length,
+      unreferenced: notes.filter((n) => (n.footnote?.refs.length ?? 0) === 0).length,
+    },
     removals: built.result.removals.length,
     mends: built.result.mends.length,
     generic: Object.entries(built.result.generic ?? {})

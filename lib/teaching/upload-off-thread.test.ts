@@ -19,7 +19,12 @@ afterEach(() => {
 
 describe("cleanOffThread", () => {
   it("cleans a file in a worker and returns the preview and the packed draft", async () => {
-    const cleaned = await cleanOffThread({ fileName: "brief.md", bytes: markdown("Der erste Absatz.\n\nDer zweite Absatz."), slug: "ein-brief", meta: { kind: "essay", source: "test" } });
+    const cleaned = await cleanOffThread({
+      fileName: "brief.md",
+      bytes: markdown("Der erste Absatz.\n\nDer zweite Absatz."),
+      slug: "ein-brief",
+      meta: { kind: "essay", source: "test" },
+    });
     expect(cleaned.slug).toBe("ein-brief");
     expect(cleaned.preview.blocks).toBe(2);
     expect(cleaned.preview.title).toBe("Ein Brief");
@@ -27,7 +32,12 @@ describe("cleanOffThread", () => {
   });
 
   it("passes the pipeline's refusal back as a ContentError with line and code", async () => {
-    const e = await cleanOffThread({ fileName: "bad.xml", bytes: new TextEncoder().encode("<TEI><text><body><p>open</body></text></TEI>"), slug: "bad", meta: { kind: "essay", source: "test" } }).catch((err: unknown) => err);
+    const e = await cleanOffThread({
+      fileName: "bad.xml",
+      bytes: new TextEncoder().encode("<TEI><text><body><p>open</body></text></TEI>"),
+      slug: "bad",
+      meta: { kind: "essay", source: "test" },
+    }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(ContentError);
     expect((e as ContentError).code).toMatch(/^xml-/);
   });
@@ -36,7 +46,12 @@ describe("cleanOffThread", () => {
     process.env.SYNOPSE_UPLOAD_WORKER_MB = "16";
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
-    const e = await cleanOffThread({ fileName: "band.xml", bytes: new TextEncoder().encode(teiVolume(5_000_000)), slug: "band", meta: { kind: "essay", source: "test" } }).catch((err: unknown) => err);
+    const e = await cleanOffThread({
+      fileName: "band.xml",
+      bytes: new TextEncoder().encode(teiVolume(5_000_000)),
+      slug: "band",
+      meta: { kind: "essay", source: "test" },
+    }).catch((err: unknown) => err);
     clearInterval(timer);
     expect(isAppError(e) && e.code).toBe("upload-too-complex");
     // The timer kept firing while the worker worked.

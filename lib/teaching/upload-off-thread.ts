@@ -67,10 +67,13 @@ export async function cleanOffThread(req: CleanRequest): Promise<CleanedUpload> 
         clearTimeout(timer);
         f();
       };
-      const timer = setTimeout(() => {
-        settle(() => reject(new AppError("upload-too-complex")));
-        void worker.terminate();
-      }, setting("SYNOPSE_UPLOAD_WORKER_SECONDS", 180) * 1000);
+      const timer = setTimeout(
+        () => {
+          settle(() => reject(new AppError("upload-too-complex")));
+          void worker.terminate();
+        },
+        setting("SYNOPSE_UPLOAD_WORKER_SECONDS", 180) * 1000,
+      );
       worker.once("message", (m: WorkerAnswer) =>
         settle(() => {
           if (m.ok) resolve(m.cleaned);

@@ -77,7 +77,10 @@ describe("upload drafts in the database", () => {
 
   it("publishes a token once, even when two publish requests race", async () => {
     const preview = await up.previewUpload(teacher.id, seminarId, "race.md", markdown("Wettlauf"), { slug: `race-${run}` });
-    const results = await Promise.all([codeOf(up.publishUpload(teacher.id, seminarId, preview.token)), codeOf(up.publishUpload(teacher.id, seminarId, preview.token))]);
+    const results = await Promise.all([
+      codeOf(up.publishUpload(teacher.id, seminarId, preview.token)),
+      codeOf(up.publishUpload(teacher.id, seminarId, preview.token)),
+    ]);
     expect(results.sort()).toEqual(["ok", "preview-expired"]);
     expect(await (await db()).uploadedDocument.count({ where: { slug: preview.slug } })).toBe(1);
     expect(await (await db()).seminarDocument.count({ where: { seminarId, slug: preview.slug } })).toBe(1);
@@ -141,11 +144,24 @@ describe("refused uploads", () => {
       params: { found: "p", expected: "lb" },
       reason: "malformed XML: the closing tag </p> does not match the open element <lb>",
     });
-    expect(await refusal(up.previewUpload(teacher.id, seminarId, "scan.pdf", Buffer.from("%PDF")))).toMatchObject({ line: 1, problem: "upload-unsupported-type" });
-    expect(await refusal(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Plain text.\n")))).toMatchObject({ line: 1, problem: "upload-needs-language" });
-    expect(await refusal(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Text\n"), { slug: "Not A Slug", lang: "de" }))).toMatchObject({ problem: "upload-invalid-slug", params: { slug: "Not A Slug" } });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "scan.pdf", Buffer.from("%PDF")))).toMatchObject({
+      line: 1,
+      problem: "upload-unsupported-type",
+    });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Plain text.\n")))).toMatchObject({
+      line: 1,
+      problem: "upload-needs-language",
+    });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "notes.txt", Buffer.from("Text\n"), { slug: "Not A Slug", lang: "de" }))).toMatchObject({
+      problem: "upload-invalid-slug",
+      params: { slug: "Not A Slug" },
+    });
     const table = Buffer.from("---\ntitle: T\nlang: de\nkind: essay\nsource: S\n---\n\n| a | b |\n| - | - |\n");
-    expect(await refusal(up.previewUpload(teacher.id, seminarId, "t.md", table))).toMatchObject({ line: 8, problem: "markdown-unsupported", params: { construct: "table" } });
+    expect(await refusal(up.previewUpload(teacher.id, seminarId, "t.md", table))).toMatchObject({
+      line: 8,
+      problem: "markdown-unsupported",
+      params: { construct: "table" },
+    });
     const noLanguage = SAMPLE_TEI.replace('<language ident="de">Deutsch</language>', "");
     expect(await refusal(up.previewUpload(teacher.id, seminarId, "brief.xml", Buffer.from(noLanguage)))).toMatchObject({ problem: "language-unknown" });
     // Nothing half-imported: no draft, no document.

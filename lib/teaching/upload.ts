@@ -93,7 +93,11 @@ export async function previewUpload(userId: string, seminarId: string, fileName:
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError("upload-too-large", { max: MAX_UPLOAD_BYTES });
   const fields = uploadFields.parse(rawFields);
   // Letters of any script stay (a Cyrillic file name still names the text); anything else becomes "_".
-  const safeName = fileName.normalize("NFC").replace(/[^\p{L}\p{N}.\-]+/gu, "_").slice(-120) || "upload.txt";
+  const safeName =
+    fileName
+      .normalize("NFC")
+      .replace(/[^\p{L}\p{N}.\-]+/gu, "_")
+      .slice(-120) || "upload.txt";
   if (!/\.(md|markdown|txt|xml)$/i.test(safeName)) throw invalidUpload(new ContentError(safeName, 1, "upload-unsupported-type"));
   if (fields.slug && !SLUG_PATTERN.test(fields.slug)) throw invalidUpload(new ContentError(safeName, 1, "upload-invalid-slug", { slug: fields.slug }));
   const stem = safeName.replace(/\.[^.]*$/, "");

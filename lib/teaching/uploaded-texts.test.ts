@@ -12,11 +12,15 @@ import { setDocumentCatalog } from "@/lib/seminars/catalog";
 let testDb: TestDatabase;
 let member: { id: string }, outsider: { id: string };
 let seminarId = "";
-let deSlug = "", enSlug = "";
-const run = randomUUID().replace(/[^a-f]/g, "").slice(0, 6);
+let deSlug = "",
+  enSlug = "";
+const run = randomUUID()
+  .replace(/[^a-f]/g, "")
+  .slice(0, 6);
 const LIBRARY = "forum-separatfrieden-1941-43";
 
-const page = (lang: string, title: string, body: string) => Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\nkind: article\nsource: Stadtarchiv\n---\n\n${body}\n`);
+const page = (lang: string, title: string, body: string) =>
+  Buffer.from(`---\ntitle: ${title}\nlang: ${lang}\nkind: article\nsource: Stadtarchiv\n---\n\n${body}\n`);
 const DE_SENTENCE = "Am 14. März 1957 traf Bürgermeister Wenzel Hrdlicka in Brünn ein, um über den Staudamm zu verhandeln.";
 const EN_SENTENCE = "On 14 March 1957 mayor Václav Hrdlička arrived in Brno to negotiate over the dam.";
 
@@ -34,9 +38,29 @@ beforeAll(async () => {
   const other = await seminars.createSeminar(outsider.id, { title: "Elsewhere", documents: [LIBRARY] });
   expect(other.id).not.toBe(seminarId);
 
-  const de = await up.previewUpload(teacher.id, seminarId, "brno-de.md", page("de", "Der Staudamm von Brünn", `Vorgeschichte des Projekts.\n\n${DE_SENTENCE} Die Gespräche dauerten drei Tage.\n\nAm 16. Juni 1943 hatte eine schwedische Zeitung über Gespräche bei Stockholm berichtet; das gehört nicht hierher.`), { slug: `brno-de-${run}` });
+  const de = await up.previewUpload(
+    teacher.id,
+    seminarId,
+    "brno-de.md",
+    page(
+      "de",
+      "Der Staudamm von Brünn",
+      `Vorgeschichte des Projekts.\n\n${DE_SENTENCE} Die Gespräche dauerten drei Tage.\n\nAm 16. Juni 1943 hatte eine schwedische Zeitung über Gespräche bei Stockholm berichtet; das gehört nicht hierher.`,
+    ),
+    { slug: `brno-de-${run}` },
+  );
   deSlug = (await up.publishUpload(teacher.id, seminarId, de.token)).slug;
-  const en = await up.previewUpload(teacher.id, seminarId, "brno-en.md", page("en", "The Brno dam", `Background of the project.\n\n${EN_SENTENCE} The talks lasted three days.\n\nOn June 16, 1943 a Swedish newspaper reported talks near Stockholm, a story told elsewhere.`), { slug: `brno-en-${run}` });
+  const en = await up.previewUpload(
+    teacher.id,
+    seminarId,
+    "brno-en.md",
+    page(
+      "en",
+      "The Brno dam",
+      `Background of the project.\n\n${EN_SENTENCE} The talks lasted three days.\n\nOn June 16, 1943 a Swedish newspaper reported talks near Stockholm, a story told elsewhere.`,
+    ),
+    { slug: `brno-en-${run}` },
+  );
   enSlug = (await up.publishUpload(teacher.id, seminarId, en.token)).slug;
 }, 60_000);
 

@@ -30,9 +30,7 @@ export interface MarkPoint<P> {
 }
 
 export type MarkNode<R, P> =
-  | { type: "text"; start: number; end: number }
-  | { type: "point"; value: P }
-  | { type: "range"; value: R; children: MarkNode<R, P>[] };
+  { type: "text"; start: number; end: number } | { type: "point"; value: P } | { type: "range"; value: R; children: MarkNode<R, P>[] };
 
 export function nestMarks<R, P>(length: number, ranges: readonly MarkRange<R>[], points: readonly MarkPoint<P>[] = []): MarkNode<R, P>[] {
   const clamp = (n: number) => Math.max(0, Math.min(length, n));
@@ -40,9 +38,7 @@ export function nestMarks<R, P>(length: number, ranges: readonly MarkRange<R>[],
     .map((r) => ({ ...r, start: clamp(r.start), end: clamp(r.end) }))
     .filter((r) => r.end > r.start)
     .sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
-  const placed = points
-    .map((p, i) => ({ ...p, at: clamp(p.at), i }))
-    .sort((a, b) => a.at - b.at || a.rank - b.rank || a.i - b.i);
+  const placed = points.map((p, i) => ({ ...p, at: clamp(p.at), i })).sort((a, b) => a.at - b.at || a.rank - b.rank || a.i - b.i);
   const cuts = [...new Set([0, length, ...live.flatMap((r) => [r.start, r.end]), ...placed.map((p) => p.at)])].sort((a, b) => a - b);
 
   const root: MarkNode<R, P>[] = [];

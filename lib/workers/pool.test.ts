@@ -11,7 +11,8 @@ afterAll(async () => {
 });
 
 const md = (slug: string, lang: string, body: string) =>
-  buildMemorySource({ fileName: `${slug}.md`, bytes: Buffer.from(`---\ntitle: ${slug}\nlang: ${lang}\nkind: essay\nsource: test\n---\n\n${body}\n`), slug }).doc;
+  buildMemorySource({ fileName: `${slug}.md`, bytes: Buffer.from(`---\ntitle: ${slug}\nlang: ${lang}\nkind: essay\nsource: test\n---\n\n${body}\n`), slug })
+    .doc;
 const de = md("t-de", "de", "Die Verhandlungen in Stockholm.\n\nAm 3. Mai 1921 kam der Vertrag zustande.");
 
 describe("work off the request thread", () => {

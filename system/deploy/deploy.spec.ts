@@ -75,7 +75,10 @@ test("the instructor signs in through the proxy, uploads a text of several MB an
   await page.goto(`${base()}/en/seminars/${seminar}`);
   await page.getByRole("link", { name: "Upload a text" }).click();
   // About 3 MB of Markdown: beyond nginx's 1 MB default body limit.
-  const paragraphs = Array.from({ length: 6000 }, (_, i) => `Absatz ${i + 1}: ${"Die Akten des Auswärtigen Amtes berichten von Gesprächen in Stockholm über einen Separatfrieden. ".repeat(5)}`);
+  const paragraphs = Array.from(
+    { length: 6000 },
+    (_, i) => `Absatz ${i + 1}: ${"Die Akten des Auswärtigen Amtes berichten von Gesprächen in Stockholm über einen Separatfrieden. ".repeat(5)}`,
+  );
   const markdown = `---\ntitle: Akten aus Stockholm\nlang: de\nkind: essay\nsource: Deployment test\n---\n\n${paragraphs.join("\n\n")}\n`;
   expect(Buffer.byteLength(markdown)).toBeGreaterThan(3_000_000);
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "akten-stockholm.md", mimeType: "text/markdown", buffer: Buffer.from(markdown) });
@@ -94,13 +97,18 @@ test("a note written through the proxy, and notes saved on either instance, appe
   const toggle = page.locator("#pane1-panel").getByRole("button", { name: /^Notes/ });
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(panel).toBeVisible();
-  const blockId = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#pane1-panel p[data-block-id]")].find((e) => (e.textContent ?? "").length > 80)!.dataset.blockId!);
+  const blockId = await page.evaluate(
+    () => [...document.querySelectorAll<HTMLElement>("#pane1-panel p[data-block-id]")].find((e) => (e.textContent ?? "").length > 80)!.dataset.blockId!,
+  );
   await page.waitForTimeout(500); // let the page's event stream (through nginx, to one of the instances) connect
   const note = (text: string) => JSON.stringify({ target: { documentSlug: FORUM, blockId, blockStart: 0, blockEnd: 20 }, body: `<p>${text}</p>` });
 
   // A write through the proxy, as the browser's own request (cookie and origin of the public address).
   const viaProxy = `Written through nginx ${Date.now()}`;
-  const res = await page.request.post(`${base()}/api/seminars/${seminar}/annotations`, { data: note(viaProxy), headers: { "content-type": "application/json", origin: base() } });
+  const res = await page.request.post(`${base()}/api/seminars/${seminar}/annotations`, {
+    data: note(viaProxy),
+    headers: { "content-type": "application/json", origin: base() },
+  });
   expect(res.status()).toBe(201);
   await expect(panel.getByText(viaProxy)).toBeVisible({ timeout: 10_000 });
 
@@ -110,7 +118,11 @@ test("a note written through the proxy, and notes saved on either instance, appe
   for (const app of apps()) {
     const text = `Saved on ${app} at ${Date.now()}`;
     // A cookie write must say where it comes from (CSRF): here, the instance's own address.
-    const r = await fetch(`${app}/api/seminars/${seminar}/annotations`, { method: "POST", headers: { cookie, origin: app, "content-type": "application/json" }, body: note(text) });
+    const r = await fetch(`${app}/api/seminars/${seminar}/annotations`, {
+      method: "POST",
+      headers: { cookie, origin: app, "content-type": "application/json" },
+      body: note(text),
+    });
     expect(r.status, await r.clone().text()).toBe(201);
     await expect(panel.getByText(text)).toBeVisible({ timeout: 10_000 });
   }

@@ -4,7 +4,16 @@ import { defineConfig, devices } from "@playwright/test";
 // instances behind a private nginx over HTTPS (self-signed), driven by Debian's chromium. See setup.ts.
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 export default defineConfig({
@@ -18,5 +27,10 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   globalSetup: "./setup.ts",
   use: { trace: "retain-on-failure", locale: "en-US", ignoreHTTPSErrors: true, launchOptions },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US", ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions, locale: "en-US", ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } },
+    },
+  ],
 });

@@ -71,7 +71,24 @@ export default async function globalSetup() {
   try {
     // 1. The database and its role.
     const dbPassword = randomBytes(24).toString("hex");
-    must("psql", ["-X", "-q", "-h", "127.0.0.1", "-p", String(pg.port), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-v", `password=${dbPassword}`, "-f", path.join(DEPLOY, "postgresql.sql")]);
+    must("psql", [
+      "-X",
+      "-q",
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(pg.port),
+      "-U",
+      "postgres",
+      "-d",
+      "postgres",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-v",
+      `password=${dbPassword}`,
+      "-f",
+      path.join(DEPLOY, "postgresql.sql"),
+    ]);
 
     // 2. The settings file, with what the README says to fill in.
     const publicUrl = `https://127.0.0.1:${httpsPort}`;
@@ -92,7 +109,11 @@ export default async function globalSetup() {
     // 3. Migrations, build, the first instructor with a seminar.
     must("npm", ["run", "--silent", "db:migrate"], { env });
     if (!existsSync(path.join(ROOT, ".next-pg", "BUILD_ID"))) must("npm", ["run", "--silent", "build"], { env });
-    must("npm", ["run", "--silent", "user:create", "--", "--email", INSTRUCTOR.email, "--name", INSTRUCTOR.name, "--password-stdin", "--seminar", SEMINAR_TITLE], { env, input: INSTRUCTOR.password });
+    must(
+      "npm",
+      ["run", "--silent", "user:create", "--", "--email", INSTRUCTOR.email, "--name", INSTRUCTOR.name, "--password-stdin", "--seminar", SEMINAR_TITLE],
+      { env, input: INSTRUCTOR.password },
+    );
 
     // 4. The instances, as the systemd unit starts them.
     const unit = readDeploy("systemd/synopse@.service");
@@ -105,14 +126,41 @@ export default async function globalSetup() {
       children.push(child);
     }
     for (const port of appPorts) {
-      await waitFor(`instance on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200, () => out);
+      await waitFor(
+        `instance on ${port}`,
+        async () => (await fetch(`http://127.0.0.1:${port}/api/health/ready`)).status === 200,
+        () => out,
+      );
     }
 
     // 5. nginx with the site an administrator copies.
     const certificate = path.join(dir, "cert.pem");
     const key = path.join(dir, "key.pem");
-    must("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate], { stdio: "pipe" });
-    writeFileSync(path.join(dir, "synopse.conf"), templateSite(readDeploy("nginx/synopse.conf"), { httpPort, httpsPort, upstreamPorts: appPorts, certificate, key }));
+    must(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-keyout",
+        key,
+        "-out",
+        certificate,
+      ],
+      { stdio: "pipe" },
+    );
+    writeFileSync(
+      path.join(dir, "synopse.conf"),
+      templateSite(readDeploy("nginx/synopse.conf"), { httpPort, httpsPort, upstreamPorts: appPorts, certificate, key }),
+    );
     for (const t of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, "tmp", t), { recursive: true });
     writeFileSync(
       path.join(dir, "nginx.conf"),
@@ -137,7 +185,12 @@ export default async function globalSetup() {
     const nginx = spawn(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", "stderr"], { stdio: ["ignore", "pipe", "pipe"] });
     nginx.stderr!.on("data", (d) => (nginxOut = (nginxOut + d).slice(-10_000)));
     children.push(nginx);
-    await waitFor("nginx", async () => (await insecureGet(`${publicUrl}/api/health/ready`)).status === 200, () => nginxOut + out, 30_000);
+    await waitFor(
+      "nginx",
+      async () => (await insecureGet(`${publicUrl}/api/health/ready`)).status === 200,
+      () => nginxOut + out,
+      30_000,
+    );
 
     process.env.DEPLOY_BASE = publicUrl;
     process.env.DEPLOY_HTTP = `http://127.0.0.1:${httpPort}`;

@@ -44,7 +44,9 @@ export function templateSite(conf: string, t: SiteTemplate): string {
   }
   const expected = { http: 1, https: 1, v6: 2, cert: 1, key: 1 };
   if (upstreamLines === 0 || JSON.stringify(counts) !== JSON.stringify(expected)) {
-    throw new Error(`deploy/nginx/synopse.conf changed shape: upstream servers ${upstreamLines}, listen/cert lines ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
+    throw new Error(
+      `deploy/nginx/synopse.conf changed shape: upstream servers ${upstreamLines}, listen/cert lines ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`,
+    );
   }
   return out.join("\n");
 }

@@ -33,7 +33,9 @@ async function openNotes(page: Page, base: string, seminar: string) {
  * lib/content: its pipeline imports the message files, which Playwright's ESM loader will not import.)
  */
 async function longParagraphId(page: Page): Promise<string> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#pane1-panel p[data-block-id]")].find((e) => (e.textContent ?? "").length > 80)!.dataset.blockId!);
+  return page.evaluate(
+    () => [...document.querySelectorAll<HTMLElement>("#pane1-panel p[data-block-id]")].find((e) => (e.textContent ?? "").length > 80)!.dataset.blockId!,
+  );
 }
 
 async function saveNote(member: Member, seminar: string, blockId: string, text: string): Promise<void> {

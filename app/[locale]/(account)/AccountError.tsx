@@ -1,6 +1,16 @@
 import { getTranslations } from "next-intl/server";
 
-const CODES = ["invalid-credentials", "password-too-short", "password-too-long", "password-too-common", "password-is-email", "invalid-email", "name-required", "rate-limited", "unknown"] as const;
+const CODES = [
+  "invalid-credentials",
+  "password-too-short",
+  "password-too-long",
+  "password-too-common",
+  "password-is-email",
+  "invalid-email",
+  "name-required",
+  "rate-limited",
+  "unknown",
+] as const;
 type Code = (typeof CODES)[number];
 
 /** The translated reason a sign-in/sign-up failed (from ?error=code), announced to screen readers. */

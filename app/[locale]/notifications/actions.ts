@@ -11,7 +11,9 @@ export async function markShownReadAction(form: FormData): Promise<void> {
   const user = await currentUser();
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(`/${locale}/notifications`)}`);
   // Only the signed-in user's own notifications change (markRead filters by user); at most one page's worth.
-  const ids = formFields(form, "id").filter((v) => v.length <= 100).slice(0, 500);
+  const ids = formFields(form, "id")
+    .filter((v) => v.length <= 100)
+    .slice(0, 500);
   await markRead(user.id, ids);
   redirect(`/${locale}/notifications?marked=1`);
 }

@@ -30,11 +30,18 @@ export default async function NotificationsPage({ params, searchParams }: Props)
     titles.set(slug, (await getDocumentAsync(slug))?.meta.title ?? d("untitled"));
   }
   const text = (n: NotificationDto) => {
-    const values = { actor: n.actorName ?? t("someone"), seminar: n.seminarTitle, document: n.documentSlug ? (titles.get(n.documentSlug) ?? n.documentSlug) : "", count: n.count };
+    const values = {
+      actor: n.actorName ?? t("someone"),
+      seminar: n.seminarTitle,
+      document: n.documentSlug ? (titles.get(n.documentSlug) ?? n.documentSlug) : "",
+      count: n.count,
+    };
     return t(n.type, values);
   };
   const href = (n: NotificationDto) =>
-    n.documentSlug ? `/read?p=${encodeURIComponent(n.documentSlug)}&seminar=${encodeURIComponent(n.seminarId)}${n.annotationId ? `#note-${n.annotationId}` : ""}` : `/seminars/${n.seminarId}`;
+    n.documentSlug
+      ? `/read?p=${encodeURIComponent(n.documentSlug)}&seminar=${encodeURIComponent(n.seminarId)}${n.annotationId ? `#note-${n.annotationId}` : ""}`
+      : `/seminars/${n.seminarId}`;
   return (
     <div className="page">
       <SiteHeader />

@@ -95,7 +95,10 @@ export default async function ReadPage({ params, searchParams }: Props) {
     seen.set(slug, occurrence + 1);
     const target = layout.target?.pane === i ? layout.target : undefined;
     // A whole volume shows the part holding the deep link's passage (or its other end) first.
-    const text = paneText(doc, paneId, labels, (target ?? (layout.peer?.pane === i ? layout.peer : undefined))?.blockId, { label: t("outlineOf", { n: i + 1 }), summary: t("outline") });
+    const text = paneText(doc, paneId, labels, (target ?? (layout.peer?.pane === i ? layout.peer : undefined))?.blockId, {
+      label: t("outlineOf", { n: i + 1 }),
+      summary: t("outline"),
+    });
     return {
       key: `${slug}#${occurrence}`,
       slug,
@@ -113,7 +116,13 @@ export default async function ReadPage({ params, searchParams }: Props) {
   // these texts; anchored here, next to the documents (see lib/annotations-ui/load.ts).
   const user = await requestUser();
   const requested = query.get("seminar");
-  const notes = user ? await loadReaderNotes(user, requested, layout.slugs.map((slug) => getDocument(slug)!)) : null;
+  const notes = user
+    ? await loadReaderNotes(
+        user,
+        requested,
+        layout.slugs.map((slug) => getDocument(slug)!),
+      )
+    : null;
   const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
   const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
 
@@ -128,7 +137,15 @@ export default async function ReadPage({ params, searchParams }: Props) {
       const h = extra.heat;
       p.content = (
         <>
-          {h ? <HeatStrip paneId={p.paneId} segments={h.segments} segmentBlocks={h.segmentBlocks} label={tt("heatStripLabel")} segmentLabels={h.segments.map((value, i) => tt("heatSegment", { n: i + 1, count: h.segments.length, value }))} /> : null}
+          {h ? (
+            <HeatStrip
+              paneId={p.paneId}
+              segments={h.segments}
+              segmentBlocks={h.segmentBlocks}
+              label={tt("heatStripLabel")}
+              segmentLabels={h.segments.map((value, i) => tt("heatSegment", { n: i + 1, count: h.segments.length, value }))}
+            />
+          ) : null}
           {p.content}
         </>
       );
@@ -142,8 +159,21 @@ export default async function ReadPage({ params, searchParams }: Props) {
         <main id="main" className="reader-main">
           <h1 className="visually-hidden">{t("title")}</h1>
           <SeminarEvents seminarId={notes?.seminar?.id ?? null} after={notes?.lastEventId ?? 0}>
-            <NotesProvider data={notes} signInHref={signInHref} panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))} anchorLiveNotes={anchorLiveNotes}>
-              <Reader locale={locale} layout={layout} panes={panes} documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))} />
+            <NotesProvider
+              data={notes}
+              signInHref={signInHref}
+              panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}
+              anchorLiveNotes={anchorLiveNotes}
+            >
+              <Reader
+                locale={locale}
+                layout={layout}
+                panes={panes}
+                documents={[
+                  ...documents,
+                  ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta),
+                ].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))}
+              />
             </NotesProvider>
           </SeminarEvents>
         </main>

@@ -90,8 +90,13 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <input id="search-q" type="search" name="q" defaultValue={options.q} placeholder={t("placeholder")} maxLength={MAX_QUERY_CHARS * 4} />
             <button type="submit">{t("submit")}</button>
           </div>
-          {options.no?.map((term) => <input key={term} type="hidden" name="no" value={term} />)}
-          <details className="search-filters" open={!!(options.doc || options.lang || options.kinds || options.tag || options.member || options.from || options.to || options.seminar)}>
+          {options.no?.map((term) => (
+            <input key={term} type="hidden" name="no" value={term} />
+          ))}
+          <details
+            className="search-filters"
+            open={!!(options.doc || options.lang || options.kinds || options.tag || options.member || options.from || options.to || options.seminar)}
+          >
             <summary>{t("filters")}</summary>
             <div className="search-filter-grid">
               {choices.seminars.length > 1 ? (
@@ -252,7 +257,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   <span className="search-kind">{kindLabel(r.kind)}</span>
                   <a
                     className="search-open"
-                    href={readerHref(locale, { slugs: [g.slug], sync: false, target: { pane: 0, blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd } })}
+                    href={readerHref(locale, {
+                      slugs: [g.slug],
+                      sync: false,
+                      target: { pane: 0, blockId: r.blockId, blockStart: r.blockStart, blockEnd: r.blockEnd },
+                    })}
                     lang={r.kind === "text" ? g.lang : undefined}
                   >
                     <SearchSnippet snippet={r.snippet} />

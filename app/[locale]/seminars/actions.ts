@@ -26,20 +26,26 @@ async function act(form: FormData, page: (locale: string) => string, run: (userI
 }
 
 export async function createSeminarAction(form: FormData): Promise<void> {
-  await act(form, (l) => `/${l}/seminars`, async (userId) => {
-    const { id } = await createSeminar(userId, {
-      title: field(form, "title"),
-      description: field(form, "description"),
-      documents: formFields(form, "documents"),
-    });
-    return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${id}/settings`;
-  });
+  await act(
+    form,
+    (l) => `/${l}/seminars`,
+    async (userId) => {
+      const { id } = await createSeminar(userId, {
+        title: field(form, "title"),
+        description: field(form, "description"),
+        documents: formFields(form, "documents"),
+      });
+      return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${id}/settings`;
+    },
+  );
 }
 
 const settings = (form: FormData) => (l: string) => `/${l}/seminars/${encodeURIComponent(formId(form, "seminarId"))}/settings`;
 
 export async function updateDetailsAction(form: FormData): Promise<void> {
-  await act(form, settings(form), (userId) => updateSeminar(userId, formId(form, "seminarId"), { title: field(form, "title"), description: field(form, "description") }));
+  await act(form, settings(form), (userId) =>
+    updateSeminar(userId, formId(form, "seminarId"), { title: field(form, "title"), description: field(form, "description") }),
+  );
 }
 
 export async function setDocumentsAction(form: FormData): Promise<void> {
@@ -69,8 +75,12 @@ export async function setTagsAction(form: FormData): Promise<void> {
 
 export async function joinAction(form: FormData): Promise<void> {
   const code = field(form, "code");
-  await act(form, (l) => `/${l}/join/${encodeURIComponent(code)}`, async (userId) => {
-    const { seminarId } = await joinByInvite(userId, code);
-    return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${encodeURIComponent(seminarId)}`;
-  });
+  await act(
+    form,
+    (l) => `/${l}/join/${encodeURIComponent(code)}`,
+    async (userId) => {
+      const { seminarId } = await joinByInvite(userId, code);
+      return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${encodeURIComponent(seminarId)}`;
+    },
+  );
 }

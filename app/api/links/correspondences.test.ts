@@ -105,7 +105,11 @@ describe("POST /api/links/correspondences", () => {
 describe("POST /api/links/suggest: bad input", () => {
   it("refuses a selection of many paragraphs with selection-too-long, and an empty one with empty-selection", async () => {
     const text = documentText(getDocument(mastny)!).text;
-    const huge = await suggest({ seminar: seminarId, document: mastny, selector: { type: "TextPositionSelector", start: 0, end: Math.min(text.length, 20_000) } });
+    const huge = await suggest({
+      seminar: seminarId,
+      document: mastny,
+      selector: { type: "TextPositionSelector", start: 0, end: Math.min(text.length, 20_000) },
+    });
     expect([huge.status, (await huge.json()).code]).toEqual([400, "selection-too-long"]);
     const block = getDocument(mastny)!.blocks.find((b) => b.type === "paragraph")!;
     const empty = await suggest({ seminar: seminarId, document: mastny, blockId: block.id, start: 3, end: 3 });
@@ -133,7 +137,9 @@ describe("the seminar teaches the suggestions", () => {
       bodyTarget: { documentSlug: top.document.slug, blockId: top.blockId, blockStart: top.blockStart, blockEnd: top.blockEnd },
     });
     const after = await ask(otherCookie);
-    const again = after.candidates.find((c: { document: { slug: string }; blockId: string }) => c.document.slug === top.document.slug && c.blockId === top.blockId);
+    const again = after.candidates.find(
+      (c: { document: { slug: string }; blockId: string }) => c.document.slug === top.document.slug && c.blockId === top.blockId,
+    );
     expect(again.linked).toBe(true);
     expect(again.reasons.some((r: { kind: string }) => r.kind === "seminar")).toBe(true);
     expect(again.score).toBeGreaterThan(top.score);

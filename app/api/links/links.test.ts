@@ -118,7 +118,11 @@ describe("POST /api/links/suggest", () => {
       [suggest({ document: forum, selector: q }, outsiderCookie), 403, "document-not-in-seminar"],
       [suggest(narrowOnly), 403, "document-not-in-seminar"],
       [suggest({ seminar: seminarId, document: "no-such-text", selector: q }), 404, "unknown-document"],
-      [suggest({ seminar: seminarId, document: forum, selector: { type: "TextQuoteSelector", exact: "words that are nowhere in the forum" } }), 400, "invalid-target"],
+      [
+        suggest({ seminar: seminarId, document: forum, selector: { type: "TextQuoteSelector", exact: "words that are nowhere in the forum" } }),
+        400,
+        "invalid-target",
+      ],
       [suggest({ seminar: seminarId, document: forum }), 400, "invalid-request"],
       [suggest("{oops"), 400, "malformed-json"],
     ];
@@ -132,12 +136,18 @@ describe("POST /api/links/suggest", () => {
     const ask = async () => (await suggest({ seminar: seminarId, document: forum, selector: { type: "TextQuoteSelector", exact: QUOTE } })).json();
     const first = await ask();
     const top = first.candidates[0];
-    const dismissal = { seminar: seminarId, from: { document: forum, blockId: first.passage.blockId }, to: { document: top.document.slug, blockId: top.blockId } };
+    const dismissal = {
+      seminar: seminarId,
+      from: { document: forum, blockId: first.passage.blockId },
+      to: { document: top.document.slug, blockId: top.blockId },
+    };
     expect((await dismissRoute.POST(post("/api/links/dismissals", dismissal, studentCookie))).status).toBe(204);
     const refs = (b: { candidates: Array<{ document: { slug: string }; blockId: string }> }) => b.candidates.map((c) => `${c.document.slug}#${c.blockId}`);
     expect(refs(await ask())).not.toContain(`${top.document.slug}#${top.blockId}`);
     // Another member still sees it.
-    const instructorView = await (await suggest({ seminar: seminarId, document: forum, selector: { type: "TextQuoteSelector", exact: QUOTE } }, instructorCookie)).json();
+    const instructorView = await (
+      await suggest({ seminar: seminarId, document: forum, selector: { type: "TextQuoteSelector", exact: QUOTE } }, instructorCookie)
+    ).json();
     expect(refs(instructorView)).toContain(`${top.document.slug}#${top.blockId}`);
     // An outsider cannot dismiss in this seminar.
     expect((await dismissRoute.POST(post("/api/links/dismissals", dismissal, outsiderCookie))).status).toBe(404);

@@ -83,10 +83,16 @@ describe("W3C Web Annotation Protocol", () => {
     const got = await item.GET(req(path), ctx({ id: seminarId, annotationId }));
     expect((await got.json()).canonical).toBe(canonical);
     const etag = got.headers.get("etag")!;
-    const changed = await item.PUT(req(path, { method: "PUT", body: { ...created, canonical: "urn:uuid:other" }, headers: { "if-match": etag } }), ctx({ id: seminarId, annotationId }));
+    const changed = await item.PUT(
+      req(path, { method: "PUT", body: { ...created, canonical: "urn:uuid:other" }, headers: { "if-match": etag } }),
+      ctx({ id: seminarId, annotationId }),
+    );
     expect([changed.status, (await changed.json()).reason]).toEqual([400, "canonical cannot change"]);
     const { canonical: _c, ...without } = created;
-    const kept = await item.PUT(req(path, { method: "PUT", body: { ...without, body: { type: "TextualBody", value: "Edited" } }, headers: { "if-match": etag } }), ctx({ id: seminarId, annotationId }));
+    const kept = await item.PUT(
+      req(path, { method: "PUT", body: { ...without, body: { type: "TextualBody", value: "Edited" } }, headers: { "if-match": etag } }),
+      ctx({ id: seminarId, annotationId }),
+    );
     expect([kept.status, (await kept.json()).canonical]).toEqual([200, canonical]);
     const bad = await post(seminarId, { ...foreign("separate peace"), canonical: "no scheme" });
     expect([bad.status, (await bad.json()).code]).toEqual([400, "invalid-request"]);
@@ -96,17 +102,29 @@ describe("W3C Web Annotation Protocol", () => {
   it("creates from a target given as { source, selector } without a type (as Hypothesis sends it)", async () => {
     const { target, ...rest } = foreign("Stalin probed");
     const { type: _type, ...untyped } = target;
-    const res = await post(seminarId, { ...rest, target: [{ ...untyped, selector: [{ type: "TextPositionSelector", start: 38, end: 51 }, untyped.selector] }] });
+    const res = await post(seminarId, {
+      ...rest,
+      target: [{ ...untyped, selector: [{ type: "TextPositionSelector", start: 38, end: 51 }, untyped.selector] }],
+    });
     const created = await res.json();
     expect(res.status).toBe(201);
-    expect(created.target).toMatchObject({ type: "SpecificResource", selector: expect.arrayContaining([{ type: "TextQuoteSelector", exact: "Stalin probed", prefix: expect.any(String), suffix: expect.any(String) }]) });
+    expect(created.target).toMatchObject({
+      type: "SpecificResource",
+      selector: expect.arrayContaining([{ type: "TextQuoteSelector", exact: "Stalin probed", prefix: expect.any(String), suffix: expect.any(String) }]),
+    });
     const annotationId = created.id.split("/").pop();
-    expect((await item.DELETE(req(`/api/w3c/seminars/${seminarId}/${annotationId}`, { method: "DELETE" }), ctx({ id: seminarId, annotationId }))).status).toBe(204);
+    expect((await item.DELETE(req(`/api/w3c/seminars/${seminarId}/${annotationId}`, { method: "DELETE" }), ctx({ id: seminarId, annotationId }))).status).toBe(
+      204,
+    );
   });
 
   it("answers OPTIONS with 200 and what is allowed, on the container and on an annotation", async () => {
     const c = container.OPTIONS(req(`/api/w3c/seminars/${seminarId}/`, { method: "OPTIONS" }));
-    expect([c.status, c.headers.get("allow"), c.headers.get("accept-post")]).toEqual([200, "GET, HEAD, OPTIONS, POST", 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"']);
+    expect([c.status, c.headers.get("allow"), c.headers.get("accept-post")]).toEqual([
+      200,
+      "GET, HEAD, OPTIONS, POST",
+      'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+    ]);
     const a = item.OPTIONS(req(`/api/w3c/seminars/${seminarId}/some-annotation`, { method: "OPTIONS" }));
     expect([a.status, a.headers.get("allow")]).toEqual([200, "GET, HEAD, OPTIONS, PUT, DELETE"]);
   });
@@ -132,10 +150,16 @@ describe("W3C Web Annotation Protocol", () => {
     expect(body["@context"]).toContain("http://www.w3.org/ns/anno.jsonld");
     expect(body.total).toBe(1);
     expect(body.first.items[0].id).toMatch(/^http:\/\/localhost:3000\/api\/w3c\/seminars\//);
-    const again = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: { "if-none-match": res.headers.get("etag")! } }), ctx({ id: seminarId }));
+    const again = await container.GET(
+      req(`/api/w3c/seminars/${seminarId}/`, { headers: { "if-none-match": res.headers.get("etag")! } }),
+      ctx({ id: seminarId }),
+    );
     expect(again.status).toBe(304);
     const prefer = (iri: string) => ({ prefer: `return=representation; include="${iri}"` });
-    const irisRes = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: prefer("http://www.w3.org/ns/oa#PreferContainedIRIs") }), ctx({ id: seminarId }));
+    const irisRes = await container.GET(
+      req(`/api/w3c/seminars/${seminarId}/`, { headers: prefer("http://www.w3.org/ns/oa#PreferContainedIRIs") }),
+      ctx({ id: seminarId }),
+    );
     const iris = await irisRes.json();
     expect(iris.first.items).toEqual([body.first.items[0].id]);
     // A page fetched from its IRI (without Prefer) keeps the choice; a different representation has a different ETag.
@@ -143,10 +167,22 @@ describe("W3C Web Annotation Protocol", () => {
     expect([irisRes.headers.get("preference-applied"), irisRes.headers.get("etag") === res.headers.get("etag")]).toEqual(["return=representation", false]);
     const page = await (await container.GET(req(`/api/w3c/seminars/${seminarId}/?iris=1&page=0`), ctx({ id: seminarId }))).json();
     expect([page.id, page.items, page.partOf.id]).toEqual([iris.first.id, iris.first.items, body.id]);
-    const minimalRes = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: prefer("http://www.w3.org/ns/ldp#PreferMinimalContainer") }), ctx({ id: seminarId }));
+    const minimalRes = await container.GET(
+      req(`/api/w3c/seminars/${seminarId}/`, { headers: prefer("http://www.w3.org/ns/ldp#PreferMinimalContainer") }),
+      ctx({ id: seminarId }),
+    );
     const minimal = await minimalRes.json();
     expect([minimal.first, minimal.last, JSON.stringify(minimal).includes('"items"')]).toEqual([`${body.id}?page=0`, `${body.id}?page=0`, false]);
-    const both = await (await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { headers: { prefer: 'return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs http://www.w3.org/ns/oa#PreferContainedDescriptions"' } }), ctx({ id: seminarId }))).json();
+    const both = await (
+      await container.GET(
+        req(`/api/w3c/seminars/${seminarId}/`, {
+          headers: {
+            prefer: 'return=representation; include="http://www.w3.org/ns/oa#PreferContainedIRIs http://www.w3.org/ns/oa#PreferContainedDescriptions"',
+          },
+        }),
+        ctx({ id: seminarId }),
+      )
+    ).json();
     expect(both.first.items[0]).toMatchObject({ id: body.first.items[0].id, type: "Annotation" });
     const stranger = await container.GET(req(`/api/w3c/seminars/${seminarId}/`, { token: otherAuth }), ctx({ id: seminarId }));
     expect(stranger.status).toBe(404);
@@ -166,7 +202,7 @@ describe("W3C Web Annotation Protocol", () => {
     expect([top.first.id, top.last]).toEqual([`${top.id}?limit=1&page=0`, `${top.id}?limit=1&page=last`]);
     const walk = async (from: string, link: "next" | "prev") => {
       const pages: string[][] = [];
-      for (let url: string | undefined = from; url; ) {
+      for (let url: string | undefined = from; url;) {
         const { res, body } = await get(url);
         expect([body.type, body.partOf.id, body.partOf.total, res.headers.get("content-location")]).toEqual(["AnnotationPage", top.id, top.total, body.id]);
         expect(body.items.length).toBe(1);
@@ -197,7 +233,13 @@ describe("W3C Web Annotation Protocol", () => {
     const path = `/api/w3c/seminars/${seminarId}/${annotationId}`;
     const got = await item.GET(req(path), ctx({ id: seminarId, annotationId }));
     const etag = got.headers.get("etag")!;
-    const edited = { ...(await got.json()), body: [{ type: "TextualBody", value: "<p>Edited</p>", format: "text/html" }, { type: "TextualBody", value: "peace", purpose: "tagging" }] };
+    const edited = {
+      ...(await got.json()),
+      body: [
+        { type: "TextualBody", value: "<p>Edited</p>", format: "text/html" },
+        { type: "TextualBody", value: "peace", purpose: "tagging" },
+      ],
+    };
 
     const noMatch = await item.PUT(req(path, { method: "PUT", body: edited }), ctx({ id: seminarId, annotationId }));
     expect([noMatch.status, (await noMatch.json()).code]).toEqual([428, "precondition-required"]);
@@ -235,9 +277,7 @@ describe("W3C Web Annotation Protocol", () => {
     }
     const imported = await (await container.GET(req(`/api/w3c/seminars/${secondSeminarId}/`), ctx({ id: secondSeminarId }))).json();
     const essential = (items: Array<Record<string, unknown>>) =>
-      items
-        .map((a) => JSON.stringify({ motivation: a.motivation, body: a.body, target: a.target }))
-        .sort();
+      items.map((a) => JSON.stringify({ motivation: a.motivation, body: a.body, target: a.target })).sort();
     expect(essential(imported.first.items)).toEqual(essential(exported.first.items));
   });
 });

@@ -35,7 +35,9 @@ export async function setupTestDatabase(): Promise<TestDatabase> {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   const migrations = path.resolve("prisma/migrations");
-  for (const name of readdirSync(migrations).filter((n) => /^\d/.test(n)).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((n) => /^\d/.test(n))
+    .sort()) {
     sqlite.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   sqlite.close();

@@ -22,7 +22,7 @@ export const XSS_PAYLOADS: readonly string[] = [
   "<!--><img src=x onerror=alert(1)>-->",
   "<<script>script>alert(1)<</script>/script>",
   "<scr<script>ipt>alert(1)</script>",
-  "\"><img src=x onerror=alert(1)>",
+  '"><img src=x onerror=alert(1)>',
   "'><svg onload=alert(1)>",
   "`<img src=x onerror=alert(1)>`",
   "``<img src=x onerror=alert(1)>``",
@@ -48,7 +48,7 @@ export const XSS_PAYLOADS: readonly string[] = [
   "\\<img src=x onerror=alert(1)>",
   "<style>@import 'javascript:alert(1)'</style>",
   "<base href=javascript:alert(1)//>",
-  "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+  '<a href="data:text/html,<script>alert(1)</script>">x</a>',
   "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
 ];
 

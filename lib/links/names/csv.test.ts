@@ -17,7 +17,9 @@ function problemOf(text: string): { line: number; problem: string; params: Recor
 
 describe("names CSV", () => {
   it("reads spellings per language, years and roles; quoted commas and line breaks stay in their cell", () => {
-    const rows = parseNamesCsv(HEADER + 'person,Chruschtschow | Nikita Chruschtschow,"Khrushchev, Nikita",Хрущёв,1962,"First Secretary\nof the CPSU"\nplace,Kuba,Cuba,Куба,,\n');
+    const rows = parseNamesCsv(
+      HEADER + 'person,Chruschtschow | Nikita Chruschtschow,"Khrushchev, Nikita",Хрущёв,1962,"First Secretary\nof the CPSU"\nplace,Kuba,Cuba,Куба,,\n',
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual({
       kind: "person",
@@ -47,14 +49,23 @@ describe("names CSV", () => {
   });
 
   it("refuses the same entry twice, but keeps namesakes apart by years or roles", () => {
-    expect(problemOf(HEADER + "person,Winogradow,,,1933,\nperson,,Vinogradov | Winogradow,,1933,\n")).toMatchObject({ line: 3, problem: "csv-duplicate", params: { other: 2 } });
+    expect(problemOf(HEADER + "person,Winogradow,,,1933,\nperson,,Vinogradov | Winogradow,,1933,\n")).toMatchObject({
+      line: 3,
+      problem: "csv-duplicate",
+      params: { other: 2 },
+    });
     expect(parseNamesCsv(HEADER + "person,Winogradow,,,1933,\nperson,,Vinogradov | Winogradow,,1943,\n")).toHaveLength(2);
     // Cyrillic and Latin spellings of one name are the same spelling.
     expect(problemOf(HEADER + "place,,,Куба,,\nplace,,Kuba,,,\n")).toMatchObject({ problem: "csv-duplicate" });
   });
 
   it("guards cells a spreadsheet would run as formulas, and reads them back unchanged", () => {
-    const evil: NameRecord = { kind: "work", variants: { de: ["=HYPERLINK(\"http://x\")"], en: ["+1 Report", "@home", "-minus"], ru: [] }, years: [], roles: ["=cmd|' /C calc'!A0".replace("|", "")] };
+    const evil: NameRecord = {
+      kind: "work",
+      variants: { de: ['=HYPERLINK("http://x")'], en: ["+1 Report", "@home", "-minus"], ru: [] },
+      years: [],
+      roles: ["=cmd|' /C calc'!A0".replace("|", "")],
+    };
     const csv = serializeNamesCsv([evil]);
     for (const line of csv.split("\n").slice(1).filter(Boolean)) {
       for (const cell of line.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@]/);

@@ -78,7 +78,8 @@ export function parseNamesCsv(text: string): NameRecord[] {
     const line = info.lines;
     const cell = (name: (typeof CSV_COLUMNS)[number]) => (col(name) >= 0 ? record[col(name)] : "");
     const kind = unguardCell(cell("kind").trim()).toLowerCase();
-    if (!(NAME_KINDS as readonly string[]).includes(kind)) throw new NamesCsvError(line, "unknown-kind", { value: kind.slice(0, 40), kinds: NAME_KINDS.join(", ") });
+    if (!(NAME_KINDS as readonly string[]).includes(kind))
+      throw new NamesCsvError(line, "unknown-kind", { value: kind.slice(0, 40), kinds: NAME_KINDS.join(", ") });
     const years: number[] = [];
     for (const y of list(cell("years"))) {
       if (!/^-?\d{1,4}$/.test(y)) throw new NamesCsvError(line, "bad-year", { value: y.slice(0, 40) });

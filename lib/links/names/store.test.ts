@@ -22,7 +22,15 @@ async function failure(p: Promise<unknown>): Promise<{ code: ErrorCode | "ok"; d
   }
 }
 
-const entry = (over: Record<string, unknown> = {}) => ({ kind: "person", de: ["Chruschtschow"], en: ["Khrushchev"], ru: ["Хрущёв"], years: ["1962"], roles: [], ...over });
+const entry = (over: Record<string, unknown> = {}) => ({
+  kind: "person",
+  de: ["Chruschtschow"],
+  en: ["Khrushchev"],
+  ru: ["Хрущёв"],
+  years: ["1962"],
+  roles: [],
+  ...over,
+});
 
 beforeAll(async () => {
   testDb = await setupTestDatabase();
@@ -80,7 +88,12 @@ describe("seminar name list", () => {
     const csv = await store.exportNamesCsv(instructor.id, seminarId);
     expect(csv.split("\n")[0]).toBe("kind,de,en,ru,years,roles");
     expect(csv).toContain("Хрущёв");
-    const replaced = await store.importNamesCsv(instructor.id, seminarId, "kind,de,en,ru,years,roles\norganisation,Komintern,Comintern,Коминтерн,,\n", "replace");
+    const replaced = await store.importNamesCsv(
+      instructor.id,
+      seminarId,
+      "kind,de,en,ru,years,roles\norganisation,Komintern,Comintern,Коминтерн,,\n",
+      "replace",
+    );
     expect(replaced).toMatchObject({ added: 1, removed: 3 });
     expect((await store.getSeminarNames(seminarId)).map((n) => n.kind)).toEqual(["organisation"]);
     // …and back: the exported file restores the list.

@@ -46,7 +46,13 @@ function fromRow(r: Row): StoredName {
   };
 }
 
-const toData = (r: NameRecord) => ({ kind: r.kind, variants: JSON.stringify(r.variants), years: JSON.stringify(r.years), roles: JSON.stringify(r.roles), dedupeKey: dedupeKey(r) });
+const toData = (r: NameRecord) => ({
+  kind: r.kind,
+  variants: JSON.stringify(r.variants),
+  years: JSON.stringify(r.years),
+  roles: JSON.stringify(r.roles),
+  dedupeKey: dedupeKey(r),
+});
 
 async function allRecords(seminarId: string): Promise<StoredName[]> {
   const rows = await db().nameEntry.findMany({ where: { seminarId }, orderBy: { id: "asc" }, take: MAX_NAMES });
@@ -147,7 +153,12 @@ export async function exportNamesCsv(userId: string, seminarId: string): Promise
  * "replace": the list becomes exactly the file. All or nothing: a problem on any line refuses the whole file
  * (AppError "invalid-csv" with line and reason) and nothing changes.
  */
-export async function importNamesCsv(userId: string, seminarId: string, text: string, mode: "add" | "replace"): Promise<{ added: number; skipped: number; removed: number }> {
+export async function importNamesCsv(
+  userId: string,
+  seminarId: string,
+  text: string,
+  mode: "add" | "replace",
+): Promise<{ added: number; skipped: number; removed: number }> {
   await requireInstructor(userId, seminarId);
   let records: NameRecord[];
   try {

@@ -11,7 +11,16 @@ export const MAX_ROLES = 10;
 export const MAX_ROLE_LENGTH = 80;
 export const MAX_YEARS = 10;
 
-export type NameProblemCode = "unknown-kind" | "no-variant" | "variant-too-long" | "too-many-variants" | "bad-character" | "bad-year" | "role-too-long" | "too-many-roles" | "too-many-years";
+export type NameProblemCode =
+  | "unknown-kind"
+  | "no-variant"
+  | "variant-too-long"
+  | "too-many-variants"
+  | "bad-character"
+  | "bad-year"
+  | "role-too-long"
+  | "too-many-roles"
+  | "too-many-years";
 
 export class NameProblem extends Error {
   constructor(
@@ -32,7 +41,8 @@ function uniq(list: string[]): string[] {
 
 /** The record cleaned (spaces, duplicates within the entry, sorted years) or a NameProblem. */
 export function checkRecord(input: NameRecord): NameRecord {
-  if (!(NAME_KINDS as readonly string[]).includes(input.kind)) throw new NameProblem("unknown-kind", { value: String(input.kind).slice(0, 40), kinds: NAME_KINDS.join(", ") });
+  if (!(NAME_KINDS as readonly string[]).includes(input.kind))
+    throw new NameProblem("unknown-kind", { value: String(input.kind).slice(0, 40), kinds: NAME_KINDS.join(", ") });
   const variants = Object.fromEntries(NAME_LANGUAGES.map((l) => [l, uniq(input.variants[l] ?? [])])) as NameRecord["variants"];
   let total = 0;
   for (const l of NAME_LANGUAGES) {

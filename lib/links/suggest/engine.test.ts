@@ -13,7 +13,12 @@ import { stemWord, type WordLanguage } from "./words";
 
 function doc(slug: string, lang: Language, texts: string[]): SynopseDocument {
   const blocks: Block[] = texts.map((text, i) => ({ id: `p${i + 1}`, type: "paragraph", text, marks: [], lines: [[i + 1, i + 1]] }));
-  return { meta: { slug, title: slug, author: null, lang, date: null, kind: "article", source: "test", rawFile: `${slug}.txt` }, version: slug, blocks, parts: [] };
+  return {
+    meta: { slug, title: slug, author: null, lang, date: null, kind: "article", source: "test", rawFile: `${slug}.txt` },
+    version: slug,
+    blocks,
+    parts: [],
+  };
 }
 
 // Passages on other matters, so that rarity means something (each shares little with the rest).
@@ -60,7 +65,11 @@ const whole = (d: SynopseDocument, id: string) => ({ slug: d.meta.slug, blockId:
 
 describe("suggest: names and dates on a text nobody prepared", () => {
   const de = doc("bericht-de", "de", [...FILLER_DE, "Am 1. April 1948 traf Marschall Sokolowski mit seinem Stab in Dresden ein."]);
-  const en = doc("report-en", "en", [...FILLER_EN, "Marshal Sokolovsky and his staff arrived in Dresden on 1 April 1948.", "Later that spring the talks in Dresden broke down."]);
+  const en = doc("report-en", "en", [
+    ...FILLER_EN,
+    "Marshal Sokolovsky and his staff arrived in Dresden on 1 April 1948.",
+    "Later that spring the talks in Dresden broke down.",
+  ]);
 
   it("proposes the English sentence with the same name and date for the German one, and lists both as reasons", () => {
     const index = buildIndex([de, en]);
@@ -88,7 +97,9 @@ describe("suggest: names and dates on a text nobody prepared", () => {
     const top = suggest(index, whole(a, "p7"));
     expect(top.map(ref).slice(0, 2).sort()).toEqual(["letter-en#p7", "pismo-ru#p3"]);
     const toEn = top.find((s) => s.slug === "letter-en")!;
-    expect(toEn.reasons.filter((r) => r.kind === "name").map((r) => `${r.source}→${r.target}`)).toEqual(expect.arrayContaining(["Chruschtschow→Khrushchev", "Kuba→Cuba"]));
+    expect(toEn.reasons.filter((r) => r.kind === "name").map((r) => `${r.source}→${r.target}`)).toEqual(
+      expect.arrayContaining(["Chruschtschow→Khrushchev", "Kuba→Cuba"]),
+    );
     const toRu = top.find((s) => s.slug === "pismo-ru")!;
     expect(toRu.reasons.some((r) => r.source === "Chruschtschow" && r.target === "Хрущёв")).toBe(true);
   });
@@ -109,7 +120,11 @@ describe("suggest: names and dates on a text nobody prepared", () => {
 
   it("gives a date reason only when both sides mean the same date, and lists the shared day", () => {
     const a = doc("blog-en", "en", [...FILLER_EN, "In 1941 the front was far away.", "By a note of 12 November Sobolev asked the envoy to wait."]);
-    const b = doc("essay-en", "en", [...FILLER_EN, "On November 12, 1943 Sobolev told the envoy to wait for an answer.", "The year 1941 had ended in a winter of despair for Sobolev."]);
+    const b = doc("essay-en", "en", [
+      ...FILLER_EN,
+      "On November 12, 1943 Sobolev told the envoy to wait for an answer.",
+      "The year 1941 had ended in a winter of despair for Sobolev.",
+    ]);
     const index = buildIndex([a, b]);
     const list = suggest(index, whole(a, "p8"), { limit: 10, minScore: -Infinity });
     const right = list.find((s) => ref(s) === "essay-en#p7")!;
@@ -128,7 +143,12 @@ describe("suggest: names and dates on a text nobody prepared", () => {
   });
 
   it("cuts the long tail: a passage sharing only a common place is not proposed", () => {
-    const a = doc("x-de", "de", [...FILLER_DE, "In Berlin unterzeichnete Minister Lemmer am 3. Mai 1950 den Vertrag.", "Berlin blieb geteilt.", "Berlin war kalt."]);
+    const a = doc("x-de", "de", [
+      ...FILLER_DE,
+      "In Berlin unterzeichnete Minister Lemmer am 3. Mai 1950 den Vertrag.",
+      "Berlin blieb geteilt.",
+      "Berlin war kalt.",
+    ]);
     const b = doc("y-en", "en", [...FILLER_EN, "Berlin was cold that winter.", "Minister Lemmer signed the treaty on 3 May 1950."]);
     const top = suggest(buildIndex([a, b]), whole(a, "p7"));
     expect(top.map(ref)).toEqual(["y-en#p8"]);
@@ -228,7 +248,11 @@ describe("correspondences between two documents", () => {
 
 describe("an index sent to another thread", () => {
   it("answers as the index it was packed from, names list and glossary included", () => {
-    const a = doc("t-de", "de", [...FILLER_DE, "Am 1. April 1948 traf Marschall Sokolowski mit dem Stab in Dresden ein.", "Chruschtschow schrieb an Kennedy über Kuba."]);
+    const a = doc("t-de", "de", [
+      ...FILLER_DE,
+      "Am 1. April 1948 traf Marschall Sokolowski mit dem Stab in Dresden ein.",
+      "Chruschtschow schrieb an Kennedy über Kuba.",
+    ]);
     const b = doc("t-en", "en", [...FILLER_EN, "Marshal Sokolovsky arrived in Dresden on 1 April 1948.", "Khrushchev wrote to Kennedy about Cuba."]);
     const names: SeminarName[] = [{ id: "sokolovsky", kind: "person", variants: ["Sokolowski", "Sokolovsky"], years: [1948] }];
     const glossary: GlossaryEntry[] = [{ id: "staff", terms: { de: ["Stab"], en: ["staff"], ru: [] } }];
@@ -247,7 +271,11 @@ describe("an index sent to another thread", () => {
 describe("the paragraph around the selection", () => {
   it("lends its names as weaker evidence, marked as around, and prefers the passage that shares them", () => {
     const a = doc("ctx-de", "de", [...FILLER_DE, "Landrat Oberhuber kam mit dem Zug. Am 3. Oktober 1962 eröffnete er die Strecke."]);
-    const b = doc("ctx-en", "en", [...FILLER_EN, "On 3 October 1962 the mayor of another town opened a school.", "On 3 October 1962 Oberhuber opened the line."]);
+    const b = doc("ctx-en", "en", [
+      ...FILLER_EN,
+      "On 3 October 1962 the mayor of another town opened a school.",
+      "On 3 October 1962 Oberhuber opened the line.",
+    ]);
     const text = a.blocks[6].text;
     const start = text.indexOf("Am 3.");
     const top = suggest(buildIndex([a, b]), { slug: "ctx-de", blockId: "p7", start, end: text.length });

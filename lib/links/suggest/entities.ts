@@ -176,12 +176,42 @@ for (const [unit, words] of Object.entries({
   for (const w of words) UNITS[w] = unit;
 }
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, thirty: 30, seventy: 70, hundred: 100,
-  zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwolf: 12, zwanzig: 20, dreissig: 30, siebzig: 70, hundert: 100,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  seventy: 70,
+  hundred: 100,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  funf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwolf: 12,
+  zwanzig: 20,
+  dreissig: 30,
+  siebzig: 70,
+  hundert: 100,
 };
 
 const MONTH_WORDS = new Set(
-  "januar jaenner january februar february marz maerz march april mai may juni june juli july august september oktober october november dezember december".split(" "),
+  "januar jaenner january februar february marz maerz march april mai may juni june juli july august september oktober october november dezember december".split(
+    " ",
+  ),
 );
 
 /** A name's shortest key is 3 letters: two-letter keys ("Li", "Ус") meet far too much by chance. */
@@ -239,7 +269,11 @@ export function extractEntities(
       if (n < length || i + n > tokens.length) continue;
       if (v.mustCapitalize && !isCapitalized(tok.raw) && !isCyrillic(tok.raw)) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = !used[i + k] && partMatches(v, k, tokens[i + k], k === n - 1) && (k === 0 || onlySpaceBetween(tokens[i + k - 1], tokens[i + k]) || v.entry.kind === "work");
+      for (let k = 0; k < n && ok; k++)
+        ok =
+          !used[i + k] &&
+          partMatches(v, k, tokens[i + k], k === n - 1) &&
+          (k === 0 || onlySpaceBetween(tokens[i + k - 1], tokens[i + k]) || v.entry.kind === "work");
       if (!ok) continue;
       if (n > length) matched = [];
       length = n;
@@ -251,7 +285,14 @@ export function extractEntities(
     if (kind === "person" && length === 1) {
       // A known given name directly followed by a known surname is not a surname here ("Claus Stauffenberg").
       const next = tokens[i + 1];
-      if (next && gazetteer.allGiven.has(nameKey(tok.raw)) && isCapitalized(next.raw) && onlySpaceBetween(tok, next) && gazetteer.surnames.has(nameKey(next.raw))) continue;
+      if (
+        next &&
+        gazetteer.allGiven.has(nameKey(tok.raw)) &&
+        isCapitalized(next.raw) &&
+        onlySpaceBetween(tok, next) &&
+        gazetteer.surnames.has(nameKey(next.raw))
+      )
+        continue;
     }
     for (let k = 0; k < length; k++) used[i + k] = 1;
     const surnameKey = kind === "person" ? nameKey(last.raw.replace(/['’]s$/i, "")) : undefined;
@@ -360,4 +401,3 @@ export function resolveAmbiguous(perBlock: Extracted[], documentText: string, g:
     }
   }
 }
-

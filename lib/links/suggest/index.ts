@@ -399,7 +399,9 @@ class UnpackedBlock implements IndexedBlock {
   }
   get mentions(): Mention[] {
     const p = this.packed;
-    this.decodedMentions ??= p.mentions ? (JSON.parse(p.mentions) as Array<Omit<Mention, "text">>).map((m) => ({ ...m, text: p.text.slice(m.start, m.end) })) : [];
+    this.decodedMentions ??= p.mentions
+      ? (JSON.parse(p.mentions) as Array<Omit<Mention, "text">>).map((m) => ({ ...m, text: p.text.slice(m.start, m.end) }))
+      : [];
     return this.decodedMentions;
   }
 }
@@ -632,13 +634,7 @@ function mentionsByKey(t: IndexedBlock): Map<string, number[]> {
   return map;
 }
 
-function scoreBlock(
-  index: SuggestIndex,
-  q: Query,
-  qf: ReturnType<typeof queryFeatures>,
-  t: IndexedBlock,
-  learned?: LearnedWeights,
-): Scored {
+function scoreBlock(index: SuggestIndex, q: Query, qf: ReturnType<typeof queryFeatures>, t: IndexedBlock, learned?: LearnedWeights): Scored {
   const evidence: Evidence[] = [];
   const cautions: SuggestionCaution[] = [];
   let penalty = 0;
@@ -657,7 +653,10 @@ function scoreBlock(
       const keys = nameKeys(qm);
       if (keys.some((k) => seen.has(k))) continue;
       const tm = t.mentions.find(
-        (m) => !m.candidates && !(qm.common && m.common) && (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)),
+        (m) =>
+          !m.candidates &&
+          !(qm.common && m.common) &&
+          (m.kind === "name" ? nameKeys(m) : m.surnameKey ? [`n:${m.surnameKey}`] : []).some((k) => keys.includes(k)),
       );
       if (!tm) continue;
       for (const k of keys) seen.add(k);
@@ -683,7 +682,13 @@ function scoreBlock(
         weight *= 0.5;
         cautions.push({ kind: "namesake", source: qm.text, target: tm.text });
       }
-      evidence.push({ reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text }, feature: key, weight, at: [tm.start, tm.end], from: [qm.start, qm.end] });
+      evidence.push({
+        reason: { kind: qm.kind as ReasonKind, source: qm.text, target: tm.text },
+        feature: key,
+        weight,
+        at: [tm.start, tm.end],
+        from: [qm.start, qm.end],
+      });
     } else if (qm.kind === "person" && qm.surnameKey && !seen.has(`look:${qm.surnameKey}`)) {
       // The same surname, listed as another person: a namesake, evidence against.
       const other = t.mentions.find((m) => m.kind === "person" && m.surnameKey === qm.surnameKey && m.id !== qm.id && !m.candidates);
@@ -705,7 +710,13 @@ function scoreBlock(
       for (const k of keys) seen.add(k);
       const weight = KIND_FACTOR.name * idf(index, keys[0]) * (yearsDisagree(other.start) ? 0.5 : 1);
       if (yearsDisagree(other.start)) cautions.push({ kind: "namesake", source: qm.text, target: other.text });
-      evidence.push({ reason: { kind: "name", source: qm.text, target: other.text }, feature: keys[0], weight, at: [other.start, other.end], from: [qm.start, qm.end] });
+      evidence.push({
+        reason: { kind: "name", source: qm.text, target: other.text },
+        feature: keys[0],
+        weight,
+        at: [other.start, other.end],
+        from: [qm.start, qm.end],
+      });
     }
   }
 
@@ -723,7 +734,12 @@ function scoreBlock(
     for (const k of keys) seen.add(k);
     const key = keys.find((k) => index.postings.has(k)) ?? keys[0];
     const kind = qm.kind === "name" ? "name" : qm.kind;
-    evidence.push({ reason: { kind, source: qm.text, target: tm.text, around: true }, feature: key, weight: CONTEXT_FACTOR * KIND_FACTOR[kind] * idf(index, key), at: [tm.start, tm.end] });
+    evidence.push({
+      reason: { kind, source: qm.text, target: tm.text, around: true },
+      feature: key,
+      weight: CONTEXT_FACTOR * KIND_FACTOR[kind] * idf(index, key),
+      at: [tm.start, tm.end],
+    });
   }
 
   let yearOnly = 0;
@@ -807,7 +823,13 @@ function scoreBlock(
       const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1) * (use.context ? CONTEXT_FACTOR : 1);
       const qKey = wordKey(use.word.lang, use.word.stem);
       const prev = bestPerWord.get(qKey);
-      if (!prev || weight > prev.weight) bestPerWord.set(qKey, { reason: { kind: use.kind, source: use.word.raw, target: tw.raw, ...(use.context ? { around: true } : {}) }, feature: use.pair, weight, at: [tw.start, tw.end] });
+      if (!prev || weight > prev.weight)
+        bestPerWord.set(qKey, {
+          reason: { kind: use.kind, source: use.word.raw, target: tw.raw, ...(use.context ? { around: true } : {}) },
+          feature: use.pair,
+          weight,
+          at: [tw.start, tw.end],
+        });
     }
   }
   // One target word answers one query word (the first, strongest claim).
@@ -906,7 +928,10 @@ function candidatesOf(index: SuggestIndex, q: Query, qf: ReturnType<typeof query
 
 function toSuggestion(t: IndexedBlock, s: Scored): Suggestion {
   const [start, end] = evidenceWindow(t, s.evidence);
-  const reasons = s.evidence.filter((e) => e.reason.kind !== "seminar").sort((a, b) => b.weight - a.weight).map((e) => e.reason);
+  const reasons = s.evidence
+    .filter((e) => e.reason.kind !== "seminar")
+    .sort((a, b) => b.weight - a.weight)
+    .map((e) => e.reason);
   const taught = s.evidence.filter((e) => e.reason.kind === "seminar").map((e) => e.reason);
   return {
     slug: t.slug,
@@ -950,7 +975,11 @@ export function suggest(index: SuggestIndex, passage: PassageRef, options: Sugge
  * The evidence between two given passages (whatever its score): what a link a member made rests on, so
  * that the seminar learns from it. Features only; dates are not learned.
  */
-export function evidenceBetween(index: SuggestIndex, from: PassageRef, to: { slug: string; blockId: string }): { features: string[]; reasons: SuggestionReason[] } {
+export function evidenceBetween(
+  index: SuggestIndex,
+  from: PassageRef,
+  to: { slug: string; blockId: string },
+): { features: string[]; reasons: SuggestionReason[] } {
   const q = queryFor(index, from);
   const t = index.byRef.get(ref(to.slug, to.blockId));
   if (!q || !t) return { features: [], reasons: [] };
@@ -963,7 +992,12 @@ export function evidenceBetween(index: SuggestIndex, from: PassageRef, to: { slu
  * every proposable block of `a` is scored against the blocks of `b`; pairs are taken best first, each
  * block at most once on either side. Bounded: at most `limit` pairs (default 20).
  */
-export function correspondences(index: SuggestIndex, a: string, b: string, options: { limit?: number; learned?: LearnedWeights } = {}): Array<{ from: Suggestion; to: Suggestion; score: number }> {
+export function correspondences(
+  index: SuggestIndex,
+  a: string,
+  b: string,
+  options: { limit?: number; learned?: LearnedWeights } = {},
+): Array<{ from: Suggestion; to: Suggestion; score: number }> {
   const limit = options.limit ?? 20;
   const minScore = minScoreFor(index);
   const pairs: Array<{ qi: IndexedBlock; ti: IndexedBlock; s: Scored }> = [];

@@ -8,7 +8,13 @@ import { formatLexicon, loadLexicon, parseLexicon, translations, type Lexicon } 
 const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-lexicon-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sample: Lexicon = { pairs: new Map([["de>en", new Map([["gesandtschaft", "legat"]])], ["en>de", new Map([["legat", "gesandtschaft"]])]]), sources: ["test"] };
+const sample: Lexicon = {
+  pairs: new Map([
+    ["de>en", new Map([["gesandtschaft", "legat"]])],
+    ["en>de", new Map([["legat", "gesandtschaft"]])],
+  ]),
+  sources: ["test"],
+};
 
 describe("the lexicon file", () => {
   it("round-trips through its gzip'ed file and translates both ways", () => {

@@ -55,7 +55,9 @@ describe("suggest on the seed corpus: every answer", () => {
     const list = suggest(index, f, { limit: 10, minScore: 0 });
     expect(list.every((s) => s.slug !== f.slug)).toBe(true);
     const first = list[0];
-    expect(suggest(index, f, { limit: 10, minScore: 0, dismissed: [{ slug: first.slug, blockId: first.blockId }] }).map((s) => `${s.slug}#${s.blockId}`)).not.toContain(`${first.slug}#${first.blockId}`);
+    expect(
+      suggest(index, f, { limit: 10, minScore: 0, dismissed: [{ slug: first.slug, blockId: first.blockId }] }).map((s) => `${s.slug}#${s.blockId}`),
+    ).not.toContain(`${first.slug}#${first.blockId}`);
     expect(suggest(index, f, { limit: 10, minScore: 0, excludeSlugs: [first.slug] }).every((s) => s.slug !== first.slug)).toBe(true);
     expect(suggest(index, f, { limit: 2, minScore: 0 }).length).toBeLessThanOrEqual(2);
   });

@@ -42,7 +42,11 @@ export function wordLanguage(raw: string, passageLang: Language): WordLanguage {
 }
 
 // One memo per language: the words of the three languages rarely overlap, and a stem is per language.
-const memos = { de: memoizeWord((w) => stemUncached(w, "de"), { max: 200_000 }), en: memoizeWord((w) => stemUncached(w, "en"), { max: 200_000 }), ru: memoizeWord((w) => stemUncached(w, "ru"), { max: 200_000 }) };
+const memos = {
+  de: memoizeWord((w) => stemUncached(w, "de"), { max: 200_000 }),
+  en: memoizeWord((w) => stemUncached(w, "en"), { max: 200_000 }),
+  ru: memoizeWord((w) => stemUncached(w, "ru"), { max: 200_000 }),
+};
 
 /**
  * The stem of one word in a language, or "" for a stop word or a too-short word. Latin stems are folded

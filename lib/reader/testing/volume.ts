@@ -14,13 +14,38 @@ export function fixtureVolume(chapters: number, slug = "fixture-volume"): Synops
     for (let k = 1; k <= 12; k++) {
       p++;
       const text = `Absatz ${k} im Kapitel ${c}: Die Verhandlungen zogen sich hin & niemand wusste, wann der Frieden kommen würde. Man wartete auf Nachricht aus Moskau, aus London und aus Washington. Die Briefe kamen selten.`;
-      body.push({ id: `p${p}`, type: "paragraph", text, marks: [{ kind: "em", start: 27, end: 40 }, { kind: "footnote-ref", at: 104, footnoteId: `fn${p}`, label: String(p) }], lines: [[c, c]] });
-      notes.push({ id: `fn${p}`, type: "footnote", text: `Anmerkung ${p}, siehe Akten Band ${c}.`, marks: [], lines: [[c, c]], footnote: { label: String(p), status: "ok", refs: [`p${p}`] } });
+      body.push({
+        id: `p${p}`,
+        type: "paragraph",
+        text,
+        marks: [
+          { kind: "em", start: 27, end: 40 },
+          { kind: "footnote-ref", at: 104, footnoteId: `fn${p}`, label: String(p) },
+        ],
+        lines: [[c, c]],
+      });
+      notes.push({
+        id: `fn${p}`,
+        type: "footnote",
+        text: `Anmerkung ${p}, siehe Akten Band ${c}.`,
+        marks: [],
+        lines: [[c, c]],
+        footnote: { label: String(p), status: "ok", refs: [`p${p}`] },
+      });
     }
     body.push({ id: `q${c}`, type: "quote", quoteOf: null, text: `Ein Zitat im Kapitel ${c}.`, marks: [], lines: [[c, c]] });
   }
   return {
-    meta: { slug, title: "Gesammelte Briefe", author: "Anna Beispiel", lang: "de", date: "1950", kind: "essay", source: "Synthetic volume for tests", rawFile: `${slug}.xml` },
+    meta: {
+      slug,
+      title: "Gesammelte Briefe",
+      author: "Anna Beispiel",
+      lang: "de",
+      date: "1950",
+      kind: "essay",
+      source: "Synthetic volume for tests",
+      rawFile: `${slug}.xml`,
+    },
     version: `v${chapters.toString(16).padStart(15, "0")}`,
     blocks: [...body, ...notes],
     parts: [],

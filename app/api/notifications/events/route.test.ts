@@ -23,7 +23,9 @@ describe("GET /api/notifications/events", () => {
 
   it("streams the signed-in user's unread count, starting with the current one", async () => {
     const abort = new AbortController();
-    const res = await route.GET(new Request("http://localhost:3000/api/notifications/events", { headers: { cookie: await signUpCookie("Badge") }, signal: abort.signal }));
+    const res = await route.GET(
+      new Request("http://localhost:3000/api/notifications/events", { headers: { cookie: await signUpCookie("Badge") }, signal: abort.signal }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     const reader = res.body!.getReader();

@@ -12,11 +12,19 @@ const field = formField;
 const GLOSSARY = { path: "glossary", anchor: "entry", keep: ["q", "sort", "dir", "page"], returned: { fields: ["de", "en", "ru"], max: 2_600 } } as const;
 
 /** One term per line (commas inside a term are allowed: "Volkskommissariat für Auswärtige Angelegenheiten"). */
-const lines = (text: string) => text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function saveGlossaryEntryAction(form: FormData): Promise<void> {
   await runSeminarListAction(form, GLOSSARY, async (userId, seminarId) => {
-    await saveGlossaryEntry(userId, seminarId, field(form, "entryId") || null, { de: lines(field(form, "de")), en: lines(field(form, "en")), ru: lines(field(form, "ru")) });
+    await saveGlossaryEntry(userId, seminarId, field(form, "entryId") || null, {
+      de: lines(field(form, "de")),
+      en: lines(field(form, "en")),
+      ru: lines(field(form, "ru")),
+    });
   });
 }
 

@@ -40,8 +40,18 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
 
   // The view (search, sort, page) as a query, for links and for the forms' hidden fields.
   const viewQuery = (change: Record<string, string | number | undefined> = {}) => {
-    const all: Record<string, string | number | undefined> = { q: q || undefined, sort: view.sort === "de" ? undefined : view.sort, dir: view.dir === "asc" ? undefined : view.dir, page: view.page > 1 ? view.page : undefined, ...change };
-    return new URLSearchParams(Object.entries(all).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "").map(([k, v]) => [k, String(v)]));
+    const all: Record<string, string | number | undefined> = {
+      q: q || undefined,
+      sort: view.sort === "de" ? undefined : view.sort,
+      dir: view.dir === "asc" ? undefined : view.dir,
+      page: view.page > 1 ? view.page : undefined,
+      ...change,
+    };
+    return new URLSearchParams(
+      Object.entries(all)
+        .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== "")
+        .map(([k, v]) => [k, String(v)]),
+    );
   };
   const href = (change: Record<string, string | number | undefined> = {}) => {
     const query = viewQuery(change).toString();
@@ -66,7 +76,11 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
     sp.error === "name-duplicate" && sp.e_term ? (
       <p role="alert" className="form-error">
         {t("duplicate", { term: sp.e_term, lang: langName(sp.e_lang ?? ""), other: sp.e_other ?? "" })}{" "}
-        {sp.e_other ? <Link href={`/seminars/${id}/glossary?${new URLSearchParams({ q: sp.e_term })}#entry-${encodeURIComponent(sp.e_otherId ?? "")}`}>{t("showOther", { other: sp.e_other })}</Link> : null}
+        {sp.e_other ? (
+          <Link href={`/seminars/${id}/glossary?${new URLSearchParams({ q: sp.e_term })}#entry-${encodeURIComponent(sp.e_otherId ?? "")}`}>
+            {t("showOther", { other: sp.e_other })}
+          </Link>
+        ) : null}
       </p>
     ) : null;
 
@@ -75,7 +89,10 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
     const next = active && view.dir === "asc" ? "desc" : "asc";
     return (
       <th key={lang} scope="col" aria-sort={active ? (view.dir === "asc" ? "ascending" : "descending") : "none"}>
-        <Link href={href({ sort: lang === "de" ? undefined : lang, dir: next === "asc" ? undefined : next, page: undefined })} aria-label={active ? t(view.dir === "asc" ? "sortedAsc" : "sortedDesc", { column: langName(lang) }) : t("sortBy", { column: langName(lang) })}>
+        <Link
+          href={href({ sort: lang === "de" ? undefined : lang, dir: next === "asc" ? undefined : next, page: undefined })}
+          aria-label={active ? t(view.dir === "asc" ? "sortedAsc" : "sortedDesc", { column: langName(lang) }) : t("sortBy", { column: langName(lang) })}
+        >
           {langName(lang)}
           <span aria-hidden="true" className="sort-mark">
             {active ? (view.dir === "asc" ? " ▲" : " ▼") : " ↕"}
@@ -123,7 +140,13 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
                 {GLOSSARY_LANGS.map((lang) => (
                   <label key={lang} className="glossary-terms">
                     {langName(lang)}
-                    <textarea name={lang} lang={lang} rows={Math.max(2, rows(initial("new", lang)))} defaultValue={initial("new", lang)} aria-describedby="new-hint" />
+                    <textarea
+                      name={lang}
+                      lang={lang}
+                      rows={Math.max(2, rows(initial("new", lang)))}
+                      defaultValue={initial("new", lang)}
+                      aria-describedby="new-hint"
+                    />
                   </label>
                 ))}
               </div>
@@ -189,7 +212,13 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
                           <button type="submit" form={formId} aria-label={t("saveLabel", { name })}>
                             {t("save")}
                           </button>{" "}
-                          <button type="submit" form={formId} formAction={deleteGlossaryEntryAction} className="button-danger" aria-label={t("deleteNamed", { name })}>
+                          <button
+                            type="submit"
+                            form={formId}
+                            formAction={deleteGlossaryEntryAction}
+                            className="button-danger"
+                            aria-label={t("deleteNamed", { name })}
+                          >
                             {t("delete")}
                           </button>
                         </td>
@@ -202,7 +231,8 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
           )}
           {view.pages > 1 ? (
             <nav aria-label={t("pagesLabel")} className="names-pages">
-              {view.page > 1 ? <Link href={href({ page: view.page - 1 })}>{t("previous")}</Link> : null} <span>{t("pageOf", { page: view.page, pages: view.pages })}</span>{" "}
+              {view.page > 1 ? <Link href={href({ page: view.page - 1 })}>{t("previous")}</Link> : null}{" "}
+              <span>{t("pageOf", { page: view.page, pages: view.pages })}</span>{" "}
               {view.page < view.pages ? <Link href={href({ page: view.page + 1 })}>{t("next")}</Link> : null}
             </nav>
           ) : null}

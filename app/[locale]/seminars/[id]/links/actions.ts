@@ -30,7 +30,9 @@ async function act(form: FormData, run: (userId: string) => Promise<unknown>): P
 }
 
 export async function setRelationAction(form: FormData): Promise<void> {
-  await act(form, (userId) => updateAnnotation(userId, field(form, "linkId"), { revision: Number(field(form, "revision")), relation: field(form, "relation") }));
+  await act(form, (userId) =>
+    updateAnnotation(userId, field(form, "linkId"), { revision: Number(field(form, "revision")), relation: field(form, "relation") }),
+  );
 }
 
 export async function deleteLinkAction(form: FormData): Promise<void> {

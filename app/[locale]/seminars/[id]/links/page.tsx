@@ -179,7 +179,10 @@ export default async function LinksPage({ params, searchParams }: Props) {
                       </form>
                     ) : null}
                     <p>
-                      <Link href={`/read?${bothPassagesQuery(l.ordered)}&seminar=${encodeURIComponent(id)}`} aria-label={t("openBothLabel", { a: title(l.ordered[0].slug), b: title(l.ordered[1].slug) })}>
+                      <Link
+                        href={`/read?${bothPassagesQuery(l.ordered)}&seminar=${encodeURIComponent(id)}`}
+                        aria-label={t("openBothLabel", { a: title(l.ordered[0].slug), b: title(l.ordered[1].slug) })}
+                      >
                         {t("openBoth")}
                       </Link>
                     </p>
@@ -191,7 +194,9 @@ export default async function LinksPage({ params, searchParams }: Props) {
         })}
         {overview.next ? (
           <p>
-            <Link href={`/seminars/${id}/links?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", overview.next]]).toString()}`}>{t("moreLinks")}</Link>
+            <Link href={`/seminars/${id}/links?${new URLSearchParams([...new URLSearchParams(filterQuery), ["after", overview.next]]).toString()}`}>
+              {t("moreLinks")}
+            </Link>
           </p>
         ) : null}
       </main>

@@ -9,7 +9,11 @@ import { formField, formOf } from "@/lib/http/form";
 const field = formField;
 
 /** Several spellings, years or roles in one field: separated by "|" or by line breaks. */
-const list = (text: string) => text.split(/\r?\n|\|/).map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(/\r?\n|\|/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const NAMES = { path: "names", anchor: "name" } as const;
 

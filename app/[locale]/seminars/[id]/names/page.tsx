@@ -167,14 +167,32 @@ export default async function NamesPage({ params, searchParams }: Props) {
                       <td>{kindSelect(formId, e.kind, t("cellLabel", { column: t("column.kind"), name: head }))}</td>
                       {NAME_LANGUAGES.map((lang) => (
                         <td key={lang}>
-                          <input form={formId} name={lang} lang={lang} defaultValue={e.variants[lang].join(" | ")} aria-label={t("cellLabel", { column: t(`lang.${lang}`), name: head })} />
+                          <input
+                            form={formId}
+                            name={lang}
+                            lang={lang}
+                            defaultValue={e.variants[lang].join(" | ")}
+                            aria-label={t("cellLabel", { column: t(`lang.${lang}`), name: head })}
+                          />
                         </td>
                       ))}
                       <td>
-                        <input form={formId} name="years" inputMode="numeric" size={8} defaultValue={e.years.join(" | ")} aria-label={t("cellLabel", { column: t("column.years"), name: head })} />
+                        <input
+                          form={formId}
+                          name="years"
+                          inputMode="numeric"
+                          size={8}
+                          defaultValue={e.years.join(" | ")}
+                          aria-label={t("cellLabel", { column: t("column.years"), name: head })}
+                        />
                       </td>
                       <td>
-                        <input form={formId} name="roles" defaultValue={e.roles.join(" | ")} aria-label={t("cellLabel", { column: t("column.roles"), name: head })} />
+                        <input
+                          form={formId}
+                          name="roles"
+                          defaultValue={e.roles.join(" | ")}
+                          aria-label={t("cellLabel", { column: t("column.roles"), name: head })}
+                        />
                       </td>
                       <td className="names-actions">
                         <form id={formId} action={saveNameAction}>
@@ -184,7 +202,13 @@ export default async function NamesPage({ params, searchParams }: Props) {
                         <button type="submit" form={formId} formAction={saveNameAction} aria-label={t("saveLabel", { name: head })}>
                           {t("save")}
                         </button>{" "}
-                        <button type="submit" form={formId} formAction={deleteNameAction} className="button-danger" aria-label={t("deleteLabel", { name: head })}>
+                        <button
+                          type="submit"
+                          form={formId}
+                          formAction={deleteNameAction}
+                          className="button-danger"
+                          aria-label={t("deleteLabel", { name: head })}
+                        >
                           {t("delete")}
                         </button>
                       </td>
@@ -207,7 +231,8 @@ export default async function NamesPage({ params, searchParams }: Props) {
           )}
           {list.pages > 1 ? (
             <nav aria-label={t("pagesLabel")} className="names-pages">
-              {list.page > 1 ? <Link href={pageHref(list.page - 1)}>{t("previous")}</Link> : null} <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>{" "}
+              {list.page > 1 ? <Link href={pageHref(list.page - 1)}>{t("previous")}</Link> : null}{" "}
+              <span>{t("pageOf", { page: list.page, pages: list.pages })}</span>{" "}
               {list.page < list.pages ? <Link href={pageHref(list.page + 1)}>{t("next")}</Link> : null}
             </nav>
           ) : null}

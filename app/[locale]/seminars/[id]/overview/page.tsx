@@ -26,7 +26,8 @@ export default async function OverviewPage({ params }: Props) {
   const s = await getTranslations("Seminars");
   const format = await getFormatter();
   const day = (iso: string) => format.dateTime(new Date(iso), { day: "numeric", month: "short", timeZone: "UTC" });
-  const readHref = (slug: string, blockId?: string | null) => `/read?p=${encodeURIComponent(slug)}${blockId ? `&b=${encodeURIComponent(blockId)}` : ""}&seminar=${encodeURIComponent(id)}`;
+  const readHref = (slug: string, blockId?: string | null) =>
+    `/read?p=${encodeURIComponent(slug)}${blockId ? `&b=${encodeURIComponent(blockId)}` : ""}&seminar=${encodeURIComponent(id)}`;
   const weekCols = o.weeks.slice(-8);
   const offset = o.weeks.length - weekCols.length;
   return (
@@ -55,43 +56,46 @@ export default async function OverviewPage({ params }: Props) {
                 {o.members.map((m) => (
                   <li key={m.userId}>
                     <strong>{m.name}</strong> <span className="muted">({s(`role.${m.role}`)})</span>
-                    <WeeklyBars weeks={m.byWeek} label={t("chartLabel", { name: m.name, values: m.byWeek.map((w, i) => `${day(o.weeks[i])}: ${w.words}`).join(", ") })} />
+                    <WeeklyBars
+                      weeks={m.byWeek}
+                      label={t("chartLabel", { name: m.name, values: m.byWeek.map((w, i) => `${day(o.weeks[i])}: ${w.words}`).join(", ") })}
+                    />
                   </li>
                 ))}
               </ul>
               {/* A week's column per week: on a narrow screen the table scrolls inside its own region, not the page. */}
               <div className="table-scroll" role="region" aria-label={t("tableCaption")} tabIndex={0}>
-              <table>
-                <caption>{t("tableCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("member")}</th>
-                    <th scope="col">{t("notes")}</th>
-                    <th scope="col">{t("replies")}</th>
-                    <th scope="col">{t("links")}</th>
-                    <th scope="col">{t("words")}</th>
-                    {weekCols.map((w) => (
-                      <th scope="col" key={w}>
-                        {t("week")} {day(w)} ({t("words")})
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.members.map((m) => (
-                    <tr key={m.userId}>
-                      <th scope="row">{m.name}</th>
-                      <td>{m.totals.notes}</td>
-                      <td>{m.totals.replies}</td>
-                      <td>{m.totals.links}</td>
-                      <td>{m.totals.words}</td>
-                      {weekCols.map((w, i) => (
-                        <td key={w}>{m.byWeek[offset + i].words}</td>
+                <table>
+                  <caption>{t("tableCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("member")}</th>
+                      <th scope="col">{t("notes")}</th>
+                      <th scope="col">{t("replies")}</th>
+                      <th scope="col">{t("links")}</th>
+                      <th scope="col">{t("words")}</th>
+                      {weekCols.map((w) => (
+                        <th scope="col" key={w}>
+                          {t("week")} {day(w)} ({t("words")})
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {o.members.map((m) => (
+                      <tr key={m.userId}>
+                        <th scope="row">{m.name}</th>
+                        <td>{m.totals.notes}</td>
+                        <td>{m.totals.replies}</td>
+                        <td>{m.totals.links}</td>
+                        <td>{m.totals.words}</td>
+                        {weekCols.map((w, i) => (
+                          <td key={w}>{m.byWeek[offset + i].words}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
             </>
           )}

@@ -36,7 +36,10 @@ export default async function SeminarSettingsPage({ params, searchParams }: Prop
   // Texts uploaded to this seminar are not in the corpus list: keep them choosable (and so kept on save).
   await preloadDocuments(seminar.documents);
   const corpus = listDocuments();
-  const uploaded = seminar.documents.filter((slug) => !corpus.some((d) => d.slug === slug)).map((slug) => getDocument(slug)?.meta).filter((m) => !!m);
+  const uploaded = seminar.documents
+    .filter((slug) => !corpus.some((d) => d.slug === slug))
+    .map((slug) => getDocument(slug)?.meta)
+    .filter((m) => !!m);
   const tt = await getTranslations("Teaching");
   const postFirst = await getPostFirstSettings(user.id, id);
   const hidden = (
@@ -100,7 +103,10 @@ export default async function SeminarSettingsPage({ params, searchParams }: Prop
             {seminar.documents.map((slug) => (
               <label key={slug}>
                 {tt("postFirstDocument", { title: getDocument(slug)?.meta.title ?? slug })}
-                <select name={`postFirst-${slug}`} defaultValue={postFirst.documents[slug] === null || postFirst.documents[slug] === undefined ? "" : String(postFirst.documents[slug])}>
+                <select
+                  name={`postFirst-${slug}`}
+                  defaultValue={postFirst.documents[slug] === null || postFirst.documents[slug] === undefined ? "" : String(postFirst.documents[slug])}
+                >
                   <option value="">{tt("postFirstFollow")}</option>
                   <option value="0">{tt("postFirstOff")}</option>
                   {Array.from({ length: MAX_POST_FIRST }, (_, i) => i + 1).map((n) => (

@@ -20,7 +20,8 @@ let route: typeof import("./route");
 let memberCookie = "";
 let outsiderCookie = "";
 
-const get = (path: string, cookie = memberCookie) => route.GET(new Request(BASE + path, { headers: cookie ? { cookie } : {} }), { params: Promise.resolve({ slug: decodeURIComponent(path.split("/")[3]) }) });
+const get = (path: string, cookie = memberCookie) =>
+  route.GET(new Request(BASE + path, { headers: cookie ? { cookie } : {} }), { params: Promise.resolve({ slug: decodeURIComponent(path.split("/")[3]) }) });
 const htmlPath = (query: string, s = text.meta.slug) => `/api/documents/${encodeURIComponent(s)}/html?${query}`;
 
 beforeAll(async () => {
@@ -35,7 +36,9 @@ beforeAll(async () => {
   const seminar = await createSeminar(instructor, { title: "Texts", documents: [] });
   // What publishing an upload writes (lib/teaching/upload.ts): the document and its place in the seminar.
   for (const doc of [text, volume]) {
-    await db().uploadedDocument.create({ data: { slug: doc.meta.slug, seminarId: seminar.id, markdown: "", document: JSON.stringify(doc), createdBy: instructor } });
+    await db().uploadedDocument.create({
+      data: { slug: doc.meta.slug, seminarId: seminar.id, markdown: "", document: JSON.stringify(doc), createdBy: instructor },
+    });
     await db().seminarDocument.create({ data: { seminarId: seminar.id, slug: doc.meta.slug } });
   }
 }, 60_000);

@@ -28,7 +28,8 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const q = new URL(request.url).searchParams;
   const pane = q.get("pane") ?? "pane1";
   const locale = q.get("locale") ?? routing.defaultLocale;
-  if (!PANE.test(pane) || !hasLocale(routing.locales, locale)) throw new AppError("invalid-request", { reason: "pane must be pane1…pane9, locale one of de, en, ru" });
+  if (!PANE.test(pane) || !hasLocale(routing.locales, locale))
+    throw new AppError("invalid-request", { reason: "pane must be pane1…pane9, locale one of de, en, ru" });
   const doc = SLUG_PATTERN.test(slug) ? await getDocumentAsync(slug) : null;
   const user = doc ? await getSessionUser(request.headers).catch(() => null) : null;
   if (!doc || !(await canReadDocument(user?.id ?? null, slug, isLibraryDocument))) throw new AppError("unknown-document", { slug });
@@ -36,5 +37,7 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
 
   const body: PaneHtmlAnswer = { html: renderDocumentCached(doc, pane, windowLabels(locale)).html };
   // Per user (membership decides); the same fingerprint always means the same HTML, so the browser may keep it.
-  return Response.json(body, { headers: { "Cache-Control": q.get("v") === renderFingerprint(doc) ? "private, max-age=3600" : "private, no-cache", Vary: "Cookie" } });
+  return Response.json(body, {
+    headers: { "Cache-Control": q.get("v") === renderFingerprint(doc) ? "private, max-age=3600" : "private, no-cache", Vary: "Cookie" },
+  });
 });

@@ -17,5 +17,9 @@ const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function windowLabels(locale: AppLocale): DocumentLabels {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "Document" });
   const format = createFormatter({ locale, timeZone });
-  return documentLabelsFrom(locale, (key, values) => t(key as Parameters<typeof t>[0], values), (date, options) => format.dateTime(date, options));
+  return documentLabelsFrom(
+    locale,
+    (key, values) => t(key as Parameters<typeof t>[0], values),
+    (date, options) => format.dateTime(date, options),
+  );
 }

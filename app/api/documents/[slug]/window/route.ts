@@ -37,7 +37,8 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const q = new URL(request.url).searchParams;
   const pane = q.get("pane") ?? "pane1";
   const locale = q.get("locale") ?? routing.defaultLocale;
-  if (!PANE.test(pane) || !hasLocale(routing.locales, locale)) throw new AppError("invalid-request", { reason: "pane must be pane1…pane9, locale one of de, en, ru" });
+  if (!PANE.test(pane) || !hasLocale(routing.locales, locale))
+    throw new AppError("invalid-request", { reason: "pane must be pane1…pane9, locale one of de, en, ru" });
   const doc = SLUG_PATTERN.test(slug) ? await getDocumentAsync(slug) : null;
   const user = doc ? await getSessionUser(request.headers).catch(() => null) : null;
   if (!doc || !(await canReadDocument(user?.id ?? null, slug, isLibraryDocument))) throw new AppError("unknown-document", { slug });
@@ -48,7 +49,14 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   if (block !== null && n === undefined) throw new AppError("unknown-block", { blockId: block });
   if (n === undefined || n >= plan.windows.length) throw new AppError("not-found", { windows: plan.windows.length });
 
-  const body: WindowResponse = { slug, version: doc.version, n, count: plan.windows.length, firstBlockId: plan.windows[n].firstBlockId, html: renderWindowCached(doc, plan, n, pane, windowLabels(locale)) };
+  const body: WindowResponse = {
+    slug,
+    version: doc.version,
+    n,
+    count: plan.windows.length,
+    firstBlockId: plan.windows[n].firstBlockId,
+    html: renderWindowCached(doc, plan, n, pane, windowLabels(locale)),
+  };
   // Per user (membership decides), and the same address always means the same version (`v=` in the reader's URL).
   return Response.json(body, { headers: { "Cache-Control": q.get("v") === doc.version ? "private, max-age=600" : "private, no-cache", Vary: "Cookie" } });
 });

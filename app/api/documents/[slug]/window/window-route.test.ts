@@ -19,7 +19,8 @@ let route: typeof import("./route");
 let memberCookie = "";
 let outsiderCookie = "";
 
-const get = (path: string, cookie = memberCookie) => route.GET(new Request(BASE + path, { headers: cookie ? { cookie } : {} }), { params: Promise.resolve({ slug: decodeURIComponent(path.split("/")[3]) }) });
+const get = (path: string, cookie = memberCookie) =>
+  route.GET(new Request(BASE + path, { headers: cookie ? { cookie } : {} }), { params: Promise.resolve({ slug: decodeURIComponent(path.split("/")[3]) }) });
 const windowPath = (query: string, s = slug) => `/api/documents/${encodeURIComponent(s)}/window?${query}`;
 
 beforeAll(async () => {

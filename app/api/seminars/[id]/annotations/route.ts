@@ -20,7 +20,11 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const q = new URL(request.url).searchParams;
   const document = q.get("document");
   const lastEventId = await latestEventId(id);
-  const { annotations, next } = await pageAnnotations(user.id, id, { documents: document !== null ? [document] : undefined, after: q.get("after"), limit: pageLimit(q.get("limit")) });
+  const { annotations, next } = await pageAnnotations(user.id, id, {
+    documents: document !== null ? [document] : undefined,
+    after: q.get("after"),
+    limit: pageLimit(q.get("limit")),
+  });
   return Response.json({ annotations, next, lastEventId }, { headers: { "X-Last-Event-ID": String(lastEventId) } });
 });
 

@@ -16,12 +16,21 @@ let eventsRoute: typeof import("./route");
 let annotationsRoute: typeof import("../annotations/route");
 let annotationRoute: typeof import("@/app/api/annotations/[id]/route");
 let hideRoute: typeof import("@/app/api/annotations/[id]/hide/route");
-let instructor = "", author = "", reader = "";
+let instructor = "",
+  author = "",
+  reader = "";
 let seminarId = "";
 
 /** A same-site request with the member's session cookie. */
 function req(path: string, cookie: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Request {
-  const headers = new Headers({ "content-type": "application/json", cookie, origin: BASE, host: "localhost:3000", "sec-fetch-site": "same-origin", ...(init.headers ?? {}) });
+  const headers = new Headers({
+    "content-type": "application/json",
+    cookie,
+    origin: BASE,
+    host: "localhost:3000",
+    "sec-fetch-site": "same-origin",
+    ...(init.headers ?? {}),
+  });
   return new Request(BASE + path, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
 }
 
@@ -45,7 +54,8 @@ beforeAll(async () => {
   const created = await seminarsRoute.POST(req("/api/seminars", instructor, { method: "POST", body: { title: "Stream access", documents: ["essay-en"] } }));
   const { id, inviteCode } = await created.json();
   seminarId = id;
-  for (const cookie of [author, reader]) expect((await joinRoute.POST(req(`/api/join/${inviteCode}`, cookie, { method: "POST" }), ctx({ code: inviteCode }))).status).toBe(200);
+  for (const cookie of [author, reader])
+    expect((await joinRoute.POST(req(`/api/join/${inviteCode}`, cookie, { method: "POST" }), ctx({ code: inviteCode }))).status).toBe(200);
 }, 60_000); // three real sign-ups (password hashing) on a busy machine
 afterAll(async () => testDb?.close());
 
@@ -56,14 +66,26 @@ describe("GET /api/seminars/:id/events", () => {
     const gone = await create(author, note("Deleted before anyone looked"));
     expect((await annotationRoute.DELETE(req(`/api/annotations/${gone.id}`, author, { method: "DELETE" }), ctx({ id: gone.id }))).status).toBe(204);
     const edited = await create(author, note("Words edited away"));
-    expect((await annotationRoute.PATCH(req(`/api/annotations/${edited.id}`, author, { method: "PATCH", body: { revision: edited.revision, body: "<p>Words as they stand</p>" } }), ctx({ id: edited.id }))).status).toBe(200);
-    expect((await hideRoute.POST(req(`/api/annotations/${root.id}/hide`, instructor, { method: "POST", body: { hidden: true } }), ctx({ id: root.id }))).status).toBe(200);
+    expect(
+      (
+        await annotationRoute.PATCH(
+          req(`/api/annotations/${edited.id}`, author, { method: "PATCH", body: { revision: edited.revision, body: "<p>Words as they stand</p>" } }),
+          ctx({ id: edited.id }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await hideRoute.POST(req(`/api/annotations/${root.id}/hide`, instructor, { method: "POST", body: { hidden: true } }), ctx({ id: root.id }))).status,
+    ).toBe(200);
     const hiddenReply = await create(author, { parentId: root.id, body: "<p>Answer inside the hidden thread</p>" });
     // What a direct read answers the reader:
     expect((await annotationRoute.GET(req(`/api/annotations/${hiddenReply.id}`, reader), ctx({ id: hiddenReply.id }))).status).toBe(404);
 
     const abort = new AbortController();
-    const res = await eventsRoute.GET(new Request(`${BASE}/api/seminars/${seminarId}/events`, { headers: { cookie: reader, "last-event-id": "0" }, signal: abort.signal }), ctx({ id: seminarId }));
+    const res = await eventsRoute.GET(
+      new Request(`${BASE}/api/seminars/${seminarId}/events`, { headers: { cookie: reader, "last-event-id": "0" }, signal: abort.signal }),
+      ctx({ id: seminarId }),
+    );
     expect(res.status).toBe(200);
     const streamReader = res.body!.getReader();
     let text = "";
@@ -85,7 +107,8 @@ describe("GET /api/seminars/:id/events", () => {
 
     expect(text).toContain("Words as they stand");
     expect(text).toContain(marker.id);
-    for (const leak of ["hidden thread", "Deleted before", "edited away", "A thread the instructor will hide", "before the hiding", hiddenReply.id]) expect(text).not.toContain(leak);
+    for (const leak of ["hidden thread", "Deleted before", "edited away", "A thread the instructor will hide", "before the hiding", hiddenReply.id])
+      expect(text).not.toContain(leak);
     // The reader was a member when these happened and may hold them on screen: told to drop them, by id only.
     expect(text.split(gone.id).length - 1).toBe(1);
     expect(text).toContain(`event: annotation.deleted\ndata: {"id":"${gone.id}","seminarId":"${seminarId}"}\n`);

@@ -11,7 +11,10 @@ const BASE = "http://localhost:3000";
 let testDb: TestDatabase;
 let exportRoute: typeof import("./route");
 let importRoute: typeof import("../import/route");
-let token = "", outsiderToken = "", seminarId = "", targetId = "";
+let token = "",
+  outsiderToken = "",
+  seminarId = "",
+  targetId = "";
 
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
 const get = (path: string, bearer = token) => new Request(BASE + path, { headers: { authorization: `Bearer ${bearer}`, host: "localhost:3000" } });
@@ -65,7 +68,14 @@ describe("POST /api/seminars/[id]/import", () => {
   it("imports an export and reports the result", async () => {
     const exported = await (await exportRoute.GET(get(`/api/seminars/${seminarId}/export`), ctx(seminarId))).text();
     const post = (id: string, body: string, bearer = token) =>
-      importRoute.POST(new Request(`${BASE}/api/seminars/${id}/import`, { method: "POST", body, headers: { authorization: `Bearer ${bearer}`, "content-type": "application/ld+json", host: "localhost:3000" } }), ctx(id));
+      importRoute.POST(
+        new Request(`${BASE}/api/seminars/${id}/import`, {
+          method: "POST",
+          body,
+          headers: { authorization: `Bearer ${bearer}`, "content-type": "application/ld+json", host: "localhost:3000" },
+        }),
+        ctx(id),
+      );
     const res = await post(targetId, exported);
     expect([res.status, await res.json()]).toEqual([200, { imported: 1, skipped: [], authorsKept: 1, reattributed: [] }]);
     const malformed = await post(targetId, "{not json");

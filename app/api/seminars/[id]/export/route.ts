@@ -17,7 +17,8 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "jsonld";
   const scope = params.get("scope") ?? "seminar";
-  if (!isExportFormat(format) || !isExportScope(scope)) throw new AppError("invalid-request", { reason: "format must be jsonld, csv or md; scope seminar or mine" });
+  if (!isExportFormat(format) || !isExportScope(scope))
+    throw new AppError("invalid-request", { reason: "format must be jsonld, csv or md; scope seminar or mine" });
   const collectionIri = `${publicOrigin(request)}/api/seminars/${encodeURIComponent(id)}/export?format=jsonld&scope=${scope}`;
   const lang = params.get("lang");
   const file = await exportAnnotations(user.id, id, { format, scope, collectionIri, locale: isReportLocale(lang) ? lang : "en" });

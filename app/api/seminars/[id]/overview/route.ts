@@ -10,7 +10,12 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const overview = await seminarOverview(user.id, id);
   if (new URL(request.url).searchParams.get("format") === "csv") {
-    const name = `${overview.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 60) || "seminar"}-overview.csv`;
+    const name = `${
+      overview.title
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 60) || "seminar"
+    }-overview.csv`;
     return new Response(`\ufeff${overviewCsv(overview)}`, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

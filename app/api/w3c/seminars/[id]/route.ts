@@ -4,7 +4,16 @@ import { countAnnotations, pageAnnotations, pageAnnotationsBefore, pageLimit } f
 import { collectionPage, serialize, toCollection } from "@/lib/annotations/w3c";
 import { handle, readJson, requireUser } from "@/lib/http/respond";
 import { BODY_LIMITS } from "@/lib/http/body";
-import { annotationEtag, annotationHeaders, annotationIriFor, containerHeaders, containerIri, containerPageSize, containerPreference, slashForm } from "@/lib/http/w3c";
+import {
+  annotationEtag,
+  annotationHeaders,
+  annotationIriFor,
+  containerHeaders,
+  containerIri,
+  containerPageSize,
+  containerPreference,
+  slashForm,
+} from "@/lib/http/w3c";
 import { latestEventId } from "@/lib/live/stream";
 import { getSeminar } from "@/lib/seminars";
 import { limitNoteWrites } from "@/lib/rate-limit";
