@@ -11,7 +11,7 @@
  */
 import { Member } from "@/system/harness";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
-import { windowLabels } from "@/app/api/documents/[slug]/window/labels";
+import { windowLabels } from "@/app/api/documents/[slug]/labels";
 
 type Row = { name: string; value: number; unit: string };
 

@@ -1,5 +1,6 @@
 "use client";
 
+import type { PaneHtmlAnswer } from "@/lib/reader/html";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { callApi } from "@/lib/http-client";
@@ -7,9 +8,6 @@ import { handedOffHtml } from "@/lib/reader/html-handoff";
 import { announcePaneContent, registerArrivingText, registerWindowedPane } from "./windowRegistry";
 
 /** What /api/documents/[slug]/html answers. */
-export interface PaneHtmlAnswer {
-  html: string;
-}
 
 const noSubscription = () => () => {};
 

@@ -65,6 +65,11 @@ export interface OutlineEntry {
   ui?: boolean;
 }
 
+/** A pane's HTML as /api/documents/[slug]/html answers it (components/reader/PaneHtml fetches it). */
+export interface PaneHtmlAnswer {
+  html: string;
+}
+
 export interface RenderedDocument {
   html: string;
   outline: OutlineEntry[];

@@ -10,7 +10,7 @@ import { listDocuments } from "@/lib/content/store";
 import { renderFingerprint } from "@/lib/reader/html";
 import { fixtureDocument } from "@/lib/reader/testing/document";
 import { fixtureVolume } from "@/lib/reader/testing/volume";
-import type { PaneHtmlAnswer } from "@/components/reader/PaneHtml";
+import type { PaneHtmlAnswer } from "@/lib/reader/html";
 
 const BASE = "http://localhost:3000";
 const text = { ...fixtureDocument, meta: { ...fixtureDocument.meta, slug: `thread-${Date.now().toString(36)}` } };

@@ -1,14 +1,9 @@
-import { hasLocale } from "next-intl";
-import { routing } from "@/i18n/routing";
-import { getSessionUser } from "@/lib/auth/server";
-import { SLUG_PATTERN } from "@/lib/content/schema";
-import { getDocumentAsync, isLibraryDocument } from "@/lib/content/store";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/respond";
 import { renderWindowCached } from "@/lib/reader/html";
 import { planWindows, windowOf } from "@/lib/reader/window";
-import { canReadDocument } from "@/lib/seminars";
-import { windowLabels } from "./labels";
+import { windowLabels } from "../labels";
+import { readPaneRequest } from "../pane-request";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ slug: string }> };
@@ -24,24 +19,13 @@ export interface WindowResponse {
   html: string;
 }
 
-const PANE = /^pane[1-9]$/;
-
 /**
  * One window of a long document for the reader's pane (lib/reader/window.ts): `?n=` (0-based) or `?block=` (the
- * window showing that block or footnote), `&pane=pane2` (the ids' prefix), `&locale=de` (the labels' language).
- * Readable exactly like the reader page: corpus texts by anyone, uploaded texts by their seminars' members only;
- * anyone else is told the text does not exist.
+ * window showing that block or footnote), `&pane=` and `&locale=`, readable as ../pane-request says.
  */
 export const GET = handle(async (request: Request, ctx: Ctx) => {
   const { slug } = await ctx.params;
-  const q = new URL(request.url).searchParams;
-  const pane = q.get("pane") ?? "pane1";
-  const locale = q.get("locale") ?? routing.defaultLocale;
-  if (!PANE.test(pane) || !hasLocale(routing.locales, locale))
-    throw new AppError("invalid-request", { reason: "pane must be pane1…pane9, locale one of de, en, ru" });
-  const doc = SLUG_PATTERN.test(slug) ? await getDocumentAsync(slug) : null;
-  const user = doc ? await getSessionUser(request.headers).catch(() => null) : null;
-  if (!doc || !(await canReadDocument(user?.id ?? null, slug, isLibraryDocument))) throw new AppError("unknown-document", { slug });
+  const { doc, pane, locale, query: q } = await readPaneRequest(request, slug);
 
   const plan = planWindows(doc);
   const block = q.get("block");
