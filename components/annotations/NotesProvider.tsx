@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ApiFailure } from "@/lib/annotations-ui/api";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { threadsFor } from "@/lib/annotations-ui/state";
 import type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import { tagHighlight } from "@/lib/reader/highlights";

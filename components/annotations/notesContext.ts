@@ -3,7 +3,7 @@
 import { createContext, useContext } from "react";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import type { ApiFailure, ApiResult, CreateRequest, UpdateRequest } from "@/lib/annotations-ui/api";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import type { AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import type { NotesState, Thread } from "@/lib/annotations-ui/state";
 import type { Passage } from "@/lib/reader/selection";

@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from "react";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { annotationsApi, type ApiFailure, type CreateRequest, type UpdateRequest } from "@/lib/annotations-ui/api";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { remove, type NotesState } from "@/lib/annotations-ui/state";
 import { blockText, type Passage } from "@/lib/reader/selection";
 import { blockElement } from "@/components/reader/paneDom";

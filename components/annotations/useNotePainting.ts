@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { blockLayout, hitTest, passageRanges } from "@/lib/annotations-ui/paint";
 import { colourTag, threadsFor, type NotesState } from "@/lib/annotations-ui/state";
 import { HIGHLIGHT_ACTIVE, HIGHLIGHT_MINE, HIGHLIGHT_NOTE, paintLayer, tagHighlight } from "@/lib/reader/highlights";

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { annotationsApi, type ApiResult } from "@/lib/annotations-ui/api";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { anchorInBatches, type AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import { addPage, applyEvent, emptyState, setAnchors, upsert, type Change, type NotesState } from "@/lib/annotations-ui/state";
 import { useSeminarEvents } from "@/components/live/SeminarEvents";

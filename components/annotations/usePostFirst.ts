@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { annotationsApi } from "@/lib/annotations-ui/api";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { addPage, type NotesState } from "@/lib/annotations-ui/state";
 
 /** What a student still has to do on a text locked by "post first", as the reader shows it. */

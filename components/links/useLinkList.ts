@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AnnotationDto } from "@/lib/annotations/types";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { anchorInBatches, type AnchorLiveNotes } from "@/lib/annotations-ui/live-anchor-batches";
 import type { AnnotationLiveEvent } from "@/lib/annotations/types";
 import type { PassageAnchor } from "@/lib/annotations-ui/state";

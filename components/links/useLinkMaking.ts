@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useReducer } from "react";
 import { useTranslations } from "next-intl";
 import type { AnnotationDto, Relation } from "@/lib/annotations/types";
-import type { ReaderNotes } from "@/lib/annotations-ui/load";
+import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 import { linksApi, type EndInput, type Failure, type NewLink } from "@/lib/links/client";
 import { initialMaking, making, type DraftEnd } from "@/lib/links/making";
 import type { SuggestedPassage } from "@/lib/links/suggest-service";

@@ -18,6 +18,7 @@ import { useSelectionToolbar } from "./useSelectionToolbar";
 import { useReaderKeyboard } from "./useReaderKeyboard";
 import ReaderShortcuts from "./ReaderShortcuts";
 import ReaderSkipLinks from "./ReaderSkipLinks";
+import KeyboardSelectButton from "./KeyboardSelectButton";
 import AnnotateButtons from "@/components/annotations/AnnotateButtons";
 import MarginMarkers from "@/components/annotations/MarginMarkers";
 import NotesPanel from "@/components/annotations/NotesPanel";
@@ -221,25 +222,7 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
                     onCopyLink={() => copyFromToolbar(i)}
                   >
                     <NotesToggle paneId={p.paneId} slug={p.slug} />
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-pressed={keyboard.selecting === i}
-                      aria-label={tu("selectWithKeys")}
-                      title={tu("selectWithKeysHint")}
-                      onClick={() => keyboard.startSelecting(i)}
-                    >
-                      <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
-                        <path
-                          d="M9 4h6M9 20h6M12 4v16M4 9l-2 3 2 3M20 9l2 3-2 3"
-                          fill="none"
-                          stroke="currentColor"
-                          strokeWidth="2"
-                          strokeLinecap="round"
-                          strokeLinejoin="round"
-                        />
-                      </svg>
-                    </button>
+                    <KeyboardSelectButton pressed={keyboard.selecting === i} onPress={() => keyboard.startSelecting(i)} />
                     {p.editionViews ? (
                       <EditionViewSwitch view={views[p.key] ?? "reading"} onChange={(v) => setViews((all) => ({ ...all, [p.key]: v }))} />
                     ) : null}

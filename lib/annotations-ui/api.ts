@@ -23,7 +23,7 @@ export const annotationsApi = {
   update: (id: string, input: UpdateRequest) => call<AnnotationDto>("PATCH", `/api/annotations/${encodeURIComponent(id)}`, input),
   remove: (id: string, revision: number) => call<void>("DELETE", `/api/annotations/${encodeURIComponent(id)}?revision=${revision}`),
   hide: (id: string, hidden: boolean) => call<AnnotationDto>("POST", `/api/annotations/${encodeURIComponent(id)}/hide`, { hidden }),
-  /** The reader's next page of notes for the open texts (lib/annotations-ui/load loadMoreReaderNotes). */
+  /** The reader's next page of notes for the open texts (lib/reader-notes/load loadMoreReaderNotes). */
   /** The reader's next page of notes after `after`, or (null) the first page again. */
   more: (seminarId: string, slugs: readonly string[], after: string | null) =>
     call<{ state: NotesState; moreNotes: string | null }>(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { anchorInBatches, type AnchorLiveNotes } from "./live-anchor-batches";
-import { MAX_NOTES } from "./live-anchor-limits";
+import { MAX_NOTES } from "./live-anchor-contract";
 import type { PassageAnchor } from "./state";
 
 const notes = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, targets: [] as AnnotationDto["targets"] }));

@@ -4,8 +4,7 @@
  * a call that fails, leaves those notes orphaned rather than lost.
  */
 import type { AnnotationDto } from "@/lib/annotations/types";
-import type { LiveAnchorResult, LiveNotes } from "./live-anchor";
-import { MAX_NOTES } from "./live-anchor-limits";
+import { MAX_NOTES, type LiveAnchorResult, type LiveNotes } from "./live-anchor-contract";
 import type { PassageAnchor } from "./state";
 
 /** The reader page's server action that anchors live notes made on another version of a document. */

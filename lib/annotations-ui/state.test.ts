@@ -3,7 +3,7 @@ import type { AnnotationDto, TargetDto } from "@/lib/annotations/types";
 import { describe } from "@/lib/anchoring";
 import { documentFromBlocks } from "@/lib/anchoring/testing/document";
 import { selectorsOf } from "@/lib/annotations/types";
-import { anchorIn } from "./load";
+import { anchorIn } from "@/lib/reader-notes/load";
 import { applyEvent, colourTag, emptyState, keptForReader, linkThreadOf, parseTagInput, segmentsFor, threadsFor, upsert, type OpenDocument } from "./state";
 
 const doc = documentFromBlocks([

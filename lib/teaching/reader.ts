@@ -12,7 +12,7 @@ export interface ReaderTeaching {
 
 /**
  * `seminar` is the one the reader annotates in, as the reader page already loaded it for this member
- * (lib/annotations-ui/load): its documents say which open texts belong to it. Membership is checked again here.
+ * (lib/reader-notes/load): its documents say which open texts belong to it. Membership is checked again here.
  */
 export async function readerTeaching(
   userId: string,

@@ -18,7 +18,7 @@ import { cache } from "react";
 import NotesProvider from "@/components/annotations/NotesProvider";
 import { anchorLiveNotes } from "./actions";
 import SeminarEvents from "@/components/live/SeminarEvents";
-import { loadReaderNotes } from "@/lib/annotations-ui/load";
+import { loadReaderNotes } from "@/lib/reader-notes/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/app/_server/request-user";
 import ClientMessages from "@/components/site/ClientMessages";
@@ -113,7 +113,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
   });
 
   // Notes: the signed-in user's, in the seminar the address names (`&seminar=`) or their first one with
-  // these texts; anchored here, next to the documents (see lib/annotations-ui/load.ts).
+  // these texts; anchored here, next to the documents (see lib/reader-notes/load.ts).
   const user = await requestUser();
   const requested = query.get("seminar");
   const notes = user

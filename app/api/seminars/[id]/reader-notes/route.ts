@@ -1,4 +1,4 @@
-import { loadMoreReaderNotes } from "@/lib/annotations-ui/load";
+import { loadMoreReaderNotes } from "@/lib/reader-notes/load";
 import { AppError } from "@/lib/errors";
 import { handle, jsonResponse, requireUser } from "@/lib/http/respond";
 

@@ -1,5 +1,5 @@
 /**
- * Server side of the reader's notes: which seminar the reader annotates in, the notes of each open
+ * The server side of the reader's notes (the client side, which receives them, is lib/annotations-ui): which seminar the reader annotates in, the notes of each open
  * document with their passages already anchored (lib/anchoring runs here, next to the documents, so
  * the browser gets positions instead of the anchoring code and the documents' full text).
  * Framework-free; the reader page passes in the signed-in user and the documents it shows.
@@ -10,42 +10,10 @@ import { anchorMany } from "@/lib/anchoring";
 import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
-import { getSeminar, listSeminars, type Role, type SeminarTagDto } from "@/lib/seminars";
-import { postFirstStatuses, type PostFirstStatus } from "@/lib/teaching/post-first";
-import { anchorFromResult, keptForReader, targetIn, type NotesState, type PassageAnchor } from "./state";
-
-export interface SeminarChoice {
-  id: string;
-  title: string;
-  role: Role;
-  documents: string[];
-  tags: SeminarTagDto[];
-  /** Who this user may send private feedback to: members with the other role (instructor ↔ student). */
-  feedbackTo?: Array<{ userId: string; name: string }>;
-}
-
-/** Everything the reader's client needs to show and edit notes (serializable). */
-export interface ReaderNotes {
-  user: { id: string; name: string };
-  /** null: the user has no seminar with any of the open documents. */
-  seminar: SeminarChoice | null;
-  /** The user's other seminars that hold at least one open document (to switch). */
-  otherSeminars: Array<{ id: string; title: string }>;
-  documents: Array<{ slug: string; version: string }>;
-  state: NotesState;
-  /** The seminar's event the notes are current to: the live stream resumes after it. */
-  lastEventId: number;
-  /** The notes come a page at a time (the first READER_NOTES_PAGE with their replies): the cursor of the next page, or null. */
-  moreNotes: string | null;
-  /**
-   * "Post first" (lib/teaching/post-first) for a student, per open text still locked when the page was made:
-   * the reader counts the student's new notes against it and opens the text the moment they are enough.
-   */
-  postFirst: Record<string, PostFirstStatus>;
-}
-
-/** Notes and replies the reader anchors and sends with the page; later pages come on request. */
-export const READER_NOTES_PAGE = 200;
+import { getSeminar, listSeminars } from "@/lib/seminars";
+import { postFirstStatuses } from "@/lib/teaching/post-first";
+import { anchorFromResult, keptForReader, targetIn, type NotesState, type PassageAnchor } from "@/lib/annotations-ui/state";
+import { READER_NOTES_PAGE, type ReaderNotes, type SeminarChoice } from "@/lib/annotations-ui/reader-notes";
 
 /**
  * The seminar to annotate in: the one asked for (`?seminar=` in the reader address, which the seminar

@@ -13,10 +13,8 @@ import { z } from "zod";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { getDocumentAsync, isLibraryDocument } from "@/lib/content/store";
 import { canReadDocument } from "@/lib/seminars";
+import { MAX_NOTES, MAX_QUOTE_TOTAL, type LiveAnchorResult } from "@/lib/annotations-ui/live-anchor-contract";
 import { anchorIn } from "./load";
-import type { PassageAnchor } from "./state";
-
-import { MAX_NOTES, MAX_QUOTE_TOTAL } from "./live-anchor-limits";
 
 const input = z
   .object({
@@ -48,10 +46,6 @@ const input = z
       .max(MAX_NOTES),
   })
   .refine((v) => v.notes.reduce((sum, n) => sum + n.targets.reduce((s, t) => s + t.exact.length, 0), 0) <= MAX_QUOTE_TOTAL);
-
-export type LiveNotes = Array<Pick<AnnotationDto, "id" | "targets">>;
-export type LiveAnchorResult =
-  { ok: true; anchors: Record<string, PassageAnchor> } | { ok: false; code: "unauthenticated" | "invalid-request" | "unknown-document" };
 
 export async function anchorLiveNotesFor(userId: string | null, slug: unknown, notes: unknown): Promise<LiveAnchorResult> {
   if (!userId) return { ok: false, code: "unauthenticated" };
