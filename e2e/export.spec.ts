@@ -111,7 +111,8 @@ test("an instructor carries last term's notes into a new seminar: members keep t
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const status = page.getByRole("status").filter({ hasText: "imported" });
   await expect(status).toContainText(/\d+ annotations imported\. \d+ of them kept their authors\./);
-  await expect(status).toContainText("written by someone else is now in your name:");
+  // How many others wrote notes depends on what earlier journeys left in the seminar: one or more.
+  await expect(status).toContainText(/(written by someone else is|written by others are) now in your name:/);
   const guestLine = status.getByRole("listitem").filter({ hasText: "Guest Historian" });
   await expect(guestLine).toContainText(`“${annasQuote.slice(0, 30)}`);
   await expect(guestLine).toContainText("” by Guest Historian (not a member of this seminar)");
