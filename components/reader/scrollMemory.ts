@@ -61,7 +61,9 @@ export function writePlacesToAddress(): void {
     current.map((place, i) => place ?? named[i] ?? null),
   );
   if ("?" + search === location.search) return;
-  window.history.replaceState(window.history.state, "", `${location.pathname}?${search}${location.hash}`);
+  // `null` as the state: Next's router then takes the new address into useSearchParams (links built from it, such
+  // as the language switch, carry the place); with its own state object passed back it leaves them stale.
+  window.history.replaceState(null, "", `${location.pathname}?${search}${location.hash}`);
 }
 
 /** The places the address names (a reload, a shared link). */
