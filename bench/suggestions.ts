@@ -15,7 +15,6 @@ import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { buildMemorySource } from "@/lib/content/pipeline";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
-import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { buildIndex, suggest } from "@/lib/links/suggest/index";
 import { sentenceSpans } from "@/lib/text/words";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
@@ -27,6 +26,7 @@ import { searchRowsOf, workerTasks as searchTasks } from "@/lib/search/worker-ta
 import { evaluateGold, resolvePassage, type ResolvedPassage } from "./suggest/evaluate";
 import { GOLD_LINKS, GOLD_TRAPS } from "./suggest/gold";
 import { evaluateHeldout, loadHeldout } from "./suggest/heldout";
+import { demoSeminarGlossary } from "./suggest/glossary-fixture";
 import { demoSeminarNames } from "./suggest/names-fixture";
 import { loadCorpus } from "./suggest/seed-corpus";
 import { percentile } from "./stats";
@@ -81,12 +81,12 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const lexicon = loadLexicon();
   // Index build: the first build includes warming the folding caches; then the median of 5.
   let t = performance.now();
-  let index = buildIndex(docs, STARTER_GLOSSARY, names, { lexicon });
+  let index = buildIndex(docs, demoSeminarGlossary(), names, { lexicon });
   const firstBuild = performance.now() - t;
   const builds: number[] = [];
   for (let i = 0; i < 5; i++) {
     t = performance.now();
-    index = buildIndex(docs, STARTER_GLOSSARY, names, { lexicon });
+    index = buildIndex(docs, demoSeminarGlossary(), names, { lexicon });
     builds.push(performance.now() - t);
   }
   builds.sort((a, b) => a - b);
@@ -183,7 +183,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const baseTimes: number[] = [];
   for (const p of sample) {
     t = performance.now();
-    suggest(buildIndex(docs, STARTER_GLOSSARY, names, { lexicon }), p, { limit: 5 });
+    suggest(buildIndex(docs, demoSeminarGlossary(), names, { lexicon }), p, { limit: 5 });
     baseTimes.push(performance.now() - t);
   }
   baseTimes.sort((a, b) => a - b);
@@ -231,8 +231,8 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
     return { ms, cpuMs, maxDelay: Math.max(h.max / 1e6, late) };
   };
   await runTask(searchTasks, "search-rows", { blocks: docs[0].blocks.slice(0, 1) }); // start the worker (its start-up is not the build)
-  const volumeKey = indexKey(volumeDocs, STARTER_GLOSSARY, names);
-  const inWorker = await stall(() => ensureSeminarIndex("bench-volume", { docs: volumeDocs, glossary: STARTER_GLOSSARY, names, key: volumeKey }));
+  const volumeKey = indexKey(volumeDocs, demoSeminarGlossary(), names);
+  const inWorker = await stall(() => ensureSeminarIndex("bench-volume", { docs: volumeDocs, glossary: demoSeminarGlossary(), names, key: volumeKey }));
   const probe = volume.blocks.find((b) => b.type === "paragraph")!;
   const answered = await queryIndex({
     seminarId: "bench-volume",
@@ -243,7 +243,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   });
   if (answered.missing) throw new Error("the suggestion worker has no index of the volume");
   const rowsInWorker = await stall(() => searchRowsOf(volume, (input) => runTask(searchTasks, "search-rows", input)));
-  const onThread = await stall(async () => buildIndex(volumeDocs, STARTER_GLOSSARY, names, { lexicon }));
+  const onThread = await stall(async () => buildIndex(volumeDocs, demoSeminarGlossary(), names, { lexicon }));
   await stopWorkers();
   await stopSuggestWorker();
   const volumeMb = Buffer.byteLength(volume.blocks.map((b) => b.text).join("\n"), "utf8") / 1e6;

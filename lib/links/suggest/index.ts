@@ -459,7 +459,7 @@ function isTargetBlock(b: SynopseDocument["blocks"][number]): boolean {
 }
 
 /**
- * A day written without a year ("On November 12 Molotov …") takes the year of the same day in the
+ * A day written without a year ("On October 27 the envoy …") takes the year of the same day in the
  * footnotes the passage cites, else the year most of those footnotes' dates carry. This overrides the
  * weaker guess from an earlier year in the same paragraph. Inferred years never make a date reason alone.
  */
