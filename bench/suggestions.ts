@@ -75,7 +75,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const notes: string[] = [];
   const totalBlocks = docs.reduce((n, d) => n + d.blocks.length, 0);
 
-  // The demo seminar's lists: its glossary and its name list (content/seminar-data/names.csv).
+  // The demo seminar's lists: the library's glossary and name list (content/seminar-data/glossary.csv, names.csv).
   const names = demoSeminarNames();
   // This machine's bilingual lexicon (set-up builds it from FreeDict); without it the engine falls back.
   const lexicon = loadLexicon();
@@ -273,7 +273,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
       ? `Bilingual lexicon: ${lexicon.sources.join(", ")} (.cache/lexicon.tsv.gz, built at set-up).`
       : "No bilingual lexicon on this machine (.cache/lexicon.tsv.gz missing): cross-language words were not compared.",
     `Corpus: ${docs.length} documents, ${totalBlocks} blocks, from ${source === "store" ? "content/documents (pipeline output)" : "the raw seed fixture"}.`,
-    "Seed gold set: links a historian would draw between the seed texts, written by hand; the engine was developed on these texts, so it is a development set. 'With the seminar lists' = the demo seminar's glossary and name list (content/seminar-data/names.csv); 'without' = an index with neither.",
+    "Seed gold set: links a historian would draw between the seed texts, written by hand; the engine was developed on these texts, so it is a development set. 'With the seminar lists' = the demo seminar's glossary and name list (content/seminar-data/glossary.csv, names.csv); 'without' = an index with neither.",
     `Missed gold links: ${
       report.links
         .filter((l) => l.rank === null)

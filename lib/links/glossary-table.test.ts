@@ -28,8 +28,8 @@ describe("glossary duplicates", () => {
   });
 
   it("the library's glossary has no duplicates, so every entry of it can be saved as it is", () => {
-    const starter = demoSeminarGlossary().map((e, i) => ({ id: String(i), terms: e.terms }));
-    for (const e of starter) expect(findGlossaryDuplicate(starter, e.terms, e.id), glossaryHead(e.terms)).toBeNull();
+    const library = demoSeminarGlossary().map((e, i) => ({ id: String(i), terms: e.terms }));
+    for (const e of library) expect(findGlossaryDuplicate(library, e.terms, e.id), glossaryHead(e.terms)).toBeNull();
   });
 });
 
