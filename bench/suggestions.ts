@@ -15,7 +15,6 @@ import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { buildMemorySource } from "@/lib/content/pipeline";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
-import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { buildIndex, suggest } from "@/lib/links/suggest/index";
 import { sentenceSpans } from "@/lib/text/words";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
@@ -27,6 +26,7 @@ import { searchRowsOf, workerTasks as searchTasks } from "@/lib/search/worker-ta
 import { evaluateGold, resolvePassage, type ResolvedPassage } from "./suggest/evaluate";
 import { GOLD_LINKS, GOLD_TRAPS } from "./suggest/gold";
 import { evaluateHeldout, loadHeldout } from "./suggest/heldout";
+import { demoSeminarGlossary } from "./suggest/glossary-fixture";
 import { demoSeminarNames } from "./suggest/names-fixture";
 import { loadCorpus } from "./suggest/seed-corpus";
 import { percentile } from "./stats";
@@ -75,18 +75,18 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const notes: string[] = [];
   const totalBlocks = docs.reduce((n, d) => n + d.blocks.length, 0);
 
-  // The demo seminar's lists: its glossary and its name list (content/seminar-data/names.csv).
+  // The demo seminar's lists: the library's glossary and name list (content/seminar-data/glossary.csv, names.csv).
   const names = demoSeminarNames();
   // This machine's bilingual lexicon (set-up builds it from FreeDict); without it the engine falls back.
   const lexicon = loadLexicon();
   // Index build: the first build includes warming the folding caches; then the median of 5.
   let t = performance.now();
-  let index = buildIndex(docs, STARTER_GLOSSARY, names, { lexicon });
+  let index = buildIndex(docs, demoSeminarGlossary(), names, { lexicon });
   const firstBuild = performance.now() - t;
   const builds: number[] = [];
   for (let i = 0; i < 5; i++) {
     t = performance.now();
-    index = buildIndex(docs, STARTER_GLOSSARY, names, { lexicon });
+    index = buildIndex(docs, demoSeminarGlossary(), names, { lexicon });
     builds.push(performance.now() - t);
   }
   builds.sort((a, b) => a - b);
@@ -183,7 +183,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   const baseTimes: number[] = [];
   for (const p of sample) {
     t = performance.now();
-    suggest(buildIndex(docs, STARTER_GLOSSARY, names, { lexicon }), p, { limit: 5 });
+    suggest(buildIndex(docs, demoSeminarGlossary(), names, { lexicon }), p, { limit: 5 });
     baseTimes.push(performance.now() - t);
   }
   baseTimes.sort((a, b) => a - b);
@@ -231,8 +231,8 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
     return { ms, cpuMs, maxDelay: Math.max(h.max / 1e6, late) };
   };
   await runTask(searchTasks, "search-rows", { blocks: docs[0].blocks.slice(0, 1) }); // start the worker (its start-up is not the build)
-  const volumeKey = indexKey(volumeDocs, STARTER_GLOSSARY, names);
-  const inWorker = await stall(() => ensureSeminarIndex("bench-volume", { docs: volumeDocs, glossary: STARTER_GLOSSARY, names, key: volumeKey }));
+  const volumeKey = indexKey(volumeDocs, demoSeminarGlossary(), names);
+  const inWorker = await stall(() => ensureSeminarIndex("bench-volume", { docs: volumeDocs, glossary: demoSeminarGlossary(), names, key: volumeKey }));
   const probe = volume.blocks.find((b) => b.type === "paragraph")!;
   const answered = await queryIndex({
     seminarId: "bench-volume",
@@ -243,7 +243,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
   });
   if (answered.missing) throw new Error("the suggestion worker has no index of the volume");
   const rowsInWorker = await stall(() => searchRowsOf(volume, (input) => runTask(searchTasks, "search-rows", input)));
-  const onThread = await stall(async () => buildIndex(volumeDocs, STARTER_GLOSSARY, names, { lexicon }));
+  const onThread = await stall(async () => buildIndex(volumeDocs, demoSeminarGlossary(), names, { lexicon }));
   await stopWorkers();
   await stopSuggestWorker();
   const volumeMb = Buffer.byteLength(volume.blocks.map((b) => b.text).join("\n"), "utf8") / 1e6;
@@ -273,7 +273,7 @@ export async function benchSuggestions(): Promise<{ rows: Array<{ name: string; 
       ? `Bilingual lexicon: ${lexicon.sources.join(", ")} (.cache/lexicon.tsv.gz, built at set-up).`
       : "No bilingual lexicon on this machine (.cache/lexicon.tsv.gz missing): cross-language words were not compared.",
     `Corpus: ${docs.length} documents, ${totalBlocks} blocks, from ${source === "store" ? "content/documents (pipeline output)" : "the raw seed fixture"}.`,
-    "Seed gold set: links a historian would draw between the seed texts, written by hand; the engine was developed on these texts, so it is a development set. 'With the seminar lists' = the demo seminar's glossary and name list (content/seminar-data/names.csv); 'without' = an index with neither.",
+    "Seed gold set: links a historian would draw between the seed texts, written by hand; the engine was developed on these texts, so it is a development set. 'With the seminar lists' = the demo seminar's glossary and name list (content/seminar-data/glossary.csv, names.csv); 'without' = an index with neither.",
     `Missed gold links: ${
       report.links
         .filter((l) => l.rank === null)

@@ -82,3 +82,58 @@ test("CSV import names the bad line in the interface language and changes nothin
   expect(text).toContain("Kuba,Cuba,Куба");
   await page.context().close();
 });
+
+test("a new seminar's lists start empty and from the library's in one click; the glossary goes out as CSV and comes back", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await openAs(browser, sessions.get("instructor@synopse.test")!);
+  await page.goto("/en/seminars");
+  await page.getByLabel("Title").fill(`Other texts ${Date.now()}`);
+  await page.getByRole("group", { name: "Documents" }).getByRole("checkbox").first().check();
+  await page.getByRole("button", { name: "Create seminar" }).click();
+  await expect(page).toHaveURL(/\/en\/seminars\/[^/]+\/settings/);
+  const id = new URL(page.url()).pathname.split("/")[3];
+
+  // The glossary starts empty, and offers the library's list.
+  await page.goto(`/en/seminars/${id}/glossary`);
+  await expect(page.getByText("No entries", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^The list is empty\. .* start from the library's list \(\d+ entries\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Start from the library's list" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Imported: \d+ added, 0 already in the list, 0 removed\.$/ })).toBeVisible();
+  const count = page.getByText(/^\d+ entries$/);
+  await expect(count).toBeVisible();
+  const total = Number((await count.textContent())!.split(" ")[0]);
+  expect(total).toBeGreaterThan(0);
+  await expect(page.getByRole("button", { name: "Start from the library's list" })).toHaveCount(0);
+
+  // Export, change the file in a spreadsheet's way (one entry out, one in), import it to replace the glossary.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export the glossary as CSV" }).click();
+  const exported = (await import("node:fs")).readFileSync((await (await download).path())!, "utf8").replace(/^\ufeff/, "");
+  const [header, , ...rest] = exported.trimEnd().split("\n");
+  expect(header).toBe("de,en,ru");
+  const edited = [header, ...rest, "Kolchose | Kolchos,collective farm,колхоз"].join("\n") + "\n";
+  const csv = (text: string) => ({ name: "glossary.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.getByLabel("CSV file").setInputFiles(csv(edited));
+  await page.getByLabel("Replace the glossary with the file").check();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Imported: ${total} added, 0 already in the list, ${total} removed.` })).toBeVisible();
+  await expect(page.getByText(`${total} entries`, { exact: true })).toBeVisible();
+  await page.getByLabel("Search terms in all three languages").fill("колхоз");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByRole("textbox", { name: "English terms of Kolchose" })).toHaveValue("collective farm");
+
+  // A bad file is refused with its line and reason, and nothing changes.
+  await page.getByLabel("CSV file").setInputFiles(csv("de,en,ru\nWinterkrieg,Winter War,Зимняя война\nSepa\u200Bratfrieden,,\n"));
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /^Line 3: “Sepa\?ratfrieden” contains a character a term cannot hold/ })).toBeVisible();
+  await page.goto(`/en/seminars/${id}/glossary`);
+  await expect(page.getByText(`${total} entries`, { exact: true })).toBeVisible();
+
+  // The name list too starts empty and from the library's list.
+  await page.goto(`/en/seminars/${id}/names`);
+  await expect(page.getByText("No names", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Start from the library's list" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Imported: \d+ added, 0 already in the list, 0 removed\.$/ })).toBeVisible();
+  await expect(page.getByText(/^\d+ names$/)).toBeVisible();
+  await page.context().close();
+});

@@ -9,7 +9,8 @@ import { createAnnotation } from "@/lib/annotations/store";
 import { setDocuments, setTagVocabulary } from "@/lib/seminars";
 import { ensureCorpusIndexed } from "@/lib/search/indexer";
 import { seedSeminarGlossary } from "@/lib/links/glossary-store";
-import { readNamesCsvFile, seedSeminarNames } from "@/lib/links/names/store";
+import { seedSeminarNames } from "@/lib/links/names/store";
+import { LIBRARY_GLOSSARY_FILE, LIBRARY_NAMES_FILE, readGlossaryCsvFile, readNamesCsvFile } from "@/lib/links/library-lists";
 import { installSubscribers } from "@/lib/startup";
 
 export const DEMO_PASSWORD = process.env.SYNOPSE_DEMO_PASSWORD ?? "synopse-demo";
@@ -66,9 +67,9 @@ async function main() {
     ]);
   }
 
-  const glossaryEntries = await seedSeminarGlossary(seminarId);
-  // The demo seminar's name list is data kept with the corpus (content/seminar-data/names.csv).
-  const nameEntries = await seedSeminarNames(seminarId, readNamesCsvFile("content/seminar-data/names.csv"));
+  // The demo seminar's glossary and name list are the library's, data kept with the corpus (content/seminar-data).
+  const glossaryEntries = await seedSeminarGlossary(seminarId, readGlossaryCsvFile(LIBRARY_GLOSSARY_FILE));
+  const nameEntries = await seedSeminarNames(seminarId, readNamesCsvFile(LIBRARY_NAMES_FILE));
 
   let notes = 0;
   if ((await db().annotation.count({ where: { seminarId } })) === 0) {

@@ -8,13 +8,13 @@
 import os from "node:os";
 import { buildMemorySource } from "@/lib/content/pipeline";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
-import { STARTER_GLOSSARY } from "@/lib/links/glossary";
 import { ensureSeminarIndex, indexKey } from "@/lib/links/seminar-index";
 import { buildIndex } from "@/lib/links/suggest/index";
 import { loadLexicon } from "@/lib/links/suggest/lexicon";
 import { runTask, stopWorkers } from "@/lib/workers/pool";
 import { workerTasks as searchTasks } from "@/lib/search/worker-tasks";
 import { stopSuggestWorker } from "@/lib/links/suggest-host";
+import { demoSeminarGlossary } from "./glossary-fixture";
 import { demoSeminarNames } from "./names-fixture";
 import { loadCorpus } from "./seed-corpus";
 
@@ -38,9 +38,9 @@ for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
   if (inWorker) {
     // A new seminar each time: the documents stay staged in the worker, as they do for a second seminar.
-    await ensureSeminarIndex(`profile-${i}`, { docs: all, glossary: STARTER_GLOSSARY, names, key: indexKey(all, STARTER_GLOSSARY, names) });
+    await ensureSeminarIndex(`profile-${i}`, { docs: all, glossary: demoSeminarGlossary(), names, key: indexKey(all, demoSeminarGlossary(), names) });
   } else {
-    buildIndex(all, STARTER_GLOSSARY, names, { lexicon });
+    buildIndex(all, demoSeminarGlossary(), names, { lexicon });
   }
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

@@ -1,11 +1,12 @@
 /**
- * The seminar glossary in the database: a new seminar starts with the starter set, instructors (only) edit
- * it, and what they save is what suggestions and search read.
+ * The seminar glossary in the database: a new seminar starts empty and may start from the library's glossary,
+ * instructors (only) edit, import and export it, and what they save is what suggestions and search read.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import { createTestUser, setupTestDatabase, type TestDatabase } from "@/lib/annotations/testing/db";
-import { findGlossaryTerms, STARTER_GLOSSARY } from "./glossary";
+import { findGlossaryTerms } from "./glossary";
+import { libraryGlossary } from "./library-lists";
 
 type GlossaryStore = typeof import("./glossary-store");
 let testDb: TestDatabase;
@@ -23,6 +24,9 @@ async function codeOf(p: Promise<unknown>): Promise<ErrorCode | "ok"> {
   }
 }
 
+/** Entries' terms in a fixed order (rows come back in the order of their ids). */
+const sorted = (entries: Array<{ terms: unknown }>) => entries.map((e) => JSON.stringify(e.terms)).sort();
+
 beforeAll(async () => {
   testDb = await setupTestDatabase();
   store = await import("./glossary-store");
@@ -37,11 +41,18 @@ beforeAll(async () => {
 afterAll(async () => testDb?.close());
 
 describe("seminar glossary", () => {
-  it("starts with the starter glossary, and seeding again adds nothing", async () => {
+  it("starts empty; an instructor (only) starts it from the library's glossary, once", async () => {
+    expect(await store.getSeminarGlossary(seminarId)).toEqual([]);
+    expect(await codeOf(store.startGlossaryFromLibrary(student.id, seminarId))).toBe("forbidden");
+    const library = libraryGlossary();
+    expect(library.length).toBeGreaterThan(0);
+    expect(await store.startGlossaryFromLibrary(instructor.id, seminarId)).toEqual({ added: library.length, skipped: 0, removed: 0 });
     const entries = await store.getSeminarGlossary(seminarId);
-    expect(entries.length).toBe(STARTER_GLOSSARY.length);
-    expect(entries.map((e) => e.terms.en[0]).sort()).toEqual(STARTER_GLOSSARY.map((e) => e.terms.en[0]).sort());
-    expect(await store.seedSeminarGlossary(seminarId)).toBe(0);
+    expect(sorted(entries)).toEqual(sorted(library));
+    // A glossary with entries is left alone (a second click, or two instructors at once).
+    expect(await codeOf(store.startGlossaryFromLibrary(instructor.id, seminarId))).toBe("conflict");
+    expect(await store.seedSeminarGlossary(seminarId, library)).toBe(0);
+    expect((await store.getSeminarGlossary(seminarId)).length).toBe(library.length);
   });
 
   it("lets instructors add, change and delete entries, and nobody else", async () => {
@@ -75,5 +86,40 @@ describe("seminar glossary", () => {
       await codeOf(store.saveGlossaryEntry(instructor.id, seminarId, first.id, { de: ["Fortsetzungskrieg", "Jatkosota"], en: ["Continuation War"], ru: [] })),
     ).toBe("ok");
     expect((await store.getSeminarGlossary(seminarId)).length).toBe(before);
+  });
+
+  it("exports CSV and imports it all or nothing: add skips entries sharing a term, replace makes the glossary the file", async () => {
+    expect(await codeOf(store.exportGlossaryCsv(student.id, seminarId))).toBe("forbidden");
+    const csv = await store.exportGlossaryCsv(instructor.id, seminarId);
+    expect(csv.split("\n")[0]).toBe("de,en,ru");
+    const before = await store.getSeminarGlossary(seminarId);
+
+    // A bad line refuses the whole file, naming the line; nothing changes.
+    const bad = await store.importGlossaryCsv(instructor.id, seminarId, "de,en,ru\nKolchose,collective farm,колхоз\n,,\n", "add").catch((e: unknown) => e);
+    expect(isAppError(bad) && bad.code).toBe("invalid-csv");
+    expect(isAppError(bad) && bad.details).toMatchObject({ line: 3, problem: "no-term" });
+    expect(await codeOf(store.importGlossaryCsv(student.id, seminarId, csv, "add"))).toBe("forbidden");
+    expect((await store.getSeminarGlossary(seminarId)).length).toBe(before.length);
+
+    // The export imported again adds nothing; a new entry is added.
+    expect(await store.importGlossaryCsv(instructor.id, seminarId, csv, "add")).toEqual({ added: 0, skipped: before.length, removed: 0 });
+    expect(await store.importGlossaryCsv(instructor.id, seminarId, "de,en,ru\nKolchose,collective farm,колхоз\n", "add")).toEqual({
+      added: 1,
+      skipped: 0,
+      removed: 0,
+    });
+    const glossary = await store.getSeminarGlossary(seminarId);
+    expect(findGlossaryTerms("in den Kolchosen", glossary)).toHaveLength(1);
+
+    // Replace: the glossary becomes the file, and exports as it was.
+    expect(await store.importGlossaryCsv(instructor.id, seminarId, csv, "replace")).toEqual({ added: before.length, skipped: 0, removed: before.length + 1 });
+    expect(sorted(await store.getSeminarGlossary(seminarId))).toEqual(sorted(before));
+    expect(await store.exportGlossaryCsv(instructor.id, seminarId)).toBe(csv);
+  });
+
+  it("refuses a term with an invisible or control character from the form too", async () => {
+    const refused = await store.saveGlossaryEntry(instructor.id, seminarId, null, { de: ["Sepa\u200Bratfrieden"], en: [], ru: [] }).catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.code).toBe("invalid-request");
+    expect(isAppError(refused) && refused.details).toMatchObject({ problem: "bad-character" });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STARTER_GLOSSARY } from "./glossary";
+import { demoSeminarGlossary } from "@/bench/suggest/glossary-fixture";
 import { findGlossaryDuplicate, glossaryHead, viewGlossary, type TableEntry } from "./glossary-table";
 
 const entry = (id: string, de: string[], en: string[] = [], ru: string[] = []): TableEntry => ({ id, terms: { de, en, ru } });
@@ -27,9 +27,9 @@ describe("glossary duplicates", () => {
     expect(findGlossaryDuplicate(entries, { de: ["Leader"], en: [], ru: [] }, null)).toBeNull();
   });
 
-  it("the starter glossary has no duplicates, so every starter entry can be saved as it is", () => {
-    const starter = STARTER_GLOSSARY.map((e, i) => ({ id: String(i), terms: e.terms }));
-    for (const e of starter) expect(findGlossaryDuplicate(starter, e.terms, e.id), glossaryHead(e.terms)).toBeNull();
+  it("the library's glossary has no duplicates, so every entry of it can be saved as it is", () => {
+    const library = demoSeminarGlossary().map((e, i) => ({ id: String(i), terms: e.terms }));
+    for (const e of library) expect(findGlossaryDuplicate(library, e.terms, e.id), glossaryHead(e.terms)).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The glossary as a table people work with: search across all three languages, sort by a language's first
- * term, pages of a bounded size, and the duplicate rule (a term may stand in one entry only). Pure functions
- * over entries; the store (glossary-store.ts) and the page call them.
+ * term, pages of a bounded size, what an entry may hold, and the duplicate rule (a term may stand in one entry
+ * only). Pure functions over entries; the store (glossary-store.ts), the CSV file (glossary-csv.ts) and the
+ * page call them.
  */
 import { foldText } from "@/lib/text/normalize";
 import type { GlossaryEntry } from "./glossary";
@@ -24,6 +25,47 @@ export function glossaryTermKey(term: string): string {
 /** The entry's name for people: its first term, German first. */
 export function glossaryHead(terms: Terms): string {
   return terms.de[0] ?? terms.en[0] ?? terms.ru[0] ?? "";
+}
+
+export const MAX_TERMS_PER_LANGUAGE = 20;
+export const MAX_TERM_LENGTH = 120;
+export const MAX_GLOSSARY_ENTRIES = 500;
+
+export type GlossaryProblemCode = "no-term" | "term-too-long" | "too-many-terms" | "bad-character";
+
+/** Why an entry's terms were refused (messages "SeminarLists.problem.*"). */
+export class GlossaryProblem extends Error {
+  constructor(
+    readonly problem: GlossaryProblemCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(problem);
+    this.name = "GlossaryProblem";
+  }
+}
+
+/**
+ * An entry's terms cleaned (Unicode NFC, spacing, a term once per language) or a GlossaryProblem. "|" separates
+ * terms in a CSV cell and control or format characters (a stray tab, a zero-width or bidi mark) make a term
+ * that no text contains, so they are refused rather than stored.
+ */
+export function checkGlossaryTerms(input: Terms): Terms {
+  const out = {} as Terms;
+  let total = 0;
+  for (const lang of GLOSSARY_LANGS) {
+    const seen = new Set<string>();
+    const list = (input[lang] ?? []).map((s) => s.normalize("NFC").replace(/\s+/g, " ").trim()).filter((s) => s.length > 0);
+    out[lang] = list.filter((s) => !seen.has(s.toLowerCase()) && (seen.add(s.toLowerCase()), true));
+    if (out[lang].length > MAX_TERMS_PER_LANGUAGE) throw new GlossaryProblem("too-many-terms", { max: MAX_TERMS_PER_LANGUAGE, lang });
+    for (const term of out[lang]) {
+      if (term.length > MAX_TERM_LENGTH) throw new GlossaryProblem("term-too-long", { max: MAX_TERM_LENGTH, value: `${term.slice(0, 40)}…` });
+      if (/[|\p{Cc}\p{Cf}\p{Cs}\uFFFD]/u.test(term))
+        throw new GlossaryProblem("bad-character", { value: term.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, "?").slice(0, 40) });
+    }
+    total += out[lang].length;
+  }
+  if (total === 0) throw new GlossaryProblem("no-term");
+  return out;
 }
 
 export interface GlossaryDuplicate {
@@ -78,7 +120,7 @@ const COLLATOR: Record<GlossaryLang, Intl.Collator> = {
 
 /**
  * One page of the glossary: entries with a term containing the query (folded, so "fuhrer" finds "Führer" and
- * "molotov" finds "Молотов"), sorted by their first term in `sort`'s language (entries without one last).
+ * "kolkhoz" finds "колхоз"), sorted by their first term in `sort`'s language (entries without one last).
  */
 export function viewGlossary(all: readonly TableEntry[], options: GlossaryViewOptions = {}): GlossaryView {
   const sort: GlossaryLang = (GLOSSARY_LANGS as readonly string[]).includes(options.sort ?? "") ? (options.sort as GlossaryLang) : "de";

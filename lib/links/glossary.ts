@@ -1,12 +1,9 @@
 /**
  * The seminar glossary: equivalent terms across German, English and Russian. Link suggestions count a shared
- * glossary concept as evidence ("Separatfrieden" in the forum meets "separate peace" in Mastný), and search
- * expands a query with the equivalents (`expandTerms`). Instructors change a seminar's glossary on its glossary
- * page (lib/links/glossary-store); `STARTER_GLOSSARY` is what a new seminar starts with. Framework-free.
- *
- * The starter set was made by reading the five seed texts: every German/English term pair below occurs in
- * them (forum, Neues-Deutschland-style article, blog, Mastný, Bayerlein); the Russian column is the standard
- * historiographic term.
+ * glossary concept as evidence (a German term in one text meets its English equivalent in another), and search
+ * expands a query with the equivalents (`expandTerms`). A glossary is data: instructors keep their seminar's on
+ * its glossary page (lib/links/glossary-store, CSV in ./glossary-csv), and the library's own list is a data
+ * file (./library-lists). Framework-free.
  */
 import { memoizeWord } from "@/lib/cache/memo";
 import { foldText, tokenize, type Token } from "@/lib/text/normalize";
@@ -17,138 +14,6 @@ export interface GlossaryEntry {
   id?: string;
   terms: { de: string[]; en: string[]; ru: string[] };
 }
-
-export const STARTER_GLOSSARY: GlossaryEntry[] = [
-  {
-    id: "separate-peace",
-    terms: { de: ["Separatfrieden", "separater Frieden", "Separatfriedensschluss", "Sonderfrieden"], en: ["separate peace"], ru: ["сепаратный мир"] },
-  },
-  { id: "unconditional-surrender", terms: { de: ["bedingungslose Kapitulation"], en: ["unconditional surrender"], ru: ["безоговорочная капитуляция"] } },
-  { id: "second-front", terms: { de: ["Zweite Front"], en: ["second front"], ru: ["второй фронт"] } },
-  { id: "non-aggression-pact", terms: { de: ["Nichtangriffspakt"], en: ["non-aggression pact", "nonaggression pact"], ru: ["пакт о ненападении"] } },
-  {
-    id: "hitler-stalin-pact",
-    terms: {
-      de: ["Hitler-Stalin-Pakt", "Stalin-Hitler-Pakt", "Molotow-Ribbentrop-Pakt"],
-      en: ["Molotov-Ribbentrop pact", "Nazi-Soviet pact", "Hitler-Stalin pact", "pact of August 1939"],
-      ru: ["пакт Молотова — Риббентропа"],
-    },
-  },
-  {
-    id: "peace-feelers",
-    terms: {
-      de: ["Friedensfühler", "Fühler", "Friedenssignale", "Friedenskontakte"],
-      en: ["peace feelers", "feelers", "peace overtures"],
-      ru: ["мирное зондирование"],
-    },
-  },
-  { id: "armistice", terms: { de: ["Waffenstillstand"], en: ["armistice"], ru: ["перемирие"] } },
-  {
-    id: "peace-negotiations",
-    terms: { de: ["Friedensverhandlungen", "Sonderverhandlungen"], en: ["peace negotiations", "peace talks", "armistice talks"], ru: ["мирные переговоры"] },
-  },
-  {
-    id: "seizure-of-power",
-    terms: { de: ["Machtübernahme", "Machtergreifung", "Machtantritt"], en: ["seizure of power"], ru: ["захват власти", "приход Гитлера к власти"] },
-  },
-  { id: "social-fascism", terms: { de: ["Sozialfaschismus", "sozialfaschistisch"], en: ["social fascism", "social fascist"], ru: ["социал-фашизм"] } },
-  {
-    id: "comintern",
-    terms: {
-      de: ["Kommunistische Internationale", "Komintern"],
-      en: ["Communist International", "Comintern"],
-      ru: ["Коммунистический интернационал", "Коминтерн"],
-    },
-  },
-  {
-    id: "foreign-office-germany",
-    terms: {
-      de: ["Auswärtiges Amt", "Auswärtigen Amt", "Auswärtige Amt"],
-      en: ["German foreign office", "German Foreign Office"],
-      ru: ["министерство иностранных дел Германии"],
-    },
-  },
-  {
-    id: "foreign-commissariat",
-    terms: {
-      de: ["Volkskommissariat für Auswärtige Angelegenheiten", "Außenkommissariat"],
-      en: ["foreign commissariat", "People's Commissariat for Foreign Affairs", "Narkomindel"],
-      ru: ["Народный комиссариат иностранных дел", "Наркоминдел"],
-    },
-  },
-  {
-    id: "foreign-minister",
-    terms: {
-      de: ["Außenminister"],
-      en: ["foreign minister", "foreign commissar", "foreign secretary"],
-      ru: ["министр иностранных дел", "нарком иностранных дел"],
-    },
-  },
-  { id: "embassy-legation", terms: { de: ["Botschaft", "Gesandtschaft"], en: ["embassy", "legation"], ru: ["посольство", "полпредство"] } },
-  { id: "ambassador", terms: { de: ["Botschafter", "Gesandter"], en: ["ambassador", "envoy"], ru: ["посол", "полпред"] } },
-  { id: "lend-lease", terms: { de: ["Lend-Lease", "LL-Lieferungen", "Leih- und Pachtgesetz"], en: ["lend-lease"], ru: ["ленд-лиз"] } },
-  { id: "atlantic-charter", terms: { de: ["Atlantik-Charta"], en: ["Atlantic Charter"], ru: ["Атлантическая хартия"] } },
-  {
-    id: "anti-hitler-coalition",
-    terms: {
-      de: ["Anti-Hitler-Koalition", "Koalition", "West-Bündnis"],
-      en: ["Allied coalition", "Great Alliance", "coalition"],
-      ru: ["антигитлеровская коалиция"],
-    },
-  },
-  {
-    id: "western-allies",
-    terms: {
-      de: ["Westalliierten", "Westmächte", "West-Alliierten", "westlichen Alliierten"],
-      en: ["Western Allies", "Western powers"],
-      ru: ["западные союзники"],
-    },
-  },
-  { id: "red-army", terms: { de: ["Rote Armee", "RKKA"], en: ["Red Army"], ru: ["Красная армия", "РККА"] } },
-  { id: "war-aims", terms: { de: ["Kriegsziele", "Kriegsziel"], en: ["war aims"], ru: ["цели войны"] } },
-  {
-    id: "intelligence",
-    terms: {
-      de: ["Geheimdienst", "Geheimdienstberichte", "Militärgeheimdienst"],
-      en: ["intelligence", "intelligence report", "Office of Strategic Services", "OSS"],
-      ru: ["разведка"],
-    },
-  },
-  { id: "government-in-exile", terms: { de: ["Exilregierung"], en: ["government in exile"], ru: ["правительство в изгнании"] } },
-  { id: "united-front", terms: { de: ["Einheitsfront"], en: ["united front"], ru: ["единый фронт"] } },
-  { id: "popular-front", terms: { de: ["Volksfront"], en: ["popular front"], ru: ["народный фронт"] } },
-  { id: "reichstag-fire", terms: { de: ["Reichstagsbrand"], en: ["Reichstag fire"], ru: ["поджог рейхстага"] } },
-  {
-    id: "collective-security",
-    terms: { de: ["kollektive Sicherheit", "kollektiven Sicherheit"], en: ["collective security"], ru: ["коллективная безопасность"] },
-  },
-  {
-    id: "great-patriotic-war",
-    terms: {
-      de: ["Großer Vaterländischer Krieg", "Großen Vaterländischen Krieg"],
-      en: ["Great Patriotic War", "Patriotic War"],
-      ru: ["Великая Отечественная война"],
-    },
-  },
-  {
-    id: "free-germany-committee",
-    terms: {
-      de: ["Nationalkomitee Freies Deutschland", "NKFD"],
-      en: ["Free Germany Committee", "Free Germany movement"],
-      ru: ["Национальный комитет «Свободная Германия»"],
-    },
-  },
-  {
-    id: "non-interference",
-    terms: {
-      de: ["Nichteinmischung", "Nichteinmischungspolitik", "Nichtinterventionspolitik", "Einmischung"],
-      en: ["non-interference", "interference in internal affairs"],
-      ru: ["невмешательство"],
-    },
-  },
-  { id: "frontiers", terms: { de: ["Grenzen", "Grenze", "Westgrenze"], en: ["frontier", "frontiers", "borders"], ru: ["границы", "граница"] } },
-  { id: "realpolitik", terms: { de: ["Realpolitik", "Realpolitiker"], en: ["realpolitik"], ru: ["реальная политика"] } },
-];
 
 const LANGS: Language[] = ["de", "en", "ru"];
 
@@ -216,7 +81,7 @@ function stemOf(word: string, lang: Language): string {
 const DROPPED_ENDINGS = new Set(["e", "s", "n", "en", "es"]);
 
 /** Does a written (folded) word realise a term word? German compounds may continue a long term word:
- * "Separatfriedens·aspirationen" contains "separatfrieden". */
+ * "Winterkriegs·ende" contains "winterkrieg". */
 function wordMatches(text: Token, term: CompiledTerm, k: number, inPhrase: boolean): boolean {
   const [textWord, termWord, lang] = [text.folded, term.words[k], term.lang];
   if (textWord === termWord) return true;
@@ -278,8 +143,7 @@ export function findGlossaryTerms(text: string, glossary: GlossaryEntry[], token
 
 /**
  * Search-side expansion: the query itself, then every term (all languages) of each glossary entry the query
- * mentions. "Separatfrieden 1943" → ["Separatfrieden 1943", "Separatfrieden", "separater Frieden", …,
- * "separate peace", "сепаратный мир"]. Callers OR the terms; the words of the query not covered by a
+ * mentions. "Winterkrieg 1940" → ["Winterkrieg 1940", "Winterkrieg", "Winter War", "Зимняя война"]. Callers OR the terms; the words of the query not covered by a
  * glossary term stay in the first element.
  */
 export function expandTerms(query: string, glossary: GlossaryEntry[]): string[] {

@@ -5,7 +5,7 @@
  *   w   the folded word (lib/text/normalize: case, diacritics, ß → ss, Führer = Fuehrer, Cyrillic → Latin)
  *   de  its German Snowball stem       ("Verhandlungen" → "verhandl")
  *   en  its English Snowball stem      ("negotiations" → "negoti")
- *   nk  its phonetic name key          (Molotow / Molotov / Молотов → "molotov")
+ *   nk  its phonetic name key          (Gorbatschow / Gorbachev / Горбачёв → "gorbacev")
  * Russian words (Cyrillic) are stemmed with the Russian stemmer before folding, in both stem columns.
  *
  * Why every word gets both stems: the language of a query is unknown (a German reader searches an English

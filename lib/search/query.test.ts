@@ -1,10 +1,13 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STARTER_GLOSSARY } from "@/lib/links/glossary";
+import { demoSeminarGlossary } from "@/bench/suggest/glossary-fixture";
 import { normalizeForIndex } from "./analyze";
 import { matchSpans, makeSnippet, snippetHtml } from "./highlight";
 import { isEmptyQuery, MAX_QUERY_CHARS, parseQuery, toFts5, toTsquery } from "./query";
+
+// The library's glossary (seminar data, a fixture here).
+const GLOSSARY = demoSeminarGlossary();
 
 // A real FTS5 table with the migration's tokenizer: compiled queries must be valid and find the right rows.
 let sqlite: Database.Database;
@@ -17,7 +20,7 @@ const rows = [
 ];
 
 function find(q: string, removed: string[] = []): string[] {
-  const expr = toFts5(parseQuery(q, STARTER_GLOSSARY, removed));
+  const expr = toFts5(parseQuery(q, GLOSSARY, removed));
   if (!expr) return [];
   return (sqlite.prepare(`SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid`).all(expr) as Array<{ rowid: number }>).map((r) => rows[r.rowid - 1]);
 }
@@ -42,14 +45,14 @@ describe("parseQuery → FTS5", () => {
   });
 
   it("expands glossary terms across languages and lists the expansions", () => {
-    const q = parseQuery("separate peace", STARTER_GLOSSARY);
+    const q = parseQuery("separate peace", GLOSSARY);
     expect(q.expansions.map((e) => e.term)).toEqual(expect.arrayContaining(["Separatfrieden", "сепаратный мир"]));
     expect(q.expansions.every((e) => e.of === "separate peace" && !e.removed)).toBe(true);
     expect(find("separate peace")).toEqual(expect.arrayContaining([rows[0], rows[1]]));
   });
 
   it("a removed expansion no longer matches", () => {
-    const q = parseQuery("separate peace", STARTER_GLOSSARY, ["separatfrieden"]);
+    const q = parseQuery("separate peace", GLOSSARY, ["separatfrieden"]);
     expect(q.expansions.find((e) => e.term === "Separatfrieden")?.removed).toBe(true);
     expect(find("separate peace", ["Separatfrieden"])).not.toContain(rows[0]);
   });
@@ -72,7 +75,7 @@ describe("parseQuery → FTS5", () => {
 
   it("reads operator words as nothing, never as syntax errors", () => {
     for (const q of ["", "  ", "AND", "OR", "NOT", "NEAR", '( ) * "', "NOT Stalin", "-Stalin"]) {
-      const parsed = parseQuery(q, STARTER_GLOSSARY);
+      const parsed = parseQuery(q, GLOSSARY);
       expect(isEmptyQuery(parsed), q).toBe(true);
       expect(toFts5(parsed)).toBeNull();
       expect(toTsquery(parsed)).toBeNull();
@@ -123,7 +126,7 @@ describe("parseQuery → FTS5", () => {
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: "grapheme", maxLength: 5 })), { maxLength: 30 }), (parts) => {
-        const q = parseQuery(parts.join(" "), STARTER_GLOSSARY);
+        const q = parseQuery(parts.join(" "), GLOSSARY);
         const fts = toFts5(q);
         if (fts) expect(() => sqlite.prepare(`SELECT count(*) FROM t WHERE t MATCH ?`).get(fts)).not.toThrow();
         const ts = toTsquery(q);
@@ -137,7 +140,7 @@ describe("parseQuery → FTS5", () => {
 
 describe("highlighting", () => {
   it("marks the words as written, including variants and glossary expansions", () => {
-    const q = parseQuery("separate peace", STARTER_GLOSSARY);
+    const q = parseQuery("separate peace", GLOSSARY);
     const text = "Der Separatfrieden, sagt Mastný, war nur eine separate Idee; peace kam später.";
     const html = snippetHtml(makeSnippet(text, matchSpans(text, q)));
     expect(html).toContain("<mark>Separatfrieden</mark>");

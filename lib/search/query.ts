@@ -13,8 +13,7 @@
  * A query that is empty after all that (or only negative) is "nothing to search", never an error.
  *
  * Glossary expansion: a run of words (or a phrase) that is a glossary term gains the entry's terms in
- * every language as alternatives ("separate peace" → "Separatfrieden", "separater Frieden", "сепаратный
- * мир", …). Expansions are reported so the UI can show them, and any can be removed (`removed`).
+ * every language as alternatives ("Winter War" → "Winterkrieg", "Зимняя война", …). Expansions are reported so the UI can show them, and any can be removed (`removed`).
  */
 import { findGlossaryTerms, entryId, type GlossaryEntry } from "@/lib/links/glossary";
 import { foldText } from "@/lib/text/normalize";
@@ -150,7 +149,7 @@ function termFrom(text: string, quoted: boolean): Term | null {
 
 /**
  * Parse typed text. `glossary` expands terms; `removed` lists expansion terms the user took away
- * (compared folded, so "separatfrieden" removes "Separatfrieden").
+ * (compared folded, so "winterkrieg" removes "Winterkrieg").
  */
 export function parseQuery(input: string, glossary: GlossaryEntry[] = [], removed: string[] = []): ParsedQuery {
   const raw = typeof input === "string" ? input : "";

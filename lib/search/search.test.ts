@@ -54,6 +54,10 @@ beforeAll(async () => {
   outsider = await createTestUser("Olga");
   const created = await seminars.createSeminar(instructor.id, { title: "Separatfrieden", documents: listDocuments().map((d) => d.slug) });
   seminarId = created.id;
+  // The seminar reads with the library's glossary, as the demo seminar does (scripts/seed.ts).
+  const { seedSeminarGlossary } = await import("@/lib/links/glossary-store");
+  const { libraryGlossary } = await import("@/lib/links/library-lists");
+  await seedSeminarGlossary(seminarId, libraryGlossary());
   await seminars.joinByInvite(alice.id, created.inviteCode);
   await seminars.joinByInvite(bob.id, created.inviteCode);
   otherSeminarId = (await seminars.createSeminar(outsider.id, { title: "Elsewhere", documents: ["mastny-separate-peace"] })).id;
@@ -138,6 +142,11 @@ describe("glossary expansion across languages", () => {
     expect(r.expansions.find((e) => e.term === "Separatfrieden")?.removed).toBe(true);
     expect(allResults(r).some((x) => x.snippetHtml.includes("<mark>Separatfrieden</mark>"))).toBe(false);
     expect(slugsOf(r)).toContain("mastny-separate-peace");
+  });
+
+  it("expands a visitor's query, who belongs to no seminar, with the library's glossary (the data file)", async () => {
+    const r = await s.search(null, { q: "separate peace" });
+    expect(r.expansions.map((e) => e.term)).toContain("Separatfrieden");
   });
 
   it("uses the seminar's own glossary entries", async () => {

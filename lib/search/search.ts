@@ -19,8 +19,9 @@ import { documentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { STARTER_GLOSSARY, type GlossaryEntry } from "@/lib/links/glossary";
+import type { GlossaryEntry } from "@/lib/links/glossary";
 import { parseTerms } from "@/lib/links/glossary-store";
+import { libraryGlossary } from "@/lib/links/library-lists";
 import { documentCatalog } from "@/lib/seminars/catalog";
 import type { Role } from "@/lib/seminars";
 import { analyze, type AnalyzedWord } from "./analyze";
@@ -139,12 +140,13 @@ export function optionsFromParams(params: URLSearchParams): SearchOptions {
 const glossaryMemo = new LRUCache<string, GlossaryEntry[]>({ max: 100 });
 
 /**
- * The glossary of the viewer's seminars (each seminar keeps its own, starting from the starter set; see
- * lib/links/glossary-store), entries shared by several seminars counted once. Without seminars (signed
- * out, or in none): the starter glossary.
+ * The glossary of the viewer's seminars (each seminar keeps its own; see lib/links/glossary-store), entries
+ * shared by several seminars counted once. Without seminars (signed out, or in none) a visitor searches the
+ * library's texts only, so the library's glossary — the data file kept with those texts (lib/links/library-lists,
+ * read once per process) — expands the query; where the library has no glossary file, nothing is expanded.
  */
 async function glossaryFor(seminarIds: string[]): Promise<GlossaryEntry[]> {
-  if (!seminarIds.length) return STARTER_GLOSSARY;
+  if (!seminarIds.length) return libraryGlossary();
   const rows = await glossaryRows(seminarIds);
   const byTerms = new Map<string, GlossaryEntry>();
   for (const r of rows) {

@@ -1,9 +1,9 @@
 /**
- * What lib/seminars announces (lib/events/publisher), in two phases:
- *   1. "set-up" — in the creating transaction: the links module gives a new seminar its starter glossary
- *                 (lib/links/seminar-setup);
- *   2. "notify" — someone joined: after the commit their open notifications badge starts following the
- *                 seminar (lib/notifications/subscriber).
+ * What lib/seminars announces (lib/events/publisher), in one phase:
+ *   "notify" — someone joined: after the commit their open notifications badge starts following the
+ *              seminar (lib/notifications/subscriber).
+ * A new seminar is announced too, though nothing sets it up: it starts with empty lists (glossary, names),
+ * which its instructors fill or start from the library's (lib/links/library-lists).
  * lib/startup registers the subscribers; with none registered a write throws.
  */
 import { Publisher } from "@/lib/events/publisher";
@@ -14,4 +14,4 @@ export type SeminarEvent =
   /** Someone joined through the invite link (or opened it again). */
   | { type: "member.joined"; seminarId: string; userId: string };
 
-export const seminarEvents = new Publisher<SeminarEvent, "set-up" | "notify">("seminars", [{ name: "set-up" }, { name: "notify" }]);
+export const seminarEvents = new Publisher<SeminarEvent, "notify">("seminars", [{ name: "notify" }]);

@@ -102,7 +102,7 @@ async function validateDocuments(seminarId: string | null, slugs: string[]): Pro
 export async function createSeminar(userId: string, input: z.input<typeof seminarInput>): Promise<{ id: string; inviteCode: string }> {
   const data = seminarInput.parse(input);
   const documents = await validateDocuments(null, data.documents);
-  // Announced: in the same transaction the links module gives it the starter glossary (lib/links/seminar-setup).
+  // Announced (lib/seminars/events); a new seminar's glossary and name list start empty.
   return seminarEvents.commit(async (tx) => {
     const seminar = await tx.seminar.create({
       data: {

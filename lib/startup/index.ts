@@ -6,7 +6,6 @@
  * Nothing in lib/ imports this module.
  */
 import { annotationEvents } from "@/lib/annotations/events";
-import { starterGlossarySubscriber } from "@/lib/links/seminar-setup";
 import { eventLogSubscriber } from "@/lib/live/event-log";
 import { joinedSubscriber, notificationsSubscriber } from "@/lib/notifications/subscriber";
 import { searchIndexSubscriber } from "@/lib/search/annotation-index";
@@ -17,6 +16,5 @@ export function installSubscribers(): void {
   annotationEvents.subscribe(searchIndexSubscriber);
   annotationEvents.subscribe(notificationsSubscriber);
   annotationEvents.subscribe(eventLogSubscriber);
-  seminarEvents.subscribe(starterGlossarySubscriber);
   seminarEvents.subscribe(joinedSubscriber);
 }

@@ -1,9 +1,9 @@
 /**
  * The name key: one key for a proper name across German, English and Russian (any script), so that one
  * person or place written by three conventions meets under one key, with no list of names:
- * Chruschtschow / Khrushchev / Хрущёв, Winogradow / Vinogradov / Виноградов, Jelzin / Yeltsin / Ельцин,
+ * Chruschtschow / Khrushchev / Хрущёв, Gorbatschow / Gorbachev / Горбачёв, Jelzin / Yeltsin / Ельцин,
  * Schukow / Zhukov / Жуков, Dostojewski / Dostoevsky / Достоевский, Kuba / Cuba / Куба,
- * Semjonow / Semyonov / Semenov / Семёнов.
+ * Fjodorow / Fyodorov / Fedorov / Фёдоров.
  * Search indexes every word under it (the `nk` column, lib/search/analyze) and link suggestions match the
  * names of a seminar's name list with it (lib/links/suggest/entities), so both find the same spellings.
  *
@@ -16,8 +16,8 @@
  *  2. the German/English digraphs fold together: tsch/tch/ch(ч) → C, sch/sh/zh (ш, ж) → S, shch/schtsch
  *     (щ) → SC, kh / German ch before a consonant (х) → H, w → v, z/tz/ts/ss → s, ck/q/c → k, ph → f;
  *  3. Russian ё after a hushing consonant is German "o", English "e" (Chruschtschow / Khrushchev): o → e
- *     there; any other ё after a consonant (German "jo", English "yo", scholarly "e": Semjonow / Semyonov /
-     Semenov) → e; j/y → i, and a word-initial i before a vowel (Je-/Ye-/Е-) is dropped;
+ *     there; any other ё after a consonant (German "jo", English "yo", scholarly "e": Fjodorow / Fyodorov /
+     Fedorov) → e; j/y → i, and a word-initial i before a vowel (Je-/Ye-/Е-) is dropped;
  *  4. vowel clusters keep their first vowel (Dostojewski / Dostoevsky), doubled letters collapse
  *     (Kennedy / Кеннеди), final -ff → v (Rachmaninoff / Rachmaninow).
  * The key is coarse on purpose; callers use it on capitalized words only, and weigh a match by its rarity.

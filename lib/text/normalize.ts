@@ -3,7 +3,7 @@
  *
  * `foldText` — for matching words and phrases: lower case, Cyrillic and diacritics to Latin (by
  * @sindresorhus/transliterate), ß → ss, German umlaut transcriptions folded (Führer, Fuehrer, FÜHRER → "fuhrer").
- * Proper names across transcriptions (Molotow / Molotov / Молотов) meet under `nameKey` (./name-key).
+ * Proper names across transcriptions (Gorbatschow / Gorbachev / Горбачёв) meet under `nameKey` (./name-key).
  */
 import transliterate from "@sindresorhus/transliterate";
 import { memoizeWord } from "@/lib/cache/memo";
@@ -13,7 +13,7 @@ import { memoizeWord } from "@/lib/cache/memo";
 export const foldText = memoizeWord(foldUncached);
 
 function foldUncached(input: string): string {
-  // transliterate turns ä/ö/ü into ae/oe/ue (German convention) and Cyrillic into Latin (Молотов → Molotov).
+  // transliterate turns ä/ö/ü into ae/oe/ue (German convention) and Cyrillic into Latin (Горбачёв → Gorbachyov).
   const latin = transliterate(input.normalize("NFC"));
   return foldUmlautTranscriptions(latin.toLowerCase());
 }
@@ -35,7 +35,7 @@ export interface Token {
   end: number;
 }
 
-// Letters (any script), digits, apostrophes inside words. Hyphens split compounds: "Winogradow-Treffen".
+// Letters (any script), digits, apostrophes inside words. Hyphens split compounds: "Kuba-Krise".
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function tokenize(text: string): Token[] {

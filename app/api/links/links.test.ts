@@ -53,10 +53,14 @@ beforeAll(async () => {
   const narrow = await seminars.createSeminar(instructor, { title: "Without Mastný", documents: all.filter((slug) => slug !== mastny) });
   narrowSeminarId = narrow.id;
   await seminars.joinByInvite(student, narrow.inviteCode);
-  // Both seminars read with the demo seminar's name list (seminar data, as scripts/seed.ts gives it).
+  // Both seminars read with the demo seminar's name list and glossary (the library's, as scripts/seed.ts gives them).
   const names = await import("@/lib/links/names/store");
-  const list = names.readNamesCsvFile("content/seminar-data/names.csv");
-  for (const id of [seminarId, narrowSeminarId]) await names.seedSeminarNames(id, list);
+  const glossary = await import("@/lib/links/glossary-store");
+  const library = await import("@/lib/links/library-lists");
+  for (const id of [seminarId, narrowSeminarId]) {
+    await names.seedSeminarNames(id, library.readNamesCsvFile(library.LIBRARY_NAMES_FILE));
+    await glossary.seedSeminarGlossary(id, library.readGlossaryCsvFile(library.LIBRARY_GLOSSARY_FILE));
+  }
 }, 60_000);
 afterAll(async () => {
   const { stopWorkers } = await import("@/lib/workers/pool");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { guardCell, NamesCsvError, parseNamesCsv, serializeNamesCsv } from "./csv";
+import { guardCell, ListCsvError } from "../list-csv";
+import { parseNamesCsv, serializeNamesCsv } from "./csv";
 import type { NameRecord } from "./types";
 
 const HEADER = "kind,de,en,ru,years,roles\n";
@@ -9,7 +10,7 @@ function problemOf(text: string): { line: number; problem: string; params: Recor
   try {
     parseNamesCsv(text);
   } catch (e) {
-    if (e instanceof NamesCsvError) return { line: e.line, problem: e.problem, params: e.params };
+    if (e instanceof ListCsvError) return { line: e.line, problem: e.problem, params: e.params };
     throw e;
   }
   throw new Error("parsed without a problem");

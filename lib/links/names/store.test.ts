@@ -99,4 +99,17 @@ describe("seminar name list", () => {
     // …and back: the exported file restores the list.
     expect((await store.importNamesCsv(instructor.id, seminarId, csv, "replace")).added).toBe(3);
   });
+
+  it("a new seminar's list starts empty; an instructor (only) starts it from the library's list, once", async () => {
+    const seminars = await import("@/lib/seminars");
+    const { libraryNames } = await import("../library-lists");
+    const fresh = await seminars.createSeminar(instructor.id, { title: "Other texts", documents: [] });
+    await seminars.joinByInvite(student.id, fresh.inviteCode);
+    expect((await store.listNames(student.id, fresh.id)).total).toBe(0);
+    expect((await failure(store.startNamesFromLibrary(student.id, fresh.id))).code).toBe("forbidden");
+    expect(await store.startNamesFromLibrary(instructor.id, fresh.id)).toEqual({ added: libraryNames().length, skipped: 0, removed: 0 });
+    expect((await store.getSeminarNames(fresh.id)).length).toBe(libraryNames().length);
+    expect((await failure(store.startNamesFromLibrary(instructor.id, fresh.id))).code).toBe("conflict");
+    expect((await store.getSeminarNames(seminarId)).length).toBe(3); // the other seminar's list is untouched
+  });
 });

@@ -1,15 +1,16 @@
 /**
  * A seminar's name list in the database (NameEntry rows). Every member reads it; instructors add, change,
- * delete, import and export. Suggestions read it through `getSeminarNames` (lib/links/suggest-service).
+ * delete, import and export, or start an empty list from the library's (../library-lists). Suggestions read it through `getSeminarNames` (lib/links/suggest-service).
  * Every function that changes something checks the role itself. Framework-free.
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError, invalidRequest } from "@/lib/errors";
 import { requireInstructor, requireMember } from "@/lib/seminars";
 import { deleteListEntry, searchPage, type ListPage } from "../seminar-list";
-import { NamesCsvError, parseNamesCsv, serializeNamesCsv } from "./csv";
+import { libraryNames } from "../library-lists";
+import { ListCsvError } from "../list-csv";
+import { parseNamesCsv, serializeNamesCsv } from "./csv";
 import { NAME_KINDS, NAME_LANGUAGES, toSeminarName, type NameRecord, type SeminarName } from "./types";
 import { checkRecord, conflictKeys, dedupeKey, headVariant, NameProblem } from "./validate";
 
@@ -164,12 +165,27 @@ export async function importNamesCsv(
   try {
     records = parseNamesCsv(text);
   } catch (e) {
-    if (e instanceof NamesCsvError) throw new AppError("invalid-csv", { line: e.line, problem: e.problem, ...e.params });
+    if (e instanceof ListCsvError) throw new AppError("invalid-csv", { line: e.line, problem: e.problem, ...e.params });
     throw e;
   }
+  return putRecords(seminarId, records, mode);
+}
+
+/**
+ * Put records into the seminar's list, in one transaction. "add": rows that duplicate an existing entry are
+ * skipped (counted), the rest added; "replace": the list becomes exactly the records.
+ */
+async function putRecords(
+  seminarId: string,
+  records: NameRecord[],
+  mode: "add" | "replace",
+  onlyIfEmpty = false,
+): Promise<{ added: number; skipped: number; removed: number }> {
   return db().$transaction(
     async (tx) => {
-      const existing = mode === "replace" ? [] : (await tx.nameEntry.findMany({ where: { seminarId } })).map(fromRow);
+      const rows = (await tx.nameEntry.findMany({ where: { seminarId } })).map(fromRow);
+      if (onlyIfEmpty && rows.length > 0) throw new AppError("conflict", { reason: "list-not-empty" });
+      const existing = mode === "replace" ? [] : rows;
       const taken = new Set(existing.flatMap(conflictKeys));
       const fresh = records.filter((r) => !conflictKeys(r).some((k) => taken.has(k)));
       if (existing.length + fresh.length > MAX_NAMES) throw new AppError("invalid-csv", { line: 1, problem: "csv-too-many-rows", max: MAX_NAMES });
@@ -181,14 +197,15 @@ export async function importNamesCsv(
   );
 }
 
+/** Start an empty name list from the library's (instructors; a list with entries is left alone: 409). */
+export async function startNamesFromLibrary(userId: string, seminarId: string): Promise<{ added: number; skipped: number; removed: number }> {
+  await requireInstructor(userId, seminarId);
+  return putRecords(seminarId, libraryNames(), "add", true);
+}
+
 /** Give a seminar these names if it has none yet (idempotent; the demo seminar's seed). */
 export async function seedSeminarNames(seminarId: string, records: NameRecord[]): Promise<number> {
   if ((await db().nameEntry.count({ where: { seminarId } })) > 0) return 0;
   await db().nameEntry.createMany({ data: records.map((r) => ({ seminarId, ...toData(r) })) });
   return records.length;
-}
-
-/** A name list kept as a CSV file (content/seminar-data/names.csv for the demo seminar, fixtures). */
-export function readNamesCsvFile(path: string): NameRecord[] {
-  return parseNamesCsv(readFileSync(path, "utf8"));
 }

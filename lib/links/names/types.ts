@@ -1,7 +1,7 @@
 /**
  * The seminar's name list: people, places, organisations and works with their spellings in German, English
- * and Russian, and the years or roles that tell namesakes apart (Boris Winogradow, Berlin 1933, is not
- * Konstantin Vinogradov, Stockholm 1943). It is seminar data, like the glossary: instructors edit it, import
+ * and Russian, and the years or roles that tell namesakes apart (a diplomat of one name in Berlin in 1933 is
+ * not his namesake in Havana in 1962). It is seminar data, like the glossary: instructors edit it, import
  * and export it as CSV; link suggestions take it as one kind of evidence among others. Framework-free.
  */
 import type { Language } from "@/lib/content/types";

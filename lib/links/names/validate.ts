@@ -78,7 +78,7 @@ const foldedRoles = (r: NameRecord) => r.roles.map((x) => foldText(x)).sort();
 
 /**
  * Two entries are the same entry when they are of the same kind, share a spelling, and neither years nor roles
- * tell them apart. Namesakes (two men called Vinogradov) are separate entries only with different years or roles.
+ * tell them apart. Namesakes (two men of one name) are separate entries only with different years or roles.
  */
 export function sameEntry(a: NameRecord, b: NameRecord): boolean {
   if (a.kind !== b.kind || !sameList(a.years.map(String), b.years.map(String)) || !sameList(foldedRoles(a), foldedRoles(b))) return false;

@@ -193,6 +193,32 @@ describe("suggest: words across languages through the lexicon", () => {
     expect(top[0].reasons).toContainEqual({ kind: "glossary", source: "Kriegszielen", target: "war aims" });
   });
 
+  // "army" stands in the term "Frontier Army" and again on its own, in both passages: the term is one reason,
+  // the lone "army" another, whichever comes first on either side.
+  const armyGlossary: GlossaryEntry[] = [{ id: "frontier-army", terms: { de: [], en: ["Frontier Army"], ru: [] } }];
+  const armyReasons = (selection: string, target: string) => {
+    const c = doc("r-en", "en", [...FILLER_EN, selection]);
+    const d = doc("r-en2", "en", [...FILLER_EN.slice(1), target]);
+    return suggest(buildIndex([c, d], armyGlossary), whole(c, "p7"), { limit: 1, minScore: -Infinity })[0].reasons;
+  };
+  const TERM = { kind: "glossary", source: "Frontier Army", target: "Frontier Army" };
+  const ARMY = { kind: "word", source: "army", target: "army" };
+
+  it("counts a target's repeated word when its first occurrence there is part of a matched term", () => {
+    const reasons = armyReasons(
+      "A second army waited while the Frontier Army marched north.",
+      "Scouts of the Frontier Army saw that a rebel army had crossed.",
+    );
+    expect(reasons).toContainEqual(TERM);
+    expect(reasons).toContainEqual(ARMY);
+  });
+
+  it("counts a selection's repeated word when its first occurrence there is part of a matched term", () => {
+    const reasons = armyReasons("The Frontier Army marched north, and a second army waited.", "A rebel army had crossed before the Frontier Army came.");
+    expect(reasons).toContainEqual(TERM);
+    expect(reasons).toContainEqual(ARMY);
+  });
+
   it("takes the seminar's name list as input: a listed variant that sounds different still meets", () => {
     const names: SeminarName[] = [{ id: "dekanozov", kind: "person", variants: ["Dekanozov", "Dekanov", "Dekanosow"] }];
     const c = doc("n-de", "de", [...FILLER_DE, "Im September war Dekanosow in Stockholm."]);

@@ -3,7 +3,7 @@
  * works), glossary concepts, counted quantities (numbers with their unit), any other proper name (by its
  * transliteration key, no list needed), and dates. Framework-free.
  *
- * Names are matched per token with `nameKey`, so Semjonow meets Semyonov and Хрущёв meets
+ * Names are matched per token with `nameKey`, so Fjodorow meets Fyodorov and Хрущёв meets
  * Khrushchev. Hand-written: the NLP packages on npm (compromise, wink-nlp, natural) recognise English names
  * only and know nothing of German/Russian transliteration; statistical NER models cannot be fetched here.
  * What tells a proper name from a common noun (German capitalises both) is the bilingual dictionary: a
@@ -350,7 +350,7 @@ export function extractEntities(
     if (isStopWord(t.raw) || MONTH_WORDS.has(t.folded)) continue;
     if (t.raw.length > 3 && t.raw === t.raw.toUpperCase() && initial) continue;
     if (covered[i]) continue;
-    // A given name or initial before a listed person ("Vladimir S. Semyonov") is part of that name.
+    // A given name or initial before a listed person ("Nikita S. Khrushchev") is part of that name.
     if (personStarts.some((start) => start >= t.end && start <= t.end + 6 && /^[\s.\p{Lu}]*$/u.test(text.slice(t.end, start)))) continue;
     const keys = nameKeysOf(t.raw);
     if (keys.length) mentions.push({ kind: "name", id: keys[0], keys, start: t.start, end: t.end, text: t.raw, ...(isWord(t.raw) ? { common: true } : {}) });
@@ -375,7 +375,7 @@ function disambiguateByContext(ids: string[], text: string, g: CompiledGazetteer
 
 /**
  * One sense per document: an ambiguous surname takes the entry that the same document resolves elsewhere
- * (Mastný: "Konstantin Vinogradov of the Soviet legation" → the bare "Vinogradov" later is Konstantin), else
+ * ("Anatoly Gromyko of the institute" → the bare "Gromyko" later is Anatoly, not the minister), else
  * the entry whose context words the document uses most. Mutates the mentions.
  */
 export function resolveAmbiguous(perBlock: Extracted[], documentText: string, g: CompiledGazetteer): void {

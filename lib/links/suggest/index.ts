@@ -459,7 +459,7 @@ function isTargetBlock(b: SynopseDocument["blocks"][number]): boolean {
 }
 
 /**
- * A day written without a year ("On November 12 Molotov …") takes the year of the same day in the
+ * A day written without a year ("On October 27 the envoy …") takes the year of the same day in the
  * footnotes the passage cites, else the year most of those footnotes' dates carry. This overrides the
  * weaker guess from an earlier year in the same paragraph. Inferred years never make a date reason alone.
  */
@@ -564,6 +564,8 @@ interface Evidence {
 /** The features a query may share with a block: its own, and the translations of its words. */
 interface WordUse {
   word: StemmedWord;
+  /** every occurrence of the word in the selection (the first is `word`) */
+  occurrences: StemmedWord[];
   kind: "word" | "translation";
   /** the learned feature: the word, or the translation pair */
   pair: string;
@@ -580,20 +582,27 @@ function queryFeatures(index: SuggestIndex, q: Query): Map<string, WordUse[]> {
     else out.set(f, [v]);
   };
   const seen = new Set<string>();
-  const inSelection = new Set(q.words.map((w) => wordKey(w.lang, w.stem)));
+  const inSelection = new Map<string, StemmedWord[]>();
+  for (const w of q.words) {
+    const key = wordKey(w.lang, w.stem);
+    const list = inSelection.get(key);
+    if (list) list.push(w);
+    else inSelection.set(key, [w]);
+  }
   for (const w of [...q.words, ...(q.context ?? [])]) {
     const own = wordKey(w.lang, w.stem);
     if (seen.has(own)) continue;
     seen.add(own);
     const context = !inSelection.has(own);
-    add(own, { word: w, kind: "word", pair: own, context });
+    const occurrences = inSelection.get(own) ?? [w];
+    add(own, { word: w, occurrences, kind: "word", pair: own, context });
     for (const to of ["de", "en", "ru"] as const) {
       if (to === w.lang) continue;
       for (const t of translations(index.lexicon, w.stem, w.lang, to)) {
         // A pair the dictionaries give both ways (Gesandtschaft ↔ legation) is a translation; a one-way
         // pair is often a loose sense of a common word, and counts half.
         const mutual = translations(index.lexicon, t, to, w.lang).includes(w.stem);
-        add(wordKey(to, t), { word: w, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}`, mutual, context });
+        add(wordKey(to, t), { word: w, occurrences, kind: "translation", pair: `t:${w.lang}:${w.stem}>${to}:${t}`, mutual, context });
       }
     }
   }
@@ -815,17 +824,21 @@ function scoreBlock(index: SuggestIndex, q: Query, qf: ReturnType<typeof queryFe
     const uses = qf.get(feature);
     if (!uses) continue;
     const base = idf(index, feature) * ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthNorm));
-    const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature)!;
-    if (overlapsTaken(tw.start, tw.end)) continue;
+    // The first occurrence not already counted as a name or term (a repeated word may stand in a term
+    // once and on its own later: "the Frontier Army … a second army").
+    const tw = t.words.find((w) => wordKey(w.lang, w.stem) === feature && !overlapsTaken(w.start, w.end));
+    if (!tw) continue;
     for (const use of uses) {
-      // A word of the selection already counted as a name or term in this passage is not counted again.
-      if (!use.context && usedInQuery(use.word.start, use.word.end)) continue;
+      // A word of the selection already counted as a name or term in this passage is not counted again;
+      // the same word elsewhere in the selection, outside that name or term, still is.
+      const from = use.context ? use.word : use.occurrences.find((w) => !usedInQuery(w.start, w.end));
+      if (!from) continue;
       const weight = KIND_FACTOR[use.kind] * base * (use.kind === "translation" && !use.mutual ? 0.5 : 1) * (use.context ? CONTEXT_FACTOR : 1);
       const qKey = wordKey(use.word.lang, use.word.stem);
       const prev = bestPerWord.get(qKey);
       if (!prev || weight > prev.weight)
         bestPerWord.set(qKey, {
-          reason: { kind: use.kind, source: use.word.raw, target: tw.raw, ...(use.context ? { around: true } : {}) },
+          reason: { kind: use.kind, source: from.raw, target: tw.raw, ...(use.context ? { around: true } : {}) },
           feature: use.pair,
           weight,
           at: [tw.start, tw.end],

@@ -15,6 +15,6 @@ export interface SeminarName {
   variants: string[];
   /** Years the entry is known for (a namesake in another year is told apart by them). */
   years?: number[];
-  /** Roles, offices, places of activity ("counselor", "Gesandtschaft Stockholm"): words that point to this entry. */
+  /** Roles, offices, places of activity ("counselor", "Botschaft Havanna"): words that point to this entry. */
   roles?: string[];
 }

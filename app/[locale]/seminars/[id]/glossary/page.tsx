@@ -5,22 +5,27 @@ import SiteHeader from "@/components/site/SiteHeader";
 import { isAppError } from "@/lib/errors";
 import { listGlossary } from "@/lib/links/glossary-store";
 import { GLOSSARY_LANGS, glossaryHead, viewGlossary, type GlossaryLang } from "@/lib/links/glossary-table";
+import { libraryGlossary } from "@/lib/links/library-lists";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
 import "../../../(account)/forms.css";
 import "@/components/links/links.css";
 import { Notice } from "../../Notice";
-import { deleteGlossaryEntryAction, saveGlossaryEntryAction } from "./actions";
+import { deleteGlossaryEntryAction, importGlossaryAction, saveGlossaryEntryAction, startGlossaryFromLibraryAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export const dynamic = "force-dynamic";
 
+/** Every parameter a problem message may name, so a message never lacks one (ICU would fail). */
+const PROBLEM_PARAMS = ["line", "value", "max", "lang", "other", "detail", "expected", "found"] as const;
+
 /**
  * The seminar glossary: equivalent terms in German, English and Russian, used by link suggestions and by
  * search. A table every member can search and sort; instructors edit a row in place (one term per line in
  * each cell), add and delete entries. A term another entry already has is refused with that entry's name and
- * a link to it, and what the instructor typed stays in the form.
+ * a link to it, and what the instructor typed stays in the form. Instructors import and export the glossary as
+ * CSV, and an empty glossary can start from the library's (lib/links/library-lists).
  */
 export default async function GlossaryPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
@@ -35,7 +40,13 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
   const q = (sp.q ?? "").slice(0, 100);
   const view = viewGlossary(await listGlossary(user.id, id), { q, sort: sp.sort, dir: sp.dir, page: Number(sp.page ?? 1) || 1 });
   const t = await getTranslations("Glossary");
+  const tl = await getTranslations("SeminarLists");
   const editable = seminar.role === "instructor";
+  const libraryCount = editable && view.total === 0 ? libraryGlossary().length : 0;
+  // A reason code from the query, checked against the messages before it is used as a key.
+  const detail = Object.fromEntries(PROBLEM_PARAMS.map((p) => [p, sp[`e_${p}`] ?? ""]));
+  const problemKey = `problem.${sp.e_problem ?? ""}` as "problem.no-term";
+  const problem = sp.e_problem && tl.has(problemKey) ? tl(problemKey, detail) : null;
   const langName = (lang: string) => ((GLOSSARY_LANGS as readonly string[]).includes(lang) ? t(`lang.${lang as GlossaryLang}`) : lang);
 
   // The view (search, sort, page) as a query, for links and for the forms' hidden fields.
@@ -111,7 +122,39 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
         </p>
         <h1>{t("title", { title: seminar.title })}</h1>
         <p>{t("intro")}</p>
-        {duplicate ?? <Notice error={sp.error} saved={sp.saved} />}
+        {duplicate ??
+          (sp.error === "invalid-csv" ? (
+            <p role="alert" className="form-error">
+              {tl("csvLine", { line: sp.e_line ?? "1", reason: problem ?? tl("problem.csv-malformed", detail) })}
+            </p>
+          ) : sp.error === "invalid-request" && problem ? (
+            <p role="alert" className="form-error">
+              {problem}
+            </p>
+          ) : sp.error === "conflict" && sp.e_reason === "list-not-empty" ? (
+            <p role="alert" className="form-error">
+              {tl("notEmpty")}
+            </p>
+          ) : (
+            <Notice error={sp.error} saved={sp.added === undefined ? sp.saved : undefined} />
+          ))}
+        {sp.added !== undefined && !sp.error ? (
+          <p role="status" className="form-saved">
+            {tl("imported", { added: Number(sp.added) || 0, skipped: Number(sp.skipped) || 0, removed: Number(sp.removed) || 0 })}
+          </p>
+        ) : null}
+        {libraryCount > 0 ? (
+          <section aria-labelledby="glossary-library" className="list-from-library">
+            <h2 id="glossary-library" className="visually-hidden">
+              {tl("fromLibrary")}
+            </h2>
+            <p>{tl("fromLibraryIntro", { count: libraryCount })}</p>
+            <form action={startGlossaryFromLibraryAction}>
+              {hidden}
+              <button type="submit">{tl("fromLibrary")}</button>
+            </form>
+          </section>
+        ) : null}
 
         <search>
           <form method="get" className="names-search">
@@ -237,6 +280,34 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
             </nav>
           ) : null}
         </section>
+
+        {editable ? (
+          <section aria-labelledby="glossary-csv">
+            <h2 id="glossary-csv">{tl("csvHeading")}</h2>
+            <p>{tl("csvIntro")}</p>
+            <p>
+              <a href={`/api/seminars/${encodeURIComponent(id)}/glossary`} download="glossary.csv">
+                {tl("export")}
+              </a>
+            </p>
+            <form action={importGlossaryAction} className="glossary-entry">
+              {hidden}
+              <label>
+                {tl("importFile")} <input type="file" name="file" accept=".csv,text/csv" required />
+              </label>
+              <fieldset>
+                <legend>{tl("importMode")}</legend>
+                <label>
+                  <input type="radio" name="mode" value="add" defaultChecked /> {tl("modeAdd")}
+                </label>{" "}
+                <label>
+                  <input type="radio" name="mode" value="replace" /> {tl("modeReplace")}
+                </label>
+              </fieldset>
+              <button type="submit">{tl("import")}</button>
+            </form>
+          </section>
+        ) : null}
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
 "use server";
+import { csvUploadText, importMode } from "@/app/_server/list-csv";
 import { runSeminarListAction } from "@/app/_server/seminar-list-action";
-import { MAX_CSV_BYTES } from "@/lib/links/names/csv";
-import { deleteName, importNamesCsv, saveName } from "@/lib/links/names/store";
+import { deleteName, importNamesCsv, saveName, startNamesFromLibrary } from "@/lib/links/names/store";
 import { refreshSeminarIndex } from "@/lib/links/seminar-index";
 import { formField, formOf } from "@/lib/http/form";
 
@@ -45,12 +45,16 @@ export async function deleteNameAction(form: FormData): Promise<void> {
 
 export async function importNamesAction(form: FormData): Promise<void> {
   await act(form, async (userId, seminarId) => {
-    const file = formOf(form).get("file");
-    const { AppError } = await import("@/lib/errors");
-    if (!(file instanceof Blob) || file.size === 0) throw new AppError("invalid-csv", { line: 1, problem: "csv-empty" });
-    if (file.size > MAX_CSV_BYTES) throw new AppError("invalid-csv", { line: 1, problem: "csv-too-large", max: MAX_CSV_BYTES });
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(await file.arrayBuffer());
-    const { added, skipped, removed } = await importNamesCsv(userId, seminarId, text, field(form, "mode") === "replace" ? "replace" : "add");
+    const text = await csvUploadText(formOf(form).get("file"));
+    const { added, skipped, removed } = await importNamesCsv(userId, seminarId, text, importMode(field(form, "mode")));
+    return { added, skipped, removed };
+  });
+}
+
+/** An empty list starts from the library's (content/seminar-data/names.csv). */
+export async function startNamesFromLibraryAction(form: FormData): Promise<void> {
+  await act(form, async (userId, seminarId) => {
+    const { added, skipped, removed } = await startNamesFromLibrary(userId, seminarId);
     return { added, skipped, removed };
   });
 }

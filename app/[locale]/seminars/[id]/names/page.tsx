@@ -5,12 +5,13 @@ import SiteHeader from "@/components/site/SiteHeader";
 import { isAppError } from "@/lib/errors";
 import { NAME_KINDS, NAME_LANGUAGES } from "@/lib/links/names/types";
 import { listNames } from "@/lib/links/names/store";
+import { libraryNames } from "@/lib/links/library-lists";
 import { getSeminar } from "@/lib/seminars";
 import { currentUser } from "../../../(account)/session";
 import "../../../(account)/forms.css";
 import "@/components/links/links.css";
 import { Notice } from "../../Notice";
-import { deleteNameAction, importNamesAction, saveNameAction } from "./actions";
+import { deleteNameAction, importNamesAction, saveNameAction, startNamesFromLibraryAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -37,7 +38,9 @@ export default async function NamesPage({ params, searchParams }: Props) {
   const q = (sp.q ?? "").slice(0, 100);
   const list = await listNames(user.id, id, { q, page: Number(sp.page ?? 1) || 1 });
   const t = await getTranslations("Names");
+  const tl = await getTranslations("SeminarLists");
   const editable = seminar.role === "instructor";
+  const libraryCount = editable && list.total === 0 ? libraryNames().length : 0;
   const detail = Object.fromEntries(PROBLEM_PARAMS.map((p) => [p, sp[`e_${p}`] ?? ""]));
   // A reason code from the query, checked against the messages before it is used as a key.
   const problemKey = `problem.${sp.e_problem ?? ""}` as "problem.no-variant";
@@ -78,6 +81,10 @@ export default async function NamesPage({ params, searchParams }: Props) {
           <p role="alert" className="form-error">
             {problem ?? t("problem.no-variant")}
           </p>
+        ) : sp.error === "conflict" && sp.e_reason === "list-not-empty" ? (
+          <p role="alert" className="form-error">
+            {tl("notEmpty")}
+          </p>
         ) : sp.error === "name-duplicate" ? (
           <p role="alert" className="form-error">
             {t("duplicate", { other: sp.e_other ?? "" })}
@@ -89,6 +96,19 @@ export default async function NamesPage({ params, searchParams }: Props) {
           <p role="status" className="form-saved">
             {t("imported", { added: Number(sp.added) || 0, skipped: Number(sp.skipped) || 0, removed: Number(sp.removed) || 0 })}
           </p>
+        ) : null}
+
+        {libraryCount > 0 ? (
+          <section aria-labelledby="names-library" className="list-from-library">
+            <h2 id="names-library" className="visually-hidden">
+              {tl("fromLibrary")}
+            </h2>
+            <p>{tl("fromLibraryIntro", { count: libraryCount })}</p>
+            <form action={startNamesFromLibraryAction}>
+              {hidden}
+              <button type="submit">{tl("fromLibrary")}</button>
+            </form>
+          </section>
         ) : null}
 
         <search>

@@ -1,5 +1,7 @@
-import { handle, requireUser } from "@/lib/http/respond";
-import { exportNamesCsv } from "@/lib/links/names/store";
+import { csvResponse, csvUploadText, importMode } from "@/app/_server/list-csv";
+import { handle, jsonResponse, requireUser } from "@/lib/http/respond";
+import { exportNamesCsv, importNamesCsv } from "@/lib/links/names/store";
+import { refreshSeminarIndex } from "@/lib/links/seminar-index";
 
 export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ id: string }> };
@@ -8,14 +10,18 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = handle(async (request: Request, ctx: Ctx) => {
   const user = await requireUser(request);
   const { id } = await ctx.params;
-  const body = await exportNamesCsv(user.id, id);
-  return new Response(`\ufeff${body}`, {
-    headers: {
-      // The byte order mark makes spreadsheets read the file as UTF-8 (Cyrillic spellings).
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="names.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvResponse(await exportNamesCsv(user.id, id), "names.csv");
+});
+
+/**
+ * Import a CSV file as the body (instructors); `?mode=replace` makes the list exactly the file, otherwise its
+ * names are added. A bad file is 422 "invalid-csv" with the line and reason, and nothing changes.
+ */
+export const POST = handle(async (request: Request, ctx: Ctx) => {
+  const user = await requireUser(request);
+  const { id } = await ctx.params;
+  const text = await csvUploadText(request);
+  const result = await importNamesCsv(user.id, id, text, importMode(new URL(request.url).searchParams.get("mode")));
+  refreshSeminarIndex(id);
+  return jsonResponse(result);
 });
