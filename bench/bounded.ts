@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
 import { Member, migratedSqlite, privatePostgres, ROOT, seed, startApp, type PgServer, type Provider } from "@/system/harness";
 import { send } from "./loadgen";
@@ -61,15 +62,16 @@ async function writeNotes(members: Member[], seminar: Seminar, count: number): P
 }
 
 /**
- * BENCH_BOUNDED_API_NOTES=n (SQLite, standalone run only): write n notes of the big seminar through the API and
- * fill the rest with copies of them — rows the API wrote, with new ids, each by the same author, later in time —
- * straight into the database file. The views read the same rows either way; on a loaded shared machine the
- * API writes a few notes a second, so 20,000 would take most of an hour.
+ * BENCH_BOUNDED_API_NOTES=n (standalone run only): write n notes of the big seminar through the API and fill
+ * the rest with copies of them — rows the API wrote, with new ids, each by the same author, later in time —
+ * straight into the database (the SQLite file, or PostgreSQL through the pg client). The views read the same
+ * rows either way; on a loaded shared machine the API writes a few notes a second, so 20,000 would take most
+ * of an hour.
  */
 const API_NOTES = Number(process.env.BENCH_BOUNDED_API_NOTES ?? 0);
-let fillFile: string | null = null;
+let fill: { provider: Provider; url: string } | null = null;
 
-function copyNotes(file: string, seminarId: string, count: number): void {
+function copyNotesSqlite(file: string, seminarId: string, count: number): void {
   const db = new Database(file);
   db.pragma("busy_timeout = 10000");
   const notes = db.prepare(`SELECT * FROM "Annotation" WHERE "seminarId" = ? AND "parentId" IS NULL ORDER BY "createdAt", "id"`).all(seminarId) as Array<
@@ -93,6 +95,59 @@ function copyNotes(file: string, seminarId: string, count: number): void {
     }
   })();
   db.close();
+}
+
+/**
+ * The same copies in PostgreSQL, made by the server in one transaction: copy k is root note k mod n (in the
+ * order they were written) with a new id, 1 ms after the previous copy. Then ANALYZE, as autovacuum would
+ * within its first minute: the timed views should meet the planner's statistics of a table this size.
+ */
+async function copyNotesPostgres(url: string, seminarId: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const columns = async (table: string) =>
+      (
+        await client.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+          [table],
+        )
+      ).rows.map((r) => r.column_name);
+    /** INSERT … SELECT of every column of `table`, `set` naming the ones that change (SQL over `src` and `m`). */
+    const copy = async (table: string, from: string, set: Record<string, string>) => {
+      const cols = await columns(table);
+      const q = (c: string) => `"${c}"`;
+      await client.query(`INSERT INTO ${q(table)} (${cols.map(q).join(", ")}) SELECT ${cols.map((c) => set[c] ?? `src.${q(c)}`).join(", ")} ${from}`);
+    };
+    await client.query("BEGIN");
+    await client.query(
+      `CREATE TEMP TABLE bench_copy ON COMMIT DROP AS
+       WITH roots AS (
+         SELECT "id", "createdAt", (row_number() OVER (ORDER BY "createdAt", "id") - 1) AS n, count(*) OVER () AS total
+         FROM "Annotation" WHERE "seminarId" = $1 AND "parentId" IS NULL
+       )
+       SELECT gen_random_uuid()::text AS id, r."id" AS from_id,
+              (SELECT max("createdAt") FROM roots) + (k + 1) * interval '1 millisecond' AS at
+       FROM generate_series(0, $2::int - 1) AS k JOIN roots r ON r.n = k % r.total`,
+      [seminarId, count],
+    );
+    await copy("Annotation", `FROM bench_copy m JOIN "Annotation" src ON src."id" = m.from_id`, { id: "m.id", createdAt: "m.at", updatedAt: "m.at" });
+    await copy("Target", `FROM bench_copy m JOIN "Target" src ON src."annotationId" = m.from_id`, {
+      id: "gen_random_uuid()::text",
+      annotationId: "m.id",
+    });
+    await copy("AnnotationTag", `FROM bench_copy m JOIN "AnnotationTag" src ON src."annotationId" = m.from_id`, { annotationId: "m.id" });
+    await client.query("COMMIT");
+    await client.query(`ANALYZE "Annotation", "Target", "AnnotationTag"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function copyNotes(seminarId: string, count: number): Promise<void> {
+  if (!fill) throw new Error("no database to fill");
+  if (fill.provider === "postgresql") await copyNotesPostgres(fill.url, seminarId, count);
+  else copyNotesSqlite(fill.url.replace(/^file:/, ""), seminarId, count);
 }
 
 /** The app server's pid when this run started it: CPU time per request is then measured beside wall time. */
@@ -137,10 +192,10 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   }
   const t0 = performance.now();
   await writeNotes(members, small, SMALL);
-  const throughApi = fillFile ? Math.min(BIG, API_NOTES) : BIG;
+  const throughApi = fill ? Math.min(BIG, API_NOTES) : BIG;
   await writeNotes(members, big, throughApi);
   const writeSeconds = (performance.now() - t0) / 1000;
-  if (fillFile && throughApi < BIG) copyNotes(fillFile, big.id, BIG - throughApi);
+  if (fill && throughApi < BIG) await copyNotes(big.id, BIG - throughApi);
 
   const student = members[0];
   const pages: Array<[string, Member, (s: Seminar) => string]> = [
@@ -183,8 +238,8 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   return {
     rows,
     notes: [
-      fillFile && throughApi < BIG
-        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the shared machine wrote 3–4 notes a second through the API that day).`
+      fill && throughApi < BIG
+        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the API wrote ${((SMALL + throughApi) / writeSeconds).toFixed(0)} notes a second in this run, a few a second on a loaded machine). ${fill.provider === "postgresql" ? "Then ANALYZE, as autovacuum does on its own after such a change." : ""}`
         : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
       `Load average at the end: ${os
@@ -304,8 +359,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
       const file = path.join(dir, "bench.db");
       migratedSqlite(file);
       url = `file:${file}`;
-      if (API_NOTES > 0) fillFile = file;
     }
+    if (API_NOTES > 0) fill = { provider, url };
     seed(provider, url);
     const server = await startApp(provider, url, Number(process.env.BENCH_PORT ?? 3141));
     const cpu0 = processCpuMs(server.process.pid!);
