@@ -165,9 +165,15 @@ describe("a seminar with more notes than one statement can list", () => {
     }
   });
 
-  it("the count agrees with the pages when it can tell", async () => {
-    expect(await list.countAnnotations(alice.id, seminarId)).toBe((await walk(alice.id, { limit: 500 })).all.length);
+  it("the count agrees with the pages when it can tell, up to its limit", async () => {
+    const seen = (await walk(alice.id, { limit: 500 })).all.length;
+    expect(await list.countAnnotations(alice.id, seminarId, { atMost: 5_000 })).toBe(seen);
+    expect(await list.countAnnotations(alice.id, seminarId, { atMost: seen })).toBe(seen);
     expect(await list.countAnnotations(alice.id, seminarId, { documents: ["other-en"] })).toBeNull();
+    // Past its limit (by default ten pages) it does not count on: the seminar holds more than that.
+    expect(seen).toBeGreaterThan(list.COUNT_LIMIT);
+    expect(await list.countAnnotations(alice.id, seminarId)).toBeNull();
+    expect(await list.countAnnotations(alice.id, seminarId, { atMost: seen - 1 })).toBeNull();
   });
 
   it("a note written while paging neither shifts nor repeats a page", async () => {
