@@ -125,6 +125,7 @@ const FEW_PASSAGES = MAX_PAGE_SIZE;
  * notes looked up and sorted. (PostgreSQL chooses that plan itself from its statistics; SQLite keeps the walk.)
  */
 async function onDocuments(slugs: readonly string[]): Promise<Prisma.AnnotationWhereInput> {
+  if (slugs.length === 0) return { id: { in: [] } };
   const pg = databaseProvider() === "postgresql";
   const list = slugs.map((_, i) => (pg ? `$${i + 1}` : "?")).join(", ");
   // A raw read (lib/db/read): up to 501 rows through Prisma cost more than the walk they replace.
