@@ -23,6 +23,8 @@ type Row = { name: string; value: number; unit: string };
 
 const BIG = Number(process.env.BENCH_BOUNDED_NOTES ?? 20_000);
 const SMALL = 100;
+/** Notes on the second text, in both seminars. */
+const FEW = 10;
 const MEMBERS = 50;
 const RUNS = Number(process.env.BENCH_BOUNDED_RUNS ?? 30);
 const WARMUP = 3;
@@ -40,9 +42,8 @@ async function paragraph(slug: string): Promise<{ blockId: string; length: numbe
   return { blockId: block.id, length: block.text.length };
 }
 
-/** `count` notes on the seminar's first document, written through the API by all members at once. */
-async function writeNotes(members: Member[], seminar: Seminar, count: number): Promise<void> {
-  const slug = DOCUMENTS[0];
+/** `count` notes on one of the seminar's documents (the first unless told), written through the API by all members at once. */
+async function writeNotes(members: Member[], seminar: Seminar, count: number, slug = DOCUMENTS[0]): Promise<void> {
   const p = await paragraph(slug);
   let next = 0;
   await Promise.all(
@@ -196,11 +197,15 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   await writeNotes(members, big, throughApi);
   const writeSeconds = (performance.now() - t0) / 1000;
   if (fill && throughApi < BIG) await copyNotes(big.id, BIG - throughApi);
+  // The second text gets a handful, the newest notes of both seminars: a page of them must not cost a walk
+  // through the seminar's other notes.
+  for (const s of [small, big]) await writeNotes(members.slice(0, FEW), s, FEW, DOCUMENTS[1]);
 
   const student = members[0];
   const pages: Array<[string, Member, (s: Seminar) => string]> = [
     ["notes list (API, first page)", student, (s) => `/api/seminars/${s.id}/annotations`],
     ["notes of a document (API, first page)", student, (s) => `/api/seminars/${s.id}/annotations?document=${DOCUMENTS[0]}`],
+    [`notes of a text with ${FEW} notes (API)`, student, (s) => `/api/seminars/${s.id}/annotations?document=${DOCUMENTS[1]}`],
     ["W3C container (first page embedded)", student, (s) => `/api/w3c/seminars/${s.id}/`],
     ["links (API, first page)", student, (s) => `/api/seminars/${s.id}/links`],
     ["links overview page", student, (s) => `/en/seminars/${s.id}/links`],
@@ -208,6 +213,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
     ["overview (API, instructor)", instructor, (s) => `/api/seminars/${s.id}/overview`],
     ["overview page (instructor)", instructor, (s) => `/en/seminars/${s.id}/overview`],
     ["reader with notes (2 panes, heat strips)", student, (s) => `/en/read?p=${DOCUMENTS[0]}&p=${DOCUMENTS[1]}&seminar=${s.id}`],
+    [`reader of a text with ${FEW} notes (1 pane)`, student, (s) => `/en/read?p=${DOCUMENTS[1]}&seminar=${s.id}`],
   ];
   const rows: Row[] = [];
   let readerRatio = NaN;
@@ -222,7 +228,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
       value: many.p50,
       unit: `ms / ${many.p95.toFixed(1)} ms${cpu(many)} (${SMALL} notes: ${base100.p50.toFixed(1)} / ${base100.p95.toFixed(1)} ms${cpu(base100)})`,
     });
-    if (name.startsWith("reader")) readerRatio = many.p50 / base100.p50;
+    if (name.startsWith("reader with notes")) readerRatio = many.p50 / base100.p50;
   }
   rows.push({ name: `slowest first page at ${BIG.toLocaleString("en")} notes, p95 (target ≤ 200)`, value: worstP95, unit: "ms" });
   rows.push({ name: `reader with notes, ${BIG.toLocaleString("en")} / ${SMALL} notes, median (target ≤ 2)`, value: readerRatio, unit: "×" });
@@ -239,8 +245,8 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
     rows,
     notes: [
       fill && throughApi < BIG
-        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the API wrote ${((SMALL + throughApi) / writeSeconds).toFixed(0)} notes a second in this run, a few a second on a loaded machine). ${fill.provider === "postgresql" ? "Then ANALYZE, as autovacuum does on its own after such a change." : ""}`
-        : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
+        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the API wrote ${((SMALL + throughApi) / writeSeconds).toFixed(0)} notes a second in this run, a few a second on a loaded machine). ${fill.provider === "postgresql" ? "Then ANALYZE, as autovacuum does on its own after such a change." : ""} Last, ${FEW} notes on the second text in each seminar through the API, the newest of both (the rows named "${FEW} notes"; the seminars hold ${SMALL + FEW} and ${(BIG + FEW).toLocaleString("en")}).`
+        : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off); then ${FEW} notes on the second text in each, the newest of both.`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
       `Load average at the end: ${os
         .loadavg()
