@@ -354,6 +354,7 @@ export function writeSection(title: string, command: string, rows: Row[], notes:
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench", "bounded.ts")) {
   (async () => {
     const provider: Provider = process.env.BENCH_BOUNDED_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
+    const loadAtStart = os.loadavg();
     const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-bench-bounded-"));
     let pg: PgServer | null = null;
     let url: string;
@@ -374,10 +375,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
     try {
       const { rows, notes } = await benchBounded(server.base, server.process.pid);
       notes.push(`App server CPU time over the whole run (writing the notes included): ${((processCpuMs(server.process.pid!) - cpu0) / 1000).toFixed(0)} s.`);
+      notes.push(`Load average at the start: ${loadAtStart.map((x) => x.toFixed(1)).join(" / ")}.`);
       for (const r of rows) console.log(`${r.name}\t${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`);
       for (const n of notes) console.log(`- ${n}`);
       const title = provider === "postgresql" ? `${BOUNDED_TITLE} (PostgreSQL)` : BOUNDED_TITLE;
-      writeSection(title, `${provider === "postgresql" ? "BENCH_BOUNDED_PROVIDER=postgresql " : ""}npx tsx bench/bounded.ts`, rows, notes);
+      // The command as run: the settings that change what is measured (ports and the like do not).
+      const settings = ["BENCH_BOUNDED_PROVIDER", "BENCH_BOUNDED_UPLOAD", "BENCH_BOUNDED_API_NOTES", "BENCH_BOUNDED_NOTES", "BENCH_BOUNDED_RUNS"]
+        .filter((k) => process.env[k] !== undefined)
+        .map((k) => `${k}=${process.env[k]} `)
+        .join("");
+      writeSection(title, `${settings}npx tsx bench/bounded.ts`, rows, notes);
     } finally {
       await server.kill();
       pg?.destroy();
