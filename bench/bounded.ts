@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
 import { Member, migratedSqlite, privatePostgres, ROOT, seed, startApp, type PgServer, type Provider } from "@/system/harness";
 import { send } from "./loadgen";
@@ -22,6 +23,8 @@ type Row = { name: string; value: number; unit: string };
 
 const BIG = Number(process.env.BENCH_BOUNDED_NOTES ?? 20_000);
 const SMALL = 100;
+/** Notes on the second text, in both seminars. */
+const FEW = 10;
 const MEMBERS = 50;
 const RUNS = Number(process.env.BENCH_BOUNDED_RUNS ?? 30);
 const WARMUP = 3;
@@ -39,9 +42,8 @@ async function paragraph(slug: string): Promise<{ blockId: string; length: numbe
   return { blockId: block.id, length: block.text.length };
 }
 
-/** `count` notes on the seminar's first document, written through the API by all members at once. */
-async function writeNotes(members: Member[], seminar: Seminar, count: number): Promise<void> {
-  const slug = DOCUMENTS[0];
+/** `count` notes on one of the seminar's documents (the first unless told), written through the API by all members at once. */
+async function writeNotes(members: Member[], seminar: Seminar, count: number, slug = DOCUMENTS[0]): Promise<void> {
   const p = await paragraph(slug);
   let next = 0;
   await Promise.all(
@@ -61,15 +63,16 @@ async function writeNotes(members: Member[], seminar: Seminar, count: number): P
 }
 
 /**
- * BENCH_BOUNDED_API_NOTES=n (SQLite, standalone run only): write n notes of the big seminar through the API and
- * fill the rest with copies of them — rows the API wrote, with new ids, each by the same author, later in time —
- * straight into the database file. The views read the same rows either way; on a loaded shared machine the
- * API writes a few notes a second, so 20,000 would take most of an hour.
+ * BENCH_BOUNDED_API_NOTES=n (standalone run only): write n notes of the big seminar through the API and fill
+ * the rest with copies of them — rows the API wrote, with new ids, each by the same author, later in time —
+ * straight into the database (the SQLite file, or PostgreSQL through the pg client). The views read the same
+ * rows either way; on a loaded shared machine the API writes a few notes a second, so 20,000 would take most
+ * of an hour.
  */
 const API_NOTES = Number(process.env.BENCH_BOUNDED_API_NOTES ?? 0);
-let fillFile: string | null = null;
+let fill: { provider: Provider; url: string } | null = null;
 
-function copyNotes(file: string, seminarId: string, count: number): void {
+function copyNotesSqlite(file: string, seminarId: string, count: number): void {
   const db = new Database(file);
   db.pragma("busy_timeout = 10000");
   const notes = db.prepare(`SELECT * FROM "Annotation" WHERE "seminarId" = ? AND "parentId" IS NULL ORDER BY "createdAt", "id"`).all(seminarId) as Array<
@@ -93,6 +96,59 @@ function copyNotes(file: string, seminarId: string, count: number): void {
     }
   })();
   db.close();
+}
+
+/**
+ * The same copies in PostgreSQL, made by the server in one transaction: copy k is root note k mod n (in the
+ * order they were written) with a new id, 1 ms after the previous copy. Then ANALYZE, as autovacuum would
+ * within its first minute: the timed views should meet the planner's statistics of a table this size.
+ */
+async function copyNotesPostgres(url: string, seminarId: string, count: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const columns = async (table: string) =>
+      (
+        await client.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+          [table],
+        )
+      ).rows.map((r) => r.column_name);
+    /** INSERT … SELECT of every column of `table`, `set` naming the ones that change (SQL over `src` and `m`). */
+    const copy = async (table: string, from: string, set: Record<string, string>) => {
+      const cols = await columns(table);
+      const q = (c: string) => `"${c}"`;
+      await client.query(`INSERT INTO ${q(table)} (${cols.map(q).join(", ")}) SELECT ${cols.map((c) => set[c] ?? `src.${q(c)}`).join(", ")} ${from}`);
+    };
+    await client.query("BEGIN");
+    await client.query(
+      `CREATE TEMP TABLE bench_copy ON COMMIT DROP AS
+       WITH roots AS (
+         SELECT "id", "createdAt", (row_number() OVER (ORDER BY "createdAt", "id") - 1) AS n, count(*) OVER () AS total
+         FROM "Annotation" WHERE "seminarId" = $1 AND "parentId" IS NULL
+       )
+       SELECT gen_random_uuid()::text AS id, r."id" AS from_id,
+              (SELECT max("createdAt") FROM roots) + (k + 1) * interval '1 millisecond' AS at
+       FROM generate_series(0, $2::int - 1) AS k JOIN roots r ON r.n = k % r.total`,
+      [seminarId, count],
+    );
+    await copy("Annotation", `FROM bench_copy m JOIN "Annotation" src ON src."id" = m.from_id`, { id: "m.id", createdAt: "m.at", updatedAt: "m.at" });
+    await copy("Target", `FROM bench_copy m JOIN "Target" src ON src."annotationId" = m.from_id`, {
+      id: "gen_random_uuid()::text",
+      annotationId: "m.id",
+    });
+    await copy("AnnotationTag", `FROM bench_copy m JOIN "AnnotationTag" src ON src."annotationId" = m.from_id`, { annotationId: "m.id" });
+    await client.query("COMMIT");
+    await client.query(`ANALYZE "Annotation", "Target", "AnnotationTag"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function copyNotes(seminarId: string, count: number): Promise<void> {
+  if (!fill) throw new Error("no database to fill");
+  if (fill.provider === "postgresql") await copyNotesPostgres(fill.url, seminarId, count);
+  else copyNotesSqlite(fill.url.replace(/^file:/, ""), seminarId, count);
 }
 
 /** The app server's pid when this run started it: CPU time per request is then measured beside wall time. */
@@ -137,15 +193,19 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   }
   const t0 = performance.now();
   await writeNotes(members, small, SMALL);
-  const throughApi = fillFile ? Math.min(BIG, API_NOTES) : BIG;
+  const throughApi = fill ? Math.min(BIG, API_NOTES) : BIG;
   await writeNotes(members, big, throughApi);
   const writeSeconds = (performance.now() - t0) / 1000;
-  if (fillFile && throughApi < BIG) copyNotes(fillFile, big.id, BIG - throughApi);
+  if (fill && throughApi < BIG) await copyNotes(big.id, BIG - throughApi);
+  // The second text gets a handful, the newest notes of both seminars: a page of them must not cost a walk
+  // through the seminar's other notes.
+  for (const s of [small, big]) await writeNotes(members.slice(0, FEW), s, FEW, DOCUMENTS[1]);
 
   const student = members[0];
   const pages: Array<[string, Member, (s: Seminar) => string]> = [
     ["notes list (API, first page)", student, (s) => `/api/seminars/${s.id}/annotations`],
     ["notes of a document (API, first page)", student, (s) => `/api/seminars/${s.id}/annotations?document=${DOCUMENTS[0]}`],
+    [`notes of a text with ${FEW} notes (API)`, student, (s) => `/api/seminars/${s.id}/annotations?document=${DOCUMENTS[1]}`],
     ["W3C container (first page embedded)", student, (s) => `/api/w3c/seminars/${s.id}/`],
     ["links (API, first page)", student, (s) => `/api/seminars/${s.id}/links`],
     ["links overview page", student, (s) => `/en/seminars/${s.id}/links`],
@@ -153,6 +213,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
     ["overview (API, instructor)", instructor, (s) => `/api/seminars/${s.id}/overview`],
     ["overview page (instructor)", instructor, (s) => `/en/seminars/${s.id}/overview`],
     ["reader with notes (2 panes, heat strips)", student, (s) => `/en/read?p=${DOCUMENTS[0]}&p=${DOCUMENTS[1]}&seminar=${s.id}`],
+    [`reader of a text with ${FEW} notes (1 pane)`, student, (s) => `/en/read?p=${DOCUMENTS[1]}&seminar=${s.id}`],
   ];
   const rows: Row[] = [];
   let readerRatio = NaN;
@@ -167,7 +228,7 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
       value: many.p50,
       unit: `ms / ${many.p95.toFixed(1)} ms${cpu(many)} (${SMALL} notes: ${base100.p50.toFixed(1)} / ${base100.p95.toFixed(1)} ms${cpu(base100)})`,
     });
-    if (name.startsWith("reader")) readerRatio = many.p50 / base100.p50;
+    if (name.startsWith("reader with notes")) readerRatio = many.p50 / base100.p50;
   }
   rows.push({ name: `slowest first page at ${BIG.toLocaleString("en")} notes, p95 (target ≤ 200)`, value: worstP95, unit: "ms" });
   rows.push({ name: `reader with notes, ${BIG.toLocaleString("en")} / ${SMALL} notes, median (target ≤ 2)`, value: readerRatio, unit: "×" });
@@ -183,9 +244,9 @@ async function views(base: string): Promise<{ rows: Row[]; notes: string[] }> {
   return {
     rows,
     notes: [
-      fillFile && throughApi < BIG
-        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the shared machine wrote 3–4 notes a second through the API that day).`
-        : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off).`,
+      fill && throughApi < BIG
+        ? `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${throughApi.toLocaleString("en")} notes on the first text written through the API by all members at once (${writeSeconds.toFixed(0)} s, rate limit lifted by SYNOPSE_RATE_LIMIT=off), then the big seminar filled to ${BIG.toLocaleString("en")} with copies of those notes, rows, passages and tags, by their authors, later in time (BENCH_BOUNDED_API_NOTES=${API_NOTES}: the API wrote ${((SMALL + throughApi) / writeSeconds).toFixed(0)} notes a second in this run, a few a second on a loaded machine).${fill.provider === "postgresql" ? " Then ANALYZE, as autovacuum does on its own after such a change." : ""} Last, ${FEW} notes on the second text in each seminar through the API, the newest of both (the rows named "${FEW} notes"; the seminars hold ${SMALL + FEW} and ${(BIG + FEW).toLocaleString("en")}).`
+        : `Two seminars of the same instructor with the same two texts and the same ${MEMBERS} members; ${SMALL} and ${BIG.toLocaleString("en")} notes on the first text, written through the API by all members at once (${writeSeconds.toFixed(0)} s for both, rate limit lifted by SYNOPSE_RATE_LIMIT=off); then ${FEW} notes on the second text in each, the newest of both.`,
       `${RUNS} sequential requests per view and seminar after ${WARMUP} warm-up requests, whole body read (gzip accepted), over loopback; the machine is shared with other work, so p95 includes its scheduling.`,
       `Load average at the end: ${os
         .loadavg()
@@ -293,6 +354,7 @@ export function writeSection(title: string, command: string, rows: Row[], notes:
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench", "bounded.ts")) {
   (async () => {
     const provider: Provider = process.env.BENCH_BOUNDED_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
+    const loadAtStart = os.loadavg();
     const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-bench-bounded-"));
     let pg: PgServer | null = null;
     let url: string;
@@ -304,8 +366,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
       const file = path.join(dir, "bench.db");
       migratedSqlite(file);
       url = `file:${file}`;
-      if (API_NOTES > 0) fillFile = file;
     }
+    if (API_NOTES > 0) fill = { provider, url };
     seed(provider, url);
     const server = await startApp(provider, url, Number(process.env.BENCH_PORT ?? 3141));
     const cpu0 = processCpuMs(server.process.pid!);
@@ -313,10 +375,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench"
     try {
       const { rows, notes } = await benchBounded(server.base, server.process.pid);
       notes.push(`App server CPU time over the whole run (writing the notes included): ${((processCpuMs(server.process.pid!) - cpu0) / 1000).toFixed(0)} s.`);
+      notes.push(`Load average at the start: ${loadAtStart.map((x) => x.toFixed(1)).join(" / ")}.`);
       for (const r of rows) console.log(`${r.name}\t${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`);
       for (const n of notes) console.log(`- ${n}`);
       const title = provider === "postgresql" ? `${BOUNDED_TITLE} (PostgreSQL)` : BOUNDED_TITLE;
-      writeSection(title, `${provider === "postgresql" ? "BENCH_BOUNDED_PROVIDER=postgresql " : ""}npx tsx bench/bounded.ts`, rows, notes);
+      // The command as run: the settings that change what is measured (ports and the like do not).
+      const settings = ["BENCH_BOUNDED_PROVIDER", "BENCH_BOUNDED_UPLOAD", "BENCH_BOUNDED_API_NOTES", "BENCH_BOUNDED_NOTES", "BENCH_BOUNDED_RUNS"]
+        .filter((k) => process.env[k] !== undefined)
+        .map((k) => `${k}=${process.env[k]} `)
+        .join("");
+      writeSection(title, `${settings}npx tsx bench/bounded.ts`, rows, notes);
     } finally {
       await server.kill();
       pg?.destroy();

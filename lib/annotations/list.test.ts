@@ -12,6 +12,7 @@ import type { AnnotationDto } from "./types";
 
 const essay = testDocument("essay-en", ["The separate peace was never signed.", "Stalin probed Berlin twice in 1943."], "en");
 const other = testDocument("other-en", ["Another text of the seminar."], "en");
+const few = testDocument("few-en", ["A text with a handful of notes among the seminar's many."], "en");
 
 const ROOTS = 1_200;
 const LONG_THREAD = 260;
@@ -39,14 +40,14 @@ function copy(base: AnnotationDto, at: number, patch: Partial<AnnotationDto> = {
 
 beforeAll(async () => {
   testDb = await setupTestDatabase();
-  setDocumentCatalog(staticCatalog([essay, other]));
+  setDocumentCatalog(staticCatalog([essay, other, few]));
   list = await import("./list");
   store = await import("./store");
   const seminars = await import("@/lib/seminars");
   instructor = await createTestUser("Instructor");
   alice = await createTestUser("Alice");
   bob = await createTestUser("Bob");
-  const s = await seminars.createSeminar(instructor.id, { title: "Many notes", documents: ["essay-en", "other-en"] });
+  const s = await seminars.createSeminar(instructor.id, { title: "Many notes", documents: ["essay-en", "other-en", "few-en"] });
   seminarId = s.id;
   await seminars.joinByInvite(alice.id, s.inviteCode);
   await seminars.joinByInvite(bob.id, s.inviteCode);
@@ -121,6 +122,25 @@ describe("a seminar with more notes than one statement can list", () => {
     expect(all.every((a) => a.targets.some((t) => t.documentSlug === "other-en"))).toBe(true);
   });
 
+  it("a text with a handful of notes lists exactly this seminar's notes on it that the member may see, both ways", async () => {
+    const seminars = await import("@/lib/seminars");
+    const onFew = (blockStart: number) => ({ target: { documentSlug: "few-en", blockId: "p1", blockStart, blockEnd: blockStart + 4 } });
+    const mine = [];
+    for (let i = 0; i < 3; i++) mine.push(await store.createAnnotation(alice.id, seminarId, { ...onFew(i * 5), body: `<p>few ${i}</p>` }));
+    const reply = await store.createAnnotation(bob.id, seminarId, { parentId: mine[1].id, body: "<p>an answer</p>" });
+    const bobsPrivate = await store.createAnnotation(bob.id, seminarId, { ...onFew(30), body: "<p>only mine</p>", visibility: "private" });
+    // The same text in another seminar: its passages share the text's index, never this seminar's pages.
+    const elsewhere = await seminars.createSeminar(alice.id, { title: "Elsewhere", documents: ["few-en"] });
+    await store.createAnnotation(alice.id, elsewhere.id, { ...onFew(40), body: "<p>elsewhere</p>" });
+    const ids = async (userId: string, limit: number) => (await walk(userId, { documents: ["few-en"], limit })).all.map((a) => a.id);
+    const alicePages = [mine[0].id, mine[1].id, reply.id, mine[2].id];
+    expect(await ids(alice.id, 2)).toEqual(alicePages);
+    expect(await ids(alice.id, 100)).toEqual(alicePages);
+    expect(await ids(bob.id, 100)).toEqual([...alicePages, bobsPrivate.id]);
+    const last = await list.pageAnnotationsBefore(alice.id, seminarId, { documents: ["few-en"], limit: 100, upto: null });
+    expect(last.annotations.map((a) => a.id)).toEqual(alicePages);
+  });
+
   it("walked backwards from the last page by prev, pages hold the same annotations in the same order", async () => {
     for (const [userId, limit] of [
       [alice.id, 100],
@@ -145,9 +165,15 @@ describe("a seminar with more notes than one statement can list", () => {
     }
   });
 
-  it("the count agrees with the pages when it can tell", async () => {
-    expect(await list.countAnnotations(alice.id, seminarId)).toBe((await walk(alice.id, { limit: 500 })).all.length);
+  it("the count agrees with the pages when it can tell, up to its limit", async () => {
+    const seen = (await walk(alice.id, { limit: 500 })).all.length;
+    expect(await list.countAnnotations(alice.id, seminarId, { atMost: 5_000 })).toBe(seen);
+    expect(await list.countAnnotations(alice.id, seminarId, { atMost: seen })).toBe(seen);
     expect(await list.countAnnotations(alice.id, seminarId, { documents: ["other-en"] })).toBeNull();
+    // Past its limit (by default ten pages) it does not count on: the seminar holds more than that.
+    expect(seen).toBeGreaterThan(list.COUNT_LIMIT);
+    expect(await list.countAnnotations(alice.id, seminarId)).toBeNull();
+    expect(await list.countAnnotations(alice.id, seminarId, { atMost: seen - 1 })).toBeNull();
   });
 
   it("a note written while paging neither shifts nor repeats a page", async () => {

@@ -11,7 +11,9 @@
  * visibility for its replies, the "post first" gate on roots.
  */
 import type { Prisma } from "@/generated/prisma/client";
+import { databaseProvider } from "@/lib/db/adapter";
 import { db } from "@/lib/db/client";
+import { readRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { requireMember, seminarHasDocument } from "@/lib/seminars";
 import { postFirstGate } from "./post-first";
@@ -109,6 +111,31 @@ export function pageLimit(raw: string | number | null | undefined): number {
   return Math.min(n, MAX_PAGE_SIZE);
 }
 
+/**
+ * The most passages texts may have, in the whole database, for their notes to be found by id rather than by
+ * walking the seminar: at most a page of ids in one `IN (…)`.
+ */
+const FEW_PASSAGES = MAX_PAGE_SIZE;
+
+/**
+ * Roots with a passage in any of `slugs`. As a relation filter this is an EXISTS per note, which SQLite tests
+ * while walking the seminar's notes in page order: right when the texts hold many of them, a scan of the whole
+ * seminar for a text with few (20,000 notes read to find its 10). So first one bounded read of the passage
+ * index: when the texts have few passages anywhere, their notes' ids are the filter, and the page is those
+ * notes looked up and sorted. (PostgreSQL chooses that plan itself from its statistics; SQLite keeps the walk.)
+ */
+async function onDocuments(slugs: readonly string[]): Promise<Prisma.AnnotationWhereInput> {
+  if (slugs.length === 0) return { id: { in: [] } };
+  const pg = databaseProvider() === "postgresql";
+  const list = slugs.map((_, i) => (pg ? `$${i + 1}` : "?")).join(", ");
+  // A raw read (lib/db/read): up to 501 rows through Prisma cost more than the walk they replace.
+  const passages = await readRows<{ annotationId: string }>(`SELECT "annotationId" FROM "Target" WHERE "documentSlug" IN (${list}) LIMIT ${FEW_PASSAGES + 1}`, [
+    ...slugs,
+  ]);
+  if (passages.length <= FEW_PASSAGES) return { id: { in: [...new Set(passages.map((p) => p.annotationId))] } };
+  return { targets: { some: { documentSlug: { in: [...slugs] } } } };
+}
+
 /** What both directions share: the member's filters, the "post first" gate and the reply query. */
 async function scope(userId: string, seminarId: string, options: PageOptions) {
   const role = await requireMember(userId, seminarId);
@@ -125,7 +152,7 @@ async function scope(userId: string, seminarId: string, options: PageOptions) {
     parentId: null,
     AND: [
       readable,
-      slugs ? { targets: { some: { documentSlug: { in: slugs } } } } : {},
+      slugs ? await onDocuments(slugs) : {},
       options.motivation ? { motivation: options.motivation } : {},
       options.relation ? { relation: options.relation } : {},
       options.authorId ? { authorId: options.authorId } : {},
@@ -142,13 +169,16 @@ async function scope(userId: string, seminarId: string, options: PageOptions) {
       r.authorId,
       r.targets.map((t) => t.documentSlug),
     );
+  // Replies are found by their roots — at most a page of them, each read from this seminar above — and by
+  // nothing else: with the seminar in the condition too, SQLite walked the whole seminar's index (to skip the
+  // sort) to find a page's few replies.
   const repliesOf = (rootIds: string[], from: Prisma.AnnotationWhereInput, take?: number, orderBy: Prisma.AnnotationOrderByWithRelationInput[] = order) =>
-    db().annotation.findMany({ where: { seminarId, rootId: { in: rootIds }, AND: [readable, from] }, include: annotationInclude, orderBy, take });
+    db().annotation.findMany({ where: { rootId: { in: rootIds }, AND: [readable, from] }, include: annotationInclude, orderBy, take });
   /** Replies per root, for at most a page of roots. */
   const replyCounts = async (rootIds: string[]) => {
     const counts = new Map<string, number>();
     if (!rootIds.length) return counts;
-    const grouped = await db().annotation.groupBy({ by: ["rootId"], where: { seminarId, rootId: { in: rootIds }, AND: [readable] }, _count: { _all: true } });
+    const grouped = await db().annotation.groupBy({ by: ["rootId"], where: { rootId: { in: rootIds }, AND: [readable] }, _count: { _all: true } });
     for (const g of grouped) if (g.rootId) counts.set(g.rootId, g._count._all);
     return counts;
   };
@@ -304,19 +334,32 @@ export async function pageAnnotationsBefore(
   return page([...out, ...partial], start);
 }
 
+/** Up to how many annotations countAnnotations counts unless told otherwise: ten default pages. */
+export const COUNT_LIMIT = 10 * DEFAULT_PAGE_SIZE;
+
 /**
- * How many annotations the member sees, when two counts can tell without reading rows: no "post first"
- * gate and no document filter (replies carry no passage of their own). Replies are counted by their own
- * visibility, so a reply left under a deleted root counts though no page lists it. Null otherwise.
+ * How many annotations the member sees, when one count can tell without reading pages: no "post first" gate,
+ * no document filter (replies carry no passage of their own), and at most `atMost` of them (COUNT_LIMIT by
+ * default). Null otherwise: an exact count of a 20,000-note seminar reads all its notes on every request,
+ * and the callers (the W3C container's `total`, which the Protocol leaves optional) can do without.
+ * Roots by their own visibility, replies by theirs, so a reply left under a deleted root counts though no
+ * page lists it.
  */
-export async function countAnnotations(userId: string, seminarId: string, options: Pick<PageOptions, "documents"> = {}): Promise<number | null> {
-  const { gate, slugs, readable, rootWhere } = await scope(userId, seminarId, options);
+export async function countAnnotations(
+  userId: string,
+  seminarId: string,
+  options: Pick<PageOptions, "documents"> & { atMost?: number } = {},
+): Promise<number | null> {
+  const { gate, slugs, readable } = await scope(userId, seminarId, options);
   if (gate || slugs) return null;
-  const [roots, replies] = await Promise.all([
-    db().annotation.count({ where: rootWhere }),
-    db().annotation.count({ where: { seminarId, rootId: { not: null }, AND: [readable] } }),
-  ]);
-  return roots + replies;
+  const atMost = options.atMost ?? COUNT_LIMIT;
+  const count = await db().annotation.count({
+    where: { seminarId, OR: [{ parentId: null }, { rootId: { not: null } }], AND: [readable] },
+    // Prisma orders a `take` (by id unless told): in index order, the first atMost + 1 rows and no sort.
+    orderBy: order,
+    take: atMost + 1,
+  });
+  return count > atMost ? null : count;
 }
 
 /**

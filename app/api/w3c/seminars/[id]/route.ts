@@ -66,7 +66,9 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const pagesBase = container + inQuery([narrowed, iris && "iris=1", limitParam !== null && `limit=${limit}`]);
   const pageIri = (p: string) => `${pagesBase}${pagesBase.includes("?") ? "&" : "?"}page=${encodeURIComponent(p)}`;
   const firstPage = pageParam === null || pageParam === FIRST;
-  // On the first page `total` costs nothing when it is the only page; else two counts, when they can tell.
+  // On the first page `total` costs nothing when it is the only page; else one count, up to ten pages' worth
+  // (lib/annotations/list COUNT_LIMIT). Past that it is left out, as the Protocol allows: an exact total would
+  // read every note of a big seminar on every request.
   const total = firstPage && page.next === null ? page.annotations.length : await countAnnotations(user.id, id, { documents });
   const options = { id: base, label: seminar.title, container: true, itemsAsIris: iris, annotationIri: annotationIriFor(request, id), total };
   const links = {
