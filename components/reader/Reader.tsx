@@ -10,7 +10,7 @@ import PaneTabs from "./PaneTabs";
 import PaneToolbar, { type DocumentOption } from "./PaneToolbar";
 import SelectionToolbar from "./SelectionToolbar";
 import { revealBlock } from "./windowRegistry";
-import { writePlacesToAddress } from "./scrollMemory";
+import { replaceAddress, writePlacesToAddress } from "./scrollMemory";
 import { usePhoneTabs } from "./usePhoneTabs";
 import { useReaderArrival } from "./useReaderArrival";
 import { usePassageLinkCopy } from "./usePassageLinkCopy";
@@ -110,11 +110,11 @@ export default function Reader({ locale, layout, panes, documents }: { locale: s
   };
   const toggleSync = (on: boolean) => {
     setSync(on);
-    // Only the address changes (null state: Next's router follows it, see scrollMemory): no need to render the panes again.
+    // Only the address changes (scrollMemory's replaceAddress): no need to render the panes again.
     const url = new URL(window.location.href);
     if (on) url.searchParams.set("sync", "1");
     else url.searchParams.delete("sync");
-    window.history.replaceState(null, "", url.pathname + "?" + url.searchParams.toString().replace(/%2C/gi, ","));
+    replaceAddress(url.pathname + "?" + url.searchParams.toString().replace(/%2C/gi, ","));
   };
 
   // ---- the reading position in the address (lib/reader/reading-place), a moment after scrolling stops ----

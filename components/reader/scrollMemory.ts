@@ -50,20 +50,36 @@ export function currentPlaces(): Array<ReadingPlace | null> {
   return scrollers().map(placeIn);
 }
 
-/** Put the panes' places into the address (replacing the history entry: scrolling adds no Back steps). */
-export function writePlacesToAddress(): void {
+/**
+ * The current address's query with every pane's place as it is now (on a page without panes, the query as it
+ * is). A pane whose text is still arriving (fetched after a client navigation) has no place yet: it keeps the
+ * one the address names, so a reload or a copied link during that moment still returns there.
+ */
+export function addressWithCurrentPlaces(): string {
   const current = currentPlaces();
-  // A pane whose text is still arriving (fetched after a client navigation) has no place yet: it keeps the one
-  // the address names, so a reload or a copied link during that moment still returns there.
+  if (current.length === 0) return location.search.replace(/^\?/, "");
   const named = placesFromAddress(current.length);
-  const search = withReadingPlaces(
+  return withReadingPlaces(
     location.search,
     current.map((place, i) => place ?? named[i] ?? null),
   );
+}
+
+/** Put the panes' places into the address (replacing the history entry: scrolling adds no Back steps). */
+export function writePlacesToAddress(): void {
+  const search = addressWithCurrentPlaces();
   if ("?" + search === location.search) return;
-  // `null` as the state: Next's router then takes the new address into useSearchParams (links built from it, such
-  // as the language switch, carry the place); with its own state object passed back it leaves them stale.
-  window.history.replaceState(null, "", `${location.pathname}?${search}${location.hash}`);
+  replaceAddress(`${location.pathname}?${search}${location.hash}`);
+}
+
+/**
+ * Replace the address without a navigation. Next's own history state is passed back, so its router leaves the
+ * address alone: with another state it would take the change as a navigation of its own, which cancels one
+ * that is under way (a click on a link just after scrolling). Links that must carry the newest address, like
+ * the language switch, read it when clicked (addressWithCurrentPlaces), not from useSearchParams.
+ */
+export function replaceAddress(url: string): void {
+  window.history.replaceState(window.history.state, "", url);
 }
 
 /** The places the address names (a reload, a shared link). */

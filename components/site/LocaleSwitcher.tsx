@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { Link, usePathname } from "@/i18n/navigation";
+import { Link, usePathname, useRouter } from "@/i18n/navigation";
 import { routing, type AppLocale } from "@/i18n/routing";
-import { rememberReaderState } from "@/components/reader/scrollMemory";
+import { addressWithCurrentPlaces, rememberReaderState } from "@/components/reader/scrollMemory";
 
 /** Remembered for a year, like the middleware's own cookie (i18n/routing.ts). */
 function rememberLocale(locale: AppLocale) {
@@ -13,8 +13,9 @@ function rememberLocale(locale: AppLocale) {
 
 /**
  * Links to the current page in each interface language. The query (the reader's panes and its places) is
- * kept; the reader's places at the moment of the click and its open panels are handed over through
- * sessionStorage, since the locale segment re-mounts the page (components/reader/scrollMemory).
+ * kept: a click reads the address as it is then, with the reader's places at that moment, since the reader
+ * updates its address without telling the router (components/reader/scrollMemory). The open panels are handed
+ * over through sessionStorage, since the locale segment re-mounts the page.
  */
 export default function LocaleSwitcher() {
   const t = useTranslations("LocaleSwitcher");
@@ -36,6 +37,8 @@ export default function LocaleSwitcher() {
 }
 
 function LocaleLink({ locale, href, current, label }: { locale: AppLocale; href: string; current: boolean; label: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
   return (
     <Link
       href={href}
@@ -44,9 +47,14 @@ function LocaleLink({ locale, href, current, label }: { locale: AppLocale; href:
       hrefLang={locale}
       aria-current={current ? "true" : undefined}
       scroll={false}
-      onClick={() => {
+      onClick={(e) => {
         rememberLocale(locale);
         rememberReaderState();
+        // A new tab or window (modifier keys, middle button) follows the href as rendered.
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        const query = addressWithCurrentPlaces();
+        router.push(query ? `${pathname}?${query}` : pathname, { locale, scroll: false });
       }}
     >
       {label}
