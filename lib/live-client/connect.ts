@@ -31,7 +31,7 @@ function sharedWorker(): Shared | null {
   if (typeof SharedWorker === "undefined" || typeof navigator === "undefined" || !navigator.locks) return null;
   try {
     const worker = new SharedWorker(new URL("./shared-stream.worker.ts", import.meta.url), { name: "synopse-live" });
-    const s: Shared = { port: worker.port, tabId: thisTab(), handlers: new Map() };
+    const s: Shared = { port: worker.port, tabId: tab().id, handlers: new Map() };
     s.port.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const entry = s.handlers.get(e.data.id);
       if (!entry) return;
@@ -39,7 +39,7 @@ function sharedWorker(): Shared | null {
       else entry.handler(e.data.delivery.message);
     };
     s.port.start();
-    post(s, { op: "hello", tabId: s.tabId });
+    void tab().held.then(() => post(s, { op: "hello", tabId: s.tabId }));
     // A page kept in the back/forward cache comes back: subscribe again (its "bye" dropped everything).
     window.addEventListener("pagehide", () => post(s, { op: "bye" }));
     window.addEventListener("pageshow", (e) => {
@@ -68,14 +68,25 @@ function ownEventSource(spec: StreamSpec, handler: Handler): () => void {
   return () => source.close();
 }
 
-/** This tab's id for the worker and the leader tab; it holds the Web Lock `tabLockName(id)` while it lives. */
-let ownTabId: string | undefined;
-function thisTab(): string {
-  if (ownTabId !== undefined) return ownTabId;
-  ownTabId = typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
-  // Held until the tab is gone: the worker or the leader tab waits for this lock to drop the tab's subscriptions.
-  void navigator.locks?.request(tabLockName(ownTabId), () => new Promise<never>(() => {}));
-  return ownTabId;
+/**
+ * This tab's id for the worker and the leader tab, and when the tab holds the Web Lock `tabLockName(id)` it keeps
+ * while it lives (the worker or the leader tab waits for that lock to drop the tab's subscriptions, so the tab
+ * must hold it before it names itself to them, or their request could be granted first). Without Web Locks,
+ * `held` is at once.
+ */
+let thisTab: { id: string; held: Promise<void> } | undefined;
+function tab(): { id: string; held: Promise<void> } {
+  if (thisTab) return thisTab;
+  const id = typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  const held = new Promise<void>((resolve) => {
+    if (!navigator.locks) return resolve();
+    void navigator.locks.request(tabLockName(id), () => {
+      resolve();
+      return new Promise<never>(() => {});
+    });
+  });
+  thisTab = { id, held };
+  return thisTab;
 }
 
 /** The member's leader-tab relay (one per member: tabs of different members never share a channel). */
@@ -83,12 +94,12 @@ const relays = new Map<string, Promise<TabRelay | null>>();
 function relayFor(member: string): Promise<TabRelay | null> {
   let relay = relays.get(member);
   if (!relay) {
-    relay = Promise.all([import("broadcast-channel"), import("./tab-relay")]).then(
+    relay = Promise.all([import("broadcast-channel"), import("./tab-relay"), tab().held]).then(
       ([{ BroadcastChannel, createLeaderElection }, { TabRelay }]) => {
         const name = `synopse-live:${member}`;
         const channel = new BroadcastChannel<RelayMessage>(name);
         const r = new TabRelay({
-          tabId: thisTab(),
+          tabId: tab().id,
           channel: { post: (m) => void channel.postMessage(m), listen: (h) => channel.addEventListener("message", h) },
           elect: () => {
             // broadcast-channel allows one election per channel object: each term of this tab gets its own.
