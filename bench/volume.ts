@@ -47,8 +47,8 @@ async function timeGets(member: Member, path: string, runs = RUNS): Promise<{ me
 
 /** How often the page holds a run of plain text from the middle of the first window (the HTML and the RSC payload alike). */
 function copiesOfFirstWindow(page: string, first: { html: string }): number {
-  const text = first.html.replace(/<[^>]*>/g, " ");
-  const runs = text.match(/[A-Za-z0-9 ,.]{40,}/g) ?? [];
+  // Within one text node (a run across a tag would not be in the page as such).
+  const runs = first.html.split(/<[^>]*>/).flatMap((text) => text.match(/[A-Za-z0-9 ,.]{40,}/g) ?? []);
   const probe = runs[Math.floor(runs.length / 2)]?.trim().slice(0, 40);
   if (!probe) throw new Error("the first window has no run of plain text to look for");
   return page.split(probe).length - 1;
