@@ -89,10 +89,11 @@ function replaceSection(result: Section): void {
 }
 
 const READER_TITLE = "Reader: server render and JavaScript shipped";
+const VOLUME_TITLE = "A whole volume (5 MB TEI) in the reader, against Mastný's essay";
 const BEFORE_AFTER_TITLE = "Reader under load, before and after issue 15: 50 members, SQLite";
 
 /**
- * `npm run bench -- --only suggestions|reader|before-after`: run one benchmark alone and replace its section of
+ * `npm run bench -- --only suggestions|reader|volume|before-after`: run one benchmark alone and replace its section of
  * RESULTS.md (the section's notes say when and how loaded).
  */
 async function only(what: string): Promise<void> {
@@ -108,10 +109,18 @@ async function only(what: string): Promise<void> {
     } finally {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
     }
+  } else if (what === "volume") {
+    const mod = await import("./volume");
+    const server = await startServer();
+    try {
+      result = await section(VOLUME_TITLE, () => mod.benchVolume(BASE));
+    } finally {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    }
   } else if (what === "before-after") {
     const mod = await import("./before-after");
     result = await section(BEFORE_AFTER_TITLE, mod.benchBeforeAfter);
-  } else throw new Error("--only takes: suggestions, reader, before-after");
+  } else throw new Error("--only takes: suggestions, reader, volume, before-after");
   result.notes.push(`This section alone was regenerated with \`npm run bench -- --only ${what}\` on ${new Date().toISOString()}.`);
   replaceSection(result);
 }
@@ -132,7 +141,7 @@ async function main() {
     ["./reader.ts", "benchReader", READER_TITLE],
     ["./api.ts", "benchApi", "Annotations API and live delivery"],
     ["./search.ts", "benchSearch", "Search"],
-    ["./volume.ts", "benchVolume", "A whole volume (5 MB TEI) in the reader, against Mastný's essay"],
+    ["./volume.ts", "benchVolume", VOLUME_TITLE],
     ["./bounded.ts", "benchBounded", "Bounded work: 20,000 notes in a seminar, an upload under load"],
   ] as const;
   const present = serverBenches.filter(([p]) => existsSync(new URL(p, import.meta.url)));

@@ -7,7 +7,9 @@
  *     start and at a deep link in its middle, against the reader on Mastný's essay alone in the same run;
  *  2. the HTML each page weighs, and what the whole volume would weigh rendered at once (lib/reader/html.ts
  *     renderDocument, measured here in-process on the same document);
- *  3. one further window from GET /api/documents/[slug]/window, as the pane loads it while the reader scrolls.
+ *  3. one further window from GET /api/documents/[slug]/window, as the pane loads it while the reader scrolls;
+ *  4. how many times the page carries the text of the window it opens with (once in its HTML; issue 15: not
+ *     again in the RSC payload), counted by a passage of that window's plain text.
  */
 import { Member } from "@/system/harness";
 import { teiVolume } from "@/lib/content/testing/tei-volume";
@@ -41,6 +43,16 @@ async function timeGets(member: Member, path: string, runs = RUNS): Promise<{ me
   }
   times.sort((a, b) => a - b);
   return { median: quantile(times, 0.5), p95: quantile(times, 0.95), bytes };
+}
+
+/** How many times the page holds the first window's text (its HTML and its RSC payload alike), by a run of its plain text. */
+function copiesOfFirstWindow(page: string, first: { html: string }): number {
+  // Within one text node (a run across a tag would not be in the page as such).
+  const runs = first.html.split(/<[^>]*>/).flatMap((text) => text.match(/[A-Za-z0-9 ,.]{40,}/g) ?? []);
+  const probe = runs[Math.floor(runs.length / 2)]?.trim().slice(0, 40);
+  if (!probe) throw new Error("the first window has no run of plain text to look for");
+  // The text of a synthetic volume repeats itself: counted against how often the window itself holds it.
+  return (page.split(probe).length - 1) / (first.html.split(probe).length - 1);
 }
 
 export async function benchVolume(base: string): Promise<{ rows: Row[]; notes: string[] }> {
@@ -77,6 +89,10 @@ export async function benchVolume(base: string): Promise<{ rows: Row[]; notes: s
   const windows = Number(/\(2 of (\d+)\)/.exec(html)?.[1] ?? NaN);
   const middle = Math.floor(windows / 2);
   const window = await timeGets(instructor, `/api/documents/${slug}/window?n=${middle}&pane=pane1&locale=en`);
+  const copies = copiesOfFirstWindow(
+    html,
+    (await (await instructor.fetch(`/api/documents/${slug}/window?n=0&pane=pane1&locale=en`)).json()) as { html: string },
+  );
 
   // The same document rendered whole, as the reader did before windows (in-process: same pipeline and renderer).
   const { buildMemorySource } = await import("@/lib/content/pipeline");
@@ -99,13 +115,14 @@ export async function benchVolume(base: string): Promise<{ rows: Row[]; notes: s
       { name: "HTML: the volume, deep link", value: round(deep.bytes / 1024), unit: "KB" },
       { name: "volume HTML / Mastný HTML", value: round(volume.bytes / baseline.bytes, 2), unit: "×" },
       { name: "one further window (JSON)", value: round(window.bytes / 1024), unit: "KB" },
+      { name: "copies of the first window's text in the page (HTML and RSC payload)", value: round(copies, 2), unit: "copies" },
       { name: "the whole volume's text as one HTML string (before windows; not sent any more)", value: round(wholeKB), unit: "KB" },
       { name: "windows in the volume", value: windows, unit: "windows" },
       { name: "import: upload preview + publish (5 MB TEI, for reference)", value: round(imported / 1000, 1), unit: "s" },
     ],
     notes: [
       `${RUNS} sequential requests each (after ${WARMUP} warm-up requests), whole body read, uncompressed, over loopback, signed in as the instructor whose seminar holds the volume (${(tei.length / 1e6).toFixed(1)} MB TEI, ${preview.blocks} blocks).`,
-      "The page carries each pane's HTML twice (the HTML and the RSC payload), so HTML size is about twice the window's.",
+      "The first window's text goes into the page once, in its HTML (handed over to the pane's server render, not a prop in the RSC payload); counted by a run of 40 plain characters from the middle of that window.",
       "A window is about 150,000 characters of text (lib/reader/window.ts WINDOW_BUDGET); the reader keeps at most three loaded and fetches the next when the reader scrolls within 1,500 px of either end.",
     ],
   };

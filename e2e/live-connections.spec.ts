@@ -9,7 +9,10 @@ import { dragSelect, saveSessions, DESKTOP, type SavedSession } from "./support/
  *    the page and in the browser-wide stream worker it shares with its other tabs), and live notes still
  *    arrive in it;
  *  - with six signed-in reader tabs open in one browser, a seventh page still loads and a note saved there
- *    is saved within two seconds.
+ *    is saved within two seconds;
+ *  - the same in a browser without SharedWorker (Chrome on Android, some private modes), where one leader tab
+ *    holds the connection and relays its events to the others (lib/live-client/tab-relay.ts), and hands it on
+ *    when it closes.
  */
 
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -19,6 +22,7 @@ const MASTNY = "mastny-separate-peace";
 const ANNA = "student1@synopse.test";
 const BEN = "student2@synopse.test";
 const EVENTS = /\/api\/seminars\/[^/]+\/events(\?|$)/;
+const UNREAD = /\/api\/notifications\/events(\?|$)/;
 
 let sessions = new Map<string, SavedSession>();
 
@@ -129,5 +133,76 @@ test("six signed-in reader tabs over HTTP/1.1: a seventh page loads and a note s
   expect((await saved).status()).toBe(201);
   // …and the reader shows it as a thread (its view is a part of the page loaded on demand).
   await expect(notesPanel(seventh, 1).getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
+  await context.close();
+});
+
+test("without SharedWorker, six reader tabs share one stream through a leader tab: a seventh page loads, a note saves within 2 s and reaches the other tabs", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const seminar = sessions.get(ANNA)!.seminar;
+  const context = await signedInWindow(browser, ANNA);
+  // A browser without SharedWorker, as Chrome on Android is.
+  await context.addInitScript(() => {
+    delete (window as { SharedWorker?: unknown }).SharedWorker;
+  });
+  // Every event stream any page of this browser opens, and which page opened it.
+  const streams: Array<{ url: string; page: Page }> = [];
+  const unread: string[] = [];
+  context.on("request", (r) => {
+    const page = r.frame().page();
+    if (EVENTS.test(r.url())) streams.push({ url: r.url(), page });
+    if (UNREAD.test(r.url())) unread.push(r.url());
+  });
+
+  const tabs: Page[] = [];
+  for (let i = 0; i < 6; i++) {
+    const tab = await context.newPage();
+    await tab.goto(readerUrl(seminar));
+    await expect(tab.getByText(/Notes of the seminar/)).toBeVisible();
+    tabs.push(tab);
+  }
+  expect(await tabs[0].evaluate(() => typeof (window as { SharedWorker?: unknown }).SharedWorker)).toBe("undefined");
+  await expect.poll(() => streams.length).toBe(1);
+
+  // A seventh page: the seminars list, then the reader, where a note is saved within two seconds.
+  const seventh = await context.newPage();
+  const listed = await seventh.goto("/en/seminars", { timeout: 15_000 });
+  expect(listed?.ok()).toBe(true);
+  await expect(seventh.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await seventh.goto(readerUrl(seminar), { timeout: 15_000 });
+  await expect(seventh.getByText(/Notes of the seminar/)).toBeVisible();
+  const first = `Relayed note ${Date.now()}`;
+  await writeNote(seventh, 1, "Semjonow wird als Deutschlandexperte", first);
+  const saved = seventh.waitForResponse((r) => /\/api\/seminars\/[^/]+\/annotations$/.test(r.url()) && r.request().method() === "POST", { timeout: 2_000 });
+  await notesPanel(seventh, 1).getByRole("button", { name: "Save note" }).click();
+  expect((await saved).status()).toBe(201);
+
+  // It arrives live in a tab that does not hold the connection (its events come over the BroadcastChannel).
+  const leader = streams[0].page;
+  const follower = tabs.find((t) => t !== leader)!;
+  await follower
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
+  await expect(notesPanel(follower, 1).getByRole("button", { name: new RegExp(first) })).toBeVisible();
+  // Counted on the network: one seminar stream and at most one notification stream for the whole browser.
+  expect(streams).toHaveLength(1);
+  expect(unread.length).toBeLessThanOrEqual(1);
+
+  // The leader tab closes: another tab takes the connection over, and notes still arrive.
+  await leader.close();
+  await expect.poll(() => streams.length).toBe(2);
+  expect(streams[1].page).not.toBe(leader);
+  const second = `After the handover ${Date.now()}`;
+  await writeNote(seventh, 1, "Semjonow wird als Deutschlandexperte", second);
+  await notesPanel(seventh, 1).getByRole("button", { name: "Save note" }).click();
+  const watcher = tabs.find((t) => t !== leader && t !== follower && !t.isClosed())!;
+  await watcher
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
+  await expect(notesPanel(watcher, 1).getByRole("button", { name: new RegExp(second) })).toBeVisible();
+  await expect(notesPanel(follower, 1).getByRole("button", { name: new RegExp(second) })).toBeVisible();
   await context.close();
 });

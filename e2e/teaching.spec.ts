@@ -369,6 +369,16 @@ test("a whole volume reads smoothly in the reader", async ({ browser }) => {
   await expect(teacher.locator("html")).toHaveAttribute("lang", "de");
   await expect(panel.getByRole("heading", { name: chapter, exact: true })).toBeInViewport();
   await expect(panel.getByRole("button", { name: /^Nächsten Teil laden|^Vorherigen Teil laden/ }).first()).toBeAttached();
+
+  // The page sends the part it opens with once (not again in its script payload): a volume that moves to another
+  // pane without a page load (the pane to its left closed) has no server HTML there, and fetches that part.
+  await teacher.goto(`/en/read?p=mastny-separate-peace,${volumeSlug}&seminar=${seminar}`, { timeout: 120_000 });
+  const second = teacher.getByRole("region", { name: "Pane 2" });
+  await expect(second.getByRole("heading", { name: "Kapitel 1", exact: true })).toBeVisible();
+  await teacher.getByRole("button", { name: "Close pane 1" }).click();
+  await expect(teacher).toHaveURL(new RegExp(`p=${volumeSlug}(&|$)`));
+  await expect(pane.getByRole("heading", { name: "Kapitel 1", exact: true })).toBeVisible();
+  await expect(pane.getByRole("button", { name: /^Load later part \(2 of \d+\)$/ })).toBeVisible();
   await teacher.context().close();
 });
 

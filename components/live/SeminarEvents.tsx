@@ -37,9 +37,20 @@ function toEvent(m: LiveMessage): AnnotationLiveEvent | null {
 /**
  * The seminar's live events for everything in the reader: one subscription per tab (and, through
  * lib/live-client, one connection per browser), fanned out to the notes, the links and whoever listens.
- * `after` is the event the page's data is current to; a fresh server render passes a newer one.
+ * `after` is the event the page's data is current to; a fresh server render passes a newer one. `member` is the
+ * signed-in member the stream is for (tabs share a connection only with tabs of the same member).
  */
-export default function SeminarEvents({ seminarId, after, children }: { seminarId: string | null; after: number; children: ReactNode }) {
+export default function SeminarEvents({
+  seminarId,
+  member,
+  after,
+  children,
+}: {
+  seminarId: string | null;
+  member: string | null;
+  after: number;
+  children: ReactNode;
+}) {
   const [listeners] = useState(() => new Set<Listener>());
   const [value] = useState<SeminarEventsValue>(() => ({
     listen: (listener) => {
@@ -50,11 +61,12 @@ export default function SeminarEvents({ seminarId, after, children }: { seminarI
 
   useEffect(() => {
     if (!seminarId) return;
-    return subscribeLive({ url: `/api/seminars/${encodeURIComponent(seminarId)}/events`, types: LIVE_TYPES, replay: "after", after }, (m) => {
+    const url = `/api/seminars/${encodeURIComponent(seminarId)}/events`;
+    return subscribeLive({ url, member: member ?? undefined, types: LIVE_TYPES, replay: "after", after }, (m) => {
       const event = toEvent(m);
       if (event) for (const listener of [...listeners]) listener(event);
     });
-  }, [seminarId, after, listeners]);
+  }, [seminarId, member, after, listeners]);
 
   return <SeminarEventsContext.Provider value={value}>{children}</SeminarEventsContext.Provider>;
 }

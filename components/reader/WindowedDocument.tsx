@@ -3,14 +3,16 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { callApi } from "@/lib/http-client";
+import { handedOffHtml } from "@/lib/reader/html-handoff";
 import { windowsAfterLoading } from "@/lib/reader/window";
 import { jumpTo } from "./Pane";
 import { SCROLLER_SELECTOR } from "./paneDom";
-import { announcePaneContent, registerWindowedPane } from "./windowRegistry";
+import { announcePaneContent, registerArrivingText, registerWindowedPane } from "./windowRegistry";
 import "./windowed.css";
 
 interface LoadedWindow {
   n: number;
+  /** "" for the first window as hydrated: its DOM is the server's and is kept (see `initial`). */
   html: string;
 }
 interface WindowAnswer {
@@ -27,7 +29,10 @@ const PRELOAD_MARGIN = "1500px 0px";
 
 /**
  * A whole volume in a pane, read in windows (lib/reader/window.ts): the server rendered one window (the deep
- * link's, or the first); the neighbours load from /api/documents/[slug]/window as the reader scrolls near
+ * link's, or the first), sent once like a whole pane's text (components/reader/PaneHtml): the props carry only
+ * its number and the key its HTML was handed over under (lib/reader/html-handoff.ts), so its text is in the
+ * page's HTML but not again in the RSC payload; hydrating, the window keeps the DOM it was given. Mounted by
+ * a client navigation (no server HTML), the pane fetches that window like any other. The neighbours load from /api/documents/[slug]/window as the reader scrolls near
  * either end, or with the visible "load earlier/later part" buttons (for keyboards). Windows far from where
  * the reader is are dropped again, with the scroll position kept, so the page never holds the whole volume.
  * The outline, notes and links reach text not loaded yet through windowRegistry.revealBlock.
@@ -50,11 +55,14 @@ export default function WindowedDocument({
   uiLang: string;
   /** The document's header (title, author, source) as HTML: always shown. */
   head: string;
-  initial: LoadedWindow;
+  /** The window the server rendered, and the key of its handed-over HTML. */
+  initial: { n: number; handoff: string };
   count: number;
 }) {
   const t = useTranslations("ReaderWindows");
-  const [windows, setWindows] = useState<LoadedWindow[]>([initial]);
+  // On the server: the handed-over HTML. In the browser: "" (hydrating, React keeps the server's DOM, as it
+  // only sets inner HTML when the string changes; mounted later, the window is fetched below).
+  const [windows, setWindows] = useState<LoadedWindow[]>(() => [{ n: initial.n, html: handedOffHtml(initial.handoff) ?? "" }]);
   const [loading, setLoading] = useState<Side | "jump" | null>(null);
   const [failed, setFailed] = useState<Side | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -68,6 +76,8 @@ export default function WindowedDocument({
   /** The window under the top of the pane and where it was, before windows were added or dropped. */
   const anchor = useRef<{ n: number; top: number } | null>(null);
   const mounted = useRef(false);
+  /** The first window's number while its text is not in the page (mounted without the server's HTML). */
+  const missing = useRef<number | null>(null);
   const lo = windows[0].n;
   const hi = windows[windows.length - 1].n;
 
@@ -91,7 +101,8 @@ export default function WindowedDocument({
           }
           setFailed(null);
           const current = windowsRef.current;
-          if (current.some((w) => w.n === r.data.n)) return true;
+          if (current.some((w) => w.n === r.data.n) && missing.current !== r.data.n) return true;
+          missing.current = null;
           const byN = new Map(current.map((w) => [w.n, w]));
           byN.set(r.data.n, { n: r.data.n, html: r.data.html });
           const keep = windowsAfterLoading(
@@ -145,6 +156,18 @@ export default function WindowedDocument({
     },
     [lo, hi, count],
   );
+
+  // No server HTML in the first window (mounted by a client navigation, or the handed-over HTML was dropped
+  // under memory pressure): fetch it; the reader's arrival (deep link, kept place) waits for it.
+  useEffect(() => {
+    const first = root.current?.querySelector(`[data-window="${initial.n}"]`);
+    if (!first || first.hasChildNodes()) return;
+    missing.current = initial.n;
+    return registerArrivingText(
+      paneId,
+      show(`n=${initial.n}`, "jump").then(() => undefined),
+    );
+  }, [initial.n, paneId, show]);
 
   // Scrolling near either end of what is loaded fetches the next window (not again after a failure: the
   // button says so and retries).
@@ -214,7 +237,7 @@ export default function WindowedDocument({
         <div className="doc-body">
           {edge("earlier")}
           {windows.map((w) => (
-            <div key={w.n} className="doc-window" data-window={w.n} dangerouslySetInnerHTML={{ __html: w.html }} />
+            <div key={w.n} className="doc-window" data-window={w.n} dangerouslySetInnerHTML={{ __html: w.html }} suppressHydrationWarning />
           ))}
           {edge("later")}
         </div>

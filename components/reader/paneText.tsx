@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { SynopseDocument } from "@/lib/content/types";
-import { documentOutline, renderDocumentHead, renderDocumentShared, renderFingerprint, renderWindowCached, type DocumentLabels } from "@/lib/reader/html";
+import { documentOutline, renderDocumentHead, renderDocumentShared, renderFingerprint, renderWindowShared, type DocumentLabels } from "@/lib/reader/html";
 import { initialWindow, isWindowed, planWindows } from "@/lib/reader/window";
 import Outline from "./Outline";
 import PaneHtml from "./PaneHtml";
@@ -44,7 +44,8 @@ export function paneText(
         lang={lang}
         uiLang={uiLang}
         head={renderDocumentHead(doc, paneId, labels)}
-        initial={{ n, html: renderWindowCached(doc, plan, n, paneId, labels) }}
+        // The first window goes to the page once: handed over to the pane's server render under a key, not as a prop.
+        initial={{ n, handoff: renderWindowShared(doc, plan, n, paneId, labels).key }}
         count={plan.windows.length}
       />
     ),

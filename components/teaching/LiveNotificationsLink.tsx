@@ -11,7 +11,7 @@ import { subscribeLive } from "@/lib/live-client/connect";
  * in another tab lowers it. Rendered only for signed-in users, so signed-out pages open no connection; all
  * tabs of a browser share one connection (lib/live-client).
  */
-export default function LiveNotificationsLink({ initialCount }: { initialCount: number }) {
+export default function LiveNotificationsLink({ initialCount, member }: { initialCount: number; member: string }) {
   const t = useTranslations("Notifications");
   const [count, setCount] = useState(initialCount);
   // The stream answered (it sends the count as soon as it opens): the badge is live from here on.
@@ -19,7 +19,7 @@ export default function LiveNotificationsLink({ initialCount }: { initialCount: 
 
   useEffect(
     () =>
-      subscribeLive({ url: "/api/notifications/events", types: ["unread"], replay: "latest" }, (m) => {
+      subscribeLive({ url: "/api/notifications/events", member, types: ["unread"], replay: "latest" }, (m) => {
         let unread: unknown;
         try {
           unread = (JSON.parse(m.data) as { unread?: unknown }).unread;
@@ -30,7 +30,7 @@ export default function LiveNotificationsLink({ initialCount }: { initialCount: 
         setCount(unread);
         setLive(true);
       }),
-    [],
+    [member],
   );
 
   return (

@@ -5,5 +5,5 @@ import LiveNotificationsLink from "./LiveNotificationsLink";
 export default async function NotificationsLink({ userId }: { userId: string }) {
   // A database hiccup must not take the header down: the link then shows without a count (the live stream fills it in).
   const count = await unreadCount(userId).catch(() => 0);
-  return <LiveNotificationsLink initialCount={count} />;
+  return <LiveNotificationsLink initialCount={count} member={userId} />;
 }

@@ -98,6 +98,21 @@ describe("LiveHub", () => {
     expect(a).toEqual([]);
   });
 
+  it("never shares a stream between two members signed in one after the other in one browser", () => {
+    const t = fakeTransport();
+    const hub = new LiveHub(t.open);
+    const anna: Delivery[] = [];
+    const ben: Delivery[] = [];
+    hub.subscribe("a", { ...seminar(10), member: "anna" }, (d) => anna.push(d));
+    t.opened[0].emit(created(11));
+    hub.subscribe("b", { ...seminar(10), member: "ben" }, (d) => ben.push(d));
+    expect(t.opened).toHaveLength(2);
+    expect(events(ben)).toEqual([]);
+    t.opened[1].emit(created(12));
+    expect(events(anna)).toEqual(["11"]);
+    expect(events(ben)).toEqual(["12"]);
+  });
+
   it("puts the resume position in the address", () => {
     expect(withAfter("/e", 5)).toBe("/e?after=5");
     expect(withAfter("/e?x=1", 5)).toBe("/e?x=1&after=5");

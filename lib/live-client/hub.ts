@@ -24,8 +24,13 @@ export interface LiveMessage {
 }
 
 export interface StreamSpec {
-  /** The stream's address without the resume position; subscribers with the same url share it. */
+  /** The stream's address without the resume position; subscribers with the same url and member share it. */
   url: string;
+  /**
+   * Whose stream it is (the signed-in member's id). The server answers an events route per member, so a stream
+   * opened for one member is never handed to another signed in later in the same browser.
+   */
+  member?: string;
   /** The event types the subscriber wants. */
   types: string[];
   /** "after": numbered events replayed after `after`; "latest": the last event of each type replayed. */
@@ -50,7 +55,7 @@ interface Subscriber {
 }
 
 interface Stream {
-  url: string;
+  key: string;
   source: Source;
   types: Set<string>;
   subscribers: Map<string, Subscriber>;
@@ -61,6 +66,9 @@ interface Stream {
   latest: Map<string, LiveMessage>;
   idleTimer?: ReturnType<typeof setTimeout>;
 }
+
+/** Streams are shared by address and member (StreamSpec.member). */
+const streamKey = (spec: StreamSpec) => `${spec.member ?? ""} ${spec.url}`;
 
 /** Append `after` as the stream's resume position (the events routes read `?after=`). */
 export function withAfter(url: string, after: number | undefined): string {
@@ -80,7 +88,7 @@ export class LiveHub {
   /** Start delivering `spec`'s events to `deliver` (replaying what it missed). Ids are the caller's, unique. */
   subscribe(subscriberId: string, spec: StreamSpec, deliver: (d: Delivery) => void): void {
     this.unsubscribe(subscriberId);
-    let stream = this.streams.get(spec.url);
+    let stream = this.streams.get(streamKey(spec));
     if (stream && spec.replay === "after" && !this.canReplay(stream, spec.after)) {
       deliver({ kind: "gap" });
       return;
@@ -113,6 +121,16 @@ export class LiveHub {
     stream.idleTimer = setTimeout(() => this.stop(stream), this.options.idleMs ?? 5000);
   }
 
+  /** Close every stream at once (the tab that held them leaves); subscribers are forgotten. */
+  closeAll(): void {
+    for (const stream of this.streams.values()) {
+      clearTimeout(stream.idleTimer);
+      stream.source.close();
+    }
+    this.streams.clear();
+    this.bySubscriber.clear();
+  }
+
   /** How many streams are open (for diagnostics and tests). */
   get openStreams(): number {
     return this.streams.size;
@@ -125,7 +143,7 @@ export class LiveHub {
 
   private start(spec: StreamSpec): Stream {
     const stream: Stream = {
-      url: spec.url,
+      key: streamKey(spec),
       types: new Set(),
       subscribers: new Map(),
       buffer: [],
@@ -134,14 +152,14 @@ export class LiveHub {
       source: undefined as unknown as Source,
     };
     stream.source = this.open(spec.url, spec.replay === "after" ? spec.after : undefined, (m) => this.receive(stream, m));
-    this.streams.set(spec.url, stream);
+    this.streams.set(stream.key, stream);
     return stream;
   }
 
   private stop(stream: Stream): void {
-    if (stream.subscribers.size > 0 || this.streams.get(stream.url) !== stream) return;
+    if (stream.subscribers.size > 0 || this.streams.get(stream.key) !== stream) return;
     stream.source.close();
-    this.streams.delete(stream.url);
+    this.streams.delete(stream.key);
   }
 
   private receive(stream: Stream, m: LiveMessage): void {

@@ -563,6 +563,17 @@ export function renderWindowCached(doc: SynopseDocument, plan: WindowPlan, n: nu
 }
 
 /**
+ * renderWindowCached, with its HTML handed over for this request's server render of the windowed pane
+ * (components/reader/WindowedDocument): the key goes to the browser instead of the HTML, as for a whole pane.
+ */
+export function renderWindowShared(doc: SynopseDocument, plan: WindowPlan, n: number, paneId: string, labels: DocumentLabels): { key: string } {
+  const html = renderWindowCached(doc, plan, n, paneId, labels);
+  const key = `window|${paneRenderKey(doc, paneId, labels.uiLang)}|${plan.windows.length}|${n}`;
+  handoff.set(key, html);
+  return { key };
+}
+
+/**
  * A long outline's items as one HTML string (a volume has a thousand chapters or more): as React elements they
  * would weigh about twice as much in the page, once in the HTML and once more in the RSC payload.
  */

@@ -158,7 +158,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
         <SiteHeader />
         <main id="main" className="reader-main">
           <h1 className="visually-hidden">{t("title")}</h1>
-          <SeminarEvents seminarId={notes?.seminar?.id ?? null} after={notes?.lastEventId ?? 0}>
+          <SeminarEvents seminarId={notes?.seminar?.id ?? null} member={user?.id ?? null} after={notes?.lastEventId ?? 0}>
             <NotesProvider
               data={notes}
               signInHref={signInHref}
