@@ -33,12 +33,15 @@ const CLOSED: PaneUi = { open: false, view: { kind: "list" } };
  */
 export default function NotesProvider({
   data,
+  pending,
   signInHref,
   panes,
   anchorLiveNotes,
   children,
 }: {
   data: ReaderNotes | null;
+  /** Signed in, the notes still on their way (components/annotations/MemberNotes). */
+  pending: boolean;
   signInHref: string;
   panes: NotesPane[];
   anchorLiveNotes: AnchorLiveNotes;
@@ -108,6 +111,7 @@ export default function NotesProvider({
   const value = useMemo<NotesContextValue>(
     () => ({
       data,
+      pending,
       signInHref,
       panes,
       state,
@@ -130,6 +134,7 @@ export default function NotesProvider({
     }),
     [
       data,
+      pending,
       signInHref,
       panes,
       state,
