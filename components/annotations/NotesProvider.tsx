@@ -14,6 +14,7 @@ import { useNotePainting } from "./useNotePainting";
 import { useNotesState } from "./useNotesState";
 import { usePostFirst } from "./usePostFirst";
 import { useThreadNavigation } from "./useThreadNavigation";
+import { useNoteLink } from "./useNoteLink";
 import { contributeToHandoff, takeHandoffPart } from "@/components/reader/scrollMemory";
 
 export { useNotes } from "./notesContext";
@@ -75,6 +76,7 @@ export default function NotesProvider({
 
   const { painted, current: currentPainted } = useNotePainting({ state, panes, data, uis, show });
   const { goToThread, startNote } = useThreadNavigation({ panes, current, painted: currentPainted, show });
+  useNoteLink({ state, panes, goToThread });
   const actions = useNoteActions({ data, panes, current, commit, accept });
 
   // ---- words for screen readers ----
