@@ -454,3 +454,23 @@ test("a citation link and a list survive into the report; a script address is re
   expect(report).toContain("Volume III, pages 696 to 700.");
   await page.context().close();
 });
+
+test("a link to a note (as the notifications make) opens its thread once the member's notes have streamed in", async ({ browser }) => {
+  const anna = await student(browser, "student1@synopse.test");
+  await anna.page.goto(readerUrl(anna.seminar));
+  const blockId = await blockIdOf(anna.page, 2, "THE FEAR THAT Moscow");
+  const created = await anna.page.request.post(`/api/seminars/${anna.seminar}/annotations`, {
+    data: { target: { documentSlug: MASTNY, blockId, blockStart: 4, blockEnd: 8 }, body: "<p>A note a notification leads to.</p>" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await anna.page.context().close();
+
+  // A classmate follows the link in a fresh tab: the text comes first, then the notes, then the thread opens.
+  const ben = await student(browser, "student2@synopse.test");
+  await ben.page.goto(`${readerUrl(ben.seminar)}#note-${id}`);
+  const panel = notesPanel(ben.page, 2);
+  await expect(panel).toBeVisible();
+  await expect(panel.locator(".note-body").first()).toHaveText("A note a notification leads to.");
+  await ben.page.context().close();
+});

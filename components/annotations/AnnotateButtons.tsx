@@ -33,7 +33,7 @@ export default function AnnotateButtons({ pane, passage }: { pane: number; passa
     return () => document.removeEventListener("keydown", onKey, true);
   }, [usable]);
 
-  if (!notes) return null;
+  if (!notes || notes.pending) return null;
   if (!notes.data) {
     return (
       <a className="button small selection-signin" href={notes.signInHref}>

@@ -31,7 +31,13 @@ export default function NotesPanel({ paneId, index, slug, docLang }: { paneId: s
   const seminar = notes.data?.seminar ?? null;
 
   let body: React.ReactNode;
-  if (!notes.data) {
+  if (notes.pending) {
+    body = (
+      <p className="notes-hint" aria-busy="true">
+        {t("notesLoading")}
+      </p>
+    );
+  } else if (!notes.data) {
     body = (
       <p className="notes-hint">
         <a href={notes.signInHref}>{t("signInToAnnotate")}</a>

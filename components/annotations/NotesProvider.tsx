@@ -14,6 +14,7 @@ import { useNotePainting } from "./useNotePainting";
 import { useNotesState } from "./useNotesState";
 import { usePostFirst } from "./usePostFirst";
 import { useThreadNavigation } from "./useThreadNavigation";
+import { useNoteLink } from "./useNoteLink";
 import { contributeToHandoff, takeHandoffPart } from "@/components/reader/scrollMemory";
 
 export { useNotes } from "./notesContext";
@@ -33,12 +34,15 @@ const CLOSED: PaneUi = { open: false, view: { kind: "list" } };
  */
 export default function NotesProvider({
   data,
+  pending,
   signInHref,
   panes,
   anchorLiveNotes,
   children,
 }: {
   data: ReaderNotes | null;
+  /** Signed in, the notes still on their way (components/annotations/MemberNotes). */
+  pending: boolean;
   signInHref: string;
   panes: NotesPane[];
   anchorLiveNotes: AnchorLiveNotes;
@@ -72,6 +76,7 @@ export default function NotesProvider({
 
   const { painted, current: currentPainted } = useNotePainting({ state, panes, data, uis, show });
   const { goToThread, startNote } = useThreadNavigation({ panes, current, painted: currentPainted, show });
+  useNoteLink({ state, panes, goToThread });
   const actions = useNoteActions({ data, panes, current, commit, accept });
 
   // ---- words for screen readers ----
@@ -108,6 +113,7 @@ export default function NotesProvider({
   const value = useMemo<NotesContextValue>(
     () => ({
       data,
+      pending,
       signInHref,
       panes,
       state,
@@ -130,6 +136,7 @@ export default function NotesProvider({
     }),
     [
       data,
+      pending,
       signInHref,
       panes,
       state,

@@ -11,6 +11,13 @@ export default function SeminarStatus() {
   const t = useTranslations("Annotations");
   const notes = useNotes();
   if (!notes) return null;
+  if (notes.pending) {
+    return (
+      <p className="seminar-status" aria-busy="true">
+        {t("notesLoading")}
+      </p>
+    );
+  }
   if (!notes.data) {
     return (
       <p className="seminar-status">

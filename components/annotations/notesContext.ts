@@ -30,6 +30,8 @@ export interface PaneUi {
 export interface NotesContextValue {
   /** Signed in, in a seminar: notes can be read and written. */
   data: ReaderNotes | null;
+  /** Signed in, the notes not here yet: they stream in after the text (components/annotations/MemberNotes). */
+  pending: boolean;
   signInHref: string;
   panes: NotesPane[];
   state: NotesState;

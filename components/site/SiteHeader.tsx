@@ -1,4 +1,5 @@
 import "./site.css";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requestUser } from "@/app/_server/request-user";
 import "@/components/search/search.css";
@@ -6,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import LocaleSwitcher from "./LocaleSwitcher";
 import SiteMenu from "./SiteMenu";
 import NotificationsLink from "@/components/teaching/NotificationsLink";
+import LiveNotificationsLink from "@/components/teaching/LiveNotificationsLink";
 import "@/components/teaching/teaching.css";
 
 /** The bar above every page: the app's name (back to the library), seminars and account, search, the language switcher. */
@@ -25,7 +27,12 @@ export default async function SiteHeader() {
         <nav aria-label={t("name")} className="site-nav">
           <Link href="/">{nav("library")}</Link>
           {user ? <Link href="/seminars">{nav("seminars")}</Link> : null}
-          {user ? <NotificationsLink userId={user.id} /> : null}
+          {/* The unread count streams in after the page (the live stream keeps it current from then on). */}
+          {user ? (
+            <Suspense fallback={<LiveNotificationsLink initialCount={0} member={user.id} />}>
+              <NotificationsLink userId={user.id} />
+            </Suspense>
+          ) : null}
           {user ? <Link href="/account">{nav("account")}</Link> : <Link href="/sign-in">{nav("signIn")}</Link>}
         </nav>
         <form method="get" action={`/${locale}/search`} role="search" aria-label={search("headerLabel")} className="site-search">

@@ -38,3 +38,11 @@ export interface ReaderNotes {
 
 /** Notes and replies the reader anchors and sends with the page; later pages come on request. */
 export const READER_NOTES_PAGE = 200;
+
+/** The reader address's fragment that opens one note's thread (the notifications link notes and replies so). */
+export const noteFragment = (id: string) => `#note-${id}`;
+
+/** The note a reader address's fragment links to (`#note-<id>`), or null. */
+export function noteInFragment(hash: string): string | null {
+  return /^#note-([\w-]{1,100})$/.exec(hash)?.[1] ?? null;
+}

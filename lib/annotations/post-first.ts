@@ -9,6 +9,7 @@
  * (SeminarDocument.postFirst: null = the seminar's number, 0 = off for this document).
  */
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/read";
 import type { Viewer } from "./access";
 
 export interface PostFirstStatus {
@@ -27,15 +28,16 @@ export interface PostFirstGate {
 
 /** The required number per document of the seminar (only documents where it is > 0). */
 export async function postFirstRequirements(seminarId: string): Promise<Map<string, number>> {
-  const seminar = await db().seminar.findUnique({
-    where: { id: seminarId },
-    select: { postFirst: true, documents: { select: { slug: true, postFirst: true } } },
-  });
+  // Asked by every list, heat strip and reader page of a seminar: one joined read outside Prisma's pipeline (lib/db/read).
+  const rows = await sqlRows<{ seminar: number; slug: string | null; document: number | null }>`
+    SELECT s."postFirst" AS "seminar", d."slug", d."postFirst" AS "document"
+    FROM "Seminar" s LEFT JOIN "SeminarDocument" d ON d."seminarId" = s."id"
+    WHERE s."id" = ${seminarId}`;
   const out = new Map<string, number>();
-  if (!seminar) return out;
-  for (const d of seminar.documents) {
-    const n = d.postFirst ?? seminar.postFirst;
-    if (n > 0) out.set(d.slug, n);
+  for (const r of rows) {
+    if (r.slug === null) continue;
+    const n = Number(r.document ?? r.seminar);
+    if (n > 0) out.set(r.slug, n);
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { canReadInThread, type AudienceFields, type Viewer } from "@/lib/annotations/access";
 import type { AnnotationDto } from "@/lib/annotations/types";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/read";
 import { lockSeminarWrites } from "@/lib/db/seminar-lock";
 import type { Role } from "@/lib/seminars";
 import { announceNotifications } from "./signal";
@@ -235,7 +236,12 @@ export async function unreadState(userId: string): Promise<{ unread: number; sem
 
 /** Unread notifications of seminars the user still belongs to (the header badge). */
 export async function unreadCount(userId: string): Promise<number> {
-  return (await unreadState(userId)).unread;
+  // The header asks on every page: one joined count outside Prisma's pipeline (lib/db/read), as unreadState counts.
+  const rows = await sqlRows<{ n: number | bigint }>`
+    SELECT COUNT(*) AS "n" FROM "Notification" n
+    JOIN "Membership" m ON m."seminarId" = n."seminarId" AND m."userId" = n."userId"
+    WHERE n."userId" = ${userId} AND n."readAt" IS NULL`;
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The newest notifications, unread first; annotations the user can no longer read are left out. */

@@ -4,16 +4,27 @@
  * the browser gets positions instead of the anchoring code and the documents' full text).
  * Framework-free; the reader page passes in the signed-in user and the documents it shows.
  */
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import { approxBytes } from "@/lib/cache/size";
 import { selectorsOf, type AnnotationDto } from "@/lib/annotations/types";
 import { pageAnnotations } from "@/lib/annotations/list";
 import { anchorMany } from "@/lib/anchoring";
 import { getDocumentAsync } from "@/lib/content/store";
 import type { SynopseDocument } from "@/lib/content/types";
 import { latestEventId } from "@/lib/live/stream";
-import { getSeminar, listSeminars } from "@/lib/seminars";
-import { postFirstStatuses } from "@/lib/teaching/post-first";
+import { memberSeminarTexts, seminarTagsAndMembers, type SeminarTexts } from "@/lib/seminars";
+import { postFirstStatuses, type PostFirstStatus } from "@/lib/teaching/post-first";
+import { postFirstRequirements } from "@/lib/annotations/post-first";
 import { anchorFromResult, keptForReader, targetIn, type NotesState, type PassageAnchor } from "@/lib/annotations-ui/state";
 import { READER_NOTES_PAGE, type ReaderNotes, type SeminarChoice } from "@/lib/annotations-ui/reader-notes";
+
+/** The seminar chosen, with what its notes' visibility depends on besides the notes: members, roles and names. */
+interface Chosen {
+  chosen: SeminarChoice | null;
+  others: Array<{ id: string; title: string }>;
+  members: Array<{ userId: string; name: string; role: string }>;
+}
 
 /**
  * The seminar to annotate in: the one asked for (`?seminar=` in the reader address, which the seminar
@@ -25,17 +36,20 @@ export async function chooseSeminar(
   requested: string | null,
   slugs: readonly string[],
 ): Promise<{ chosen: SeminarChoice | null; others: Array<{ id: string; title: string }> }> {
-  const summaries = await listSeminars(userId);
-  const details: SeminarChoice[] = [];
-  for (const s of summaries) {
-    const d = await getSeminar(userId, s.id);
-    const feedbackTo = d.members.filter((m) => m.role !== d.role && m.userId !== userId).map((m) => ({ userId: m.userId, name: m.name }));
-    details.push({ id: d.id, title: d.title, role: d.role, documents: d.documents, tags: d.tags, feedbackTo });
-  }
-  const holdsAny = (s: SeminarChoice) => slugs.some((slug) => s.documents.includes(slug));
-  const chosen = details.find((s) => s.id === requested) ?? details.find((s) => s.documents.includes(slugs[0] ?? "")) ?? details.find(holdsAny) ?? null;
-  const others = details.filter((s) => s !== chosen && holdsAny(s)).map((s) => ({ id: s.id, title: s.title }));
+  const { chosen, others } = await pickSeminar(userId, requested, slugs);
   return { chosen, others };
+}
+
+async function pickSeminar(userId: string, requested: string | null, slugs: readonly string[]): Promise<Chosen> {
+  const seminars = await memberSeminarTexts(userId);
+  const holdsAny = (s: SeminarTexts) => slugs.some((slug) => s.documents.includes(slug));
+  const found = seminars.find((s) => s.id === requested) ?? seminars.find((s) => s.documents.includes(slugs[0] ?? "")) ?? seminars.find(holdsAny) ?? null;
+  const others = seminars.filter((s) => s !== found && holdsAny(s)).map((s) => ({ id: s.id, title: s.title }));
+  if (!found) return { chosen: null, others, members: [] };
+  // Tags and members only for the seminar chosen: the others are offered by title.
+  const { tags, members } = await seminarTagsAndMembers(userId, found.id);
+  const feedbackTo = members.filter((m) => m.role !== found.role && m.userId !== userId).map((m) => ({ userId: m.userId, name: m.name }));
+  return { chosen: { id: found.id, title: found.title, role: found.role, documents: found.documents, tags, feedbackTo }, others, members };
 }
 
 /** Anchor annotations' passages in one document (their target there); orphans are reported as such. */
@@ -55,26 +69,61 @@ export function anchorIn(doc: SynopseDocument, annotations: readonly AnnotationD
   return out;
 }
 
+/** The first page of a member's notes on the open texts, anchored, and the texts "post first" still locks for them. */
+interface FirstPage {
+  state: NotesState;
+  moreNotes: string | null;
+  postFirst: Record<string, PostFirstStatus>;
+}
+
+/**
+ * First pages kept per member, seminar and open text versions, while nothing they depend on has changed: every
+ * write to a note logs a seminar event (lib/events), so the latest event id, the members' roles and names
+ * (what a note shows of its author, and who "post first" holds back) and the "post first" numbers (which log
+ * none) are the whole state. A reload or another layout of the same texts then reads a few indexed rows
+ * instead of listing and anchoring the notes again. Bounded by bytes, like the heat strips (lib/teaching).
+ */
+const firstPages = new LRUCache<string, { state: string; value: FirstPage }>({
+  maxSize: 32_000_000,
+  sizeCalculation: (entry, key) => approxBytes(entry.value) + 2 * (key.length + entry.state.length),
+});
+
 export async function loadReaderNotes(
   user: { id: string; name: string },
   requestedSeminar: string | null,
   docs: readonly SynopseDocument[],
 ): Promise<ReaderNotes> {
   const slugs = docs.map((d) => d.meta.slug);
-  const { chosen, others } = await chooseSeminar(user.id, requestedSeminar, slugs);
+  const { chosen, others, members } = await pickSeminar(user.id, requestedSeminar, slugs);
   const documents = docs.map((d) => ({ slug: d.meta.slug, version: d.version }));
-  const state: NotesState = { annotations: {}, anchors: {} };
-  if (!chosen) return { user, seminar: null, otherSeminars: others, documents, state, lastEventId: 0, moreNotes: null, postFirst: {} };
+  if (!chosen)
+    return { user, seminar: null, otherSeminars: others, documents, state: { annotations: {}, anchors: {} }, lastEventId: 0, moreNotes: null, postFirst: {} };
 
   // Read the event cursor first: anything committed while listing is replayed by the stream, never lost.
   const lastEventId = await latestEventId(chosen.id);
   // One read for all open texts of the seminar: notes and their replies, and the links touching them with
   // theirs (a link between two open texts is one row, listed once).
   const open = [...new Set(slugs)].filter((slug) => chosen.documents.includes(slug));
-  const page = open.length > 0 ? await pageAnnotations(user.id, chosen.id, { documents: open, limit: READER_NOTES_PAGE }) : { annotations: [], next: null };
+  const key = [user.id, chosen.id, ...docs.filter((d) => open.includes(d.meta.slug)).map((d) => `${d.meta.slug}@${d.version}`)].join("|");
+  const requirements = [...(await postFirstRequirements(chosen.id))].sort(([a], [b]) => (a < b ? -1 : 1));
+  const shape = JSON.stringify([chosen.role, members.map((m) => [m.userId, m.role, m.name]).sort(), requirements]);
+  const state = `${lastEventId}|${createHash("sha1").update(shape).digest("base64url")}`;
+  let first = firstPages.get(key);
+  if (first?.state !== state) {
+    first = { state, value: await firstPage(user.id, chosen.id, docs, open) };
+    firstPages.set(key, first);
+  }
+  // The kept value is shared by the requests that read it: nothing below changes it (the page only serializes it).
+  const { value } = first;
+  return { user, seminar: chosen, otherSeminars: others, documents, state: value.state, lastEventId, moreNotes: value.moreNotes, postFirst: value.postFirst };
+}
+
+async function firstPage(userId: string, seminarId: string, docs: readonly SynopseDocument[], open: readonly string[]): Promise<FirstPage> {
+  const state: NotesState = { annotations: {}, anchors: {} };
+  const page = open.length > 0 ? await pageAnnotations(userId, seminarId, { documents: open, limit: READER_NOTES_PAGE }) : { annotations: [], next: null };
   addNotes(state, docs, open, page.annotations);
-  const locked = [...(await postFirstStatuses(user.id, chosen.id, open))].filter(([, s]) => s.remaining > 0);
-  return { user, seminar: chosen, otherSeminars: others, documents, state, lastEventId, moreNotes: page.next, postFirst: Object.fromEntries(locked) };
+  const locked = [...(await postFirstStatuses(userId, seminarId, open))].filter(([, s]) => s.remaining > 0);
+  return { state, moreNotes: page.next, postFirst: Object.fromEntries(locked) };
 }
 
 /** Put a page of notes into the reader's state, anchored in the open documents they have a passage in. */

@@ -156,6 +156,52 @@ export async function getSeminar(userId: string, seminarId: string): Promise<Sem
   };
 }
 
+/** A seminar as the reader needs it to pick where to annotate: its texts, and the member's role there. */
+export interface SeminarTexts {
+  id: string;
+  title: string;
+  role: Role;
+  /** in the order they were added */
+  documents: string[];
+}
+
+/**
+ * Every seminar the user belongs to, newest membership first (as listSeminars), with its texts: what the
+ * reader asks on every signed-in page. One joined read outside Prisma's pipeline (lib/db/read), where
+ * listSeminars and a getSeminar per seminar cost ~10 ms of CPU.
+ */
+export async function memberSeminarTexts(userId: string): Promise<SeminarTexts[]> {
+  const rows = await sqlRows<{ id: string; title: string; role: string; slug: string | null }>`
+    SELECT s."id", s."title", m."role", d."slug"
+    FROM "Membership" m
+    JOIN "Seminar" s ON s."id" = m."seminarId"
+    LEFT JOIN "SeminarDocument" d ON d."seminarId" = m."seminarId"
+    WHERE m."userId" = ${userId}
+    ORDER BY m."createdAt" DESC, m."id", d."addedAt" ASC, d."slug"`;
+  const out = new Map<string, SeminarTexts>();
+  for (const r of rows) {
+    let s = out.get(r.id);
+    if (!s) out.set(r.id, (s = { id: r.id, title: r.title, role: r.role as Role, documents: [] }));
+    if (r.slug !== null) s.documents.push(r.slug);
+  }
+  return [...out.values()];
+}
+
+/** A seminar's tag vocabulary and members (as getSeminar gives them), for a member only; not-found otherwise. */
+export async function seminarTagsAndMembers(
+  userId: string,
+  seminarId: string,
+): Promise<{ tags: SeminarTagDto[]; members: Array<{ userId: string; name: string; role: Role }> }> {
+  await requireMember(userId, seminarId);
+  const [tags, members] = await Promise.all([
+    sqlRows<SeminarTagDto>`SELECT "name", "color" FROM "SeminarTag" WHERE "seminarId" = ${seminarId} ORDER BY "name"`,
+    sqlRows<{ userId: string; name: string; role: string }>`
+      SELECT m."userId", u."name", m."role" FROM "Membership" m JOIN "user" u ON u."id" = m."userId"
+      WHERE m."seminarId" = ${seminarId} ORDER BY m."createdAt", m."id"`,
+  ]);
+  return { tags: tags.map((t) => ({ name: t.name, color: t.color })), members: members.map((m) => ({ userId: m.userId, name: m.name, role: m.role as Role })) };
+}
+
 export async function updateSeminar(
   userId: string,
   seminarId: string,

@@ -1,13 +1,12 @@
 /**
  * What the reader adds for teaching, per open document of the seminar being read: the heat strip (where
- * notes concentrate, as the member may see them) and the post-first status of a student. Framework-free.
+ * notes concentrate, as the member may see them). A student's post-first status comes with the notes
+ * (lib/reader-notes/load). Framework-free.
  */
 import { documentsHeat, type Heat } from "./overview";
-import { postFirstStatuses, type PostFirstStatus } from "./post-first";
 
 export interface ReaderTeaching {
   heat: Heat | null;
-  postFirst: PostFirstStatus | null;
 }
 
 /**
@@ -22,11 +21,10 @@ export async function readerTeaching(
   const inSeminar = [...new Set(slugs)].filter((slug) => seminar.documents.includes(slug));
   const out = new Map<string, ReaderTeaching>();
   if (inSeminar.length === 0) return out;
-  const [heats, postFirsts] = await Promise.all([documentsHeat(userId, seminar.id, inSeminar), postFirstStatuses(userId, seminar.id, inSeminar)]);
+  const heats = await documentsHeat(userId, seminar.id, inSeminar);
   inSeminar.forEach((slug) => {
     const heat = heats.get(slug) ?? null;
-    const postFirst = postFirsts.get(slug) ?? null;
-    out.set(slug, { heat: heat && heat.total > 0 ? heat : null, postFirst: postFirst && postFirst.remaining > 0 ? postFirst : null });
+    out.set(slug, { heat: heat && heat.total > 0 ? heat : null });
   });
   return out;
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { noteFragment } from "@/lib/annotations-ui/reader-notes";
 import { redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
@@ -40,7 +41,7 @@ export default async function NotificationsPage({ params, searchParams }: Props)
   };
   const href = (n: NotificationDto) =>
     n.documentSlug
-      ? `/read?p=${encodeURIComponent(n.documentSlug)}&seminar=${encodeURIComponent(n.seminarId)}${n.annotationId ? `#note-${n.annotationId}` : ""}`
+      ? `/read?p=${encodeURIComponent(n.documentSlug)}&seminar=${encodeURIComponent(n.seminarId)}${n.annotationId ? noteFragment(n.annotationId) : ""}`
       : `/seminars/${n.seminarId}`;
   return (
     <div className="page">

@@ -5,8 +5,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { getDocument, hasDocument, isLibraryDocument, listDocuments, preloadDocuments } from "@/lib/content/store";
-import HeatStrip from "@/components/teaching/HeatStrip";
-import { readerTeaching } from "@/lib/teaching/reader";
+import { readerTeaching, type ReaderTeaching } from "@/lib/teaching/reader";
 import { formatLayout, MAX_PANES, parseLayout, queryFromRecord, slugsFromLibraryForm } from "@/lib/reader/layout";
 import SiteHeader from "@/components/site/SiteHeader";
 import Reader, { type PaneData } from "@/components/reader/Reader";
@@ -14,10 +13,10 @@ import ReaderProblem from "@/components/reader/ReaderProblem";
 import { paneText } from "@/components/reader/paneText";
 import { documentLabels } from "@/app/_server/document-labels";
 import { hasEditionViews } from "@/lib/reader/edition";
-import { cache } from "react";
-import NotesProvider from "@/components/annotations/NotesProvider";
+import { cache, Suspense } from "react";
+import MemberNotes from "@/components/annotations/MemberNotes";
+import { MemberNotesPart, PaneHeat } from "./member";
 import { anchorLiveNotes } from "./actions";
-import SeminarEvents from "@/components/live/SeminarEvents";
 import { loadReaderNotes } from "@/lib/reader-notes/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/app/_server/request-user";
@@ -112,40 +111,33 @@ export default async function ReadPage({ params, searchParams }: Props) {
     };
   });
 
-  // Notes: the signed-in user's, in the seminar the address names (`&seminar=`) or their first one with
-  // these texts; anchored here, next to the documents (see lib/reader-notes/load.ts).
+  // The member's parts (notes, heat strips) stream in after the text: their reads start here, and each is
+  // awaited inside a Suspense boundary of its own (./member.tsx). Notes: the signed-in user's, in the seminar
+  // the address names (`&seminar=`) or their first one with these texts; anchored on the server, next to the
+  // documents (lib/reader-notes/load.ts).
   const user = await requestUser();
   const requested = query.get("seminar");
   const notes = user
-    ? await loadReaderNotes(
+    ? loadReaderNotes(
         user,
         requested,
         layout.slugs.map((slug) => getDocument(slug)!),
       )
-    : null;
+    : Promise.resolve(null);
+  // Teaching: a heat strip beside each pane of the seminar's texts (lib/teaching/reader.ts); a student's "post
+  // first" notice comes with the notes (components/annotations/PostFirstNotice), which know when it is met.
+  const teaching = notes.then((n) => (user && n?.seminar ? readerTeaching(user.id, n.seminar, layout.slugs) : new Map<string, ReaderTeaching>()));
+  // Awaited only inside the boundaries; a failure there reaches the error boundary, never an unhandled rejection.
+  teaching.catch(() => undefined);
   const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
   const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
-
-  // Teaching: a heat strip beside each pane (lib/teaching/reader.ts); a student's "post first" notice comes
-  // with the notes (components/annotations/PostFirstNotice), which know when it is met.
-  if (user && notes?.seminar) {
-    const teaching = await readerTeaching(user.id, notes.seminar, layout.slugs);
-    const tt = await getTranslations("Teaching");
+  if (user) {
     for (const p of panes) {
-      const extra = teaching.get(p.slug);
-      if (!extra?.heat) continue;
-      const h = extra.heat;
       p.content = (
         <>
-          {h ? (
-            <HeatStrip
-              paneId={p.paneId}
-              segments={h.segments}
-              segmentBlocks={h.segmentBlocks}
-              label={tt("heatStripLabel")}
-              segmentLabels={h.segments.map((value, i) => tt("heatSegment", { n: i + 1, count: h.segments.length, value }))}
-            />
-          ) : null}
+          <Suspense fallback={null}>
+            <PaneHeat teaching={teaching} paneId={p.paneId} slug={p.slug} />
+          </Suspense>
           {p.content}
         </>
       );
@@ -158,24 +150,26 @@ export default async function ReadPage({ params, searchParams }: Props) {
         <SiteHeader />
         <main id="main" className="reader-main">
           <h1 className="visually-hidden">{t("title")}</h1>
-          <SeminarEvents seminarId={notes?.seminar?.id ?? null} member={user?.id ?? null} after={notes?.lastEventId ?? 0}>
-            <NotesProvider
-              data={notes}
-              signInHref={signInHref}
-              panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}
-              anchorLiveNotes={anchorLiveNotes}
-            >
-              <Reader
-                locale={locale}
-                layout={layout}
-                panes={panes}
-                documents={[
-                  ...documents,
-                  ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta),
-                ].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))}
-              />
-            </NotesProvider>
-          </SeminarEvents>
+          <MemberNotes
+            member={user?.id ?? null}
+            signInHref={signInHref}
+            panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}
+            anchorLiveNotes={anchorLiveNotes}
+          >
+            <Reader
+              locale={locale}
+              layout={layout}
+              panes={panes}
+              documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map(
+                (m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }),
+              )}
+            />
+            {user ? (
+              <Suspense fallback={null}>
+                <MemberNotesPart notes={notes} />
+              </Suspense>
+            ) : null}
+          </MemberNotes>
         </main>
       </div>
     </ClientMessages>
