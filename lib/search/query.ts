@@ -104,7 +104,7 @@ function chunks(input: string): Chunk[] {
       i++;
       continue;
     }
-    // A quote opens a phrase only at a word start ("Stalin's" keeps its apostrophe).
+    // A quote opens a phrase only at a word start ("Lincoln's" keeps its apostrophe).
     if (QUOTE_OPEN.test(c) && (c !== "'" || i === 0 || /\s/.test(input[i - 1]))) {
       const close = QUOTE_CLOSE[c] ?? /["”]/;
       let j = i + 1;
