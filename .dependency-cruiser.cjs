@@ -21,6 +21,14 @@ module.exports = {
       to: { path: "^(app|components)/" },
     },
     {
+      name: "lib-knows-no-seed-text",
+      severity: "error",
+      comment:
+        "content/cleaners holds the cleaners written for single seed texts (their phrases, names and export artifacts): only the corpus build and the seed tests use them. lib/ works on any text, so it never imports them; a lib test that checks the checked-in corpus may use the seed test helper.",
+      from: { path: "^lib/", pathNot: "\\.test\\.tsx?$" },
+      to: { path: "^content/cleaners/" },
+    },
+    {
       name: "no-server-code-in-components",
       severity: "error",
       comment: "Components run in the browser too: database and server-only modules stay out of them.",

@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: [
       "bench/**/*.test.ts",
+      "content/cleaners/**/*.test.ts",
       "lib/**/*.test.ts",
       "lib/**/*.test.tsx",
       "components/**/*.test.tsx",

@@ -4,6 +4,7 @@
  * Option --dir <content dir> (default ./content). Errors print as `file:line: message` and exit 1.
  */
 import path from "node:path";
+import { CORPUS_CLEANERS } from "../content/cleaners";
 import { ContentError } from "../lib/content/errors";
 import { buildCorpus, diffCorpus, writeCorpus, type BuildResult } from "../lib/content/pipeline";
 
@@ -33,7 +34,7 @@ function main(argv: string[]): number {
   const dirAt = argv.indexOf("--dir");
   const contentDir = path.resolve(dirAt >= 0 ? argv[dirAt + 1] : "content");
   try {
-    const build = buildCorpus(contentDir);
+    const build = buildCorpus(contentDir, { cleaners: CORPUS_CLEANERS });
     console.log(summary(build));
     const diffs = diffCorpus(contentDir, build);
     if (check) {

@@ -1,6 +1,6 @@
 /**
  * An index of every Q-character substring (q-gram) of a document's text, built once per document in one
- * linear pass (rolling hash, each position chained into its hash bucket: ~0.7 ms for Mastný's 78k
+ * linear pass (rolling hash, each position chained into its hash bucket: ~0.7 ms for an essay of 78k
  * characters). It answers "where does this string occur exactly?" by checking only the positions that
  * share the string's rarest q-gram, instead of scanning the whole text once per note.
  *

@@ -48,7 +48,7 @@ export function refineBoundaries(text: string, quote: { exact: string; prefix: s
   }
   // Then the start: where does the stored prefix end? Searched twice as far back as forward: an insertion
   // just inside the passage's start makes the fewest-errors alignment substitute its way past the inserted
-  // characters ("StaliMolotovn and…" aligns from "otovn"), leaving the true start up to the whole
+  // characters ("LincoDarwinln and…" aligns from near the insertion's end), leaving the true start up to the whole
   // insertion behind, while the fewer-errors end is never more than `reach` ahead.
   const refinedStart = (back: number): number => {
     let at = start;

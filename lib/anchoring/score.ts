@@ -1,12 +1,12 @@
 /**
  * Scoring of candidate places for a quote, and the acceptance rule that keeps look-alikes out.
  *
- * Calibration (Mastný's essay, 5,000 random pairs of unrelated places): the stored 32-character context
+ * Calibration (an English essay of the seed corpus, 5,000 random pairs of unrelated places): the stored 32-character context
  * of one place agrees with another place's context at 0.22 on average, 0.50 at the 99.9th percentile;
  * the mean of prefix and suffix agreement stays below 0.42 at the 99.9th percentile. A genuine passage
  * keeps ≥ 0.6 even when one side is entirely replaced (the other side stays ~1). Hence the gate
  * MIN_CONTEXT = 0.55: the quote's words alone never decide; the surroundings must vouch for the place.
- * Short quotes ("Molotov", a footnote number) need more (minContextFor), because formulaic surroundings
+ * Short quotes (a surname, a footnote number) need more (minContextFor), because formulaic surroundings
  * (citations, dates) resemble each other far more than random text does.
  */
 import { prefixSimilarity, suffixSimilarity } from "./context";

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ContentError } from "./errors";
 import { canonicalizeBlocks, parseDocumentMarkdown, serializeDocument } from "./markdown";
-import { builtCorpus } from "./testing/seeds";
+import { builtCorpus } from "@/content/cleaners/testing/seeds";
 import type { Block, SynopseDocument } from "./types";
 
 function doc(blocks: Block[], extra: Partial<SynopseDocument> = {}): SynopseDocument {
@@ -82,7 +82,15 @@ describe("document Markdown", () => {
           { kind: "em", start: 15, end: 21 },
           { kind: "footnote-ref", at: 2, footnoteId: "fn1", label: "1" },
         ]),
-        { id: "q1", type: "quote", text: "first line\nsecond line", marks: [], lines: [[2, 3]], quoteOf: "post1", attribution: "Victor Schiff, Anfang 1933 -->" },
+        {
+          id: "q1",
+          type: "quote",
+          text: "first line\nsecond line",
+          marks: [],
+          lines: [[2, 3]],
+          quoteOf: "post1",
+          attribution: "Victor Schiff, Anfang 1933 -->",
+        },
         { id: "li1", type: "list-item", label: "5.", text: "fifth", marks: [], lines: [[4, 4]], part: "post2" },
         { id: "li2", type: "list-item", label: "-", text: "dash", marks: [], lines: [[5, 5]] },
         { id: "l1", type: "link", text: "Title - Google Books", marks: [{ kind: "link", start: 0, end: 20, href: null }], lines: [[6, 6]] },
@@ -101,7 +109,7 @@ describe("document Markdown", () => {
     const d = doc([
       { id: "h1", type: "heading", level: 2, role: "letter", text: "Brief", marks: [{ kind: "page", at: 0, n: "12" }], lines: [[1, 1]] },
       para("p1", "Ich wünchen Freundlich nicht", [
-        { kind: "variant", start: 4, end: 4, type: "del", written: "wücht \"x\" -->" },
+        { kind: "variant", start: 4, end: 4, type: "del", written: 'wücht "x" -->' },
         { kind: "variant", start: 12, end: 22, type: "orig", written: "Frundlch" },
         { kind: "edit", start: 23, end: 28, type: "add" },
         { kind: "em", start: 0, end: 3 },
@@ -110,7 +118,16 @@ describe("document Markdown", () => {
       ]),
       { id: "n1", type: "note", role: "source", text: "Hopkins Papers", marks: [], lines: [[2, 2]] },
       { id: "v1", type: "verse", text: "first line\nsecond line", marks: [], lines: [[3, 4]] },
-      { id: "tr1", type: "table-row", text: "A1 B1", marks: [{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }], lines: [[5, 5]] },
+      {
+        id: "tr1",
+        type: "table-row",
+        text: "A1 B1",
+        marks: [
+          { kind: "cell", start: 0, end: 2 },
+          { kind: "cell", start: 3, end: 5 },
+        ],
+        lines: [[5, 5]],
+      },
       { id: "fig1", type: "figure", text: "A map", marks: [], lines: [[6, 6]] },
     ]);
     d.meta.licence = "CC BY-SA 4.0 — http://creativecommons.org/licenses/by-sa/4.0/";
@@ -120,7 +137,12 @@ describe("document Markdown", () => {
   });
 
   it("writes marks that cross as the reader shows them: the later one split where the earlier ends, joined again on reading", () => {
-    const d = doc([para("p1", "abcdef", [{ kind: "em", start: 0, end: 3 }, { kind: "strong", start: 2, end: 5 }])]);
+    const d = doc([
+      para("p1", "abcdef", [
+        { kind: "em", start: 0, end: 3 },
+        { kind: "strong", start: 2, end: 5 },
+      ]),
+    ]);
     const md = serializeDocument(d);
     expect(canonicalizeBlocks(parseDocumentMarkdown(md, "t.md").blocks)[0].marks).toEqual(d.blocks[0].marks);
   });

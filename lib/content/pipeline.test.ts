@@ -9,7 +9,8 @@ import { checkFidelity } from "./fidelity";
 import { buildCorpus, buildMemorySource, diffCorpus, readRaw, writeCorpus } from "./pipeline";
 import { loadCorpus } from "./store";
 import { documentText } from "./text";
-import { builtCorpus, CONTENT_DIR } from "./testing/seeds";
+import { CORPUS_CLEANERS } from "@/content/cleaners";
+import { builtCorpus, CONTENT_DIR } from "@/content/cleaners/testing/seeds";
 
 const temps: string[] = [];
 afterEach(() => {
@@ -23,7 +24,7 @@ afterEach(() => {
 function contentCopy(small = false): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "synopse-content-"));
   temps.push(dir);
-  fs.cpSync(CONTENT_DIR, dir, { recursive: true });
+  for (const sub of ["sources", "documents"]) fs.cpSync(path.join(CONTENT_DIR, sub), path.join(dir, sub), { recursive: true });
   if (small)
     for (const stem of ["000_a3945c46a9b6b89e", "004_a014d9392aadb155"])
       for (const ext of [".txt", ".meta.yaml"]) fs.rmSync(path.join(dir, "sources", stem + ext));
@@ -32,7 +33,7 @@ function contentCopy(small = false): string {
 
 /** What `npm run content:build` does: build everything, and write only if that succeeded. */
 function build(dir: string): void {
-  writeCorpus(dir, buildCorpus(dir));
+  writeCorpus(dir, buildCorpus(dir, { cleaners: CORPUS_CLEANERS }));
 }
 
 function snapshot(dir: string): Record<string, string> {
@@ -41,7 +42,13 @@ function snapshot(dir: string): Record<string, string> {
     fs
       .readdirSync(docs)
       .sort()
-      .map((n) => [n, crypto.createHash("sha256").update(fs.readFileSync(path.join(docs, n))).digest("hex")]),
+      .map((n) => [
+        n,
+        crypto
+          .createHash("sha256")
+          .update(fs.readFileSync(path.join(docs, n)))
+          .digest("hex"),
+      ]),
   );
 }
 
@@ -73,8 +80,7 @@ describe("the corpus as checked in", () => {
   });
 
   it("versions each document by the sha256 of its plain text", () => {
-    for (const { doc } of corpus.documents)
-      expect(doc.version).toBe(crypto.createHash("sha256").update(documentText(doc).text).digest("hex").slice(0, 16));
+    for (const { doc } of corpus.documents) expect(doc.version).toBe(crypto.createHash("sha256").update(documentText(doc).text).digest("hex").slice(0, 16));
   });
 
   it("matches content/documents (run npm run content:build after changing a cleaner)", () => {
@@ -134,7 +140,14 @@ describe("adding a text", () => {
     );
     build(dir);
     const doc = loadCorpus(path.join(dir, "documents")).bySlug.get("seminar-notes")!;
-    expect(doc.meta).toMatchObject({ title: "Seminar notes", author: "A. Student", lang: "de", date: "2024-05-03", kind: "essay", rawFile: "seminar-notes.md" });
+    expect(doc.meta).toMatchObject({
+      title: "Seminar notes",
+      author: "A. Student",
+      lang: "de",
+      date: "2024-05-03",
+      kind: "essay",
+      rawFile: "seminar-notes.md",
+    });
     expect(doc.blocks.map((b) => [b.id, b.type, b.text])).toEqual([
       ["h1", "heading", "Erster Teil"],
       ["p1", "paragraph", "Ein kurzer Absatz mit Link und Fußnote. Zweite Zeile."],
@@ -176,9 +189,19 @@ describe("malformed input stops the build with file and line, and leaves content
       at: "sources/bad-yaml.md:",
       message: /invalid YAML/,
     },
-    { name: "front matter without a required key", files: { "no-source.md": FM(["title: T", "lang: en", "kind: essay"]) }, at: "sources/no-source.md:2:", message: /missing required key "source"/ },
+    {
+      name: "front matter without a required key",
+      files: { "no-source.md": FM(["title: T", "lang: en", "kind: essay"]) },
+      at: "sources/no-source.md:2:",
+      message: /missing required key "source"/,
+    },
     { name: "unknown key in front matter", files: { "extra.md": FM([...VALID, "colour: red"]) }, at: "sources/extra.md:6:", message: /unknown key "colour"/ },
-    { name: "unknown language (front matter)", files: { "french.md": FM(["title: T", "lang: fr", "kind: essay", "source: S"]) }, at: "sources/french.md:3:", message: /unknown language "fr"/ },
+    {
+      name: "unknown language (front matter)",
+      files: { "french.md": FM(["title: T", "lang: fr", "kind: essay", "source: S"]) },
+      at: "sources/french.md:3:",
+      message: /unknown language "fr"/,
+    },
     {
       name: "unknown language (meta file)",
       files: { "note.txt": "Text.\n", "note.meta.yaml": "kind: essay\nsource: S\nlang: klingon\n" },
@@ -187,14 +210,24 @@ describe("malformed input stops the build with file and line, and leaves content
     },
     { name: "bad date", files: { "dated.md": FM([...VALID, "date: May 2020"]) }, at: "sources/dated.md:6:", message: /date must be YYYY/ },
     { name: "empty file", files: { "empty.md": "" }, at: "sources/empty.md:1:", message: /file is empty/ },
-    { name: "blank file", files: { "blank.txt": "\n  \n", "blank.meta.yaml": "kind: essay\nlang: en\nsource: S\n" }, at: "sources/blank.txt:1:", message: /file is empty/ },
+    {
+      name: "blank file",
+      files: { "blank.txt": "\n  \n", "blank.meta.yaml": "kind: essay\nlang: en\nsource: S\n" },
+      at: "sources/blank.txt:1:",
+      message: /file is empty/,
+    },
     {
       name: "binary file",
       files: { "scan.txt": Buffer.from([0x61, 0x62, 0x0a, 0x63, 0x00, 0xff]), "scan.meta.yaml": "kind: essay\nlang: en\nsource: S\n" },
       at: "sources/scan.txt:2:",
       message: /binary file/,
     },
-    { name: "invalid UTF-8", files: { "latin1.md": Buffer.concat([Buffer.from(FM(VALID)), Buffer.from([0x0a, 0x4d, 0xfc, 0x6c, 0x6c, 0x0a])]) }, at: "sources/latin1.md:10:", message: /not valid UTF-8/ },
+    {
+      name: "invalid UTF-8",
+      files: { "latin1.md": Buffer.concat([Buffer.from(FM(VALID)), Buffer.from([0x0a, 0x4d, 0xfc, 0x6c, 0x6c, 0x0a])]) },
+      at: "sources/latin1.md:10:",
+      message: /not valid UTF-8/,
+    },
     {
       name: "footnote reference without a note (Markdown)",
       files: { "notes.md": ["---", ...VALID, "---", "", "Text with a note.[^1]", "", "More text.[^2]", "", "[^1]: Only one.", ""].join("\n") },
@@ -221,14 +254,24 @@ describe("malformed input stops the build with file and line, and leaves content
     },
     { name: "file name that is not a slug", files: { "My Notes.md": FM(VALID) }, at: "sources/My Notes.md:1:", message: /not a valid slug/ },
     { name: "plain text without metadata", files: { "orphan.txt": "Text.\n" }, at: "sources/orphan.txt:1:", message: /no metadata: add orphan\.meta\.yaml/ },
-    { name: "meta file without raw file", files: { "ghost.meta.yaml": "kind: essay\nlang: en\nsource: S\n" }, at: "sources/ghost.meta.yaml:1:", message: /no raw file ghost\.\*/ },
+    {
+      name: "meta file without raw file",
+      files: { "ghost.meta.yaml": "kind: essay\nlang: en\nsource: S\n" },
+      at: "sources/ghost.meta.yaml:1:",
+      message: /no raw file ghost\.\*/,
+    },
     {
       name: "unknown cleaner",
       files: { "odd.txt": "Text.\n", "odd.meta.yaml": "kind: essay\nlang: en\nsource: S\ncleaner: magic\n" },
       at: "sources/odd.meta.yaml:4:",
       message: /unknown cleaner "magic"/,
     },
-    { name: "unsupported Markdown", files: { "table.md": ["---", ...VALID, "---", "", "| a | b |", "| - | - |", "| 1 | 2 |", ""].join("\n") }, at: "sources/table.md:8:", message: /unsupported Markdown \(table\)/ },
+    {
+      name: "unsupported Markdown",
+      files: { "table.md": ["---", ...VALID, "---", "", "| a | b |", "| - | - |", "| 1 | 2 |", ""].join("\n") },
+      at: "sources/table.md:8:",
+      message: /unsupported Markdown \(table\)/,
+    },
   ];
 
   for (const c of cases) {
@@ -254,7 +297,12 @@ describe("malformed input stops the build with file and line, and leaves content
 
 describe("every document has a name", () => {
   const upload = (text: string) =>
-    buildMemorySource({ fileName: "clipping.txt", bytes: Buffer.from(text), slug: "clipping", meta: { kind: "article", lang: "de", source: "Zeitungsausschnitt" } }).doc.meta;
+    buildMemorySource({
+      fileName: "clipping.txt",
+      bytes: Buffer.from(text),
+      slug: "clipping",
+      meta: { kind: "article", lang: "de", source: "Zeitungsausschnitt" },
+    }).doc.meta;
 
   it("supplies a bracketed title from the opening words of a text that has none", () => {
     expect(upload("Am 3. Oktober 1990 trat die DDR der Bundesrepublik bei, nach langen Verhandlungen.\n\nZweiter Absatz.\n").title).toBe(
@@ -272,4 +320,3 @@ describe("every document has a name", () => {
     expect(meta.get("mastny-separate-peace")?.author).toBe("Vojtěch Mastný");
   });
 });
-

@@ -4,7 +4,8 @@
  *
  * Sources:
  * - `<stem>.<ext>` + `<stem>.meta.yaml`: any raw file with a meta file (slug, kind, lang, cleaner, source, and
- *   title/author/date when the text does not say them). The five seeds are kept this way under their original names.
+ *   title/author/date when the text does not say them). The five seeds are kept this way under their original names;
+ *   the cleaners written for them live in content/cleaners and come in through `BuildOptions.cleaners`.
  * - `<slug>.md` without a meta file: Markdown with front matter (title, author?, lang, date?, kind, source).
  * - `<slug>.txt` needs a `<slug>.meta.yaml` (cleaner defaults to plain-text).
  *
@@ -57,6 +58,7 @@ export interface BuildResult {
 }
 
 export interface BuildOptions {
+  /** Cleaners by name; default the generic ones (lib/content/cleaners). The corpus build adds the seed cleaners. */
   cleaners?: Readonly<Record<string, Cleaner>>;
 }
 

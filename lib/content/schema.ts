@@ -11,7 +11,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** As precise as the source allows: "1972", "1972-12", "1972-12-01". */
 export const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
-const slug = z.string().regex(SLUG_PATTERN, "slug must be lower-case letters, digits and single hyphens, e.g. mastny-separate-peace");
+const slug = z.string().regex(SLUG_PATTERN, "slug must be lower-case letters, digits and single hyphens, e.g. letters-from-lyon-1871");
 const lang = z.enum(LANGUAGES as unknown as ["de", "en", "ru"], {
   error: (issue) => `unknown language ${JSON.stringify(issue.input)}: use one of ${LANGUAGES.join(", ")}`,
 });

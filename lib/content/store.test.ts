@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContentError } from "./errors";
 import { getDocument, hasDocument, listDocuments, loadCorpus, resetDocumentCache } from "./store";
-import { builtCorpus, CONTENT_DIR } from "./testing/seeds";
+import { builtCorpus, CONTENT_DIR } from "@/content/cleaners/testing/seeds";
 
 describe("store (reads content/documents from the working directory)", () => {
   const cwd = process.cwd();

@@ -11,7 +11,7 @@ export type DocumentKind = "forum" | "essay" | "article" | "blog";
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["forum", "essay", "article", "blog"] as const;
 
 export interface DocumentMeta {
-  /** URL-safe, unique across the corpus, e.g. "mastny-separate-peace". */
+  /** URL-safe, unique across the corpus, e.g. "letters-from-lyon-1871". */
   slug: string;
   title: string | null;
   subtitle?: string | null;
@@ -72,7 +72,7 @@ export type EntityType = "person" | "place" | "org" | "name" | "date";
 export const EDITION_MARK_KINDS: ReadonlySet<string> = new Set(["variant", "edit", "gap", "page", "entity", "cell"]);
 
 export type BlockType =
-  | "heading" // section heading (level 2..4); for Mastný the small-caps lead-in opens a section heading-less, see `section`
+  | "heading" // section heading (level 2..4); an essay whose sections open with a small-caps lead-in instead has no heading blocks, see `section`
   | "paragraph"
   | "quote" // block quote; `quoteOf` names the quoted post/block when known
   | "list-item"

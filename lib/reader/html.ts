@@ -517,7 +517,7 @@ export interface WindowedOutlineEntry extends OutlineEntry {
 
 /**
  * The document's outline, the one builder of it: forum posts, headings, and the numbered sections of a
- * heading-less essay (Mastný), then the notes. renderDocument returns it beside the HTML; a windowed pane gets
+ * heading-less essay (sections opened by a lead-in), then the notes. renderDocument returns it beside the HTML; a windowed pane gets
  * it without rendering any HTML (a windowed pane lists every heading
  * of the volume, loaded or not). `withBlocks` adds each entry's block id; `notes: false` leaves out the notes
  * entry (a windowed document lists its notes per window).

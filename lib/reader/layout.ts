@@ -1,7 +1,7 @@
 /**
  * The reader's layout lives in the URL so that any view can be shared and reloaded:
  *
- *   /en/read?p=forum,mastny,bayerlein    one to three documents, one per pane, left to right
+ *   /en/read?p=letters,diary,report      one to three documents, one per pane, left to right
  *           &sync=1                      synchronized scrolling on (absent = off)
  *           &b=2.p12                     deep link: block `p12` in pane 2 ("b=p12" = pane 1)
  *           &r=10-42                     optional character range inside that block (UTF-16 offsets,

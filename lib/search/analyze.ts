@@ -13,8 +13,8 @@
  * index and query symmetric; the cost is a few accidental matches between languages, which ranking
  * (exact folded matches weigh most) pushes down.
  *
- * Why one token per word in every column: the columns stay position-aligned, so phrases ("separate peace",
- * "separater Frieden") are native phrase queries in SQLite FTS5 and PostgreSQL (<->) alike. Tokens are
+ * Why one token per word in every column: the columns stay position-aligned, so phrases ("trade agreement",
+ * "neues Handelsabkommen") are native phrase queries in SQLite FTS5 and PostgreSQL (<->) alike. Tokens are
  * plain [a-z0-9] strings, which both databases' tokenizers ('unicode61', 'simple') keep as exactly one
  * token — the databases never stem or interpret anything themselves, so both behave the same.
  */
@@ -69,7 +69,7 @@ function analyzeWordUncached(raw: string): Omit<AnalyzedWord, "start" | "end"> {
   if (CYRILLIC.test(raw)) {
     de = en = clean(foldText(stem(raw.toLowerCase().replace(/ё/g, "е"), "ru")));
   } else {
-    // Apostrophes: "Stalin's" is stemmed as "stalins" would be.
+    // Apostrophes: "Lincoln's" is stemmed as "lincolns" would be.
     const plain = folded.replace(/['’]/g, "");
     de = clean(stem(plain, "de"));
     en = clean(stem(plain, "en"));

@@ -55,7 +55,7 @@ export function matchSpans(text: string, query: ParsedQuery, words: AnalyzedWord
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];
-    // Overlapping, or only spaces between: one mark ("separate peace", not "separate" and "peace").
+    // Overlapping, or only spaces between: one mark ("trade agreement", not "trade" and "agreement").
     if (last && (s.start <= last.end || /^[ \u00a0]+$/.test(text.slice(last.end, s.start)))) last.end = Math.max(last.end, s.end);
     else merged.push({ ...s });
   }

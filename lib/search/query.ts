@@ -104,7 +104,7 @@ function chunks(input: string): Chunk[] {
       i++;
       continue;
     }
-    // A quote opens a phrase only at a word start ("Stalin's" keeps its apostrophe).
+    // A quote opens a phrase only at a word start ("Lincoln's" keeps its apostrophe).
     if (QUOTE_OPEN.test(c) && (c !== "'" || i === 0 || /\s/.test(input[i - 1]))) {
       const close = QUOTE_CLOSE[c] ?? /["”]/;
       let j = i + 1;
@@ -270,7 +270,7 @@ function wantsNameKey(w: QueryWord): boolean {
 
 /**
  * One FTS5 phrase per distinct token, with the columns it is looked for in: most words have the same
- * token in several columns ("stalin" in all four), and `{w de en nk} : "stalin"` reads the token's
+ * token in several columns ("lincoln" in all four), and `{w de en nk} : "lincoln"` reads the token's
  * posting list once instead of four times.
  */
 function ftsAlternatives(tokens: Array<[SearchColumn, string]>, suffix = ""): string {

@@ -79,7 +79,7 @@ const PATTERNS: Array<{ re: RegExp; make: (m: RegExpExecArray) => Omit<DateMenti
       return year ? { year, month: monthOf(m[1]), precision: "month" } : null;
     },
   },
-  // Weihnachten 1944 / Christmas 1944
+  // Weihnachten 1870 / Christmas 1870
   {
     re: new RegExp(`\\b(?:Weihnachten|Christmas)${SP}+${YEAR4}\\b`, "g"),
     make: (m) => ({ year: Number(m[1]), month: 12, precision: "month" }),

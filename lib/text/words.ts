@@ -8,7 +8,7 @@ import { newStemmer, type Stemmer } from "snowball-stemmers";
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: "word" });
 const sentenceSegmenters = new Map<string, Intl.Segmenter>();
 
-/** How many words a text has: word-like segments ("Hitler’s" is one word, "1941–43" two, punctuation none). */
+/** How many words a text has: word-like segments ("Lincoln’s" is one word, "1941–43" two, punctuation none). */
 export function countWords(text: string): number {
   let n = 0;
   for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;

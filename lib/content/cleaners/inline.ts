@@ -1,7 +1,8 @@
 /**
- * Inline conventions shared by the seed cleaners: Unicode superscript footnote markers, Markdown-style
- * *italics*, words hyphenated across a (page) break, Cyrillic letters that slipped into a Latin
- * transliteration. Each rule feeds a BlockBuilder, so every change is a recorded mend.
+ * Inline conventions of text exports, shared by the plain-text cleaner and the seed cleaners (content/cleaners):
+ * Unicode superscript footnote markers, Markdown-style *italics*, words hyphenated across a (page) break,
+ * Cyrillic letters that slipped into a Latin transliteration. Each rule feeds a BlockBuilder, so every change
+ * is a recorded mend.
  */
 import type { BlockBuilder } from "./block-builder";
 
@@ -12,7 +13,7 @@ export function superscriptToNumber(s: string): string {
   return [...s].map((c) => String(SUPERSCRIPTS.indexOf(c))).join("");
 }
 
-/** Library of Congress romanization (as the essay's own transliterations use it: "soiuznogo", "Vtoroi"). */
+/** Library of Congress romanization, the one English-language scholarship uses ("zhurnal", "Khrushchev"). */
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l",
   м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh",

@@ -11,7 +11,7 @@
  *
  * The seminar's name list (SeminarName, seminar data) adds what a key cannot know: variants that do not
  * sound alike (a translated title, a misspelling), and the years/roles that keep namesakes apart:
- *  - multi-word names are matched first ("Claus von Stauffenberg" never yields the name "Claus" = Clauss);
+ *  - multi-word names are matched first ("Rosa Luxemburg" never yields the place "Luxemburg");
  *  - a capitalized name directly followed by another listed surname is a given name, not a surname;
  *  - one surname with several entries is resolved by a given name written before it, else by the entry's
  *    roles and years found in the passage, later per document (`resolveAmbiguous`), else left unresolved.
@@ -38,10 +38,10 @@ export interface Mention {
   candidates?: string[];
   /** the key shared by look-alikes (surname key), to detect "same surname, different person" */
   surnameKey?: string;
-  /** other names: every key this word may stand for (inflected forms: Stalins, Хрущёва) */
+  /** other names: every key this word may stand for (inflected forms: Lincolns, Хрущёва) */
   keys?: string[];
   /** other names: the word is also a dictionary word ("Krieg", "Moscow"); two such words meet as words,
-   * not as names, but a dictionary word still meets a name ("Stalin" has an entry through "Stalinism") */
+   * not as names, but a dictionary word still meets a name ("Darwin" has an entry through "Darwinismus") */
   common?: boolean;
 }
 
@@ -148,7 +148,7 @@ function partMatches(variant: Variant, k: number, tok: Token, last: boolean): bo
   if (variant.entry.kind === "person") {
     const key = nameKey(tok.raw);
     if (key === want) return true;
-    // German/English genitive: Stalins, Kleists, Stalin's, Trotzkis
+    // German/English genitive: Lincolns, Goethes, Lincoln's, Tolstois
     return last && /(?:s|['’]s)$/i.test(tok.raw) && nameKey(tok.raw.replace(/['’]?s$/i, "")) === want;
   }
   if (tok.folded === want) return true;
@@ -219,7 +219,7 @@ const MIN_KEY = 3;
 
 /**
  * The keys a written name may stand for: its own, the one without an inflection ending (German and
- * English genitive -s/'s: Stalins, Stalin's; Russian case endings: Хрущёва, Хрущёвым), and each without
+ * English genitive -s/'s: Lincolns, Lincoln's; Russian case endings: Хрущёва, Хрущёвым), and each without
  * a final vowel. Two names meet when they share a key.
  */
 export function nameKeysOf(raw: string): string[] {

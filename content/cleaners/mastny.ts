@@ -13,10 +13,10 @@
  * - A paragraph introduced by a paragraph ending in ":" is a block quote (Hassell's diary, L266).
  * - Superscript digits are footnote markers; *x* is italics; Cyrillic letters in Latin words are transliterated.
  */
-import { BlockBuilder } from "./block-builder";
-import { inline, SUPERSCRIPT_RUN, superscriptToNumber } from "./inline";
-import type { Block, Removal } from "../types";
-import type { Cleaner, CleanResult, Mend } from "./types";
+import { BlockBuilder } from "@/lib/content/cleaners/block-builder";
+import { inline, SUPERSCRIPT_RUN, superscriptToNumber } from "@/lib/content/cleaners/inline";
+import type { Block, Removal } from "@/lib/content/types";
+import type { Cleaner, CleanResult, Mend } from "@/lib/content/cleaners/types";
 
 const LEAD_IN = /^[A-Z][A-Z'’]+(?: [A-Z][A-Z'’]+)+ /;
 

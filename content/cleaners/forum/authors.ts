@@ -13,7 +13,7 @@
  * Otherwise the writer stays unknown ("unknown member"): author null, confidence "unknown".
  * All but rule 1 give confidence "inferred". Rules run in post order, so rule 5 can build on earlier results.
  */
-import type { Part } from "../../types";
+import type { Part } from "@/lib/content/types";
 
 export interface AuthorEvidence {
   /** Part id, e.g. "post4". */

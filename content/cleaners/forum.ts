@@ -8,9 +8,9 @@
  *
  * Nothing is keyed to line numbers: a re-export with other spacing yields the same posts, quotes and authors.
  */
-import type { Block, Mark, Removal } from "../types";
-import type { CleanResult, Cleaner, Mend } from "./types";
-import { normalizeWhitespace } from "../fidelity";
+import type { Block, Mark, Removal } from "@/lib/content/types";
+import type { CleanResult, Cleaner, Mend } from "@/lib/content/cleaners/types";
+import { normalizeWhitespace } from "@/lib/content/fidelity";
 import { inferAuthors, type AuthorEvidence, type AuthorInference } from "./forum/authors";
 import { matchEarlierLine, type EarlierLine, type QuoteMatch } from "./forum/quotes";
 import { segmentThread, type PostSegment, type RawLine } from "./forum/segment";
@@ -34,9 +34,7 @@ export { splitLinkTitle } from "./forum/patterns";
 export const UNKNOWN_MEMBER = "unknown member";
 
 /** How one body line was read before blocks are built. */
-type LineRole =
-  | { kind: "own" }
-  | { kind: "quote"; source: string | null; attribution: string | null; match: QuoteMatch | null };
+type LineRole = { kind: "own" } | { kind: "quote"; source: string | null; attribution: string | null; match: QuoteMatch | null };
 
 interface PostBlocks {
   blocks: Block[];
@@ -223,14 +221,7 @@ function buildPost(post: PostSegment, earlier: readonly EarlierLine[]): PostBloc
  * Build one block from raw lines: the text keeps single newlines as line breaks; list labels, smilie codes and
  * a sign-off glued to a quote are recorded as mends/removals so the fidelity check can replay them.
  */
-function makeBlock(
-  out: PostBlocks,
-  id: string,
-  type: Block["type"],
-  part: string,
-  lines: readonly RawLine[],
-  role?: LineRole,
-): Block {
+function makeBlock(out: PostBlocks, id: string, type: Block["type"], part: string, lines: readonly RawLine[], role?: LineRole): Block {
   const texts: string[] = [];
   lines.forEach((l, k) => {
     let t = l.text.trim();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFidelity } from "../fidelity";
-import { builtSeed, seedRaw } from "../testing/seeds";
+import { checkFidelity } from "@/lib/content/fidelity";
+import { builtSeed, seedRaw } from "./testing/seeds";
 import { cleanMastny } from "./mastny";
 
 const raw = seedRaw("mastny");
@@ -42,7 +42,10 @@ describe("Mastný essay (seed 003)", () => {
     expect(body).toHaveLength(60);
     const joined = body.filter((b) => b.lines.length > 1);
     expect(joined).toHaveLength(22);
-    expect(joined.find((b) => b.lines[0][0] === 328)?.lines).toEqual([[328, 328], [342, 342]]);
+    expect(joined.find((b) => b.lines[0][0] === 328)?.lines).toEqual([
+      [328, 328],
+      [342, 342],
+    ]);
     expect(body.find((b) => b.lines.some(([a]) => a === 232))?.lines).toEqual([[232, 232]]); // new paragraph after L218's notes
   });
 
@@ -102,6 +105,9 @@ describe("Mastný essay (seed 003)", () => {
   });
 
   it("drops only the title and byline lines", () => {
-    expect(result.removals.filter((r) => !r.blockId).map((r) => r.lines)).toEqual([[2, 2], [4, 4]]);
+    expect(result.removals.filter((r) => !r.blockId).map((r) => r.lines)).toEqual([
+      [2, 2],
+      [4, 4],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFidelity } from "../fidelity";
-import { builtSeed, seedRaw } from "../testing/seeds";
+import { checkFidelity } from "@/lib/content/fidelity";
+import { builtSeed, seedRaw } from "./testing/seeds";
 import { cleanArticle } from "./article";
 
 const raw = seedRaw("article");
@@ -18,11 +18,15 @@ describe("newspaper article (seed 001)", () => {
   });
 
   it("moves the glued date prefix into the metadata and invents no author; the title is the meta file's, supplied", () => {
-    expect(doc.meta).toMatchObject({ date: "2020-05", title: "[Die Zusammenarbeit der Anti-Hitler-Koalition 1944/45]", author: null, lang: "de", kind: "article" });
+    expect(doc.meta).toMatchObject({
+      date: "2020-05",
+      title: "[Die Zusammenarbeit der Anti-Hitler-Koalition 1944/45]",
+      author: null,
+      lang: "de",
+      kind: "article",
+    });
     expect(doc.blocks[0].text.startsWith("Weihnachten 1944, am 24. Dezember")).toBe(true);
-    expect(result.removals).toEqual([
-      { blockId: "p1", lines: [1, 1], text: " date 2020-05 ", reason: expect.stringContaining("metadata") },
-    ]);
+    expect(result.removals).toEqual([{ blockId: "p1", lines: [1, 1], text: " date 2020-05 ", reason: expect.stringContaining("metadata") }]);
   });
 
   it("keeps the authors' own typos and the nested quotes", () => {

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFidelity, normalizeWhitespace } from "../fidelity";
-import type { Block } from "../types";
+import { checkFidelity, normalizeWhitespace } from "@/lib/content/fidelity";
+import type { Block } from "@/lib/content/types";
 import { UNKNOWN_MEMBER, analyzeForum, cleanForum, splitLinkTitle } from "./forum";
 import { inferAuthors, type AuthorEvidence } from "./forum/authors";
 import { matchEarlierLine } from "./forum/quotes";
 
 const FILE = "000_a3945c46a9b6b89e.txt";
-const raw = readFileSync(path.resolve(__dirname, "../../../content/sources", FILE), "utf8");
+const raw = readFileSync(path.resolve(__dirname, "../sources", FILE), "utf8");
 const ctx = { file: FILE, meta: {} };
 const result = cleanForum(raw, ctx);
 const rawLines = raw.split("\n");
@@ -42,8 +42,7 @@ describe("cleanForum on seed 000 (forum thread)", () => {
     expect(nbspLines).toHaveLength(13);
     // Each post's span ends at its delimiter (or the edit notice right after it).
     result.parts.forEach((p, i) => expect(p.lines[1] - nbspLines[i]).toBeLessThanOrEqual(1));
-    for (const n of nbspLines)
-      expect(result.removals).toContainEqual(expect.objectContaining({ lines: [n, n], reason: expect.stringContaining("delimiter") }));
+    for (const n of nbspLines) expect(result.removals).toContainEqual(expect.objectContaining({ lines: [n, n], reason: expect.stringContaining("delimiter") }));
     // Spans are in order and do not overlap; every block sits inside its post's span.
     for (let i = 1; i < result.parts.length; i++) expect(result.parts[i].lines[0]).toBeGreaterThan(result.parts[i - 1].lines[1]);
     for (const b of result.blocks) {
@@ -72,14 +71,32 @@ describe("cleanForum on seed 000 (forum thread)", () => {
     ]);
     // …and for the reasons the text gives (rules in forum/authors.ts).
     expect(analyzeForum(raw).authorRules).toEqual([
-      "explicit", "asked", "sign-off", "turn-taking", "none", "sign-off", "turn-taking",
-      "addressed", "turn-taking", "sign-off", "turn-taking", "none", "turn-taking",
+      "explicit",
+      "asked",
+      "sign-off",
+      "turn-taking",
+      "none",
+      "sign-off",
+      "turn-taking",
+      "addressed",
+      "turn-taking",
+      "sign-off",
+      "turn-taking",
+      "none",
+      "turn-taking",
     ]);
     expect(part(1).authorTitle).toBe("Aktives Mitglied");
     expect(result.removals).toContainEqual(expect.objectContaining({ lines: [3, 3], text: "thanepower", reason: expect.stringContaining("post metadata") }));
-    expect(result.removals).toContainEqual(expect.objectContaining({ lines: [5, 5], text: "Aktives Mitglied", reason: expect.stringContaining("post metadata") }));
+    expect(result.removals).toContainEqual(
+      expect.objectContaining({ lines: [5, 5], text: "Aktives Mitglied", reason: expect.stringContaining("post metadata") }),
+    );
     // The sign-offs stay visible as sign-off blocks of their posts.
-    for (const n of [3, 6, 10]) expect(blocksOf(`post${n}`).filter((b) => b.type === "signoff").map((b) => b.text)).toEqual([n === 6 ? "M. 👋" : "M."]);
+    for (const n of [3, 6, 10])
+      expect(
+        blocksOf(`post${n}`)
+          .filter((b) => b.type === "signoff")
+          .map((b) => b.text),
+      ).toEqual([n === 6 ? "M. 👋" : "M."]);
   });
 
   it("turns quoted earlier posts into quote blocks pointing at the post they repeat", () => {
@@ -98,7 +115,11 @@ describe("cleanForum on seed 000 (forum thread)", () => {
     expect(quotes().map((q) => [q.lines[0][0], q.part, q.quoteOf])).toEqual(expected);
     // An in-file quote really repeats text of the post it names (copy, prefix, or copy plus "..." / sign-off).
     for (const q of quotes().filter((b) => b.quoteOf)) {
-      const sourceText = normalizeWhitespace(blocksOf(q.quoteOf!).map((b) => b.text).join(" "));
+      const sourceText = normalizeWhitespace(
+        blocksOf(q.quoteOf!)
+          .map((b) => b.text)
+          .join(" "),
+      );
       const quoted = normalizeWhitespace(q.text).replace(/ \.\.\.$/, "");
       expect(sourceText, q.id).toContain(quoted.replace(/^5\. /, ""));
     }
@@ -214,7 +235,20 @@ describe("cleanForum on seed 000 (forum thread)", () => {
 
   it("keeps the authors' own typos", () => {
     const all = result.blocks.map((b) => b.text).join("\n");
-    for (const typo of ["Seperatfrieden", "erruieren", "Außenministerium s", "füherer", "Au diese", "wobie", "nciht", "niht", "Früphjahr", "Führung ,", "Ribbentrop,TMWC", "FN 35 )"])
+    for (const typo of [
+      "Seperatfrieden",
+      "erruieren",
+      "Außenministerium s",
+      "füherer",
+      "Au diese",
+      "wobie",
+      "nciht",
+      "niht",
+      "Früphjahr",
+      "Führung ,",
+      "Ribbentrop,TMWC",
+      "FN 35 )",
+    ])
       expect(all, typo).toContain(typo);
   });
 

@@ -4,7 +4,7 @@
  * suffix of a line in an earlier post. Exact string comparison (after whitespace normalisation) rather than
  * fuzzy matching: forum quotes are copy-paste, and a fuzzy match would also catch a reply that paraphrases.
  */
-import { normalizeWhitespace } from "../../fidelity";
+import { normalizeWhitespace } from "@/lib/content/fidelity";
 
 /** Shorter lines ("M.", "D'accord.") repeat by chance; 40 characters is a clause, not a coincidence. */
 export const MIN_QUOTE_CHARS = 40;
@@ -46,11 +46,8 @@ export function matchEarlierLine(line: string, earlier: readonly EarlierLine[]):
     const source = (e: EarlierLine) => (e.quoteOf === undefined ? e.post : e.quoteOf);
     const copy = candidates.find(({ t }) => t === text);
     if (copy) return { kind: "copy", source: source(copy.e), line: copy.e.line, suffix: "" };
-    const withSuffix = candidates.find(
-      ({ t }) => t.length >= MIN_QUOTE_CHARS && text.startsWith(t) && text.length - t.length <= MAX_QUOTE_SUFFIX_CHARS,
-    );
-    if (withSuffix)
-      return { kind: "copy-plus-suffix", source: source(withSuffix.e), line: withSuffix.e.line, suffix: text.slice(withSuffix.t.length) };
+    const withSuffix = candidates.find(({ t }) => t.length >= MIN_QUOTE_CHARS && text.startsWith(t) && text.length - t.length <= MAX_QUOTE_SUFFIX_CHARS);
+    if (withSuffix) return { kind: "copy-plus-suffix", source: source(withSuffix.e), line: withSuffix.e.line, suffix: text.slice(withSuffix.t.length) };
     const prefix = candidates.find(({ t }) => t.length > text.length && t.startsWith(text));
     if (prefix) return { kind: "prefix", source: source(prefix.e), line: prefix.e.line, suffix: "" };
   }

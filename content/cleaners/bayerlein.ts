@@ -25,9 +25,9 @@
  * the epigraph. meta.subtitle holds the same words in reading case; a renderer that prints meta.subtitle in
  * the header should render this block's footnote marker there instead of repeating the block.
  */
-import type { Block, DocumentMeta, Removal } from "../types";
-import type { Cleaner, CleanResult, Mend } from "./types";
-import { gatherRaw, normalizeWhitespace } from "../fidelity";
+import type { Block, DocumentMeta, Removal } from "@/lib/content/types";
+import type { Cleaner, CleanResult, Mend } from "@/lib/content/cleaners/types";
+import { gatherRaw, normalizeWhitespace } from "@/lib/content/fidelity";
 import { FOOTNOTE_START, endsWithSpace, isAllCaps, readLayout, type Layout, type RawLine } from "./bayerlein/layout";
 import { findMarkers, type MarkerHit } from "./bayerlein/markers";
 import { findDuplicateRuns } from "./bayerlein/duplicates";
@@ -45,8 +45,7 @@ export const REASON = {
   kicker: "moved to metadata (kicker)",
   title: "moved to metadata (title)",
   byline: "moved to metadata (author); decorative glyphs ΞΞ dropped",
-  duplicate: (keptFrom: number, keptTo: number) =>
-    `duplicated page: the same lines are kept at L${keptFrom}–${keptTo}, where the footnote sequence continues`,
+  duplicate: (keptFrom: number, keptTo: number) => `duplicated page: the same lines are kept at L${keptFrom}–${keptTo}, where the footnote sequence continues`,
 } as const;
 
 const PRIVATE_USE_CARON = "\uF6CA";
@@ -73,9 +72,7 @@ function readingCase(caps: string): string {
 
 /** Display lines joined: a line-final hyphen in display type is part of a compound (`WINOGRADOW- `/`TREFFEN`). */
 function joinDisplayLines(lines: RawLine[]): string {
-  return lines
-    .map((l) => normalizeWhitespace(l.text))
-    .reduce((acc, part) => (acc === "" ? part : acc.endsWith("-") ? acc + part : `${acc} ${part}`), "");
+  return lines.map((l) => normalizeWhitespace(l.text)).reduce((acc, part) => (acc === "" ? part : acc.endsWith("-") ? acc + part : `${acc} ${part}`), "");
 }
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
@@ -268,8 +265,7 @@ export const cleanBayerlein: Cleaner = (raw, ctx): CleanResult => {
   // A missing footnote has no raw text: text "" and lines [] (fidelity gathers "" for it, so it stays honest).
   const texts = new Map(layout.footnotes.map((f) => [f.n, f]));
   const last = Math.max(0, ...hits.map((h) => h.n), ...layout.footnotes.map((f) => f.n));
-  const refsOf = (n: number) =>
-    built.filter((b) => b.block.marks.some((m) => m.kind === "footnote-ref" && m.label === String(n))).map((b) => b.block.id);
+  const refsOf = (n: number) => built.filter((b) => b.block.marks.some((m) => m.kind === "footnote-ref" && m.label === String(n))).map((b) => b.block.id);
   const footnoteBlocks: BuiltBlock[] = [];
   for (let n = 1; n <= last; n++) {
     const source = texts.get(n);

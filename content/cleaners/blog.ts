@@ -10,11 +10,11 @@
  * Without those signals everything after the title is the post. The one unmatched straight quote (end of the
  * lead paragraph) is an export artifact and is dropped; authors' typos stay.
  */
-import { BlockBuilder } from "./block-builder";
-import { inline } from "./inline";
-import { paragraphSpans, URL } from "./paragraphs";
-import type { Block, Part } from "../types";
-import type { Cleaner, CleanResult } from "./types";
+import { BlockBuilder } from "@/lib/content/cleaners/block-builder";
+import { inline } from "@/lib/content/cleaners/inline";
+import { paragraphSpans, URL } from "@/lib/content/cleaners/paragraphs";
+import type { Block, Part } from "@/lib/content/types";
+import type { Cleaner, CleanResult } from "@/lib/content/cleaners/types";
 
 const SEPARATOR = /^(?:= ?){5,}$/;
 const THANKS = /^Thank(?:s| you) for [^,.]*, (\p{Lu}[\p{L}\p{N}_-]*)[.!]/u;
@@ -84,7 +84,14 @@ export const cleanBlog: Cleaner = (raw) => {
   });
 
   if (bioSpans.length) {
-    result.parts.push({ id: "bio", kind: "bio", n: 1, author: bioAuthor, authorConfidence: bioAuthor ? "explicit" : "unknown", lines: [bioSpans[0][0], bioSpans[bioSpans.length - 1][1]] });
+    result.parts.push({
+      id: "bio",
+      kind: "bio",
+      n: 1,
+      author: bioAuthor,
+      authorConfidence: bioAuthor ? "explicit" : "unknown",
+      lines: [bioSpans[0][0], bioSpans[bioSpans.length - 1][1]],
+    });
     let n = 0;
     bioSpans.forEach((span) => {
       let a = span[0];
@@ -106,7 +113,10 @@ export const cleanBlog: Cleaner = (raw) => {
 function paragraph(result: CleanResult, lines: string[], id: string, span: [number, number], part: string, type: Block["type"]): Block {
   const b = new BlockBuilder(id, lines, [span]);
   const raw = b.raw;
-  const stray = (raw.match(/"/g) ?? []).length === 1 && /"\s*$/.test(raw) && !/[“”]/.test(raw.slice(raw.lastIndexOf('"') - 1, raw.lastIndexOf('"'))) ? raw.lastIndexOf('"') : -1;
+  const stray =
+    (raw.match(/"/g) ?? []).length === 1 && /"\s*$/.test(raw) && !/[“”]/.test(raw.slice(raw.lastIndexOf('"') - 1, raw.lastIndexOf('"')))
+      ? raw.lastIndexOf('"')
+      : -1;
   const url = URL.exec(raw);
   if (url) {
     inline(b, {}, url.index);

@@ -5,9 +5,9 @@
  * (`welthisto\n\nrische` → `welthistorische`, like the examples in cleaners/types.ts), and widened further to the
  * left when needed so that fidelity's "first occurrence after the previous mend" lands on the intended place.
  */
-import type { Block, Mark, Removal } from "../../types";
-import type { Mend } from "../types";
-import { gatherRaw, normalizeWhitespace } from "../../fidelity";
+import type { Block, Mark, Removal } from "@/lib/content/types";
+import type { Mend } from "@/lib/content/cleaners/types";
+import { gatherRaw, normalizeWhitespace } from "@/lib/content/fidelity";
 
 /** A change at a position of the block's gathered raw text (see fidelity's gatherRaw). */
 export interface Edit {
@@ -67,13 +67,7 @@ export function lineOffsets(spans: Array<[number, number]>, rawLines: string[]):
   return offsets;
 }
 
-export function assembleBlock(
-  blockId: string,
-  rawLines: string[],
-  spans: Array<[number, number]>,
-  edits: Edit[],
-  cuts: Cut[] = [],
-): AssembledBlock {
+export function assembleBlock(blockId: string, rawLines: string[], spans: Array<[number, number]>, edits: Edit[], cuts: Cut[] = []): AssembledBlock {
   function fail(what: string): never {
     throw new Error(`assembleBlock(${blockId}): ${what}`);
   }

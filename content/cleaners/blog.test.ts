@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFidelity } from "../fidelity";
-import { builtSeed, seedRaw } from "../testing/seeds";
+import { checkFidelity } from "@/lib/content/fidelity";
+import { builtSeed, seedRaw } from "./testing/seeds";
 import { cleanBlog } from "./blog";
 
 const raw = seedRaw("blog");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Block } from "../types";
-import { checkFidelity } from "../fidelity";
+import type { Block } from "@/lib/content/types";
+import { checkFidelity } from "@/lib/content/fidelity";
 import { cleanBayerlein, REASON } from "./bayerlein";
 import { matchMarker } from "./bayerlein/markers";
 
@@ -10,7 +10,7 @@ const RAW_FILE = "004_a014d9392aadb155.txt";
 
 /** A raw seed as the repository keeps it (content/sources/, byte for byte). */
 function readSource(file: string): string {
-  return readFileSync(path.resolve(__dirname, "../../../content/sources", file), "utf8");
+  return readFileSync(path.resolve(__dirname, "../sources", file), "utf8");
 }
 
 const raw = readSource(RAW_FILE);
@@ -45,7 +45,11 @@ describe("cleanBayerlein (seed 004)", () => {
     expect(result.meta.source).toBeUndefined();
     expect(allText).not.toContain("ΞΞ");
     const metaLines = result.removals.filter((r) => !r.blockId && r.reason.startsWith("moved to metadata")).map((r) => r.lines);
-    expect(metaLines).toEqual([[1, 1], [3, 4], [8, 8]]);
+    expect(metaLines).toEqual([
+      [1, 1],
+      [3, 4],
+      [8, 8],
+    ]);
   });
 
   it("keeps the subtitle's footnote 1 on a subtitle block before the epigraph", () => {

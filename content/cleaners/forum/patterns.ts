@@ -3,7 +3,7 @@
  * raw line; which of them apply where (post boundaries, the top of a post, the last line of a post)
  * is decided in segment.ts and forum.ts.
  */
-import { normalizeWhitespace } from "../../fidelity";
+import { normalizeWhitespace } from "@/lib/content/fidelity";
 
 export const isBlank = (line: string): boolean => normalizeWhitespace(line) === "";
 
@@ -17,8 +17,7 @@ export const isPostDelimiter = (line: string): boolean => /^[ \t]*\u00a0[\u00a0 
 export const isEditNotice = (line: string): boolean => /^\s*Zuletzt bearbeitet:/.test(line);
 
 /** Page navigation the export left after the last post. */
-export const isNavigation = (line: string): boolean =>
-  /^(Zurück|Oben|Weiter|Nach oben|Vorherige|Nächste)$/.test(normalizeWhitespace(line));
+export const isNavigation = (line: string): boolean => /^(Zurück|Oben|Weiter|Nach oben|Vorherige|Nächste)$/.test(normalizeWhitespace(line));
 
 /** A XenForo user name in a post header: one token, no sentence punctuation. */
 export const looksLikeUserName = (line: string): boolean => /^[^\s.,;:!?"„“]{2,50}$/.test(normalizeWhitespace(line));

@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildCorpus, buildSource, discoverSources, type BuildResult, type BuiltDocument } from "../pipeline";
+import { buildCorpus, buildSource, discoverSources, type BuildResult, type BuiltDocument } from "@/lib/content/pipeline";
+import { CORPUS_CLEANERS } from "../index";
 
 export const CONTENT_DIR = fileURLToPath(new URL("../../../content", import.meta.url));
 
@@ -18,7 +19,7 @@ let corpus: BuildResult | null = null;
 
 /** The whole corpus built in memory once per test file. */
 export function builtCorpus(): BuildResult {
-  corpus ??= buildCorpus(CONTENT_DIR);
+  corpus ??= buildCorpus(CONTENT_DIR, { cleaners: CORPUS_CLEANERS });
   return corpus;
 }
 
@@ -30,5 +31,5 @@ export function seedRaw(name: keyof typeof SEED_FILES): string {
 export function builtSeed(name: keyof typeof SEED_FILES): BuiltDocument {
   const source = discoverSources(CONTENT_DIR).find((s) => s.rawFile === SEED_FILES[name]);
   if (!source) throw new Error(`seed ${name} not in content/sources`);
-  return buildSource(source).built;
+  return buildSource(source, { cleaners: CORPUS_CLEANERS }).built;
 }

@@ -2,7 +2,7 @@
  * Page layout of the Bayerlein PDF extraction (seed 004): which raw lines are the title block, which are
  * body text and which belong to the margin footnote column. Line numbers are 1-based raw lines.
  */
-import { normalizeWhitespace } from "../../fidelity";
+import { normalizeWhitespace } from "@/lib/content/fidelity";
 
 export interface RawLine {
   /** 1-based raw line number. */

@@ -4,11 +4,11 @@
  * becomes metadata. No title, author or lead is in the file, so none is invented. Authors' typos ("am am",
  * "gab gab") are text and stay.
  */
-import { BlockBuilder } from "./block-builder";
-import { inline } from "./inline";
-import { paragraphSpans } from "./paragraphs";
-import type { Block } from "../types";
-import type { Cleaner, CleanResult } from "./types";
+import { BlockBuilder } from "@/lib/content/cleaners/block-builder";
+import { inline } from "@/lib/content/cleaners/inline";
+import { paragraphSpans } from "@/lib/content/cleaners/paragraphs";
+import type { Block } from "@/lib/content/types";
+import type { Cleaner, CleanResult } from "@/lib/content/cleaners/types";
 
 const DATE_PREFIX = /^\s*date (\d{4}(?:-\d{2}){0,2}) /;
 

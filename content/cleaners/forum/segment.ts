@@ -3,7 +3,7 @@
  * lines (XenForo's `js-selectToQuoteEnd&nbsp;`), never blank lines: the export glues quotes, replies, edit
  * notices and the next post together with single newlines.
  */
-import type { Removal } from "../../types";
+import type { Removal } from "@/lib/content/types";
 import { isBlank, isEditNotice, isNavigation, isPostDelimiter, looksLikeUserName, looksLikeUserTitle } from "./patterns";
 
 export interface RawLine {
