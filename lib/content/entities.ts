@@ -24,6 +24,7 @@ export function documentEntities(doc: SynopseDocument): DocumentEntity[] {
   const out: DocumentEntity[] = [];
   for (const b of doc.blocks)
     for (const m of b.marks)
-      if (m.kind === "entity") out.push({ blockId: b.id, start: m.start, end: m.end, type: m.type, text: b.text.slice(m.start, m.end), ref: m.ref, when: m.when });
+      if (m.kind === "entity")
+        out.push({ blockId: b.id, start: m.start, end: m.end, type: m.type, text: b.text.slice(m.start, m.end), ref: m.ref, when: m.when });
   return out;
 }

@@ -83,9 +83,13 @@ describe("TEI problems name the line and what is wrong there", () => {
 
   it("a TEI file that does not say its language asks for one (when the uploader gave none)", () => {
     const noLanguage = SAMPLE_TEI.replace('<profileDesc><langUsage><language ident="de">Deutsch</language></langUsage></profileDesc>', "");
-    const p = problemOf(() => buildMemorySource({ fileName: "brief.xml", bytes: Buffer.from(noLanguage), slug: "brief", meta: { kind: "essay", source: "x" } }));
+    const p = problemOf(() =>
+      buildMemorySource({ fileName: "brief.xml", bytes: Buffer.from(noLanguage), slug: "brief", meta: { kind: "essay", source: "x" } }),
+    );
     expect(p.code).toBe("language-unknown");
-    expect(() => buildMemorySource({ fileName: "brief.xml", bytes: Buffer.from(noLanguage), slug: "brief", meta: { kind: "essay", source: "x", lang: "de" } })).not.toThrow();
+    expect(() =>
+      buildMemorySource({ fileName: "brief.xml", bytes: Buffer.from(noLanguage), slug: "brief", meta: { kind: "essay", source: "x", lang: "de" } }),
+    ).not.toThrow();
   });
 });
 
@@ -94,10 +98,18 @@ describe("Markdown problems", () => {
   const clean = (raw: string) => problemOf(() => cleanMarkdownSource(raw, { file: "t.md", meta: {} }));
 
   it("front matter: the key and its line", () => {
-    expect(clean(md("Text.").replace("lang: de", "lang: fr"))).toMatchObject({ line: 3, code: "meta-unknown-language", params: { key: "lang", value: "fr", allowed: "de, en, ru" } });
+    expect(clean(md("Text.").replace("lang: de", "lang: fr"))).toMatchObject({
+      line: 3,
+      code: "meta-unknown-language",
+      params: { key: "lang", value: "fr", allowed: "de, en, ru" },
+    });
     expect(clean(md("Text.").replace("source: S\n", ""))).toMatchObject({ code: "meta-missing-key", params: { key: "source" } });
     expect(clean(md("Text.").replace("title: T", "title:"))).toMatchObject({ line: 2, code: "meta-empty-value", params: { key: "title" } });
-    expect(clean(md("Text.").replace("kind: essay", "kind: essay\ncolour: red"))).toMatchObject({ line: 5, code: "meta-unknown-key", params: { key: "colour" } });
+    expect(clean(md("Text.").replace("kind: essay", "kind: essay\ncolour: red"))).toMatchObject({
+      line: 5,
+      code: "meta-unknown-key",
+      params: { key: "colour" },
+    });
     expect(clean("Just text.\n")).toMatchObject({ line: 1, code: "front-matter-missing" });
   });
 

@@ -9,7 +9,10 @@ const block = (over: Partial<Block> = {}): Block => ({
   type: "paragraph",
   text: "One strategic word.",
   marks: [{ kind: "footnote-ref", at: 19, footnoteId: "fn1", label: "1" }],
-  lines: [[3, 3], [7, 7]],
+  lines: [
+    [3, 3],
+    [7, 7],
+  ],
   ...over,
 });
 const note: Block = { id: "fn1", type: "footnote", text: "Note.", marks: [], lines: [[5, 5]], footnote: { label: "1", status: "ok", refs: ["p1"] } };
@@ -49,7 +52,18 @@ describe("checkFidelity", () => {
   });
 
   it("catches a block span outside the file", () => {
-    const r = result({ blocks: [block(), { ...note, lines: [[5, 5], [40, 41]] }] });
+    const r = result({
+      blocks: [
+        block(),
+        {
+          ...note,
+          lines: [
+            [5, 5],
+            [40, 41],
+          ],
+        },
+      ],
+    });
     expect(checkFidelity(RAW, r)[0].message).toMatch(/not inside the raw file/);
   });
 });

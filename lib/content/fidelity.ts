@@ -9,14 +9,15 @@ import type { CleanResult } from "./cleaners/types";
 
 /** All Unicode whitespace (incl. NBSP, thin/six-per-em/em spaces) collapses to one space; NFC. */
 export function normalizeWhitespace(s: string): string {
-  return s.normalize("NFC").replace(/[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu, " ").trim();
+  return s
+    .normalize("NFC")
+    .replace(/[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu, " ")
+    .trim();
 }
 
 /** Block text with footnote markers rendered as `[^label]` at their positions. */
 export function renderWithMarkers(block: Block): string {
-  const refs = block.marks
-    .filter((m): m is Extract<Block["marks"][number], { kind: "footnote-ref" }> => m.kind === "footnote-ref")
-    .sort((a, b) => a.at - b.at);
+  const refs = block.marks.filter((m): m is Extract<Block["marks"][number], { kind: "footnote-ref" }> => m.kind === "footnote-ref").sort((a, b) => a.at - b.at);
   let out = "";
   let pos = 0;
   for (const r of refs) {
@@ -52,7 +53,12 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
 
   for (const block of result.blocks) {
     const outside = block.lines.find(([a, b]) => a < 1 || b < a || b > rawLines.length);
-    if (outside) problems.push({ blockId: block.id, line: outside[0], message: `line span ${outside[0]}-${outside[1]} is not inside the raw file (1-${rawLines.length})` });
+    if (outside)
+      problems.push({
+        blockId: block.id,
+        line: outside[0],
+        message: `line span ${outside[0]}-${outside[1]} is not inside the raw file (1-${rawLines.length})`,
+      });
     let text = gatherRaw(rawLines, block);
     for (const [a, b] of block.lines) for (let l = a; l <= b; l++) claimed.add(l);
     // In-block removals first (each at its first occurrence), then mends in the order recorded.
@@ -81,9 +87,7 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
       problems.push({
         blockId: block.id,
         line: block.lines[0]?.[0],
-        message: `differs at word ${i}: raw «${ew.slice(Math.max(0, i - 3), i + 4).join(" ")}» vs clean «${aw
-          .slice(Math.max(0, i - 3), i + 4)
-          .join(" ")}»`,
+        message: `differs at word ${i}: raw «${ew.slice(Math.max(0, i - 3), i + 4).join(" ")}» vs clean «${aw.slice(Math.max(0, i - 3), i + 4).join(" ")}»`,
       });
     }
   }
@@ -93,7 +97,10 @@ export function checkFidelity(raw: string, result: CleanResult): FidelityProblem
     // The audit trail shows r.text: it must be what those lines really hold.
     const removed = rawLines.slice(r.lines[0] - 1, r.lines[1]).join("\n");
     if (normalizeWhitespace(removed) !== normalizeWhitespace(r.text))
-      problems.push({ line: r.lines[0], message: `whole-line removal text differs from raw lines ${r.lines[0]}-${r.lines[1]}: ${JSON.stringify(r.text.slice(0, 40))} (${r.reason})` });
+      problems.push({
+        line: r.lines[0],
+        message: `whole-line removal text differs from raw lines ${r.lines[0]}-${r.lines[1]}: ${JSON.stringify(r.text.slice(0, 40))} (${r.reason})`,
+      });
     for (let l = r.lines[0]; l <= r.lines[1]; l++) {
       if (claimed.has(l)) problems.push({ line: l, message: `whole-line removal overlaps a block: ${r.reason}` });
       claimed.add(l);

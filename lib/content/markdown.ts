@@ -259,7 +259,8 @@ interface Inline {
 export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocument {
   const nodes = parseInChunks(md);
   const fm = nodes[0];
-  if (!fm || fm.type !== "yaml") throw new ContentError(fileName, 1, "internal-clean-document", { detail: "missing front matter (a --- YAML block at the top)" });
+  if (!fm || fm.type !== "yaml")
+    throw new ContentError(fileName, 1, "internal-clean-document", { detail: "missing front matter (a --- YAML block at the top)" });
   const front = validateYaml(DocumentFrontMatterSchema, parseYaml(fm.value, fileName, 1), fileName, 1);
   const { version, parts, ...metaRest } = front;
   const meta: DocumentMeta = { ...metaRest } as DocumentMeta;
@@ -340,7 +341,8 @@ export function parseDocumentMarkdown(md: string, fileName: string): SynopseDocu
       } catch {
         fail(`block ${id}: ed= is not a JSON list of marks`);
       }
-      if (!Array.isArray(edition) || !edition.every((m) => m && typeof m === "object" && EDITION_MARK_KINDS.has((m as Mark).kind))) fail(`block ${id}: ed= holds an unknown mark`);
+      if (!Array.isArray(edition) || !edition.every((m) => m && typeof m === "object" && EDITION_MARK_KINDS.has((m as Mark).kind)))
+        fail(`block ${id}: ed= holds an unknown mark`);
       block.marks.push(...(edition as EditionMark[]));
     }
     if (content.type === "footnoteDefinition" || type === "footnote") {
@@ -397,7 +399,9 @@ function parseInChunks(md: string): RootContent[] {
     const endLine = k + 1 < cuts.length ? cuts[k + 1] : lines.length;
     const chunk = lines.slice(startLine, endLine).join("\n") + (endLine < lines.length ? "\n" : "");
     const own = new Set([...chunk.matchAll(DEFINITION_LABEL)].map((m) => m[1].toLowerCase()));
-    const standIns = [...new Set([...chunk.matchAll(REFERENCE_LABEL)].map((m) => m[1]))].filter((l) => defined.has(l.toLowerCase()) && !own.has(l.toLowerCase()));
+    const standIns = [...new Set([...chunk.matchAll(REFERENCE_LABEL)].map((m) => m[1]))].filter(
+      (l) => defined.has(l.toLowerCase()) && !own.has(l.toLowerCase()),
+    );
     const text = standIns.length ? `${chunk}\n\n${standIns.map((l) => `[^${l}]: x`).join("\n\n")}\n` : chunk;
     for (const node of (processor().parse(text) as Root).children) {
       if ((node.position?.start.offset ?? 0) >= chunk.length) continue; // a stand-in definition
@@ -409,7 +413,11 @@ function parseInChunks(md: string): RootContent[] {
   return out;
 }
 
-function shiftPositions(node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }, lines: number, offset: number): void {
+function shiftPositions(
+  node: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] },
+  lines: number,
+  offset: number,
+): void {
   if (node.position) {
     node.position.start.line += lines;
     node.position.end.line += lines;
@@ -478,7 +486,8 @@ function undoAutolinkLiterals(children: PhrasingContent[], source: string): Phra
     } else if (n.type === "text" && out[out.length - 1]?.type === "text") {
       (out[out.length - 1] as { value: string }).value += n.value;
     } else {
-      if ("children" in n && n.type !== "link") (n as { children: PhrasingContent[] }).children = undoAutolinkLiterals((n as { children: PhrasingContent[] }).children, source);
+      if ("children" in n && n.type !== "link")
+        (n as { children: PhrasingContent[] }).children = undoAutolinkLiterals((n as { children: PhrasingContent[] }).children, source);
       if (n.type === "link") n.children = undoAutolinkLiterals(n.children, source);
       out.push(n);
     }

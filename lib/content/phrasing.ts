@@ -72,7 +72,9 @@ export function blockPhrasing(block: Block, options: PhrasingOptions): PhrasingC
   const text = (start: number, end: number): PhrasingContent[] => {
     const value = block.text.slice(start, end);
     if (!options.lineBreaks) return [{ type: "text", value }];
-    return value.split("\n").flatMap((piece, i): PhrasingContent[] => [...(i > 0 ? [{ type: "break" as const }] : []), ...(piece ? [{ type: "text" as const, value: piece }] : [])]);
+    return value
+      .split("\n")
+      .flatMap((piece, i): PhrasingContent[] => [...(i > 0 ? [{ type: "break" as const }] : []), ...(piece ? [{ type: "text" as const, value: piece }] : [])]);
   };
   const convert = (nodes: MarkNode<RangeValue, PointValue>[]): PhrasingContent[] =>
     nodes.flatMap((n): PhrasingContent[] => {

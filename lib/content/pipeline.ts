@@ -91,8 +91,7 @@ export function discoverSources(contentDir: string): Source[] {
       return s === stem(raw) || s === raw;
     });
     const rawPath = path.join(dir, raw);
-    if (!meta && !raw.endsWith(".md"))
-      throw new ContentError(display(rawPath), 1, "no-metadata", { metaFile: `${stem(raw)}${META_SUFFIX}` });
+    if (!meta && !raw.endsWith(".md")) throw new ContentError(display(rawPath), 1, "no-metadata", { metaFile: `${stem(raw)}${META_SUFFIX}` });
     sources.push({ rawFile: raw, rawPath, metaPath: meta ? path.join(dir, meta) : null, display: display(rawPath) });
   }
   return sources;
@@ -147,7 +146,10 @@ export function buildSource(source: Source, options: BuildOptions = {}): { built
   const cleanerName = fileMeta.cleaner ?? (source.rawFile.endsWith(".md") ? "markdown" : "plain-text");
   const cleaner = cleaners[cleanerName];
   if (!cleaner)
-    throw new ContentError(display(source.metaPath ?? source.rawPath), cleanerLine, "unknown-cleaner", { cleaner: cleanerName, known: Object.keys(cleaners).join(", ") });
+    throw new ContentError(display(source.metaPath ?? source.rawPath), cleanerLine, "unknown-cleaner", {
+      cleaner: cleanerName,
+      known: Object.keys(cleaners).join(", "),
+    });
   const slug = fileMeta.slug ?? stemOf(source.rawFile);
   if (!SLUG_PATTERN.test(slug))
     throw new ContentError(source.metaPath ? display(source.metaPath) : source.display, source.metaPath ? slugLine : 1, "invalid-slug", { slug });
@@ -239,7 +241,9 @@ function buildFromRaw(
   const back = parseDocumentMarkdown(markdown, `${DOCUMENTS}/${slug}.md`);
   if (!isDeepStrictEqual(back, doc)) {
     const i = doc.blocks.findIndex((b, k) => !isDeepStrictEqual(b, back.blocks[k]));
-    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, "internal-round-trip", { where: i >= 0 ? `block ${doc.blocks[i].id}` : "metadata/parts" });
+    throw new ContentError(source.display, doc.blocks[i]?.lines[0]?.[0] ?? 1, "internal-round-trip", {
+      where: i >= 0 ? `block ${doc.blocks[i].id}` : "metadata/parts",
+    });
   }
   // The audit trail is written only by the corpus build; an upload never reads it, and for a whole volume
   // it is seconds of table formatting: made on first use.
@@ -264,7 +268,8 @@ function checkBlocks(result: CleanResult, file: string): void {
     if (!/^[A-Za-z0-9][\w.:-]*$/.test(b.id)) throw new ContentError(file, line, "internal-block", { detail: `bad block id ${JSON.stringify(b.id)}` });
     if (ids.has(b.id)) throw new ContentError(file, line, "internal-block", { detail: `duplicate block id ${b.id}` });
     ids.add(b.id);
-    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing")) throw new ContentError(file, 1, "internal-block", { detail: `block ${b.id} has no raw lines` });
+    if (b.lines.length === 0 && !(b.footnote && b.footnote.status === "missing"))
+      throw new ContentError(file, 1, "internal-block", { detail: `block ${b.id} has no raw lines` });
     if (b.text.trim() === "" && !["footnote", "separator", "quote", "epigraph", "list-item"].includes(b.type))
       throw new ContentError(file, line, "internal-block", { detail: `block ${b.id} (${b.type}) is empty` });
     if (b.footnote) {
@@ -288,7 +293,10 @@ export function suppliedTitle(blocks: readonly Block[]): string | null {
   const first = blocks.find((b) => b.type !== "footnote" && b.text.trim() !== "");
   if (!first) return null;
   const words = first.text.trim().split(/\s+/);
-  const opening = words.slice(0, SUPPLIED_TITLE_WORDS).join(" ").replace(/[,;:]$/, "");
+  const opening = words
+    .slice(0, SUPPLIED_TITLE_WORDS)
+    .join(" ")
+    .replace(/[,;:]$/, "");
   return `[${opening}${words.length > SUPPLIED_TITLE_WORDS ? " …" : ""}]`;
 }
 
@@ -424,13 +432,15 @@ export function removalsReport(doc: SynopseDocument, result: CleanResult): strin
             row([
               cell(reason),
               cell(String(mends.length)),
-              mends.slice(0, 3).flatMap((m, i): PhrasingContent[] => [
-                ...(i > 0 ? [{ type: "text" as const, value: "; " }] : []),
-                ...cell(clip(m.raw, 60), true),
-                { type: "text", value: " → " },
-                ...cell(clip(m.clean, 60), true),
-                { type: "text", value: ` (${m.blockId})` },
-              ]),
+              mends
+                .slice(0, 3)
+                .flatMap((m, i): PhrasingContent[] => [
+                  ...(i > 0 ? [{ type: "text" as const, value: "; " }] : []),
+                  ...cell(clip(m.raw, 60), true),
+                  { type: "text", value: " → " },
+                  ...cell(clip(m.clean, 60), true),
+                  { type: "text", value: ` (${m.blockId})` },
+                ]),
             ]),
           ),
       ],

@@ -18,9 +18,7 @@ const lang = z.enum(LANGUAGES as unknown as ["de", "en", "ru"], {
 const kind = z.enum(DOCUMENT_KINDS as unknown as ["forum", "essay", "article", "blog"], {
   error: (issue) => `unknown kind ${JSON.stringify(issue.input)}: use one of ${DOCUMENT_KINDS.join(", ")}`,
 });
-const date = z
-  .union([z.string(), z.number().transform(String)])
-  .pipe(z.string().regex(DATE_PATTERN, "date must be YYYY, YYYY-MM or YYYY-MM-DD"));
+const date = z.union([z.string(), z.number().transform(String)]).pipe(z.string().regex(DATE_PATTERN, "date must be YYYY, YYYY-MM or YYYY-MM-DD"));
 const text = z.string().trim().min(1);
 
 export const DocumentMetaSchema = z.strictObject({
@@ -67,7 +65,10 @@ export const SourceMetaSchema = z.strictObject({
   date: date.nullable().optional(),
   source: text,
   /** sha256 of the raw file as it was received: raw sources are kept byte-for-byte, and a test holds them to it */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex digits").optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex digits")
+    .optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMetaSchema>;
 
@@ -115,7 +116,8 @@ export function validateYaml<S extends z.ZodType>(
 /** A metadata problem (the first zod issue) as an error code with its parameters, and the path of the key. */
 export function metaIssue(issue: z.core.$ZodIssue): { code: ContentErrorCode; params: ContentErrorParams; path: Array<string | number> } {
   const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-  if (issue.code === "unrecognized_keys") return { code: "meta-unknown-key", params: { key: [...path, issue.keys[0]].join(".") }, path: [...path, issue.keys[0]] };
+  if (issue.code === "unrecognized_keys")
+    return { code: "meta-unknown-key", params: { key: [...path, issue.keys[0]].join(".") }, path: [...path, issue.keys[0]] };
   const key = path.join(".");
   const last = path[path.length - 1];
   const at = (code: ContentErrorCode, params: ContentErrorParams = {}) => ({ code, params: { key, ...params }, path });

@@ -39,14 +39,19 @@ describe("Markdown source cleaner", () => {
     expect(byId.p1.text).toBe("Escaped *stars*, an entity & a strong nested em word, a hard break\nand https://example.org plus www.example.com and more.");
     expect(byId.p1.marks.map((m) => m.kind).sort()).toEqual(["em", "footnote-ref", "link", "link", "strong"]);
     expect(byId.q1).toMatchObject({ type: "quote", text: "First quoted paragraph still first.\nSecond quoted paragraph." });
-    expect([byId.li1, byId.li2].map((b) => [b.label, b.text])).toEqual([["-", "one"], ["-", "two"]]);
+    expect([byId.li1, byId.li2].map((b) => [b.label, b.text])).toEqual([
+      ["-", "one"],
+      ["-", "two"],
+    ]);
     expect(byId.hr1).toMatchObject({ type: "separator", text: "" });
     expect(byId.fnn).toMatchObject({ type: "footnote", text: "The note.", footnote: { label: "n", status: "ok", refs: [] } });
     expect(r.removals.filter((x) => !x.blockId).map((x) => x.reason)).toEqual(["front matter → metadata", "HTML comment"]);
   });
 
   it("stops at a footnote reference without a note, naming the line", () => {
-    expect(() => cleanMarkdownSource(md("Para.", "", "Other[^7] para."), { file: "t.md", meta: {} })).toThrow(/^t\.md:10: footnote reference \[\^7\] has no footnote/);
+    expect(() => cleanMarkdownSource(md("Para.", "", "Other[^7] para."), { file: "t.md", meta: {} })).toThrow(
+      /^t\.md:10: footnote reference \[\^7\] has no footnote/,
+    );
   });
 
   it("stops at constructs it cannot represent", () => {

@@ -23,8 +23,7 @@ const UNDEFINED_REF = /\[\^([^\]\s]+)\]/;
 export function markdownSourceFrontMatter(raw: string, file: string): { meta: ReturnType<typeof MarkdownSourceFrontMatterSchema.parse>; endLine: number } {
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).parse(raw) as Root;
   const fm = tree.children[0];
-  if (!fm || fm.type !== "yaml" || fm.position?.start.line !== 1)
-    throw new ContentError(file, 1, "front-matter-missing");
+  if (!fm || fm.type !== "yaml" || fm.position?.start.line !== 1) throw new ContentError(file, 1, "front-matter-missing");
   const meta = validateYaml(MarkdownSourceFrontMatterSchema, parseYaml(fm.value, file, 1), file, 1);
   return { meta, endLine: fm.position.end.line };
 }
@@ -49,12 +48,7 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
     throw new ContentError(file, lineOf(node), "markdown-unsupported", { construct: node.type });
   };
 
-  const makeBlock = (
-    node: RootContent,
-    id: string,
-    type: Block["type"],
-    fill: (b: BlockBuilder, upTo: (abs: number) => void) => void,
-  ): Block => {
+  const makeBlock = (node: RootContent, id: string, type: Block["type"], fill: (b: BlockBuilder, upTo: (abs: number) => void) => void): Block => {
     const span: [number, number] = [node.position!.start.line, node.position!.end.line];
     const base = lineStart[span[0] - 1];
     const b = new BlockBuilder(id, lines, [span]);
@@ -133,7 +127,7 @@ export const cleanMarkdownSource: Cleaner = (raw, ctx) => {
       if (i > 0) {
         const gapStart = b.raw.length - b.rest.length;
         const abs = c.position!.start.offset!;
-        const startAbs = lineStart[(b.spans[0][0]) - 1] + gapStart;
+        const startAbs = lineStart[b.spans[0][0] - 1] + gapStart;
         b.lineBreak(raw.slice(startAbs, abs), "paragraph break inside the block");
       }
       phrasing(b, upTo, (c as { children: PhrasingContent[] }).children);

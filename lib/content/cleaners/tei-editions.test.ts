@@ -13,7 +13,10 @@ import type { Block, Mark, SynopseDocument } from "../types";
 import { documentEntities } from "../entities";
 
 const DIR = path.join(__dirname, "../testing/fixtures/tei");
-const FIXTURES = fs.readdirSync(DIR).filter((f) => f.endsWith(".xml")).sort();
+const FIXTURES = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith(".xml"))
+  .sort();
 
 function build(file: string, meta: Record<string, unknown> = {}) {
   const bytes = fs.readFileSync(path.join(DIR, file));
@@ -23,7 +26,37 @@ function build(file: string, meta: Record<string, unknown> = {}) {
 }
 
 /** Elements whose boundaries are not word boundaries (everything else, e.g. lb, p, l, cell, separates words). */
-const INLINE = new Set(["hi", "choice", "corr", "reg", "expan", "add", "supplied", "unclear", "persName", "placeName", "orgName", "date", "name", "rs", "gloss", "ref", "seg", "emph", "foreign", "title", "term", "space", "metamark", "q", "surname", "forename", "sic", "orig", "abbr"]);
+const INLINE = new Set([
+  "hi",
+  "choice",
+  "corr",
+  "reg",
+  "expan",
+  "add",
+  "supplied",
+  "unclear",
+  "persName",
+  "placeName",
+  "orgName",
+  "date",
+  "name",
+  "rs",
+  "gloss",
+  "ref",
+  "seg",
+  "emph",
+  "foreign",
+  "title",
+  "term",
+  "space",
+  "metamark",
+  "q",
+  "surname",
+  "forename",
+  "sic",
+  "orig",
+  "abbr",
+]);
 /** Not the edition's reading text: deletions, forme work, the diplomatic side of a choice, the header. */
 const EXCLUDED = new Set(["del", "fw", "teiHeader", "facsimile"]);
 
@@ -192,7 +225,8 @@ describe("real TEI editions", () => {
 describe("any well-formed TEI", () => {
   const tei = (body: string, header = "") =>
     `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt></fileDesc>${header}</teiHeader>\n<text xml:lang="en">\n<body>\n${body}\n</body>\n</text>\n</TEI>\n`;
-  const upload = (raw: string, meta: Record<string, unknown> = {}) => buildMemorySource({ fileName: "t.xml", bytes: Buffer.from(raw), slug: "t", meta: { kind: "essay", source: "s", ...meta } });
+  const upload = (raw: string, meta: Record<string, unknown> = {}) =>
+    buildMemorySource({ fileName: "t.xml", bytes: Buffer.from(raw), slug: "t", meta: { kind: "essay", source: "s", ...meta } });
   const problem = (f: () => unknown) => {
     try {
       f();
@@ -206,16 +240,16 @@ describe("any well-formed TEI", () => {
   it("is never refused for its vocabulary: unknown elements keep their text, in order, and are counted", () => {
     const raw = tei(
       [
-        "<div type=\"letter\"><head>Brief</head>",
-        "<opener><dateline><placeName ref=\"http://d-nb.info/gnd/4074335-4\">Moskau</placeName>, <date when=\"1943-11-12\">12. November 1943</date></dateline><salute>Lieber Freund,</salute></opener>",
+        '<div type="letter"><head>Brief</head>',
+        '<opener><dateline><placeName ref="http://d-nb.info/gnd/4074335-4">Moskau</placeName>, <date when="1943-11-12">12. November 1943</date></dateline><salute>Lieber Freund,</salute></opener>',
         "loose words in a division",
-        "<p>Text with <frob>an invented element</frob> and <note place=\"margin\">a margin note<note>inside a note</note></note>.</p>",
+        '<p>Text with <frob>an invented element</frob> and <note place="margin">a margin note<note>inside a note</note></note>.</p>',
         "<table><row><cell>A1</cell><cell>B1</cell></row><row><cell>A2</cell><cell>B2</cell></row></table>",
         "<list><item>one<list><item>nested</item></list></item><item>two</item><item><p>three, first</p><p>three, second</p></item></list>",
         "<lg><l>first line</l><l>second line</l></lg>",
         "<cit><quote>To be or not</quote><bibl>Hamlet</bibl></cit>",
-        "<figure><head>Map</head><graphic url=\"m.png\"/><figDesc>A map of the front</figDesc></figure>",
-        "<p>See <ref target=\"https://example.org/x\">the source</ref><ptr target=\"#x\"/>.</p>",
+        '<figure><head>Map</head><graphic url="m.png"/><figDesc>A map of the front</figDesc></figure>',
+        '<p>See <ref target="https://example.org/x">the source</ref><ptr target="#x"/>.</p>',
         "<p>A note <note>between</note> spaces.</p>",
         "<closer><salute>Dein</salute><signed>Anna</signed></closer>",
         "<postscript><p>P.S. Grüße</p></postscript>",
@@ -226,10 +260,38 @@ describe("any well-formed TEI", () => {
     const { doc, result } = upload(raw);
     const texts = doc.blocks.map((b) => b.text);
     expect(texts).toEqual(
-      expect.arrayContaining(["Brief", "Moskau, 12. November 1943", "Lieber Freund,", "loose words in a division", "Text with an invented element and .", "one", "nested", "two", "first line\nsecond line", "To be or not", "Hamlet", "Map", "A map of the front", "See the source.", "A note  spaces.", "Dein", "Anna", "P.S. Grüße", "deep unknown text"]),
+      expect.arrayContaining([
+        "Brief",
+        "Moskau, 12. November 1943",
+        "Lieber Freund,",
+        "loose words in a division",
+        "Text with an invented element and .",
+        "one",
+        "nested",
+        "two",
+        "first line\nsecond line",
+        "To be or not",
+        "Hamlet",
+        "Map",
+        "A map of the front",
+        "See the source.",
+        "A note  spaces.",
+        "Dein",
+        "Anna",
+        "P.S. Grüße",
+        "deep unknown text",
+      ]),
     );
     expect(doc.blocks.find((b) => b.text === "A1 B1")?.type).toBe("table-row");
-    expect(marks(doc.blocks.find((b) => b.text === "A1 B1"), "cell")).toEqual([{ kind: "cell", start: 0, end: 2 }, { kind: "cell", start: 3, end: 5 }]);
+    expect(
+      marks(
+        doc.blocks.find((b) => b.text === "A1 B1"),
+        "cell",
+      ),
+    ).toEqual([
+      { kind: "cell", start: 0, end: 2 },
+      { kind: "cell", start: 3, end: 5 },
+    ]);
     expect(doc.blocks.find((b) => b.text === "first line\nsecond line")?.type).toBe("verse");
     expect(doc.blocks.filter((b) => b.text.startsWith("three")).map((b) => b.type)).toEqual(["list-item", "list-item"]);
     expect(doc.blocks.find((b) => b.text === "A map of the front")?.type).toBe("figure");
@@ -237,14 +299,19 @@ describe("any well-formed TEI", () => {
     expect(doc.blocks.find((b) => b.text === "See the source.")?.marks).toContainEqual({ kind: "link", start: 4, end: 14, href: "https://example.org/x" });
     const note = doc.blocks.find((b) => b.type === "footnote")!;
     expect(note).toMatchObject({ text: "a margin noteinside a note", role: "margin" });
-    expect(marks(doc.blocks.find((b) => b.text.startsWith("Moskau")), "entity")[0]).toMatchObject({ type: "place", ref: "http://d-nb.info/gnd/4074335-4" });
+    expect(
+      marks(
+        doc.blocks.find((b) => b.text.startsWith("Moskau")),
+        "entity",
+      )[0],
+    ).toMatchObject({ type: "place", ref: "http://d-nb.info/gnd/4074335-4" });
     expect(result.generic).toMatchObject({ frob: 1, widget: 1, gadget: 1 });
     // reading order: nested list item after its parent, before the next item
     expect(texts.indexOf("nested")).toBe(texts.indexOf("one") + 1);
   });
 
   it("the uploader's language wins; an untold one comes from langUsage (ISO 639-2)", () => {
-    const raw = tei("<p>Text.</p>", "<profileDesc><langUsage><language ident=\"deu\">Deutsch</language></langUsage></profileDesc>").replace(' xml:lang="en"', "");
+    const raw = tei("<p>Text.</p>", '<profileDesc><langUsage><language ident="deu">Deutsch</language></langUsage></profileDesc>').replace(' xml:lang="en"', "");
     expect(upload(raw).doc.meta.lang).toBe("de");
     expect(upload(raw, { lang: "ru" }).doc.meta.lang).toBe("ru");
   });
@@ -253,7 +320,7 @@ describe("any well-formed TEI", () => {
     expect(problem(() => upload(`<!DOCTYPE TEI [<!ENTITY a "aaaa">]>\n${tei("<p>&a;</p>")}`))).toMatchObject({ code: "xml-doctype", line: 1 });
     const deep = tei(`${"<hi>".repeat(20_000)}x${"</hi>".repeat(20_000)}`);
     expect(problem(() => upload(deep))).toMatchObject({ code: "xml-too-deep", line: 4 });
-    expect(problem(() => upload(tei("<div><p> </p><pb n=\"1\"/></div>")))).toMatchObject({ code: "tei-empty-body" });
+    expect(problem(() => upload(tei('<div><p> </p><pb n="1"/></div>')))).toMatchObject({ code: "tei-empty-body" });
     expect(problem(() => upload(tei("<p>open <hi>never closed</p>")))).toMatchObject({ code: "xml-close-tag-mismatch", line: 4 });
   });
 });

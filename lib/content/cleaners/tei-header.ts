@@ -55,9 +55,17 @@ export function descendants(node: ElementNode | undefined, name: string): Elemen
  * tags with their own 639-3 codes (Middle/Early New High German).
  */
 const LANGUAGE_CODES: Record<string, Language> = {
-  de: "de", deu: "de", ger: "de", gmh: "de", goh: "de", nds: "de",
-  en: "en", eng: "en", enm: "en",
-  ru: "ru", rus: "ru",
+  de: "de",
+  deu: "de",
+  ger: "de",
+  gmh: "de",
+  goh: "de",
+  nds: "de",
+  en: "en",
+  eng: "en",
+  enm: "en",
+  ru: "ru",
+  rus: "ru",
 };
 
 export function languageOf(code: string | undefined): Language | null {
@@ -96,8 +104,12 @@ function dateOf(el: ElementNode | undefined): string | null {
 function personName(el: ElementNode): string | null {
   const pers = el.name === "persName" ? el : elements(el, "persName")[0];
   if (pers) {
-    const fore = elements(pers, "forename").map((f) => collapse(textOf(f))).filter(Boolean);
-    const sur = elements(pers, "surname").map((f) => collapse(textOf(f))).filter(Boolean);
+    const fore = elements(pers, "forename")
+      .map((f) => collapse(textOf(f)))
+      .filter(Boolean);
+    const sur = elements(pers, "surname")
+      .map((f) => collapse(textOf(f)))
+      .filter(Boolean);
     if (fore.length || sur.length) return [...fore, ...sur].join(" ");
   }
   return collapse(textOf(el));
@@ -111,13 +123,19 @@ export function headerMeta(header: ElementNode | undefined, root: ElementNode, t
   const titleStmt = path(fileDesc, "titleStmt");
   const titles = titleStmt ? elements(titleStmt, "title").filter((t) => collapse(textOf(t))) : [];
   const main =
-    titles.find((t) => (t.attrs.type === "main" || !t.attrs.type) && (!t.attrs["xml:lang"] || languageOf(t.attrs["xml:lang"]) === languageOf(root.attrs["xml:lang"]))) ??
+    titles.find(
+      (t) => (t.attrs.type === "main" || !t.attrs.type) && (!t.attrs["xml:lang"] || languageOf(t.attrs["xml:lang"]) === languageOf(root.attrs["xml:lang"])),
+    ) ??
     titles.find((t) => t.attrs.type === "complete" || t.attrs.type === "main" || !t.attrs.type) ??
     titles[0];
   if (main) meta.title = collapse(textOf(main));
   const sub = titles.find((t) => t.attrs.type === "sub" && (!t.attrs["xml:lang"] || t.attrs["xml:lang"] === main?.attrs["xml:lang"]));
   if (sub) meta.subtitle = collapse(textOf(sub));
-  const authors = titleStmt ? elements(titleStmt, "author").map(personName).filter((a): a is string => !!a) : [];
+  const authors = titleStmt
+    ? elements(titleStmt, "author")
+        .map(personName)
+        .filter((a): a is string => !!a)
+    : [];
   if (authors.length) meta.author = authors.join(", ");
 
   const profile = path(header, "profileDesc");
@@ -138,7 +156,9 @@ export function headerMeta(header: ElementNode | undefined, root: ElementNode, t
   const date =
     dateOf(descendants(path(profile, "creation"), "date")[0]) ??
     dateOf(sent ? descendants(sent, "date")[0] : undefined) ??
-    descendants(sourceDesc, "date").map(dateOf).find((d) => d !== null) ??
+    descendants(sourceDesc, "date")
+      .map(dateOf)
+      .find((d) => d !== null) ??
     dateOf(pubDates.find((d) => /content|creation/.test(d.attrs.type ?? ""))) ??
     pubDates.map(dateOf).find((d) => d !== null) ??
     null;

@@ -65,7 +65,12 @@ function xmlProblem(message: string, raw: string, position: number, lastClosed: 
     if (entity) return { code: "xml-undefined-entity", params: { entity } };
   }
   if ((g = /^duplicate attribute: (.+)\.$/.exec(m))) return { code: "xml-duplicate-attribute", params: { name: g[1] } };
-  if (/^(attribute without value|value must be quoted|unquoted attribute value|no whitespace between attributes|disallowed character in attribute name)\.$/.test(m)) return { code: "xml-bad-attribute", params: {} };
+  if (
+    /^(attribute without value|value must be quoted|unquoted attribute value|no whitespace between attributes|disallowed character in attribute name)\.$/.test(
+      m,
+    )
+  )
+    return { code: "xml-bad-attribute", params: {} };
   if (/^disallowed character/.test(m)) return { code: "xml-bad-character", params: {} };
   if ((g = /^unbound namespace prefix: "(.+)"\.$/.exec(m))) return { code: "xml-unbound-prefix", params: { prefix: g[1] } };
   if (m === "malformed comment.") return { code: "xml-bad-comment", params: {} };
@@ -106,7 +111,16 @@ export function parseXml(raw: string, file: string): ElementNode {
   parser.on("opentag", (tag) => {
     const start = markupStart("<");
     flushText(start);
-    const el: ElementNode = { kind: "element", name: localName(tag.name), attrs: tag.attributes as unknown as Record<string, string>, start, openEnd: parser.position, closeStart: parser.position, end: parser.position, children: [] };
+    const el: ElementNode = {
+      kind: "element",
+      name: localName(tag.name),
+      attrs: tag.attributes as unknown as Record<string, string>,
+      start,
+      openEnd: parser.position,
+      closeStart: parser.position,
+      end: parser.position,
+      children: [],
+    };
     top().children.push(el);
     cursor = parser.position;
     if (!tag.isSelfClosing) stack.push(el);
@@ -146,4 +160,3 @@ export function parseXml(raw: string, file: string): ElementNode {
   flushText(raw.length);
   return root;
 }
-

@@ -5,7 +5,6 @@ import { buildMemorySource } from "../pipeline";
 import { cleanTei } from "./tei";
 import { SAMPLE_TEI } from "../testing/tei-sample";
 
-
 const clean = (raw: string) => cleanTei(raw, { file: "up.xml", meta: {} });
 
 function expectError(raw: string, line: number, text: RegExp) {
@@ -35,7 +34,16 @@ describe("TEI cleaner", () => {
     const r = clean(SAMPLE_TEI);
     expect(checkFidelity(SAMPLE_TEI, r)).toEqual([]);
     const byId = Object.fromEntries(r.blocks.map((b) => [b.id, b]));
-    expect(r.blocks.map((b) => `${b.id}:${b.type}`)).toEqual(["h1:heading", "p1:paragraph", "p2:paragraph", "q1:quote", "h2:heading", "p3:paragraph", "fn1:footnote", "fn2:footnote"]);
+    expect(r.blocks.map((b) => `${b.id}:${b.type}`)).toEqual([
+      "h1:heading",
+      "p1:paragraph",
+      "p2:paragraph",
+      "q1:quote",
+      "h2:heading",
+      "p3:paragraph",
+      "fn1:footnote",
+      "fn2:footnote",
+    ]);
     expect(byId.h1).toMatchObject({ level: 2, text: "Erster Brief", lines: [[17, 17]] });
     expect(byId.h2.level).toBe(3);
     expect(byId.p1.text).toBe("Lieber Freund, die Lage ist ernst & unklar. Wir warten.");
@@ -75,9 +83,9 @@ describe("TEI cleaner", () => {
   });
 
   it("accepts any vocabulary: unknown elements, loose text and notes in notes keep their text", () => {
-    const table = clean(SAMPLE_TEI.replace("<pb n=\"2\"/>", "<table><row><cell>x</cell></row></table>"));
+    const table = clean(SAMPLE_TEI.replace('<pb n="2"/>', "<table><row><cell>x</cell></row></table>"));
     expect(table.blocks.find((b) => b.type === "table-row")?.text).toBe("x");
-    expect(clean(SAMPLE_TEI.replace("<pb n=\"2\"/>", "loose words")).blocks.some((b) => b.text === "loose words")).toBe(true);
+    expect(clean(SAMPLE_TEI.replace('<pb n="2"/>', "loose words")).blocks.some((b) => b.text === "loose words")).toBe(true);
     const nested = clean(SAMPLE_TEI.replace("<hi>Januar</hi>", "<note>inner</note>"));
     expect(nested.blocks.find((b) => b.id === "fn1")?.text).toBe("Gemeint ist die Lage im inner.");
     expectError("<html><body/></html>", 1, /not a TEI P5 document.*<html>/);

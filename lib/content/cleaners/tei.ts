@@ -38,17 +38,79 @@ const MARKUP = "TEI markup → structure";
 const OUTSIDE = "text of neighbouring blocks on the same raw lines";
 const NESTED = "a block inside this one (it follows as its own block)";
 
-const DIVISIONS = new Set(["div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back", "group", "text", "floatingText", "TEI", "teiCorpus"]);
+const DIVISIONS = new Set([
+  "div",
+  "div1",
+  "div2",
+  "div3",
+  "div4",
+  "div5",
+  "div6",
+  "div7",
+  "body",
+  "front",
+  "back",
+  "group",
+  "text",
+  "floatingText",
+  "TEI",
+  "teiCorpus",
+]);
 /** Known containers: their element children are blocks; loose text in them becomes a paragraph with their role. */
 const CONTAINERS = new Set([
   ...DIVISIONS,
-  "opener", "closer", "postscript", "epigraph", "address", "titlePage", "docTitle", "argument", "castList", "castGroup",
-  "set", "sp", "spGrp", "list", "listBibl", "table", "figure", "cit", "lg", "app", "subst", "listPerson", "listPlace",
+  "opener",
+  "closer",
+  "postscript",
+  "epigraph",
+  "address",
+  "titlePage",
+  "docTitle",
+  "argument",
+  "castList",
+  "castGroup",
+  "set",
+  "sp",
+  "spGrp",
+  "list",
+  "listBibl",
+  "table",
+  "figure",
+  "cit",
+  "lg",
+  "app",
+  "subst",
+  "listPerson",
+  "listPlace",
 ]);
 /** Known blocks: their content is inline. */
 const BLOCKS = new Set([
-  "head", "p", "ab", "dateline", "salute", "signed", "byline", "docAuthor", "docDate", "docEdition", "docImprint", "titlePart",
-  "trailer", "speaker", "stage", "castItem", "roleDesc", "addrLine", "item", "row", "l", "quote", "bibl", "figDesc", "label", "caption",
+  "head",
+  "p",
+  "ab",
+  "dateline",
+  "salute",
+  "signed",
+  "byline",
+  "docAuthor",
+  "docDate",
+  "docEdition",
+  "docImprint",
+  "titlePart",
+  "trailer",
+  "speaker",
+  "stage",
+  "castItem",
+  "roleDesc",
+  "addrLine",
+  "item",
+  "row",
+  "l",
+  "quote",
+  "bibl",
+  "figDesc",
+  "label",
+  "caption",
 ]);
 /** Dropped with a reason: not reading text. */
 const APART: Record<string, string> = {
@@ -62,18 +124,106 @@ const APART: Record<string, string> = {
 };
 /** Inline elements whose semantics are rendered (the rest keep their text and are counted as generic). */
 const INLINE_KNOWN = new Set([
-  "hi", "emph", "foreign", "term", "title", "ref", "ptr", "lb", "pb", "cb", "milestone", "anchor", "note", "choice", "sic", "corr", "orig",
-  "reg", "abbr", "expan", "del", "add", "supplied", "unclear", "gap", "damage", "persName", "placeName", "orgName", "name", "rs", "date",
-  "time", "quote", "q", "said", "seg", "space", "metamark", "handShift", "subst", "bibl", "cit", "fw", "figure", "graphic", "lem", "rdg",
-  "app", "num", "measure", "mentioned", "soCalled", "gloss", "forename", "surname", "roleName", "addName", "geogName", "settlement",
-  "country", "region",
+  "hi",
+  "emph",
+  "foreign",
+  "term",
+  "title",
+  "ref",
+  "ptr",
+  "lb",
+  "pb",
+  "cb",
+  "milestone",
+  "anchor",
+  "note",
+  "choice",
+  "sic",
+  "corr",
+  "orig",
+  "reg",
+  "abbr",
+  "expan",
+  "del",
+  "add",
+  "supplied",
+  "unclear",
+  "gap",
+  "damage",
+  "persName",
+  "placeName",
+  "orgName",
+  "name",
+  "rs",
+  "date",
+  "time",
+  "quote",
+  "q",
+  "said",
+  "seg",
+  "space",
+  "metamark",
+  "handShift",
+  "subst",
+  "bibl",
+  "cit",
+  "fw",
+  "figure",
+  "graphic",
+  "lem",
+  "rdg",
+  "app",
+  "num",
+  "measure",
+  "mentioned",
+  "soCalled",
+  "gloss",
+  "forename",
+  "surname",
+  "roleName",
+  "addName",
+  "geogName",
+  "settlement",
+  "country",
+  "region",
 ]);
 /** Blocks that cannot live inside a paragraph: met inline, they are taken out and follow as blocks of their own. */
-const HOISTED = new Set(["p", "ab", "list", "table", "lg", "sp", "figure", "castList", "opener", "closer", "postscript", "head", "item", "row", ...[...DIVISIONS].filter((d) => d !== "TEI")]);
+const HOISTED = new Set([
+  "p",
+  "ab",
+  "list",
+  "table",
+  "lg",
+  "sp",
+  "figure",
+  "castList",
+  "opener",
+  "closer",
+  "postscript",
+  "head",
+  "item",
+  "row",
+  ...[...DIVISIONS].filter((d) => d !== "TEI"),
+]);
 
 const ROLE_TYPES: Record<string, BlockType> = { item: "list-item", row: "table-row", figDesc: "figure", epigraph: "epigraph" };
-const ENTITY_TYPES: Record<string, EntityType> = { persName: "person", placeName: "place", orgName: "org", name: "name", date: "date", time: "date", geogName: "place", settlement: "place", country: "place", region: "place" };
-const VARIANT_OF: Record<string, { reading: string; type: VariantType }> = { sic: { reading: "corr", type: "sic" }, orig: { reading: "reg", type: "orig" }, abbr: { reading: "expan", type: "abbr" } };
+const ENTITY_TYPES: Record<string, EntityType> = {
+  persName: "person",
+  placeName: "place",
+  orgName: "org",
+  name: "name",
+  date: "date",
+  time: "date",
+  geogName: "place",
+  settlement: "place",
+  country: "place",
+  region: "place",
+};
+const VARIANT_OF: Record<string, { reading: string; type: VariantType }> = {
+  sic: { reading: "corr", type: "sic" },
+  orig: { reading: "reg", type: "orig" },
+  abbr: { reading: "expan", type: "abbr" },
+};
 
 function hasText(node: XmlNode): boolean {
   return /\S/.test(textOf(node));
@@ -293,7 +443,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
     }
     switch (el.name) {
       case "note":
-        if (inNote) wrapped(); // a note inside a note keeps its text where it stands
+        if (inNote)
+          wrapped(); // a note inside a note keeps its text where it stands
         else footnote(b, el, c);
         return;
       case "lb":
@@ -312,7 +463,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
       case "term":
       case "mentioned":
       case "soCalled": {
-        const kind = el.name === "hi" ? hiMark(el) : el.name === "emph" || el.name === "title" || el.name === "foreign" || el.name === "mentioned" ? "em" : null;
+        const kind =
+          el.name === "hi" ? hiMark(el) : el.name === "emph" || el.name === "title" || el.name === "foreign" || el.name === "mentioned" ? "em" : null;
         if (!kind) return wrapped();
         b.open(kind, raw.slice(el.start, el.openEnd), MARKUP);
         inner();
@@ -334,7 +486,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
       case "choice": {
         const kids = elements(el);
         // the reading: corr/reg/expan, else the first alternative that is not a diplomatic one, else the first
-        const readingEl = kids.find((x) => x.name === "corr" || x.name === "reg" || x.name === "expan") ?? kids.find((x) => !(x.name in VARIANT_OF)) ?? kids[0] ?? null;
+        const readingEl =
+          kids.find((x) => x.name === "corr" || x.name === "reg" || x.name === "expan") ?? kids.find((x) => !(x.name in VARIANT_OF)) ?? kids[0] ?? null;
         const written = kids.find((x) => x.name in VARIANT_OF && x !== readingEl);
         startTag(b, el);
         let range: [number, number] | null = null;
@@ -352,7 +505,14 @@ export const cleanTei: Cleaner = (raw, ctx) => {
           }
         }
         endTag(b, el);
-        if (written && range) b.addMark({ kind: "variant", start: range[0], end: range[1], type: VARIANT_OF[written.name].type, written: collapse(readingText({ ...written, name: "seg" })) ?? "" });
+        if (written && range)
+          b.addMark({
+            kind: "variant",
+            start: range[0],
+            end: range[1],
+            type: VARIANT_OF[written.name].type,
+            written: collapse(readingText({ ...written, name: "seg" })) ?? "",
+          });
         return;
       }
       case "del":
@@ -381,7 +541,11 @@ export const cleanTei: Cleaner = (raw, ctx) => {
       case "settlement":
       case "country":
       case "region": {
-        const type: EntityType = el.name === "rs" || el.name === "name" ? (ENTITY_TYPES[`${el.attrs.type}Name`] ?? (el.attrs.type === "person" ? "person" : el.attrs.type === "place" ? "place" : el.attrs.type === "org" ? "org" : "name")) : ENTITY_TYPES[el.name];
+        const type: EntityType =
+          el.name === "rs" || el.name === "name"
+            ? (ENTITY_TYPES[`${el.attrs.type}Name`] ??
+              (el.attrs.type === "person" ? "person" : el.attrs.type === "place" ? "place" : el.attrs.type === "org" ? "org" : "name"))
+            : ENTITY_TYPES[el.name];
         const ref = (el.attrs.ref ?? el.attrs.key ?? "").trim() || null;
         const when = type === "date" ? isoDate(el.attrs.when ?? el.attrs.from ?? el.attrs.notBefore) : null;
         return wrapped((start, end) => (end > start ? { kind: "entity", start, end, type, ref, when } : null));
@@ -437,7 +601,7 @@ export const cleanTei: Cleaner = (raw, ctx) => {
       pushBlock({ ...block, level: Math.min(Math.max(c.depth, 1) + 1, 6), ...(c.divType ? { role: c.divType } : {}) });
       return;
     }
-    const type: BlockType = el.name === "quote" ? "quote" : el.name === "l" ? "verse" : ROLE_TYPES[el.name] ?? c.blockType ?? "paragraph";
+    const type: BlockType = el.name === "quote" ? "quote" : el.name === "l" ? "verse" : (ROLE_TYPES[el.name] ?? c.blockType ?? "paragraph");
     const prefix = { quote: "q", verse: "v", "list-item": "li", "table-row": "tr", figure: "fig", epigraph: "ep" }[type as string] ?? "p";
     if (el.name === "quote" && elements(el).some((k) => BLOCKS.has(k.name) || CONTAINERS.has(k.name))) {
       // a block quote of paragraphs: one quote, its paragraphs separated by line breaks
@@ -471,7 +635,10 @@ export const cleanTei: Cleaner = (raw, ctx) => {
   const runBlock = (run: XmlNode[], c: Context) => {
     const first = run.find((k) => k.kind !== "text" || /\S/.test(k.value))!;
     const last = [...run].reverse().find((k) => k.kind !== "text" || /\S/.test(k.value))!;
-    if (!run.some((k) => (k.kind === "text" ? /\S/.test(k.value) : hasText(k))) && !run.some((k) => k.kind === "element" && (k.name === "note" || hasNote(k)))) {
+    if (
+      !run.some((k) => (k.kind === "text" ? /\S/.test(k.value) : hasText(k))) &&
+      !run.some((k) => k.kind === "element" && (k.name === "note" || hasNote(k)))
+    ) {
       for (const k of run) if (k.kind === "element" && k.name === "pb") pendingPage = k.attrs.n ?? null;
       for (const k of run) mark(k.start, k.end, k.kind === "element" && k.name === "pb" ? pageReason(k) : MARKUP);
       return;
@@ -538,7 +705,8 @@ export const cleanTei: Cleaner = (raw, ctx) => {
     }
     const known = CONTAINERS.has(el.name) || BLOCKS.has(el.name) || INLINE_KNOWN.has(el.name);
     // a block made only of paragraphs (<item><p>…</p><p>…</p></item>) is walked as a container of them
-    const madeOfParagraphs = BLOCKS.has(el.name) && !["quote", "head", "p", "ab", "l"].includes(el.name) && !directText(el) && elements(el).some((k) => HOISTED.has(k.name));
+    const madeOfParagraphs =
+      BLOCKS.has(el.name) && !["quote", "head", "p", "ab", "l"].includes(el.name) && !directText(el) && elements(el).some((k) => HOISTED.has(k.name));
     const container =
       (CONTAINERS.has(el.name) && !(el.name === "cit" && !elements(el).some((k) => k.name === "quote" || k.name === "bibl"))) ||
       madeOfParagraphs ||
@@ -605,7 +773,9 @@ export const cleanTei: Cleaner = (raw, ctx) => {
         i = lastL;
         continue;
       }
-      const inlineHere = (INLINE_KNOWN.has(k.name) && !["note", "quote", "bibl", "cit", "figure", "fw", "graphic", "pb", "app", "subst"].includes(k.name)) || ((k.name === "pb" || k.name === "lb") && run.length > 0);
+      const inlineHere =
+        (INLINE_KNOWN.has(k.name) && !["note", "quote", "bibl", "cit", "figure", "fw", "graphic", "pb", "app", "subst"].includes(k.name)) ||
+        ((k.name === "pb" || k.name === "lb") && run.length > 0);
       if (inlineHere || (k.name === "note" && run.length > 0 && run.some((r) => r.kind === "text" && /\S/.test(r.value)))) {
         if (k.name === "lb" && run.length === 0) {
           mark(k.start, k.end, MARKUP);
