@@ -9,6 +9,7 @@
  * (SeminarDocument.postFirst: null = the seminar's number, 0 = off for this document).
  */
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/read";
 import type { Viewer } from "./access";
 
 export interface PostFirstStatus {
@@ -25,17 +26,19 @@ export interface PostFirstGate {
   locked: ReadonlyMap<string, PostFirstStatus>;
 }
 
-/** The required number per document of the seminar (only documents where it is > 0). */
+/**
+ * The required number per document of the seminar (only documents where it is > 0). Asked by every list,
+ * search and reader page of a student: one indexed read outside Prisma's pipeline (lib/db/read).
+ */
 export async function postFirstRequirements(seminarId: string): Promise<Map<string, number>> {
-  const seminar = await db().seminar.findUnique({
-    where: { id: seminarId },
-    select: { postFirst: true, documents: { select: { slug: true, postFirst: true } } },
-  });
+  const rows = await sqlRows<{ seminar: number | bigint; slug: string | null; document: number | bigint | null }>`
+    SELECT s."postFirst" AS "seminar", d."slug" AS "slug", d."postFirst" AS "document"
+    FROM "Seminar" s LEFT JOIN "SeminarDocument" d ON d."seminarId" = s."id" WHERE s."id" = ${seminarId}`;
   const out = new Map<string, number>();
-  if (!seminar) return out;
-  for (const d of seminar.documents) {
-    const n = d.postFirst ?? seminar.postFirst;
-    if (n > 0) out.set(d.slug, n);
+  for (const r of rows) {
+    if (r.slug === null) continue;
+    const n = Number(r.document ?? r.seminar);
+    if (n > 0) out.set(r.slug, n);
   }
   return out;
 }
