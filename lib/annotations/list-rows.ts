@@ -131,14 +131,23 @@ export function listReads(viewer: Viewer, seminarId: string, filter: RootFilter)
   /** The roots' condition: in the seminar, readable by the viewer, and the list's filters. */
   const rootCondition = (q: Query): string => {
     const parts = [`a."seminarId" = ${q.bind(seminarId)}`, `a."parentId" IS NULL`, readableSql(viewer, q.bind)];
-    if (filter.slugs) parts.push(`a."id" IN (SELECT t."annotationId" FROM "Target" t WHERE t."documentSlug" IN (${q.list(filter.slugs)}))`);
+    // EXISTS, not IN (SELECT …): SQLite walks the keyset index and checks each root's passages, where IN first
+    // listed every passage of the documents — a page cost as much as the documents' notes.
+    if (filter.slugs) parts.push(`EXISTS (SELECT 1 FROM "Target" t WHERE t."annotationId" = a."id" AND t."documentSlug" IN (${q.list(filter.slugs)}))`);
     if (filter.motivation) parts.push(`a."motivation" = ${q.bind(filter.motivation)}`);
     if (filter.relation) parts.push(`a."relation" = ${q.bind(filter.relation)}`);
     if (filter.authorId) parts.push(`a."authorId" = ${q.bind(filter.authorId)}`);
-    if (filter.tags) parts.push(`a."id" IN (SELECT g."annotationId" FROM "AnnotationTag" g WHERE g."tag" IN (${q.list(filter.tags.slice(0, 50))}))`);
+    if (filter.tags)
+      parts.push(`EXISTS (SELECT 1 FROM "AnnotationTag" g WHERE g."annotationId" = a."id" AND g."tag" IN (${q.list(filter.tags.slice(0, 50))}))`);
     return parts.join(" AND ");
   };
   const from = `FROM "Annotation" a JOIN "user" u ON u."id" = a."authorId"`;
+  /**
+   * Replies are found by their roots (the rootId index). Their seminar is checked too, written so that no index
+   * can serve it: given `seminarId = ?`, SQLite (no ANALYZE statistics) walked the seminar's index and read every
+   * note of the seminar to find a page's replies.
+   */
+  const repliesIn = (q: Query, rootIds: string[]) => `(a."seminarId" || '') = ${q.bind(seminarId)} AND a."rootId" IN (${q.list(rootIds)})`;
   return {
     /** One root of the list by id (null when it is not, or no longer, in the list for this viewer). */
     async root(id: string): Promise<AnnotationRow | null> {
@@ -157,7 +166,7 @@ export function listReads(viewer: Viewer, seminarId: string, filter: RootFilter)
       if (!rootIds.length) return [];
       const q = new Query();
       const limit = take === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(take))}`;
-      const sql = `SELECT ${COLUMNS} ${from} WHERE a."seminarId" = ${q.bind(seminarId)} AND a."rootId" IN (${q.list(rootIds)}) AND ${readableSql(viewer, q.bind)}${q.bound(bound)} ${order(desc)}${limit}`;
+      const sql = `SELECT ${COLUMNS} ${from} WHERE ${repliesIn(q, rootIds)} AND ${readableSql(viewer, q.bind)}${q.bound(bound)} ${order(desc)}${limit}`;
       return withIncludes(sql, q.params);
     },
     /** How many replies the viewer may read, per root (for at most a page of roots). */
@@ -166,7 +175,7 @@ export function listReads(viewer: Viewer, seminarId: string, filter: RootFilter)
       if (!rootIds.length) return counts;
       const q = new Query();
       const rows = await readRows<{ rootId: string; n: number | bigint }>(
-        `SELECT a."rootId" AS "rootId", COUNT(*) AS "n" FROM "Annotation" a WHERE a."seminarId" = ${q.bind(seminarId)} AND a."rootId" IN (${q.list(rootIds)}) AND ${readableSql(viewer, q.bind)} GROUP BY a."rootId"`,
+        `SELECT a."rootId" AS "rootId", COUNT(*) AS "n" FROM "Annotation" a WHERE ${repliesIn(q, rootIds)} AND ${readableSql(viewer, q.bind)} GROUP BY a."rootId"`,
         q.params,
       );
       for (const r of rows) counts.set(r.rootId, Number(r.n));
