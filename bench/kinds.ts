@@ -9,6 +9,9 @@
  *   npx tsx bench/kinds.ts                       all kinds
  *   BENCH_KINDS=annotate,search npx tsx …        some kinds (names: annotate, list, search, read, empty)
  *   BENCH_KINDS_PROFILE=dir npx tsx …            the server runs under node --cpu-prof, its profile lands in dir
+ *   BENCH_KINDS_BEFORE_DIR=checkout npx tsx …    an earlier commit's build first (as for bench/before-after.ts), then this one
+ *                                                (BENCH_KINDS_BEFORE_LABEL names that commit in the notes)
+ *   npm run bench -- --only kinds                the same, written to bench/RESULTS.md
  *
  * "empty" is the app's cheapest signed-in API answer (the header badge's unread count, GET /api/notifications?count=1; not in the mix): what every request pays
  * before its own work (the session lookup, the route wrapper, the JSON answer).
@@ -16,7 +19,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { demoSeminar, migratedSqlite, noteBody, seed, startApp, type DemoSeminar, type Member } from "@/system/harness";
+import { demoSeminar, migratedSqlite, noteBody, ROOT, seed, startApp, type DemoSeminar, type Member } from "@/system/harness";
+import { serve } from "./before-after";
 import { closedLoop, seminarMembers, send, summarize } from "./loadgen";
 import { listeningPid, processCpuMs } from "./proc";
 
@@ -46,44 +50,126 @@ function request(kind: Kind, seminar: DemoSeminar, slugs: string[], m: Member, i
   }
 }
 
-async function main() {
-  const kinds = (process.env.BENCH_KINDS?.split(",") as Kind[] | undefined) ?? ALL;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-kinds-"));
-  const url = `file:${path.join(dir, "kinds.db")}`;
-  migratedSqlite(path.join(dir, "kinds.db"));
-  seed("sqlite", url);
-  const profile = process.env.BENCH_KINDS_PROFILE;
-  const server = await startApp("sqlite", url, PORT, {}, profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []);
-  try {
-    const members = await seminarMembers(server.base, MEMBERS);
-    const seminar = await demoSeminar(members[0]);
-    const { listDocuments } = await import("@/lib/content/store");
-    const slugs = listDocuments().map((d) => d.slug);
-    const pid = listeningPid(PORT);
-    if (pid === null) throw new Error("no process listens on the port");
-    console.log(`kind\treq/s\tCPU ms/request\tp50 ms\terrors\trequests\tload`);
-    for (const kind of kinds) {
-      const step = async (m: Member, i: number) => {
-        const res = await request(kind, seminar, slugs, m, i);
-        return { kind, ok: res.status === (kind === "annotate" ? 201 : 200) };
-      };
-      await closedLoop(members.slice(0, 5), 3, step); // warm-up: compile, fill caches
-      const load = os.loadavg()[0];
-      const cpu0 = processCpuMs(pid);
-      const r = await closedLoop(members, SECONDS, step);
-      const cpu = processCpuMs(pid) - cpu0;
-      const s = summarize(r.samples, r.seconds);
-      console.log(
-        `${kind}\t${s.perSecond.toFixed(1)}\t${(cpu / s.count).toFixed(2)}\t${s.p50.toFixed(0)}\t${s.errors}\t${s.count}\t${load.toFixed(1)}→${os.loadavg()[0].toFixed(1)}`,
-      );
-    }
-  } finally {
-    await server.kill();
-    rmSync(dir, { recursive: true, force: true });
-  }
+type Row = { name: string; value: number; unit: string };
+
+interface KindFigures {
+  kind: Kind;
+  perSecond: number;
+  cpuPerRequest: number;
+  p50: number;
+  errors: number;
+  count: number;
+  load: [number, number];
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+/** Drives each kind alone against a started server (`pid` listens on `base`), one after the other. */
+async function measureKinds(base: string, pid: number, kinds: Kind[]): Promise<KindFigures[]> {
+  const members = await seminarMembers(base, MEMBERS);
+  const seminar = await demoSeminar(members[0]);
+  const { listDocuments } = await import("@/lib/content/store");
+  const slugs = listDocuments().map((d) => d.slug);
+  const out: KindFigures[] = [];
+  for (const kind of kinds) {
+    const step = async (m: Member, i: number) => {
+      const res = await request(kind, seminar, slugs, m, i);
+      return { kind, ok: res.status === (kind === "annotate" ? 201 : 200) };
+    };
+    await closedLoop(members.slice(0, 5), 3, step); // warm-up: compile, fill caches
+    const load = os.loadavg()[0];
+    const cpu0 = processCpuMs(pid);
+    const r = await closedLoop(members, SECONDS, step);
+    const cpu = processCpuMs(pid) - cpu0;
+    const s = summarize(r.samples, r.seconds);
+    out.push({ kind, perSecond: s.perSecond, cpuPerRequest: cpu / s.count, p50: s.p50, errors: s.errors, count: s.count, load: [load, os.loadavg()[0]] });
+  }
+  return out;
+}
+
+/**
+ * This checkout's figures, and with BENCH_KINDS_BEFORE_DIR (a built checkout of an earlier commit, as for
+ * bench/before-after.ts) that commit's first, each server on a fresh database of its own checkout.
+ */
+export async function benchKinds(): Promise<{ rows: Row[]; notes: string[] }> {
+  const kinds = (process.env.BENCH_KINDS?.split(",") as Kind[] | undefined) ?? ALL;
+  const beforeDir = process.env.BENCH_KINDS_BEFORE_DIR;
+  const profile = process.env.BENCH_KINDS_PROFILE;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "synopse-kinds-"));
+  const sides: Array<{ name: string; figures: KindFigures[] }> = [];
+  try {
+    if (beforeDir) {
+      for (const [name, checkout] of [
+        ["before", path.resolve(beforeDir)],
+        ["after", ROOT],
+      ] as const) {
+        const server = await serve(name, checkout, PORT, dir);
+        try {
+          sides.push({ name, figures: await measureKinds(server.base, listeningPid(PORT) ?? fail(), kinds) });
+        } finally {
+          process.kill(-server.process.pid!, "SIGTERM");
+          await new Promise((r) => server.process.once("exit", r));
+        }
+      }
+    } else {
+      const url = `file:${path.join(dir, "kinds.db")}`;
+      migratedSqlite(path.join(dir, "kinds.db"));
+      seed("sqlite", url);
+      const server = await startApp("sqlite", url, PORT, {}, profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []);
+      try {
+        sides.push({ name: "this checkout", figures: await measureKinds(server.base, listeningPid(PORT) ?? fail(), kinds) });
+      } finally {
+        await server.kill();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rows: Row[] = [];
+  for (const side of sides)
+    for (const f of side.figures)
+      rows.push({
+        name: `${side.name}: ${LABELS[f.kind]}, server CPU per request`,
+        value: f.cpuPerRequest,
+        unit: `ms (${f.perSecond.toFixed(1)} req/s, p50 ${f.p50.toFixed(0)} ms, ${f.count} requests, ${f.errors} errors, load ${f.load[0].toFixed(1)} → ${f.load[1].toFixed(1)})`,
+      });
+  if (sides.length === 2)
+    for (const f of sides[1].figures) {
+      const b = sides[0].figures.find((x) => x.kind === f.kind);
+      if (b) rows.push({ name: `${LABELS[f.kind]}: server CPU per request, after / before`, value: f.cpuPerRequest / b.cpuPerRequest, unit: "×" });
+    }
+  return {
+    rows,
+    notes: [
+      `${MEMBERS} signed-in members, SQLite, one app instance, each kind alone in a closed loop for ${SECONDS} s after a 3 s warm-up, in the order ${kinds.join(", ")} (the reads see the notes written first). Server CPU: user + system of the process listening on the port (all threads, from /proc), divided by the requests answered.`,
+      beforeDir
+        ? `"before" is the build of ${process.env.BENCH_KINDS_BEFORE_LABEL ?? "the checkout in BENCH_KINDS_BEFORE_DIR"}, measured first; "after" is this checkout. Both servers started alike (bench/before-after.ts serve), one at a time.`
+        : "One checkout only (set BENCH_KINDS_BEFORE_DIR to compare with an earlier commit's build).",
+      `${os.cpus().length} cores shared with other work (the load averages say how much) and with the load generator; CPU per request moves by about ±20 % with the machine's load, so compare figures of one run.`,
+    ],
+  };
+}
+
+const LABELS: Record<Kind, string> = {
+  annotate: "new note",
+  list: "notes of a document",
+  search: "search",
+  read: "reader page",
+  empty: "unread count (not in the mix)",
+};
+
+function fail(): never {
+  throw new Error("no process listens on the port");
+}
+
+// `tsx bench/kinds.ts` runs it alone and prints the table.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "bench", "kinds.ts")) {
+  benchKinds().then(
+    ({ rows, notes }) => {
+      for (const r of rows) console.log(`${r.name}\t${r.value.toFixed(2)} ${r.unit}`);
+      for (const n of notes) console.log(`- ${n}`);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
