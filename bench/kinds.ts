@@ -3,8 +3,8 @@
  * where the mix's CPU goes. Starts this checkout's production build (.next) on a fresh SQLite database, signs up
  * BENCH_KINDS_MEMBERS members (default 20), and drives each kind alone in a closed loop for BENCH_KINDS_SECONDS
  * (default 20) after a short warm-up, reading the server's CPU (user + system, all threads) from /proc as
- * bench/proc.ts does. The kinds run in the order new notes, notes of a document, search, reader page, so that
- * the reads see the notes written first (a seminar with some hundreds of notes, as in the mixed load).
+ * bench/proc.ts does. BENCH_KINDS_NOTES notes (default 1500, about what the mixed load writes) are written first,
+ * unmeasured, so that every side's reads see a seminar of the same size; new notes are measured last.
  *
  *   npx tsx bench/kinds.ts                       all kinds
  *   BENCH_KINDS=annotate,search npx tsx …        some kinds (names: annotate, list, search, read, empty)
@@ -30,7 +30,13 @@ const PORT = Number(process.env.BENCH_KINDS_PORT ?? 3431);
 const SEARCHES = ["Molotow", "Separatfrieden", "Stalin Hitler", "Friedensfühler", "Kandelaki", "1943", "Stockholm", "peace"];
 
 type Kind = "annotate" | "list" | "search" | "read" | "empty";
-const ALL: Kind[] = ["annotate", "list", "search", "read", "empty"];
+const ALL: Kind[] = ["list", "search", "read", "empty", "annotate"];
+/**
+ * Notes written before any kind is measured (not measured): the reads of both sides see a seminar of the same
+ * size. A reader page and a list cost more with more notes, so a time-bounded phase of writes first would
+ * hand the faster side a bigger seminar.
+ */
+const PREFILL = Number(process.env.BENCH_KINDS_NOTES ?? 1500);
 
 function request(kind: Kind, seminar: DemoSeminar, slugs: string[], m: Member, i: number): Promise<{ status: number }> {
   switch (kind) {
@@ -69,12 +75,24 @@ async function measureKinds(base: string, pid: number, kinds: Kind[]): Promise<K
   const { listDocuments } = await import("@/lib/content/store");
   const slugs = listDocuments().map((d) => d.slug);
   const out: KindFigures[] = [];
+  let written = 0;
+  await Promise.all(
+    members.map(async (m, c) => {
+      while (written < PREFILL) {
+        const i = written++;
+        const res = await request("annotate", seminar, slugs, m, c * 1_000_000 + i);
+        if (res.status !== 201) throw new Error(`prefill: a note was refused (${res.status})`);
+      }
+    }),
+  );
   for (const kind of kinds) {
     const step = async (m: Member, i: number) => {
       const res = await request(kind, seminar, slugs, m, i);
       return { kind, ok: res.status === (kind === "annotate" ? 201 : 200) };
     };
-    await closedLoop(members.slice(0, 5), 3, step); // warm-up: compile, fill caches
+    // Warm-up: compile, fill caches; every text once, so that no side pays more first renders than the other.
+    if (kind === "read") for (let i = 0; i < slugs.length; i++) await request(kind, seminar, slugs, members[0], i);
+    await closedLoop(members.slice(0, 5), 3, step);
     const load = os.loadavg()[0];
     const cpu0 = processCpuMs(pid);
     const r = await closedLoop(members, SECONDS, step);
@@ -139,7 +157,7 @@ export async function benchKinds(): Promise<{ rows: Row[]; notes: string[] }> {
   return {
     rows,
     notes: [
-      `${MEMBERS} signed-in members, SQLite, one app instance, each kind alone in a closed loop for ${SECONDS} s after a 3 s warm-up, in the order ${kinds.join(", ")} (the reads see the notes written first). Server CPU: user + system of the process listening on the port (all threads, from /proc), divided by the requests answered.`,
+      `${MEMBERS} signed-in members, SQLite, one app instance, each kind alone in a closed loop for ${SECONDS} s after a 3 s warm-up (reader pages: every text once first), in the order ${kinds.join(", ")}, in a seminar where ${PREFILL} notes were written first (BENCH_KINDS_NOTES; not measured). Server CPU: user + system of the process listening on the port (all threads, from /proc), divided by the requests answered.`,
       beforeDir
         ? `"before" is the build of ${process.env.BENCH_KINDS_BEFORE_LABEL ?? "the checkout in BENCH_KINDS_BEFORE_DIR"}, measured first; "after" is this checkout. Both servers started alike (bench/before-after.ts serve), one at a time.`
         : "One checkout only (set BENCH_KINDS_BEFORE_DIR to compare with an earlier commit's build).",
