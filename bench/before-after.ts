@@ -36,7 +36,7 @@ interface Side {
 }
 
 /** A checkout's app on a fresh SQLite database, migrated and seeded by that checkout's own scripts. */
-async function serve(name: Side["name"], checkout: string, port: number, dataDir: string): Promise<Omit<Side, "members" | "seminar" | "slugs">> {
+export async function serve(name: Side["name"], checkout: string, port: number, dataDir: string): Promise<Omit<Side, "members" | "seminar" | "slugs">> {
   if (!existsSync(path.join(checkout, ".next", "BUILD_ID"))) throw new Error(`${checkout} has no build: run npx next build there`);
   const env = {
     ...process.env,

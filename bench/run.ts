@@ -91,9 +91,10 @@ function replaceSection(result: Section): void {
 const READER_TITLE = "Reader: server render and JavaScript shipped";
 const VOLUME_TITLE = "A whole volume (5 MB TEI) in the reader, against Mastný's essay";
 const BEFORE_AFTER_TITLE = "Reader under load, before and after issue 15: 50 members, SQLite";
+const KINDS_TITLE = "Server CPU per request, by kind of request of the mixed load";
 
 /**
- * `npm run bench -- --only suggestions|reader|volume|before-after`: run one benchmark alone and replace its section of
+ * `npm run bench -- --only suggestions|reader|volume|before-after|kinds`: run one benchmark alone and replace its section of
  * RESULTS.md (the section's notes say when and how loaded).
  */
 async function only(what: string): Promise<void> {
@@ -120,7 +121,10 @@ async function only(what: string): Promise<void> {
   } else if (what === "before-after") {
     const mod = await import("./before-after");
     result = await section(BEFORE_AFTER_TITLE, mod.benchBeforeAfter);
-  } else throw new Error("--only takes: suggestions, reader, volume, before-after");
+  } else if (what === "kinds") {
+    const mod = await import("./kinds");
+    result = await section(KINDS_TITLE, mod.benchKinds);
+  } else throw new Error("--only takes: suggestions, reader, volume, before-after, kinds");
   result.notes.push(`This section alone was regenerated with \`npm run bench -- --only ${what}\` on ${new Date().toISOString()}.`);
   replaceSection(result);
 }
@@ -166,6 +170,9 @@ async function main() {
     ? null
     : await optional<{ benchBeforeAfter: () => Promise<{ rows: Row[]; notes: string[] }> }>("./before-after.ts");
   if (beforeAfter) sections.push(await section(BEFORE_AFTER_TITLE, beforeAfter.benchBeforeAfter));
+  // Where the mix's CPU goes: each kind of its requests alone (about three minutes).
+  const kinds = process.argv.includes("--no-load") ? null : await optional<{ benchKinds: () => Promise<{ rows: Row[]; notes: string[] }> }>("./kinds.ts");
+  if (kinds) sections.push(await section(KINDS_TITLE, kinds.benchKinds));
   // Live fan-out across PostgreSQL instances (about a minute); skipped with --no-load too.
   const fanout = process.argv.includes("--no-load") ? null : await optional<{ benchFanout: () => Promise<{ rows: Row[]; notes: string[] }> }>("./fanout.ts");
   if (fanout) sections.push(await section("Live fan-out: open streams on 2 PostgreSQL instances", fanout.benchFanout));

@@ -186,17 +186,28 @@ export function mallocEnv(): Record<string, string> {
   return preload && existsSync(preload) ? { ...env, LD_PRELOAD: preload } : env;
 }
 
-export async function startApp(provider: Provider, url: string, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startApp(
+  provider: Provider,
+  url: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  /** Options for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs: string[] = [],
+): Promise<AppServer> {
   const distDir = provider === "postgresql" ? ".next-pg" : ".next";
   if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
     throw new Error(`no ${provider} build in ${distDir}: run ${provider === "postgresql" ? "DATABASE_PROVIDER=postgresql " : ""}npx next build`);
   }
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    // As deployed: the same allocator (BENCH_MALLOC_DEFAULTS=1 leaves glibc with its defaults, to compare).
-    env: { ...dbEnv(provider, url), SYNOPSE_RATE_LIMIT: "off", ...(process.env.BENCH_MALLOC_DEFAULTS === "1" ? {} : mallocEnv()), ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      // As deployed: the same allocator (BENCH_MALLOC_DEFAULTS=1 leaves glibc with its defaults, to compare).
+      env: { ...dbEnv(provider, url), SYNOPSE_RATE_LIMIT: "off", ...(process.env.BENCH_MALLOC_DEFAULTS === "1" ? {} : mallocEnv()), ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   child.stdout!.on("data", (d) => (out = (out + d).slice(-20_000)));
   child.stderr!.on("data", (d) => (out = (out + d).slice(-20_000)));

@@ -94,6 +94,24 @@ export function readableWhere(viewer: Viewer) {
 }
 
 /**
+ * The same rule as `canRead` and `readableWhere`, as an SQL condition over the Annotation row aliased `a`
+ * (without the seminar condition), for the hot lists read outside Prisma's query pipeline (lib/db/read). The
+ * same text on SQLite and PostgreSQL; the viewer's id goes in as a bound parameter through `bind`, which
+ * returns its placeholder. access.test.ts checks the three forms against each other on every kind of row.
+ */
+export function readableSql(viewer: Viewer, bind: (value: unknown) => string, a = "a"): string {
+  const isInstructor = viewer.role === "instructor";
+  const audience = [
+    `${a}."authorId" = ${bind(viewer.userId)}`,
+    `${a}."visibility" = 'seminar'`,
+    `(${a}."visibility" IN ('instructors', 'feedback') AND ${a}."recipientId" = ${bind(viewer.userId)})`,
+    ...(isInstructor ? [`${a}."visibility" = 'instructors'`] : []),
+  ];
+  const unhidden = isInstructor ? "" : ` AND (${a}."hidden" = false OR ${a}."authorId" = ${bind(viewer.userId)})`;
+  return `(${a}."deletedAt" IS NULL${unhidden} AND (${audience.join(" OR ")}))`;
+}
+
+/**
  * Whose name an imported annotation may carry. One's own notes keep their author; an instructor may also
  * import notes under the account that wrote them when that account is a member of the seminar (moving a
  * seminar's discussion to a new seminar). A student's import never writes in a classmate's name.

@@ -7,18 +7,16 @@
  *
  * No query grows with the seminar: every `IN (…)` holds at most one page of ids, and everything else is a
  * join (relation filters). A list of every id in one statement broke whole seminars at about 1,000 notes
- * (SQLite's bound-parameter limit). Authorization is the store's: readableWhere for every row, the root's
+ * (SQLite's bound-parameter limit). The pages read outside Prisma's pipeline (./list-rows). Authorization is the store's: readableSql for every row, the root's
  * visibility for its replies, the "post first" gate on roots.
  */
-import type { Prisma } from "@/generated/prisma/client";
-import { databaseProvider } from "@/lib/db/adapter";
 import { db } from "@/lib/db/client";
-import { readRows } from "@/lib/db/read";
 import { AppError } from "@/lib/errors";
 import { requireMember, seminarHasDocument } from "@/lib/seminars";
 import { postFirstGate } from "./post-first";
 import { readableWhere, type Viewer } from "./access";
-import { annotationInclude, toDto } from "./store";
+import { listReads, type Bound, type Key } from "./list-rows";
+import { toDto } from "./store";
 import type { AnnotationDto } from "./types";
 
 /** Annotations per page unless the caller asks for fewer or more. */
@@ -50,10 +48,6 @@ export interface AnnotationPage {
   prev: string | null;
 }
 
-interface Key {
-  t: number;
-  id: string;
-}
 interface Cursor {
   root: Key;
   /** Set when the page ended inside this root's thread: the last reply it held. */
@@ -87,21 +81,10 @@ export function decodeCursor(s: string): Cursor {
 const keyOf = (row: { createdAt: Date; id: string }): Key => ({ t: row.createdAt.getTime(), id: row.id });
 
 /** Rows after `k` in (createdAt, id) order. */
-function after(k: Key | undefined): Prisma.AnnotationWhereInput {
-  if (!k) return {};
-  const at = new Date(k.t);
-  return { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: k.id } }] };
-}
+const after = (k: Key | undefined): Bound => (k ? { op: ">", key: k } : undefined);
 
 /** Rows at or before `k` in (createdAt, id) order (`inclusive`), or strictly before. */
-function upTo(k: Key | undefined, inclusive: boolean): Prisma.AnnotationWhereInput {
-  if (!k) return {};
-  const at = new Date(k.t);
-  return { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: inclusive ? { lte: k.id } : { lt: k.id } }] };
-}
-
-const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
-const reverse = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+const upTo = (k: Key | undefined, inclusive: boolean): Bound => (k ? { op: inclusive ? "<=" : "<", key: k } : undefined);
 
 /** The page size asked for, clamped; a value that is not a whole number is a 400. */
 export function pageLimit(raw: string | number | null | undefined): number {
@@ -109,31 +92,6 @@ export function pageLimit(raw: string | number | null | undefined): number {
   const n = typeof raw === "number" ? raw : /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < 1) throw new AppError("invalid-request", { reason: "limit" });
   return Math.min(n, MAX_PAGE_SIZE);
-}
-
-/**
- * The most passages texts may have, in the whole database, for their notes to be found by id rather than by
- * walking the seminar: at most a page of ids in one `IN (…)`.
- */
-const FEW_PASSAGES = MAX_PAGE_SIZE;
-
-/**
- * Roots with a passage in any of `slugs`. As a relation filter this is an EXISTS per note, which SQLite tests
- * while walking the seminar's notes in page order: right when the texts hold many of them, a scan of the whole
- * seminar for a text with few (20,000 notes read to find its 10). So first one bounded read of the passage
- * index: when the texts have few passages anywhere, their notes' ids are the filter, and the page is those
- * notes looked up and sorted. (PostgreSQL chooses that plan itself from its statistics; SQLite keeps the walk.)
- */
-async function onDocuments(slugs: readonly string[]): Promise<Prisma.AnnotationWhereInput> {
-  if (slugs.length === 0) return { id: { in: [] } };
-  const pg = databaseProvider() === "postgresql";
-  const list = slugs.map((_, i) => (pg ? `$${i + 1}` : "?")).join(", ");
-  // A raw read (lib/db/read): up to 501 rows through Prisma cost more than the walk they replace.
-  const passages = await readRows<{ annotationId: string }>(`SELECT "annotationId" FROM "Target" WHERE "documentSlug" IN (${list}) LIMIT ${FEW_PASSAGES + 1}`, [
-    ...slugs,
-  ]);
-  if (passages.length <= FEW_PASSAGES) return { id: { in: [...new Set(passages.map((p) => p.annotationId))] } };
-  return { targets: { some: { documentSlug: { in: [...slugs] } } } };
 }
 
 /** What both directions share: the member's filters, the "post first" gate and the reply query. */
@@ -147,21 +105,13 @@ async function scope(userId: string, seminarId: string, options: PageOptions) {
   const limit = pageLimit(options.limit);
   const readable = readableWhere(viewer);
   const gate = await postFirstGate(viewer, seminarId);
-  const rootWhere: Prisma.AnnotationWhereInput = {
-    seminarId,
-    parentId: null,
-    AND: [
-      readable,
-      slugs ? await onDocuments(slugs) : {},
-      options.motivation ? { motivation: options.motivation } : {},
-      options.relation ? { relation: options.relation } : {},
-      options.authorId ? { authorId: options.authorId } : {},
-      options.tags ? { tags: { some: { tag: { in: [...options.tags].slice(0, 50) } } } } : {},
-    ],
-  };
-  const rootsWhere = (bound: Prisma.AnnotationWhereInput): Prisma.AnnotationWhereInput => ({
-    ...rootWhere,
-    AND: [...(rootWhere.AND as Prisma.AnnotationWhereInput[]), bound],
+  // The pages' reads: the member's filters as SQL outside Prisma's pipeline (./list-rows).
+  const reads = listReads(viewer, seminarId, {
+    slugs,
+    motivation: options.motivation,
+    relation: options.relation,
+    authorId: options.authorId,
+    tags: options.tags,
   });
   const visibleRoot = (r: { authorId: string; targets: Array<{ documentSlug: string }> }) =>
     !gate ||
@@ -169,34 +119,21 @@ async function scope(userId: string, seminarId: string, options: PageOptions) {
       r.authorId,
       r.targets.map((t) => t.documentSlug),
     );
-  // Replies are found by their roots — at most a page of them, each read from this seminar above — and by
-  // nothing else: with the seminar in the condition too, SQLite walked the whole seminar's index (to skip the
-  // sort) to find a page's few replies.
-  const repliesOf = (rootIds: string[], from: Prisma.AnnotationWhereInput, take?: number, orderBy: Prisma.AnnotationOrderByWithRelationInput[] = order) =>
-    db().annotation.findMany({ where: { rootId: { in: rootIds }, AND: [readable, from] }, include: annotationInclude, orderBy, take });
-  /** Replies per root, for at most a page of roots. */
-  const replyCounts = async (rootIds: string[]) => {
-    const counts = new Map<string, number>();
-    if (!rootIds.length) return counts;
-    const grouped = await db().annotation.groupBy({ by: ["rootId"], where: { rootId: { in: rootIds }, AND: [readable] }, _count: { _all: true } });
-    for (const g of grouped) if (g.rootId) counts.set(g.rootId, g._count._all);
-    return counts;
-  };
-  return { empty: slugs !== undefined && slugs.length === 0, limit, readable, gate, slugs, rootWhere, rootsWhere, visibleRoot, repliesOf, replyCounts };
+  return { empty: slugs !== undefined && slugs.length === 0, limit, readable, gate, slugs, reads, visibleRoot };
 }
 
 /** One page of what the member may see in a seminar (optionally of some documents or one motivation). */
 export async function pageAnnotations(userId: string, seminarId: string, options: PageOptions = {}): Promise<AnnotationPage> {
-  const { empty, limit, rootWhere, rootsWhere, visibleRoot, repliesOf: replies0, replyCounts } = await scope(userId, seminarId, options);
+  const { empty, limit, reads, visibleRoot } = await scope(userId, seminarId, options);
   const prev = options.after ?? null;
   if (empty) return { annotations: [], next: null, prev: null };
   let cursor = options.after ? decodeCursor(options.after) : undefined;
-  const repliesOf = (rootIds: string[], from: Key | undefined, take?: number) => replies0(rootIds, after(from), take);
+  const repliesOf = (rootIds: string[], from: Key | undefined, take?: number) => reads.replies(rootIds, after(from), take);
 
   const out: AnnotationDto[] = [];
   // 1. The rest of a thread the previous page cut (if its root is still there for this member).
   if (cursor?.reply) {
-    const root = await db().annotation.findFirst({ where: { ...rootWhere, id: cursor.root.id }, include: { targets: { select: { documentSlug: true } } } });
+    const root = await reads.root(cursor.root.id);
     if (root && visibleRoot(root)) {
       const replies = await repliesOf([root.id], cursor.reply, limit + 1);
       if (replies.length > limit) {
@@ -211,11 +148,11 @@ export async function pageAnnotations(userId: string, seminarId: string, options
   // 2. Whole threads after the cursor's root, as many as fit.
   const room = limit - out.length;
   if (room === 0) return { annotations: out, next: encodeCursor({ root: cursor!.root }), prev };
-  const roots = await db().annotation.findMany({ where: rootsWhere(after(cursor?.root)), include: annotationInclude, orderBy: order, take: room + 1 });
+  const roots = await reads.roots(after(cursor?.root), room + 1);
   const scanned = roots.slice(0, room);
   let more = roots.length > room;
   const shown = scanned.filter(visibleRoot);
-  const counts = await replyCounts(shown.map((r) => r.id));
+  const counts = await reads.replyCounts(shown.map((r) => r.id));
   const whole: typeof shown = [];
   let used = out.length;
   let cut: (typeof shown)[number] | null = null;
@@ -270,14 +207,14 @@ export async function pageAnnotationsBefore(
   seminarId: string,
   options: Omit<PageOptions, "after"> & { upto: string | null },
 ): Promise<AnnotationPage> {
-  const { empty, limit, rootWhere, rootsWhere, visibleRoot, repliesOf, replyCounts } = await scope(userId, seminarId, options);
+  const { empty, limit, reads, visibleRoot } = await scope(userId, seminarId, options);
   const next = options.upto;
   if (empty) return { annotations: [], next, prev: null };
   const end = options.upto ? decodeCursor(options.upto) : undefined;
   const page = (annotations: AnnotationDto[], start: Cursor | null): AnnotationPage => ({ annotations, next, prev: start ? encodeCursor(start) : null });
   /** The newest `limit` replies of a thread that does not fit (at or before `upTo`), as a page of their own. */
-  const tail = async (root: Key, bound: Prisma.AnnotationWhereInput): Promise<AnnotationPage> => {
-    const newest = await repliesOf([root.id], bound, limit + 1, reverse);
+  const tail = async (root: Key, bound: Bound): Promise<AnnotationPage> => {
+    const newest = await reads.replies([root.id], bound, limit + 1, true);
     const kept = newest.slice(0, limit).reverse();
     return page(kept.map(toDto), { root, reply: newest.length > limit ? keyOf(newest[limit]) : { t: -1, id: "" } });
   };
@@ -285,10 +222,10 @@ export async function pageAnnotationsBefore(
   // 1. The start of a thread the page after this one goes on inside.
   const partial: AnnotationDto[] = [];
   if (end?.reply) {
-    const root = await db().annotation.findFirst({ where: { ...rootWhere, id: end.root.id }, include: annotationInclude });
+    const root = await reads.root(end.root.id);
     if (root && visibleRoot(root)) {
-      const bound = end.reply.t < 0 ? { id: { in: [] } } : upTo(end.reply, true);
-      const replies = end.reply.t < 0 ? [] : await repliesOf([root.id], bound, limit + 1, reverse);
+      const bound: Bound = end.reply.t < 0 ? "none" : upTo(end.reply, true);
+      const replies = end.reply.t < 0 ? [] : await reads.replies([root.id], bound, limit + 1, true);
       if (1 + replies.length > limit) return tail(end.root, bound);
       partial.push(toDto(root), ...replies.reverse().map(toDto));
     }
@@ -296,14 +233,9 @@ export async function pageAnnotationsBefore(
 
   // 2. Whole threads before it, newest first, as many as fit.
   const room = limit - partial.length;
-  const roots = await db().annotation.findMany({
-    where: rootsWhere(upTo(end?.root, !end?.reply)),
-    include: annotationInclude,
-    orderBy: reverse,
-    take: room + 1,
-  });
+  const roots = await reads.roots(upTo(end?.root, !end?.reply), room + 1, true);
   const scanned = roots.slice(0, room);
-  const counts = await replyCounts(scanned.filter(visibleRoot).map((r) => r.id));
+  const counts = await reads.replyCounts(scanned.filter(visibleRoot).map((r) => r.id));
   const whole: typeof scanned = [];
   let used = partial.length;
   let start: Cursor | null = roots.length > room ? { root: keyOf(roots[room]) } : null;
@@ -314,7 +246,7 @@ export async function pageAnnotationsBefore(
       whole.push(r);
       used += need;
     } else if (used === 0) {
-      return tail(keyOf(r), {});
+      return tail(keyOf(r), undefined);
     } else {
       start = { root: keyOf(r) };
       break;
@@ -322,9 +254,9 @@ export async function pageAnnotationsBefore(
   }
   whole.reverse();
   const replies = whole.length
-    ? await repliesOf(
+    ? await reads.replies(
         whole.map((r) => r.id),
-        {},
+        undefined,
       )
     : [];
   const byRoot = new Map<string, typeof replies>();
@@ -355,8 +287,8 @@ export async function countAnnotations(
   const atMost = options.atMost ?? COUNT_LIMIT;
   const count = await db().annotation.count({
     where: { seminarId, OR: [{ parentId: null }, { rootId: { not: null } }], AND: [readable] },
-    // Prisma orders a `take` (by id unless told): in index order, the first atMost + 1 rows and no sort.
-    orderBy: order,
+    // Prisma orders a `take` (by id unless told): in the index's order, the first atMost + 1 rows and no sort.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: atMost + 1,
   });
   return count > atMost ? null : count;

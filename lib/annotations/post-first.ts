@@ -26,13 +26,14 @@ export interface PostFirstGate {
   locked: ReadonlyMap<string, PostFirstStatus>;
 }
 
-/** The required number per document of the seminar (only documents where it is > 0). */
+/**
+ * The required number per document of the seminar (only documents where it is > 0). Asked by every list,
+ * search and reader page of a student: one indexed read outside Prisma's pipeline (lib/db/read).
+ */
 export async function postFirstRequirements(seminarId: string): Promise<Map<string, number>> {
-  // Asked by every list, heat strip and reader page of a seminar: one joined read outside Prisma's pipeline (lib/db/read).
-  const rows = await sqlRows<{ seminar: number; slug: string | null; document: number | null }>`
-    SELECT s."postFirst" AS "seminar", d."slug", d."postFirst" AS "document"
-    FROM "Seminar" s LEFT JOIN "SeminarDocument" d ON d."seminarId" = s."id"
-    WHERE s."id" = ${seminarId}`;
+  const rows = await sqlRows<{ seminar: number | bigint; slug: string | null; document: number | bigint | null }>`
+    SELECT s."postFirst" AS "seminar", d."slug" AS "slug", d."postFirst" AS "document"
+    FROM "Seminar" s LEFT JOIN "SeminarDocument" d ON d."seminarId" = s."id" WHERE s."id" = ${seminarId}`;
   const out = new Map<string, number>();
   for (const r of rows) {
     if (r.slug === null) continue;

@@ -17,7 +17,6 @@ import { canRead, type Viewer } from "@/lib/annotations/access";
 import { postFirstGate, type PostFirstGate } from "@/lib/annotations/post-first";
 import { documentText } from "@/lib/content/text";
 import type { SynopseDocument } from "@/lib/content/types";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { GlossaryEntry } from "@/lib/links/glossary";
 import { parseTerms } from "@/lib/links/glossary-store";
@@ -33,6 +32,7 @@ import {
   glossaryRows,
   matchEntries,
   membershipsOf,
+  seminarSlugs,
   tagsByAnnotation,
   targetsByAnnotation,
   type AnnotationRow,
@@ -319,7 +319,7 @@ export async function search(viewerId: string | null, options: SearchOptions): P
   const catalog = await documentCatalog();
   let slugs: string[] | undefined;
   if (options.seminar) {
-    slugs = (await db().seminarDocument.findMany({ where: { seminarId: options.seminar }, select: { slug: true } })).map((d) => d.slug);
+    slugs = await seminarSlugs(options.seminar);
   }
   if (options.doc) slugs = slugs ? slugs.filter((s) => s === options.doc) : [options.doc];
 

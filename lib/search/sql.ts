@@ -197,6 +197,11 @@ export async function membershipsOf(userId: string): Promise<Array<{ seminarId: 
   return sqlRows`SELECT "seminarId", "role" FROM "Membership" WHERE "userId" = ${userId}`;
 }
 
+/** The documents of a seminar. */
+export async function seminarSlugs(seminarId: string): Promise<string[]> {
+  return (await sqlRows<{ slug: string }>`SELECT "slug" FROM "SeminarDocument" WHERE "seminarId" = ${seminarId}`).map((r) => r.slug);
+}
+
 /** Glossary rows (terms as JSON) of these seminars, in a stable order. */
 export async function glossaryRows(seminarIds: string[]): Promise<Array<{ id: string; terms: string }>> {
   return byIds((list) => `SELECT "id", "terms" FROM "GlossaryEntry" WHERE "seminarId" IN (${list}) ORDER BY "id"`, seminarIds);
