@@ -73,11 +73,15 @@ export async function setTagsAction(form: FormData): Promise<void> {
   });
 }
 
+/** Longer than any invite code the app makes or a person types: such a form gets no join page to return to. */
+const MAX_INVITE_CODE = 200;
+
 export async function joinAction(form: FormData): Promise<void> {
   const code = field(form, "code");
   await act(
     form,
-    (l) => `/${l}/join/${encodeURIComponent(code)}`,
+    // Back to the invite's page with the reason; a code too long for an address (a forged form) to the seminars.
+    (l) => (code.length <= MAX_INVITE_CODE ? `/${l}/join/${encodeURIComponent(code)}` : `/${l}/seminars`),
     async (userId) => {
       const { seminarId } = await joinByInvite(userId, code);
       return `/${formLocale(form, routing.locales, routing.defaultLocale)}/seminars/${encodeURIComponent(seminarId)}`;
