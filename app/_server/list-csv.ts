@@ -1,5 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readBody } from "@/lib/http/body";
+import { handle, jsonResponse, requireUser } from "@/lib/http/respond";
+import { refreshSeminarIndex } from "@/lib/links/seminar-index";
 import { decodeCsvBytes, ListCsvError, MAX_CSV_BYTES } from "@/lib/links/list-csv";
 
 /**
@@ -37,4 +39,34 @@ export function csvResponse(body: string, filename: string): Response {
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/**
+ * The two handlers of a seminar list's CSV route (the glossary, the name list). GET: the list as a download
+ * (instructors). POST: a CSV file as the body (instructors); `?mode=replace` makes the list exactly the file,
+ * otherwise its entries are added. A bad file is 422 "invalid-csv" with the line and reason, and nothing
+ * changes; the seminar's suggestion index is rebuilt after an import.
+ */
+export function seminarListCsvRoute<R>(list: {
+  filename: string;
+  exportCsv: (userId: string, seminarId: string) => Promise<string>;
+  importCsv: (userId: string, seminarId: string, text: string, mode: "add" | "replace") => Promise<R>;
+}) {
+  return {
+    GET: handle(async (request: Request, ctx: Ctx) => {
+      const user = await requireUser(request);
+      const { id } = await ctx.params;
+      return csvResponse(await list.exportCsv(user.id, id), list.filename);
+    }),
+    POST: handle(async (request: Request, ctx: Ctx) => {
+      const user = await requireUser(request);
+      const { id } = await ctx.params;
+      const text = await csvUploadText(request);
+      const result = await list.importCsv(user.id, id, text, importMode(new URL(request.url).searchParams.get("mode")));
+      refreshSeminarIndex(id);
+      return jsonResponse(result);
+    }),
+  };
 }
