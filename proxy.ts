@@ -5,15 +5,21 @@ import { routing } from "./i18n/routing";
 import { isSameOriginWrite, siteOrigin } from "./lib/http/origin";
 import { pageSlashRedirect } from "./lib/http/trailing-slash";
 import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
+import { loopbackRender, respondWithNonce, visitorPageKey, VisitorPages } from "./lib/http/visitor-pages";
 
 const intl = createMiddleware(routing);
+
+// Visitors' reader pages, rendered once per address (lib/http/visitor-pages). The token marks the cache's
+// own loopback requests; it is new with every process, so nobody outside can send it.
+const visitorPages = new VisitorPages();
+const renderToken = randomBytes(16).toString("base64url");
 
 /**
  * Every page request: forms and server actions only from the site's own pages (CSRF: Next checks only the
  * host, and lets a request without Origin through), a fresh CSP nonce that Next puts on its scripts, then
  * next-intl's locale routing.
  */
-export default function proxy(request: NextRequest): NextResponse {
+export default async function proxy(request: NextRequest): Promise<NextResponse> {
   if (!isSameOriginWrite(request.method, request.headers, request.url)) return new NextResponse(null, { status: 403 });
   // Pages have no final "/" (the W3C container keeps its own, see lib/http/trailing-slash).
   const moved = pageSlashRedirect(request.nextUrl);
@@ -24,10 +30,30 @@ export default function proxy(request: NextRequest): NextResponse {
   // Next reads the nonce from the request's own CSP header while rendering.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
-  const response = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
+  const routed = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
+  const response = (await storedVisitorPage(request, routed, nonce)) ?? routed;
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
+}
+
+/**
+ * A visitor's reader page from memory, with this response's nonce, or null to render it. Only when the
+ * locale routing lets the request through unchanged; its alternates and locale cookie go on the stored page.
+ */
+async function storedVisitorPage(request: NextRequest, routed: NextResponse, nonce: string): Promise<NextResponse | null> {
+  const port = process.env.PORT;
+  if (process.env.NODE_ENV !== "production" || !port) return null;
+  if (routed.headers.get("x-middleware-next") !== "1" || routed.headers.has("x-middleware-rewrite")) return null;
+  const key = visitorPageKey(request.method, request.nextUrl, request.headers, renderToken);
+  if (key === null) return null;
+  const page = await visitorPages.page(key, loopbackRender(`http://127.0.0.1:${port}`, key, renderToken));
+  if (!page) return null;
+  const { status, headers, body } = respondWithNonce(page, nonce);
+  const alternates = routed.headers.get("link");
+  if (alternates) headers.set("link", [alternates, headers.get("link")].filter(Boolean).join(", "));
+  for (const cookie of routed.headers.getSetCookie()) headers.append("set-cookie", cookie);
+  return new NextResponse(body, { status, headers });
 }
 
 /**

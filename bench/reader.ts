@@ -26,12 +26,17 @@ const RUNS = Number(process.env.BENCH_READER_RUNS ?? 40);
 const WARMUP = 5;
 
 type Timing = { median: number; p95: number; bytes: number };
-type Target = { url: string; encoding?: string; cookie?: string; status?: number };
+/** `url` a function: a new address for every request (what the first visitor of an address gets). */
+type Target = { url: string | (() => string); encoding?: string; cookie?: string; status?: number };
 
-/** One GET, until the whole body is read; its time in ms and its size. */
-async function timeOne(url: string, encoding: string, cookie?: string, status = 200): Promise<{ ms: number; bytes: number }> {
+/** What a browser's page load asks for: the app keeps visitors' reader pages only for such requests. */
+const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+/** One GET as a browser's page load, until the whole body is read; its time in ms and its size. */
+async function timeOne(target: string | (() => string), encoding: string, cookie?: string, status = 200): Promise<{ ms: number; bytes: number }> {
+  const url = typeof target === "string" ? target : target();
   const t0 = performance.now();
-  const res = await fetch(url, { headers: { "accept-encoding": encoding, ...(cookie ? { cookie } : {}) } });
+  const res = await fetch(url, { headers: { accept: PAGE_ACCEPT, "accept-encoding": encoding, ...(cookie ? { cookie } : {}) } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - t0;
   if (res.status !== status) throw new Error(`${url}: HTTP ${res.status}`);
@@ -71,7 +76,7 @@ const CPU_SECONDS = Number(process.env.BENCH_READER_CPU_SECONDS ?? 3);
  * this does not count other processes' work. null where /proc cannot tell (not Linux).
  */
 async function cpuPerRequest(target: Target): Promise<number | null> {
-  const pid = listeningPid(Number(new URL(target.url).port));
+  const pid = listeningPid(Number(new URL(typeof target.url === "string" ? target.url : target.url()).port));
   if (pid === null) return null;
   for (let i = 0; i < WARMUP; i++) await timeOne(target.url, "identity", target.cookie, target.status);
   const before = processCpuMs(pid);
@@ -105,25 +110,28 @@ function serveFile(file: string): Promise<{ url: string; stop(): void }> {
 }
 
 /** The targets whose server CPU is measured; their CPU rows, when /proc could tell for all of them. */
-const CPU_TARGETS = ["reader", "readerMember", "appEmpty", "static", "floorEmpty", "floorText", "floorCached"] as const;
+const CPU_TARGETS = ["reader", "readerRendered", "readerMember", "appEmpty", "static", "floorEmpty", "floorText", "floorCached"] as const;
 type CpuTarget = (typeof CPU_TARGETS)[number];
 
 function cpuRows(cpu: Partial<Record<CpuTarget, number | null>>, round: (n: number, d?: number) => number): Row[] {
   const c = cpu as Record<CpuTarget, number>;
   if (CPU_TARGETS.some((name) => typeof cpu[name] !== "number")) return [];
   return [
-    { name: "server CPU per request: reader, 3 panes", value: round(c.reader, 2), unit: "ms" },
+    { name: "server CPU per request: reader, 3 panes (a visitor: the stored page)", value: round(c.reader, 2), unit: "ms" },
+    { name: "server CPU per request: reader, 3 panes, first visitor of an address (rendered)", value: round(c.readerRendered, 2), unit: "ms" },
     { name: "server CPU per request: same HTML as a static file", value: round(c.static, 2), unit: "ms" },
     { name: "server CPU per request: signed in as the demo student", value: round(c.readerMember, 2), unit: "ms" },
     { name: "server CPU per request: an empty dynamic page of the app (its not-found page: proxy, layout, header)", value: round(c.appEmpty, 2), unit: "ms" },
     { name: "reader / the app's empty dynamic page, server CPU per request (target ≤ 2)", value: round(c.reader / c.appEmpty, 2), unit: "×" },
-    { name: "signed-in reader / anonymous reader, server CPU per request (target ≤ 2)", value: round(c.readerMember / c.reader, 2), unit: "×" },
+    { name: "signed-in reader / anonymous reader as served, server CPU per request (target ≤ 2)", value: round(c.readerMember / c.reader, 2), unit: "×" },
+    { name: "signed-in reader / anonymous reader rendered, server CPU per request", value: round(c.readerMember / c.readerRendered, 2), unit: "×" },
+    { name: "first visitor of an address / the app's empty dynamic page, server CPU per request", value: round(c.readerRendered / c.appEmpty, 2), unit: "×" },
     { name: "render / static, server CPU per request", value: round(c.reader / c.static, 2), unit: "×" },
     { name: "signed in / static, server CPU per request", value: round(c.readerMember / c.static, 2), unit: "×" },
     { name: "Next.js alone: empty dynamic page / static, server CPU per request", value: round(c.floorEmpty / c.static, 2), unit: "×" },
     { name: "Next.js alone: the same text rendered per request / static, server CPU per request", value: round(c.floorText / c.static, 2), unit: "×" },
     { name: "Next.js alone: the same text from Next's page cache / static, server CPU per request", value: round(c.floorCached / c.static, 2), unit: "×" },
-    { name: "reader / Next.js alone rendering the same text, server CPU per request", value: round(c.reader / c.floorText, 2), unit: "×" },
+    { name: "reader rendered / Next.js alone rendering the same text, server CPU per request", value: round(c.readerRendered / c.floorText, 2), unit: "×" },
   ];
 }
 
@@ -168,10 +176,13 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   let floor: FloorServer | null = null;
   const cpu: Partial<Record<CpuTarget, number | null>> = {};
   let t;
+  let fresh = 0;
   try {
     floor = await startFloor(visibleBody(html), dir);
     const targets = {
       reader: { url },
+      // A new address every time (an extra parameter the reader ignores): a page rendered for its first visitor.
+      readerRendered: { url: () => `${url}&bench=${++fresh}` },
       readerGzip: { url, encoding: "gzip" },
       readerMember: { url, cookie },
       // What any request to this server costs: a route handler that returns {"ok":true}.
@@ -210,20 +221,22 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
   const ratio = dynamicTimes.median / staticTimes.median;
   return {
     rows: [
-      { name: "reader, 3 panes: server render (median)", value: round(dynamicTimes.median), unit: "ms" },
+      { name: "reader, 3 panes, a visitor (median)", value: round(dynamicTimes.median), unit: "ms" },
+      { name: "reader, 3 panes, first visitor of an address: rendered (median)", value: round(t.readerRendered.median), unit: "ms" },
+      { name: "first visitor of an address / static, median", value: round(t.readerRendered.median / staticTimes.median, 2), unit: "×" },
       { name: "the app's empty dynamic page (median)", value: round(t.appEmpty.median, 1), unit: "ms" },
-      { name: "reader, 3 panes: server render (p95)", value: round(dynamicTimes.p95), unit: "ms" },
-      { name: "reader, 3 panes: server render + gzip (median)", value: round(t.readerGzip.median), unit: "ms" },
+      { name: "reader, 3 panes, a visitor (p95)", value: round(dynamicTimes.p95), unit: "ms" },
+      { name: "reader, 3 panes, a visitor, + gzip (median)", value: round(t.readerGzip.median), unit: "ms" },
       { name: "reader, 3 panes, signed in as the demo student (notes, heat strips): server render (median)", value: round(t.readerMember.median), unit: "ms" },
       { name: "reader signed in / static, median", value: round(t.readerMember.median / t.static.median, 2), unit: "×" },
       { name: "same HTML as a static file (median)", value: round(staticTimes.median, 2), unit: "ms" },
       { name: "same HTML as a static file (p95)", value: round(staticTimes.p95, 2), unit: "ms" },
-      { name: "render / static, median (target ≤ 3)", value: round(ratio, 2), unit: "×" },
+      { name: "anonymous reader / static, median (target ≤ 3)", value: round(ratio, 2), unit: "×" },
       { name: "floor: /api/health on the same server (median)", value: round(t.health.median, 2), unit: "ms" },
       { name: "Next.js alone: empty dynamic page / static, median", value: round(t.floorEmpty.median / staticTimes.median, 2), unit: "×" },
       { name: "Next.js alone: the same text rendered per request / static, median", value: round(t.floorText.median / staticTimes.median, 2), unit: "×" },
       { name: "Next.js alone: the same text from Next's page cache / static, median", value: round(t.floorCached.median / staticTimes.median, 2), unit: "×" },
-      { name: "reader / Next.js alone rendering the same text, median", value: round(dynamicTimes.median / t.floorText.median, 2), unit: "×" },
+      { name: "reader rendered / Next.js alone rendering the same text, median", value: round(t.readerRendered.median / t.floorText.median, 2), unit: "×" },
       ...cpuRows(cpu, round),
       { name: "reader HTML size", value: round(dynamicTimes.bytes / 1024), unit: "KB" },
       { name: "the visible text's HTML (the page without its scripts)", value: round(Buffer.byteLength(visibleBody(html)) / 1024), unit: "KB" },
@@ -244,7 +257,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       'The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row "+ gzip" adds Next\'s on-the-fly compression, which a browser gets.',
       `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine (but counts the server's own garbage-collector threads, so it still varies between runs).`,
       "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make. They stream in after the text, each in a Suspense boundary (app/[locale]/read/member.tsx). Their reads are indexed reads outside Prisma's query pipeline, and the first page of anchored notes is kept per member, seminar and text versions while the seminar's latest event, its members and its post-first numbers stay the same (lib/reader-notes/load.ts): this row is a reload with nothing new in the seminar; the first load after a change lists and anchors the notes again (about 9 ms more CPU for the demo's notes).",
-      "The panes' text is rendered once per document version (its whole content), pane and interface language into an HTML string and cached (lib/reader/html.ts); it is sent once: in the page's HTML, handed to the pane's server render by a key, and not again in the RSC payload (lib/reader/html-handoff.ts, components/reader/PaneHtml.tsx). Each request still runs the proxy, the React server render and the RSC payload of the rest of the page.",
+      'A visitor\'s reader page (no session) is the same for everyone: the server renders it once per address and keeps the whole response in memory, with a fresh CSP nonce put into each copy it sends (lib/http/visitor-pages.ts, used by proxy.ts). The "visitor" rows are that stored page; the "first visitor of an address" rows ask for a new address every time (an extra parameter), so each is rendered: the cost before the page is stored, and the cost of every signed-in page but the member\'s own parts.',
+      "The panes' text is rendered once per document version (its whole content), pane and interface language into an HTML string and cached (lib/reader/html.ts); it is sent once: in the page's HTML, handed to the pane's server render by a key, and not again in the RSC payload (lib/reader/html-handoff.ts, components/reader/PaneHtml.tsx). A page that is rendered (a signed-in one, or a visitor's first) still runs the proxy, the React server render and the RSC payload of the rest of the page.",
       `Load average at the end of this section: ${os
         .loadavg()
         .map((l) => l.toFixed(1))

@@ -117,3 +117,45 @@ test("a form posted from another site's page is refused", async ({ page }) => {
   const noOrigin = await page.request.post("/en/seminars", { headers: { origin: "" }, form: { title: "Forged" } });
   expect(noOrigin.status()).toBe(403);
 });
+
+test("a visitor's reader page, served again from memory, has a nonce of its own and works; a member still gets their own page", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  // An address no other journey asks for, so the first load here is its first visitor (rendered) and the
+  // second is the stored page.
+  const address = `/en/read?p=alliierte-zusammenarbeit-1944-45,mastny-separate-peace&journey=${Date.now()}`;
+  const nonces: string[] = [];
+  for (let visit = 0; visit < 2; visit++) {
+    const response = await page.goto(address);
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    nonces.push(nonce!);
+    // Every script of the page runs under this response's nonce (the browser hides it from attributes).
+    const scriptNonces = await page.evaluate(() => [...document.querySelectorAll("script")].map((s) => s.nonce).filter(Boolean));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    // The page is alive: a footnote opens in place.
+    const mastny = page.locator("#pane2-panel");
+    await mastny.getByRole("button", { name: "Footnote 1", exact: true }).click();
+    await expect(mastny.getByRole("dialog", { name: "Footnote 1" })).toBeVisible();
+  }
+  expect(nonces[1]).not.toBe(nonces[0]);
+  expect(violations).toEqual([]);
+
+  // Signed in, the same address is the member's page: their account link and the seminar's notes.
+  await page.goto(`/en/sign-in`);
+  await page.getByLabel("Email address").fill("student1@synopse.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
+  await page.goto(address);
+  await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await page
+    .locator("#pane1-panel")
+    .getByRole("button", { name: /^Notes/ })
+    .click();
+  await expect(page.getByRole("complementary", { name: "Notes on pane 1" })).toBeVisible();
+});
