@@ -5,11 +5,11 @@ import { routing } from "./i18n/routing";
 import { isSameOriginWrite, siteOrigin } from "./lib/http/origin";
 import { pageSlashRedirect } from "./lib/http/trailing-slash";
 import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
-import { loopbackRender, respondWithNonce, visitorPageKey, VisitorPages } from "./lib/http/visitor-pages";
+import { loopbackRender, PAGE_VARIANT_HEADER, RENDER_HEADER, respondWithNonce, visitorPageKey, VisitorPages } from "./lib/http/visitor-pages";
 
 const intl = createMiddleware(routing);
 
-// Visitors' reader pages, rendered once per address (lib/http/visitor-pages). The token marks the cache's
+// Reader pages rendered once per address and copy (lib/http/visitor-pages). The token marks the cache's
 // own loopback requests; it is new with every process, so nobody outside can send it.
 const visitorPages = new VisitorPages();
 const renderToken = randomBytes(16).toString("base64url");
@@ -30,6 +30,8 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   // Next reads the nonce from the request's own CSP header while rendering.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // Only the stored pages' own loopback render may ask the page for a member's copy without a member.
+  if (request.headers.get(RENDER_HEADER) !== renderToken) headers.delete(PAGE_VARIANT_HEADER);
   const routed = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
   const response = (await storedVisitorPage(request, routed, nonce)) ?? routed;
   response.headers.set("Content-Security-Policy", policy);
@@ -38,16 +40,17 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
 }
 
 /**
- * A visitor's reader page from memory, with this response's nonce, or null to render it. Only when the
+ * A reader page from memory (a visitor's or a member's copy), with this response's nonce, or null to render it. Only when the
  * locale routing lets the request through unchanged; its alternates and locale cookie go on the stored page.
  */
 async function storedVisitorPage(request: NextRequest, routed: NextResponse, nonce: string): Promise<NextResponse | null> {
   const port = process.env.PORT;
   if (process.env.NODE_ENV !== "production" || !port) return null;
   if (routed.headers.get("x-middleware-next") !== "1" || routed.headers.has("x-middleware-rewrite")) return null;
-  const key = visitorPageKey(request.method, request.nextUrl, request.headers, renderToken);
-  if (key === null) return null;
-  const page = await visitorPages.page(key, loopbackRender(`http://127.0.0.1:${port}`, key, renderToken));
+  const stored = visitorPageKey(request.method, request.nextUrl, request.headers, renderToken);
+  if (stored === null) return null;
+  const address = request.nextUrl.pathname + request.nextUrl.search;
+  const page = await visitorPages.page(stored.key, loopbackRender(`http://127.0.0.1:${port}`, address, stored.variant, renderToken));
   if (!page) return null;
   const { status, headers, body } = respondWithNonce(page, nonce);
   const alternates = routed.headers.get("link");

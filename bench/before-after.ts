@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { demoSeminar, noteBody, ROOT, type DemoSeminar, type Member } from "@/system/harness";
-import { closedLoop, seminarMembers, send, summarize } from "./loadgen";
+import { closedLoop, readerView, seminarMembers, send, summarize } from "./loadgen";
 import { listeningPid, processCpuMs } from "./proc";
 import { percentile } from "./stats";
 
@@ -78,7 +78,7 @@ function step(side: Side) {
     const r = Math.floor(Math.random() * 100);
     const slug = side.slugs[Math.floor(Math.random() * side.slugs.length)];
     const { seminar } = side;
-    if (r < 45) return { kind: "read page", ok: (await send(m, `/en/read?p=${encodeURIComponent(slug)}&seminar=${seminar.id}`)).status === 200 };
+    if (r < 45) return { kind: "read page", ok: (await readerView(m, `/en/read?p=${encodeURIComponent(slug)}&seminar=${seminar.id}`)).status === 200 };
     if (r < 65)
       return { kind: "list notes", ok: (await send(m, `/api/seminars/${seminar.id}/annotations?document=${encodeURIComponent(seminar.slug)}`)).status === 200 };
     if (r < 85)

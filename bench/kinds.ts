@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { demoSeminar, migratedSqlite, noteBody, ROOT, seed, startApp, type DemoSeminar, type Member } from "@/system/harness";
 import { serve } from "./before-after";
-import { closedLoop, seminarMembers, send, summarize } from "./loadgen";
+import { closedLoop, readerView, seminarMembers, send, summarize } from "./loadgen";
 import { listeningPid, processCpuMs } from "./proc";
 
 const MEMBERS = Number(process.env.BENCH_KINDS_MEMBERS ?? 20);
@@ -50,7 +50,7 @@ function request(kind: Kind, seminar: DemoSeminar, slugs: string[], m: Member, i
     case "search":
       return send(m, `/api/search?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length])}&seminar=${seminar.id}`);
     case "read":
-      return send(m, `/en/read?p=${encodeURIComponent(slugs[i % slugs.length])}&seminar=${seminar.id}`);
+      return readerView(m, `/en/read?p=${encodeURIComponent(slugs[i % slugs.length])}&seminar=${seminar.id}`);
     case "empty":
       return send(m, `/api/notifications?count=1`);
   }

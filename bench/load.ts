@@ -26,7 +26,7 @@ import {
   type PgServer,
   type Provider,
 } from "@/system/harness";
-import { closedLoop, seminarMembers, send, summarize, type Sample } from "./loadgen";
+import { closedLoop, readerView, seminarMembers, send, summarize, type Sample } from "./loadgen";
 import { percentile } from "./stats";
 
 type Row = { name: string; value: number; unit: string };
@@ -139,7 +139,7 @@ async function runOne(provider: Provider): Promise<Run> {
       let res: { status: number };
       if (r < 45 || (!searchAvailable && r >= 85)) {
         kind = "read page";
-        res = await send(m, `/en/read?p=${encodeURIComponent(slug)}&seminar=${seminar.id}`);
+        res = await readerView(m, `/en/read?p=${encodeURIComponent(slug)}&seminar=${seminar.id}`);
       } else if (r < 65) {
         kind = "list notes";
         res = await send(m, `/api/seminars/${seminar.id}/annotations?document=${encodeURIComponent(seminar.slug)}`);

@@ -20,10 +20,10 @@ import { percentile } from "./stats";
 export function send(
   member: Member,
   pathname: string,
-  init: { method?: string; body?: string } = {},
+  init: { method?: string; body?: string; accept?: string } = {},
   retried = false,
 ): Promise<{ status: number; body: Buffer }> {
-  const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: "*/*" };
+  const headers: Record<string, string> = { cookie: member.cookie, "accept-encoding": "gzip, deflate", accept: init.accept ?? "*/*" };
   // A browser sends its Origin with every write; cookie writes without one are refused (403, CSRF rules).
   if ((init.method ?? "GET") !== "GET") headers.origin = new URL(member.base).origin;
   if (init.body !== undefined) {
@@ -55,6 +55,21 @@ export function send(
   });
 }
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+/** What a browser's page load asks for (the server keeps stored reader pages only for such requests). */
+export const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+/**
+ * A member opening a reader page, as their browser does it: the page, and, when it came without the member's
+ * parts (a stored copy, lib/http/visitor-pages: it says so with data-member-deferred), the fetch of those
+ * parts that the page makes at once (components/annotations/MemberSession). One view, timed as a whole.
+ */
+export async function readerView(member: Member, pathname: string): Promise<{ status: number }> {
+  const page = await send(member, pathname, { accept: PAGE_ACCEPT });
+  if (page.status !== 200 || !page.body.includes('data-member-deferred=""')) return page;
+  const parts = await send(member, `/api/reader/member?${pathname.slice(pathname.indexOf("?") + 1)}`);
+  return { status: parts.status };
+}
 
 export interface Sample {
   kind: string;

@@ -32,15 +32,23 @@ type Target = { url: string | (() => string); encoding?: string; cookie?: string
 /** What a browser's page load asks for: the app keeps visitors' reader pages only for such requests. */
 const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-/** One GET as a browser's page load, until the whole body is read; its time in ms and its size. */
+/**
+ * One GET as a browser's page load, until the whole body is read; its time in ms and its size. A page that
+ * came without the member's parts (a stored copy: data-member-deferred) is followed by their fetch, as the
+ * page makes it at once (components/annotations/MemberSession): a member's view of the page is both.
+ */
 async function timeOne(target: string | (() => string), encoding: string, cookie?: string, status = 200): Promise<{ ms: number; bytes: number }> {
   const url = typeof target === "string" ? target : target();
   const t0 = performance.now();
   const res = await fetch(url, { headers: { accept: PAGE_ACCEPT, "accept-encoding": encoding, ...(cookie ? { cookie } : {}) } });
-  const body = await res.arrayBuffer();
-  const ms = performance.now() - t0;
+  const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== status) throw new Error(`${url}: HTTP ${res.status}`);
-  return { ms, bytes: body.byteLength };
+  if (cookie && body.includes('data-member-deferred=""')) {
+    const parts = await fetch(new URL(`/api/reader/member${new URL(url).search}`, url), { headers: { cookie } });
+    await parts.arrayBuffer();
+    if (!parts.ok) throw new Error(`${url}: the member's parts: HTTP ${parts.status}`);
+  }
+  return { ms: performance.now() - t0, bytes: body.byteLength };
 }
 
 /**
@@ -120,11 +128,15 @@ function cpuRows(cpu: Partial<Record<CpuTarget, number | null>>, round: (n: numb
     { name: "server CPU per request: reader, 3 panes (a visitor: the stored page)", value: round(c.reader, 2), unit: "ms" },
     { name: "server CPU per request: reader, 3 panes, first visitor of an address (rendered)", value: round(c.readerRendered, 2), unit: "ms" },
     { name: "server CPU per request: same HTML as a static file", value: round(c.static, 2), unit: "ms" },
-    { name: "server CPU per request: signed in as the demo student", value: round(c.readerMember, 2), unit: "ms" },
+    { name: "server CPU per view: signed in as the demo student (the page and the member's parts)", value: round(c.readerMember, 2), unit: "ms" },
     { name: "server CPU per request: an empty dynamic page of the app (its not-found page: proxy, layout, header)", value: round(c.appEmpty, 2), unit: "ms" },
     { name: "reader / the app's empty dynamic page, server CPU per request (target ≤ 2)", value: round(c.reader / c.appEmpty, 2), unit: "×" },
-    { name: "signed-in reader / anonymous reader as served, server CPU per request (target ≤ 2)", value: round(c.readerMember / c.reader, 2), unit: "×" },
-    { name: "signed-in reader / anonymous reader rendered, server CPU per request", value: round(c.readerMember / c.readerRendered, 2), unit: "×" },
+    { name: "signed-in reader (page and parts) / anonymous reader, server CPU per view (target ≤ 2)", value: round(c.readerMember / c.reader, 2), unit: "×" },
+    {
+      name: "signed-in reader (page and parts) / anonymous reader rendered for its first visitor, server CPU per view",
+      value: round(c.readerMember / c.readerRendered, 2),
+      unit: "×",
+    },
     { name: "first visitor of an address / the app's empty dynamic page, server CPU per request", value: round(c.readerRendered / c.appEmpty, 2), unit: "×" },
     { name: "render / static, server CPU per request", value: round(c.reader / c.static, 2), unit: "×" },
     { name: "signed in / static, server CPU per request", value: round(c.readerMember / c.static, 2), unit: "×" },
@@ -227,7 +239,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       { name: "the app's empty dynamic page (median)", value: round(t.appEmpty.median, 1), unit: "ms" },
       { name: "reader, 3 panes, a visitor (p95)", value: round(dynamicTimes.p95), unit: "ms" },
       { name: "reader, 3 panes, a visitor, + gzip (median)", value: round(t.readerGzip.median), unit: "ms" },
-      { name: "reader, 3 panes, signed in as the demo student (notes, heat strips): server render (median)", value: round(t.readerMember.median), unit: "ms" },
+      { name: "reader, 3 panes, signed in as the demo student: the page and the member's parts (median)", value: round(t.readerMember.median), unit: "ms" },
       { name: "reader signed in / static, median", value: round(t.readerMember.median / t.static.median, 2), unit: "×" },
       { name: "same HTML as a static file (median)", value: round(staticTimes.median, 2), unit: "ms" },
       { name: "same HTML as a static file (p95)", value: round(staticTimes.p95, 2), unit: "ms" },
@@ -256,7 +268,7 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
       'The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row "+ gzip" adds Next\'s on-the-fly compression, which a browser gets.',
       `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine (but counts the server's own garbage-collector threads, so it still varies between runs).`,
-      "Signed in, the page also carries the member's notes (anchored on the server), heat strips and notification count: reads of the database a visitor's page does not make. They stream in after the text, each in a Suspense boundary (app/[locale]/read/member.tsx). Their reads are indexed reads outside Prisma's query pipeline, and the first page of anchored notes is kept per member, seminar and text versions while the seminar's latest event, its members and its post-first numbers stay the same (lib/reader-notes/load.ts): this row is a reload with nothing new in the seminar; the first load after a change lists and anchors the notes again (about 9 ms more CPU for the demo's notes).",
+      "Signed in, a view of the page is two requests, timed and costed together: the members' stored copy of the page (the member's links, none of their data; lib/http/visitor-pages.ts) and the fetch of the member's parts that the page makes at once (GET /api/reader/member: their notes, anchored on the server, and heat strips; components/annotations/MemberSession.tsx); the unread count comes with the notifications stream as it opens. The parts' reads are indexed reads outside Prisma's query pipeline, and the first page of anchored notes is kept per member, seminar and text versions while the seminar's latest event, its members and its post-first numbers stay the same (lib/reader-notes/load.ts): this row is a reload with nothing new in the seminar; the first load after a change lists and anchors the notes again (about 9 ms more CPU for the demo's notes). A page of a text only some may read (an upload) is rendered for each member with their parts in it, as before.",
       'A visitor\'s reader page (no session) is the same for everyone: the server renders it once per address and keeps the whole response in memory, with a fresh CSP nonce put into each copy it sends (lib/http/visitor-pages.ts, used by proxy.ts). The "visitor" rows are that stored page; the "first visitor of an address" rows ask for a new address every time (an extra parameter), so each is rendered: the cost before the page is stored, and the cost of every signed-in page but the member\'s own parts.',
       "The panes' text is rendered once per document version (its whole content), pane and interface language into an HTML string and cached (lib/reader/html.ts); it is sent once: in the page's HTML, handed to the pane's server render by a key, and not again in the RSC payload (lib/reader/html-handoff.ts, components/reader/PaneHtml.tsx). A page that is rendered (a signed-in one, or a visitor's first) still runs the proxy, the React server render and the RSC payload of the rest of the page.",
       `Load average at the end of this section: ${os

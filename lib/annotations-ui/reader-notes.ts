@@ -36,6 +36,19 @@ export interface ReaderNotes {
   postFirst: Record<string, PostFirstStatus>;
 }
 
+/** Each open text's heat strip (lib/teaching/reader), by slug: where the notes the member may read concentrate. */
+export type MemberHeat = Record<string, { segments: number[]; segmentBlocks: string[] }>;
+
+/**
+ * A member's parts of a reader page as data (GET /api/reader/member): what a page served from the stored
+ * copies (lib/http/visitor-pages) fetches once its text is on screen, instead of having them rendered in.
+ */
+export interface MemberReaderData {
+  member: string;
+  notes: ReaderNotes;
+  heat: MemberHeat;
+}
+
 /** Notes and replies the reader anchors and sends with the page; later pages come on request. */
 export const READER_NOTES_PAGE = 200;
 

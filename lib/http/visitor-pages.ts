@@ -1,20 +1,24 @@
 /**
- * Visitors' reader pages, rendered once per address and then served from memory.
+ * Reader pages rendered once per address and then served from memory, in two copies: a visitor's, and a
+ * member's made without any member's data.
  *
  * Why: a reader page requested without a session is the same for every visitor. It shows only the public
  * library's texts (an uploaded text is for its seminar's members), and those change only with a content
- * build and a restart (lib/content/store). Rendering it per request cost about seven times serving the same
+ * build and a restart (lib/content/store). A member's page of library texts is the same for every member
+ * but for their parts (notes, heat strips, unread count): the member's copy carries the member's links and
+ * none of those, and the page fetches them after the text (GET /api/reader/member,
+ * components/annotations/MemberSession). A page naming a text only some may read (an upload) is not made
+ * in the member's copy (the page answers 404 to such a render), so it is rendered for each member as before. Rendering it per request cost about seven times serving the same
  * HTML as a file (bench/RESULTS.md, "Reader"), almost all of it Next's and React's fixed cost per request,
  * which no cache inside the page can remove. Next's own page cache (ISR) cannot hold it either: the page
  * carries a fresh CSP nonce per response, and Next renders every page with a nonce per request.
  *
  * So proxy.ts keeps whole responses here. On a miss it asks the server for the page once, over loopback and
- * without cookies (so the render is a visitor's whatever the asking request carried); concurrent misses for
+ * without cookies (so no member's data can get into it, whatever the asking request carried); concurrent misses for
  * one address share that render. The stored body is split at the render's nonce, and every response gets a
  * fresh one in its body and in its CSP header, so a nonce is never served twice.
  *
- * What is not stored: a request with a session cookie (the member's notes, heat strips and menu are in the
- * page), Next's client navigations and prefetches (RSC payloads, not HTML), any answer but a 200, and every
+ * What is not stored: Next's client navigations and prefetches (RSC payloads, not HTML), any answer but a 200, and every
  * other page. Entries expire after a while anyway (ENTRY_TTL_MS), so even something this comment missed is
  * stale for minutes at most; the cache is bounded by bytes.
  *
@@ -37,6 +41,11 @@ const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch",
 const STORED_HEADERS = ["content-type", "cache-control", "vary"];
 
 const ENTRY_TTL_MS = 15 * 60_000;
+/**
+ * How long an address whose copy could not be made (an upload in a member's copy, an error page, a failed
+ * render) is rendered for each request without trying again: one wasted render a minute at most.
+ */
+const REFUSED_TTL_MS = 60_000;
 const MAX_BYTES = 64_000_000;
 const RENDER_TIMEOUT_MS = 30_000;
 
@@ -57,16 +66,25 @@ export type RenderPage = () => Promise<Response>;
 export const RENDER_HEADER = "x-synopse-visitor-render";
 
 /**
- * The key a request's page is stored under, or null when it must be rendered for this request alone.
- * `renderToken` is the value RENDER_HEADER carries on the cache's own requests.
+ * Which copy a loopback request renders ("member": the member's links, no member's data). proxy.ts passes it
+ * on only with the render token, so no outside request can ask a page for it.
  */
-export function visitorPageKey(method: string, url: URL, headers: Headers, renderToken: string): string | null {
+export const PAGE_VARIANT_HEADER = "x-synopse-page-variant";
+
+export type PageVariant = "visitor" | "member";
+
+/**
+ * The copy a request gets and the key it is stored under, or null when the page must be rendered for this
+ * request alone. `renderToken` is the value RENDER_HEADER carries on the cache's own requests. A session
+ * cookie gets the member's copy whether or not the session is still valid: the page's fetch finds out.
+ */
+export function visitorPageKey(method: string, url: URL, headers: Headers, renderToken: string): { key: string; variant: PageVariant } | null {
   if (method !== "GET") return null;
   if (!STORED_PAGES.test(url.pathname)) return null;
   if (headers.get(RENDER_HEADER) === renderToken) return null;
   if (ROUTER_HEADERS.some((name) => headers.has(name)) || url.searchParams.has("_rsc") || !isPageLoad(headers)) return null;
-  if (getSessionCookie(headers) !== null) return null;
-  return url.pathname + url.search;
+  const variant: PageVariant = getSessionCookie(headers) === null ? "visitor" : "member";
+  return { key: `${variant} ${url.pathname}${url.search}`, variant };
 }
 
 /** A browser loading a page: it asks for HTML, and (where it says so) for a document. */
@@ -86,18 +104,25 @@ export class VisitorPages {
       ),
   });
   private readonly rendering = new Map<string, Promise<StoredPage | null>>();
+  private readonly refused: LRUCache<string, true>;
+
+  constructor(options: { refusedForMs?: number } = {}) {
+    this.refused = new LRUCache<string, true>({ max: 10_000, ttl: options.refusedForMs ?? REFUSED_TTL_MS });
+  }
 
   /** The page for this key, rendering it on a miss; null when it cannot be stored (the caller renders it itself). */
   async page(key: string, render: RenderPage): Promise<StoredPage | null> {
     const stored = this.pages.get(key);
     if (stored) return stored;
+    if (this.refused.has(key)) return null;
     let pending = this.rendering.get(key);
     if (!pending) {
       pending = storeable(render).finally(() => this.rendering.delete(key));
       this.rendering.set(key, pending);
     }
     const page = await pending;
-    if (page && !this.pages.has(key)) this.pages.set(key, page);
+    if (!page) this.refused.set(key, true);
+    else if (!this.pages.has(key)) this.pages.set(key, page);
     return page;
   }
 
@@ -161,11 +186,11 @@ function split(body: Buffer, separator: Buffer): Buffer[] {
   return parts;
 }
 
-/** The loopback render of one address, as a visitor (no cookies), uncompressed. */
-export function loopbackRender(origin: string, key: string, renderToken: string): RenderPage {
+/** The loopback render of one address's copy, without cookies (no member's data can get in), uncompressed. */
+export function loopbackRender(origin: string, address: string, variant: PageVariant, renderToken: string): RenderPage {
   return () =>
-    fetch(new URL(key, origin), {
-      headers: { [RENDER_HEADER]: renderToken, "accept-encoding": "identity", accept: "text/html" },
+    fetch(new URL(address, origin), {
+      headers: { [RENDER_HEADER]: renderToken, [PAGE_VARIANT_HEADER]: variant, "accept-encoding": "identity", accept: "text/html" },
       redirect: "manual",
       cache: "no-store",
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),

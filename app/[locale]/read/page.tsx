@@ -21,6 +21,10 @@ import { loadReaderNotes } from "@/lib/reader-notes/load";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/app/_server/request-user";
 import ClientMessages from "@/components/site/ClientMessages";
+import MemberSession from "@/components/annotations/MemberSession";
+import DeferredHeat from "@/components/teaching/DeferredHeat";
+import { headers } from "next/headers";
+import { PAGE_VARIANT_HEADER } from "@/lib/http/visitor-pages";
 
 /** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */
 async function firstUnreadable(slugs: readonly string[]): Promise<string | undefined> {
@@ -72,6 +76,11 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const d = await getTranslations("Document");
   const documents = listDocuments();
   const { parsed, unknown } = await readerAccess(query.toString());
+  // The members' stored copy (lib/http/visitor-pages): the member's links and none of their data, which the
+  // page fetches (components/annotations/MemberSession). Only of texts everyone may read; anything else is
+  // not made in this copy (404), so each member gets it rendered for them.
+  const deferredMember = (await headers()).get(PAGE_VARIANT_HEADER) === "member";
+  if (deferredMember && (!parsed.ok || unknown !== undefined || parsed.layout.slugs.some((slug) => !isLibraryDocument(slug)))) notFound();
   if (!parsed.ok || unknown !== undefined) {
     const problem = !parsed.ok ? parsed.problem : { kind: "unknown-document" as const, slug: unknown! };
     return (
@@ -115,7 +124,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
   // awaited inside a Suspense boundary of its own (./member.tsx). Notes: the signed-in user's, in the seminar
   // the address names (`&seminar=`) or their first one with these texts; anchored on the server, next to the
   // documents (lib/reader-notes/load.ts).
-  const user = await requestUser();
+  const user = deferredMember ? null : await requestUser();
   const requested = query.get("seminar");
   const notes = user
     ? loadReaderNotes(
@@ -131,7 +140,16 @@ export default async function ReadPage({ params, searchParams }: Props) {
   teaching.catch(() => undefined);
   const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
   const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
-  if (user) {
+  if (deferredMember) {
+    for (const p of panes) {
+      p.content = (
+        <>
+          <DeferredHeat paneId={p.paneId} slug={p.slug} />
+          {p.content}
+        </>
+      );
+    }
+  } else if (user) {
     for (const p of panes) {
       p.content = (
         <>
@@ -146,32 +164,35 @@ export default async function ReadPage({ params, searchParams }: Props) {
 
   return (
     <ClientMessages scopes={["reader"]}>
-      <div className="page page-reader">
-        <SiteHeader />
-        <main id="main" className="reader-main">
-          <h1 className="visually-hidden">{t("title")}</h1>
-          <MemberNotes
-            member={user?.id ?? null}
-            signInHref={signInHref}
-            panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}
-            anchorLiveNotes={anchorLiveNotes}
-          >
-            <Reader
-              locale={locale}
-              layout={layout}
-              panes={panes}
-              documents={[...documents, ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta)].map(
-                (m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }),
-              )}
-            />
-            {user ? (
-              <Suspense fallback={null}>
-                <MemberNotesPart notes={notes} />
-              </Suspense>
-            ) : null}
-          </MemberNotes>
-        </main>
-      </div>
+      <MemberSession deferred={deferredMember} query={here.slice(here.indexOf("?") + 1)}>
+        <div className="page page-reader">
+          <SiteHeader deferredMember={deferredMember} />
+          <main id="main" className="reader-main" data-member-deferred={deferredMember ? "" : undefined}>
+            <h1 className="visually-hidden">{t("title")}</h1>
+            <MemberNotes
+              member={user?.id ?? null}
+              signInHref={signInHref}
+              panes={panes.map((p) => ({ paneId: p.paneId, slug: p.slug }))}
+              anchorLiveNotes={anchorLiveNotes}
+            >
+              <Reader
+                locale={locale}
+                layout={layout}
+                panes={panes}
+                documents={[
+                  ...documents,
+                  ...[...new Set(layout.slugs)].filter((s) => !documents.some((m) => m.slug === s)).map((s) => getDocument(s)!.meta),
+                ].map((m) => ({ slug: m.slug, title: m.title ?? d("untitled"), lang: m.lang }))}
+              />
+              {user ? (
+                <Suspense fallback={null}>
+                  <MemberNotesPart notes={notes} />
+                </Suspense>
+              ) : null}
+            </MemberNotes>
+          </main>
+        </div>
+      </MemberSession>
     </ClientMessages>
   );
 }
