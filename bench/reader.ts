@@ -138,7 +138,7 @@ function cpuRows(cpu: Partial<Record<CpuTarget, number | null>>, round: (n: numb
       unit: "×",
     },
     { name: "first visitor of an address / the app's empty dynamic page, server CPU per request", value: round(c.readerRendered / c.appEmpty, 2), unit: "×" },
-    { name: "render / static, server CPU per request", value: round(c.reader / c.static, 2), unit: "×" },
+    { name: "anonymous reader / static, server CPU per request", value: round(c.reader / c.static, 2), unit: "×" },
     { name: "signed in / static, server CPU per request", value: round(c.readerMember / c.static, 2), unit: "×" },
     { name: "Next.js alone: empty dynamic page / static, server CPU per request", value: round(c.floorEmpty / c.static, 2), unit: "×" },
     { name: "Next.js alone: the same text rendered per request / static, server CPU per request", value: round(c.floorText / c.static, 2), unit: "×" },

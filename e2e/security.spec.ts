@@ -153,6 +153,8 @@ test("a visitor's reader page, served again from memory, has a nonce of its own 
   await page.goto(address);
   await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  // The member's parts arrive after the text: the heat strip of the seminar's notes beside the first pane.
+  await expect(page.locator("#pane1-panel").getByRole("group", { name: "Where notes concentrate in this document" })).toBeVisible();
   await page
     .locator("#pane1-panel")
     .getByRole("button", { name: /^Notes/ })

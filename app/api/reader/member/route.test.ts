@@ -36,7 +36,9 @@ beforeAll(async () => {
   const instructor = await signUpCookie("Instructor");
   student = await signUpCookie("Student");
   outsider = await signUpCookie("Outsider");
-  const created = await seminars.POST(req("/api/seminars", { method: "POST", cookie: instructor, body: JSON.stringify({ title: "Parts", documents: [slug] }) }));
+  const created = await seminars.POST(
+    req("/api/seminars", { method: "POST", cookie: instructor, body: JSON.stringify({ title: "Parts", documents: [slug] }) }),
+  );
   const { id, inviteCode } = await created.json();
   seminarId = id;
   await join.POST(req(`/api/join/${inviteCode}`, { method: "POST", cookie: student }), ctx({ code: inviteCode }));
@@ -45,7 +47,11 @@ beforeAll(async () => {
     req(`/api/seminars/${id}/annotations`, {
       method: "POST",
       cookie: student,
-      body: JSON.stringify({ target: { documentSlug: slug, blockId: block.id, blockStart: 0, blockEnd: 12 }, body: "<p>Worth a look.</p>", visibility: "seminar" }),
+      body: JSON.stringify({
+        target: { documentSlug: slug, blockId: block.id, blockStart: 0, blockEnd: 12 },
+        body: "<p>Worth a look.</p>",
+        visibility: "seminar",
+      }),
     }),
     ctx({ id }),
   );
