@@ -185,7 +185,7 @@ export async function benchBeforeAfter(): Promise<{ rows: Row[]; notes: string[]
     return {
       rows,
       notes: [
-        `${MEMBERS} signed-in members per side, SQLite, one app instance each, closed loop without think time, ${SECONDS} s per run after a 10 s warm-up: 45 % reader pages (one text, in the member's seminar), 20 % notes of a document, 20 % new notes, 15 % search (bench/load.ts's mix and load generator). Each side's server runs from its own checkout, with its own migrations, seed and build; only one side is under load at a time.`,
+        `${MEMBERS} signed-in members per side, SQLite, one app instance each, closed loop without think time, ${SECONDS} s per run after a 10 s warm-up: 45 % reader pages (one text, in the member's seminar), 20 % notes of a document, 20 % new notes, 15 % search (bench/load.ts's mix and load generator). A reader page is a member's whole view of it: after this work a library text's page is the members' stored copy plus the fetch of the member's notes and heat strips that the page makes at once (bench/loadgen.ts readerView), both timed as one sample and counted as one request in the throughput; before it, the one page with everything rendered in. Each side's server runs from its own checkout, with its own migrations, seed and build; only one side is under load at a time.`,
         "Runs in the order before, after, after, before; each figure is the mean of a side's two runs. " +
           runs
             .map(
