@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { jumpTo } from "@/components/reader/Pane";
 import { revealBlock } from "@/components/reader/windowRegistry";
 
@@ -8,19 +9,10 @@ import { revealBlock } from "@/components/reader/windowRegistry";
  * where more notes and replies sit. A part with notes is a button that jumps to where that part starts; parts
  * without notes are not in the tab order. The same numbers are in the seminar overview's ranked passages.
  */
-export default function HeatStrip({
-  paneId,
-  segments,
-  segmentBlocks,
-  label,
-  segmentLabels,
-}: {
-  paneId: string;
-  segments: number[];
-  segmentBlocks: string[];
-  label: string;
-  segmentLabels: string[];
-}) {
+export default function HeatStrip({ paneId, segments, segmentBlocks }: { paneId: string; segments: number[]; segmentBlocks: string[] }) {
+  const t = useTranslations("Teaching");
+  const label = t("heatStripLabel");
+  const segmentLabels = segments.map((value, i) => t("heatSegment", { n: i + 1, count: segments.length, value }));
   const max = Math.max(1, ...segments);
   return (
     <div className="heat-strip" role="group" aria-label={label}>

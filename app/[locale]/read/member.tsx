@@ -1,4 +1,3 @@
-import { getTranslations } from "next-intl/server";
 import HeatStrip from "@/components/teaching/HeatStrip";
 import { NotesArrive } from "@/components/annotations/MemberNotes";
 import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
@@ -18,15 +17,5 @@ export async function MemberNotesPart({ notes }: { notes: Promise<ReaderNotes | 
 /** The heat strip beside one pane: where the notes the member may read concentrate in its text. */
 export async function PaneHeat({ teaching, paneId, slug }: { teaching: Promise<Map<string, ReaderTeaching>>; paneId: string; slug: string }) {
   const h = (await teaching).get(slug)?.heat;
-  if (!h) return null;
-  const tt = await getTranslations("Teaching");
-  return (
-    <HeatStrip
-      paneId={paneId}
-      segments={h.segments}
-      segmentBlocks={h.segmentBlocks}
-      label={tt("heatStripLabel")}
-      segmentLabels={h.segments.map((value, i) => tt("heatSegment", { n: i + 1, count: h.segments.length, value }))}
-    />
-  );
+  return h ? <HeatStrip paneId={paneId} segments={h.segments} segmentBlocks={h.segmentBlocks} /> : null;
 }
