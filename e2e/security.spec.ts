@@ -143,6 +143,10 @@ test("a visitor's reader page, served again from memory, has a nonce of its own 
   }
   expect(nonces[1]).not.toBe(nonces[0]);
   expect(violations).toEqual([]);
+  // Only the server's own render may ask for the members' copy: from outside, the header changes nothing.
+  const forged = await (await page.request.get(address, { headers: { "x-synopse-page-variant": "member", accept: "*/*" } })).text();
+  expect(forged).toContain('href="/en/sign-in"');
+  expect(forged).not.toContain('data-member-deferred=""');
 
   // Signed in, the same address is the member's page: their account link and the seminar's notes.
   await page.goto(`/en/sign-in`);
