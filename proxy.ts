@@ -5,13 +5,13 @@ import { routing } from "./i18n/routing";
 import { isSameOriginWrite, siteOrigin } from "./lib/http/origin";
 import { pageSlashRedirect } from "./lib/http/trailing-slash";
 import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
-import { loopbackRender, PAGE_VARIANT_HEADER, RENDER_HEADER, respondWithNonce, visitorPageKey, VisitorPages } from "./lib/http/visitor-pages";
+import { loopbackRender, PAGE_VARIANT_HEADER, RENDER_HEADER, respondWithNonce, storedPageKey, StoredPages } from "./lib/http/stored-pages";
 
 const intl = createMiddleware(routing);
 
-// Reader pages rendered once per address and copy (lib/http/visitor-pages). The token marks the cache's
+// Reader pages rendered once per address and copy (lib/http/stored-pages). The token marks the cache's
 // own loopback requests; it is new with every process, so nobody outside can send it.
-const visitorPages = new VisitorPages();
+const storedPages = new StoredPages();
 const renderToken = randomBytes(16).toString("base64url");
 
 /**
@@ -47,10 +47,10 @@ async function storedVisitorPage(request: NextRequest, routed: NextResponse, non
   const port = process.env.PORT;
   if (process.env.NODE_ENV !== "production" || !port) return null;
   if (routed.headers.get("x-middleware-next") !== "1" || routed.headers.has("x-middleware-rewrite")) return null;
-  const stored = visitorPageKey(request.method, request.nextUrl, request.headers, renderToken);
+  const stored = storedPageKey(request.method, request.nextUrl, request.headers, renderToken);
   if (stored === null) return null;
   const address = request.nextUrl.pathname + request.nextUrl.search;
-  const page = await visitorPages.page(stored.key, loopbackRender(`http://127.0.0.1:${port}`, address, stored.variant, renderToken));
+  const page = await storedPages.page(stored.key, loopbackRender(`http://127.0.0.1:${port}`, address, stored.variant, renderToken));
   if (!page) return null;
   const { status, headers, body } = respondWithNonce(page, nonce);
   const alternates = routed.headers.get("link");

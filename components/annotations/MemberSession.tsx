@@ -10,7 +10,7 @@ const Session = createContext<DeferredMember | null>(null);
 
 /**
  * The member's parts of the page (notes, heat strips, whose live streams to open), fetched after the text
- * when the page came from the stored copies (lib/http/visitor-pages): such a page is the same for every
+ * when the page came from the stored copies (lib/http/stored-pages): such a page is the same for every
  * member, so it carries none of them. null where the page was rendered for the member, with its parts in it.
  */
 export function useDeferredMember(): DeferredMember | null {

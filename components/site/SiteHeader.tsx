@@ -13,7 +13,7 @@ import "@/components/teaching/teaching.css";
 
 /**
  * The bar above every page: the app's name (back to the library), seminars and account, search, the language switcher.
- * `deferredMember`: a member's page made without their session (a stored reader page, lib/http/visitor-pages):
+ * `deferredMember`: a member's page made without their session (a stored reader page, lib/http/stored-pages):
  * the member's links, with the unread count once the page has fetched whose it is (components/annotations/MemberSession).
  */
 export default async function SiteHeader({ deferredMember = false }: { deferredMember?: boolean }) {

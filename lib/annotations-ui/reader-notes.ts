@@ -41,7 +41,7 @@ export type MemberHeat = Record<string, { segments: number[]; segmentBlocks: str
 
 /**
  * A member's parts of a reader page as data (GET /api/reader/member): what a page served from the stored
- * copies (lib/http/visitor-pages) fetches once its text is on screen, instead of having them rendered in.
+ * copies (lib/http/stored-pages) fetches once its text is on screen, instead of having them rendered in.
  */
 export interface MemberReaderData {
   member: string;

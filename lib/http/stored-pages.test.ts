@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { respondWithNonce, visitorPageKey, VisitorPages, type RenderPage } from "./visitor-pages";
+import { respondWithNonce, storedPageKey, StoredPages, type RenderPage } from "./stored-pages";
 
 const TOKEN = "token-of-this-process";
 const PAGE_LOAD = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "sec-fetch-dest": "document" };
 const reader = new URL("http://localhost/en/read?p=a,b");
 
 function key(init: { method?: string; url?: URL; headers?: Record<string, string> } = {}) {
-  return visitorPageKey(init.method ?? "GET", init.url ?? reader, new Headers(init.headers ?? PAGE_LOAD), TOKEN)?.key ?? null;
+  return storedPageKey(init.method ?? "GET", init.url ?? reader, new Headers(init.headers ?? PAGE_LOAD), TOKEN)?.key ?? null;
 }
 
 /** A render as the server answers it: the nonce in the CSP header and on every script of the body. */
@@ -36,7 +36,7 @@ describe("which requests get a stored reader page, and which copy", () => {
   });
 
   it("with a session cookie, the members' copy, which is stored apart from the visitors'", () => {
-    const member = visitorPageKey("GET", reader, new Headers({ ...PAGE_LOAD, cookie: "better-auth.session_token=abc.def" }), TOKEN);
+    const member = storedPageKey("GET", reader, new Headers({ ...PAGE_LOAD, cookie: "better-auth.session_token=abc.def" }), TOKEN);
     expect(member).toEqual({ key: "member /en/read?p=a,b", variant: "member" });
     expect(key({ headers: { ...PAGE_LOAD, cookie: "__Secure-better-auth.session_token=abc.def" } })).toBe("member /en/read?p=a,b");
   });
@@ -54,15 +54,15 @@ describe("which requests get a stored reader page, and which copy", () => {
     expect(key({ method: "HEAD" })).toBeNull();
     expect(key({ url: new URL("http://localhost/en/seminars") })).toBeNull();
     expect(key({ url: new URL("http://localhost/en/read/extra") })).toBeNull();
-    expect(key({ headers: { ...PAGE_LOAD, "x-synopse-visitor-render": TOKEN } })).toBeNull();
+    expect(key({ headers: { ...PAGE_LOAD, "x-synopse-stored-render": TOKEN } })).toBeNull();
     // Someone else's value for the header is just a visitor.
-    expect(key({ headers: { ...PAGE_LOAD, "x-synopse-visitor-render": "guess" } })).toBe("visitor /en/read?p=a,b");
+    expect(key({ headers: { ...PAGE_LOAD, "x-synopse-stored-render": "guess" } })).toBe("visitor /en/read?p=a,b");
   });
 });
 
 describe("a stored visitor page", () => {
   it("is rendered once, and every response carries a nonce of its own, in place of the render's", async () => {
-    const pages = new VisitorPages();
+    const pages = new StoredPages();
     let renders = 0;
     const render: RenderPage = async () => {
       renders++;
@@ -77,7 +77,7 @@ describe("a stored visitor page", () => {
   });
 
   it("keeps the content headers, not another response's cookies, date or policy", async () => {
-    const pages = new VisitorPages();
+    const pages = new StoredPages();
     const { headers, status } = respondWithNonce(
       (await pages.page(
         "k",
@@ -93,14 +93,14 @@ describe("a stored visitor page", () => {
   });
 
   it("keeps text with multi-byte characters intact around the nonces", async () => {
-    const pages = new VisitorPages();
+    const pages = new StoredPages();
     const body = (n: string) => `<p lang="ru">Хрущёв — «мир»</p><script nonce="${n}"></script><p>Ende 🕊</p>`;
     const out = respondWithNonce((await pages.page("k", rendered(body)))!, "z");
     expect(text(out.body)).toBe(body("z"));
   });
 
   it("concurrent first visitors of one address share a single render", async () => {
-    const pages = new VisitorPages();
+    const pages = new StoredPages();
     let renders = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -116,7 +116,7 @@ describe("a stored visitor page", () => {
   });
 
   it("is not stored when the render fails, is not a 200 or carries no nonce: the caller renders it itself", async () => {
-    const pages = new VisitorPages({ refusedForMs: 50 });
+    const pages = new StoredPages({ refusedForMs: 50 });
     expect(
       await pages.page("a", async () => {
         throw new Error("connection refused");
@@ -145,7 +145,7 @@ describe("a stored visitor page", () => {
   });
 
   it("stays within its memory bound however many addresses are asked for", async () => {
-    const pages = new VisitorPages();
+    const pages = new StoredPages();
     const big = "x".repeat(1_000_000);
     for (let i = 0; i < 100; i++)
       await pages.page(

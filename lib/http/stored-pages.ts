@@ -27,7 +27,7 @@
 import { LRUCache } from "lru-cache";
 import { getSessionCookie } from "better-auth/cookies";
 
-/** Addresses whose visitor page is stored: the reader, in any interface language. */
+/** Addresses whose pages are stored: the reader, in any interface language. */
 const STORED_PAGES = /^\/[a-z]{2}\/read$/;
 
 /**
@@ -59,11 +59,11 @@ export interface StoredPage {
   preload: string[];
 }
 
-/** What a miss must produce: one render of the page, as a visitor sees it. */
+/** What a miss must produce: one render of the page copy, made without cookies. */
 export type RenderPage = () => Promise<Response>;
 
 /** Marks the cache's own loopback request, so that proxy.ts renders it instead of looking it up again. */
-export const RENDER_HEADER = "x-synopse-visitor-render";
+export const RENDER_HEADER = "x-synopse-stored-render";
 
 /**
  * Which copy a loopback request renders ("member": the member's links, no member's data). proxy.ts passes it
@@ -78,7 +78,7 @@ export type PageVariant = "visitor" | "member";
  * request alone. `renderToken` is the value RENDER_HEADER carries on the cache's own requests. A session
  * cookie gets the member's copy whether or not the session is still valid: the page's fetch finds out.
  */
-export function visitorPageKey(method: string, url: URL, headers: Headers, renderToken: string): { key: string; variant: PageVariant } | null {
+export function storedPageKey(method: string, url: URL, headers: Headers, renderToken: string): { key: string; variant: PageVariant } | null {
   if (method !== "GET") return null;
   if (!STORED_PAGES.test(url.pathname)) return null;
   if (headers.get(RENDER_HEADER) === renderToken) return null;
@@ -93,7 +93,7 @@ function isPageLoad(headers: Headers): boolean {
   return (headers.get("accept") ?? "").includes("text/html") && (destination === null || destination === "document");
 }
 
-export class VisitorPages {
+export class StoredPages {
   private readonly pages = new LRUCache<string, StoredPage>({
     maxSize: MAX_BYTES,
     ttl: ENTRY_TTL_MS,
