@@ -1,7 +1,6 @@
 import HeatStrip from "@/components/teaching/HeatStrip";
 import { NotesArrive } from "@/components/annotations/MemberNotes";
-import type { ReaderNotes } from "@/lib/annotations-ui/reader-notes";
-import type { ReaderTeaching } from "@/lib/teaching/reader";
+import type { MemberHeat, ReaderNotes } from "@/lib/annotations-ui/reader-notes";
 
 /**
  * The member's parts of the reader page, each rendered inside a Suspense boundary so that the text and its
@@ -15,7 +14,7 @@ export async function MemberNotesPart({ notes }: { notes: Promise<ReaderNotes | 
 }
 
 /** The heat strip beside one pane: where the notes the member may read concentrate in its text. */
-export async function PaneHeat({ teaching, paneId, slug }: { teaching: Promise<Map<string, ReaderTeaching>>; paneId: string; slug: string }) {
-  const h = (await teaching).get(slug)?.heat;
+export async function PaneHeat({ heat, paneId, slug }: { heat: Promise<MemberHeat>; paneId: string; slug: string }) {
+  const h = (await heat)[slug];
   return h ? <HeatStrip paneId={paneId} segments={h.segments} segmentBlocks={h.segmentBlocks} /> : null;
 }

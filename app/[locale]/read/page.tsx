@@ -5,7 +5,6 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "@/i18n/navigation";
 import { getDocument, hasDocument, isLibraryDocument, listDocuments, preloadDocuments } from "@/lib/content/store";
-import { readerTeaching, type ReaderTeaching } from "@/lib/teaching/reader";
 import { formatLayout, MAX_PANES, parseLayout, queryFromRecord, slugsFromLibraryForm } from "@/lib/reader/layout";
 import SiteHeader from "@/components/site/SiteHeader";
 import Reader, { type PaneData } from "@/components/reader/Reader";
@@ -18,13 +17,14 @@ import MemberNotes from "@/components/annotations/MemberNotes";
 import { MemberNotesPart, PaneHeat } from "./member";
 import { anchorLiveNotes } from "./actions";
 import { loadReaderNotes } from "@/lib/reader-notes/load";
+import { memberHeat } from "@/lib/reader-notes/member-parts";
 import { canReadDocument } from "@/lib/seminars";
 import { requestUser } from "@/app/_server/request-user";
 import ClientMessages from "@/components/site/ClientMessages";
 import MemberSession from "@/components/annotations/MemberSession";
 import DeferredHeat from "@/components/teaching/DeferredHeat";
 import { headers } from "next/headers";
-import { PAGE_VARIANT_HEADER } from "@/lib/http/visitor-pages";
+import { PAGE_VARIANT_HEADER } from "@/lib/http/stored-pages";
 
 /** The first pane's text the viewer may not read (uploaded texts belong to their seminars), as if unknown. */
 async function firstUnreadable(slugs: readonly string[]): Promise<string | undefined> {
@@ -76,7 +76,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
   const d = await getTranslations("Document");
   const documents = listDocuments();
   const { parsed, unknown } = await readerAccess(query.toString());
-  // The members' stored copy (lib/http/visitor-pages): the member's links and none of their data, which the
+  // The members' stored copy (lib/http/stored-pages): the member's links and none of their data, which the
   // page fetches (components/annotations/MemberSession). Only of texts everyone may read; anything else is
   // not made in this copy (404), so each member gets it rendered for them.
   const deferredMember = (await headers()).get(PAGE_VARIANT_HEADER) === "member";
@@ -133,12 +133,13 @@ export default async function ReadPage({ params, searchParams }: Props) {
         layout.slugs.map((slug) => getDocument(slug)!),
       )
     : Promise.resolve(null);
-  // Teaching: a heat strip beside each pane of the seminar's texts (lib/teaching/reader.ts); a student's "post
+  // Teaching: a heat strip beside each pane of the seminar's texts (lib/reader-notes/member-parts.ts); a student's "post
   // first" notice comes with the notes (components/annotations/PostFirstNotice), which know when it is met.
-  const teaching = notes.then((n) => (user && n?.seminar ? readerTeaching(user.id, n.seminar, layout.slugs) : new Map<string, ReaderTeaching>()));
+  const heat = notes.then((n) => (user ? memberHeat(user.id, n, layout.slugs) : {}));
   // Awaited only inside the boundaries; a failure there reaches the error boundary, never an unhandled rejection.
-  teaching.catch(() => undefined);
-  const here = `/${locale}/read?${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
+  heat.catch(() => undefined);
+  const layoutQuery = `${formatLayout(layout)}${requested ? `&seminar=${encodeURIComponent(requested)}` : ""}`;
+  const here = `/${locale}/read?${layoutQuery}`;
   const signInHref = `/${locale}/sign-in?next=${encodeURIComponent(here)}`;
   if (deferredMember) {
     for (const p of panes) {
@@ -154,7 +155,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
       p.content = (
         <>
           <Suspense fallback={null}>
-            <PaneHeat teaching={teaching} paneId={p.paneId} slug={p.slug} />
+            <PaneHeat heat={heat} paneId={p.paneId} slug={p.slug} />
           </Suspense>
           {p.content}
         </>
@@ -164,7 +165,7 @@ export default async function ReadPage({ params, searchParams }: Props) {
 
   return (
     <ClientMessages scopes={["reader"]}>
-      <MemberSession deferred={deferredMember} query={here.slice(here.indexOf("?") + 1)}>
+      <MemberSession deferred={deferredMember} query={layoutQuery}>
         <div className="page page-reader">
           <SiteHeader deferredMember={deferredMember} />
           <main id="main" className="reader-main" data-member-deferred={deferredMember ? "" : undefined}>
