@@ -61,14 +61,19 @@ export const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.
 
 /**
  * A member opening a reader page, as their browser does it: the page, and, when it came without the member's
- * parts (a stored copy, lib/http/visitor-pages: it says so with data-member-deferred), the fetch of those
+ * parts (a stored copy, lib/http/stored-pages: it says so with data-member-deferred), the fetch of those
  * parts that the page makes at once (components/annotations/MemberSession). One view, timed as a whole.
  */
 export async function readerView(member: Member, pathname: string): Promise<{ status: number }> {
   const page = await send(member, pathname, { accept: PAGE_ACCEPT });
-  if (page.status !== 200 || !page.body.includes('data-member-deferred=""')) return page;
-  const parts = await send(member, `/api/reader/member?${pathname.slice(pathname.indexOf("?") + 1)}`);
-  return { status: parts.status };
+  const parts = page.status === 200 ? memberPartsPath(pathname, page.body) : null;
+  return parts ? { status: (await send(member, parts)).status } : page;
+}
+
+/** The fetch of the member's parts that a reader page (`address`, its `body`) makes at once, or null if it came with them. */
+export function memberPartsPath(address: string, body: Buffer): string | null {
+  if (!body.includes('data-member-deferred=""')) return null;
+  return `/api/reader/member${new URL(address, "http://page").search}`;
 }
 
 export interface Sample {

@@ -18,6 +18,7 @@ import { startFloor, visibleBody, type FloorServer } from "./floor";
 import { Member } from "@/system/harness";
 import { percentile } from "./stats";
 import { listeningPid, processCpuMs } from "./proc";
+import { memberPartsPath, PAGE_ACCEPT } from "./loadgen";
 
 type Row = { name: string; value: number; unit: string };
 
@@ -28,9 +29,6 @@ const WARMUP = 5;
 type Timing = { median: number; p95: number; bytes: number };
 /** `url` a function: a new address for every request (what the first visitor of an address gets). */
 type Target = { url: string | (() => string); encoding?: string; cookie?: string; status?: number };
-
-/** What a browser's page load asks for: the app keeps visitors' reader pages only for such requests. */
-const PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 /**
  * One GET as a browser's page load, until the whole body is read; its time in ms and its size. A page that
@@ -43,8 +41,9 @@ async function timeOne(target: string | (() => string), encoding: string, cookie
   const res = await fetch(url, { headers: { accept: PAGE_ACCEPT, "accept-encoding": encoding, ...(cookie ? { cookie } : {}) } });
   const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== status) throw new Error(`${url}: HTTP ${res.status}`);
-  if (cookie && body.includes('data-member-deferred=""')) {
-    const parts = await fetch(new URL(`/api/reader/member${new URL(url).search}`, url), { headers: { cookie } });
+  const partsPath = memberPartsPath(url, body);
+  if (cookie && partsPath) {
+    const parts = await fetch(new URL(partsPath, url), { headers: { cookie } });
     await parts.arrayBuffer();
     if (!parts.ok) throw new Error(`${url}: the member's parts: HTTP ${parts.status}`);
   }
@@ -268,8 +267,8 @@ export async function benchReader(baseUrl: string): Promise<{ rows: Row[]; notes
       `"Next.js alone" is bench/floor, a Next.js app with no app code (no middleware, i18n, database or client components), built and started by this run. It serves the reader's visible HTML (${round(Buffer.byteLength(visibleBody(html)) / 1024)} KB, scripts removed) as one ready-made string: per request (force-dynamic; its page is ${round(t.floorText.bytes / 1024)} KB with the RSC payload), and from Next's own page cache (ISR, in memory). Each is divided by the reader's static file, the target's baseline.`,
       'The static baseline serves the byte-identical HTML with node:http + fs.createReadStream, in a process of its own, so the ratio is the cost of rendering, not of transfer. Both are requested uncompressed (accept-encoding: identity); the row "+ gzip" adds Next\'s on-the-fly compression, which a browser gets.',
       `Server CPU per request: each target alone, one request at a time for ${CPU_SECONDS} s, the CPU its server process used meanwhile (user + system, all threads, from /proc) divided by the requests; the static file's server is measured the same way. CPU time leaves out the other processes sharing the machine (but counts the server's own garbage-collector threads, so it still varies between runs).`,
-      "Signed in, a view of the page is two requests, timed and costed together: the members' stored copy of the page (the member's links, none of their data; lib/http/visitor-pages.ts) and the fetch of the member's parts that the page makes at once (GET /api/reader/member: their notes, anchored on the server, and heat strips; components/annotations/MemberSession.tsx); the unread count comes with the notifications stream as it opens. The parts' reads are indexed reads outside Prisma's query pipeline, and the first page of anchored notes is kept per member, seminar and text versions while the seminar's latest event, its members and its post-first numbers stay the same (lib/reader-notes/load.ts): this row is a reload with nothing new in the seminar; the first load after a change lists and anchors the notes again (about 9 ms more CPU for the demo's notes). A page of a text only some may read (an upload) is rendered for each member with their parts in it, as before.",
-      'A visitor\'s reader page (no session) is the same for everyone: the server renders it once per address and keeps the whole response in memory, with a fresh CSP nonce put into each copy it sends (lib/http/visitor-pages.ts, used by proxy.ts). The "visitor" rows are that stored page; the "first visitor of an address" rows ask for a new address every time (an extra parameter), so each is rendered: the cost before a copy is stored, and of every page with an uploaded text.',
+      "Signed in, a view of the page is two requests, timed and costed together: the members' stored copy of the page (the member's links, none of their data; lib/http/stored-pages.ts) and the fetch of the member's parts that the page makes at once (GET /api/reader/member: their notes, anchored on the server, and heat strips; components/annotations/MemberSession.tsx); the unread count comes with the notifications stream as it opens. The parts' reads are indexed reads outside Prisma's query pipeline, and the first page of anchored notes is kept per member, seminar and text versions while the seminar's latest event, its members and its post-first numbers stay the same (lib/reader-notes/load.ts): this row is a reload with nothing new in the seminar; the first load after a change lists and anchors the notes again (about 9 ms more CPU for the demo's notes). A page of a text only some may read (an upload) is rendered for each member with their parts in it, as before.",
+      'A visitor\'s reader page (no session) is the same for everyone: the server renders it once per address and keeps the whole response in memory, with a fresh CSP nonce put into each copy it sends (lib/http/stored-pages.ts, used by proxy.ts). The "visitor" rows are that stored page; the "first visitor of an address" rows ask for a new address every time (an extra parameter), so each is rendered: the cost before a copy is stored, and of every page with an uploaded text.',
       "The panes' text is rendered once per document version (its whole content), pane and interface language into an HTML string and cached (lib/reader/html.ts); it is sent once: in the page's HTML, handed to the pane's server render by a key, and not again in the RSC payload (lib/reader/html-handoff.ts, components/reader/PaneHtml.tsx). A page that is rendered (for its first visitor or member, or with an uploaded text) still runs the proxy, the React server render and the RSC payload of the rest of the page.",
       `Load average at the end of this section: ${os
         .loadavg()
