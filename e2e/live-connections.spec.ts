@@ -109,28 +109,42 @@ test("one tab of the signed-in reader holds at most one seminar event stream, an
   await context.close();
 });
 
-test("six signed-in reader tabs over HTTP/1.1: a seventh page loads and a note saves within 2 s", async ({ browser }) => {
-  test.setTimeout(150_000);
-  const seminar = sessions.get(ANNA)!.seminar;
-  const context: BrowserContext = await signedInWindow(browser, ANNA);
+/** Six reader tabs of one signed-in browser, each with its notes loaded. */
+async function openSixReaderTabs(context: BrowserContext, seminar: string): Promise<Page[]> {
+  const tabs: Page[] = [];
   for (let i = 0; i < 6; i++) {
     const tab = await context.newPage();
     await tab.goto(readerUrl(seminar));
     await expect(tab.getByText(/Notes of the seminar/)).toBeVisible();
+    tabs.push(tab);
   }
+  return tabs;
+}
 
-  // A seventh page: the seminars list (what the issue saw hang), then the reader, where a note is saved.
+/**
+ * A seventh page of that browser: the seminars list (what the issue saw hang) loads, then the reader, where a
+ * note is saved and the server's answer reaches the page within two seconds of the click.
+ */
+async function seventhPageSavesANote(context: BrowserContext, seminar: string, words: string): Promise<Page> {
   const seventh = await context.newPage();
   const listed = await seventh.goto("/en/seminars", { timeout: 15_000 });
   expect(listed?.ok()).toBe(true);
   await expect(seventh.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
   await seventh.goto(readerUrl(seminar), { timeout: 15_000 });
   await expect(seventh.getByText(/Notes of the seminar/)).toBeVisible();
-  await writeNote(seventh, 1, "Semjonow wird als Deutschlandexperte", `Seventh tab ${Date.now()}`);
-  // Saved: the server's answer reaches the page within two seconds of the click.
+  await writeNote(seventh, 1, "Semjonow wird als Deutschlandexperte", words);
   const saved = seventh.waitForResponse((r) => /\/api\/seminars\/[^/]+\/annotations$/.test(r.url()) && r.request().method() === "POST", { timeout: 2_000 });
   await notesPanel(seventh, 1).getByRole("button", { name: "Save note" }).click();
   expect((await saved).status()).toBe(201);
+  return seventh;
+}
+
+test("six signed-in reader tabs over HTTP/1.1: a seventh page loads and a note saves within 2 s", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const seminar = sessions.get(ANNA)!.seminar;
+  const context: BrowserContext = await signedInWindow(browser, ANNA);
+  await openSixReaderTabs(context, seminar);
+  const seventh = await seventhPageSavesANote(context, seminar, `Seventh tab ${Date.now()}`);
   // …and the reader shows it as a thread (its view is a part of the page loaded on demand).
   await expect(notesPanel(seventh, 1).getByRole("heading", { name: "Note by Anna Petrova" })).toBeVisible();
   await context.close();
@@ -155,28 +169,12 @@ test("without SharedWorker, six reader tabs share one stream through a leader ta
     if (UNREAD.test(r.url())) unread.push(r.url());
   });
 
-  const tabs: Page[] = [];
-  for (let i = 0; i < 6; i++) {
-    const tab = await context.newPage();
-    await tab.goto(readerUrl(seminar));
-    await expect(tab.getByText(/Notes of the seminar/)).toBeVisible();
-    tabs.push(tab);
-  }
+  const tabs = await openSixReaderTabs(context, seminar);
   expect(await tabs[0].evaluate(() => typeof (window as { SharedWorker?: unknown }).SharedWorker)).toBe("undefined");
   await expect.poll(() => streams.length).toBe(1);
 
-  // A seventh page: the seminars list, then the reader, where a note is saved within two seconds.
-  const seventh = await context.newPage();
-  const listed = await seventh.goto("/en/seminars", { timeout: 15_000 });
-  expect(listed?.ok()).toBe(true);
-  await expect(seventh.getByRole("heading", { level: 1, name: "Seminars" })).toBeVisible();
-  await seventh.goto(readerUrl(seminar), { timeout: 15_000 });
-  await expect(seventh.getByText(/Notes of the seminar/)).toBeVisible();
   const first = `Relayed note ${Date.now()}`;
-  await writeNote(seventh, 1, "Semjonow wird als Deutschlandexperte", first);
-  const saved = seventh.waitForResponse((r) => /\/api\/seminars\/[^/]+\/annotations$/.test(r.url()) && r.request().method() === "POST", { timeout: 2_000 });
-  await notesPanel(seventh, 1).getByRole("button", { name: "Save note" }).click();
-  expect((await saved).status()).toBe(201);
+  const seventh = await seventhPageSavesANote(context, seminar, first);
 
   // It arrives live in a tab that does not hold the connection (its events come over the BroadcastChannel).
   const leader = streams[0].page;
