@@ -11,6 +11,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { databaseProvider } from "@/lib/db/adapter";
 import { readRows } from "@/lib/db/read";
 import { readableSql, type Viewer } from "./access";
+import { targetPassageFromRow } from "./types";
 import type { annotationInclude } from "./store";
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
@@ -79,20 +80,12 @@ async function withIncludes(sql: string, params: unknown[]): Promise<AnnotationR
     const annotationId = String(r.annotationId);
     const list = targetsOf.get(annotationId) ?? [];
     list.push({
+      ...targetPassageFromRow(r),
       id: String(r.id),
       annotationId,
       role: String(r.role),
-      documentSlug: String(r.documentSlug),
       documentVersion: String(r.documentVersion),
       lang: String(r.lang),
-      blockId: String(r.blockId),
-      blockStart: Number(r.blockStart),
-      blockEnd: Number(r.blockEnd),
-      start: Number(r.start),
-      end: Number(r.end),
-      exact: String(r.exact),
-      prefix: String(r.prefix),
-      suffix: String(r.suffix),
     });
     targetsOf.set(annotationId, list);
   }

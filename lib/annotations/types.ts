@@ -88,6 +88,24 @@ export interface TargetDto {
   suffix: string;
 }
 
+/** The passage columns every read of a "Target" row selects. */
+export type TargetPassage = Pick<TargetDto, "documentSlug" | "blockId" | "blockStart" | "blockEnd" | "start" | "end" | "exact" | "prefix" | "suffix">;
+
+/** A "Target" row read with plain SQL (lib/db/read): its passage columns as typed values, whatever the driver returned. */
+export function targetPassageFromRow(r: Record<string, unknown>): TargetPassage {
+  return {
+    documentSlug: String(r.documentSlug),
+    blockId: String(r.blockId),
+    blockStart: Number(r.blockStart),
+    blockEnd: Number(r.blockEnd),
+    start: Number(r.start),
+    end: Number(r.end),
+    exact: String(r.exact),
+    prefix: String(r.prefix),
+    suffix: String(r.suffix),
+  };
+}
+
 /** The selectors lib/anchoring needs, from a stored (or imported) target. */
 export function selectorsOf(t: TargetDto): PassageSelectors {
   return {

@@ -12,7 +12,7 @@
  */
 import { databaseProvider } from "@/lib/db/adapter";
 import { readRows, sqlRows } from "@/lib/db/read";
-import type { TargetDto } from "@/lib/annotations/types";
+import { targetPassageFromRow, type TargetPassage } from "@/lib/annotations/types";
 import type { EntryKind } from "./indexer";
 import { toFts5, toTsquery, type ParsedQuery } from "./query";
 
@@ -160,10 +160,8 @@ export async function tagsByAnnotation(ids: string[]): Promise<Map<string, strin
   return out;
 }
 
-/** A note's target as search reads it: the stored target (lib/annotations TargetDto) without what results do not show. */
-export type TargetRow = Pick<TargetDto, "documentSlug" | "blockId" | "blockStart" | "blockEnd" | "start" | "end" | "exact" | "prefix" | "suffix"> & {
-  annotationId: string;
-};
+/** A note's target as search reads it: the stored target's passage (lib/annotations), without what results do not show. */
+export type TargetRow = TargetPassage & { annotationId: string };
 
 export async function targetsByAnnotation(ids: string[]): Promise<Map<string, TargetRow[]>> {
   const rows = await byIds<Record<string, unknown>>(
@@ -175,18 +173,7 @@ export async function targetsByAnnotation(ids: string[]): Promise<Map<string, Ta
   // Passage A ("target") before passage B ("body"), as the store orders them.
   rows.sort((a, b) => (a.role === b.role ? 0 : a.role === "target" ? -1 : 1));
   for (const r of rows) {
-    const p: TargetRow = {
-      annotationId: String(r.annotationId),
-      documentSlug: String(r.documentSlug),
-      blockId: String(r.blockId),
-      blockStart: Number(r.blockStart),
-      blockEnd: Number(r.blockEnd),
-      start: Number(r.start),
-      end: Number(r.end),
-      exact: String(r.exact),
-      prefix: String(r.prefix),
-      suffix: String(r.suffix),
-    };
+    const p: TargetRow = { ...targetPassageFromRow(r), annotationId: String(r.annotationId) };
     out.set(p.annotationId, [...(out.get(p.annotationId) ?? []), p]);
   }
   return out;
