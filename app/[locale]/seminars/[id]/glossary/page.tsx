@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import ListCsvSection from "@/components/links/ListCsvSection";
 import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
@@ -282,31 +283,7 @@ export default async function GlossaryPage({ params, searchParams }: Props) {
         </section>
 
         {editable ? (
-          <section aria-labelledby="glossary-csv">
-            <h2 id="glossary-csv">{tl("csvHeading")}</h2>
-            <p>{tl("csvIntro")}</p>
-            <p>
-              <a href={`/api/seminars/${encodeURIComponent(id)}/glossary`} download="glossary.csv">
-                {tl("export")}
-              </a>
-            </p>
-            <form action={importGlossaryAction} className="glossary-entry">
-              {hidden}
-              <label>
-                {tl("importFile")} <input type="file" name="file" accept=".csv,text/csv" required />
-              </label>
-              <fieldset>
-                <legend>{tl("importMode")}</legend>
-                <label>
-                  <input type="radio" name="mode" value="add" defaultChecked /> {tl("modeAdd")}
-                </label>{" "}
-                <label>
-                  <input type="radio" name="mode" value="replace" /> {tl("modeReplace")}
-                </label>
-              </fieldset>
-              <button type="submit">{tl("import")}</button>
-            </form>
-          </section>
+          <ListCsvSection list="Glossary" exportHref={`/api/seminars/${encodeURIComponent(id)}/glossary`} action={importGlossaryAction} hidden={hidden} />
         ) : null}
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import ListCsvSection from "@/components/links/ListCsvSection";
 import { notFound, redirect } from "next/navigation";
 import { Link } from "@/i18n/navigation";
 import SiteHeader from "@/components/site/SiteHeader";
@@ -259,31 +260,7 @@ export default async function NamesPage({ params, searchParams }: Props) {
         </section>
 
         {editable ? (
-          <section aria-labelledby="names-csv">
-            <h2 id="names-csv">{t("csvHeading")}</h2>
-            <p>{t("csvIntro")}</p>
-            <p>
-              <a href={`/api/seminars/${encodeURIComponent(id)}/names`} download="names.csv">
-                {t("export")}
-              </a>
-            </p>
-            <form action={importNamesAction} className="glossary-entry">
-              {hidden}
-              <label>
-                {t("importFile")} <input type="file" name="file" accept=".csv,text/csv" required />
-              </label>
-              <fieldset>
-                <legend>{t("importMode")}</legend>
-                <label>
-                  <input type="radio" name="mode" value="add" defaultChecked /> {t("modeAdd")}
-                </label>{" "}
-                <label>
-                  <input type="radio" name="mode" value="replace" /> {t("modeReplace")}
-                </label>
-              </fieldset>
-              <button type="submit">{t("import")}</button>
-            </form>
-          </section>
+          <ListCsvSection list="Names" exportHref={`/api/seminars/${encodeURIComponent(id)}/names`} action={importNamesAction} hidden={hidden} />
         ) : null}
       </main>
     </div>
