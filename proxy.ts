@@ -33,7 +33,7 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
   // Only the stored pages' own loopback render may ask the page for a member's copy without a member.
   if (request.headers.get(RENDER_HEADER) !== renderToken) headers.delete(PAGE_VARIANT_HEADER);
   const routed = namesNothing(request.nextUrl.pathname) ? NextResponse.next({ request: { headers } }) : intl(new NextRequest(request, { headers }));
-  const response = (await storedVisitorPage(request, routed, nonce)) ?? routed;
+  const response = (await storedPage(request, routed, nonce)) ?? routed;
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
@@ -43,7 +43,7 @@ export default async function proxy(request: NextRequest): Promise<NextResponse>
  * A reader page from memory (a visitor's or a member's copy), with this response's nonce, or null to render it. Only when the
  * locale routing lets the request through unchanged; its alternates and locale cookie go on the stored page.
  */
-async function storedVisitorPage(request: NextRequest, routed: NextResponse, nonce: string): Promise<NextResponse | null> {
+async function storedPage(request: NextRequest, routed: NextResponse, nonce: string): Promise<NextResponse | null> {
   const port = process.env.PORT;
   if (process.env.NODE_ENV !== "production" || !port) return null;
   if (routed.headers.get("x-middleware-next") !== "1" || routed.headers.has("x-middleware-rewrite")) return null;
