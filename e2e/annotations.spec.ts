@@ -398,6 +398,8 @@ test("a citation link and a list survive into the report; a script address is re
   const anna = await student(browser, "student1@synopse.test");
   const { page } = anna;
   await page.goto(readerUrl(anna.seminar));
+  // As a person would: the seminar's notes are in the page before text is selected for a new one.
+  await expect(page.getByText(/Notes of the seminar/)).toBeVisible();
   await dragSelect(page, 2, "The possibility never materialized");
   await page.getByRole("group", { name: "Selected text" }).getByRole("button", { name: "Note", exact: true }).click();
   const editor = page.getByRole("textbox", { name: "Note text" });
