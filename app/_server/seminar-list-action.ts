@@ -4,6 +4,7 @@ import { routing } from "@/i18n/routing";
 import { getSessionUser } from "@/lib/auth/server";
 import { isAppError } from "@/lib/errors";
 import { formField, formId, formLocale } from "@/lib/http/form";
+import { MAX_SAME_ORIGIN_PATH } from "@/lib/http/same-origin-path";
 
 /**
  * Run a change of one of a seminar's lists (the glossary, the name list) from its page's form and go back to
@@ -24,6 +25,8 @@ export async function runSeminarListAction(
   const user = await getSessionUser(await headers());
   if (!user) redirect(`/${locale}/sign-in?next=${encodeURIComponent(page)}`);
   const query = new URLSearchParams();
+  // On an error the page opens at the failed entry's row.
+  const errorAnchor = formId(form, "entryId") ? `#${list.anchor}-${encodeURIComponent(formId(form, "entryId"))}` : "";
   for (const keep of list.keep ?? ["q", "page"]) if (formField(form, keep) && formField(form, keep).length <= 200) query.set(keep, formField(form, keep));
   try {
     const result = await run(user.id, seminarId);
@@ -38,9 +41,12 @@ export async function runSeminarListAction(
     }
     if (list.returned) {
       query.set("e_entry", formId(form, "entryId") || "new");
-      for (const name of list.returned.fields) query.set(`e_${name}`, formField(form, name).slice(0, list.returned.max));
+      const typed = new URLSearchParams(list.returned.fields.map((name) => [`e_${name}`, formField(form, name).slice(0, list.returned!.max)]));
+      // The typed text goes back in the address only while the address stays one the site sends (same-origin-path's
+      // bound): a long entry in Cyrillic is several KB once encoded, more than proxies take in a request line.
+      // Past it the page shows the entry as stored, with the error.
+      if (`${page}?${query}&${typed}${errorAnchor}`.length <= MAX_SAME_ORIGIN_PATH) for (const [k, v] of typed) query.set(k, v);
     }
   }
-  const anchor = formId(form, "entryId") && query.has("error") ? `#${list.anchor}-${encodeURIComponent(formId(form, "entryId"))}` : "";
-  redirect(`${page}?${query}${anchor}`);
+  redirect(`${page}?${query}${query.has("error") ? errorAnchor : ""}`);
 }

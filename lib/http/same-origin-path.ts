@@ -6,10 +6,11 @@
  * normalised form cannot be read as protocol-relative.
  */
 const PLACEHOLDER = "http://same-origin.invalid";
-const MAX_LENGTH = 2048;
+/** The longest address the site accepts as a same-site destination, and the longest it sends one to. */
+export const MAX_SAME_ORIGIN_PATH = 2048;
 
 export function sameOriginPath(candidate: unknown): string | null {
-  if (typeof candidate !== "string" || candidate.length === 0 || candidate.length > MAX_LENGTH) return null;
+  if (typeof candidate !== "string" || candidate.length === 0 || candidate.length > MAX_SAME_ORIGIN_PATH) return null;
   // Control characters (tab, newline: dropped by URL parsers, and a newline would break the Location header)
   // and backslashes (a slash to browsers) have no place in a path we wrote ourselves.
   if (!candidate.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(candidate)) return null;
